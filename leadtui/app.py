@@ -1,0 +1,63 @@
+"""LeadApp: modes (list, board), global keys and the command palette."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from leadtui import __version__
+from leadtui.i18n import _
+from leadtui.rows import Clock
+from leadtui.screens.funnel_board import FunnelBoardScreen
+from leadtui.screens.lead_list import LeadListScreen
+from leadtui.store import LeadStore
+
+
+class LeadApp(App[None]):
+    """The lead inbox. Build it with :func:`leadtui.launch.make_app`."""
+
+    CSS_PATH = "leadtui.tcss"
+    TITLE = "leadtui"
+    MODES: ClassVar[dict[str, str | type]] = {  # type: ignore[misc]
+        "leads": LeadListScreen,
+        "board": FunnelBoardScreen,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
+        Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
+    ]
+
+    def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.demo = demo
+        self.sub_title = _("demo data") if demo else str(store.path)
+
+    def on_mount(self) -> None:
+        """Open the lead list, then load the ORM in the background."""
+        self.switch_mode("leads")
+        self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        self.store.warm_up()
+
+    def action_toggle_help(self) -> None:
+        """Show or hide the key help panel."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def on_unmount(self) -> None:
+        """Close database connections."""
+        self.store.close()
+
+    @property
+    def version(self) -> str:
+        """The leadtui version, for the about/help text."""
+        return __version__

@@ -1,0 +1,288 @@
+"""Opening, checking, creating and migrating the database.
+
+The checks read the file header with plain file I/O before SQLite ever opens
+the file, so a file that is not ours is refused byte-for-byte unchanged.
+Migrations use ``PRAGMA user_version`` (see :data:`MIGRATIONS`): the schema is
+small and lives in one file, so a numbered list of SQL steps is enough and
+keeps Alembic's import cost off the start-up path.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadtui.i18n import _
+from leadtui.paths import backup_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+APPLICATION_ID = 0x4C454144  # "LEAD"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_PRAGMAS: tuple[str, ...] = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+Migration = Callable[[sqlite3.Connection], None]
+# MIGRATIONS[n] upgrades a database at user_version n to n + 1.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def schema_version() -> int:
+    """The schema version this leadtui writes."""
+    from leadtui.schema_version import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+class DbState(Enum):
+    """What :func:`inspect_file` found at a path."""
+
+    MISSING = "missing"
+    CURRENT = "current"
+    OLDER = "older"
+
+
+@dataclass(frozen=True)
+class DbCheck:
+    """The result of checking a database file before use."""
+
+    state: DbState
+    version: int
+
+
+def _header(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(100)
+
+
+def inspect_file(path: Path) -> DbCheck:
+    """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable."""
+    from leadtui.errors import DatabaseRefused
+
+    if not path.exists():
+        return DbCheck(DbState.MISSING, 0)
+    if path.is_dir():
+        raise DatabaseRefused(_("{path} is a directory, not a database file.").format(path=path))
+    try:
+        header = _header(path)
+    except OSError as error:
+        raise DatabaseRefused(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from error
+    if not header:
+        raise DatabaseRefused(
+            _("{path} is empty (0 bytes): it is not a leadtui database. "
+              "It was left unchanged.").format(path=path)
+        )
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(
+            _("{path} is not a SQLite database (damaged, or another kind of file). "
+              "It was left unchanged.").format(path=path)
+        )
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("{path} is a SQLite database of another application, not leadtui. "
+              "It was left unchanged.").format(path=path)
+        )
+    version = _read_user_version(path)
+    current = schema_version()
+    if version > current:
+        raise DatabaseRefused(
+            _("{path} was written by a newer leadtui (schema {found}, this one knows {known}). "
+              "Upgrade leadtui; the file was left unchanged.").format(
+                path=path, found=version, known=current
+            )
+        )
+    return DbCheck(DbState.CURRENT if version == current else DbState.OLDER, version)
+
+
+def _read_user_version(path: Path) -> int:
+    """Read ``user_version`` through SQLite (the header may lag behind the WAL)."""
+    from leadtui.errors import DatabaseRefused
+
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA user_version").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(
+            _("{path} is damaged and cannot be read ({reason}). It was left unchanged.").format(
+                path=path, reason=error
+            )
+        ) from error
+    return int(row[0])
+
+
+def apply_pragmas(conn: Any) -> None:
+    """Set the connection-level PRAGMAs every leadtui connection uses."""
+    cursor = conn.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A stdlib connection with leadtui's PRAGMAs, in autocommit mode."""
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+        check_same_thread=False,
+    )
+    if read_only:
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only=ON")
+    else:
+        apply_pragmas(conn)
+    return conn
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    """Create the SQLAlchemy engine; SQLite gets PRAGMAs and ``BEGIN IMMEDIATE`` writes."""
+    from sqlalchemy import create_engine, event
+
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself, so it can be IMMEDIATE.
+        dbapi_conn.isolation_level = None
+        apply_pragmas(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 (its directory 0700)."""
+    ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def create_schema(path: Path) -> None:
+    """Create a new leadtui database at ``path`` (which must not exist)."""
+    from sqlmodel import SQLModel
+
+    from leadtui import models
+    from leadtui.sqlite_schema import FTS_DDL, LIST_INDEXES
+
+    create_private_file(path)
+    engine = make_engine(sqlite_url(path))
+    try:
+        SQLModel.metadata.create_all(engine)
+        with engine.begin() as conn:
+            for ddl in (*FTS_DDL, *LIST_INDEXES):
+                conn.exec_driver_sql(ddl)
+            conn.execute(
+                models.Stage.__table__.insert(),  # type: ignore[attr-defined]
+                [
+                    {"key": key, "name": name, "position": pos, "kind": kind.value}
+                    for pos, (key, name, kind) in enumerate(models.DEFAULT_STAGES)
+                ],
+            )
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.exec_driver_sql(f"PRAGMA user_version={schema_version()}")
+    finally:
+        engine.dispose()
+    # The header must carry application_id before anyone checks it.
+    conn = connect_sqlite(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path:
+    """Copy the database with ``VACUUM INTO`` into the backup folder; return the copy's path.
+
+    ``keep`` prunes the oldest backups of the same ``reason`` beyond that number.
+    """
+    from datetime import UTC, datetime
+
+    folder = ensure_private_dir(backup_dir(path))
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{reason}-{stamp}.db"
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        old_umask = os.umask(0o077)
+        try:
+            conn.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            os.umask(old_umask)
+    finally:
+        conn.close()
+    os.chmod(target, 0o600)
+    if keep is not None:
+        backups = sorted(folder.glob(f"{path.stem}-{reason}-*.db"))
+        for old in backups[:-keep] if keep > 0 else backups:
+            old.unlink(missing_ok=True)
+    return target
+
+
+def migrate(path: Path, from_version: int) -> Path:
+    """Back up, then apply the migrations from ``from_version`` to the current schema.
+
+    All steps run in one transaction: a failure leaves the database as it was.
+    """
+    from leadtui.errors import DatabaseRefused
+
+    backup = backup_database(path, reason=f"pre-migration-v{from_version}")
+    conn = connect_sqlite(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for version in range(from_version, schema_version()):
+            step = MIGRATIONS.get(version)
+            if step is None:
+                conn.execute("ROLLBACK")
+                raise DatabaseRefused(
+                    _("No migration from schema {version}; the file was left unchanged "
+                      "(backup: {backup}).").format(version=version, backup=backup)
+                )
+            step(conn)
+        conn.execute(f"PRAGMA user_version={schema_version()}")
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return backup
+
+
+def open_database(path: Path, *, create: bool = True) -> DbCheck:
+    """Make ``path`` ready for use: create, or check and migrate. Returns what was found."""
+    from leadtui.errors import DatabaseRefused
+
+    check = inspect_file(path)
+    if check.state is DbState.MISSING:
+        if not create:
+            raise DatabaseRefused(_("No database at {path}.").format(path=path))
+        create_schema(path)
+    elif check.state is DbState.OLDER:
+        migrate(path, check.version)
+    return check

@@ -1,0 +1,34 @@
+"""Errors the core raises; each carries a user-readable (translated) message."""
+
+from __future__ import annotations
+
+
+class LeadtuiError(Exception):
+    """Base class: ``str(error)`` is a sentence a user can read."""
+
+
+class DatabaseRefused(LeadtuiError):
+    """The file at the database path cannot be used; it was left unchanged."""
+
+
+class NotFoundError(LeadtuiError):
+    """The lead (or stage, or tag) does not exist."""
+
+
+class ConflictError(LeadtuiError):
+    """The lead changed elsewhere since it was read; nothing was overwritten."""
+
+    def __init__(self, message: str, lead_id: int, expected_version: int, actual_version: int):
+        super().__init__(message)
+        self.lead_id = lead_id
+        self.expected_version = expected_version
+        self.actual_version = actual_version
+
+
+class DuplicateEmailError(LeadtuiError):
+    """Another lead already has this email (by its normalised key)."""
+
+    def __init__(self, message: str, existing_id: int, existing_name: str):
+        super().__init__(message)
+        self.existing_id = existing_id
+        self.existing_name = existing_name

@@ -1,0 +1,1 @@
+"""Screens: the only UI code that calls the store."""

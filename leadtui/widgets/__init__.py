@@ -1,0 +1,1 @@
+"""Widgets: take data by attributes, post messages up, never call the store."""

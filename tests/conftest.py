@@ -1,0 +1,84 @@
+"""Shared fixtures: a store on a temporary SQLite file, a fixed clock, the app factory."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Deterministic local time for "today"/"overdue" and for snapshots.
+os.environ["TZ"] = "UTC"
+time.tzset()
+os.environ.setdefault("LEADTUI_REGION", "ES")
+os.environ.pop("LEADTUI_DB", None)
+os.environ.pop("LEADTUI_LANG", None)
+
+from leadtui.app import LeadApp  # noqa: E402
+from leadtui.launch import make_app, open_store  # noqa: E402
+from leadtui.store import LeadStore  # noqa: E402
+
+DEMO_NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
+"""The fixed moment of sample_data/leads.json; every test clock reads it."""
+
+SNAPSHOT_SIZE = (120, 36)
+
+
+def fixed_clock() -> datetime:
+    """A clock stopped at :data:`DEMO_NOW`."""
+    return DEMO_NOW
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a new database in a private temporary folder."""
+    return tmp_path / "data" / "leads.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[LeadStore]:
+    """An empty store on a temporary file, with the fixed clock."""
+    opened = open_store(db_path, clock=fixed_clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database loaded once per test session with the sample data."""
+    from leadtui.demo import load_sample
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    template = open_store(path, clock=fixed_clock)
+    load_sample(template)
+    template.close()
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[LeadStore]:
+    """A private copy of the sample-data database, with the fixed clock."""
+    import shutil
+
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    os.chmod(path, 0o600)
+    opened = open_store(path, clock=fixed_clock)
+    yield opened
+    opened.close()
+
+
+AppFactory = Callable[[LeadStore], LeadApp]
+
+
+@pytest.fixture
+def app_factory() -> AppFactory:
+    """The same factory the CLI uses."""
+
+    def build(store: LeadStore) -> LeadApp:
+        return make_app(store)
+
+    return build
