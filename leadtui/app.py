@@ -14,6 +14,7 @@ from leadtui.rows import Clock
 from leadtui.screens.funnel_board import FunnelBoardScreen
 from leadtui.screens.lead_list import LeadListScreen
 from leadtui.store import LeadStore
+from leadtui.undo import UndoHistory
 
 
 class LeadApp(App[None]):
@@ -35,6 +36,7 @@ class LeadApp(App[None]):
         self.store = store
         self.clock = clock
         self.demo = demo
+        self.undo_history = UndoHistory()
         self.sub_title = _("demo data") if demo else str(store.path)
 
     def on_mount(self) -> None:
