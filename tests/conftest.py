@@ -82,3 +82,27 @@ def app_factory() -> AppFactory:
         return make_app(store)
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Block network sockets: only AF_UNIX connections may be made (leadtui is offline)."""
+    import socket
+
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guard(sock: socket.socket) -> None:
+        if sock.family != getattr(socket, "AF_UNIX", None):
+            raise OSError(f"network access blocked in tests ({sock.family!r})")
+
+    def connect(self: socket.socket, address: object) -> None:
+        guard(self)
+        real_connect(self, address)  # type: ignore[arg-type]
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        guard(self)
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
