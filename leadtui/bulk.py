@@ -45,7 +45,9 @@ INSERT_LEAD = (
     f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(LEAD_COLUMNS))})"
 )
-INSERT_CHANGE = "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)"
+INSERT_CHANGE = (
+    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)"
+)
 INSERT_ACTIVITY = "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT OR IGNORE INTO tag (name) VALUES (?)"
 INSERT_LINK = "INSERT OR IGNORE INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?"
@@ -81,7 +83,7 @@ def bulk_insert(engine: Engine, rows: Iterable[dict[str, Any]], now: datetime,
         for chunk in _chunks(rows, batch_size):
             next_id = _insert_chunk(conn, chunk, next_id, stamp)
         _finish(conn, first_id, rebuild_indexes)
-    return next_id - first_id
+    return int(next_id - first_id)
 
 
 def _prepare(conn: Connection, drop_indexes: bool) -> None:
@@ -115,7 +117,8 @@ def _insert_chunk(conn: Connection, chunk: list[dict[str, Any]], next_id: int,
     for row in chunk:
         lead_id = next_id
         next_id += 1
-        values = {**DEFAULTS, **{k: v for k, v in row.items() if k in DEFAULTS or k == "created_at"}}
+        given = {k: v for k, v in row.items() if k in DEFAULTS or k == "created_at"}
+        values = {**DEFAULTS, **given}
         values["id"] = lead_id
         values["created_at"] = _time(values.get("created_at")) or stamp
         values["updated_at"] = _time(values.get("updated_at")) or values["created_at"]
@@ -130,11 +133,11 @@ def _insert_chunk(conn: Connection, chunk: list[dict[str, Any]], next_id: int,
         for tag in row.get("tags") or ():
             tags.add(tag)
             links.append((lead_id, tag))
-    conn.exec_driver_sql(INSERT_LEAD, leads)  # type: ignore[arg-type]
-    conn.exec_driver_sql(INSERT_CHANGE, changes)  # type: ignore[arg-type]
+    conn.exec_driver_sql(INSERT_LEAD, leads)
+    conn.exec_driver_sql(INSERT_CHANGE, changes)
     if activities:
-        conn.exec_driver_sql(INSERT_ACTIVITY, activities)  # type: ignore[arg-type]
+        conn.exec_driver_sql(INSERT_ACTIVITY, activities)
     if tags:
-        conn.exec_driver_sql(INSERT_TAG, [(tag,) for tag in sorted(tags)])  # type: ignore[arg-type]
-        conn.exec_driver_sql(INSERT_LINK, links)  # type: ignore[arg-type]
+        conn.exec_driver_sql(INSERT_TAG, [(tag,) for tag in sorted(tags)])
+        conn.exec_driver_sql(INSERT_LINK, links)
     return next_id

@@ -121,7 +121,8 @@ SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "so
 @click.option("--email", default=None, help=_("Email address."))
 @click.option("--phone", default=None, help=_("Phone number (with country code, or local)."))
 @click.option("--company", default="", help=_("Company."))
-@click.option("--source", type=click.Choice(SOURCES), default="manual", help=_("Where it came from."))
+@click.option("--source", type=click.Choice(SOURCES), default="manual",
+              help=_("Where it came from."))
 @click.option("--stage", default="new", help=_("Funnel stage (key or name)."))
 @click.pass_context
 @friendly_errors

@@ -210,11 +210,11 @@ def create_schema(path: Path) -> None:
     finally:
         engine.dispose()
     # The header must carry application_id before anyone checks it.
-    conn = connect_sqlite(path)
+    raw = connect_sqlite(path)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        conn.close()
+        raw.close()
 
 
 def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path:

@@ -53,8 +53,11 @@ def _records(data: dict[str, Any], shift: timedelta) -> Iterator[dict[str, Any]]
             "score": lead.get("score"),
             "next_followup_at": _time(lead.get("next_followup_at"), shift),
             "created_at": created,
-            "updated_at": max([created, *(h[2] for h in history), *(a[1] for a in activities)],
-                              key=lambda moment: moment or created),
+            "updated_at": max(
+                moment
+                for moment in (created, *(h[2] for h in history), *(a[1] for a in activities))
+                if moment is not None
+            ),
             "last_activity_at": max((a[1] for a in activities if a[1]), default=None),
             "history": history,
             "activities": activities,

@@ -18,7 +18,7 @@ _translation: gettext.NullTranslations = gettext.NullTranslations()
 
 
 def set_language(language: str | None = None) -> None:
-    """Choose the catalog; ``None`` follows the environment. Missing catalogs fall back to English."""
+    """Choose the catalog; ``None`` follows the environment (English when one is missing)."""
     global _translation
     languages = [language] if language else _environment_languages()
     _translation = gettext.translation(

@@ -15,9 +15,8 @@ from sqlalchemy import Column, Index, String, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from leadtui.timefmt import format_db_time, parse_db_time
-
 from leadtui.schema_version import SCHEMA_VERSION  # noqa: F401  (re-exported)
+from leadtui.timefmt import format_db_time, parse_db_time
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -178,7 +177,9 @@ class ImportBatch(SQLModel, table=True):
     skipped: int = Field(default=0)
     rejected: int = Field(default=0)
     reverted_at: datetime | None = Field(default=None, sa_column=utc_column())
-    report_json: str = Field(default="", sa_column=Column(String, nullable=False, server_default=text("''")))
+    report_json: str = Field(
+        default="", sa_column=Column(String, nullable=False, server_default=text("''"))
+    )
 
 
 class Tombstone(SQLModel, table=True):

@@ -171,7 +171,8 @@ def count_leads(conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetime
         f"FROM lead l WHERE {condition}",
         [format_db_time(start), *params],
     ).fetchone()
-    return LeadCounts(int(total), int(overdue or 0), capped=bool(lead_filter.search) and total > SEARCH_CAP)
+    capped = bool(lead_filter.search) and total > SEARCH_CAP
+    return LeadCounts(int(total), int(overdue or 0), capped=capped)
 
 
 def stages(conn: sqlite3.Connection) -> list[StageInfo]:

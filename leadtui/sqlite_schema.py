@@ -44,8 +44,8 @@ LIST_INDEXES: tuple[str, ...] = (
     "WHERE deleted_at IS NULL",
     "CREATE INDEX IF NOT EXISTS ix_live_email ON lead(email COLLATE NOCASE, id) "
     "WHERE deleted_at IS NULL",
-    "CREATE INDEX IF NOT EXISTS ix_live_followup ON lead(next_followup_at IS NULL, next_followup_at, id) "
-    "WHERE deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS ix_live_followup "
+    "ON lead(next_followup_at IS NULL, next_followup_at, id) WHERE deleted_at IS NULL",
     "CREATE INDEX IF NOT EXISTS ix_live_stage_followup ON lead(stage, next_followup_at, id) "
     "WHERE deleted_at IS NULL",
     "CREATE INDEX IF NOT EXISTS ix_live_activity ON lead(last_activity_at, id) "

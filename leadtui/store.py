@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-    from leadtui.models import Activity, Lead, StageChange
+    from leadtui.models import Activity, Lead
 
 
 def system_clock() -> datetime:
@@ -522,11 +522,11 @@ class LeadStore:
         return None if tag is None else tag.id
 
     def _set_tags(self, session: Session, lead_id: int, names: Iterable[str]) -> None:
-        from sqlmodel import delete
+        from sqlmodel import col, delete
 
         from leadtui.models import LeadTag
 
-        session.exec(delete(LeadTag).where(LeadTag.lead_id == lead_id))  # type: ignore[call-overload]
+        session.exec(delete(LeadTag).where(col(LeadTag.lead_id) == lead_id))
         for name in sorted(set(names)):
             tag_id = self._tag_id(session, name, create=True)
             assert tag_id is not None
