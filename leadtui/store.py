@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.funnel import FunnelMetrics
     from leadtui.models import Activity, Lead
 
 
@@ -59,26 +60,36 @@ class MoveResult:
 class LeadStore:
     """Verb-named operations on the lead database."""
 
-    def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
+    def __init__(self, path: Path, *, clock: Clock = system_clock,
+                 read_only: bool = False) -> None:
         self.path = path
         self.clock = clock
+        self.read_only = read_only
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = system_clock, create: bool = True) -> LeadStore:
-        """Check (and create or migrate) the database at ``path`` and return a store on it."""
-        open_database(path, create=create)
-        return cls(path, clock=clock)
+    def open(cls, path: Path, *, clock: Clock = system_clock, create: bool = True,
+             read_only: bool | None = None) -> LeadStore:
+        """Check (and create or migrate) the database at ``path`` and return a store on it.
+
+        ``read_only=None`` opens read-only when the file or its folder is not writable.
+        """
+        from leadtui.db import is_read_only
+
+        if read_only is None:
+            read_only = path.exists() and is_read_only(path)
+        open_database(path, create=create, read_only=read_only)
+        return cls(path, clock=clock, read_only=read_only)
 
     # -- plumbing -----------------------------------------------------------------
 
     def _read(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect_sqlite(self.path)
+            conn = connect_sqlite(self.path, read_only=self.read_only)
             conn.execute("PRAGMA query_only=ON")
             self._local.conn = conn
             with self._engine_lock:
