@@ -69,8 +69,10 @@ def _header(path: Path) -> bytes:
 def inspect_file(path: Path) -> DbCheck:
     """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable."""
     from leadtui.errors import DatabaseRefused
+    from leadtui.wal_check import check_wal
 
     if not path.exists():
+        check_wal(path, page_size=None)
         return DbCheck(DbState.MISSING, 0)
     if path.is_dir():
         raise DatabaseRefused(_("{path} is a directory, not a database file.").format(path=path))
@@ -96,6 +98,8 @@ def inspect_file(path: Path) -> DbCheck:
             _("{path} is a SQLite database of another application, not leadtui. "
               "It was left unchanged.").format(path=path)
         )
+    page_size = int.from_bytes(header[16:18], "big")
+    check_wal(path, page_size=65536 if page_size == 1 else page_size)
     version = _read_user_version(path)
     current = schema_version()
     if version > current:
@@ -113,7 +117,7 @@ def _read_user_version(path: Path) -> int:
     from leadtui.errors import DatabaseRefused
 
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_sqlite(path, read_only=True)
         try:
             row = conn.execute("PRAGMA user_version").fetchone()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -136,19 +140,59 @@ def apply_pragmas(conn: Any) -> None:
     cursor.close()
 
 
+def is_read_only(path: Path) -> bool:
+    """True when ``path`` (or its folder, for a new file or the -wal/-shm) must not be written.
+
+    Besides the OS's answer, a missing owner-write bit counts: ``chmod a-w`` means
+    read-only even for root, who could write anyway.
+    """
+    import stat
+
+    folder = path.parent
+    for target in (path, folder) if path.exists() else (folder,):
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            return False
+        if not os.access(target, os.W_OK) or not mode & stat.S_IWUSR:
+            return True
+    return False
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The ``file:`` URI that opens ``path`` read-only (``immutable`` if no -shm can be made)."""
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+
 def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A stdlib connection with leadtui's PRAGMAs, in autocommit mode."""
-    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
-    conn = sqlite3.connect(
-        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-        check_same_thread=False,
-    )
-    if read_only:
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA query_only=ON")
-    else:
+    """A stdlib connection with leadtui's PRAGMAs, in autocommit mode.
+
+    Read-only: when the folder is not writable SQLite cannot create the -shm
+    file a WAL database needs, so the file is opened as immutable instead.
+    """
+    if not read_only:
+        conn = sqlite3.connect(
+            path.resolve().as_uri(), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None, check_same_thread=False,
+        )
         apply_pragmas(conn)
-    return conn
+        return conn
+    for immutable in (False, True):
+        conn = sqlite3.connect(
+            read_only_uri(path, immutable=immutable), uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False,
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            if immutable:
+                raise
+            continue
+        return conn
+    raise AssertionError("unreachable")
 
 
 def sqlite_url(path: Path) -> str:
@@ -156,10 +200,16 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(url: str) -> Engine:
-    """Create the SQLAlchemy engine; SQLite gets PRAGMAs and ``BEGIN IMMEDIATE`` writes."""
+def make_engine(url: str, *, read_only_path: Path | None = None) -> Engine:
+    """Create the SQLAlchemy engine; SQLite gets PRAGMAs and ``BEGIN IMMEDIATE`` writes.
+
+    With ``read_only_path`` the engine reads that file through read-only connections.
+    """
     from sqlalchemy import create_engine, event
 
+    if read_only_path is not None:
+        ro_path = read_only_path
+        return create_engine("sqlite://", creator=lambda: connect_sqlite(ro_path, read_only=True))
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -227,16 +277,23 @@ def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path
     folder = ensure_private_dir(backup_dir(path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{reason}-{stamp}.db"
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    # Written under a temporary name and renamed: a crash never leaves half a backup.
+    partial = folder / f".{target.name}.partial"
+    partial.unlink(missing_ok=True)
+    conn = connect_sqlite(path, read_only=True)
     try:
         old_umask = os.umask(0o077)
         try:
-            conn.execute("VACUUM INTO ?", (str(target),))
+            conn.execute("VACUUM INTO ?", (str(partial),))
         finally:
             os.umask(old_umask)
+    except sqlite3.Error:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         conn.close()
-    os.chmod(target, 0o600)
+    os.chmod(partial, 0o600)
+    os.replace(partial, target)
     if keep is not None:
         backups = sorted(folder.glob(f"{path.stem}-{reason}-*.db"))
         for old in backups[:-keep] if keep > 0 else backups:
@@ -249,9 +306,11 @@ def migrate(path: Path, from_version: int) -> Path:
 
     All steps run in one transaction: a failure leaves the database as it was.
     """
+    from leadtui.backup import backups_to_keep
     from leadtui.errors import DatabaseRefused
 
-    backup = backup_database(path, reason=f"pre-migration-v{from_version}")
+    backup = backup_database(path, reason=f"pre-migration-v{from_version}",
+                             keep=backups_to_keep())
     conn = connect_sqlite(path)
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -274,15 +333,19 @@ def migrate(path: Path, from_version: int) -> Path:
     return backup
 
 
-def open_database(path: Path, *, create: bool = True) -> DbCheck:
+def open_database(path: Path, *, create: bool = True, read_only: bool = False) -> DbCheck:
     """Make ``path`` ready for use: create, or check and migrate. Returns what was found."""
     from leadtui.errors import DatabaseRefused
 
     check = inspect_file(path)
     if check.state is DbState.MISSING:
-        if not create:
+        if not create or read_only:
             raise DatabaseRefused(_("No database at {path}.").format(path=path))
         create_schema(path)
     elif check.state is DbState.OLDER:
+        if read_only:
+            raise DatabaseRefused(
+                _("{path} needs an upgrade (schema {found}) but is read-only; it was left "
+                  "unchanged.").format(path=path, found=check.version))
         migrate(path, check.version)
     return check

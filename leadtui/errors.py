@@ -32,3 +32,7 @@ class DuplicateEmailError(LeadtuiError):
         super().__init__(message)
         self.existing_id = existing_id
         self.existing_name = existing_name
+
+
+class ReadOnlyError(LeadtuiError):
+    """The database was opened read-only (read-only file or folder); nothing was written."""

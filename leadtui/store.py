@@ -100,7 +100,8 @@ class LeadStore:
         """The SQLAlchemy engine, created on first use."""
         with self._engine_lock:
             if self._engine is None:
-                self._engine = make_engine(sqlite_url(self.path))
+                self._engine = make_engine(
+                    sqlite_url(self.path), read_only_path=self.path if self.read_only else None)
             return self._engine
 
     def warm_up(self) -> None:
@@ -117,12 +118,23 @@ class LeadStore:
         from sqlmodel import Session
 
         with Session(self.engine(), expire_on_commit=False) as session:
+            if self.read_only:
+                from sqlalchemy import event
+
+                event.listen(session, "before_flush", self._refuse_write)
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def _refuse_write(self, *_args: object) -> None:
+        """Raise :class:`ReadOnlyError` (the store was opened read-only)."""
+        from leadtui.errors import ReadOnlyError
+
+        raise ReadOnlyError(_("{path} is open read-only: changes are disabled.").format(
+            path=self.path))
 
     def close(self) -> None:
         """Close every connection this store opened."""
@@ -594,6 +606,8 @@ class LeadStore:
         """
         from leadtui.bulk import bulk_insert
 
+        if self.read_only:
+            self._refuse_write()
         return bulk_insert(self.engine(), rows, self.now(), batch_size=batch_size)
 
 
