@@ -196,14 +196,15 @@ def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
 @click.pass_context
 @friendly_errors
 def stats(ctx: click.Context, as_json: bool) -> None:
-    """Counts and values per stage."""
-    with store_for(ctx, create=False) as store:
-        totals = store.stage_totals()
-    if as_json:
-        click.echo(json.dumps([
-            {"stage": t.stage.key, "count": t.count, "value_cents": t.value_cents}
-            for t in totals]))
-        return
-    from leadtui.cli_output import print_stage_totals
+    """Funnel per stage: count, value, conversion, median days in stage; win rate, leads/week."""
+    from leadtui.funnel_table import funnel_json, print_funnel
 
-    print_stage_totals(totals)
+    with store_for(ctx, create=False) as store:
+        metrics = store.funnel_metrics()
+    if as_json:
+        click.echo(json.dumps(funnel_json(metrics)))
+        return
+    print_funnel(metrics)
+
+
+import leadtui.cli_safety  # noqa: E402,F401  (registers backup and restore on main)

@@ -282,6 +282,7 @@ def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path
     partial.unlink(missing_ok=True)
     conn = connect_sqlite(path, read_only=True)
     try:
+        conn.execute("PRAGMA query_only=OFF")  # VACUUM INTO writes only the new file
         old_umask = os.umask(0o077)
         try:
             conn.execute("VACUUM INTO ?", (str(partial),))
