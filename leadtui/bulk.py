@@ -11,16 +11,23 @@ crash mid-load leaves the schema as it was.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from leadtui.sqlite_schema import DROP_INSERT_TRIGGER, FTS_COLUMNS, INSERT_TRIGGER, LIST_INDEXES
+from leadtui.sqlite_schema import (
+    DROP_INSERT_TRIGGER,
+    FTS_COLUMNS,
+    FTS_DDL,
+    INSERT_TRIGGER,
+    LIST_INDEXES,
+)
 from leadtui.timefmt import format_db_time
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Engine
 
 LEAD_COLUMNS = (
     "id", "first_name", "last_name", "email", "email_key", "phone", "phone_e164", "company",
@@ -39,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
 }
 TIME_COLUMNS = {"consent_at", "stage_changed_at", "next_followup_at", "created_at",
                 "updated_at", "last_activity_at", "deleted_at"}
+UPDATE_TRIGGER = FTS_DDL[3]
+DROP_UPDATE_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_au"
 _INDEX_NAME = re.compile(r"IF NOT EXISTS (\w+)")
 
 INSERT_LEAD = (
@@ -73,41 +82,86 @@ def bulk_insert(engine: Engine, rows: Iterable[dict[str, Any]], now: datetime,
     ``(None, stage, created_at, "")`` change is written. ``activities`` is a
     list of ``(kind, at, body)``. Returns the number of leads inserted.
     """
-    stamp = format_db_time(now)
     with engine.begin() as conn:
-        first_id, existing = conn.exec_driver_sql(
-            "SELECT coalesce(max(id), 0) + 1, count(*) FROM lead").one()
-        rebuild_indexes = existing == 0
-        _prepare(conn, rebuild_indexes)
-        next_id = first_id
+        writer = LeadWriter(conn.connection.driver_connection, now)  # type: ignore[arg-type]
         for chunk in _chunks(rows, batch_size):
-            next_id = _insert_chunk(conn, chunk, next_id, stamp)
-        _finish(conn, first_id, rebuild_indexes)
-    return int(next_id - first_id)
+            writer.insert(chunk)
+        writer.finish()
+    return writer.inserted
 
 
-def _prepare(conn: Connection, drop_indexes: bool) -> None:
-    conn.exec_driver_sql(DROP_INSERT_TRIGGER)
-    if drop_indexes:
-        for ddl in LIST_INDEXES:
-            match = _INDEX_NAME.search(ddl)
-            assert match is not None
-            conn.exec_driver_sql(f"DROP INDEX IF EXISTS {match.group(1)}")
+class LeadWriter:
+    """Bulk inserts on a DB-API SQLite connection that is already inside a transaction.
+
+    Switches the search-index insert trigger off (and, with ``manual_fts``, the
+    update trigger too: the caller then keeps the index of pre-existing rows it
+    updates itself, see :meth:`unindex`); :meth:`finish` indexes the new rows
+    with one ``INSERT … SELECT`` and puts the triggers back.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, now: datetime, *,
+                 manual_fts: bool = False) -> None:
+        self.conn = conn
+        self.stamp = format_db_time(now)
+        self.manual_fts = manual_fts
+        first_id, existing = conn.execute(
+            "SELECT coalesce(max(id), 0) + 1, count(*) FROM lead").fetchone()
+        self.first_id: int = first_id
+        self.next_id: int = first_id
+        self.rebuild_indexes = existing == 0
+        self.reindex: list[int] = []
+        conn.execute(DROP_INSERT_TRIGGER)
+        if manual_fts:
+            conn.execute(DROP_UPDATE_TRIGGER)
+        if self.rebuild_indexes:
+            for ddl in LIST_INDEXES:
+                match = _INDEX_NAME.search(ddl)
+                assert match is not None
+                conn.execute(f"DROP INDEX IF EXISTS {match.group(1)}")
+
+    @property
+    def inserted(self) -> int:
+        """How many leads were inserted so far."""
+        return self.next_id - self.first_id
+
+    def insert(self, chunk: list[dict[str, Any]]) -> list[int]:
+        """Insert a chunk of rows; returns their new ids in order."""
+        start = self.next_id
+        self.next_id = _insert_chunk(self.conn, chunk, self.next_id, self.stamp)
+        return list(range(start, self.next_id))
+
+    def unindex(self, lead_ids: list[int]) -> None:
+        """Take pre-existing leads out of the search index before updating them.
+
+        Only with ``manual_fts``; :meth:`finish` indexes them again. Call it at
+        most once per lead and only for ids below :attr:`first_id`.
+        """
+        columns = ", ".join(FTS_COLUMNS)
+        self.conn.executemany(
+            f"INSERT INTO lead_fts(lead_fts, rowid, {columns}) "
+            f"SELECT 'delete', id, {columns} FROM lead WHERE id = ?",
+            [(lead_id,) for lead_id in lead_ids])
+        self.reindex.extend(lead_ids)
+
+    def finish(self) -> None:
+        """Index the new (and unindexed) rows, restore triggers and list indexes."""
+        columns = ", ".join(FTS_COLUMNS)
+        self.conn.execute(
+            f"INSERT INTO lead_fts(rowid, {columns}) SELECT id, {columns} FROM lead WHERE id >= ?",
+            (self.first_id,),
+        )
+        self.conn.executemany(
+            f"INSERT INTO lead_fts(rowid, {columns}) SELECT id, {columns} FROM lead WHERE id = ?",
+            [(lead_id,) for lead_id in self.reindex])
+        self.conn.execute(INSERT_TRIGGER)
+        if self.manual_fts:
+            self.conn.execute(UPDATE_TRIGGER)
+        if self.rebuild_indexes:
+            for ddl in LIST_INDEXES:
+                self.conn.execute(ddl)
 
 
-def _finish(conn: Connection, first_id: int, build_indexes: bool) -> None:
-    columns = ", ".join(FTS_COLUMNS)
-    conn.exec_driver_sql(
-        f"INSERT INTO lead_fts(rowid, {columns}) SELECT id, {columns} FROM lead WHERE id >= ?",
-        (first_id,),
-    )
-    conn.exec_driver_sql(INSERT_TRIGGER)
-    if build_indexes:
-        for ddl in LIST_INDEXES:
-            conn.exec_driver_sql(ddl)
-
-
-def _insert_chunk(conn: Connection, chunk: list[dict[str, Any]], next_id: int,
+def _insert_chunk(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int,
                   stamp: str) -> int:
     leads: list[tuple[Any, ...]] = []
     changes: list[tuple[Any, ...]] = []
@@ -133,11 +187,11 @@ def _insert_chunk(conn: Connection, chunk: list[dict[str, Any]], next_id: int,
         for tag in row.get("tags") or ():
             tags.add(tag)
             links.append((lead_id, tag))
-    conn.exec_driver_sql(INSERT_LEAD, leads)
-    conn.exec_driver_sql(INSERT_CHANGE, changes)
+    conn.executemany(INSERT_LEAD, leads)
+    conn.executemany(INSERT_CHANGE, changes)
     if activities:
-        conn.exec_driver_sql(INSERT_ACTIVITY, activities)
+        conn.executemany(INSERT_ACTIVITY, activities)
     if tags:
-        conn.exec_driver_sql(INSERT_TAG, [(tag,) for tag in sorted(tags)])
-        conn.exec_driver_sql(INSERT_LINK, links)
+        conn.executemany(INSERT_TAG, [(tag,) for tag in sorted(tags)])
+        conn.executemany(INSERT_LINK, links)
     return next_id
