@@ -1,27 +1,290 @@
-"""The lead list (mode "leads"). Placeholder until the list screen lands (issue 3)."""
+"""The lead list (mode "leads"): the triage inbox, instant at a million leads.
+
+The first page is read synchronously (first frame with data); every other
+load, search and count runs in an exclusive thread worker and is dropped if a
+newer one started meanwhile. The table pages through :class:`LeadPages`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import ScreenResume
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.i18n import _
-from leadtui.screens.base import StoreScreen
+from leadtui.rows import LeadCounts, LeadFilter, LeadSort, SortKey
+from leadtui.screens.filter_dialog import FilterScreen, describe_filter
+from leadtui.screens.lead_pages import PAGE_SIZE, LeadPages
+from leadtui.screens.list_actions import ListActions
+from leadtui.screens.list_commands import LeadListCommands
+from leadtui.widgets.lead_table import COLUMNS, LeadTable
+from leadtui.widgets.list_header import ListHeader
+
+SEARCH_DEBOUNCE = 0.075
+SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
+NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
+SORT_NAMES: dict[SortKey, str] = {
+    SortKey.CREATED: _("created"), **{column.key: column.title.lower() for column in COLUMNS}
+}
 
 
-class LeadListScreen(StoreScreen[None]):
-    """Shows how many leads there are."""
+def empty_text() -> str:
+    """What a fresh database shows instead of the table."""
+    return _(
+        "No leads yet.\n\n"
+        "  n                      add a lead here\n"
+        "  leadtui import FILE    import a CSV or vCard file (from your shell)\n"
+        "  leadtui --demo         try leadtui on demo data"
+    )
+
+
+class LeadListScreen(ListActions):
+    """Every lead, paged from the store: search, filter, sort, marks and bulk actions."""
+
+    COMMANDS = {LeadListCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", _("Search"), id="leads.search"),
+        Binding("escape", "clear_search", _("Clear search"), show=False, id="leads.clear"),
+        Binding("f", "filter", _("Filter"), id="leads.filter"),
+        Binding("s", "cycle_sort", _("Sort"), id="leads.sort"),
+        Binding("S", "reverse_sort", _("Reverse"), show=False, id="leads.reverse"),
+        Binding("n", "new_lead", _("New"), id="leads.new"),
+        Binding("e", "edit_lead", _("Edit"), id="leads.edit"),
+        Binding("greater_than_sign", "next_stage", _("Stage →"), key_display=">",
+                id="leads.next_stage"),
+        Binding("less_than_sign", "previous_stage", _("Stage ←"), key_display="<",
+                id="leads.previous_stage"),
+        Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
+        Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
+        Binding("d", "delete", _("Delete"), id="leads.delete"),
+        Binding("u", "undo", _("Undo"), id="leads.undo"),
+        Binding("b", "board", _("Board"), id="leads.board"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = LeadFilter()
+        self.sort = LeadSort()
+        self.pages: LeadPages | None = None
+        self.counts: LeadCounts | None = None
+        self.generation = 0
+        self._search_timer: Timer | None = None
+        self._resumed_once = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="summary")
-        yield Footer()
+        yield ListHeader(id="list-header")
+        yield Input(placeholder=_("Search names, emails, companies (Esc clears)"), id="search",
+                    classes="hidden")
+        yield LeadTable(id="leads")
+        yield Static(id="empty", classes="hidden")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Show the count."""
-        from leadtui.rows import LeadFilter
+        """First page now, so the first frame has data; counts follow from a worker."""
+        self.stage_list = self.store.stages()
+        pages = LeadPages(self.store.page_leads, self.filter, self.sort)
+        pages.seed(0, self.store.page_leads(self.filter, self.sort, 0, PAGE_SIZE))
+        self._show(pages, cursor=0)
+        self.table.focus()
+        self._count(self.generation, self.filter)
 
-        counts = self.store.count_leads(LeadFilter())
-        self.query_one("#summary", Static).update(
-            _("{count} leads").format(count=f"{counts.total:,}")
-        )
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """Back from the detail, a form or a dialog: the lead may have changed."""
+        if self._resumed_once:
+            self.reload()
+        self._resumed_once = True
+
+    # -- loading --------------------------------------------------------------------
+
+    def _show(self, pages: LeadPages, cursor: int | None = None) -> None:
+        self.pages = pages
+        table = self.table
+        table.now = self.now()
+        table.sort_key, table.sort_descending = self.sort.key, self.sort.descending
+        table.show(pages, cursor=cursor)
+        self._update_header()
+
+    def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
+        """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
+        self.generation += 1
+        self.counts = None
+        where = self.table.cursor if cursor is None else cursor
+        self._load(self.generation, self.filter, self.sort, where, focus_id)
+
+    @work(thread=True, exclusive=True, group="list-load")
+    def _load(self, generation: int, lead_filter: LeadFilter, sort: LeadSort, cursor: int,
+              focus_id: int | None) -> None:
+        pages = LeadPages(self.store.page_leads, lead_filter, sort)
+        pages.seed(0, self.store.page_leads(lead_filter, sort, 0, PAGE_SIZE))
+        page = cursor // PAGE_SIZE
+        if page and not pages.total_known:
+            pages.seed(page, self.store.page_leads(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
+        if focus_id is not None:
+            found = pages.index_of(focus_id, near=cursor)
+            cursor = cursor if found is None else found
+        self.app.call_from_thread(self._loaded, generation, pages, cursor)
+        counts = self.store.count_leads(lead_filter)
+        self.app.call_from_thread(self._counted, generation, counts)
+
+    def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
+        if generation == self.generation:
+            self._show(pages, cursor=cursor)
+
+    @work(thread=True, exclusive=True, group="list-count")
+    def _count(self, generation: int, lead_filter: LeadFilter) -> None:
+        counts = self.store.count_leads(lead_filter)
+        self.app.call_from_thread(self._counted, generation, counts)
+
+    def _counted(self, generation: int, counts: LeadCounts) -> None:
+        if generation != self.generation or self.pages is None:
+            return
+        self.counts = counts
+        self.pages.set_total(counts.total)
+        self.table.total_changed()
+        self._update_header()
+
+    def _update_header(self) -> None:
+        names = {stage.key: stage.name for stage in self.stage_list}
+        sort = SORT_NAMES[self.sort.key] + (" ↓" if self.sort.descending else " ↑")
+        self.query_one(ListHeader).show(
+            self.counts, filter_text=describe_filter(self.filter, names), sort_text=sort,
+            marked=len(self.table.marked))
+        total = self.pages.total if self.pages is not None else 0
+        known = self.pages is not None and self.pages.total_known
+        empty = self.query_one("#empty", Static)
+        if known and total == 0:
+            empty.update(Content(empty_text() if self.filter.is_empty else _(
+                "No lead matches. Esc clears the search, f changes the filter.")))
+        empty.set_class(not (known and total == 0), "hidden")
+        self.table.set_class(known and total == 0, "hidden")
+
+    def on_lead_table_marks_changed(self, event: LeadTable.MarksChanged) -> None:
+        """Show how many rows are marked."""
+        self._update_header()
+
+    # -- search, filter, sort -------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Show the search box and focus it."""
+        box = self.query_one("#search", Input)
+        box.remove_class("hidden")
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        self.filter = replace(self.filter, search=event.value)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.reload(cursor=0))
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_clear_search(self) -> None:
+        """Esc: drop the search text and hide the box."""
+        box = self.query_one("#search", Input)
+        had_search = bool(self.filter.search)
+        box.value = ""
+        box.add_class("hidden")
+        self.table.focus()
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if had_search:
+            self.filter = replace(self.filter, search="")
+            self.reload(cursor=0)
+
+    def action_clear_filter(self) -> None:
+        """Show every lead again."""
+        self.query_one("#search", Input).value = ""
+        self.filter = LeadFilter()
+        self.reload(cursor=0)
+
+    def action_filter(self) -> None:
+        """Open the filter dialog."""
+
+        def chosen(new: LeadFilter | None) -> None:
+            if new is not None and new != self.filter:
+                self.filter = new
+                self.reload(cursor=0)
+
+        self.app.push_screen(FilterScreen(self.filter, self.stage_list, self.store.all_tags()),
+                             chosen)
+
+    def set_sort(self, sort: LeadSort) -> None:
+        """Sort the list by ``sort`` (cursor back to the top)."""
+        self.sort = sort
+        self.reload(cursor=0)
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column."""
+        key = SORT_CYCLE[(SORT_CYCLE.index(self.sort.key) + 1) % len(SORT_CYCLE)]
+        self.set_sort(LeadSort(key, descending=key in NEWEST_FIRST))
+
+    def action_reverse_sort(self) -> None:
+        """Flip the sort direction."""
+        self.set_sort(LeadSort(self.sort.key, not self.sort.descending))
+
+    def on_lead_table_sort_clicked(self, event: LeadTable.SortClicked) -> None:
+        """A header click sorts by that column, or flips it if it already is."""
+        if event.key is self.sort.key:
+            self.action_reverse_sort()
+        else:
+            self.set_sort(LeadSort(event.key, descending=event.key in NEWEST_FIRST))
+
+    # -- navigation -----------------------------------------------------------------
+
+    def on_lead_table_opened(self, event: LeadTable.Opened) -> None:
+        """Enter on a row opens its detail."""
+        self.open_lead(event.lead_id)
+
+    def action_open_lead(self) -> None:
+        """Open the lead under the cursor."""
+        self.table.action_open()
+
+    def open_lead(self, lead_id: int) -> None:
+        """Push the lead detail screen, with [ and ] walking this list."""
+        try:
+            from leadtui.screens.lead_detail import (  # type: ignore[import-not-found,unused-ignore]
+                LeadDetailScreen,
+            )
+        except ImportError:
+            self.toast(_("The lead detail screen is not available yet."), severity="warning")
+            return
+        self.app.push_screen(LeadDetailScreen(lead_id, neighbours=self.neighbours))
+
+    def neighbours(self, lead_id: int, step: int) -> int | None:
+        """The lead ``step`` rows away from ``lead_id`` in this list (cursor follows)."""
+        if self.pages is None:
+            return None
+        current = self.table.current_row
+        index = (self.table.cursor if current is not None and current.id == lead_id
+                 else self.pages.index_of(lead_id, near=self.table.cursor))
+        if index is None:
+            return None
+        row = self.pages.row(index + step)
+        if row is None:
+            return None
+        self.table.move_cursor(index + step)
+        return row.id
+
+    def action_board(self) -> None:
+        """Switch to the funnel board."""
+        self.app.switch_mode("board")
+
+    def action_import_file(self) -> None:
+        """Open the import screen (when it is installed)."""
+        try:
+            from leadtui.screens.import_screen import ImportScreen  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            self.toast(_("Import from the shell: leadtui import FILE"))
+            return
+        self.app.push_screen(ImportScreen())

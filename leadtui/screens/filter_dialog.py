@@ -1,0 +1,123 @@
+"""FilterScreen: narrow the lead list by stage, source, tag and follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, RadioButton, RadioSet, SelectionList, Static
+
+from leadtui.i18n import _
+from leadtui.rows import FollowUpFilter, LeadFilter, StageInfo
+
+SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
+           "referral", "import", "manual", "other")
+"""Lead sources (kept here so opening the dialog does not import the ORM models)."""
+
+FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
+    FollowUpFilter.ANY: _("Any"),
+    FollowUpFilter.OVERDUE: _("Overdue"),
+    FollowUpFilter.TODAY: _("Today"),
+    FollowUpFilter.THIS_WEEK: _("This week"),
+    FollowUpFilter.NONE: _("None set"),
+}
+
+
+def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str:
+    """A short plain-text summary of a filter for the list header ("" when empty)."""
+    parts: list[str] = []
+    if lead_filter.search.strip():
+        parts.append(_("“{text}”").format(text=lead_filter.search.strip()))
+    if lead_filter.stages:
+        parts.append(", ".join(_(stage_names.get(key, key)) for key in lead_filter.stages))
+    if lead_filter.sources:
+        parts.append(", ".join(source.replace("_", " ") for source in lead_filter.sources))
+    if lead_filter.tags:
+        parts.append(", ".join(f"#{tag}" for tag in lead_filter.tags))
+    if lead_filter.followup is not FollowUpFilter.ANY:
+        parts.append(_("follow-up {when}").format(
+            when=FOLLOWUP_LABELS[lead_filter.followup].lower()))
+    return " · ".join(parts)
+
+
+class FilterScreen(ModalScreen[LeadFilter | None]):
+    """Dismisses with the new filter (search text kept), or ``None`` on cancel."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", _("Cancel"), id="filter.cancel"),
+        Binding("ctrl+s", "apply", _("Apply"), id="filter.apply"),
+    ]
+
+    def __init__(self, current: LeadFilter, stages: list[StageInfo], tags: list[str]) -> None:
+        super().__init__()
+        self.current = current
+        self.stages = stages
+        self.tags = tags
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="filter-dialog", classes="dialog"):
+            yield Static(Content(_("Filter leads")), classes="dialog-title")
+            with Horizontal(id="filter-columns"):
+                with Vertical():
+                    yield Label(_("Stage"))
+                    yield SelectionList[str](
+                        *((Content(_(s.name)), s.key, s.key in self.current.stages)
+                          for s in self.stages), id="filter-stages")
+                with Vertical():
+                    yield Label(_("Source"))
+                    yield SelectionList[str](
+                        *((Content(source.replace("_", " ")), source,
+                           source in self.current.sources) for source in SOURCES),
+                        id="filter-sources")
+                with Vertical():
+                    yield Label(_("Tag"))
+                    yield SelectionList[str](
+                        *((Content(tag), tag, tag in self.current.tags) for tag in self.tags),
+                        id="filter-tags")
+                with Vertical():
+                    yield Label(_("Follow-up"))
+                    with RadioSet(id="filter-followup"):
+                        for value, label in FOLLOWUP_LABELS.items():
+                            yield RadioButton(label, value=value is self.current.followup,
+                                              name=value.value)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Clear"), id="clear")
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Apply (ctrl+s)"), variant="primary", id="apply")
+
+    def chosen(self) -> LeadFilter:
+        """The filter the dialog shows now."""
+        followup = FollowUpFilter.ANY
+        pressed = self.query_one(RadioSet).pressed_button
+        if pressed is not None and pressed.name:
+            followup = FollowUpFilter(pressed.name)
+        return replace(
+            self.current,
+            stages=tuple(self.query_one("#filter-stages", SelectionList).selected),
+            sources=tuple(self.query_one("#filter-sources", SelectionList).selected),
+            tags=tuple(self.query_one("#filter-tags", SelectionList).selected),
+            followup=followup,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Apply, clear (keeps the search) or cancel."""
+        event.stop()
+        if event.button.id == "apply":
+            self.action_apply()
+        elif event.button.id == "clear":
+            self.dismiss(LeadFilter(search=self.current.search))
+        else:
+            self.dismiss(None)
+
+    def action_apply(self) -> None:
+        """Close with the chosen filter."""
+        self.dismiss(self.chosen())
+
+    def action_cancel(self) -> None:
+        """Close without changing the filter."""
+        self.dismiss(None)

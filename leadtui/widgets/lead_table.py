@@ -1,0 +1,341 @@
+"""LeadTable: a virtual lead list on Textual's Line API.
+
+Only visible lines are rendered. Rows come from a :class:`RowSource` the screen
+feeds (a small page cache over the store); each row is built once into a
+pre-padded strip, and a cursor move repaints just the two changed lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import ClassVar, Protocol
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from leadtui.formatting import (
+    FollowUpState,
+    followup_label,
+    followup_state,
+    relative_time,
+    stage_colour,
+)
+from leadtui.i18n import _
+from leadtui.rows import LeadRow, SortKey
+from leadtui.validation import format_money
+
+
+class RowSource(Protocol):
+    """What the table reads rows from (the screen's page cache)."""
+
+    @property
+    def total(self) -> int:
+        """How many rows the list has (may grow once a count arrives)."""
+        ...
+
+    def row(self, index: int) -> LeadRow | None:
+        """The row at ``index``, or ``None`` past the end."""
+        ...
+
+
+class _EmptySource:
+    total = 0
+
+    def row(self, index: int) -> LeadRow | None:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its title, sort key, and width (0 = shares the rest)."""
+
+    title: str
+    key: SortKey
+    width: int = 0
+    right: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(_("Name"), SortKey.NAME),
+    Column(_("Company"), SortKey.COMPANY),
+    Column(_("Email"), SortKey.EMAIL),
+    Column(_("Stage"), SortKey.STAGE, 11),
+    Column(_("Source"), SortKey.SOURCE, 13),
+    Column(_("Follow-up"), SortKey.FOLLOWUP, 10),
+    Column(_("Active"), SortKey.LAST_ACTIVITY, 6),
+    Column(_("Value"), SortKey.VALUE, 11, right=True),
+)
+MARK_WIDTH = 2
+STRIP_CACHE_LIMIT = 400
+
+
+def column_widths(width: int) -> list[int]:
+    """Widths of :data:`COLUMNS` for a table ``width`` cells wide (one space between)."""
+    fixed = sum(column.width for column in COLUMNS)
+    flexible = [column for column in COLUMNS if not column.width]
+    spare = max(width - MARK_WIDTH - fixed - len(COLUMNS), 3 * len(flexible))
+    share, extra = divmod(spare, len(flexible))
+    widths: list[int] = []
+    for column in COLUMNS:
+        if column.width:
+            widths.append(column.width)
+        else:
+            widths.append(share + (1 if extra > 0 else 0))
+            extra -= 1
+    return widths
+
+
+class LeadTable(ScrollView, can_focus=True):
+    """The lead list: cursor, marks, header with the sort column."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", _("Down"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", _("Up"), show=False, id="list.up"),
+        Binding("pagedown", "page_down", _("Page down"), show=False, id="list.page_down"),
+        Binding("pageup", "page_up", _("Page up"), show=False, id="list.page_up"),
+        Binding("home,g", "first", _("First"), show=False, id="list.first"),
+        Binding("end,G", "last", _("Last"), show=False, id="list.last"),
+        Binding("enter", "open", _("Open"), show=False, id="list.open"),
+        Binding("space", "toggle_mark", _("Mark"), id="list.mark"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "lead-table--header",
+        "lead-table--cursor",
+        "lead-table--marked",
+        "lead-table--overdue",
+        "lead-table--today",
+        "lead-table--dim",
+    }
+
+    class Opened(Message):
+        """The user asked to open a lead (Enter or double click)."""
+
+        def __init__(self, lead_id: int) -> None:
+            super().__init__()
+            self.lead_id = lead_id
+
+    class SortClicked(Message):
+        """A column header was clicked."""
+
+        def __init__(self, key: SortKey) -> None:
+            super().__init__()
+            self.key = key
+
+    class MarksChanged(Message):
+        """Rows were marked or unmarked."""
+
+        def __init__(self, count: int) -> None:
+            super().__init__()
+            self.count = count
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.source: RowSource = _EmptySource()
+        self.cursor = 0
+        self.marked: set[int] = set()
+        self.sort_key = SortKey.CREATED
+        self.sort_descending = True
+        self.now = datetime(1970, 1, 1, tzinfo=UTC)
+        self._strips: dict[int, Strip] = {}
+        self._strip_width = 0
+
+    # -- data in ------------------------------------------------------------------
+
+    def show(self, source: RowSource, *, cursor: int | None = None) -> None:
+        """Display ``source`` (rows changed): drop cached strips and repaint."""
+        self.source = source
+        self._strips.clear()
+        self.virtual_size = Size(self.size.width, source.total + 1)
+        self.cursor = self._clamp(self.cursor if cursor is None else cursor)
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def total_changed(self) -> None:
+        """The source's total changed (a count arrived): resize the scroll range."""
+        self.virtual_size = Size(self.size.width, self.source.total + 1)
+        self.cursor = self._clamp(self.cursor)
+        self.refresh()
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint one row whose data changed."""
+        self._strips.pop(index, None)
+        self.refresh_line(index + 1)
+
+    @property
+    def current_row(self) -> LeadRow | None:
+        """The row under the cursor."""
+        return self.source.row(self.cursor) if self.source.total else None
+
+    def clear_marks(self) -> None:
+        """Unmark every row."""
+        self.marked.clear()
+        self._strips.clear()
+        self.refresh()
+        self.post_message(self.MarksChanged(0))
+
+    # -- cursor -------------------------------------------------------------------
+
+    @property
+    def _page_rows(self) -> int:
+        return max(1, self.size.height - 1)
+
+    def _clamp(self, index: int) -> int:
+        return max(0, min(index, self.source.total - 1))
+
+    def _scroll_cursor_into_view(self) -> bool:
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            new_top = self.cursor
+        elif self.cursor >= top + self._page_rows:
+            new_top = self.cursor - self._page_rows + 1
+        else:
+            return False
+        self.set_scroll(None, new_top)
+        return True
+
+    def move_cursor(self, index: int) -> None:
+        """Put the cursor on row ``index`` (clamped), scrolling only when needed."""
+        old, self.cursor = self.cursor, self._clamp(index)
+        if old == self.cursor:
+            return
+        if not self._scroll_cursor_into_view():
+            self.refresh_line(old + 1)
+            self.refresh_line(self.cursor + 1)
+
+    def action_cursor_down(self) -> None:
+        """Move the cursor one row down."""
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Move the cursor one row up."""
+        self.move_cursor(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        """Move one screenful down."""
+        self.set_scroll(None, round(self.scroll_y) + self._page_rows)
+        self.move_cursor(self.cursor + self._page_rows)
+        self.refresh()
+
+    def action_page_up(self) -> None:
+        """Move one screenful up."""
+        self.set_scroll(None, max(0, round(self.scroll_y) - self._page_rows))
+        self.move_cursor(self.cursor - self._page_rows)
+        self.refresh()
+
+    def action_first(self) -> None:
+        """Go to the first row."""
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        """Go to the last row."""
+        self.move_cursor(self.source.total - 1)
+
+    def action_open(self) -> None:
+        """Open the lead under the cursor."""
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Opened(row.id))
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the row under the cursor, then step down."""
+        row = self.current_row
+        if row is None:
+            return
+        self.marked.symmetric_difference_update({row.id})
+        self.refresh_row(self.cursor)
+        self.post_message(self.MarksChanged(len(self.marked)))
+        self.move_cursor(self.cursor + 1)
+
+    async def _on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            column = self._column_at(event.x)
+            if column is not None:
+                self.post_message(self.SortClicked(column.key))
+            return
+        self.move_cursor(round(self.scroll_y) + event.y - 1)
+        if event.chain == 2:
+            self.action_open()
+
+    def _column_at(self, x: int) -> Column | None:
+        left = MARK_WIDTH
+        for column, width in zip(COLUMNS, column_widths(self._strip_width), strict=True):
+            if left <= x < left + width + 1:
+                return column
+            left += width + 1
+        return None
+
+    # -- rendering ----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the view: the header, a row, or blank."""
+        width = self.scrollable_content_region.width
+        if width != self._strip_width:
+            self._strips.clear()
+            self._strip_width = width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width).apply_style(base)
+        index = round(self.scroll_y) + y - 1
+        row = self.source.row(index) if 0 <= index < self.source.total else None
+        if row is None:
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            if len(self._strips) > STRIP_CACHE_LIMIT:
+                self._strips.clear()
+            strip = self._strips[index] = self._build(row, width)
+        if index == self.cursor and self.has_focus:
+            return strip.apply_style(base + self.get_component_rich_style("lead-table--cursor"))
+        if index == self.cursor:
+            return strip.apply_style(base + Style(reverse=False, underline=True))
+        return strip.apply_style(base)
+
+    def _header(self, width: int) -> Strip:
+        style = self.get_component_rich_style("lead-table--header")
+        segments = [Segment(" " * MARK_WIDTH, style)]
+        for column, cell in zip(COLUMNS, column_widths(width), strict=True):
+            title = column.title
+            if column.key is self.sort_key:
+                title += " ▼" if self.sort_descending else " ▲"
+            text = title.rjust(cell) if column.right else title
+            segments.append(Segment(set_cell_size(text, cell) + " ", style))
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _build(self, row: LeadRow, width: int) -> Strip:
+        marked = row.id in self.marked
+        component = self.get_component_rich_style
+        plain = component("lead-table--marked", partial=True) if marked else Style()
+        dim = plain + component("lead-table--dim", partial=True)
+        state = followup_state(row.next_followup_at, self.now)
+        follow_style = plain
+        if state is FollowUpState.OVERDUE:
+            follow_style = plain + component("lead-table--overdue", partial=True)
+        elif state is FollowUpState.TODAY:
+            follow_style = plain + component("lead-table--today", partial=True)
+        value = format_money(row.value_cents, row.currency) if row.value_cents else ""
+        cells: tuple[tuple[str, Style], ...] = (
+            (row.display_name, plain),
+            (row.company, plain),
+            (row.email or "", dim),
+            (_(row.stage.capitalize()), plain + Style(color=stage_colour(row.stage))),
+            (row.source.replace("_", " "), dim),
+            (followup_label(row.next_followup_at, self.now), follow_style),
+            (relative_time(row.last_activity_at, self.now), dim),
+            (value, plain),
+        )
+        segments = [Segment("● " if marked else "  ", plain)]
+        for (text, style), column, cell in zip(cells, COLUMNS, column_widths(width), strict=True):
+            text = text.replace("\n", " ")
+            if column.right:
+                text = text.rjust(cell)
+            segments.append(Segment(set_cell_size(text, cell), style))
+            segments.append(Segment(" ", plain))
+        return Strip(segments).adjust_cell_length(width, plain)
