@@ -41,6 +41,11 @@ class LeadApp(App[None]):
 
     def on_mount(self) -> None:
         """Open the lead list, then load the ORM in the background."""
+        if self.store.read_only:
+            from leadtui.widgets.read_only_banner import show_read_only_banner
+
+            self.sub_title = _("{path} (read-only)").format(path=self.store.path)
+            self.screen_change_signal.subscribe(self, show_read_only_banner)
         self.switch_mode("leads")
         self.call_after_refresh(self._warm_up)
 

@@ -78,11 +78,29 @@ def main(ctx: click.Context, db: str | None, demo: bool) -> None:
 
 
 def run_tui(path: Path) -> None:
-    """Open the app on the database at ``path``."""
+    """Open the app on the database at ``path``.
+
+    A refused database gets the problem screen (which may restore a backup) instead
+    of a traceback; once a day a backup is taken in the background.
+    """
+    from leadtui.backup import start_daily_backup
+    from leadtui.errors import DatabaseRefused
     from leadtui.launch import make_app, open_store
 
-    store = open_store(path)
-    make_app(store).run()
+    try:
+        store = open_store(path)
+    except DatabaseRefused as error:
+        from leadtui.screens.database_problem import problem_app
+
+        if not problem_app(path, str(error)).run():
+            sys.exit(1)
+        store = open_store(path)
+    backup = None if store.read_only else start_daily_backup(path)
+    try:
+        make_app(store).run()
+    finally:
+        if backup is not None:
+            backup.join()
 
 
 def run_demo() -> None:
