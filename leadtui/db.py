@@ -113,11 +113,19 @@ def inspect_file(path: Path) -> DbCheck:
 
 
 def _read_user_version(path: Path) -> int:
-    """Read ``user_version`` through SQLite (the header may lag behind the WAL)."""
+    """Read ``user_version`` through SQLite (the header may lag behind the WAL).
+
+    Without a -wal there is nothing the header could lag behind, so the file is
+    opened immutable: a refused file must not gain -wal/-shm files beside it.
+    """
     from leadtui.errors import DatabaseRefused
 
+    wal = path.with_name(path.name + "-wal")
     try:
-        conn = connect_sqlite(path, read_only=True)
+        if wal.exists() and wal.stat().st_size > 0:
+            conn = connect_sqlite(path, read_only=True)
+        else:
+            conn = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
         try:
             row = conn.execute("PRAGMA user_version").fetchone()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
