@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
@@ -40,6 +40,26 @@ def friendly_errors(func: F) -> F:
     return cast(F, wrapper)
 
 
+class OneLineErrors(click.Group):
+    """A group whose usage errors (bad option values, unknown commands) are one line, exit 1."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Run the command; click's own errors become ``Error: ...`` on stderr and status 1."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.Abort:
+            click.echo(_("Aborted."), err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
 def db_path(ctx: click.Context) -> Path:
     """The database path chosen by ``--db``, ``LEADTUI_DB`` or the default."""
     from leadtui.paths import default_db_path
@@ -60,7 +80,8 @@ def store_for(ctx: click.Context, *, create: bool = True) -> Iterator[Any]:
         store.close()
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineErrors, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="LEADTUI_DB",
               help=_("Database file (default: in your user data folder)."))
 @click.option("--demo", is_flag=True, help=_("Open a throwaway copy seeded with demo leads."))
