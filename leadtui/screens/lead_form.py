@@ -99,20 +99,22 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                 for name, label in TEXT_INPUTS:
                     with Vertical(classes="field", id=f"field-{name}"):
                         yield Label(label)
-                        yield Input(id=f"in-{name}")
-                        yield Static("", id=f"err-{name}", classes="field-error")
+                        yield Input(id=f"in-{name}", compact=True)
+                        yield Static("", id=f"err-{name}", classes="field-error hidden")
                 with Vertical(classes="field"):
                     yield Label(_("Source"))
                     yield Select([(source.replace("_", " "), source) for source in SOURCES],
-                                 allow_blank=False, id="in-source", value="manual")
-                    yield Static("", id="err-source", classes="field-error")
+                                 allow_blank=False, id="in-source", value="manual", compact=True)
+                    yield Static("", id="err-source", classes="field-error hidden")
                 with Vertical(classes="field"):
                     yield Label(_("Stage"))
                     yield Select([(_(stage.name), stage.key) for stage in self.stages],
-                                 allow_blank=False, id="in-stage", value=self.original.stage)
-                    yield Static("", id="err-stage", classes="field-error")
+                                 allow_blank=False, id="in-stage", value=self.original.stage,
+                                 compact=True)
+                    yield Static("", id="err-stage", classes="field-error hidden")
                 with Vertical(classes="field"):
-                    yield Checkbox(_("Consent to be contacted"), id="in-consent")
+                    yield Label(_("Consent"))
+                    yield Checkbox(_("Agreed to be contacted"), id="in-consent", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="open-existing", classes="hidden")
                 yield Button(_("Cancel"), id="cancel")
@@ -187,7 +189,9 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         """Put each message under its field (only touched fields unless ``every``)."""
         for name in [*(n for n, _label in TEXT_INPUTS), "source", "stage"]:
             message = errors.get(name, "") if every or name in self.touched else ""
-            self.query_one(f"#err-{name}", Static).update(Content(message))
+            shown = self.query_one(f"#err-{name}", Static)
+            shown.update(Content(message))
+            shown.set_class(not message, "hidden")
 
     @property
     def changed(self) -> bool:
@@ -247,7 +251,9 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
 
     def _offer_existing(self, error: DuplicateEmailError) -> None:
         self.duplicate_id = error.existing_id
-        self.query_one("#err-email", Static).update(Content(str(error)))
+        shown = self.query_one("#err-email", Static)
+        shown.update(Content(str(error)))
+        shown.remove_class("hidden")
         button = self.query_one("#open-existing", Button)
         button.label = Content(_("Open {name}").format(name=error.existing_name))
         button.remove_class("hidden")
