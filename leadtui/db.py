@@ -99,7 +99,9 @@ def inspect_file(path: Path) -> DbCheck:
               "It was left unchanged.").format(path=path)
         )
     page_size = int.from_bytes(header[16:18], "big")
-    check_wal(path, page_size=65536 if page_size == 1 else page_size)
+    page_size = 65536 if page_size == 1 else page_size
+    check_wal(path, page_size=page_size)
+    _check_size(path, header, page_size)
     version = _read_user_version(path)
     current = schema_version()
     if version > current:
@@ -110,6 +112,24 @@ def inspect_file(path: Path) -> DbCheck:
             )
         )
     return DbCheck(DbState.CURRENT if version == current else DbState.OLDER, version)
+
+
+def _check_size(path: Path, header: bytes, page_size: int) -> None:
+    """Refuse a truncated file: smaller than its header says (when no WAL holds the rest)."""
+    from leadtui.errors import DatabaseRefused
+    from leadtui.wal_check import wal_path
+
+    wal = wal_path(path)
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # the WAL may hold pages the file does not have yet
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96] and pages > 0
+    size = path.stat().st_size
+    if size % page_size or (header_valid and size < pages * page_size):
+        raise DatabaseRefused(
+            _("{path} is truncated ({size} bytes; its header expects {expected}). "
+              "It was left unchanged.").format(
+                path=path, size=f"{size:,}", expected=f"{pages * page_size:,}"))
 
 
 def _read_user_version(path: Path) -> int:
