@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from crash_harness import IMPORT_ROWS, Tally, prepare, run_trials, verify
 
 TRIALS = 60
