@@ -190,8 +190,10 @@ def stage_totals(conn: sqlite3.Connection) -> list[StageTotal]:
     sums = {
         key: (count, value)
         for key, count, value in conn.execute(
+            # Named: without ANALYZE statistics the planner prefers the full index on
+            # deleted_at and reads every row (10x slower at 100k leads).
             "SELECT stage, count(*), coalesce(sum(value_cents), 0) FROM lead "
-            "WHERE deleted_at IS NULL GROUP BY stage"
+            "INDEXED BY ix_live_stage_value WHERE deleted_at IS NULL GROUP BY stage"
         )
     }
     return [
