@@ -1,0 +1,193 @@
+"""Pilot tests of the funnel board: press keys, then check the database through the store."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from conftest import AppFactory
+from textual.pilot import Pilot
+
+from leadtui.rows import LeadFilter, LeadSort
+from leadtui.screens.funnel_board import FunnelBoardScreen
+from leadtui.store import LeadStore
+
+SIZE = (120, 36)
+STAGES = ["new", "contacted", "qualified", "proposal", "won", "lost"]
+
+
+async def open_board(pilot: Pilot[None]) -> FunnelBoardScreen:
+    """Switch to the board and wait for its counts."""
+    await pilot.pause()
+    await pilot.app.switch_mode("board")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return cast(FunnelBoardScreen, pilot.app.screen)
+
+
+def header_counts(board: FunnelBoardScreen) -> dict[str, int | None]:
+    """What each column header says."""
+    return {c.state.stage.key: c.state.total for c in board.columns}
+
+
+def store_counts(store: LeadStore) -> dict[str, int]:
+    """What the database says."""
+    return {t.stage.key: t.count for t in store.stage_totals()}
+
+
+async def test_a_lead_through_every_stage(demo_store: LeadStore,
+                                          app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        lead = board.column.state.current
+        assert lead is not None and lead.stage == "new"
+        before = len(demo_store.stage_history(lead.id))
+        for _ in range(5):
+            await pilot.press("L")
+            await pilot.pause()
+            # The card follows the cursor into the next column.
+            assert board.column.state.current is not None
+            assert board.column.state.current.id == lead.id
+        history = demo_store.stage_history(lead.id)[before:]
+        assert [(h.from_stage, h.to_stage) for h in history] == list(
+            zip(STAGES, STAGES[1:], strict=False))
+        assert [h.at for h in history] == sorted(h.at for h in history)
+        row = demo_store.lead_row(lead.id)
+        assert row is not None and row.stage == "lost"
+        assert header_counts(board) == store_counts(demo_store)
+        await pilot.press("H")
+        await pilot.pause()
+        row = demo_store.lead_row(lead.id)
+        assert row is not None and row.stage == "won"
+
+
+async def test_h_and_l_do_nothing_at_the_edges(demo_store: LeadStore,
+                                                app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        lead = board.column.state.current
+        assert lead is not None
+        await pilot.press("H", "h", "shift+left")
+        await pilot.pause()
+        assert board.current == 0
+        assert demo_store.stage_history(lead.id)[-1].to_stage == "new"
+        await pilot.press("shift+right")
+        await pilot.pause()
+        row = demo_store.lead_row(lead.id)
+        assert row is not None and row.stage == "contacted"
+
+
+async def test_undo_restores_stage_and_history(demo_store: LeadStore,
+                                               app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("l", "j")
+        await pilot.pause()
+        lead = board.column.state.current
+        assert lead is not None and lead.stage == "contacted"
+        history = demo_store.stage_history(lead.id)
+        counts = store_counts(demo_store)
+        await pilot.press("L", "L")
+        await pilot.pause()
+        assert demo_store.stage_history(lead.id)[-1].to_stage == "proposal"
+        await pilot.press("u")
+        await pilot.pause()
+        assert demo_store.stage_history(lead.id)[-1].to_stage == "qualified"
+        await pilot.press("u")
+        await pilot.pause()
+        assert demo_store.stage_history(lead.id) == history
+        row = demo_store.lead_row(lead.id)
+        assert row is not None and row.stage == "contacted"
+        assert store_counts(demo_store) == counts
+        assert header_counts(board) == counts
+        assert board.column.state.stage.key == "contacted"
+        assert board.column.state.current is not None
+        assert board.column.state.current.id == lead.id
+
+
+async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
+                                                    app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        first = board.column.state.current
+        assert first is not None
+        await pilot.press("w")
+        await pilot.pause()
+        assert demo_store.stage_history(first.id)[-1].to_stage == "won"
+        assert board.column.state.stage.key == "won"
+        await pilot.press("h", "h", "h", "h")  # back to New
+        second = board.column.state.current
+        assert second is not None and second.stage == "new"
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press(*"No budget")
+        await pilot.press("enter")
+        await pilot.pause()
+        last = demo_store.stage_history(second.id)[-1]
+        assert (last.to_stage, last.reason) == ("lost", "No budget")
+        # Cancelling the dialog moves nothing.
+        await pilot.press("h", "h", "h", "h", "h")
+        third = board.column.state.current
+        assert third is not None
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        row = demo_store.lead_row(third.id)
+        assert row is not None and row.stage == third.stage
+
+
+async def test_search_filters_every_column(demo_store: LeadStore,
+                                           app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("slash", *"garcia")
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for column in board.columns:
+            expected = demo_store.page_leads(
+                LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100)
+            assert [r.id for r in column.state.cards] == [r.id for r in expected]
+            assert column.state.total == len(expected)
+        assert sum(c.state.total or 0 for c in board.columns) > 0
+        await pilot.press("enter", "j")  # keys go back to the board
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert header_counts(board) == store_counts(demo_store)
+
+
+async def test_cursor_pages_in_more_cards(demo_store: LeadStore,
+                                          app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        state = board.column.state
+        assert len(state.cards) == 40 and state.more == 29
+        await pilot.press(*"j" * 40)
+        await pilot.pause()
+        expected = demo_store.page_leads(LeadFilter(stages=("new",)), LeadSort(), 0, 100)
+        assert [r.id for r in state.cards] == [r.id for r in expected]
+        assert state.more == 0 and state.cursor == 40
+
+
+async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
+                                             app_factory: AppFactory) -> None:
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("c")
+        await pilot.press(*"l" * 6)
+        assert board.column.state.stage.key == "proposal"
+        await pilot.press("c", "l")
+        assert board.column.state.stage.key == "won"
+        await pilot.press("v")
+        await pilot.pause()
+        assert pilot.app.current_mode == "leads"
