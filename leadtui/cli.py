@@ -247,3 +247,4 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 
 
 import leadtui.cli_safety  # noqa: E402,F401  (registers backup and restore on main)
+import leadtui.cli_io  # noqa: E402,F401  (registers import, export and forget on main)

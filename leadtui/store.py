@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -39,6 +39,11 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from leadtui.funnel import FunnelMetrics
+    from leadtui.io.csv_import import ImportOptions
+    from leadtui.io.export import ExportOptions
+    from leadtui.io.reader import Preview
+    from leadtui.io.report import ImportReport
+    from leadtui.lead_detail_read import LeadDetail
     from leadtui.models import Activity, Lead
 
 
@@ -217,6 +222,12 @@ class LeadStore:
                 "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
                 "ORDER BY at, id", (lead_id,))
         ]
+
+    def funnel_metrics(self) -> FunnelMetrics:
+        """Conversion, time in stage, win rate and leads per week (see :mod:`leadtui.funnel`)."""
+        from leadtui.funnel_reads import funnel_metrics
+
+        return funnel_metrics(self._read(), self.now())
 
     # -- ORM reads ------------------------------------------------------------
 
@@ -595,6 +606,39 @@ class LeadStore:
                     removed.append(lead_id)
         return removed
 
+    def lead_detail(self, lead_id: int) -> LeadDetail | None:
+        """Every field, the tags and the timeline of one lead (stdlib read), or ``None``."""
+        from leadtui.lead_detail_read import read_lead_detail
+
+        return read_lead_detail(self._read(), lead_id)
+
+    def retag_lead(self, lead_id: int, add: Sequence[str],
+                   remove: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Add and remove tags on one lead in one transaction; returns what really changed."""
+        from leadtui.models import LeadTag
+        from leadtui.validation import clean_text
+
+        added: list[str] = []
+        removed: list[str] = []
+        with self._session() as session:
+            lead = self._lead_for_write(session, lead_id, None)
+            for raw in remove:
+                tag_id = self._tag_id(session, raw, create=False)
+                link = None if tag_id is None else session.get(LeadTag, (lead_id, tag_id))
+                if link is not None:
+                    session.delete(link)
+                    removed.append(raw)
+            for raw in add:
+                name = clean_text(raw, max_length=60, field="tags")
+                tag_id = self._tag_id(session, name, create=True) if name else None
+                if tag_id is not None and session.get(LeadTag, (lead_id, tag_id)) is None:
+                    session.add(LeadTag(lead_id=lead_id, tag_id=tag_id))
+                    added.append(name)
+            if added or removed:
+                self._touch(lead)
+                session.add(lead)
+        return added, removed
+
     # -- bulk ---------------------------------------------------------------------
 
     def bulk_insert_leads(self, rows: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
@@ -609,6 +653,49 @@ class LeadStore:
         if self.read_only:
             self._refuse_write()
         return bulk_insert(self.engine(), rows, self.now(), batch_size=batch_size)
+
+    # -- import, export, erasure (logic in leadtui.io) ------------------------------
+
+    def preview_import(self, path: Path, **choices: Any) -> Preview:
+        """Sniff a CSV or vCard file: format, encoding, delimiter, mapping, sample rows."""
+        from leadtui.io.reader import open_preview
+
+        return open_preview(path, **choices)
+
+    def import_rows(self, preview: Preview, options: ImportOptions,
+                    progress: Callable[[int], None] | None = None) -> ImportReport:
+        """Import the previewed file in one transaction; a recorded, revertible batch."""
+        from leadtui.io.csv_import import import_file
+
+        if self.read_only and not options.dry_run:
+            self._refuse_write()
+        return import_file(self.engine(), preview, options, self.now(), progress)
+
+    def revert_import(self, batch_id: int) -> dict[str, int]:
+        """Undo an import batch exactly (new leads deleted, updated leads restored)."""
+        from leadtui.io.batch import revert
+
+        if self.read_only:
+            self._refuse_write()
+        with self.engine().begin() as conn:
+            return revert(conn.connection.driver_connection,  # type: ignore[arg-type]
+                          batch_id, self.now())
+
+    def export_leads(self, target: Path, options: ExportOptions) -> int:
+        """Write leads to ``target`` (csv, vcf or json); returns how many."""
+        from leadtui.io.export import export_leads
+
+        return export_leads(self._read(), target, self.path, options)
+
+    def forget_lead(self, lead_id: int) -> int:
+        """Erase a person for good (no bytes left behind); returns the tombstone id."""
+        from leadtui.io.forget import forget_lead
+
+        if self.read_only:
+            self._refuse_write()
+        if self._engine is not None:
+            self._engine.dispose()  # pooled connections must not pin old WAL frames
+        return forget_lead(self.path, lead_id, self.now())
 
 
 def to_db_time(value: datetime | str | None) -> str | None:

@@ -1,0 +1,203 @@
+"""The database side of an import batch: lookups, updates with before-images, revert.
+
+Every function takes a stdlib ``sqlite3`` connection that is already inside the
+import's one transaction. Before-images of updated leads go to a TEMP table
+during the run and into ``ImportBatch.report_json`` at the end, so memory
+stays flat however many rows are updated.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from leadtui.bulk import LEAD_COLUMNS, LeadWriter
+from leadtui.i18n import _
+from leadtui.io.convert import Converted
+from leadtui.io.errors import ImportRefused
+from leadtui.timefmt import format_db_time
+
+_BATCH = 500
+_KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")
+_NOT_UPDATED = {"created_at", "email_key", "phone_e164"}
+_BLANK = (None, "", 0, False)
+
+
+def start(conn: sqlite3.Connection, now: datetime, file_name: str, file_format: str) -> int:
+    """Create the batch row and the scratch tables; returns the batch id."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_before "
+                 "(lead_id INTEGER PRIMARY KEY, data TEXT NOT NULL)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_added (kind TEXT, id INTEGER)")
+    conn.execute("DELETE FROM temp.import_before")
+    conn.execute("DELETE FROM temp.import_added")
+    cursor = conn.execute(
+        "INSERT INTO importbatch (at, file_name, file_format, rows_read, imported, updated, "
+        "merged, skipped, rejected, report_json) VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, '')",
+        (format_db_time(now), file_name[:500], file_format[:40]))
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def tag_floor(conn: sqlite3.Connection) -> int:
+    """The highest tag id before the import (tags above it were created by it)."""
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM tag").fetchone()[0])
+
+
+def _chunked(items: list[str]) -> Iterable[list[str]]:
+    for start_at in range(0, len(items), _BATCH):
+        yield items[start_at:start_at + _BATCH]
+
+
+def by_email(conn: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[int, bool]]:
+    """``{email_key: (lead id, deleted)}`` for the keys already in the database."""
+    found: dict[str, tuple[int, bool]] = {}
+    for part in _chunked(sorted(keys)):
+        marks = ", ".join("?" * len(part))
+        for key, lead_id, deleted in conn.execute(
+                f"SELECT email_key, id, deleted_at IS NOT NULL FROM lead "
+                f"WHERE email_key IN ({marks})", part):
+            found[key] = (lead_id, bool(deleted))
+    return found
+
+
+def by_phone(conn: sqlite3.Connection, phones: set[str]) -> dict[str, tuple[int, str | None]]:
+    """``{E.164: (oldest live lead id, its email_key)}`` for phones already in the database."""
+    found: dict[str, tuple[int, str | None]] = {}
+    for part in _chunked(sorted(phones)):
+        marks = ", ".join("?" * len(part))
+        for phone, lead_id, key in conn.execute(
+                f"SELECT phone_e164, id, email_key FROM lead WHERE phone_e164 IN ({marks}) "
+                f"AND deleted_at IS NULL ORDER BY id DESC", part):
+            found[phone] = (lead_id, key)
+    return found
+
+
+def combine(current: dict[str, Any], row: Converted, mode: str) -> dict[str, Any]:
+    """The column changes ``row`` makes to ``current`` (update: overwrite; merge: fill blanks).
+
+    Consent is always taken from the file: an unsubscribe must not be lost.
+    """
+    changes: dict[str, Any] = {}
+    for name in row.given:
+        if name in _NOT_UPDATED or name not in current:
+            continue
+        value = row.values[name]
+        if isinstance(value, datetime):
+            value = format_db_time(value)
+        if mode == "merge" and name != "consent" and current[name] not in _BLANK:
+            continue
+        if current[name] != value:
+            changes[name] = value
+    if "email" in changes:
+        changes["email_key"] = row.values.get("email_key")
+    if "phone" in changes:
+        changes["phone_e164"] = row.values.get("phone_e164")
+    return changes
+
+
+def update_lead(conn: sqlite3.Connection, writer: LeadWriter, lead_id: int,
+                rows: list[Converted], mode: str, now: datetime) -> None:
+    """Apply duplicate rows to an existing lead, keeping what revert needs."""
+    names = ", ".join(_KEPT)
+    found = conn.execute(f"SELECT {names} FROM lead WHERE id = ?", (lead_id,)).fetchone()
+    current = dict(zip(_KEPT, found, strict=True))
+    changes: dict[str, Any] = {}
+    for row in rows:
+        step = combine({**current, **changes}, row, mode)
+        changes.update(step)
+    tags = sorted({tag for row in rows for tag in row.tags})
+    notes = [note for row in rows for note in row.notes]
+    stamp = format_db_time(now)
+    pre_existing = lead_id < writer.first_id
+    if pre_existing and (changes or tags or notes):
+        tags_before = [name for (name,) in conn.execute(
+            "SELECT t.name FROM leadtag l JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = ? "
+            "ORDER BY t.name", (lead_id,))]
+        inserted = conn.execute(
+            "INSERT OR IGNORE INTO temp.import_before (lead_id, data) VALUES (?, ?)",
+            (lead_id, json.dumps({"lead": current, "tags": tags_before}))).rowcount
+        if inserted:
+            writer.unindex([lead_id])
+    if changes:
+        _write_changes(conn, lead_id, current, changes, stamp, pre_existing)
+    if tags:
+        conn.executemany("INSERT OR IGNORE INTO tag (name) VALUES (?)", [(t,) for t in tags])
+        conn.executemany("INSERT OR IGNORE INTO leadtag (lead_id, tag_id) "
+                         "SELECT ?, id FROM tag WHERE name = ?", [(lead_id, t) for t in tags])
+    for note in notes:
+        cursor = conn.execute("INSERT INTO activity (lead_id, kind, at, body) "
+                              "VALUES (?, 'note', ?, ?)", (lead_id, stamp, note))
+        if pre_existing:
+            conn.execute("INSERT INTO temp.import_added VALUES ('activity', ?)",
+                         (cursor.lastrowid,))
+    if notes:
+        conn.execute("UPDATE lead SET last_activity_at = max(coalesce(last_activity_at, ''), ?) "
+                     "WHERE id = ?", (stamp, lead_id))
+
+
+def _write_changes(conn: sqlite3.Connection, lead_id: int, current: dict[str, Any],
+                   changes: dict[str, Any], stamp: str, pre_existing: bool) -> None:
+    if "stage" in changes:
+        changes["stage_changed_at"] = stamp
+        cursor = conn.execute(
+            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
+            "VALUES (?, ?, ?, ?, ?)", (lead_id, current["stage"], changes["stage"], stamp,
+                                       _("import")))
+        if pre_existing:
+            conn.execute("INSERT INTO temp.import_added VALUES ('change', ?)",
+                         (cursor.lastrowid,))
+    assignments = ", ".join(f"{name} = ?" for name in changes)
+    conn.execute(
+        f"UPDATE lead SET {assignments}, updated_at = ?, version = version + 1 WHERE id = ?",
+        (*changes.values(), stamp, lead_id))
+
+
+def finish(conn: sqlite3.Connection, batch_id: int, counts: dict[str, Any],
+           report: dict[str, Any], floor: int) -> None:
+    """Write the counts, the report and the undo data onto the batch row."""
+    before = [json.loads(data) | {"id": lead_id} for lead_id, data in conn.execute(
+        "SELECT lead_id, data FROM temp.import_before ORDER BY lead_id")]
+    added: dict[str, list[int]] = {"activity": [], "change": []}
+    for kind, row_id in conn.execute("SELECT kind, id FROM temp.import_added"):
+        added[kind].append(row_id)
+    report = {**report, "undo": {"before": before, **added, "tag_floor": floor}}
+    conn.execute(
+        "UPDATE importbatch SET rows_read = ?, imported = ?, updated = ?, merged = ?, "
+        "skipped = ?, rejected = ?, report_json = ? WHERE id = ?",
+        (counts["rows_read"], counts["imported"], counts["updated"], counts["merged"],
+         counts["skipped"], counts["rejected"], json.dumps(report, ensure_ascii=False),
+         batch_id))
+    conn.execute("DELETE FROM temp.import_before")
+    conn.execute("DELETE FROM temp.import_added")
+
+
+def revert(conn: sqlite3.Connection, batch_id: int, now: datetime) -> dict[str, int]:
+    """Undo a batch exactly: its new leads deleted, updated leads restored."""
+    found = conn.execute("SELECT reverted_at, report_json FROM importbatch WHERE id = ?",
+                         (batch_id,)).fetchone()
+    if found is None:
+        raise ImportRefused(_("No import batch {id}.").format(id=batch_id))
+    if found[0] is not None:
+        raise ImportRefused(_("Import batch {id} was already reverted.").format(id=batch_id))
+    undo = json.loads(found[1] or "{}").get("undo", {})
+    deleted = conn.execute("DELETE FROM lead WHERE import_batch_id = ?", (batch_id,)).rowcount
+    marks = ", ".join("?" * len(_KEPT))
+    for item in undo.get("before", []):
+        lead = item["lead"]
+        conn.execute(f"UPDATE lead SET ({', '.join(_KEPT)}) = ({marks}) WHERE id = ?",
+                     (*(lead[name] for name in _KEPT), item["id"]))
+        conn.execute("DELETE FROM leadtag WHERE lead_id = ?", (item["id"],))
+        conn.executemany("INSERT INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag "
+                         "WHERE name = ?", [(item["id"], tag) for tag in item["tags"]])
+    conn.executemany("DELETE FROM activity WHERE id = ?",
+                     [(row_id,) for row_id in undo.get("activity", [])])
+    conn.executemany("DELETE FROM stagechange WHERE id = ?",
+                     [(row_id,) for row_id in undo.get("change", [])])
+    conn.execute("DELETE FROM tag WHERE id > ? AND id NOT IN (SELECT tag_id FROM leadtag)",
+                 (undo.get("tag_floor", 2**62),))
+    conn.execute("UPDATE importbatch SET reverted_at = ? WHERE id = ?",
+                 (format_db_time(now), batch_id))
+    return {"deleted": deleted, "restored": len(undo.get("before", []))}

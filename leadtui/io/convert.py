@@ -1,0 +1,233 @@
+"""Turn one input row (cells + mapping) into clean lead column values, or a rejection.
+
+Works on plain tuples and dicts (no ORM objects): this is the per-row hot path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from leadtui.i18n import _
+from leadtui.io.formats import IGNORE, Format
+from leadtui.io.values import EmailChecker, parse_date, parse_flag, split_tags
+from leadtui.lead_input import TEXT_FIELDS
+from leadtui.models import LeadSource
+from leadtui.validation import (
+    DEFAULT_REGION,
+    MAX_NOTE,
+    ValidationError,
+    clean_text,
+    email_key,
+    normalize_phone,
+    parse_money,
+    validate_url,
+)
+
+SOURCES = frozenset(source.value for source in LeadSource)
+_DATE_FIELDS = ("consent_at", "next_followup_at", "created_at")
+_SCALARS = (*TEXT_FIELDS, "full_name", "email", "phone", "website", "source", "consent",
+            "stage", "value", "value_cents", "currency", "score", *_DATE_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A note about one row: which row (data row and file line), which column, why."""
+
+    row: int
+    line: int
+    column: str
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """For the JSON report."""
+        return {"row": self.row, "line": self.line, "column": self.column, "reason": self.reason}
+
+
+class RowRejected(Exception):
+    """The row cannot become a lead (the issue says where and why)."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.reason)
+        self.issue = issue
+
+
+@dataclass(slots=True)
+class Converted:
+    """Clean column values of one row, and which of them the file gave."""
+
+    values: dict[str, Any]
+    given: set[str] = field(default_factory=set)
+    tags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class RowConverter:
+    """Validates rows of one file against its mapping."""
+
+    def __init__(self, fmt: Format, header: Sequence[str], mapping: Sequence[str], *,
+                 stages: dict[str, str], source: str | None = None,
+                 region: str = DEFAULT_REGION) -> None:
+        self.fmt = fmt
+        self.header = [cell.strip() for cell in header]
+        self.columns = [(index, target) for index, target in enumerate(mapping)
+                        if target != IGNORE]
+        self.stages = stages
+        self.source = source
+        self.region = region
+        self.emails = EmailChecker()
+        self.notices: list[Issue] = []
+
+    def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
+        """The row's lead values; raises :class:`RowRejected`."""
+        raw: dict[str, str] = {}
+        extra_notes: list[str] = []
+        tags: list[str] = []
+        notes: list[str] = []
+        for index, target in self.columns:
+            cell = cells[index] if index < len(cells) else ""
+            if not cell:
+                continue
+            column = self.header[index] or str(index + 1)
+            if not cell.isprintable() and target != "note":
+                cleaned = clean_text(cell, max_length=len(cell) + 1)
+                if cleaned != cell.strip() and any(ch not in "\n\r\t" for ch in cell
+                                                   if not ch.isprintable()):
+                    self.notices.append(Issue(row, line, column,
+                                              _("control characters removed")))
+                cell = cleaned
+            if self.fmt.multi_values and " ::: " in cell and target in ("email", "phone",
+                                                                        "website"):
+                first, *others = [part.strip() for part in cell.split(" ::: ")]
+                cell = first
+                extra_notes += [f"{column}: {other}" for other in others if other]
+            if target == "tags":
+                tags += split_tags(cell, multi_values=self.fmt.multi_values)
+            elif target == "note":
+                notes.append(cell)
+            elif target in raw:
+                if raw[target] != cell.strip() and cell.strip():
+                    extra_notes.append(f"{column}: {cell.strip()}")
+            elif cell.strip():
+                raw[target] = cell.strip() if target in _SCALARS else cell
+        result = Converted(values={}, tags=tags)
+        try:
+            self._fill(result, raw)
+            result.notes = self._notes(notes + extra_notes)
+            result.tags = sorted({clean_text(tag, max_length=60, field="tags")
+                                  for tag in tags} - {""})
+        except ValidationError as error:
+            raise RowRejected(Issue(row, line, self._column_of(error.field),
+                                    error.message)) from error
+        values = result.values
+        if not (values.get("first_name") or values.get("last_name") or values.get("email")
+                or values.get("phone")):
+            raise RowRejected(Issue(row, line, "-",
+                                    _("no name, email or phone: nothing to make a lead of")))
+        return result
+
+    def _column_of(self, target: str) -> str:
+        aliases = {"date": _DATE_FIELDS, "value": ("value", "value_cents"),
+                   "consent": ("consent",), "first_name": ("first_name", "full_name")}
+        wanted = aliases.get(target, (target,))
+        for index, mapped in self.columns:
+            if mapped in wanted:
+                return self.header[index] or str(index + 1)
+        return target
+
+    def _fill(self, result: Converted, raw: dict[str, str]) -> None:
+        values, given = result.values, result.given
+        for name, limit in TEXT_FIELDS.items():
+            if name in raw:
+                values[name] = clean_text(raw[name], max_length=limit, field=name)
+        if "full_name" in raw and not (values.get("first_name") or values.get("last_name")):
+            full = clean_text(raw["full_name"], max_length=401, field="first_name")
+            first, _sep, last = full.partition(" ")
+            values["first_name"] = clean_text(first, max_length=TEXT_FIELDS["first_name"],
+                                              field="first_name")
+            values["last_name"] = clean_text(last, max_length=TEXT_FIELDS["last_name"],
+                                             field="last_name")
+        if "email" in raw:
+            values["email"] = self.emails.check(raw["email"])
+            values["email_key"] = email_key(values["email"])
+        if "phone" in raw:
+            phone = raw["phone"]
+            phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
+            values["phone"], values["phone_e164"] = normalize_phone(phone, self.region)
+        if "website" in raw:
+            values["website"] = validate_url(raw["website"])
+        self._fill_choices(values, raw)
+        for name in _DATE_FIELDS:
+            if name in raw:
+                values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
+        given.update(key for key in values if key not in ("source",))
+        if self.fmt.consent is not None and "consent" not in raw:
+            values["consent"] = self.fmt.consent
+            given.add("consent")
+        if self.source is not None:
+            values["source"] = self.source
+            given.add("source")
+        elif "source" not in values:
+            values["source"] = self.fmt.source
+        if values.get("consent") and "consent_at" not in values and "created_at" in values:
+            values["consent_at"] = values["created_at"]
+
+    def _fill_choices(self, values: dict[str, Any], raw: dict[str, str]) -> None:
+        if "source" in raw:
+            if raw["source"] not in SOURCES:
+                raise ValidationError("source", _("Unknown source: {source}").format(
+                    source=raw["source"]))
+            values["source"] = raw["source"]
+        if "consent" in raw:
+            values["consent"] = parse_flag(raw["consent"])
+        if "stage" in raw:
+            key = self.stages.get(raw["stage"].casefold())
+            if key is None:
+                raise ValidationError("stage", _("Unknown stage: {stage}").format(
+                    stage=raw["stage"]))
+            values["stage"] = key
+        if "value_cents" in raw:
+            values["value_cents"] = _int_in(raw["value_cents"], 0, 10**15, "value")
+        elif "value" in raw:
+            values["value_cents"] = parse_money(raw["value"])
+        if "currency" in raw:
+            currency = raw["currency"].upper()
+            if len(currency) != 3 or not currency.isalpha():
+                raise ValidationError("currency", _("A currency is three letters, e.g. EUR."))
+            values["currency"] = currency
+        if "score" in raw:
+            values["score"] = _int_in(raw["score"], 0, 100, "score")
+
+    @staticmethod
+    def _notes(notes: list[str]) -> list[str]:
+        cleaned = [clean_text(note, max_length=MAX_NOTE, multiline=True, field="note")
+                   for note in notes]
+        return [note for note in cleaned if note]
+
+
+def _int_in(text: str, low: int, high: int, name: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise ValidationError(name, _("Not a whole number from {low} to {high}: {text}").format(
+            low=low, high=high, text=text))
+    return number
+
+
+def stage_lookup(stages: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """``{casefolded key or name: key}`` for the stage column."""
+    lookup: dict[str, str] = {}
+    for key, name in stages:
+        lookup[name.casefold()] = key
+        lookup[_(name).casefold()] = key
+        lookup[key.casefold()] = key
+    return lookup
+
+
+def as_datetime(value: Any) -> datetime | None:
+    """A value from :class:`Converted` that should be a datetime."""
+    return value if isinstance(value, datetime) else None

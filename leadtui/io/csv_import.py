@@ -1,0 +1,248 @@
+"""Import leads: stream parse → validate → dedupe → plan → write, in one transaction.
+
+Every row read ends in exactly one of imported / updated / merged / skipped /
+rejected. Duplicates are found by normalised email key, then by E.164 phone,
+both inside the file and against the database (rows written earlier in the
+same transaction are in the database, so one lookup covers both).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from leadtui.bulk import LeadWriter
+from leadtui.i18n import _
+from leadtui.io import batch
+from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
+from leadtui.io.errors import ImportRefused
+from leadtui.io.formats import IGNORE
+from leadtui.io.reader import BadRecord, Preview, Record, records
+from leadtui.io.report import ImportReport
+from leadtui.validation import DEFAULT_REGION
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy.engine import Engine
+
+MODES = ("skip", "update", "merge")
+Progress = Callable[[int], None]
+
+
+class ImportCancelled(ImportRefused):
+    """The user cancelled; the transaction was rolled back and nothing was written."""
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so the transaction rolls back."""
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    """How to import: duplicates policy, fixed source, dry run, region for phones."""
+
+    on_duplicate: str = "skip"
+    source: str | None = None
+    dry_run: bool = False
+    region: str = DEFAULT_REGION
+    chunk_size: int = 2000
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(slots=True)
+class _Target:
+    """Where a duplicate row goes: a lead already in the database, or a new row of this chunk."""
+
+    lead_id: int | None = None
+    pending: int | None = None
+    why: str = ""
+    column: str = "email"
+
+
+class Importer:
+    """One run over one previewed file."""
+
+    def __init__(self, conn: sqlite3.Connection, preview: Preview, options: ImportOptions,
+                 now: datetime, batch_id: int, report: ImportReport) -> None:
+        if options.on_duplicate not in MODES:
+            raise ImportRefused(_("--on-duplicate must be one of: {modes}.").format(
+                modes=", ".join(MODES)))
+        self.conn = conn
+        self.options = options
+        self.now = now
+        self.batch_id = batch_id
+        self.report = report
+        self.writer = LeadWriter(conn, now, manual_fts=True)
+        stages = conn.execute("SELECT key, name FROM stage ORDER BY position").fetchall()
+        self.converter = RowConverter(preview.format, preview.header, preview.mapping,
+                                      stages=stage_lookup(stages), source=options.source,
+                                      region=options.region)
+
+    def run(self, rows: Iterator[Record], progress: Progress | None) -> None:
+        """Read every row, chunk by chunk."""
+        while chunk := list(islice(rows, self.options.chunk_size)):
+            if self.options.cancel.is_set():
+                raise ImportCancelled(_("Import cancelled; nothing was written."))
+            self._chunk(chunk)
+            if progress is not None:
+                progress(self.report.rows_read)
+        self.writer.finish()
+        for issue in self.converter.notices:
+            self.report.notice(issue)
+
+    def _chunk(self, chunk: list[Record]) -> None:
+        report = self.report
+        converted: list[tuple[Issue, Converted]] = []
+        for row, line, cells in chunk:
+            report.rows_read += 1
+            if isinstance(cells, BadRecord):
+                report.reject(Issue(row, line, "-", cells.reason))
+                continue
+            if not any(cell.strip() for cell in cells):
+                report.skip(Issue(row, line, "-", _("empty row")))
+                continue
+            if len(cells) > len(self.converter.header) and any(
+                    cell.strip() for cell in cells[len(self.converter.header):]):
+                report.reject(Issue(row, line, "-", _(
+                    "{cells} cells but only {columns} columns").format(
+                    cells=len(cells), columns=len(self.converter.header))))
+                continue
+            try:
+                converted.append((Issue(row, line, "", ""),
+                                  self.converter.convert(row, line, cells)))
+            except RowRejected as rejected:
+                report.reject(rejected.issue)
+        self._plan(converted)
+
+    def _plan(self, converted: list[tuple[Issue, Converted]]) -> None:
+        emails = {c.values["email_key"] for _i, c in converted if c.values.get("email_key")}
+        phones = {c.values["phone_e164"] for _i, c in converted if c.values.get("phone_e164")}
+        known_emails = batch.by_email(self.conn, emails)
+        known_phones = batch.by_phone(self.conn, phones)
+        pending: list[tuple[Issue, Converted]] = []
+        pending_email: dict[str, int] = {}
+        pending_phone: dict[str, int] = {}
+        updates: dict[int, list[Converted]] = {}
+        mode = self.options.on_duplicate
+        for where, row in converted:
+            key, phone = row.values.get("email_key"), row.values.get("phone_e164")
+            target = self._target(key, phone, known_emails, known_phones, pending_email,
+                                  pending_phone, pending)
+            if target is None:
+                pending_index = len(pending)
+                pending.append((where, row))
+                if key:
+                    pending_email[key] = pending_index
+                if phone:
+                    pending_phone.setdefault(phone, pending_index)
+                continue
+            if target.why == "deleted" or mode == "skip":
+                reason = (_("matches deleted lead {id}; restore it to update it")
+                          if target.why == "deleted" else target.why)
+                self.report.skip(Issue(where.row, where.line, target.column, reason))
+            elif target.pending is not None:
+                _merge_pending(pending[target.pending][1], row, mode)
+                if key and key not in pending_email:
+                    pending_email[key] = target.pending
+                self._count(mode)
+            else:
+                assert target.lead_id is not None
+                updates.setdefault(target.lead_id, []).append(row)
+                if key:  # a phone match may give the lead this email
+                    known_emails.setdefault(key, (target.lead_id, False))
+                self._count(mode)
+        self._write(pending, updates)
+
+    def _target(self, key: str | None, phone: str | None,
+                known_emails: dict[str, tuple[int, bool]],
+                known_phones: dict[str, tuple[int, str | None]],
+                pending_email: dict[str, int], pending_phone: dict[str, int],
+                pending: list[tuple[Issue, Converted]]) -> _Target | None:
+        if key:
+            if key in pending_email:
+                first = pending[pending_email[key]][0]
+                return _Target(pending=pending_email[key], why=_(
+                    "same email as row {row}").format(row=first.row))
+            if key in known_emails:
+                lead_id, deleted = known_emails[key]
+                return _Target(lead_id=lead_id, why="deleted" if deleted else _(
+                    "same email as lead {id}").format(id=lead_id))
+        if phone:
+            if phone in pending_phone:
+                index = pending_phone[phone]
+                other = pending[index][1].values.get("email_key")
+                if not key or not other:
+                    return _Target(pending=index, column="phone", why=_(
+                        "same phone as row {row}").format(row=pending[index][0].row))
+            if phone in known_phones:
+                lead_id, other = known_phones[phone]
+                if not key or not other:
+                    return _Target(lead_id=lead_id, column="phone", why=_(
+                        "same phone as lead {id}").format(id=lead_id))
+        return None
+
+    def _count(self, mode: str) -> None:
+        if mode == "update":
+            self.report.updated += 1
+        else:
+            self.report.merged += 1
+
+    def _write(self, pending: list[tuple[Issue, Converted]],
+               updates: dict[int, list[Converted]]) -> None:
+        rows: list[dict[str, Any]] = []
+        for _where, row in pending:
+            at = row.values.get("created_at") or self.now
+            rows.append({**row.values, "import_batch_id": self.batch_id, "tags": row.tags,
+                         "activities": [("note", at, note) for note in row.notes]})
+        if rows:
+            self.writer.insert(rows)
+            self.report.imported += len(rows)
+        for lead_id, dupes in updates.items():
+            batch.update_lead(self.conn, self.writer, lead_id, dupes,
+                              self.options.on_duplicate, self.now)
+
+
+def _merge_pending(first: Converted, later: Converted, mode: str) -> None:
+    """Apply a later duplicate row to a new lead not yet written."""
+    for name in later.given:
+        value = later.values[name]
+        if mode == "update" or name == "consent" or not first.values.get(name):
+            first.values[name] = value
+            first.given.add(name)
+    first.tags = sorted(set(first.tags) | set(later.tags))
+    first.notes += later.notes
+
+
+def import_file(engine: Engine, preview: Preview, options: ImportOptions, now: datetime,
+                progress: Progress | None = None) -> ImportReport:
+    """Import the previewed file in one transaction (rolled back for a dry run)."""
+    report = ImportReport(
+        file=str(preview.path), format=preview.format.key, format_label=preview.format.label,
+        encoding=preview.encoding, delimiter=preview.delimiter,
+        mapping={column or str(i + 1): target for i, (column, target)
+                 in enumerate(zip(preview.header, preview.mapping, strict=True))
+                 if target != IGNORE},
+        on_duplicate=options.on_duplicate, dry_run=options.dry_run)
+    try:
+        with engine.begin() as sa_conn:
+            conn = sa_conn.connection.driver_connection
+            assert conn is not None
+            floor = batch.tag_floor(conn)
+            batch_id = batch.start(conn, now, preview.path.name,
+                                   preview.format.key)
+            importer = Importer(conn, preview, options, now, batch_id,
+                                report)
+            importer.run(records(preview), progress)
+            report.batch_id = None if options.dry_run else batch_id
+            batch.finish(conn, batch_id, report.as_dict(limit=0),
+                         report.as_dict(limit=1000), floor)
+            if options.dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report

@@ -1,0 +1,162 @@
+"""Export leads as CSV (spreadsheet-safe by default, exact with ``raw``), vCard 3.0 or JSON.
+
+Rows stream from the database to a temporary file beside the target, which is
+renamed over the target only when complete. An existing file is replaced only
+with ``force``; the database (and its -wal/-shm files) never.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from leadtui.bulk import LEAD_COLUMNS
+from leadtui.i18n import _
+from leadtui.io.errors import ExportRefused
+from leadtui.io.formats import LEADTUI_COLUMNS
+from leadtui.io.vcard import card_text
+
+FORMATS = ("csv", "vcf", "json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TAGS = ("(SELECT json_group_array(name) FROM (SELECT t.name FROM leadtag l "
+         "JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = lead.id ORDER BY t.name))")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to export and how."""
+
+    format: str = "csv"
+    stage: str | None = None
+    lead_id: int | None = None
+    raw: bool = False
+    force: bool = False
+
+
+def neutralise(cell: str) -> str:
+    """OWASP CSV-injection defence: a cell a spreadsheet would run as a formula gets a ``'``."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def check_target(target: Path, database: Path, *, force: bool) -> None:
+    """Refuse the database, its side files, a directory, or an existing file without force."""
+    resolved = target.expanduser().resolve()
+    db = database.resolve()
+    protected = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")}
+    if resolved in protected or (target.exists() and db.exists()
+                                 and os.path.samefile(target, db)):
+        raise ExportRefused(_("{path} is the database; choose another file name.").format(
+            path=target))
+    if target.is_dir():
+        raise ExportRefused(_("{path} is a directory.").format(path=target))
+    if target.exists() and not force:
+        raise ExportRefused(_("{path} exists; pass --force to replace it.").format(path=target))
+    if not resolved.parent.is_dir():
+        raise ExportRefused(_("No folder {path}.").format(path=resolved.parent))
+
+
+@contextmanager
+def atomic_writer(target: Path, encoding: str) -> Iterator[IO[str]]:
+    """A text file that replaces ``target`` only when the block completes."""
+    folder = target.expanduser().resolve().parent
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def lead_rows(conn: sqlite3.Connection, options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
+    where, params = ["deleted_at IS NULL"], []
+    if options.stage:
+        where.append("stage = ?")
+        params.append(options.stage)
+    if options.lead_id is not None:
+        where.append("id = ?")
+        params.append(str(options.lead_id))
+    cursor = conn.execute(
+        f"SELECT {', '.join(LEAD_COLUMNS)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
+        "ORDER BY id", params)
+    for found in cursor:
+        row = dict(zip(LEAD_COLUMNS, found[:-1], strict=True))
+        row["consent"] = bool(row["consent"])
+        row["tags"] = json.loads(found[-1])
+        yield row
+
+
+def export_leads(conn: sqlite3.Connection, target: Path, database: Path,
+                 options: ExportOptions) -> int:
+    """Write the export; returns how many leads it holds."""
+    if options.format not in FORMATS:
+        raise ExportRefused(_("Unknown format {format}; use csv, vcf or json.").format(
+            format=options.format))
+    check_target(target, database, force=options.force)
+    encoding = "utf-8-sig" if options.format == "csv" and not options.raw else "utf-8"
+    count = 0
+    with atomic_writer(target, encoding) as handle:
+        rows = lead_rows(conn, options)
+        if options.format == "csv":
+            count = _write_csv(handle, rows, raw=options.raw)
+        elif options.format == "vcf":
+            for row in rows:
+                handle.write(card_text(row, row["tags"]))
+                count += 1
+        else:
+            count = _write_json(handle, conn, rows)
+    return count
+
+
+def _csv_cell(value: Any, name: str) -> str:
+    if value is None:
+        return ""
+    if name == "consent":
+        return "true" if value else "false"
+    if name == "tags":
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    return str(value)
+
+
+def _write_csv(handle: IO[str], rows: Iterator[dict[str, Any]], *, raw: bool) -> int:
+    writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL if raw else csv.QUOTE_ALL)
+    writer.writerow(LEADTUI_COLUMNS)
+    count = 0
+    for row in rows:
+        cells = [_csv_cell(row[name], name) for name in LEADTUI_COLUMNS]
+        writer.writerow(cells if raw else [neutralise(cell) for cell in cells])
+        count += 1
+    return count
+
+
+def _write_json(handle: IO[str], conn: sqlite3.Connection,
+                rows: Iterator[dict[str, Any]]) -> int:
+    handle.write('{"format": "leadtui", "version": 1, "leads": [')
+    count = 0
+    for row in rows:
+        row["activities"] = [
+            {"id": i, "kind": kind, "at": at, "body": body}
+            for i, kind, at, body in conn.execute(
+                "SELECT id, kind, at, body FROM activity WHERE lead_id = ? ORDER BY at, id",
+                (row["id"],))]
+        row["history"] = [
+            {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
+            for i, src, dst, at, reason in conn.execute(
+                "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
+                "WHERE lead_id = ? ORDER BY at, id", (row["id"],))]
+        handle.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
+        count += 1
+    handle.write("\n]}\n")
+    return count

@@ -1,0 +1,130 @@
+"""Open an import file (CSV or vCard) and stream its rows; never holds the whole file."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from leadtui.i18n import _
+from leadtui.io.errors import ImportRefused
+from leadtui.io.formats import BY_KEY, Format, detect_format
+from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
+from leadtui.io.sniff import Dialect, sniff
+
+csv.field_size_limit(1024 * 1024)
+SAMPLE_ROWS = 5
+Record = tuple[int, int, list[str]]
+"""``(data row number, file line where it starts, cells)``."""
+
+
+class BadRecord(list[str]):
+    """A row that could not be read at all (a broken vCard); ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the file looks like: shown before anything is imported."""
+
+    path: Path
+    format: Format
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    mapping: list[str]
+    sample: list[list[str]] = field(default_factory=list)
+    skip_records: int = 0
+    """CSV records before the header (``sep=`` line, note lines)."""
+
+
+def is_vcard(path: Path) -> bool:
+    """True for ``.vcf``/``.vcard`` files or files starting with ``BEGIN:VCARD``."""
+    if path.suffix.lower() in (".vcf", ".vcard"):
+        return True
+    with path.open("rb") as handle:
+        start = handle.read(64).lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \r\n")
+    return start.replace(b"\x00", b"").upper().startswith(b"BEGIN:VCARD")
+
+
+def open_preview(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
+                 format_key: str | None = None, overrides: dict[str, str] | None = None,
+                 mapping: Sequence[str] | None = None) -> Preview:
+    """Sniff ``path`` and propose a mapping (``mapping`` replaces it, ``overrides`` edit it)."""
+    if not path.is_file():
+        raise ImportRefused(_("No such file: {path}").format(path=path))
+    if is_vcard(path):
+        from leadtui.io.vcard import vcard_preview
+
+        return vcard_preview(path, encoding=encoding)
+    dialect = sniff(path, encoding=encoding, delimiter=delimiter)
+    check_header(dialect.header)
+    fmt = BY_KEY[format_key] if format_key else detect_format(dialect.header)
+    chosen = list(mapping) if mapping is not None else guess_mapping(fmt, dialect.header)
+    if len(chosen) != len(dialect.header):
+        raise ImportRefused(_("The mapping has {got} fields for {want} columns.").format(
+            got=len(chosen), want=len(dialect.header)))
+    chosen = apply_overrides(dialect.header, chosen, overrides or {})
+    sample = []
+    for _row, _line, cells in csv_records(path, dialect):
+        sample.append(cells)
+        if len(sample) >= SAMPLE_ROWS:
+            break
+    return Preview(path, fmt, dialect.encoding, dialect.delimiter, dialect.header, chosen,
+                   sample, dialect.skip_records)
+
+
+def records(preview: Preview) -> Iterator[Record]:
+    """Every data row of the previewed file, streamed."""
+    if preview.format.key == "vcard":
+        from leadtui.io.vcard import vcard_records
+
+        return vcard_records(preview.path, preview.encoding)
+    dialect = Dialect(preview.encoding, preview.delimiter, preview.skip_records, preview.header)
+    return csv_records(preview.path, dialect)
+
+
+def _open_text(path: Path, encoding: str) -> IO[str]:
+    return io.TextIOWrapper(path.open("rb"), encoding=encoding, newline="", errors="strict")
+
+
+def csv_records(path: Path, dialect: Dialect) -> Iterator[Record]:
+    """Data rows after the header. Stops with :class:`ImportRefused` at a broken quote."""
+    with _open_text(path, dialect.encoding) as text:
+        reader = csv.reader(text, delimiter=dialect.delimiter, strict=True)
+        width = len(dialect.header)
+        row = 0
+        end = 0
+        skip = dialect.skip_records + 1  # the header itself too
+        try:
+            for cells in reader:
+                start, end = end + 1, reader.line_num
+                if skip > 0:
+                    skip -= 1
+                    continue
+                if not cells:
+                    continue
+                if end > start and len(cells) != width and any(
+                        "\n" in cell or "\r" in cell for cell in cells):
+                    raise _unbalanced(row + 1, start)
+                row += 1
+                yield row, start, cells
+        except csv.Error as error:
+            raise _unbalanced(row + 1, end + 1, str(error)) from error
+        except UnicodeDecodeError as error:
+            raise ImportRefused(
+                _("The file is not valid {encoding} near line {line} ({reason}); "
+                  "pass --encoding.").format(encoding=dialect.encoding, line=end + 1,
+                                             reason=error.reason)) from error
+
+
+def _unbalanced(row: int, line: int, detail: str = "") -> ImportRefused:
+    message = _("Row {row} (line {line}) has an unbalanced quote; nothing was imported. "
+                "Fix the quote and import again.").format(row=row, line=line)
+    return ImportRefused(f"{message} ({detail})" if detail else message)

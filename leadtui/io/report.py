@@ -1,0 +1,73 @@
+"""What an import did, row by row: the counts always add up to the rows read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from leadtui.io.convert import Issue
+
+MAX_LISTED = 10_000
+"""Issues kept in memory per kind (all are counted); the rest are summarised."""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Counts and per-row reasons of one import (or dry run)."""
+
+    file: str
+    format: str
+    format_label: str
+    encoding: str
+    delimiter: str
+    mapping: dict[str, str]
+    on_duplicate: str
+    dry_run: bool = False
+    rows_read: int = 0
+    imported: int = 0
+    updated: int = 0
+    merged: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    notices_count: int = 0
+    batch_id: int | None = None
+    rejections: list[Issue] = field(default_factory=list)
+    skips: list[Issue] = field(default_factory=list)
+    notices: list[Issue] = field(default_factory=list)
+
+    @property
+    def accounted(self) -> int:
+        """imported + updated + merged + skipped + rejected."""
+        return self.imported + self.updated + self.merged + self.skipped + self.rejected
+
+    def reject(self, issue: Issue) -> None:
+        """Count a rejected row and remember why."""
+        self.rejected += 1
+        if len(self.rejections) < MAX_LISTED:
+            self.rejections.append(issue)
+
+    def skip(self, issue: Issue) -> None:
+        """Count a skipped row (a duplicate or an empty row) and remember why."""
+        self.skipped += 1
+        if len(self.skips) < MAX_LISTED:
+            self.skips.append(issue)
+
+    def notice(self, issue: Issue) -> None:
+        """Remember a change made to a kept row (control characters removed, ...)."""
+        self.notices_count += 1
+        if len(self.notices) < MAX_LISTED:
+            self.notices.append(issue)
+
+    def as_dict(self, *, limit: int | None = None) -> dict[str, Any]:
+        """The report as JSON-ready data (``limit`` caps each issue list)."""
+        return {
+            "file": self.file, "format": self.format, "format_label": self.format_label,
+            "encoding": self.encoding, "delimiter": self.delimiter, "mapping": self.mapping,
+            "on_duplicate": self.on_duplicate, "dry_run": self.dry_run,
+            "batch_id": self.batch_id, "rows_read": self.rows_read, "imported": self.imported,
+            "updated": self.updated, "merged": self.merged, "skipped": self.skipped,
+            "rejected": self.rejected, "notices_count": self.notices_count,
+            "rejections": [issue.as_dict() for issue in self.rejections[:limit]],
+            "skips": [issue.as_dict() for issue in self.skips[:limit]],
+            "notices": [issue.as_dict() for issue in self.notices[:limit]],
+        }
