@@ -85,6 +85,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         self.touched: set[str] = set()
         self.duplicate_id: int | None = None
         self._loading = True
+        self._initial: tuple[object, ...] = ()
 
     @property
     def store(self) -> LeadStore:
@@ -134,7 +135,17 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         self.call_after_refresh(self._loaded)
 
     def _loaded(self) -> None:
+        self._initial = self.widget_values()
         self._loading = False
+
+    def widget_values(self) -> tuple[object, ...]:
+        """What every widget shows now (to tell whether the user changed anything)."""
+        return (
+            *(self._text(name) for name, _label in TEXT_INPUTS),
+            self.query_one("#in-source", Select).value,
+            self.query_one("#in-stage", Select).value,
+            self.query_one("#in-consent", Checkbox).value,
+        )
 
     def fill(self, data: LeadInput) -> None:
         """Show ``data`` in the widgets."""
@@ -161,11 +172,12 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                 score = int(self._text("score").strip())
             except ValueError:
                 errors["score"] = _("The score is a whole number from 0 to 100.")
-        followup = None
-        try:
-            followup = parse_followup_date(self._text("next_followup_at"))
-        except ValueError as error:
-            errors["next_followup_at"] = str(error)
+        followup = self.original.next_followup_at
+        if self._text("next_followup_at") != followup_date_text(followup):
+            try:
+                followup = parse_followup_date(self._text("next_followup_at"))
+            except ValueError as error:
+                errors["next_followup_at"] = str(error)
         text = {name: self._text(name) for name, _label in TEXT_INPUTS}
         data = LeadInput(
             **{name: text[name] for name in (
@@ -196,7 +208,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
     @property
     def changed(self) -> bool:
         """True when the form differs from what it was opened with."""
-        return self.collect()[0] != self.original
+        return self.widget_values() != self._initial
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
