@@ -106,7 +106,6 @@ class FunnelBoardScreen(BoardMoves):
             state.total = len(rows) if state.complete else None
             state.value_cents = None
             column.now = now
-            column.filtered = not self.board_filter.is_empty
             if keep is not None and (index := state.index_of(keep)) is not None:
                 state.cursor = index
             column.update_size()

@@ -35,7 +35,8 @@ class MetricsPanel(Vertical):
     """Funnel table, win rate and a leads-per-week sparkline."""
 
     DEFAULT_CSS = """
-    MetricsPanel { height: auto; max-height: 14; border-top: solid $primary; padding: 0 1; }
+    MetricsPanel { height: 9; border-top: solid $primary; padding: 0 1; }
+    MetricsPanel > Horizontal { height: 1fr; }
     MetricsPanel #metrics-side { width: 36; padding-left: 2; }
     MetricsPanel #metrics-table { width: 1fr; }
     MetricsPanel Sparkline { height: 3; margin-top: 1; }
@@ -63,7 +64,7 @@ class MetricsPanel(Vertical):
                 lost=f"{metrics.lost:,}"), style="bold"))
         counts = [week.count for week in metrics.weeks]
         self.query_one("#metrics-weeks-title", Static).update(Text(
-            _("Leads created per week (last {n}): {total}").format(
+            _("{total} new leads in {n} weeks").format(
                 n=len(counts), total=f"{sum(counts):,}")))
         self.query_one("#metrics-sparkline", Sparkline).data = [float(c) for c in counts]
         if metrics.weeks:

@@ -39,7 +39,7 @@ class StageColumn(ScrollView, can_focus=False):
     }
     DEFAULT_CSS = """
     StageColumn { width: 1fr; height: 1fr; scrollbar-size-vertical: 0; border-right: vkey $panel; }
-    StageColumn.-collapsed { width: 7; }
+    StageColumn.-collapsed { width: 8; }
     StageColumn > .stage-column--header { text-style: bold; color: $text-muted; }
     StageColumn > .stage-column--header-active {
         text-style: bold; color: $text; background: $primary 40%;
@@ -66,7 +66,6 @@ class StageColumn(ScrollView, can_focus=False):
         self.now = now
         self.active = False
         self.collapsed = False
-        self.filtered = False
 
     # -- geometry -----------------------------------------------------------------
 
@@ -108,14 +107,12 @@ class StageColumn(ScrollView, can_focus=False):
             "stage-column--header-active" if self.active else "stage-column--header")
         count = "…" if state.total is None else f"{state.total:,}"
         if self.collapsed:
-            text = _(state.stage.name)[:3] if y == 0 else count
+            text = _(state.stage.name)[:6] if y == 0 else count
             return self._line(text, style, width)
         if y == 0:
             name = _(state.stage.name)
             return self._line(f"{name} ({count})", style, width)
         value = "" if state.value_cents is None else format_money(state.value_cents)
-        if self.filtered and state.value_cents is None:
-            value = _("filtered")
         return self._line(value, style, width)
 
     def _card_line(self, index: int, line: int, width: int) -> Strip:
