@@ -166,6 +166,9 @@ class RowConverter:
         if self.fmt.consent is not None and "consent" not in raw:
             values["consent"] = self.fmt.consent
             given.add("consent")
+            if not self.fmt.consent:  # unsubscribed or cleaned: the old opt-in time is void
+                values.pop("consent_at", None)
+                given.discard("consent_at")
         if self.source is not None:
             values["source"] = self.source
             given.add("source")

@@ -21,7 +21,7 @@ def normalize_header(header: str) -> str:
     """Lower case, no accents, punctuation as single spaces: ``¿Tu Correo?`` → ``tu correo``."""
     text = unicodedata.normalize("NFKD", header.casefold())
     text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 @dataclass(frozen=True, slots=True)
