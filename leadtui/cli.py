@@ -36,6 +36,15 @@ def friendly_errors(func: F) -> F:
             # ValidationError is a ValueError; OSError covers unreadable files.
             click.echo(_("Error: {message}").format(message=error), err=True)
             sys.exit(1)
+        except Exception as error:
+            # A full disk or I/O error outside a store transaction (e.g. opening the WAL).
+            from leadtui.storage_errors import storage_error
+
+            friendly = storage_error(error)
+            if friendly is None:
+                raise
+            click.echo(_("Error: {message}").format(message=friendly), err=True)
+            sys.exit(1)
 
     return cast(F, wrapper)
 

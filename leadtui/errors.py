@@ -36,3 +36,7 @@ class DuplicateEmailError(LeadtuiError):
 
 class ReadOnlyError(LeadtuiError):
     """The database was opened read-only (read-only file or folder); nothing was written."""
+
+
+class StorageError(LeadtuiError):
+    """The disk refused a write (full, I/O error, locked too long); the change was rolled back."""

@@ -130,9 +130,19 @@ class LeadStore:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                self._raise_storage_error(error)
                 raise
+
+    @staticmethod
+    def _raise_storage_error(error: BaseException) -> None:
+        """Re-raise a full disk, I/O error or lock timeout as a clear LeadtuiError."""
+        from leadtui.storage_errors import storage_error
+
+        friendly = storage_error(error)
+        if friendly is not None:
+            raise friendly from error
 
     def _refuse_write(self, *_args: object) -> None:
         """Raise :class:`ReadOnlyError` (the store was opened read-only)."""
@@ -652,7 +662,11 @@ class LeadStore:
 
         if self.read_only:
             self._refuse_write()
-        return bulk_insert(self.engine(), rows, self.now(), batch_size=batch_size)
+        try:
+            return bulk_insert(self.engine(), rows, self.now(), batch_size=batch_size)
+        except Exception as error:
+            self._raise_storage_error(error)
+            raise
 
     # -- import, export, erasure (logic in leadtui.io) ------------------------------
 
