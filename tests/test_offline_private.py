@@ -1,0 +1,220 @@
+"""Offline and private: no network, owner-only files, no SQL built from strings."""
+
+from __future__ import annotations
+
+import ast
+import re
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+
+from leadtui.backup import daily_backup, make_backup, restore_backup
+from leadtui.launch import open_store
+from leadtui.rows import LeadInput
+
+PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
+NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "aiohttp",
+                   "smtplib", "ftplib", "telnetlib", "xmlrpc", "webbrowser", "dns"}
+
+
+def mode(path: Path) -> int:
+    """The permission bits of ``path``."""
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# -- offline ----------------------------------------------------------------------
+
+
+def test_network_sockets_are_blocked() -> None:
+    """The autouse fixture in conftest refuses any non-AF_UNIX connection."""
+    with pytest.raises(OSError, match="blocked"), socket.socket() as sock:
+        sock.connect(("127.0.0.1", 9))
+    left, right = socket.socketpair()  # AF_UNIX still works (asyncio needs it)
+    left.close()
+    right.close()
+
+
+def test_no_module_imports_network_libraries() -> None:
+    """No leadtui module imports a networking library."""
+    found: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            for name in names:
+                if any(name == bad or name.startswith(bad + ".") for bad in NETWORK_MODULES):
+                    found.append(f"{path.relative_to(PACKAGE)}: {name}")
+    assert found == []
+
+
+def test_email_checks_never_ask_dns() -> None:
+    """Every email_validator.validate_email call passes check_deliverability=False."""
+    offenders: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "validate_email"
+                    and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "email_validator"):
+                flags = {k.arg: k.value for k in node.keywords}
+                value = flags.get("check_deliverability")
+                if not (isinstance(value, ast.Constant) and value.value is False):
+                    offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
+
+
+# -- private files ----------------------------------------------------------------
+
+
+def test_database_and_side_files_are_owner_only(tmp_path: Path) -> None:
+    """Data folder 0700; database, -wal and -shm 0600, even with a permissive umask."""
+    import os
+
+    old = os.umask(0)
+    try:
+        path = tmp_path / "fresh" / "data" / "leads.db"
+        store = open_store(path)
+        store.add_lead(LeadInput(first_name="Ana"))
+        sides = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+        assert all(side.exists() for side in sides)
+        assert [mode(p) for p in (path, *sides)] == [0o600, 0o600, 0o600]
+        assert mode(path.parent) == 0o700
+        store.close()
+    finally:
+        os.umask(old)
+
+
+def test_backups_and_restores_are_owner_only(tmp_path: Path) -> None:
+    """Backups folder 0700; manual, daily, pre-restore backups and the restored file 0600."""
+    import os
+
+    old = os.umask(0)
+    try:
+        path = tmp_path / "data" / "leads.db"
+        store = open_store(path)
+        store.add_lead(LeadInput(first_name="Ana"))
+        store.close()
+        manual = make_backup(path)
+        daily = daily_backup(path)
+        assert daily is not None
+        result = restore_backup(path, manual)
+        assert result.previous_saved_as is not None
+        assert mode(manual.parent) == 0o700
+        assert [mode(p) for p in (manual, daily, result.previous_saved_as, path)] == [0o600] * 4
+    finally:
+        os.umask(old)
+
+
+def test_exports_are_owner_only(tmp_path: Path) -> None:
+    """An export file is 0600."""
+    import os
+
+    from leadtui.io.export import ExportOptions
+
+    old = os.umask(0)
+    try:
+        store = open_store(tmp_path / "data" / "leads.db")
+        store.add_lead(LeadInput(first_name="Ana"))
+        for fmt in ("csv", "json", "vcf"):
+            target = tmp_path / f"out.{fmt}"
+            store.export_leads(target, ExportOptions(format=fmt))
+            assert mode(target) == 0o600, fmt
+        store.close()
+    finally:
+        os.umask(old)
+
+
+# -- SQL is never built from data ----------------------------------------------------
+
+SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|WHERE|ORDER BY|"
+                       r"VALUES|MATCH|LIMIT)\b")
+# Interpolations reviewed as code-built SQL fragments (column lists, "?" marks, clauses whose
+# values are bound as parameters). Anything else in an SQL f-string fails the test.
+REVIEWED = {
+    ("bulk.py", "columns"),  # FTS column names (a constant tuple)
+    ("bulk.py", "match.group(1)"),  # index names parsed from our own DDL
+    ("bulk.py", "name"),  # index names read from sqlite_master
+    ("bulk.py", "self._cache_size"),  # an int read from PRAGMA cache_size
+    ("io/batch.py", "marks"),  # a run of "?" placeholders
+    ("io/batch.py", "names"),  # constant column names
+    ("io/batch.py", "assignments"),  # "name = ?" for column names chosen by code
+    ("io/export.py", "' AND '.join(where)"),  # fixed conditions with "?" parameters
+    ("reads.py", "condition"),  # where_clause() output; values bound as parameters
+    ("reads.py", "order_clause(sort, reverse=from_end)"),  # ORDER BY from a fixed table
+    ("db.py", "schema_version()"),  # an int from code
+}
+
+
+def _constant_only(expr: ast.expr) -> bool:
+    """True if every name in ``expr`` is an UPPER_CASE constant or a string method/literal."""
+    for node in ast.walk(expr):
+        if isinstance(node, ast.Name) and not node.id.isupper() and node.id not in {"len"}:
+            return False
+    return True
+
+
+def sql_problems(source: str, filename: str) -> list[str]:
+    """Findings: text() built from strings, SQL f-strings with unreviewed interpolation."""
+    problems: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and node.args and (
+                (isinstance(node.func, ast.Name) and node.func.id == "text")
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "text")):
+            first = node.args[0]
+            built = (isinstance(first, ast.JoinedStr)
+                     or (isinstance(first, ast.BinOp) and isinstance(first.op, (ast.Mod,
+                                                                                ast.Add)))
+                     or (isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute)
+                         and first.func.attr == "format"))
+            if built:
+                problems.append(f"{filename}:{node.lineno}: text() built from a string")
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(
+                node.left, ast.Constant) and isinstance(node.left.value, str) and SQL_WORDS.search(
+                node.left.value):
+            problems.append(f"{filename}:{node.lineno}: SQL built with % formatting")
+        if isinstance(node, ast.JoinedStr):
+            literal = "".join(v.value for v in node.values
+                              if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            if not SQL_WORDS.search(literal):
+                continue
+            for value in node.values:
+                if not isinstance(value, ast.FormattedValue):
+                    continue
+                expr = ast.unparse(value.value)
+                if (filename, expr) not in REVIEWED and not _constant_only(value.value):
+                    problems.append(f"{filename}:{node.lineno}: SQL f-string interpolates {expr}")
+    return problems
+
+
+def test_no_sql_built_from_strings() -> None:
+    """leadtui/ builds no SQL from data: no text(f"..."), no % SQL, no unreviewed f-strings."""
+    problems: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        problems += sql_problems(path.read_text(encoding="utf-8"),
+                                 str(path.relative_to(PACKAGE)))
+    assert problems == []
+
+
+@pytest.mark.parametrize("source", [
+    'text(f"SELECT * FROM lead WHERE name = \'{name}\'")',
+    'sa.text("SELECT * FROM lead WHERE id = %s" % lead_id)',
+    'text("DELETE FROM lead WHERE id = {}".format(lead_id))',
+    'conn.execute(f"SELECT * FROM lead WHERE email = \'{email}\'")',
+    'conn.execute("UPDATE lead SET company = \'%s\'" % company)',
+])
+def test_the_scan_catches_string_built_sql(source: str) -> None:
+    """The scanner flags each way of splicing a value into SQL."""
+    assert sql_problems(source, "example.py")
+
+
+def test_the_scan_accepts_parameters_and_constants() -> None:
+    """Bound parameters and constant column lists pass."""
+    source = ('conn.execute("SELECT * FROM lead WHERE id = ?", (lead_id,))\n'
+              'conn.execute(f"SELECT {\', \'.join(LEAD_COLUMNS)} FROM lead")\n'
+              'conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")\n')
+    assert sql_problems(source, "example.py") == []
