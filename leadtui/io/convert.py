@@ -174,7 +174,8 @@ class RowConverter:
             given.add("source")
         elif "source" not in values:
             values["source"] = self.fmt.source
-        if values.get("consent") and "consent_at" not in values and "created_at" in values:
+        if (values.get("consent") and "created_at" in values
+                and not any(target == "consent_at" for _index, target in self.columns)):
             values["consent_at"] = values["created_at"]
 
     def _fill_choices(self, values: dict[str, Any], raw: dict[str, str]) -> None:

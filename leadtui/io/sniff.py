@@ -155,13 +155,8 @@ def _best_delimiter(text: str) -> str:
 
 
 def _header_index(rows: list[list[str]]) -> int:
-    """The first row as wide as the usual row: note lines above a header are narrower."""
-    widths = Counter(len(row) for row in rows if any(cell.strip() for cell in row))
-    if not widths:
-        return 0
-    usual = max(width for width, count in widths.items()
-                if count == max(widths.values()))
+    """The first row with two or more filled cells: note lines above a header have one."""
     for index, row in enumerate(rows):
-        if len(row) >= usual and sum(1 for cell in row if cell.strip()) >= min(2, usual):
+        if sum(1 for cell in row if cell.strip()) >= 2:
             return index
     return 0

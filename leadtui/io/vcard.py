@@ -72,7 +72,8 @@ def _cells(card: Any) -> list[str]:
     for name in _values(card, "N"):
         first, last = _text(name.given), _text(name.family)
         break
-    full = next(iter(_values(card, "FN")), "")
+    # FN only when there is no N: our own cards carry N even for a person without a name.
+    full = "" if _values(card, "N") else next(iter(_values(card, "FN")), "")
     emails = [str(value).strip() for value in _values(card, "EMAIL") if str(value).strip()]
     phones = [str(value).strip().removeprefix("tel:") for value in _values(card, "TEL")]
     orgs = _values(card, "ORG")
