@@ -117,9 +117,9 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                     yield Label(_("Consent"))
                     yield Checkbox(_("Agreed to be contacted"), id="in-consent", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("", id="open-existing", classes="hidden")
-                yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Save (ctrl+s)"), variant="primary", id="save")
+                yield Button("", id="open-existing", classes="hidden", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save", compact=True)
 
     def on_mount(self) -> None:
         """Fill the fields (edit) and focus the first one."""

@@ -82,6 +82,7 @@ class LeadListScreen(ListActions):
         yield Header()
         yield ListHeader(id="list-header")
         yield Input(placeholder=_("Search names, emails, companies (Esc clears)"), id="search",
+                    compact=True,
                     classes="hidden")
         yield LeadTable(id="leads")
         yield Static(id="empty", classes="hidden")
