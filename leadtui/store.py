@@ -32,6 +32,7 @@ from leadtui.rows import (
     StageTotal,
     TimelineEntry,
 )
+from leadtui.sanitize import sanitize
 from leadtui.timefmt import format_db_time, parse_db_time
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ class LeadStore:
 
     def stages(self) -> list[StageInfo]:
         """Every stage in funnel order."""
-        return reads.stages(self._read())
+        return sanitize(reads.stages(self._read()))
 
     def page_leads(
         self,
@@ -181,7 +182,8 @@ class LeadStore:
         total: int | None = None,
     ) -> list[LeadRow]:
         """A page of the filtered, sorted list (pass ``total`` to page deep offsets fast)."""
-        return reads.page_leads(self._read(), lead_filter, sort, self.now(), offset, limit, total)
+        return sanitize(reads.page_leads(self._read(), lead_filter, sort, self.now(), offset,
+                                         limit, total))
 
     def count_leads(self, lead_filter: LeadFilter) -> LeadCounts:
         """How many leads match the filter, and how many are overdue."""
@@ -189,19 +191,19 @@ class LeadStore:
 
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""
-        return reads.stage_totals(self._read())
+        return sanitize(reads.stage_totals(self._read()))
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""
-        return reads.lead_row(self._read(), lead_id)
+        return sanitize(reads.lead_row(self._read(), lead_id))
 
     def all_tags(self) -> list[str]:
         """Every tag name."""
-        return reads.all_tags(self._read())
+        return sanitize(reads.all_tags(self._read()))
 
     def tags_of(self, lead_id: int) -> list[str]:
         """The tags of one lead."""
-        return reads.tags_of(self._read(), lead_id)
+        return sanitize(reads.tags_of(self._read(), lead_id))
 
     def timeline(self, lead_id: int, limit: int = 500) -> list[TimelineEntry]:
         """Activities and stage changes of a lead, newest first."""
@@ -221,17 +223,17 @@ class LeadStore:
                 "ORDER BY at DESC, id DESC LIMIT ?", (lead_id, limit))
         ]
         entries.sort(key=lambda entry: (entry.at, entry.kind == "stage", entry.id), reverse=True)
-        return entries[:limit]
+        return sanitize(entries[:limit])
 
     def stage_history(self, lead_id: int) -> list[TimelineEntry]:
         """Stage changes of one lead, oldest first."""
-        return [
+        return sanitize([
             TimelineEntry(at=parse_db_time(at), kind="stage", id=row_id, from_stage=from_stage,
                           to_stage=to_stage, reason=reason)
             for row_id, from_stage, to_stage, at, reason in self._read().execute(
                 "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
                 "ORDER BY at, id", (lead_id,))
-        ]
+        ])
 
     def funnel_metrics(self) -> FunnelMetrics:
         """Conversion, time in stage, win rate and leads per week (see :mod:`leadtui.funnel`)."""
@@ -364,7 +366,7 @@ class LeadStore:
 
         lead = self.get_lead(lead_id)
         values = {name: getattr(lead, name) for name in INPUT_FIELDS if name != "tags"}
-        return LeadInput(**values, tags=self.tags_of(lead_id)), lead.version
+        return sanitize(LeadInput(**values, tags=self.tags_of(lead_id))), lead.version
 
     def _lead_for_write(self, session: Session, lead_id: int,
                         expected_version: int | None) -> Lead:
@@ -620,7 +622,7 @@ class LeadStore:
         """Every field, the tags and the timeline of one lead (stdlib read), or ``None``."""
         from leadtui.lead_detail_read import read_lead_detail
 
-        return read_lead_detail(self._read(), lead_id)
+        return sanitize(read_lead_detail(self._read(), lead_id))
 
     def retag_lead(self, lead_id: int, add: Sequence[str],
                    remove: Sequence[str]) -> tuple[list[str], list[str]]:
