@@ -264,10 +264,12 @@ class LeadStore:
         if reference.isdigit():
             return self.get_lead(int(reference))
         key = email_key(reference)
-        with self._session() as session:
-            lead = session.exec(
-                select(Lead).where(Lead.email_key == key, Lead.deleted_at.is_(None))  # type: ignore[union-attr]
-            ).first()
+        lead = None
+        if key is not None:  # `email_key == None` would match any lead without an email
+            with self._session() as session:
+                lead = session.exec(
+                    select(Lead).where(Lead.email_key == key, Lead.deleted_at.is_(None))  # type: ignore[union-attr]
+                ).first()
         if lead is None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=reference))
         return lead

@@ -146,6 +146,9 @@ class TestBadInput:
     def test_unknown_lead(self, db: Path) -> None:
         assert_one_line_error(run(db, "move", "99", "won"), "99")
         assert_one_line_error(run(db, "move", "nobody@example.com", "won"), "nobody@example.com")
+        add(db, "--first-name", "No email")
+        assert_one_line_error(run(db, "move", "", "won"))
+        assert json.loads(run(db, "list", "--json", "--limit", "1").stdout)["stage"] == "new"
 
     def test_empty_lead(self, db: Path) -> None:
         assert_one_line_error(run(db, "add"))

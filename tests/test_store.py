@@ -154,6 +154,12 @@ class TestDuplicates:
         assert found is not None and found.id == lead.id
         assert store.find_by_email("") is None
 
+    def test_blank_reference_matches_no_lead(self, store: LeadStore) -> None:
+        add(store, "No", "Email")
+        for blank in ("", "   ", "\x1b"):
+            with pytest.raises(NotFoundError):
+                store.find_lead(blank)
+
 
 class TestSoftDelete:
     def test_deleted_vanish_everywhere_and_come_back(self, store: LeadStore) -> None:
