@@ -239,7 +239,7 @@ class LeadStore:
         """Conversion, time in stage, win rate and leads per week (see :mod:`leadtui.funnel`)."""
         from leadtui.funnel_reads import funnel_metrics
 
-        return funnel_metrics(self._read(), self.now())
+        return sanitize(funnel_metrics(self._read(), self.now()))
 
     # -- ORM reads ------------------------------------------------------------
 
