@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -40,8 +41,6 @@ PAYLOADS: tuple[str, ...] = (
 )
 LONG = "W" * 10_000
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-TEXT_FIELDS = ("first_name", "last_name", "company", "job_title", "campaign", "utm_source",
-               "utm_medium", "utm_campaign")
 ROWS, COLS = 36, 120
 
 
@@ -66,7 +65,10 @@ def add_corpus(store: LeadStore) -> int:
     """Put every payload into every text field through the store; returns leads added."""
     added = 0
     for payload in PAYLOADS:
-        lead = store.add_lead(LeadInput(tags=[payload], **dict.fromkeys(TEXT_FIELDS, payload)))
+        lead = store.add_lead(LeadInput(
+            first_name=payload, last_name=payload, company=payload, job_title=payload,
+            campaign=payload, utm_source=payload, utm_medium=payload, utm_campaign=payload,
+            tags=[payload]))
         assert lead.id is not None
         store.add_activity(lead.id, "note", payload)
         store.move_lead(lead.id, "contacted", payload)
@@ -187,10 +189,8 @@ def run_in_pty(db: Path, keys: list[bytes], settle: float = 4.0,
         os.write(fd, b"\x11")  # ctrl+q
         pump(1.0)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         os.waitpid(pid, 0)
         os.close(fd)
     return bytes(output), alive
@@ -223,7 +223,7 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_scanner_sees_dangerous_bytes() -> None:
     """The checker itself can fail: raw payload bytes are reported."""
-    sample = "\x1b]52;c;x\x07 \x1b[2J \x1b]8;;http://evil/\x1b\\ \x1b]0;t\x07".encode()
+    sample = b"\x1b]52;c;x\x07 \x1b[2J \x1b]8;;http://evil/\x1b\\ \x1b]0;t\x07"
     assert set(escape_findings(sample)) >= {"clipboard", "clear screen", "evil link",
                                             "window title", "unexpected OSC"}
 
