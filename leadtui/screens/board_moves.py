@@ -81,21 +81,19 @@ class BoardMoves(StoreScreen[None]):
         taken = None
         if source_index is not None:
             source = self.columns[source_index]
+            position = source.state.index_of(result.lead_id)
             taken = source.state.take(result.lead_id)
             source.update_size()
-            source.refresh()
+            source.refresh_from(min(position or 0, source.state.cursor))
         row = fresh or taken
         if target_index is not None and row is not None:
             target = self.columns[target_index]
-            if target.collapsed:
-                target.state.arrive(row)
-                target.refresh()
-            else:
-                target.state.arrive(row)
-                target.update_size()
+            target.state.arrive(row)
+            target.update_size()
+            if not target.collapsed:
                 self._set_active(target_index)
-                target.refresh()
                 target.show_cursor()
+            target.refresh_from(0)
         self.refresh_metrics()
 
     def _revert(self, result: MoveResult) -> None:

@@ -151,7 +151,8 @@ class FunnelBoardScreen(BoardMoves):
             active = position == index
             if column.active != active:
                 column.active = active
-                column.refresh()
+                column.refresh_header()
+                column.refresh_card(column.state.cursor)
         self.current = index
 
     def action_column(self, step: int) -> None:

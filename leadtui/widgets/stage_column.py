@@ -27,6 +27,7 @@ from leadtui.validation import format_money
 HEADER_LINES = 2
 CARD_LINES = 5
 """Name, company, value and days, follow-up badge, and a blank gap."""
+SIZE_STEP = 16
 
 
 class StageColumn(ScrollView, can_focus=False):
@@ -38,7 +39,7 @@ class StageColumn(ScrollView, can_focus=False):
         "stage-column--today", "stage-column--more",
     }
     DEFAULT_CSS = """
-    StageColumn { width: 1fr; height: 1fr; scrollbar-size-vertical: 0; border-right: vkey $panel; }
+    StageColumn { width: 1fr; height: 1fr; scrollbar-size-vertical: 0; margin-right: 1; }
     StageColumn.-collapsed { width: 8; }
     StageColumn > .stage-column--header { text-style: bold; color: $text-muted; }
     StageColumn > .stage-column--header-active {
@@ -66,13 +67,20 @@ class StageColumn(ScrollView, can_focus=False):
         self.now = now
         self.active = False
         self.collapsed = False
+        self._styles: dict[str, Style] = {}
 
     # -- geometry -----------------------------------------------------------------
 
     def update_size(self) -> None:
-        """Recompute the scrollable height after cards were added or removed."""
-        lines = len(self.state.cards) * CARD_LINES + 1 + HEADER_LINES
-        self.virtual_size = Size(self.size.width, lines)
+        """Recompute the scrollable height after cards were added or removed.
+
+        The height grows in blocks of :data:`SIZE_STEP` cards: a change of
+        ``virtual_size`` costs a layout pass, and a move changes the count by one.
+        """
+        cards = -(-(len(self.state.cards) + 1) // SIZE_STEP) * SIZE_STEP
+        size = Size(self.size.width, cards * CARD_LINES + HEADER_LINES)
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def card_top(self, index: int) -> int:
         """Viewport line of a card's first line (may be off screen)."""
@@ -96,14 +104,33 @@ class StageColumn(ScrollView, can_focus=False):
         """Repaint the header lines (counts changed)."""
         self.refresh(Region(0, 0, self.size.width, HEADER_LINES))
 
+    def refresh_from(self, index: int) -> None:
+        """Repaint the header and every card from ``index`` down (cards shifted)."""
+        self.refresh_header()
+        top = max(HEADER_LINES, self.card_top(index))
+        if top < self.size.height:
+            self.refresh(Region(0, top, self.size.width, self.size.height - top))
+
     # -- drawing ------------------------------------------------------------------
+
+    def _style(self, component: str) -> Style:
+        """A component style, cached until the CSS or theme changes."""
+        style = self._styles.get(component)
+        if style is None:
+            style = self._styles[component] = self.get_component_rich_style(component)
+        return style
+
+    def notify_style_update(self) -> None:
+        """Forget cached component styles."""
+        self._styles = {}
+        super().notify_style_update()
 
     def _line(self, text: str, style: Style, width: int) -> Strip:
         return Strip([Segment(set_cell_size(" " + text, width), style)], width)
 
     def _header(self, y: int, width: int) -> Strip:
         state = self.state
-        style = self.get_component_rich_style(
+        style = self._style(
             "stage-column--header-active" if self.active else "stage-column--header")
         count = "…" if state.total is None else f"{state.total:,}"
         if self.collapsed:
@@ -118,7 +145,7 @@ class StageColumn(ScrollView, can_focus=False):
     def _card_line(self, index: int, line: int, width: int) -> Strip:
         row = self.state.cards[index]
         current = self.active and index == self.state.cursor
-        base = self.get_component_rich_style(
+        base = self._style(
             "stage-column--cursor" if current else "stage-column--card")
         if line == CARD_LINES - 1:
             return Strip.blank(width)
@@ -142,7 +169,7 @@ class StageColumn(ScrollView, can_focus=False):
 
     def _tint(self, base: Style, component: str) -> Style:
         """``base`` (with its background) in the colour and weight of ``component``."""
-        tint = self.get_component_rich_style(component)
+        tint = self._style(component)
         return base + Style(color=tint.color, bold=tint.bold, italic=tint.italic)
 
     def render_line(self, y: int) -> Strip:
@@ -160,10 +187,10 @@ class StageColumn(ScrollView, can_focus=False):
         if index == len(cards) and line == 0:
             more = self.state.more
             if more:
-                style = self.get_component_rich_style("stage-column--more")
+                style = self._style("stage-column--more")
                 return self._line(_("+{count} more").format(count=f"{more:,}"), style, width)
             if not cards:
-                style = self.get_component_rich_style("stage-column--more")
+                style = self._style("stage-column--more")
                 return self._line(_("No leads"), style, width)
         return Strip.blank(width)
 
