@@ -12,7 +12,13 @@ from typing import Any
 
 from leadtui.i18n import _
 from leadtui.io.formats import IGNORE, Format
-from leadtui.io.values import EmailChecker, parse_date, parse_flag, split_tags
+from leadtui.io.values import (
+    EmailChecker,
+    PhoneNormalizer,
+    parse_date,
+    parse_flag,
+    split_tags,
+)
 from leadtui.lead_input import TEXT_FIELDS
 from leadtui.models import LeadSource
 from leadtui.validation import (
@@ -21,7 +27,6 @@ from leadtui.validation import (
     ValidationError,
     clean_text,
     email_key,
-    normalize_phone,
     parse_money,
     validate_url,
 )
@@ -78,6 +83,7 @@ class RowConverter:
         self.source = source
         self.region = region
         self.emails = EmailChecker()
+        self.phones = PhoneNormalizer(region)
         self.notices: list[Issue] = []
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
@@ -155,7 +161,7 @@ class RowConverter:
         if "phone" in raw:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
-            values["phone"], values["phone_e164"] = normalize_phone(phone, self.region)
+            values["phone"], values["phone_e164"] = self.phones.normalize(phone)
         if "website" in raw:
             values["website"] = validate_url(raw["website"])
         self._fill_choices(values, raw)

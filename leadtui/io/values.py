@@ -8,9 +8,12 @@ import re
 from datetime import UTC, datetime
 
 from leadtui.i18n import _
-from leadtui.validation import MAX_EMAIL, ValidationError, clean_text
+from leadtui.validation import MAX_EMAIL, ValidationError, clean_text, normalize_phone
 
-_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+# ASCII atext plus Latin letters (no × ÷): accepted by email-validator's SMTPUTF8 rules.
+_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+"
+_LOCAL_PART = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
+_INTERNATIONAL = re.compile(r"\+[1-9][\d \-.]{6,20}")
 _TRUE = {"1", "true", "yes", "y", "si", "sí", "x", "on", "subscribed", "suscrito", "verdadero",
          "acepto", "i agree", "agree", "accepted", "ok"}
 _FALSE = {"", "0", "false", "no", "n", "off", "unsubscribed", "cleaned", "falso"}
@@ -74,6 +77,55 @@ class EmailChecker:
                 "email", _("Not a valid email address: {reason}").format(reason=error)
             ) from error
         return text
+
+
+class PhoneNormalizer:
+    """:func:`leadtui.validation.normalize_phone` with a fast path for ``+CC …`` numbers.
+
+    A number written in international form with digits, spaces, dashes and dots
+    only is E.164 whenever phonenumbers would call it possible; possibility
+    depends only on the country code and the length, so it is computed once per
+    (country, length). Anything else (national form, extensions, leading zeros,
+    countries whose national prefix could be stripped) takes the full parse.
+    """
+
+    def __init__(self, region: str) -> None:
+        self.region = region
+        self._possible: dict[tuple[int, int], bool] = {}
+
+    def normalize(self, raw: str) -> tuple[str | None, str | None]:
+        """``(phone to store, E.164 or None)`` exactly as ``normalize_phone`` gives."""
+        text = clean_text(raw, max_length=64, field="phone")
+        if text and _INTERNATIONAL.fullmatch(text):
+            digits = text[1:].replace(" ", "").replace("-", "").replace(".", "")
+            fast = self._fast(digits)
+            if fast is not None:
+                return fast, fast
+        return normalize_phone(text, self.region)
+
+    def _fast(self, digits: str) -> str | None:
+        import phonenumbers
+
+        for size in (1, 2, 3):
+            code = int(digits[:size])
+            if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+                break
+        else:
+            return None
+        national = digits[size:]
+        if not national or national[0] == "0":
+            return None
+        key = (code, len(national))
+        if key not in self._possible:
+            region = phonenumbers.region_code_for_country_code(code)
+            meta = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+            number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
+            self._possible[key] = (
+                meta is not None and meta.national_prefix_for_parsing is None
+                and meta.national_prefix is None
+                and phonenumbers.is_possible_number_with_reason(number)
+                == phonenumbers.ValidationResult.IS_POSSIBLE)
+        return f"+{code}{national}" if self._possible[key] else None
 
 
 def parse_flag(text: str) -> bool:

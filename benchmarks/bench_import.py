@@ -1,0 +1,126 @@
+"""CSV import speed against ``sqlite3 .import``, and peak memory of a big import.
+
+Writes a seeded CSV of N leads (names, unique emails, a phone on half the rows,
+company, job title), then times:
+
+* ``sqlite3 .import`` of the file into a bare table (the floor), with /usr/bin/sqlite3;
+* ``LeadStore.import_rows`` in this process (sniff, validate, dedupe, write, index);
+* ``leadtui import`` as a whole process (Python start-up and imports included).
+
+Each is the median of ``--repeat`` runs on a fresh database. ``--rss`` also
+imports ``--rss-rows`` rows in a child process and prints its peak RSS.
+
+    python benchmarks/bench_import.py --rows 100000 --repeat 3 --rss --rss-rows 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SQLITE = "/usr/bin/sqlite3"
+FIRST = ("Ana", "Luis", "María", "José", "Lucía", "Pablo", "Carmen", "Jorge", "Laura", "Tom",
+         "Emma", "Noah", "Olivia", "Íñigo", "Begoña", "Zoë", "Chloé", "Jürgen")
+LAST = ("García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Smith", "Jones", "Núñez",
+        "O'Brien", "Müller", "Rossi", "Dubois", "Silva")
+COMPANIES = ("Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Ñandú Digital",
+             "Café Óptimo", "Hooli", "Vandelay")
+DOMAINS = ("example.com", "correo.es", "mail-example.org", "empresa-ejemplo.es", "bigco.io")
+
+
+def write_csv(path: Path, rows: int, seed: int = 7) -> None:
+    """A realistic export of ``rows`` leads (every email unique)."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["First Name", "Last Name", "Email", "Phone Number", "Company",
+                         "Job Title"])
+        for i in range(rows):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            email = f"{first.lower()}.{i}@{rng.choice(DOMAINS)}"
+            phone = f"+34 6{rng.randrange(10**7, 10**8)}" if i % 2 else ""
+            writer.writerow([first, last, email, phone, rng.choice(COMPANIES), "Manager"])
+
+
+def time_sqlite(csv_path: Path, folder: Path) -> float:
+    db = folder / "bare.db"
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    subprocess.run([SQLITE, str(db), ".mode csv", f".import {csv_path} bare"], check=True)
+    return time.perf_counter() - start
+
+
+def time_store(csv_path: Path, folder: Path) -> float:
+    from leadtui.io.csv_import import ImportOptions
+    from leadtui.launch import open_store
+
+    db = folder / "store.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = open_store(db)
+    store.warm_up()
+    try:
+        start = time.perf_counter()
+        report = store.import_rows(store.preview_import(csv_path), ImportOptions())
+        elapsed = time.perf_counter() - start
+    finally:
+        store.close()
+    assert report.accounted == report.rows_read, report.as_dict(limit=3)
+    return elapsed
+
+
+def time_cli(csv_path: Path, folder: Path) -> tuple[float, int]:
+    """Seconds and peak RSS (kB) of ``leadtui import`` in a child process."""
+    db = folder / "cli.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    start = time.perf_counter()
+    pid = os.spawnv(os.P_NOWAIT, sys.executable, [
+        sys.executable, "-m", "leadtui", "--db", str(db), "import", str(csv_path), "--json"])
+    _pid, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"leadtui import failed with status {status}")
+    return elapsed, int(usage.ru_maxrss)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rss", action="store_true", help="also measure a big import's RSS")
+    parser.add_argument("--rss-rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        csv_path = folder / "leads.csv"
+        write_csv(csv_path, args.rows)
+        floor = statistics.median(time_sqlite(csv_path, folder) for _ in range(args.repeat))
+        store = statistics.median(time_store(csv_path, folder) for _ in range(args.repeat))
+        cli_runs = [time_cli(csv_path, folder) for _ in range(args.repeat)]
+        cli = statistics.median(seconds for seconds, _rss in cli_runs)
+        print(f"rows: {args.rows:,}   file: {csv_path.stat().st_size / 1e6:.1f} MB")
+        print(f"{'method':<36}{'seconds':>9}{'x floor':>9}")
+        print(f"{'sqlite3 .import (bare table)':<36}{floor:>9.2f}{1:>9.2f}")
+        print(f"{'LeadStore.import_rows (in process)':<36}{store:>9.2f}{store / floor:>9.2f}")
+        print(f"{'leadtui import (whole process)':<36}{cli:>9.2f}{cli / floor:>9.2f}")
+        print(f"peak RSS of leadtui import, {args.rows:,} rows: "
+              f"{max(rss for _s, rss in cli_runs) / 1024:.0f} MB")
+        if args.rss:
+            big = folder / "big.csv"
+            write_csv(big, args.rss_rows, seed=8)
+            seconds, rss = time_cli(big, folder)
+            print(f"peak RSS of leadtui import, {args.rss_rows:,} rows: {rss / 1024:.0f} MB "
+                  f"({seconds:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
