@@ -189,6 +189,20 @@ class LeadStore:
         """How many leads match the filter, and how many are overdue."""
         return reads.count_leads(self._read(), lead_filter, self.now())
 
+    def page_list(self, lead_filter: LeadFilter, sort: LeadSort, offset: int, limit: int,
+                  total: int | None = None) -> list[LeadRow]:
+        """Like :meth:`page_leads`, but a search starts from its capped hits (any table size)."""
+        from leadtui.list_queries import page_list
+
+        return sanitize(page_list(self._read(), lead_filter, sort, self.now(), offset, limit,
+                                  total))
+
+    def count_list(self, lead_filter: LeadFilter) -> LeadCounts:
+        """Like :meth:`count_leads`, but a search counts its capped hits only."""
+        from leadtui.list_queries import count_list
+
+        return count_list(self._read(), lead_filter, self.now())
+
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""
         return sanitize(reads.stage_totals(self._read()))

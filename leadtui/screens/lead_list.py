@@ -8,7 +8,7 @@ newer one started meanwhile. The table pages through :class:`LeadPages`.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,9 +23,11 @@ from leadtui.rows import LeadCounts, LeadFilter, LeadSort, SortKey
 from leadtui.screens.filter_dialog import FilterScreen, describe_filter
 from leadtui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.screens.list_actions import ListActions
-from leadtui.screens.list_commands import LeadListCommands
 from leadtui.widgets.lead_table import COLUMNS, LeadTable
 from leadtui.widgets.list_header import ListHeader
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 SEARCH_DEBOUNCE = 0.075
 SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
@@ -33,6 +35,12 @@ NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
 SORT_NAMES: dict[SortKey, str] = {
     SortKey.CREATED: _("created"), **{column.key: column.title.lower() for column in COLUMNS}
 }
+
+
+def _commands() -> type[Provider]:
+    from leadtui.screens.list_commands import LeadListCommands  # textual.command is heavy
+
+    return LeadListCommands
 
 
 def empty_text() -> str:
@@ -48,7 +56,7 @@ def empty_text() -> str:
 class LeadListScreen(ListActions):
     """Every lead, paged from the store: search, filter, sort, marks and bulk actions."""
 
-    COMMANDS = {LeadListCommands}
+    COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", _("Search"), id="leads.search"),
         Binding("escape", "clear_search", _("Clear search"), show=False, id="leads.clear"),
@@ -91,8 +99,8 @@ class LeadListScreen(ListActions):
     def on_mount(self) -> None:
         """First page now, so the first frame has data; counts follow from a worker."""
         self.stage_list = self.store.stages()
-        pages = LeadPages(self.store.page_leads, self.filter, self.sort)
-        pages.seed(0, self.store.page_leads(self.filter, self.sort, 0, PAGE_SIZE))
+        pages = LeadPages(self.store.page_list, self.filter, self.sort)
+        pages.seed(0, self.store.page_list(self.filter, self.sort, 0, PAGE_SIZE))
         self._show(pages, cursor=0)
         self.table.focus()
         self._count(self.generation, self.filter)
@@ -123,16 +131,16 @@ class LeadListScreen(ListActions):
     @work(thread=True, exclusive=True, group="list-load")
     def _load(self, generation: int, lead_filter: LeadFilter, sort: LeadSort, cursor: int,
               focus_id: int | None) -> None:
-        pages = LeadPages(self.store.page_leads, lead_filter, sort)
-        pages.seed(0, self.store.page_leads(lead_filter, sort, 0, PAGE_SIZE))
+        pages = LeadPages(self.store.page_list, lead_filter, sort)
+        pages.seed(0, self.store.page_list(lead_filter, sort, 0, PAGE_SIZE))
         page = cursor // PAGE_SIZE
         if page and not pages.total_known:
-            pages.seed(page, self.store.page_leads(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
+            pages.seed(page, self.store.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
         if focus_id is not None:
             found = pages.index_of(focus_id, near=cursor)
             cursor = cursor if found is None else found
         self.app.call_from_thread(self._loaded, generation, pages, cursor)
-        counts = self.store.count_leads(lead_filter)
+        counts = self.store.count_list(lead_filter)
         self.app.call_from_thread(self._counted, generation, counts)
 
     def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
@@ -141,7 +149,7 @@ class LeadListScreen(ListActions):
 
     @work(thread=True, exclusive=True, group="list-count")
     def _count(self, generation: int, lead_filter: LeadFilter) -> None:
-        counts = self.store.count_leads(lead_filter)
+        counts = self.store.count_list(lead_filter)
         self.app.call_from_thread(self._counted, generation, counts)
 
     def _counted(self, generation: int, counts: LeadCounts) -> None:

@@ -198,7 +198,7 @@ class LeadTable(ScrollView, can_focus=True):
             new_top = self.cursor - self._page_rows + 1
         else:
             return False
-        self.set_scroll(None, new_top)
+        self.scroll_y = new_top  # the watcher repaints and moves the scrollbar
         return True
 
     def move_cursor(self, index: int) -> None:
@@ -220,15 +220,13 @@ class LeadTable(ScrollView, can_focus=True):
 
     def action_page_down(self) -> None:
         """Move one screenful down."""
-        self.set_scroll(None, round(self.scroll_y) + self._page_rows)
+        self.scroll_y = round(self.scroll_y) + self._page_rows
         self.move_cursor(self.cursor + self._page_rows)
-        self.refresh()
 
     def action_page_up(self) -> None:
         """Move one screenful up."""
-        self.set_scroll(None, max(0, round(self.scroll_y) - self._page_rows))
+        self.scroll_y = max(0, round(self.scroll_y) - self._page_rows)
         self.move_cursor(self.cursor - self._page_rows)
-        self.refresh()
 
     def action_first(self) -> None:
         """Go to the first row."""
