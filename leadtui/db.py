@@ -263,7 +263,27 @@ def create_private_file(path: Path) -> None:
 
 
 def create_schema(path: Path) -> None:
-    """Create a new leadtui database at ``path`` (which must not exist)."""
+    """Create a new leadtui database at ``path`` (which must not exist).
+
+    It is built under a temporary name and linked into place when complete, so a
+    crash half-way never leaves a file at ``path`` that later opens are refused on.
+    """
+    building = path.with_name(path.name + ".creating")
+    for leftover in (building, *(Path(f"{building}{s}") for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)  # from a creation that crashed
+    _build_schema(building)
+    try:
+        os.link(building, path)  # unlike rename, never replaces a file made meanwhile
+    except FileExistsError:
+        building.unlink()
+        raise
+    except OSError:  # a file system without hard links
+        os.replace(building, path)
+        return
+    building.unlink()
+
+
+def _build_schema(path: Path) -> None:
     from sqlmodel import SQLModel
 
     from leadtui import models

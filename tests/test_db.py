@@ -155,6 +155,24 @@ class TestRefusals:
         with pytest.raises(DatabaseRefused, match="directory"):
             open_store(tmp_path, clock=fixed_clock)
 
+    def test_creation_leaves_only_the_database(self, db_path: Path) -> None:
+        open_store(db_path, clock=fixed_clock).close()
+        assert os.listdir(db_path.parent) == ["leads.db"]
+
+    def test_crash_while_creating_leaves_no_file(self, db_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+        def crash() -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(leadtui.db, "schema_version", crash)
+        with pytest.raises(KeyboardInterrupt):
+            open_store(db_path, clock=fixed_clock)
+        assert not db_path.exists()
+        monkeypatch.undo()
+        opened = open_store(db_path, clock=fixed_clock)
+        opened.close()
+        assert os.listdir(db_path.parent) == ["leads.db"]
+
     def test_missing_without_create(self, tmp_path: Path) -> None:
         with pytest.raises(DatabaseRefused):
             open_store(tmp_path / "nope.db", create=False)
