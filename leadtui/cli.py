@@ -255,5 +255,5 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     print_funnel(metrics)
 
 
-import leadtui.cli_safety  # noqa: E402,F401  (registers backup and restore on main)
 import leadtui.cli_io  # noqa: E402,F401  (registers import, export and forget on main)
+import leadtui.cli_safety  # noqa: E402,F401  (registers backup and restore on main)
