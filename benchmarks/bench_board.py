@@ -44,8 +44,8 @@ def synthetic_rows(n: int, seed: int = 5) -> Iterator[dict[str, Any]]:
         path = ["new"] if stage == "new" else [
             *STAGES[:STAGES.index(stage) if stage != "lost" else rand.randrange(1, 4)], stage]
         moment = created
-        history = []
-        previous = None
+        history: list[tuple[str | None, str, str, str]] = []
+        previous: str | None = None
         for step in path:
             history.append((previous, step, moment.strftime("%Y-%m-%d %H:%M:%S"), ""))
             previous = step
@@ -120,7 +120,7 @@ def child(path: Path | None) -> None:
         CSS_PATH = str(Path(sys.modules[LeadApp.__module__].__file__ or "").parent
                        / "leadtui.tcss")
 
-        def on_mount(self, event: Any) -> None:
+        def on_mount(self, event: Any) -> None:  # type: ignore[override]
             event.prevent_default()  # skip LeadApp.on_mount: open the board, not the list
             self.switch_mode("board")
             self.call_after_refresh(self._warm_up)
