@@ -69,8 +69,8 @@ def by_phone(conn: sqlite3.Connection, phones: set[str]) -> dict[str, tuple[int,
     for part in _chunked(sorted(phones)):
         marks = ", ".join("?" * len(part))
         for phone, lead_id, key in conn.execute(
-                f"SELECT phone_e164, id, email_key FROM lead INDEXED BY ix_lead_phone_e164 "
-                f"WHERE phone_e164 IN ({marks}) AND deleted_at IS NULL", part):
+                f"SELECT phone_e164, id, email_key FROM lead "
+                f"WHERE phone_e164 IN ({marks}) AND +deleted_at IS NULL", part):
             if phone not in found or lead_id < found[phone][0]:
                 found[phone] = (lead_id, key)
     return found

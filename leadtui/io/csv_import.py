@@ -78,6 +78,10 @@ class Importer:
         self.batch_id = batch_id
         self.report = report
         self.writer = LeadWriter(conn, now, manual_fts=True)
+        if self.writer.rebuild_indexes:
+            # The writer drops secondary indexes into an empty table; dedupe by phone
+            # looks rows of this very load up, so that one must exist during it.
+            conn.execute("CREATE INDEX IF NOT EXISTS ix_lead_phone_e164 ON lead (phone_e164)")
         stages = conn.execute("SELECT key, name FROM stage ORDER BY position").fetchall()
         self.converter = RowConverter(preview.format, preview.header, preview.mapping,
                                       stages=stage_lookup(stages), source=options.source,
