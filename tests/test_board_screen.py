@@ -191,3 +191,24 @@ async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
         await pilot.press("v")
         await pilot.pause()
         assert pilot.app.current_mode == "leads"
+
+
+async def test_palette_offers_board_commands(demo_store: LeadStore,
+                                             app_factory: AppFactory) -> None:
+    from leadtui.widgets.metrics_panel import MetricsPanel
+
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"funnel metrics")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = board.query_one(MetricsPanel)
+        assert panel.display
+        assert panel.metrics is not None
+        assert panel.metrics.won == store_counts(demo_store)["won"]

@@ -9,7 +9,7 @@ Stage moves, won/lost and undo live in :class:`~leadtui.screens.board_moves.Boar
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -27,16 +27,26 @@ from leadtui.screens.board_moves import BoardMoves
 from leadtui.widgets.metrics_panel import MetricsPanel
 from leadtui.widgets.stage_column import StageColumn
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 BOARD_SORT = LeadSort(SortKey.CREATED, descending=True)
 """Cards newest first: served by the (stage, created_at, id) index."""
 LOOKAHEAD = 6
 """Load the next page when the cursor gets this close to the last loaded card."""
 
 
+def _commands() -> type[Provider]:
+    from leadtui.screens.board_commands import BoardCommands  # textual.command is heavy
+
+    return BoardCommands
+
+
 class FunnelBoardScreen(BoardMoves):
     """One column per stage; Won and Lost at the end, collapsible."""
 
     TITLE = _("Board")
+    COMMANDS = {_commands}
     AUTO_FOCUS = None  # the keys belong to the board, not to the hidden search box
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,h", "column(-1)", _("Column ←"), id="board.left", show=False),
