@@ -29,6 +29,7 @@ class LeadApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
+        Binding("ctrl+o", "import_file", _("Import"), id="import", show=False),
     ]
 
     def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
@@ -59,6 +60,13 @@ class LeadApp(App[None]):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_import_file(self) -> None:
+        """Open the import screen (file, preview, mapping, progress)."""
+        from leadtui.screens.import_screen import ImportScreen
+
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
 
     def on_unmount(self) -> None:
         """Close database connections."""

@@ -1,0 +1,120 @@
+"""Pilot tests of the import screen: preview counts, mapping, confirm, progress, undo."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from conftest import AppFactory
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, ProgressBar, Static
+
+from leadtui.screens.confirm import ConfirmScreen
+from leadtui.screens.import_screen import FieldPickerScreen, ImportScreen
+from leadtui.store import LeadStore
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def lead_rows(store: LeadStore) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(store.path)
+    try:
+        return conn.execute("SELECT first_name, email, company FROM lead ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_with(pilot: Pilot[Any], path: Path) -> ImportScreen:
+    await pilot.press("ctrl+o")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ImportScreen)
+    box = screen.query_one("#import-path", Input)
+    box.cursor_blink = False
+    box.value = str(path)
+    await pilot.press("enter")
+    await settle(pilot)
+    return screen
+
+
+def counts_text(screen: ImportScreen) -> str:
+    return str(screen.query_one("#import-counts", Static).render())
+
+
+async def test_preview_confirm_progress_and_undo(store: LeadStore,
+                                                 app_factory: AppFactory) -> None:
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
+        info = str(screen.query_one("#import-info", Static).render())
+        assert "HubSpot contacts" in info and "utf-8" in info
+        assert "4 rows: 3 new · 0 updated · 0 duplicates skipped · 1 invalid" in counts_text(
+            screen)
+        issues = screen.query_one("#import-issues", DataTable)
+        assert issues.row_count == 1
+        assert "@-sign" in str(issues.get_row_at(0)[3])
+        bar = screen.query_one("#import-progress", ProgressBar)
+        assert (bar.total, bar.progress) == (4, 4)
+        assert lead_rows(store) == []  # the preview's dry run wrote nothing
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not isinstance(app.screen, ImportScreen)
+        assert [row[1] for row in lead_rows(store)] == [
+            "laura.martin@acme-example.com", "tom.baker@brightco-example.com",
+            "NINA.PATEL@acme-example.com"]
+        entry = app.undo_history.pop()
+        assert entry is not None and "hubspot_en.csv" in entry.description
+        entry.revert()
+        assert lead_rows(store) == []
+
+
+async def test_mapping_edit_changes_what_is_imported(store: LeadStore,
+                                                     app_factory: AppFactory) -> None:
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
+        table = screen.query_one("#import-mapping", DataTable)
+        assert table.has_focus
+        company_row = list(screen.preview.header).index("Company Name")
+        table.move_cursor(row=company_row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FieldPickerScreen)
+        await pilot.press("end", "enter")  # the last field is "(ignore)"
+        await settle(pilot)
+        assert screen.mapping[company_row] == "ignore"
+        assert "(ignore)" in str(table.get_row_at(company_row)[1])
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert {row[2] for row in lead_rows(store)} == {""}
+        assert len(lead_rows(store)) == 3
+
+
+async def test_bad_file_is_explained_and_escape_leaves(store: LeadStore,
+                                                       app_factory: AppFactory) -> None:
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, FIXTURES / "duplicate_columns.csv")
+        info = str(screen.query_one("#import-info", Static).render())
+        assert "'Email' appears twice" in info
+        await pilot.press("ctrl+s")  # nothing to import: no dialog
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ImportScreen)
