@@ -124,11 +124,21 @@ async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
         assert second is not None and second.stage == "new"
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press(*"No budget")
-        await pilot.press("enter")
+        await pilot.press("down", "enter")  # the second common reason
         await pilot.pause()
         last = demo_store.stage_history(second.id)[-1]
         assert (last.to_stage, last.reason) == ("lost", "No budget")
+        assert board.column.state.stage.key == "lost"
+        # A typed reason, for the next New card.
+        await pilot.press("h", "h", "h", "h", "h")
+        typed = board.column.state.current
+        assert typed is not None and typed.stage == "new"
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("tab", *"Chose [b]in-house[/b]", "enter")
+        await pilot.pause()
+        last = demo_store.stage_history(typed.id)[-1]
+        assert (last.to_stage, last.reason) == ("lost", "Chose [b]in-house[/b]")
         # Cancelling the dialog moves nothing.
         await pilot.press("h", "h", "h", "h", "h")
         third = board.column.state.current
