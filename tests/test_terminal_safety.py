@@ -248,3 +248,23 @@ def test_cli_output_has_no_escapes(hostile_db: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert escape_findings(result.stdout) == {}
         assert b"\x1b" not in result.stdout
+
+
+# Store reads that return no stored text (counts) or write it to a file (export: exact data).
+NO_TEXT_READS = {"count_leads", "count_list", "export_leads"}
+
+
+def test_every_store_read_is_sanitized() -> None:
+    """Each LeadStore method reading through the fast connection passes its result through
+    sanitize() (so a read added later cannot leak stored escapes to the screen)."""
+    import inspect
+
+    from leadtui.store import LeadStore
+
+    unguarded = []
+    for name, method in inspect.getmembers(LeadStore, inspect.isfunction):
+        source = inspect.getsource(method)
+        if (not name.startswith("_") and "self._read()" in source
+                and "sanitize(" not in source and name not in NO_TEXT_READS):
+            unguarded.append(name)
+    assert unguarded == []
