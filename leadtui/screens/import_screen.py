@@ -91,7 +91,7 @@ class ImportScreen(StoreScreen[None]):
     ImportScreen #import-issues { height: 8; }
     ImportScreen #import-progress-row { height: 1; padding: 0 1; }
     ImportScreen #import-buttons { height: 3; align-horizontal: right; }
-    ImportScreen #import-buttons Button { margin-left: 1; }
+    ImportScreen #import-buttons Button { margin-left: 1; width: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "run_import", _("Import"), id="import.run"),

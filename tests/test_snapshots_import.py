@@ -1,0 +1,47 @@
+"""Snapshots of the import screen, on a fixture file and the fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SNAPSHOT_SIZE, AppFactory
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from leadtui.screens.import_screen import ImportScreen
+from leadtui.store import LeadStore
+
+SnapCompare = Callable[..., bool]
+REPO = Path(__file__).parent.parent
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let the preview's dry run finish; freeze what would change between runs."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.sub_title = "snapshot"
+    for box in pilot.app.screen.query(Input):
+        box.cursor_blink = False
+    await pilot.pause()
+
+
+class TestImportScreenSnapshots:
+    """The import screen."""
+
+    def test_preview_of_a_hubspot_export(self, snap_compare: SnapCompare, store: LeadStore,
+                                         app_factory: AppFactory,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+        """HubSpot detected, columns mapped with sample rows, 3 new and 1 invalid with why."""
+        monkeypatch.chdir(REPO)
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await settle(pilot)
+            await pilot.app.push_screen(ImportScreen("tests/fixtures/import/hubspot_en.csv"))
+            await settle(pilot)
+
+        assert snap_compare(app_factory(store), terminal_size=SNAPSHOT_SIZE,
+                            run_before=run_before)
