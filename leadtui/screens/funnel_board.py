@@ -91,9 +91,6 @@ class FunnelBoardScreen(BoardMoves):
         yield Static(id="board-filter")
         with Horizontal(id="board-columns"):
             yield from self.columns
-        panel = MetricsPanel(id="board-metrics")
-        panel.display = False
-        yield panel
         yield Footer()
 
     def on_mount(self) -> None:
@@ -294,16 +291,21 @@ class FunnelBoardScreen(BoardMoves):
 
     # -- metrics ------------------------------------------------------------------
 
-    def action_metrics(self) -> None:
-        """Show or hide the funnel metrics panel."""
-        panel = self.query_one(MetricsPanel)
-        panel.display = not panel.display
-        if panel.display:
+    async def action_metrics(self) -> None:
+        """Show or hide the funnel metrics panel (built the first time it is asked for)."""
+        panels = self.query(MetricsPanel)
+        if not panels:
+            await self.mount(MetricsPanel(id="board-metrics"), before=self.query_one(Footer))
             self.refresh_metrics()
+            return
+        panel = panels.first()
+        panel.display = not panel.display
+        self.refresh_metrics()
 
     def refresh_metrics(self) -> None:
         """Recompute the panel's numbers in a worker when it is open."""
-        if self.query_one(MetricsPanel).display:
+        panels = self.query(MetricsPanel)
+        if panels and panels.first().display:
             self._compute_metrics()
 
     @work(thread=True, exclusive=True, group="board-metrics")
