@@ -222,3 +222,30 @@ async def test_palette_offers_board_commands(demo_store: LeadStore,
         assert panel.display
         assert panel.metrics is not None
         assert panel.metrics.won == store_counts(demo_store)["won"]
+
+
+async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
+                                                         app_factory: AppFactory) -> None:
+    from leadtui.screens.lead_detail import LeadDetailScreen
+
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("l")
+        cards = board.column.state.cards
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = pilot.app.screen
+        assert isinstance(detail, LeadDetailScreen) and detail.lead_id == cards[0].id
+        await pilot.press("right_square_bracket")  # next card of the same column
+        await pilot.pause()
+        assert detail.lead_id == cards[1].id
+        await pilot.press("greater_than_sign")  # moved on the detail screen
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert pilot.app.screen is board
+        assert header_counts(board) == store_counts(demo_store)
+        assert cards[1].id not in [r.id for r in board.column.state.cards]
