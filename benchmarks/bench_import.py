@@ -83,9 +83,10 @@ def time_cli(csv_path: Path, folder: Path) -> tuple[float, int]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     start = time.perf_counter()
-    pid = os.spawnv(os.P_NOWAIT, sys.executable, [
-        sys.executable, "-m", "leadtui", "--db", str(db), "import", str(csv_path), "--json"])
-    _pid, status, usage = os.wait4(pid, 0)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "leadtui", "--db", str(db), "import", str(csv_path), "--json"],
+        stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)  # wait4 gives this child's own peak RSS
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"leadtui import failed with status {status}")

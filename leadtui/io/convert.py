@@ -92,10 +92,19 @@ class RowConverter:
         extra_notes: list[str] = []
         tags: list[str] = []
         notes: list[str] = []
+        width = len(cells)
         for index, target in self.columns:
-            cell = cells[index] if index < len(cells) else ""
+            cell = cells[index] if index < width else ""
             if not cell:
                 continue
+            if target in _SCALARS and cell.isprintable():
+                if target not in raw:
+                    raw[target] = cell.strip()
+                    if not self.fmt.multi_values:
+                        continue
+                    cell = raw.pop(target)
+                else:
+                    cell = cell.strip()
             column = self.header[index] or str(index + 1)
             if not cell.isprintable() and target != "note":
                 cleaned = clean_text(cell, max_length=len(cell) + 1)
@@ -121,9 +130,11 @@ class RowConverter:
         result = Converted(values={}, tags=tags)
         try:
             self._fill(result, raw)
-            result.notes = self._notes(notes + extra_notes)
-            result.tags = sorted({clean_text(tag, max_length=60, field="tags")
-                                  for tag in tags} - {""})
+            if notes or extra_notes:
+                result.notes = self._notes(notes + extra_notes)
+            if tags:
+                result.tags = sorted({clean_text(tag, max_length=60, field="tags")
+                                      for tag in tags} - {""})
         except ValidationError as error:
             raise RowRejected(Issue(row, line, self._column_of(error.field),
                                     error.message)) from error
@@ -145,9 +156,8 @@ class RowConverter:
 
     def _fill(self, result: Converted, raw: dict[str, str]) -> None:
         values, given = result.values, result.given
-        for name, limit in TEXT_FIELDS.items():
-            if name in raw:
-                values[name] = clean_text(raw[name], max_length=limit, field=name)
+        for name in raw.keys() & TEXT_FIELDS.keys():
+            values[name] = clean_text(raw[name], max_length=TEXT_FIELDS[name], field=name)
         if "full_name" in raw and not (values.get("first_name") or values.get("last_name")):
             full = clean_text(raw["full_name"], max_length=401, field="first_name")
             first, _sep, last = full.partition(" ")
@@ -168,7 +178,8 @@ class RowConverter:
         for name in _DATE_FIELDS:
             if name in raw:
                 values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
-        given.update(key for key in values if key not in ("source",))
+        given.update(values)
+        given.discard("source")
         if self.fmt.consent is not None and "consent" not in raw:
             values["consent"] = self.fmt.consent
             given.add("consent")
