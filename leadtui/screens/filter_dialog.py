@@ -12,37 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, SelectionList, Static
 
+from leadtui.formatting import FOLLOWUP_LABELS, SOURCES
 from leadtui.i18n import _
 from leadtui.rows import FollowUpFilter, LeadFilter, StageInfo
-
-SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
-           "referral", "import", "manual", "other")
-"""Lead sources (kept here so opening the dialog does not import the ORM models)."""
-
-FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
-    FollowUpFilter.ANY: _("Any"),
-    FollowUpFilter.OVERDUE: _("Overdue"),
-    FollowUpFilter.TODAY: _("Today"),
-    FollowUpFilter.THIS_WEEK: _("This week"),
-    FollowUpFilter.NONE: _("None set"),
-}
-
-
-def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str:
-    """A short plain-text summary of a filter for the list header ("" when empty)."""
-    parts: list[str] = []
-    if lead_filter.search.strip():
-        parts.append(_("“{text}”").format(text=lead_filter.search.strip()))
-    if lead_filter.stages:
-        parts.append(", ".join(_(stage_names.get(key, key)) for key in lead_filter.stages))
-    if lead_filter.sources:
-        parts.append(", ".join(source.replace("_", " ") for source in lead_filter.sources))
-    if lead_filter.tags:
-        parts.append(", ".join(f"#{tag}" for tag in lead_filter.tags))
-    if lead_filter.followup is not FollowUpFilter.ANY:
-        parts.append(_("follow-up {when}").format(
-            when=FOLLOWUP_LABELS[lead_filter.followup].lower()))
-    return " · ".join(parts)
 
 
 class FilterScreen(ModalScreen[LeadFilter | None]):

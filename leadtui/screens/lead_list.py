@@ -18,9 +18,9 @@ from textual.events import ScreenResume
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from leadtui.formatting import describe_filter
 from leadtui.i18n import _
 from leadtui.rows import LeadCounts, LeadFilter, LeadSort, SortKey
-from leadtui.screens.filter_dialog import FilterScreen, describe_filter
 from leadtui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.screens.list_actions import ListActions
 from leadtui.widgets.lead_table import COLUMNS, LeadTable
@@ -89,9 +89,8 @@ class LeadListScreen(ListActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListHeader(id="list-header")
-        yield Input(placeholder=_("Search names, emails, companies (Esc clears)"), id="search",
-                    compact=True,
-                    classes="hidden")
+        yield Input(placeholder=_("/ search names, emails, companies (Esc clears)"),
+                    id="search", compact=True)
         yield LeadTable(id="leads")
         yield Static(id="empty", classes="hidden")
         yield Footer(compact=True)
@@ -183,9 +182,15 @@ class LeadListScreen(ListActions):
 
     def action_search(self) -> None:
         """Show the search box and focus it."""
-        box = self.query_one("#search", Input)
-        box.remove_class("hidden")
-        box.focus()
+        self.set_focus(self.query_one("#search", Input))
+
+    def on_lead_table_search_requested(self, event: LeadTable.SearchRequested) -> None:
+        """"/" on the table."""
+        self.action_search()
+
+    def on_lead_table_typed_ahead(self, event: LeadTable.TypedAhead) -> None:
+        """Keys typed right after "/" belong in the search box."""
+        self.query_one("#search", Input).insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#search")
     def _search_typed(self, event: Input.Changed) -> None:
@@ -196,15 +201,14 @@ class LeadListScreen(ListActions):
 
     @on(Input.Submitted, "#search")
     def _search_done(self, event: Input.Submitted) -> None:
-        self.table.focus()
+        self.set_focus(self.table)
 
     def action_clear_search(self) -> None:
         """Esc: drop the search text and hide the box."""
         box = self.query_one("#search", Input)
         had_search = bool(self.filter.search)
         box.value = ""
-        box.add_class("hidden")
-        self.table.focus()
+        self.set_focus(self.table)
         if self._search_timer is not None:
             self._search_timer.stop()
         if had_search:
@@ -219,6 +223,7 @@ class LeadListScreen(ListActions):
 
     def action_filter(self) -> None:
         """Open the filter dialog."""
+        from leadtui.screens.filter_dialog import FilterScreen
 
         def chosen(new: LeadFilter | None) -> None:
             if new is not None and new != self.filter:

@@ -14,8 +14,6 @@ from leadtui.errors import LeadtuiError
 from leadtui.i18n import _, ngettext
 from leadtui.rows import LeadRow, StageInfo
 from leadtui.screens.base import StoreScreen
-from leadtui.screens.confirm import ConfirmScreen
-from leadtui.screens.pickers import StagePickerScreen, TagPromptScreen
 from leadtui.widgets.lead_table import LeadTable
 
 
@@ -127,6 +125,8 @@ class ListActions(StoreScreen[None]):
         ids = self.targets()
         if not ids:
             return
+        from leadtui.screens.pickers import StagePickerScreen
+
         title = ngettext("Move {n} lead to…", "Move {n} leads to…", len(ids)).format(n=len(ids))
         current = self.table.current_row
 
@@ -145,6 +145,8 @@ class ListActions(StoreScreen[None]):
         ids = self.targets()
         if not ids:
             return
+        from leadtui.screens.pickers import TagPromptScreen
+
         store = self.store
         title = ngettext("Tag {n} lead", "Tag {n} leads", len(ids)).format(n=len(ids))
 
@@ -174,6 +176,8 @@ class ListActions(StoreScreen[None]):
         ids = self.targets()
         if not ids:
             return
+        from leadtui.screens.confirm import ConfirmScreen
+
         row = self.table.current_row
         if len(ids) == 1 and row is not None and row.id == ids[0]:
             body = _("Delete {name}? You can undo it with u.").format(name=row.display_name)

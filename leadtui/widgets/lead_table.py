@@ -129,6 +129,16 @@ class LeadTable(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
+    class SearchRequested(Message):
+        """The user pressed "/" on the table."""
+
+    class TypedAhead(Message):
+        """A character typed after "/" before the search box had the focus."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
     class MarksChanged(Message):
         """Rows were marked or unmarked."""
 
@@ -146,6 +156,7 @@ class LeadTable(ScrollView, can_focus=True):
         self.now = datetime(1970, 1, 1, tzinfo=UTC)
         self._strips: dict[int, Strip] = {}
         self._strip_width = 0
+        self._typeahead = False
 
     # -- data in ------------------------------------------------------------------
 
@@ -251,6 +262,23 @@ class LeadTable(ScrollView, can_focus=True):
         self.refresh_row(self.cursor)
         self.post_message(self.MarksChanged(len(self.marked)))
         self.move_cursor(self.cursor + 1)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # "/" is handled here, not as a binding: bindings run only once a key has
+        # bubbled to the app, by which time keys typed right after it ("/ferr")
+        # are already queued here. Those are passed up as TypedAhead.
+        if event.key == "slash" and not self._typeahead:
+            self._typeahead = True
+            self.post_message(self.SearchRequested())
+        elif self._typeahead and event.is_printable and event.character:
+            self.post_message(self.TypedAhead(event.character))
+        else:
+            return
+        event.prevent_default()
+        event.stop()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._typeahead = False
 
     async def _on_click(self, event: events.Click) -> None:
         if event.y == 0:
