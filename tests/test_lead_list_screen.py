@@ -376,3 +376,49 @@ class TestUntrustedText:
             assert not any("\x1b" in line for line in lines)
             await keys(pilot, "greater_than_sign")
             assert app.is_running
+
+
+class TestLeadPages:
+    """The page cache behind the table: bounded, read-ahead, nearest-end paging."""
+
+    def test_pages_are_cached_bounded_and_read_ahead(self, demo_store: LeadStore) -> None:
+        from leadtui.screens.lead_pages import MAX_PAGES, PAGE_SIZE, LeadPages
+
+        calls: list[int] = []
+        asked: list[int] = []
+
+        def fetch(*args: object) -> list[object]:
+            offset = args[2]
+            assert isinstance(offset, int)
+            calls.append(offset)
+            return [object()] * PAGE_SIZE
+
+        pages = LeadPages(fetch, EVERYTHING, NEWEST,  # type: ignore[arg-type]
+                          lambda owner, page: asked.append(page))
+        pages.set_total(PAGE_SIZE * 20)
+        pages.row(0)
+        pages.row(1)
+        assert calls == [0]
+        pages.row(PAGE_SIZE - 1)
+        assert asked == [1]  # near the end of page 0: page 1 is read ahead once
+        pages.row(PAGE_SIZE - 2)
+        assert asked == [1]
+        pages.keep_prefetched(1, pages.fetch_page(1))
+        calls.clear()
+        pages.row(PAGE_SIZE + 5)
+        assert calls == []
+        for page in range(2, 2 + MAX_PAGES + 2):
+            pages.row(page * PAGE_SIZE + 50)
+        assert len(pages.cached_pages()) == MAX_PAGES
+        assert pages.row(PAGE_SIZE * 20) is None
+
+    def test_neighbour_pages_match_the_store(self, demo_store: LeadStore) -> None:
+        from leadtui.screens.lead_pages import PAGE_SIZE, LeadPages
+
+        pages = LeadPages(demo_store.page_list, EVERYTHING, NEWEST)
+        total = live_count(demo_store)
+        pages.seed(0, demo_store.page_list(EVERYTHING, NEWEST, 0, PAGE_SIZE))
+        pages.set_total(total)
+        every = demo_store.page_list(EVERYTHING, NEWEST, 0, total)
+        assert [pages.row(i).id for i in range(total)] == [row.id for row in every]  # type: ignore[union-attr]
+        assert pages.index_of(every[150].id, near=140) == 150

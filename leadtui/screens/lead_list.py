@@ -98,11 +98,12 @@ class LeadListScreen(ListActions):
     def on_mount(self) -> None:
         """First page now, so the first frame has data; counts follow from a worker."""
         self.stage_list = self.store.stages()
-        pages = LeadPages(self.store.page_list, self.filter, self.sort)
+        pages = LeadPages(self.store.page_list, self.filter, self.sort, self._prefetch)
         pages.seed(0, self.store.page_list(self.filter, self.sort, 0, PAGE_SIZE))
         self._show(pages, cursor=0)
         self.table.focus()
-        self._count(self.generation, self.filter)
+        # Count after the first frame: at a million leads the count is the slow part.
+        self.call_after_refresh(self._count, self.generation, self.filter)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         """Back from the detail, a form or a dialog: the lead may have changed."""
@@ -130,7 +131,7 @@ class LeadListScreen(ListActions):
     @work(thread=True, exclusive=True, group="list-load")
     def _load(self, generation: int, lead_filter: LeadFilter, sort: LeadSort, cursor: int,
               focus_id: int | None) -> None:
-        pages = LeadPages(self.store.page_list, lead_filter, sort)
+        pages = LeadPages(self.store.page_list, lead_filter, sort, self._prefetch)
         pages.seed(0, self.store.page_list(lead_filter, sort, 0, PAGE_SIZE))
         page = cursor // PAGE_SIZE
         if page and not pages.total_known:
@@ -141,6 +142,11 @@ class LeadListScreen(ListActions):
         self.app.call_from_thread(self._loaded, generation, pages, cursor)
         counts = self.store.count_list(lead_filter)
         self.app.call_from_thread(self._counted, generation, counts)
+
+    @work(thread=True, group="list-prefetch")
+    def _prefetch(self, pages: LeadPages, page: int) -> None:
+        rows = pages.fetch_page(page)
+        self.app.call_from_thread(pages.keep_prefetched, page, rows)
 
     def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
         if generation == self.generation:

@@ -14,15 +14,21 @@ from leadtui.rows import LeadFilter, LeadRow, LeadSort
 PAGE_SIZE = 100
 MAX_PAGES = 8
 
+PREFETCH_MARGIN = 40
+"""A page's neighbour is read ahead (off the UI thread) when a row this close to it is shown."""
+
 PageFetch = Callable[[LeadFilter, LeadSort, int, int, "int | None"], list[LeadRow]]
-"""``store.page_leads``: (filter, sort, offset, limit, total) -> rows."""
+"""``store.page_list``: (filter, sort, offset, limit, total) -> rows."""
 
 
 class LeadPages:
     """Rows of one filter and sort, a page at a time (implements the table's RowSource)."""
 
-    def __init__(self, fetch: PageFetch, lead_filter: LeadFilter, sort: LeadSort) -> None:
+    def __init__(self, fetch: PageFetch, lead_filter: LeadFilter, sort: LeadSort,
+                 prefetch: Callable[[LeadPages, int], object] | None = None) -> None:
         self._fetch = fetch
+        self._prefetch = prefetch
+        self._asked: set[int] = set()
         self.filter = lead_filter
         self.sort = sort
         self._pages: OrderedDict[int, list[LeadRow]] = OrderedDict()
@@ -64,7 +70,25 @@ class LeadPages:
             self._keep(page, rows)
         else:
             self._pages.move_to_end(page)
+        if self._prefetch is not None:
+            near = page + 1 if at >= PAGE_SIZE - PREFETCH_MARGIN else page - 1 if (
+                at < PREFETCH_MARGIN) else None
+            if near is not None and near >= 0 and near * PAGE_SIZE < self._total and (
+                    near not in self._pages and near not in self._asked):
+                self._asked.add(near)
+                self._prefetch(self, near)
         return rows[at] if at < len(rows) else None
+
+    def fetch_page(self, page: int) -> list[LeadRow]:
+        """Read one page (safe in a worker thread: it touches no cache state)."""
+        return self._fetch(self.filter, self.sort, page * PAGE_SIZE, PAGE_SIZE,
+                           self._total if self.total_known else None)
+
+    def keep_prefetched(self, page: int, rows: list[LeadRow]) -> None:
+        """Store a page read ahead by a worker (on the UI thread)."""
+        self._asked.discard(page)
+        if page not in self._pages:
+            self._keep(page, rows)
 
     def replace_row(self, index: int, row: LeadRow) -> None:
         """Put fresh data for one row in the cache (after a write)."""

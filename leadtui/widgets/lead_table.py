@@ -157,6 +157,7 @@ class LeadTable(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._strip_width = 0
         self._typeahead = False
+        self._styles: tuple[Style, Style] | None = None
 
     # -- data in ------------------------------------------------------------------
 
@@ -279,6 +280,10 @@ class LeadTable(ScrollView, can_focus=True):
 
     def _on_focus(self, event: events.Focus) -> None:
         self._typeahead = False
+        self._styles = None
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._styles = None
 
     async def _on_click(self, event: events.Click) -> None:
         if event.y == 0:
@@ -306,7 +311,7 @@ class LeadTable(ScrollView, can_focus=True):
         if width != self._strip_width:
             self._strips.clear()
             self._strip_width = width
-        base = self.rich_style
+        base, cursor_style = self._line_styles()
         if y == 0:
             return self._header(width).apply_style(base)
         index = round(self.scroll_y) + y - 1
@@ -318,11 +323,21 @@ class LeadTable(ScrollView, can_focus=True):
             if len(self._strips) > STRIP_CACHE_LIMIT:
                 self._strips.clear()
             strip = self._strips[index] = self._build(row, width)
-        if index == self.cursor and self.has_focus:
-            return strip.apply_style(base + self.get_component_rich_style("lead-table--cursor"))
-        if index == self.cursor:
-            return strip.apply_style(base + Style(reverse=False, underline=True))
-        return strip.apply_style(base)
+        return strip.apply_style(cursor_style if index == self.cursor else base)
+
+    def _line_styles(self) -> tuple[Style, Style]:
+        # rich_style costs ~1 ms per call; compute once until styles or focus change.
+        if self._styles is None:
+            base = self.rich_style
+            cursor = (base + self.get_component_rich_style("lead-table--cursor")
+                      if self.has_focus else base + Style(underline=True))
+            self._styles = (base, cursor)
+        return self._styles
+
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, focus, CSS): rebuild the cached line styles."""
+        self._styles = None
+        super().notify_style_update()
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("lead-table--header")
