@@ -218,6 +218,7 @@ class ImportScreen(StoreScreen[None]):
         from leadtui.io.csv_import import ImportOptions
 
         self.preview = replace(self.preview, mapping=list(self.mapping))
+        self.cancel_event.set()  # a count still running stops at its next chunk
         self.cancel_event = threading.Event()
         mode = self.query_one("#import-duplicates", Select).value
         return ImportOptions(on_duplicate=str(mode), dry_run=dry_run, cancel=self.cancel_event)
