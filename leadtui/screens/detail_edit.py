@@ -1,4 +1,4 @@
-"""The list's lead form, as the detail screen opens it: a stale save becomes a choice.
+"""Editing from the lead detail: the list's form, and a stale save becomes a choice.
 
 The form itself only reports a conflict as an error toast; from the detail the
 user gets the conflict dialog instead, so the form remembers what was typed.
@@ -6,9 +6,17 @@ user gets the conflict dialog instead, so the form remembers what was typed.
 
 from __future__ import annotations
 
-from leadtui.errors import ConflictError
+from typing import TYPE_CHECKING
+
+from leadtui.errors import ConflictError, LeadtuiError
+from leadtui.i18n import _
 from leadtui.rows import LeadInput, StageInfo
+from leadtui.screens.conflict_dialog import ConflictDialog
 from leadtui.screens.lead_form import LeadFormScreen
+from leadtui.validation import ValidationError
+
+if TYPE_CHECKING:
+    from leadtui.screens.lead_detail import LeadDetailScreen
 
 
 class EditLeadForm(LeadFormScreen):
@@ -25,3 +33,37 @@ class EditLeadForm(LeadFormScreen):
             # Closing the form normally hands ``data`` to the detail screen's conflict dialog.
             self.conflict = data
             return self.lead_id or 0, False
+
+
+def resolve_conflict(screen: LeadDetailScreen, mine: LeadInput) -> None:
+    """Show both versions and let the user choose; never overwrite silently."""
+    try:
+        theirs, version = screen.store.lead_input(screen.lead_id)
+    except LeadtuiError as error:
+        screen.toast(str(error), severity="error")
+        return
+    dialog = ConflictDialog(mine, theirs, screen.stage_names)
+    screen.app.push_screen(
+        dialog, lambda choice: _resolved(screen, choice, mine, theirs, version))
+
+
+def _resolved(screen: LeadDetailScreen, choice: str | None, mine: LeadInput,
+              theirs: LeadInput, version: int) -> None:
+    store, lead_id = screen.store, screen.lead_id
+    if choice == "mine":
+        try:
+            saved = store.update_lead(lead_id, version, mine)
+        except ConflictError:
+            resolve_conflict(screen, mine)  # changed yet again meanwhile: show the new one
+            return
+        except (LeadtuiError, ValidationError) as error:
+            screen.toast(str(error), severity="error")
+        else:
+            saved_version = saved.version
+            screen.remember(_("edit"), lambda: store.update_lead(lead_id, saved_version, theirs))
+            screen.toast(_("Your version was saved."))
+    elif choice == "theirs":
+        screen.toast(_("Kept the version in the database; your edit was dropped."))
+    else:
+        screen.toast(_("Nothing was saved."))
+    screen.reload()

@@ -16,11 +16,10 @@ from textual.widgets import Footer, Header
 from leadtui.errors import LeadtuiError
 from leadtui.i18n import _
 from leadtui.lead_detail_read import LeadDetail
-from leadtui.rows import LeadInput, StageInfo
+from leadtui.rows import StageInfo
 from leadtui.screens.activity_dialog import ActivityDialog, ActivityDraft
 from leadtui.screens.base import StoreScreen
-from leadtui.screens.conflict_dialog import ConflictDialog
-from leadtui.screens.detail_edit import EditLeadForm
+from leadtui.screens.detail_edit import EditLeadForm, resolve_conflict
 from leadtui.screens.followup_dialog import FollowUpDialog, FollowUpPick
 from leadtui.screens.lost_reason_dialog import LostReasonDialog
 from leadtui.screens.tags_dialog import TagChanges, TagsDialog
@@ -291,44 +290,11 @@ class LeadDetailScreen(StoreScreen[None]):
 
     def _edited(self, form: EditLeadForm, result: object) -> None:
         if form.conflict is not None:
-            self.resolve_conflict(form.conflict)
+            resolve_conflict(self, form.conflict)
             return
         open_id = getattr(result, "open_id", None)
         if open_id is not None:
             self.lead_id = open_id
-        self.reload()
-
-    def resolve_conflict(self, mine: LeadInput) -> None:
-        """Show both versions and let the user choose; never overwrite silently."""
-        try:
-            theirs, version = self.store.lead_input(self.lead_id)
-        except LeadtuiError as error:
-            self.toast(str(error), severity="error")
-            return
-        dialog = ConflictDialog(mine, theirs, self.stage_names)
-        self.app.push_screen(dialog, lambda choice: self._resolved(choice, mine, theirs, version))
-
-    def _resolved(self, choice: str | None, mine: LeadInput, theirs: LeadInput,
-                  version: int) -> None:
-        from leadtui.errors import ConflictError
-
-        store, lead_id = self.store, self.lead_id
-        if choice == "mine":
-            try:
-                saved = store.update_lead(lead_id, version, mine)
-            except ConflictError:
-                self.resolve_conflict(mine)  # changed yet again meanwhile: show the new one
-                return
-            except (LeadtuiError, ValidationError) as error:
-                self.toast(str(error), severity="error")
-            else:
-                saved_version = saved.version
-                self.remember(_("edit"), lambda: store.update_lead(lead_id, saved_version, theirs))
-                self.toast(_("Your version was saved."))
-        elif choice == "theirs":
-            self.toast(_("Kept the version in the database; your edit was dropped."))
-        else:
-            self.toast(_("Nothing was saved."))
         self.reload()
 
     # -- outside the app ----------------------------------------------------------------
