@@ -48,6 +48,8 @@ class ActivityDialog(ModalScreen[ActivityDraft | None]):
                                       id=f"kind-{kind}")
             yield TextArea(id="activity-body", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="activity-error", classes="field-error")
+            yield Static(Content(_("Shift+Tab picks the kind (←/→, Enter) · Ctrl+S logs it")),
+                         id="activity-help")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Cancel"), id="cancel", compact=True)
                 yield Button(_("Log it (ctrl+s)"), variant="primary", id="save", compact=True)
