@@ -1,8 +1,9 @@
 """Funnel metrics in SQL on the stdlib ``sqlite3`` module (definitions in :mod:`leadtui.funnel`).
 
 Each number is one aggregate query over the stage-change history, so the work
-stays inside SQLite (window functions for time in stage and its median)
-instead of pulling history rows into Python.
+stays inside SQLite and only a few dozen summary rows reach Python: one pass
+per lead for the stages it reached (as a bit mask), one index seek per change
+for the time to the next change, and a window ranking for the median.
 """
 
 from __future__ import annotations
@@ -12,32 +13,30 @@ from datetime import datetime, timedelta
 
 from leadtui import reads
 from leadtui.funnel import WEEKS, FunnelMetrics, StageMetrics, first_week_start, week_series
+from leadtui.rows import StageInfo
 from leadtui.timefmt import format_db_time
 
-_REACHED_SQL = """
-WITH reached AS (
-    SELECT DISTINCT sc.lead_id AS lead_id, s.key AS stage, s.position AS position, s.kind AS kind
-    FROM stagechange sc
-    JOIN stage s ON s.key = sc.to_stage
-    JOIN lead l ON l.id = sc.lead_id
-    WHERE l.deleted_at IS NULL
-),
-furthest AS (
-    SELECT lead_id, max(CASE WHEN kind != 'lost' THEN position END) AS top
-    FROM reached GROUP BY lead_id
-)
-SELECT r.stage, count(*), count(CASE WHEN f.top > r.position THEN 1 END)
-FROM reached r JOIN furthest f ON f.lead_id = r.lead_id
-GROUP BY r.stage
+_LIVE = "lead_id NOT IN (SELECT id FROM lead WHERE deleted_at IS NOT NULL)"
+
+# Per lead, the set of stages it ever entered as a bit mask (bit i = i-th stage in
+# funnel order), then how many leads share each mask: at most 2**stages rows come back.
+_MASKS_SQL = """
+SELECT mask, count(*) FROM (
+    SELECT sum(DISTINCT CASE to_stage {cases} ELSE 0 END) AS mask
+    FROM stagechange WHERE {live} GROUP BY lead_id
+) GROUP BY mask
 """
 
-_MEDIAN_SQL = """
+# Each change with the time of the same lead's next change (index seek on
+# ix_stagechange_lead_at), then the median per stage of the completed spans.
+_MEDIAN_SQL = f"""
 WITH spans AS (
     SELECT sc.to_stage AS stage,
-           julianday(lead(sc.at) OVER (PARTITION BY sc.lead_id ORDER BY sc.at, sc.id))
-             - julianday(sc.at) AS days
-    FROM stagechange sc JOIN lead l ON l.id = sc.lead_id
-    WHERE l.deleted_at IS NULL
+           (SELECT julianday(nx.at) FROM stagechange nx
+            WHERE nx.lead_id = sc.lead_id
+              AND (nx.at > sc.at OR (nx.at = sc.at AND nx.id > sc.id))
+            ORDER BY nx.at, nx.id LIMIT 1) - julianday(sc.at) AS days
+    FROM stagechange sc WHERE sc.{_LIVE}
 ),
 ranked AS (
     SELECT stage, days,
@@ -56,11 +55,28 @@ GROUP BY 1
 """
 
 
+def reached_and_converted(conn: sqlite3.Connection,
+                          stages: list[StageInfo]) -> dict[str, tuple[int, int]]:
+    """Per stage: leads that ever reached it, and how many of those got further (open or won)."""
+    if not stages:
+        return {}
+    cases = " ".join("WHEN ? THEN ?" for _ in stages)
+    params = [value for index, stage in enumerate(stages) for value in (stage.key, 1 << index)]
+    counts = [[0, 0] for _ in stages]
+    for mask, leads in conn.execute(_MASKS_SQL.format(cases=cases, live=_LIVE), params):
+        reached = [index for index in range(len(stages)) if mask >> index & 1]
+        top = max((i for i in reached if stages[i].kind != "lost"), default=-1)
+        for index in reached:
+            counts[index][0] += leads
+            if top > index:
+                counts[index][1] += leads
+    return {stage.key: (counts[i][0], counts[i][1]) for i, stage in enumerate(stages)}
+
+
 def funnel_metrics(conn: sqlite3.Connection, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:
     """Every funnel number for the live leads, as of ``now``."""
     totals = reads.stage_totals(conn)
-    reached = {stage: (count, converted)
-               for stage, count, converted in conn.execute(_REACHED_SQL)}
+    reached = reached_and_converted(conn, [total.stage for total in totals])
     medians: dict[str, float] = dict(conn.execute(_MEDIAN_SQL).fetchall())
     first = first_week_start(now, weeks)
     start = format_db_time(first)
