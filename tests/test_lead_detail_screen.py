@@ -133,6 +133,19 @@ class TestStages:
         last = demo_store.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage) == ("proposal", "won")
 
+    async def test_won_from_the_command_palette(self, demo_store: LeadStore,
+                                                app_factory: AppFactory) -> None:
+        lead = lead_in(demo_store, "qualified")
+        app = app_factory(demo_store)
+        async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
+            await open_detail(pilot, lead)
+            await keys(pilot, "ctrl+p")
+            await pilot.press(*"mark won")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await keys(pilot, "enter")
+        assert demo_store.get_lead(lead).stage == "won"
+
     async def test_lost_with_common_reason(self, demo_store: LeadStore,
                                            app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "proposal")

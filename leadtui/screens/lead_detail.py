@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 from urllib.parse import quote
 
 from rich.text import Text
@@ -27,6 +27,9 @@ from leadtui.validation import ValidationError
 from leadtui.widgets.lead_fields import LeadFields
 from leadtui.widgets.timeline import Timeline, activity_label
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 T = TypeVar("T")
 
 Neighbours = Callable[[int, int], int | None]
@@ -43,9 +46,16 @@ def mailto_url(email: str) -> str:
     return "mailto:" + quote(email, safe="@+.-_")
 
 
+def _commands() -> type[Provider]:
+    from leadtui.screens.detail_commands import LeadDetailCommands
+
+    return LeadDetailCommands
+
+
 class LeadDetailScreen(StoreScreen[None]):
     """One lead: fields, funnel position, timeline; log touches and schedule the next one."""
 
+    COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,backspace", "back", _("Back"), id="detail.back"),
         Binding("e", "edit", _("Edit"), id="detail.edit"),
