@@ -203,6 +203,17 @@ class LeadStore:
 
         return count_list(self._read(), lead_filter, self.now())
 
+    def release_reader(self) -> None:
+        """Close this thread's read connection (call at the end of a worker thread)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._engine_lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        conn.close()
+
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""
         return sanitize(reads.stage_totals(self._read()))

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.events import ScreenResume
+from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
@@ -84,7 +84,7 @@ class LeadListScreen(ListActions):
         self.counts: LeadCounts | None = None
         self.generation = 0
         self._search_timer: Timer | None = None
-        self._resumed_once = False
+        self._suspended = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,11 +105,15 @@ class LeadListScreen(ListActions):
         # Count after the first frame: at a million leads the count is the slow part.
         self.call_after_refresh(self._count, self.generation, self.filter)
 
+    def on_screen_suspend(self, event: ScreenSuspend) -> None:
+        """Another screen (detail, form, dialog, board) covers this one."""
+        self._suspended = True
+
     def on_screen_resume(self, event: ScreenResume) -> None:
         """Back from the detail, a form or a dialog: the lead may have changed."""
-        if self._resumed_once:
+        if self._suspended:
+            self._suspended = False
             self.reload()
-        self._resumed_once = True
 
     # -- loading --------------------------------------------------------------------
 
@@ -139,13 +143,20 @@ class LeadListScreen(ListActions):
         if focus_id is not None:
             found = pages.index_of(focus_id, near=cursor)
             cursor = cursor if found is None else found
-        self.app.call_from_thread(self._loaded, generation, pages, cursor)
-        counts = self.store.count_list(lead_filter)
-        self.app.call_from_thread(self._counted, generation, counts)
+        try:
+            self.app.call_from_thread(self._loaded, generation, pages, cursor)
+            if generation == self.generation:  # a newer keystroke makes this count moot
+                counts = self.store.count_list(lead_filter)
+                self.app.call_from_thread(self._counted, generation, counts)
+        finally:
+            self.store.release_reader()
 
     @work(thread=True, group="list-prefetch")
     def _prefetch(self, pages: LeadPages, page: int) -> None:
-        rows = pages.fetch_page(page)
+        try:
+            rows = pages.fetch_page(page)
+        finally:
+            self.store.release_reader()
         self.app.call_from_thread(pages.keep_prefetched, page, rows)
 
     def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
@@ -154,7 +165,10 @@ class LeadListScreen(ListActions):
 
     @work(thread=True, exclusive=True, group="list-count")
     def _count(self, generation: int, lead_filter: LeadFilter) -> None:
-        counts = self.store.count_list(lead_filter)
+        try:
+            counts = self.store.count_list(lead_filter)
+        finally:
+            self.store.release_reader()
         self.app.call_from_thread(self._counted, generation, counts)
 
     def _counted(self, generation: int, counts: LeadCounts) -> None:
