@@ -125,17 +125,22 @@ class TestNavigation:
             await keys(pilot, "b")
             assert app.current_mode == "board"
 
-    async def test_enter_opens_the_lead(self, demo_store: LeadStore,
-                                        app_factory: AppFactory) -> None:
+    async def test_enter_opens_the_lead_and_brackets_walk_the_list(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            row = table_of(app).current_row
-            assert row is not None
+            rows = demo_store.page_leads(EVERYTHING, NEWEST, 0, 3)
             await keys(pilot, "enter")
-            opened = type(app.screen).__name__ == "LeadDetailScreen"
-            warned = any("detail" in n.message for n in app._notifications)
-            assert opened or warned
+            assert type(app.screen).__name__ == "LeadDetailScreen"
+            assert getattr(app.screen, "lead_id", None) == rows[0].id
+            await keys(pilot, "right_square_bracket", "right_square_bracket")
+            assert getattr(app.screen, "lead_id", None) == rows[2].id
+            await keys(pilot, "q")
+            assert isinstance(app.screen, LeadListScreen)
+            current = table_of(app).current_row
+            assert current is not None and current.id == rows[2].id  # the cursor followed
 
     def test_palette_offers_every_screen_action(self) -> None:
         names = [action for _title, _help, action in list_commands()]
