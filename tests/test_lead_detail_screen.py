@@ -381,3 +381,42 @@ class TestConflicts:
             assert screen.detail is not None and screen.detail.first_name == "Renamed"
         assert demo_store.get_lead(lead).first_name == "Renamed"
 
+
+
+class TestDetailReads:
+    """The core behind the screen: one stdlib read, tag changes, relative times."""
+
+    def test_lead_detail_matches_the_orm(self, demo_store: LeadStore) -> None:
+        lead = lead_in(demo_store, "proposal", FollowUpFilter.OVERDUE)
+        detail = demo_store.lead_detail(lead)
+        full = demo_store.get_lead(lead)
+        assert detail is not None
+        assert (detail.email, detail.company, detail.version, detail.next_followup_at) == (
+            full.email, full.company, full.version, full.next_followup_at)
+        assert list(detail.tags) == demo_store.tags_of(lead)
+        moments = [entry.at for entry in detail.timeline]
+        assert moments == sorted(moments, reverse=True) and len(moments) >= 5
+        assert demo_store.lead_detail(10**9) is None
+        demo_store.delete_leads([lead])
+        deleted = demo_store.lead_detail(lead)
+        assert deleted is not None and deleted.deleted
+
+    def test_retag_lead_reports_real_changes(self, demo_store: LeadStore) -> None:
+        lead = lead_in(demo_store, "new")
+        old = demo_store.tags_of(lead)
+        added, removed = demo_store.retag_lead(lead, ["brand-new", *old], ["not-there", *old])
+        assert (added, sorted(removed)) == (["brand-new", *old], sorted(old))
+        assert demo_store.tags_of(lead) == sorted(["brand-new", *old], key=str.lower)
+
+    def test_relative_time(self) -> None:
+        from leadtui.widgets.timeline import relative_time
+
+        now = datetime(2026, 3, 16, 10, tzinfo=UTC)
+        cases = {datetime(2026, 3, 16, 9, 59, 30, tzinfo=UTC): "just now",
+                 datetime(2026, 3, 16, 9, 15, tzinfo=UTC): "45 min ago",
+                 datetime(2026, 3, 16, 7, tzinfo=UTC): "3 h ago",
+                 datetime(2026, 3, 11, 11, tzinfo=UTC): "4 d ago",
+                 datetime(2026, 1, 6, tzinfo=UTC): "9 wk ago",
+                 datetime(2024, 1, 1, tzinfo=UTC): "2 y ago",
+                 datetime(2026, 3, 19, 10, tzinfo=UTC): "in 3 d"}
+        assert {at: relative_time(at, now) for at in cases} == cases
