@@ -142,6 +142,21 @@ class TestNavigation:
             current = table_of(app).current_row
             assert current is not None and current.id == rows[2].id  # the cursor followed
 
+    async def test_help_and_palette(self, demo_store: LeadStore,
+                                    app_factory: AppFactory) -> None:
+        app = app_factory(demo_store)
+        async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
+            await settle(pilot)
+            await keys(pilot, "question_mark")
+            assert app.screen.query("HelpPanel")
+            await keys(pilot, "f1")
+            assert not app.screen.query("HelpPanel")
+            await keys(pilot, "ctrl+p")
+            await pilot.press(*"new lead")
+            await pilot.pause(0.3)
+            await keys(pilot, "enter")
+            assert type(app.screen).__name__ == "LeadFormScreen"
+
     def test_palette_offers_every_screen_action(self) -> None:
         names = [action for _title, _help, action in list_commands()]
         for action in names:
