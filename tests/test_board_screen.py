@@ -249,3 +249,26 @@ async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
         assert pilot.app.screen is board
         assert header_counts(board) == store_counts(demo_store)
         assert cards[1].id not in [r.id for r in board.column.state.cards]
+
+
+async def test_open_metrics_follow_moves(demo_store: LeadStore,
+                                         app_factory: AppFactory) -> None:
+    from leadtui.widgets.metrics_panel import MetricsPanel
+
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = board.query_one(MetricsPanel)
+        assert panel.metrics is not None and panel.metrics.won == 28
+        await pilot.press("w", "h", "h", "h", "h", "w")  # two New leads won in a row
+        for _ in range(3):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+        assert panel.metrics.won == 30 == store_counts(demo_store)["won"]
+        await pilot.press("i")
+        await pilot.pause()
+        assert not panel.display

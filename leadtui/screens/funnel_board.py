@@ -8,6 +8,7 @@ Stage moves, won/lost and undo live in :class:`~leadtui.screens.board_moves.Boar
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.board_state import PAGE_SIZE, ColumnState
+from leadtui.errors import LeadtuiError
 from leadtui.funnel import FunnelMetrics
 from leadtui.i18n import _
 from leadtui.rows import FollowUpFilter, LeadFilter, LeadSort, SortKey, StageTotal
@@ -76,6 +78,8 @@ class FunnelBoardScreen(BoardMoves):
         self._generation = 0
         self._search_timer: Timer | None = None
         self._reload_on_resume = False
+        self._metrics_running = False
+        self._metrics_stale = False
 
     # -- building -----------------------------------------------------------------
 
@@ -303,15 +307,36 @@ class FunnelBoardScreen(BoardMoves):
         self.refresh_metrics()
 
     def refresh_metrics(self) -> None:
-        """Recompute the panel's numbers in a worker when it is open."""
-        panels = self.query(MetricsPanel)
-        if panels and panels.first().display:
-            self._compute_metrics()
+        """Recompute the panel's numbers in a worker when it is open.
 
-    @work(thread=True, exclusive=True, group="board-metrics")
+        At a million leads the query takes seconds and cannot be interrupted, so
+        at most one runs; moves made meanwhile ask for one more run afterwards.
+        """
+        panels = self.query(MetricsPanel)
+        if not panels or not panels.first().display:
+            return
+        if self._metrics_running:
+            self._metrics_stale = True
+            return
+        self._metrics_running = True
+        self._compute_metrics()
+
+    @work(thread=True, group="board-metrics")
     def _compute_metrics(self) -> None:
-        metrics = self.store.funnel_metrics()
+        try:
+            metrics = self.store.funnel_metrics()
+        except (sqlite3.Error, LeadtuiError) as error:
+            self.app.call_from_thread(self._metrics_failed, str(error))
+            return
         self.app.call_from_thread(self._show_metrics, metrics)
 
+    def _metrics_failed(self, message: str) -> None:
+        self._metrics_running = self._metrics_stale = False
+        self.notify(message, title=_("Metrics not available"), severity="error", markup=False)
+
     def _show_metrics(self, metrics: FunnelMetrics) -> None:
+        self._metrics_running = False
         self.query_one(MetricsPanel).metrics = metrics
+        if self._metrics_stale:
+            self._metrics_stale = False
+            self.refresh_metrics()
