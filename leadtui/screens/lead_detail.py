@@ -29,6 +29,7 @@ from leadtui.widgets.timeline import Timeline, activity_label
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
 T = TypeVar("T")
 
@@ -124,9 +125,9 @@ class LeadDetailScreen(StoreScreen[None]):
         self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now)
         self.query_one("#timeline", Timeline).show(detail.timeline, now, self.stage_names)
 
-    def toast(self, message: str, *, severity: str = "information") -> None:
+    def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing ``message`` as markup (it may hold user text)."""
-        self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(message, severity=severity, markup=False)
 
     def write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
         """Run one store write: ``(True, result)``, or ``(False, None)`` after showing why."""
