@@ -23,7 +23,8 @@ from leadtui.i18n import _
 from leadtui.rows import LeadCounts, LeadFilter, LeadSort, SortKey
 from leadtui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.screens.list_actions import ListActions
-from leadtui.widgets.lead_table import COLUMNS, LeadTable
+from leadtui.widgets.lead_columns import COLUMNS
+from leadtui.widgets.lead_table import LeadTable
 from leadtui.widgets.list_header import ListHeader
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ class LeadListScreen(ListActions):
         self.pages = pages
         table = self.table
         table.now = self.now()
+        table.stage_names = {stage.key: stage.name for stage in self.stage_list}
         table.sort_key, table.sort_descending = self.sort.key, self.sort.descending
         table.show(pages, cursor=cursor)
         self._update_header()

@@ -7,12 +7,9 @@ pre-padded strip, and a cursor move repaints just the two changed lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import ClassVar, Protocol
 
-from rich.cells import set_cell_size
-from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
@@ -21,16 +18,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from leadtui.formatting import (
-    FollowUpState,
-    followup_label,
-    followup_state,
-    relative_time,
-    stage_colour,
-)
 from leadtui.i18n import _
 from leadtui.rows import LeadRow, SortKey
-from leadtui.validation import format_money
+from leadtui.widgets.lead_columns import RowStyles, column_at, header_segments, row_segments
 
 
 class RowSource(Protocol):
@@ -53,44 +43,7 @@ class _EmptySource:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column: its title, sort key, and width (0 = shares the rest)."""
-
-    title: str
-    key: SortKey
-    width: int = 0
-    right: bool = False
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column(_("Name"), SortKey.NAME),
-    Column(_("Company"), SortKey.COMPANY),
-    Column(_("Email"), SortKey.EMAIL),
-    Column(_("Stage"), SortKey.STAGE, 11),
-    Column(_("Source"), SortKey.SOURCE, 13),
-    Column(_("Follow-up"), SortKey.FOLLOWUP, 10),
-    Column(_("Active"), SortKey.LAST_ACTIVITY, 6),
-    Column(_("Value"), SortKey.VALUE, 11, right=True),
-)
-MARK_WIDTH = 2
 STRIP_CACHE_LIMIT = 400
-
-
-def column_widths(width: int) -> list[int]:
-    """Widths of :data:`COLUMNS` for a table ``width`` cells wide (one space between)."""
-    fixed = sum(column.width for column in COLUMNS)
-    flexible = [column for column in COLUMNS if not column.width]
-    spare = max(width - MARK_WIDTH - fixed - len(COLUMNS), 3 * len(flexible))
-    share, extra = divmod(spare, len(flexible))
-    widths: list[int] = []
-    for column in COLUMNS:
-        if column.width:
-            widths.append(column.width)
-        else:
-            widths.append(share + (1 if extra > 0 else 0))
-            extra -= 1
-    return widths
 
 
 class LeadTable(ScrollView, can_focus=True):
@@ -153,6 +106,7 @@ class LeadTable(ScrollView, can_focus=True):
         self.marked: set[int] = set()
         self.sort_key = SortKey.CREATED
         self.sort_descending = True
+        self.stage_names: dict[str, str] = {}
         self.now = datetime(1970, 1, 1, tzinfo=UTC)
         self._strips: dict[int, Strip] = {}
         self._strip_width = 0
@@ -287,21 +241,13 @@ class LeadTable(ScrollView, can_focus=True):
 
     async def _on_click(self, event: events.Click) -> None:
         if event.y == 0:
-            column = self._column_at(event.x)
+            column = column_at(event.x, self._strip_width)
             if column is not None:
                 self.post_message(self.SortClicked(column.key))
             return
         self.move_cursor(round(self.scroll_y) + event.y - 1)
         if event.chain == 2:
             self.action_open()
-
-    def _column_at(self, x: int) -> Column | None:
-        left = MARK_WIDTH
-        for column, width in zip(COLUMNS, column_widths(self._strip_width), strict=True):
-            if left <= x < left + width + 1:
-                return column
-            left += width + 1
-        return None
 
     # -- rendering ----------------------------------------------------------------
 
@@ -341,42 +287,18 @@ class LeadTable(ScrollView, can_focus=True):
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("lead-table--header")
-        segments = [Segment(" " * MARK_WIDTH, style)]
-        for column, cell in zip(COLUMNS, column_widths(width), strict=True):
-            title = column.title
-            if column.key is self.sort_key:
-                title += " ▼" if self.sort_descending else " ▲"
-            text = title.rjust(cell) if column.right else title
-            segments.append(Segment(set_cell_size(text, cell) + " ", style))
+        segments = header_segments(width, self.sort_key, self.sort_descending, style)
         return Strip(segments).adjust_cell_length(width, style)
 
     def _build(self, row: LeadRow, width: int) -> Strip:
         marked = row.id in self.marked
         component = self.get_component_rich_style
         plain = component("lead-table--marked", partial=True) if marked else Style()
-        dim = plain + component("lead-table--dim", partial=True)
-        state = followup_state(row.next_followup_at, self.now)
-        follow_style = plain
-        if state is FollowUpState.OVERDUE:
-            follow_style = plain + component("lead-table--overdue", partial=True)
-        elif state is FollowUpState.TODAY:
-            follow_style = plain + component("lead-table--today", partial=True)
-        value = format_money(row.value_cents, row.currency) if row.value_cents else ""
-        cells: tuple[tuple[str, Style], ...] = (
-            (row.display_name, plain),
-            (row.company, plain),
-            (row.email or "", dim),
-            (_(row.stage.capitalize()), plain + Style(color=stage_colour(row.stage))),
-            (row.source.replace("_", " "), dim),
-            (followup_label(row.next_followup_at, self.now), follow_style),
-            (relative_time(row.last_activity_at, self.now), dim),
-            (value, plain),
+        styles = RowStyles(
+            plain=plain,
+            dim=plain + component("lead-table--dim", partial=True),
+            overdue=plain + component("lead-table--overdue", partial=True),
+            today=plain + component("lead-table--today", partial=True),
         )
-        segments = [Segment("● " if marked else "  ", plain)]
-        for (text, style), column, cell in zip(cells, COLUMNS, column_widths(width), strict=True):
-            text = text.replace("\n", " ")
-            if column.right:
-                text = text.rjust(cell)
-            segments.append(Segment(set_cell_size(text, cell), style))
-            segments.append(Segment(" ", plain))
+        segments = row_segments(row, width, self.now, marked, styles, self.stage_names)
         return Strip(segments).adjust_cell_length(width, plain)
