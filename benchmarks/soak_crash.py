@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from crash_harness import run_trials  # noqa: E402
+from crash_harness import Tally, run_trials  # noqa: E402
 
 
 def main() -> int:
@@ -33,7 +33,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "soak.db"
         started = time.perf_counter()
-        tally = run_trials(path, args.trials, seed=50_000, max_delay=args.max_delay)
+        tally = Tally()
+        for start in range(0, args.trials, 100):
+            part = run_trials(path, min(100, args.trials - start), seed=50_000 + start,
+                              max_delay=args.max_delay)
+            tally.trials += part.trials
+            tally.acknowledged += part.acknowledged
+            tally.kinds.update(part.kinds)
+            tally.failures += part.failures
+            print(f"  {tally.trials} trials, {len(tally.failures)} failures, "
+                  f"{time.perf_counter() - started:.0f}s", flush=True)
         elapsed = time.perf_counter() - started
         size = path.stat().st_size
     print(f"trials                      {tally.trials:>8}")
