@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -49,7 +49,7 @@ class FunnelBoardScreen(BoardMoves):
 
     TITLE = _("Board")
     COMMANDS = {_commands}
-    AUTO_FOCUS = None  # the keys belong to the board, not to the hidden search box
+    AUTO_FOCUS = None  # the keys belong to the board, not to the search box
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,h", "column(-1)", _("Column ←"), id="board.left", show=False),
         Binding("right,l", "column(1)", _("Column →"), id="board.right", show=False),
@@ -88,10 +88,6 @@ class FunnelBoardScreen(BoardMoves):
         self.columns = [StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
                         for stage in self.store.stages()]
         yield Header()
-        search = Input(placeholder=_("Search name, email, company…"), id="board-search")
-        search.display = False
-        search.can_focus = False
-        yield search
         yield Static(id="board-filter")
         with Horizontal(id="board-columns"):
             yield from self.columns
@@ -245,12 +241,21 @@ class FunnelBoardScreen(BoardMoves):
         label.display = bool(parts)
         label.update(Text(_("Filtered by ") + " · ".join(parts), style="italic"))
 
-    def action_search(self) -> None:
-        """Show the search box."""
-        search = self.query_one("#board-search", Input)
+    async def action_search(self) -> None:
+        """Show the search box (built on first use: Input's CSS stays off the first frame)."""
+        found = self.query("#board-search")
+        if found:
+            search = cast(Input, found.first())
+        else:
+            search = Input(placeholder=_("Search name, email, company…"), id="board-search")
+            await self.mount(search, before=self.query_one("#board-filter"))
         search.display = True
         search.can_focus = True
         search.focus()
+
+    def _search_box(self) -> Input | None:
+        found = self.query("#board-search")
+        return cast(Input, found.first()) if found else None
 
     @on(Input.Changed, "#board-search")
     def _search_changed(self) -> None:
@@ -259,26 +264,31 @@ class FunnelBoardScreen(BoardMoves):
         self._search_timer = self.set_timer(0.15, self._apply_search)
 
     def _apply_search(self) -> None:
-        text = self.query_one("#board-search", Input).value
+        search = self._search_box()
+        text = "" if search is None else search.value
         if text != self.board_filter.search:
             self.board_filter = replace(self.board_filter, search=text)
             self.reload()
 
+    def _hide_search(self, search: Input, *, keep: bool) -> None:
+        search.display = keep
+        search.can_focus = False  # the board's keys must not land in a hidden box
+        self.set_focus(None)
+
     @on(Input.Submitted, "#board-search")
     def _search_submitted(self) -> None:
         self._apply_search()
-        search = self.query_one("#board-search", Input)
-        search.display = bool(search.value)
-        search.can_focus = False
-        self.set_focus(None)
+        search = self._search_box()
+        if search is not None:
+            self._hide_search(search, keep=bool(search.value))
 
     def action_clear_search(self) -> None:
         """Empty and hide the search box."""
-        search = self.query_one("#board-search", Input)
+        search = self._search_box()
+        if search is None:
+            return
         search.value = ""
-        search.display = False
-        search.can_focus = False
-        self.set_focus(None)
+        self._hide_search(search, keep=False)
         self._apply_search()
 
     def action_filter(self) -> None:
