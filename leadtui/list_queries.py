@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from leadtui import reads
+from leadtui.reads import ROW_COLUMNS
 from leadtui.rows import LeadCounts, LeadFilter, LeadRow, LeadSort
 from leadtui.sqlite_schema import fts_query
 from leadtui.timefmt import format_db_time
@@ -42,9 +43,10 @@ def page_list(conn: sqlite3.Connection, lead_filter: LeadFilter, sort: LeadSort,
     if parts is None or limit <= 0:
         return []
     condition, params = parts
+    order = reads.order_clause(sort)
     sql = (
-        f"{_HITS}SELECT {reads.ROW_COLUMNS} FROM hits CROSS JOIN lead l ON l.id = hits.id "
-        f"WHERE {condition} ORDER BY {reads.order_clause(sort)} LIMIT ? OFFSET ?"
+        f"{_HITS}SELECT {ROW_COLUMNS} FROM hits CROSS JOIN lead l ON l.id = hits.id "
+        f"WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?"
     )
     return [reads._row(values)  # the one row decoder, shared with reads
             for values in conn.execute(sql, [*params, limit, max(0, offset)])]

@@ -442,3 +442,13 @@ class TestLeadPages:
         every = demo_store.page_list(EVERYTHING, NEWEST, 0, total)
         assert [pages.row(i).id for i in range(total)] == [row.id for row in every]  # type: ignore[union-attr]
         assert pages.index_of(every[150].id, near=140) == 150
+
+    def test_search_from_hits_matches_the_plain_query(self, demo_store: LeadStore) -> None:
+        for text in ("ferr", "ana", "m", "garcía", "zzzz", "[/]"):
+            for sort in (NEWEST, LeadSort(SortKey.NAME, descending=False)):
+                for extra in (LeadFilter(), LeadFilter(stages=("new", "contacted"))):
+                    wanted = LeadFilter(stages=extra.stages, search=text)
+                    fast = demo_store.page_list(wanted, sort, 0, 500)
+                    plain = demo_store.page_leads(wanted, sort, 0, 500)
+                    assert [row.id for row in fast] == [row.id for row in plain], text
+                    assert demo_store.count_list(wanted) == demo_store.count_leads(wanted)
