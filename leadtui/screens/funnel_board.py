@@ -123,13 +123,15 @@ class FunnelBoardScreen(BoardMoves):
 
     @work(thread=True, exclusive=True, group="board-totals")
     def _load_totals(self, generation: int, board_filter: LeadFilter) -> None:
-        if board_filter.is_empty:
-            totals: list[tuple[str, int, int | None]] = [
-                (t.stage.key, t.count, t.value_cents) for t in self.store.stage_totals()]
-        else:
-            totals = [(c.state.stage.key,
-                       self.store.count_leads(self.column_filter(c.state.stage.key)).total, None)
-                      for c in self.columns]
+        try:
+            if board_filter.is_empty:
+                totals: list[tuple[str, int, int | None]] = [
+                    (t.stage.key, t.count, t.value_cents) for t in self.store.stage_totals()]
+            else:
+                totals = [(c.state.stage.key, self.store.count_leads(
+                    self.column_filter(c.state.stage.key)).total, None) for c in self.columns]
+        finally:
+            self.store.release_reader()  # each worker thread opened its own connection
         self.app.call_from_thread(self._apply_totals, generation, totals)
 
     def _apply_totals(self, generation: int, totals: list[tuple[str, int, int | None]]) -> None:
@@ -338,6 +340,8 @@ class FunnelBoardScreen(BoardMoves):
         except (sqlite3.Error, LeadtuiError) as error:
             self.app.call_from_thread(self._metrics_failed, str(error))
             return
+        finally:
+            self.store.release_reader()
         self.app.call_from_thread(self._show_metrics, metrics)
 
     def _metrics_failed(self, message: str) -> None:
