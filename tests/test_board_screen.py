@@ -272,3 +272,29 @@ async def test_open_metrics_follow_moves(demo_store: LeadStore,
         await pilot.press("i")
         await pilot.pause()
         assert not panel.display
+
+
+async def test_filter_dialog_narrows_columns_by_tag(demo_store: LeadStore,
+                                                    app_factory: AppFactory) -> None:
+    from leadtui.screens.filter_dialog import FilterScreen
+
+    tag = demo_store.all_tags()[0]
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, FilterScreen)
+        # Stages picked in the shared dialog are ignored: the columns are the stages.
+        dialog.dismiss(LeadFilter(stages=("won",), tags=(tag,)))
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert board.board_filter == LeadFilter(tags=(tag,))
+        for column in board.columns:
+            expected = demo_store.page_leads(
+                LeadFilter(stages=(column.state.stage.key,), tags=(tag,)), LeadSort(), 0, 100)
+            assert [r.id for r in column.state.cards] == [r.id for r in expected]
+            assert column.state.total == len(expected)
+        assert 0 < sum(c.state.total or 0 for c in board.columns) < 230
