@@ -84,9 +84,7 @@ class Lead(SQLModel, table=True):
     """A person who left their contact details."""
 
     __table_args__ = (
-        Index("ix_lead_live_created", "deleted_at", "created_at", "id"),
-        Index("ix_lead_stage_created", "stage", "deleted_at", "created_at", "id"),
-        Index("ix_lead_followup", "deleted_at", "next_followup_at", "id"),
+        # The list's sort indexes are partial (live leads only): see sqlite_schema.LIST_INDEXES.
         Index("ix_lead_phone_e164", "phone_e164"),
         Index("ix_lead_batch", "import_batch_id"),
     )
