@@ -90,10 +90,13 @@ def run_trial(path: Path, seed: int, max_delay: float, tally: Tally) -> None:
     os.close(write_fd)
     with os.fdopen(read_fd, "rb") as pipe:
         ready = pipe.readline()
+        # Let a random number of commits through first, so the kills land mid-work however
+        # fast or loaded the machine is; then kill at a random moment of the next steps.
+        early = [pipe.readline() for _ in range(rng.randint(0, 3))]
         time.sleep(rng.uniform(0.0, max_delay))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        acks = pipe.read().decode().splitlines()
+        acks = b"".join(early).decode().splitlines() + pipe.read().decode().splitlines()
     if ready != b"ready\n":
         tally.failures.append(f"seed {seed}: child did not start")
     tally.trials += 1

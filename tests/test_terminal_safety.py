@@ -154,9 +154,12 @@ DANGEROUS = {
 }
 
 
-def run_in_pty(db: Path, keys: list[bytes], settle: float = 4.0,
-               gap: float = 0.5) -> tuple[bytes, bool]:
-    """Run ``python -m leadtui --db DB`` in a pty, type ``keys``; (output, still running)."""
+def run_in_pty(db: Path, keys: list[bytes], settle: float = 4.0, gap: float = 0.5,
+               waits: dict[bytes, bytes] | None = None) -> tuple[bytes, bool]:
+    """Run ``python -m leadtui --db DB`` in a pty, type ``keys``; (output, still running).
+
+    ``waits`` maps a key to output that must appear (up to 20 s) before the next key.
+    """
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLS), "LINES": str(ROWS)}
     for name in ("TEXTUAL", "TEXTUAL_DRIVER", "NO_COLOR"):
         env.pop(name, None)
@@ -166,9 +169,10 @@ def run_in_pty(db: Path, keys: list[bytes], settle: float = 4.0,
         os.execvpe(sys.executable, [sys.executable, "-m", "leadtui", "--db", str(db)], env)
     output = bytearray()
 
-    def pump(seconds: float) -> None:
+    def pump(seconds: float, until: bytes | None = None) -> None:
         end = time.monotonic() + seconds
-        while time.monotonic() < end:
+        start = len(output)
+        while time.monotonic() < end and not (until and until in output[start:]):
             ready, _, _ = select.select([fd], [], [], 0.05)
             if ready:
                 try:
@@ -183,7 +187,8 @@ def run_in_pty(db: Path, keys: list[bytes], settle: float = 4.0,
         pump(settle)
         for key in keys:
             os.write(fd, key)
-            pump(gap)
+            marker = (waits or {}).get(key)
+            pump(20.0 if marker else gap, marker)
         alive = os.waitpid(pid, os.WNOHANG) == (0, 0)
         os.write(fd, b"\x11")  # ctrl+q
         pump(1.0)
@@ -231,7 +236,7 @@ def test_app_in_pty_emits_no_data_escapes(hostile_db: Path) -> None:
     """List, detail and board over the corpus: only Textual's own sequences reach the tty."""
     keys = [b"j", b"j", b"\r", b"j", b"q", b"G", b"b", b"j", b"l", b"l", b"j", b"\r", b"q",
             b"i", b"l", b"i"]
-    output, alive = run_in_pty(hostile_db, keys)
+    output, alive = run_in_pty(hostile_db, keys, waits={b"b": "Move ←".encode()})
     assert alive, output[-2000:]
     assert escape_findings(output) == {}
     assert b"[@click=app.quit]x" in output  # markup shown literally, not acted on
