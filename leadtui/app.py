@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from leadtui import __version__
 from leadtui.i18n import _
 from leadtui.rows import Clock
-from leadtui.screens.funnel_board import FunnelBoardScreen
 from leadtui.screens.lead_list import LeadListScreen
 from leadtui.store import LeadStore
 from leadtui.undo import UndoHistory
+
+
+def _board_screen() -> Screen[Any]:
+    # Imported on first use: the board is not on the path to the first frame.
+    from leadtui.screens.funnel_board import FunnelBoardScreen
+
+    return FunnelBoardScreen()
 
 
 class LeadApp(App[None]):
@@ -22,9 +30,9 @@ class LeadApp(App[None]):
 
     CSS_PATH = "leadtui.tcss"
     TITLE = "leadtui"
-    MODES: ClassVar[dict[str, str | type]] = {  # type: ignore[misc]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "leads": LeadListScreen,
-        "board": FunnelBoardScreen,
+        "board": _board_screen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
