@@ -65,7 +65,8 @@ class LeadDetail:
         return name or (self.email or self.phone or "")
 
 
-def _timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[TimelineEntry]:
+def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[TimelineEntry]:
+    """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
     entries = [
         TimelineEntry(at=parse_db_time(at), kind="activity", id=row_id, activity_kind=kind,
                       body=body)
@@ -104,5 +105,5 @@ def read_lead_detail(conn: sqlite3.Connection, lead_id: int,
         created_at=parse_db_time(created_at), updated_at=parse_db_time(updated_at),
         last_activity_at=parse_optional(last_activity_at), version=version,
         deleted=deleted_at is not None, tags=tuple(tags_of(conn, lead_id)),
-        timeline=tuple(_timeline(conn, lead_id, limit)),
+        timeline=tuple(read_timeline(conn, lead_id, limit)),
     )

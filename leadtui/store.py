@@ -21,6 +21,7 @@ from leadtui import reads
 from leadtui.db import connect_sqlite, make_engine, open_database, sqlite_url
 from leadtui.errors import ConflictError, DuplicateEmailError, NotFoundError
 from leadtui.i18n import _
+from leadtui.lead_detail_read import read_timeline
 from leadtui.rows import (
     Clock,
     LeadCounts,
@@ -232,22 +233,7 @@ class LeadStore:
 
     def timeline(self, lead_id: int, limit: int = 500) -> list[TimelineEntry]:
         """Activities and stage changes of a lead, newest first."""
-        conn = self._read()
-        entries = [
-            TimelineEntry(at=parse_db_time(at), kind="activity", id=row_id, activity_kind=kind,
-                          body=body)
-            for row_id, kind, at, body in conn.execute(
-                "SELECT id, kind, at, body FROM activity WHERE lead_id = ? "
-                "ORDER BY at DESC, id DESC LIMIT ?", (lead_id, limit))
-        ]
-        entries += [
-            TimelineEntry(at=parse_db_time(at), kind="stage", id=row_id, from_stage=from_stage,
-                          to_stage=to_stage, reason=reason)
-            for row_id, from_stage, to_stage, at, reason in conn.execute(
-                "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
-                "ORDER BY at DESC, id DESC LIMIT ?", (lead_id, limit))
-        ]
-        entries.sort(key=lambda entry: (entry.at, entry.kind == "stage", entry.id), reverse=True)
+        entries = read_timeline(self._read(), lead_id, limit)
         return sanitize(entries[:limit])
 
     def stage_history(self, lead_id: int) -> list[TimelineEntry]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from leadtui.i18n import _
+from leadtui.screens.action_commands import ActionCommand, ActionCommands
 
 
-def board_commands() -> list[tuple[str, str, str]]:
+def board_commands() -> list[ActionCommand]:
     """(title, help, screen action) for the palette, in menu order."""
     return [
         (_("Open lead"), _("Open the focused card's lead"), "open"),
@@ -27,22 +24,9 @@ def board_commands() -> list[tuple[str, str, str]]:
     ]
 
 
-class BoardCommands(Provider):
-    """Offers the board's actions; each runs on the board screen."""
+class BoardCommands(ActionCommands):
+    """Offers the board's actions."""
 
-    async def _run(self, action: str) -> None:
-        await self.screen.run_action(action)
-
-    async def discover(self) -> Hits:
-        """Every action, for the empty palette."""
-        for title, help_text, action in board_commands():
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Actions whose title matches what was typed."""
-        matcher = self.matcher(query)
-        for title, help_text, action in board_commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action),
-                          help=help_text)
+    def commands(self) -> list[ActionCommand]:
+        """The screen's palette entries."""
+        return board_commands()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from functools import partial
 from importlib.util import find_spec
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from leadtui.i18n import _
+from leadtui.screens.action_commands import ActionCommand, ActionCommands
 
 
-def list_commands() -> list[tuple[str, str, str]]:
+def list_commands() -> list[ActionCommand]:
     """(title, help, screen action) for the palette, in menu order."""
     commands = [
         (_("Open lead"), _("Open the lead under the cursor"), "open_lead"),
@@ -36,22 +34,9 @@ def list_commands() -> list[tuple[str, str, str]]:
     return commands
 
 
-class LeadListCommands(Provider):
-    """Offers the list screen's actions; each runs on the screen it was opened from."""
+class LeadListCommands(ActionCommands):
+    """Offers the list screen's actions."""
 
-    async def _run(self, action: str) -> None:
-        await self.screen.run_action(action)
-
-    async def discover(self) -> Hits:
-        """Every action, for the empty palette."""
-        for title, help_text, action in list_commands():
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        """Actions whose title matches what was typed."""
-        matcher = self.matcher(query)
-        for title, help_text, action in list_commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action),
-                          help=help_text)
+    def commands(self) -> list[ActionCommand]:
+        """The screen's palette entries."""
+        return list_commands()
