@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -111,8 +112,19 @@ def _nobody_can_run_leadtui() -> bool:
 
 @pytest.mark.skipif(not _nobody_can_run_leadtui(),
                     reason="needs root, setpriv and a Python environment other users can read")
-def test_really_unwritable_for_the_user(tmp_path: Path) -> None:
+def test_really_unwritable_for_the_user() -> None:
     """As a user who may not write the file or folder, the CLI still reads (immutable open)."""
+    # pytest's own tmp_path sits under a 0700 /tmp/pytest-of-root that nobody may enter,
+    # so this test builds its own folder directly under /tmp.
+    with tempfile.TemporaryDirectory(prefix="leadtui-ro-") as top:
+        os.chmod(top, 0o755)
+        enter = subprocess.run([*AS_NOBODY, "test", "-x", top], capture_output=True, timeout=60)
+        if enter.returncode != 0:
+            pytest.skip(f"the temporary folder {top} is out of reach for other users")
+        _run_as_nobody(Path(top))
+
+
+def _run_as_nobody(tmp_path: Path) -> None:
     folder = tmp_path / "shared"
     folder.mkdir()
     path = folder / "leads.db"
