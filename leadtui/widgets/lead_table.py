@@ -108,7 +108,9 @@ class LeadTable(ScrollView, can_focus=True):
         self.sort_descending = True
         self.stage_names: dict[str, str] = {}
         self.now = datetime(1970, 1, 1, tzinfo=UTC)
-        self._strips: dict[int, Strip] = {}
+        self._strips: dict[int, tuple[Strip, Strip]] = {}
+        self._row_style_cache: dict[bool, RowStyles] = {}
+        self._styles_seen: tuple[Style, Style] | None = None
         self._strip_width = 0
         self._typeahead = False
         self._styles: tuple[Style, Style] | None = None
@@ -264,12 +266,15 @@ class LeadTable(ScrollView, can_focus=True):
         row = self.source.row(index) if 0 <= index < self.source.total else None
         if row is None:
             return Strip.blank(width, base)
-        strip = self._strips.get(index)
-        if strip is None:
+        strips = self._strips.get(index)
+        if strips is None:
             if len(self._strips) > STRIP_CACHE_LIMIT:
                 self._strips.clear()
-            strip = self._strips[index] = self._build(row, width)
-        return strip.apply_style(cursor_style if index == self.cursor else base)
+            raw = self._build(row, width)
+            strips = self._strips[index] = (raw, raw.apply_style(base))
+        # The cursor style goes on the raw strip: on top of the base it would lose
+        # to the base's own background.
+        return strips[0].apply_style(cursor_style) if index == self.cursor else strips[1]
 
     def _line_styles(self) -> tuple[Style, Style]:
         # rich_style costs ~1 ms per call; compute once until styles or focus change.
@@ -277,12 +282,30 @@ class LeadTable(ScrollView, can_focus=True):
             base = self.rich_style
             cursor = (base + self.get_component_rich_style("lead-table--cursor")
                       if self.has_focus else base + Style(underline=True))
-            self._styles = (base, cursor)
+            if self._styles_seen is not None and self._styles_seen[0] != base:
+                self._strips.clear()  # cached strips carry the old base style
+            self._styles = self._styles_seen = (base, cursor)
         return self._styles
 
+    def _row_styles(self, marked: bool) -> RowStyles:
+        cached = self._row_style_cache.get(marked)
+        if cached is None:
+            component = self.get_component_rich_style
+            plain = component("lead-table--marked", partial=True) if marked else Style()
+            cached = self._row_style_cache[marked] = RowStyles(
+                plain=plain,
+                dim=plain + component("lead-table--dim", partial=True),
+                overdue=plain + component("lead-table--overdue", partial=True),
+                today=plain + component("lead-table--today", partial=True),
+            )
+        return cached
+
     def notify_style_update(self) -> None:
-        """Styles changed (theme, focus, CSS): rebuild the cached line styles."""
+        """Styles changed (theme, focus, CSS): rebuild the cached styles and rows."""
         self._styles = None
+        if self._row_style_cache:
+            self._row_style_cache.clear()
+            self._strips.clear()
         super().notify_style_update()
 
     def _header(self, width: int) -> Strip:
@@ -292,13 +315,6 @@ class LeadTable(ScrollView, can_focus=True):
 
     def _build(self, row: LeadRow, width: int) -> Strip:
         marked = row.id in self.marked
-        component = self.get_component_rich_style
-        plain = component("lead-table--marked", partial=True) if marked else Style()
-        styles = RowStyles(
-            plain=plain,
-            dim=plain + component("lead-table--dim", partial=True),
-            overdue=plain + component("lead-table--overdue", partial=True),
-            today=plain + component("lead-table--today", partial=True),
-        )
+        styles = self._row_styles(marked)
         segments = row_segments(row, width, self.now, marked, styles, self.stage_names)
-        return Strip(segments).adjust_cell_length(width, plain)
+        return Strip(segments).adjust_cell_length(width, styles.plain)
