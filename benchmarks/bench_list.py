@@ -131,13 +131,14 @@ def child(path: Path | None) -> None:
             result["end_ms"] = statistics.median(
                 [await press(pilot, "end" if i % 2 == 0 else "home") for i in range(10)])
             shown: list[tuple[float, str]] = []
-            original_show = screen._show
+            list_screen: Any = screen
+            original_show = list_screen._show
 
             def show(pages: Any, cursor: int | None = None) -> None:
                 shown.append((time.perf_counter(), pages.filter.search))
                 original_show(pages, cursor)
 
-            screen._show = show
+            list_screen._show = show
             keystrokes: list[float] = []
             results: list[float] = []
             for _ in range(SEARCH_ROUNDS):
