@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -23,6 +24,21 @@ def _board_screen() -> Screen[Any]:
     from leadtui.screens.funnel_board import FunnelBoardScreen
 
     return FunnelBoardScreen()
+
+
+_FROZEN = False
+
+
+def _freeze_start_up_objects() -> None:
+    # Start-up leaves a few hundred thousand long-lived objects (Textual, SQLAlchemy);
+    # every full collection walked them all, a 40-60 ms pause that landed on keystrokes.
+    # Frozen, the collector skips them. Once per process: a second app (tests) would
+    # otherwise pin the first one's objects forever.
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.collect()
+        gc.freeze()
 
 
 class LeadApp(App[None]):
@@ -61,6 +77,7 @@ class LeadApp(App[None]):
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
         self.store.warm_up()
+        _freeze_start_up_objects()
 
     def action_toggle_help(self) -> None:
         """Show or hide the key help panel."""
