@@ -47,6 +47,7 @@ TIME_COLUMNS = {"consent_at", "stage_changed_at", "next_followup_at", "created_a
                 "updated_at", "last_activity_at", "deleted_at"}
 UPDATE_TRIGGER = FTS_DDL[3]
 DROP_UPDATE_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_au"
+_DERIVED = frozenset({"id", "created_at", "updated_at", "stage_changed_at"})
 BULK_CACHE_SIZE = -65536
 """Page cache during a bulk load, in KiB when negative (64 MiB; SQLite's default is 2)."""
 SECONDARY_INDEXES = (
@@ -61,6 +62,11 @@ INSERT_LEAD = (
 INSERT_CHANGE = (
     "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)"
 )
+INSERT_FIRST_CHANGES = (
+    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
+    "SELECT id, NULL, stage, created_at, '' FROM lead WHERE id >= ? AND id < ? ORDER BY id"
+)
+"""Each new lead's first stage change, for rows without a ``history`` (one statement)."""
 INSERT_ACTIVITY = "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT OR IGNORE INTO tag (name) VALUES (?)"
 INSERT_LINK = "INSERT OR IGNORE INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?"
@@ -184,11 +190,81 @@ class LeadWriter:
 
 def _insert_chunk(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int,
                   stamp: str) -> int:
+    """Insert ``chunk``: only columns some row gives are bound per row.
+
+    A column no row of the chunk has is the same default for all of them; it is
+    bound once per row through a shared numbered parameter (``?N``), so a row
+    binds one ``NULL`` instead of ten (binding ``None`` is slow in the driver).
+    """
+    present: set[str] = set().union(*chunk)
+    if present & {"history", "updated_at", "stage_changed_at"}:
+        return _insert_chunk_general(conn, chunk, next_id, stamp)
+    created_varies = "created_at" in present
+    plain = [column for column in LEAD_COLUMNS
+             if column in present and column not in _DERIVED]
+    times = [index for index, column in enumerate(plain) if column in TIME_COLUMNS]
+    defaults = [DEFAULTS[column] for column in plain]
+    # Parameters: 1 = id, then the plain columns, then created_at if it varies, then shared
+    # constants. Numbered parameters let several columns share one bound value.
+    params: dict[str, str] = {"id": "?1"}
+    params.update((column, f"?{index}") for index, column in enumerate(plain, start=2))
+    constants: list[Any] = []
+
+    def constant(value: Any) -> str:
+        for index, known in enumerate(constants):
+            if type(known) is type(value) and known == value:
+                return f"?{len(plain) + 2 + created_varies + index}"
+        constants.append(value)
+        return f"?{len(plain) + 1 + created_varies + len(constants)}"
+
+    params["created_at"] = f"?{len(plain) + 2}" if created_varies else constant(stamp)
+    params["updated_at"] = params["stage_changed_at"] = params["created_at"]
+    for column in LEAD_COLUMNS:
+        if column not in params:
+            params[column] = constant(DEFAULTS[column])
     leads: list[tuple[Any, ...]] = []
-    changes: list[tuple[Any, ...]] = []
+    tail = tuple(constants)
+    for row in chunk:
+        values = list(map(row.get, plain, defaults))
+        for index in times:
+            value = values[index]
+            if value is not None and not isinstance(value, str):
+                values[index] = format_db_time(value)
+        if created_varies:
+            values.append(_time(row.get("created_at")) or stamp)
+        leads.append((next_id + len(leads), *values, *tail))
+    marks = ", ".join(params[column] for column in LEAD_COLUMNS)
+    conn.executemany(f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({marks})", leads)
+    conn.execute(INSERT_FIRST_CHANGES, (next_id, next_id + len(chunk)))
+    _insert_extras(conn, chunk, next_id)
+    return next_id + len(chunk)
+
+
+def _insert_extras(conn: sqlite3.Connection, chunk: list[dict[str, Any]], first: int) -> None:
+    """Activities and tags of the rows that have them."""
     activities: list[tuple[Any, ...]] = []
     links: list[tuple[int, str]] = []
     tags: set[str] = set()
+    for lead_id, row in enumerate(chunk, start=first):
+        if row.get("activities"):
+            activities.extend((lead_id, kind, _time(at), body)
+                              for kind, at, body in row["activities"])
+        for tag in row.get("tags") or ():
+            tags.add(tag)
+            links.append((lead_id, tag))
+    if activities:
+        conn.executemany(INSERT_ACTIVITY, activities)
+    if tags:
+        conn.executemany(INSERT_TAG, [(tag,) for tag in sorted(tags)])
+        conn.executemany(INSERT_LINK, links)
+
+
+def _insert_chunk_general(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int,
+                          stamp: str) -> int:
+    """Rows with their own stage history or update times (demo data, tests)."""
+    leads: list[tuple[Any, ...]] = []
+    changes: list[tuple[Any, ...]] = []
+    first = next_id
     for row in chunk:
         lead_id = next_id
         next_id += 1
@@ -208,16 +284,7 @@ def _insert_chunk(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id
             for column in LEAD_COLUMNS
         ))
         changes.extend((lead_id, src, dst, _time(at), reason) for src, dst, at, reason in history)
-        activities.extend((lead_id, kind, _time(at), body)
-                          for kind, at, body in get("activities") or ())
-        for tag in get("tags") or ():
-            tags.add(tag)
-            links.append((lead_id, tag))
     conn.executemany(INSERT_LEAD, leads)
     conn.executemany(INSERT_CHANGE, changes)
-    if activities:
-        conn.executemany(INSERT_ACTIVITY, activities)
-    if tags:
-        conn.executemany(INSERT_TAG, [(tag,) for tag in sorted(tags)])
-        conn.executemany(INSERT_LINK, links)
+    _insert_extras(conn, chunk, first)
     return next_id

@@ -107,10 +107,17 @@ def clean_text(
     """
     if value is None:
         return ""
-    text = strip_controls(value, multiline=multiline)
-    if multiline:
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    text = unicodedata.normalize("NFC", text.strip())
+    if value.isprintable():
+        # Nothing to strip and no newline (the common case, kept cheap for imports);
+        # ASCII text is already NFC.
+        text = value.strip()
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+    else:
+        text = strip_controls(value, multiline=multiline)
+        if multiline:
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
+        text = unicodedata.normalize("NFC", text.strip())
     if len(text) > max_length:
         raise ValidationError(
             field, _("Too long: at most {limit} characters.").format(limit=max_length)

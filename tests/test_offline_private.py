@@ -140,6 +140,7 @@ REVIEWED = {
     ("bulk.py", "match.group(1)"),  # index names parsed from our own DDL
     ("bulk.py", "name"),  # index names read from sqlite_master
     ("bulk.py", "self._cache_size"),  # an int read from PRAGMA cache_size
+    ("bulk.py", "marks"),  # numbered "?N" placeholders chosen by code
     ("io/batch.py", "marks"),  # a run of "?" placeholders
     ("io/batch.py", "names"),  # constant column names
     ("io/batch.py", "assignments"),  # "name = ?" for column names chosen by code

@@ -85,6 +85,9 @@ class RowConverter:
         self.emails = EmailChecker()
         self.phones = PhoneNormalizer(region)
         self.notices: list[Issue] = []
+        targets = {target for _index, target in self.columns}
+        self._texts = [(name, limit) for name, limit in TEXT_FIELDS.items() if name in targets]
+        self._maps_consent_at = "consent_at" in targets
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
         """The row's lead values; raises :class:`RowRejected`."""
@@ -156,8 +159,9 @@ class RowConverter:
 
     def _fill(self, result: Converted, raw: dict[str, str]) -> None:
         values, given = result.values, result.given
-        for name in raw.keys() & TEXT_FIELDS.keys():
-            values[name] = clean_text(raw[name], max_length=TEXT_FIELDS[name], field=name)
+        for name, limit in self._texts:
+            if name in raw:
+                values[name] = clean_text(raw[name], max_length=limit, field=name)
         if "full_name" in raw and not (values.get("first_name") or values.get("last_name")):
             full = clean_text(raw["full_name"], max_length=401, field="first_name")
             first, _sep, last = full.partition(" ")
@@ -167,7 +171,10 @@ class RowConverter:
                                              field="last_name")
         if "email" in raw:
             values["email"] = self.emails.check(raw["email"])
-            values["email_key"] = email_key(values["email"])
+            email = values["email"]
+            # For ASCII, email_key is lower(): already clean, NFC, and casefold is lower.
+            values["email_key"] = (email.lower() if email is not None and email.isascii()
+                                   else email_key(email))
         if "phone" in raw:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
@@ -191,8 +198,7 @@ class RowConverter:
             given.add("source")
         elif "source" not in values:
             values["source"] = self.fmt.source
-        if (values.get("consent") and "created_at" in values
-                and not any(target == "consent_at" for _index, target in self.columns)):
+        if values.get("consent") and "created_at" in values and not self._maps_consent_at:
             values["consent_at"] = values["created_at"]
 
     def _fill_choices(self, values: dict[str, Any], raw: dict[str, str]) -> None:

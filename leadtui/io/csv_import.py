@@ -200,9 +200,14 @@ class Importer:
                updates: dict[int, list[Converted]]) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:
-            at = row.values.get("created_at") or self.now
-            rows.append({**row.values, "import_batch_id": self.batch_id, "tags": row.tags,
-                         "activities": [("note", at, note) for note in row.notes]})
+            values = row.values
+            values["import_batch_id"] = self.batch_id  # the row is not used after this
+            if row.tags:
+                values["tags"] = row.tags
+            if row.notes:
+                at = values.get("created_at") or self.now
+                values["activities"] = [("note", at, note) for note in row.notes]
+            rows.append(values)
         if rows:
             self.writer.insert(rows)
             self.report.imported += len(rows)
