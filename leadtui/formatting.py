@@ -123,6 +123,24 @@ SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "so
            "referral", "import", "manual", "other")
 """Lead sources (kept here so opening the dialog does not import the ORM models)."""
 
+SOURCE_LABELS: dict[str, str] = {
+    "landing_page": _("landing page"),
+    "content_download": _("content download"),
+    "newsletter": _("newsletter"),
+    "event": _("event"),
+    "ads": _("ads"),
+    "social": _("social"),
+    "referral": _("referral"),
+    "import": _("import"),
+    "manual": _("manual"),
+    "other": _("other"),
+}
+
+
+def source_label(source: str) -> str:
+    """What a user reads for a source key ("landing_page" -> "landing page")."""
+    return SOURCE_LABELS.get(source) or source.replace("_", " ")
+
 FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
     FollowUpFilter.ANY: _("Any"),
     FollowUpFilter.OVERDUE: _("Overdue"),

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from leadtui.errors import ConflictError, DuplicateEmailError, LeadtuiError
-from leadtui.formatting import SOURCES, followup_date_text, parse_followup_date
+from leadtui.formatting import SOURCES, followup_date_text, parse_followup_date, source_label
 from leadtui.i18n import _
 from leadtui.lead_input import check_lead_input
 from leadtui.rows import LeadInput, StageInfo
@@ -103,7 +103,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                         yield Static("", id=f"err-{name}", classes="field-error hidden")
                 with Vertical(classes="field"):
                     yield Label(_("Source"))
-                    yield Select([(source.replace("_", " "), source) for source in SOURCES],
+                    yield Select([(source_label(source), source) for source in SOURCES],
                                  allow_blank=False, id="in-source", value="manual", compact=True)
                     yield Static("", id="err-source", classes="field-error hidden")
                 with Vertical(classes="field"):

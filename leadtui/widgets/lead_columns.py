@@ -15,6 +15,7 @@ from leadtui.formatting import (
     followup_label,
     followup_state,
     relative_time,
+    source_label,
     stage_colour,
 )
 from leadtui.i18n import _
@@ -112,7 +113,7 @@ def row_segments(row: LeadRow, width: int, now: datetime, marked: bool, styles: 
         (row.company, styles.plain),
         (row.email or "", styles.dim),
         (stage, _stage_style(styles.plain, row.stage)),
-        (row.source.replace("_", " "), styles.dim),
+        (source_label(row.source), styles.dim),
         (followup_label(row.next_followup_at, now), follow_style),
         (relative_time(row.last_activity_at, now), styles.dim),
         (value, styles.plain),

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from leadtui.formatting import FollowUpState, followup_state
+from leadtui.formatting import FollowUpState, followup_state, source_label
 from leadtui.i18n import _
 from leadtui.lead_detail_read import LeadDetail
 from leadtui.rows import StageInfo
@@ -111,7 +111,7 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
         (_("Value"), Text(format_money(detail.value_cents, detail.currency))),
         (_("Score"), score),
         (_("Tags"), tags),
-        (_("Source"), Text(detail.source)),
+        (_("Source"), Text(source_label(detail.source))),
         (_("Campaign"), _optional(detail.campaign)),
         (_("UTM source"), _optional(detail.utm_source)),
         (_("UTM medium"), _optional(detail.utm_medium)),
