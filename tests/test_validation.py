@@ -580,3 +580,22 @@ def test_validate_url_refuses_others(text: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_url(text)
     assert caught.value.field == "website"
+
+
+def _clean_text_reference(value: str, multiline: bool) -> str:
+    """clean_text without its fast path: strip controls, trim, NFC."""
+    import unicodedata
+
+    from leadtui.validation import strip_controls
+
+    text = strip_controls(value, multiline=multiline)
+    if multiline:
+        text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return unicodedata.normalize("NFC", text.strip())
+
+
+@given(st.text(st.sampled_from(list("aZ09 .-'\u00a0\u200b\n\t\x1b[mñÑe\u0301A\u030a\u2028é"))),
+       st.booleans())
+def test_clean_text_fast_path_equals_reference(value: str, multiline: bool) -> None:
+    assert clean_text(value, max_length=10**6, multiline=multiline) == _clean_text_reference(
+        value, multiline)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadtui.bulk import LeadWriter
 from leadtui.i18n import _
@@ -52,6 +52,13 @@ class ImportOptions:
     region: str = DEFAULT_REGION
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
+
+
+class _Where(NamedTuple):
+    """The data row and file line of a converted row (cheaper than an Issue per row)."""
+
+    row: int
+    line: int
 
 
 @dataclass(slots=True)
@@ -101,13 +108,13 @@ class Importer:
 
     def _chunk(self, chunk: list[Record]) -> None:
         report = self.report
-        converted: list[tuple[Issue, Converted]] = []
+        converted: list[tuple[_Where, Converted]] = []
         for row, line, cells in chunk:
             report.rows_read += 1
             if isinstance(cells, BadRecord):
                 report.reject(Issue(row, line, "-", cells.reason))
                 continue
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 report.skip(Issue(row, line, "-", _("empty row")))
                 continue
             if len(cells) > len(self.converter.header) and any(
@@ -117,18 +124,17 @@ class Importer:
                     cells=len(cells), columns=len(self.converter.header))))
                 continue
             try:
-                converted.append((Issue(row, line, "", ""),
-                                  self.converter.convert(row, line, cells)))
+                converted.append((_Where(row, line), self.converter.convert(row, line, cells)))
             except RowRejected as rejected:
                 report.reject(rejected.issue)
         self._plan(converted)
 
-    def _plan(self, converted: list[tuple[Issue, Converted]]) -> None:
+    def _plan(self, converted: list[tuple[_Where, Converted]]) -> None:
         emails = {c.values["email_key"] for _i, c in converted if c.values.get("email_key")}
         phones = {c.values["phone_e164"] for _i, c in converted if c.values.get("phone_e164")}
         known_emails = batch.by_email(self.conn, emails)
         known_phones = batch.by_phone(self.conn, phones)
-        pending: list[tuple[Issue, Converted]] = []
+        pending: list[tuple[_Where, Converted]] = []
         pending_email: dict[str, int] = {}
         pending_phone: dict[str, int] = {}
         updates: dict[int, list[Converted]] = {}
@@ -166,7 +172,7 @@ class Importer:
                 known_emails: dict[str, tuple[int, bool]],
                 known_phones: dict[str, tuple[int, str | None]],
                 pending_email: dict[str, int], pending_phone: dict[str, int],
-                pending: list[tuple[Issue, Converted]]) -> _Target | None:
+                pending: list[tuple[_Where, Converted]]) -> _Target | None:
         if key:
             if key in pending_email:
                 first = pending[pending_email[key]][0]
@@ -196,7 +202,7 @@ class Importer:
         else:
             self.report.merged += 1
 
-    def _write(self, pending: list[tuple[Issue, Converted]],
+    def _write(self, pending: list[tuple[_Where, Converted]],
                updates: dict[int, list[Converted]]) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:

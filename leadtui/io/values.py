@@ -92,6 +92,7 @@ class PhoneNormalizer:
     def __init__(self, region: str) -> None:
         self.region = region
         self._possible: dict[tuple[int, int], bool] = {}
+        self._codes: dict[str, tuple[int, int] | None] = {}
 
     def normalize(self, raw: str) -> tuple[str | None, str | None]:
         """``(phone to store, E.164 or None)`` exactly as ``normalize_phone`` gives."""
@@ -103,20 +104,31 @@ class PhoneNormalizer:
                 return fast, fast
         return normalize_phone(text, self.region)
 
-    def _fast(self, digits: str) -> str | None:
+    def _country(self, prefix: str) -> tuple[int, int] | None:
+        """``(country code, its length)`` at the start of ``prefix`` (up to 3 digits)."""
         import phonenumbers
 
         for size in (1, 2, 3):
-            code = int(digits[:size])
+            code = int(prefix[:size])
             if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-                break
-        else:
+                return code, size
+        return None
+
+    def _fast(self, digits: str) -> str | None:
+        prefix = digits[:3]
+        if prefix not in self._codes:
+            self._codes[prefix] = self._country(prefix)
+        found = self._codes[prefix]
+        if found is None:
             return None
+        code, size = found
         national = digits[size:]
         if not national or national[0] == "0":
             return None
         key = (code, len(national))
         if key not in self._possible:
+            import phonenumbers
+
             region = phonenumbers.region_code_for_country_code(code)
             meta = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(code, region)
             number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
