@@ -141,8 +141,12 @@ class Importer:
         mode = self.options.on_duplicate
         for where, row in converted:
             key, phone = row.values.get("email_key"), row.values.get("phone_e164")
-            target = self._target(key, phone, known_emails, known_phones, pending_email,
-                                  pending_phone, pending)
+            if ((key and (key in pending_email or key in known_emails))
+                    or (phone and (phone in pending_phone or phone in known_phones))):
+                target = self._target(key, phone, known_emails, known_phones, pending_email,
+                                      pending_phone, pending)
+            else:  # matches nothing (most rows): skip the call
+                target = None
             if target is None:
                 pending_index = len(pending)
                 pending.append((where, row))
