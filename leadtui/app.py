@@ -46,6 +46,8 @@ class LeadApp(App[None]):
 
     CSS_PATH = "leadtui.tcss"
     TITLE = "leadtui"
+    # Starting in the mode (not switching to it from on_mount) saves a second CSS pass.
+    DEFAULT_MODE: ClassVar[str] = "leads"
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "leads": LeadListScreen,
         "board": _board_screen,
@@ -71,7 +73,7 @@ class LeadApp(App[None]):
 
             self.sub_title = _("{path} (read-only)").format(path=self.store.path)
             self.screen_change_signal.subscribe(self, show_read_only_banner)
-        self.switch_mode("leads")
+            show_read_only_banner(self.screen)
         self.call_after_refresh(self._warm_up)
 
     @work(thread=True, exclusive=True, group="warm-up")
