@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import click
 
 from leadtui.cli import friendly_errors, main, store_for
+from leadtui.errors import StorageError
 from leadtui.i18n import _
 
 SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
@@ -111,7 +113,14 @@ def export_command(ctx: click.Context, file: Path, fmt: str | None, stage: str |
         lead_id = store.find_lead(lead_ref).id if lead_ref else None
         options = ExportOptions(format=chosen, stage=_stage_key(store, stage) if stage else None,
                                 lead_id=lead_id, raw=raw, force=force)
-        count = store.export_leads(file, options)
+        try:
+            count = store.export_leads(file, options)
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+                raise
+            raise StorageError(_(
+                "The disk is full: the export was not written and {file} is unchanged. "
+                "Free some space and try again.").format(file=file)) from error
     click.echo(_("Exported {count} leads to {file}.").format(count=count, file=file),
                err=True)
 

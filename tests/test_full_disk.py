@@ -155,5 +155,6 @@ def test_export_on_full_disk_leaves_target_untouched(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr
+    assert "disk is full" in result.stderr and "unchanged" in result.stderr
     assert _digest(target) == before
     assert sorted(p.name for p in target.parent.iterdir()) == ["leads.csv"]
