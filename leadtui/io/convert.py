@@ -33,6 +33,9 @@ from leadtui.validation import (
 
 SOURCES = frozenset(source.value for source in LeadSource)
 _DATE_FIELDS = ("consent_at", "next_followup_at", "created_at")
+_CHOICES = frozenset({"source", "consent", "stage", "value_cents", "value", "currency",
+                      "score"})
+"""The targets :meth:`RowConverter._fill_choices` reads."""
 _SCALARS = (*TEXT_FIELDS, "full_name", "email", "phone", "website", "source", "consent",
             "stage", "value", "value_cents", "currency", "score", *_DATE_FIELDS)
 
@@ -88,6 +91,8 @@ class RowConverter:
         targets = {target for _index, target in self.columns}
         self._texts = [(name, limit) for name, limit in TEXT_FIELDS.items() if name in targets]
         self._maps_consent_at = "consent_at" in targets
+        self._maps_choices = not targets.isdisjoint(_CHOICES)
+        self._dates = [name for name in _DATE_FIELDS if name in targets]
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
         """The row's lead values; raises :class:`RowRejected`."""
@@ -181,8 +186,9 @@ class RowConverter:
             values["phone"], values["phone_e164"] = self.phones.normalize(phone)
         if "website" in raw:
             values["website"] = validate_url(raw["website"])
-        self._fill_choices(values, raw)
-        for name in _DATE_FIELDS:
+        if self._maps_choices:
+            self._fill_choices(values, raw)
+        for name in self._dates:
             if name in raw:
                 values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
         given.update(values)
