@@ -123,6 +123,36 @@ def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
     return ", ".join(term + direction for term in (*_SORT_TERMS[sort.key], "l.id"))
 
 
+def _by_stage(conn: sqlite3.Connection, condition: str, params: list[object], *,
+              descending: bool, offset: int, limit: int) -> list[tuple[Any, ...]]:
+    """A page of the stage sort, read stage by stage in funnel order.
+
+    Ordering by the stage's position (a lookup in another table) cannot use an
+    index: it sorted every lead (0.7 s at 100k, seconds at 1M). Here each stage is
+    one walk of ix_live_stage_created, already in order; stages wholly before the
+    page are skipped by their count, so the first page costs one short walk.
+    """
+    keys = [key for (key,) in conn.execute("SELECT key FROM stage ORDER BY position")]
+    if descending:
+        keys.reverse()
+    direction = " DESC" if descending else ""
+    source = f"FROM lead l INDEXED BY ix_live_stage_created WHERE {condition} AND l.stage = ?"
+    rows: list[tuple[Any, ...]] = []
+    for key in keys:
+        if len(rows) >= limit:
+            break
+        if offset:
+            (count,) = conn.execute(f"SELECT count(*) {source}", [*params, key]).fetchone()
+            if count <= offset:
+                offset -= count
+                continue
+        rows.extend(conn.execute(
+            f"SELECT {ROW_COLUMNS} {source} ORDER BY l.created_at{direction}, l.id{direction} "
+            "LIMIT ? OFFSET ?", [*params, key, limit - len(rows), offset]))
+        offset = 0
+    return rows
+
+
 def page_leads(
     conn: sqlite3.Connection,
     lead_filter: LeadFilter,
@@ -149,11 +179,15 @@ def page_leads(
         if limit <= 0:
             return []
         offset = end_offset
-    sql = (
-        f"SELECT {ROW_COLUMNS} FROM lead l WHERE {condition} "
-        f"ORDER BY {order_clause(sort, reverse=from_end)} LIMIT ? OFFSET ?"
-    )
-    rows = [_row(values) for values in conn.execute(sql, [*params, limit, offset])]
+    if sort.key is SortKey.STAGE:
+        found = _by_stage(conn, condition, params, descending=sort.descending != from_end,
+                          offset=offset, limit=limit)
+    else:
+        found = conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM lead l WHERE {condition} "
+            f"ORDER BY {order_clause(sort, reverse=from_end)} LIMIT ? OFFSET ?",
+            [*params, limit, offset]).fetchall()
+    rows = [_row(values) for values in found]
     if from_end:
         rows.reverse()
     return rows
