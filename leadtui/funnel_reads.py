@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 import statistics
+import time
 from datetime import datetime, timedelta
 
 from leadtui import reads
@@ -29,6 +30,7 @@ WHERE lead_id NOT IN (SELECT id FROM lead WHERE deleted_at IS NOT NULL)
 ORDER BY lead_id, at, id
 """
 _DAY = 86400.0
+_YIELD_EVERY = 0x1FFF
 
 _WEEKS_SQL = """
 SELECT CAST((julianday(created_at) - julianday(?)) / 7 AS INTEGER), count(*)
@@ -51,7 +53,10 @@ def history_pass(conn: sqlite3.Connection, stages: list[StageInfo]
     previous_at = 0
     previous_stage = -1
     mask = 0
-    for lead_id, at, stage in conn.execute(_HISTORY_SQL.format(cases=cases), params):
+    rows = conn.execute(_HISTORY_SQL.format(cases=cases), params)
+    for count, (lead_id, at, stage) in enumerate(rows):
+        if not count & _YIELD_EVERY:
+            time.sleep(0)  # hand the GIL to the UI thread when run in a worker
         if lead_id == previous_lead:
             if previous_stage >= 0:
                 spans[previous_stage].append(at - previous_at)

@@ -106,7 +106,7 @@ class BoardSearch(BoardMoves):
                 self.reload()
 
         self.push_modal(FilterScreen(self.board_filter, self.store.stages(),
-                                     self.store.all_tags()), chosen)
+                                     self.store.all_tags(), show_stages=False), chosen)
 
     # -- metrics ------------------------------------------------------------------
 

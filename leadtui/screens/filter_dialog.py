@@ -25,21 +25,25 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
         Binding("ctrl+s", "apply", _("Apply"), id="filter.apply"),
     ]
 
-    def __init__(self, current: LeadFilter, stages: list[StageInfo], tags: list[str]) -> None:
+    def __init__(self, current: LeadFilter, stages: list[StageInfo], tags: list[str],
+                 *, show_stages: bool = True) -> None:
         super().__init__()
         self.current = current
         self.stages = stages
         self.tags = tags
+        self.show_stages = show_stages
+        """False on the board, whose columns are the stages."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filter-dialog", classes="dialog"):
             yield Static(Content(_("Filter leads")), classes="dialog-title")
             with Horizontal(id="filter-columns"):
-                with Vertical():
-                    yield Label(_("Stage"))
-                    yield SelectionList[str](
-                        *((Content(_(s.name)), s.key, s.key in self.current.stages)
-                          for s in self.stages), id="filter-stages")
+                if self.show_stages:
+                    with Vertical():
+                        yield Label(_("Stage"))
+                        yield SelectionList[str](
+                            *((Content(_(s.name)), s.key, s.key in self.current.stages)
+                              for s in self.stages), id="filter-stages")
                 with Vertical():
                     yield Label(_("Source"))
                     yield SelectionList[str](
@@ -68,9 +72,12 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
         pressed = self.query_one(RadioSet).pressed_button
         if pressed is not None and pressed.name:
             followup = FollowUpFilter(pressed.name)
+        stages = self.current.stages
+        if self.show_stages:
+            stages = tuple(self.query_one("#filter-stages", SelectionList).selected)
         return replace(
             self.current,
-            stages=tuple(self.query_one("#filter-stages", SelectionList).selected),
+            stages=stages,
             sources=tuple(self.query_one("#filter-sources", SelectionList).selected),
             tags=tuple(self.query_one("#filter-tags", SelectionList).selected),
             followup=followup,

@@ -32,12 +32,12 @@ def metrics_table(metrics: FunnelMetrics) -> Table:
 
 
 class MetricsPanel(Vertical):
-    """Funnel table, win rate and a leads-per-week sparkline."""
+    """Funnel table, win rate and a leads-per-week sparkline, always over all live leads."""
 
     DEFAULT_CSS = """
     MetricsPanel { height: 9; border-top: solid $primary; padding: 0 1; }
     MetricsPanel > Horizontal { height: 1fr; }
-    MetricsPanel #metrics-side { width: 36; padding-left: 2; }
+    MetricsPanel #metrics-side { width: 40; padding-left: 2; }
     MetricsPanel #metrics-table { width: 1fr; }
     MetricsPanel Sparkline { height: 3; margin-top: 1; }
     """
@@ -48,6 +48,9 @@ class MetricsPanel(Vertical):
         with Horizontal():
             yield Static(Text(_("Computing funnel metrics…")), id="metrics-table")
             with Vertical(id="metrics-side"):
+                # The funnel describes the whole pipeline; the board filter narrows cards only.
+                yield Static(Text(_("All leads (board filter not applied)"), style="dim italic"),
+                             id="metrics-scope")
                 yield Static(id="metrics-win-rate")
                 yield Static(id="metrics-weeks-title")
                 yield Sparkline([], id="metrics-sparkline")
