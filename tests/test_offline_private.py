@@ -147,6 +147,8 @@ REVIEWED = {
     ("io/export.py", "' AND '.join(where)"),  # fixed conditions with "?" parameters
     ("reads.py", "condition"),  # where_clause() output; values bound as parameters
     ("reads.py", "order_clause(sort, reverse=from_end)"),  # ORDER BY from a fixed table
+    ("reads.py", "source"),  # stage-sort FROM/WHERE built from where_clause() output
+    ("reads.py", "direction"),  # " DESC" or ""
     ("list_queries.py", "condition"),  # reads.where_clause() output; values bound
     ("list_queries.py", "order"),  # reads.order_clause(): ORDER BY from a fixed table
     ("db.py", "schema_version()"),  # an int from code
