@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 
 from leadtui.screens.import_screen import ImportScreen
 from leadtui.store import LeadStore
@@ -26,6 +26,14 @@ async def settle(pilot: Pilot[Any]) -> None:
     pilot.app.sub_title = "snapshot"
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
+    await pilot.pause()
+    # DataTable sizes its columns on idle after rows arrive; under load that can come
+    # after the pause above, leaving a column at its header's width in the picture.
+    for _ in range(100):
+        if not any(table._require_update_dimensions
+                   for table in pilot.app.screen.query(DataTable)):
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 
