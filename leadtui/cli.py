@@ -19,6 +19,7 @@ import click
 
 from leadtui import __version__
 from leadtui.i18n import _
+from leadtui.sources import SOURCES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -159,8 +160,6 @@ def _stage_key(store: Any, text: str) -> str:
         stage=text, names=names))
 
 
-SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
-           "referral", "import", "manual", "other")
 
 
 @main.command()

@@ -12,9 +12,8 @@ import click
 from leadtui.cli import friendly_errors, main, store_for
 from leadtui.errors import StorageError
 from leadtui.i18n import _
+from leadtui.sources import SOURCES
 
-SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
-           "referral", "import", "manual", "other")
 SHOWN_ISSUES = 20
 
 

@@ -119,28 +119,6 @@ def parse_followup_date(text: str) -> datetime | None:
     return datetime.combine(day, time(FOLLOWUP_HOUR)).astimezone()
 
 
-SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
-           "referral", "import", "manual", "other")
-"""Lead sources (kept here so opening the dialog does not import the ORM models)."""
-
-SOURCE_LABELS: dict[str, str] = {
-    "landing_page": _("landing page"),
-    "content_download": _("content download"),
-    "newsletter": _("newsletter"),
-    "event": _("event"),
-    "ads": _("ads"),
-    "social": _("social"),
-    "referral": _("referral"),
-    "import": _("import"),
-    "manual": _("manual"),
-    "other": _("other"),
-}
-
-
-def source_label(source: str) -> str:
-    """What a user reads for a source key ("landing_page" -> "landing page")."""
-    return SOURCE_LABELS.get(source) or source.replace("_", " ")
-
 FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
     FollowUpFilter.ANY: _("Any"),
     FollowUpFilter.OVERDUE: _("Overdue"),

@@ -132,7 +132,7 @@ def _by_stage(conn: sqlite3.Connection, condition: str, params: list[object], *,
     one walk of ix_live_stage_created, already in order; stages wholly before the
     page are skipped by their count, so the first page costs one short walk.
     """
-    keys = [key for (key,) in conn.execute("SELECT key FROM stage ORDER BY position")]
+    keys = [stage.key for stage in stages(conn)]
     if descending:
         keys.reverse()
     direction = " DESC" if descending else ""

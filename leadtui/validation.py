@@ -134,6 +134,9 @@ def email_key(email: str | None) -> str | None:
     """
     if email is None:
         return None
+    if email.isascii() and email.isprintable():
+        # Nothing to strip or normalise, and ASCII case folding is lower() (imports).
+        return email.strip().lower() or None
     text = unicodedata.normalize("NFC", strip_controls(email).strip())
     if not text:
         return None

@@ -176,10 +176,7 @@ class RowConverter:
                                              field="last_name")
         if "email" in raw:
             values["email"] = self.emails.check(raw["email"])
-            email = values["email"]
-            # For ASCII, email_key is lower(): already clean, NFC, and casefold is lower.
-            values["email_key"] = (email.lower() if email is not None and email.isascii()
-                                   else email_key(email))
+            values["email_key"] = email_key(values["email"])
         if "phone" in raw:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export

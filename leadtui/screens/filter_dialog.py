@@ -12,9 +12,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, SelectionList, Static
 
-from leadtui.formatting import FOLLOWUP_LABELS, SOURCES
+from leadtui.formatting import FOLLOWUP_LABELS
 from leadtui.i18n import _
 from leadtui.rows import FollowUpFilter, LeadFilter, StageInfo
+from leadtui.sources import SOURCES, source_label
 
 
 class FilterScreen(ModalScreen[LeadFilter | None]):
@@ -47,7 +48,7 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
                 with Vertical():
                     yield Label(_("Source"))
                     yield SelectionList[str](
-                        *((Content(source.replace("_", " ")), source,
+                        *((Content(source_label(source)), source,
                            source in self.current.sources) for source in SOURCES),
                         id="filter-sources")
                 with Vertical():

@@ -14,12 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from leadtui.errors import ConflictError, DuplicateEmailError, LeadtuiError
-from leadtui.formatting import SOURCES, followup_date_text, parse_followup_date, source_label
+from leadtui.formatting import followup_date_text, parse_followup_date
 from leadtui.i18n import _
 from leadtui.lead_input import check_lead_input
 from leadtui.rows import LeadInput, StageInfo
 from leadtui.screens.confirm import ConfirmScreen
 from leadtui.screens.list_actions import discard_result
+from leadtui.sources import SOURCES, source_label
 from leadtui.validation import ValidationError, format_money, parse_money
 
 if TYPE_CHECKING:

@@ -15,11 +15,11 @@ from leadtui.formatting import (
     followup_label,
     followup_state,
     relative_time,
-    source_label,
     stage_colour,
 )
 from leadtui.i18n import _
 from leadtui.rows import LeadRow, SortKey
+from leadtui.sources import source_label
 from leadtui.validation import format_money
 
 
@@ -56,7 +56,8 @@ class RowStyles:
     today: Style
 
 
-def column_widths(width: int) -> list[int]:
+@lru_cache(maxsize=64)
+def column_widths(width: int) -> tuple[int, ...]:
     """Widths of :data:`COLUMNS` for a table ``width`` cells wide (one space between)."""
     fixed = sum(column.width for column in COLUMNS)
     flexible = [column for column in COLUMNS if not column.width]
@@ -69,7 +70,7 @@ def column_widths(width: int) -> list[int]:
         else:
             widths.append(share + (1 if extra > 0 else 0))
             extra -= 1
-    return widths
+    return tuple(widths)
 
 
 def column_at(x: int, width: int) -> Column | None:
@@ -119,7 +120,7 @@ def row_segments(row: LeadRow, width: int, now: datetime, marked: bool, styles: 
         (value, styles.plain),
     )
     segments = [Segment("● " if marked else "  ", styles.plain)]
-    for (text, style), column, cell in zip(cells, COLUMNS, _widths(width), strict=True):
+    for (text, style), column, cell in zip(cells, COLUMNS, column_widths(width), strict=True):
         text = text.replace("\n", " ")
         if column.right:
             text = text.rjust(cell)
@@ -139,11 +140,6 @@ def _append(segments: list[Segment], text: str, style: Style) -> None:
         segments[-1] = Segment(previous.text + text, style)
     else:
         segments.append(Segment(text, style))
-
-
-@lru_cache(maxsize=64)
-def _widths(width: int) -> tuple[int, ...]:
-    return tuple(column_widths(width))
 
 
 @lru_cache(maxsize=256)

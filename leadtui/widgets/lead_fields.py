@@ -14,10 +14,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from leadtui.formatting import FollowUpState, followup_state, source_label
+from leadtui.formatting import FollowUpState, followup_state
 from leadtui.i18n import _
 from leadtui.lead_detail_read import LeadDetail
 from leadtui.rows import StageInfo
+from leadtui.sources import source_label
 from leadtui.validation import format_money
 from leadtui.widgets.timeline import absolute_time, relative_time
 
