@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leadtui.io.convert import RowConverter, RowRejected
+from leadtui.io.formats import BY_KEY, IGNORE
 from leadtui.io.values import EmailChecker, PhoneNormalizer, parse_date, split_tags
 from leadtui.validation import ValidationError, normalize_phone, validate_email
 
@@ -67,3 +71,29 @@ def test_tags() -> None:
     assert split_tags('"Clientes","VIP"', multi_values=False) == ["Clientes", "VIP"]
     assert split_tags("* myContacts ::: Feria", multi_values=True) == ["Feria"]
     assert split_tags("a; b", multi_values=False) == ["a", "b"]
+
+
+def _outcome(convert: Any, cells: list[str]) -> object:
+    try:
+        row = convert(3, 4, cells)
+    except RowRejected as rejected:
+        return rejected.issue
+    return row.values, row.given, row.tags, row.notes
+
+
+cells_ = st.text(st.sampled_from(list("aZ ñé\u0301İ@.+-3'\t\n\x1b\u200b\u0958")), max_size=6)
+SIMPLE_TARGETS = ("first_name", "last_name", "email", "phone", "company", "job_title",
+                  "full_name", "website", "created_at", "source")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(cells_, min_size=0, max_size=len(SIMPLE_TARGETS) + 2),
+       st.sampled_from(["csv", "mailchimp-unsubscribed", "google-forms-es"]))
+def test_simple_row_fast_path_equals_cell_by_cell(cells: list[str], format_key: str) -> None:
+    """One-target-per-column rows skip per-cell checks; the result must not change."""
+    header = [f"c{i}" for i in range(len(SIMPLE_TARGETS) + 1)]
+    converter = RowConverter(BY_KEY[format_key], header, [*SIMPLE_TARGETS, IGNORE],
+                             stages={"new": "new"})
+    assert converter._simple
+    assert (_outcome(converter.convert, cells)
+            == _outcome(converter._convert_cells, cells))

@@ -5,10 +5,12 @@ Works on plain tuples and dicts (no ORM objects): this is the per-row hot path.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from unicodedata import normalize
 
 from leadtui.i18n import _
 from leadtui.io.formats import IGNORE, Format
@@ -36,8 +38,10 @@ _DATE_FIELDS = ("consent_at", "next_followup_at", "created_at")
 _CHOICES = frozenset({"source", "consent", "stage", "value_cents", "value", "currency",
                       "score"})
 """The targets :meth:`RowConverter._fill_choices` reads."""
-_SCALARS = (*TEXT_FIELDS, "full_name", "email", "phone", "website", "source", "consent",
-            "stage", "value", "value_cents", "currency", "score", *_DATE_FIELDS)
+_SCALARS = frozenset({*TEXT_FIELDS, "full_name", "email", "phone", "website", "source",
+                      "consent", "stage", "value", "value_cents", "currency", "score",
+                      *_DATE_FIELDS})
+"""Targets that take one value (the rest, tags and notes, collect every cell)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +97,23 @@ class RowConverter:
         self._maps_consent_at = "consent_at" in targets
         self._maps_choices = not targets.isdisjoint(_CHOICES)
         self._dates = [name for name in _DATE_FIELDS if name in targets]
+        mapped = [target for _index, target in self.columns]
+        # Each target once, all single-valued, no " ::: " lists: a printable row needs no
+        # per-cell decisions (the common case, see :meth:`convert`).
+        self._simple = (not fmt.multi_values and targets <= _SCALARS
+                        and len(mapped) == len(targets))
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
         """The row's lead values; raises :class:`RowRejected`."""
+        if self._simple and "".join(cells).isprintable():
+            width = len(cells)
+            raw = {target: cells[index].strip() for index, target in self.columns
+                   if index < width and cells[index]}
+            return self._finish(row, line, raw, [], [], [])
+        return self._convert_cells(row, line, cells)
+
+    def _convert_cells(self, row: int, line: int, cells: Sequence[str]) -> Converted:
+        """Any row: control characters, ``:::`` lists, repeated targets, tags and notes."""
         raw: dict[str, str] = {}
         extra_notes: list[str] = []
         tags: list[str] = []
@@ -115,7 +133,7 @@ class RowConverter:
                     cell = cell.strip()
             column = self.header[index] or str(index + 1)
             if not cell.isprintable() and target != "note":
-                cleaned = clean_text(cell, max_length=len(cell) + 1)
+                cleaned = clean_text(cell, max_length=sys.maxsize)  # NFC may lengthen it
                 if cleaned != cell.strip() and any(ch not in "\n\r\t" for ch in cell
                                                    if not ch.isprintable()):
                     self.notices.append(Issue(row, line, column,
@@ -135,7 +153,11 @@ class RowConverter:
                     extra_notes.append(f"{column}: {cell.strip()}")
             elif cell.strip():
                 raw[target] = cell.strip() if target in _SCALARS else cell
-        result = Converted(values={}, tags=tags)
+        return self._finish(row, line, raw, tags, notes, extra_notes)
+
+    def _finish(self, row: int, line: int, raw: dict[str, str], tags: list[str],
+                notes: list[str], extra_notes: list[str]) -> Converted:
+        result = Converted({}, set(), tags, [])
         try:
             self._fill(result, raw)
             if notes or extra_notes:
@@ -146,9 +168,8 @@ class RowConverter:
         except ValidationError as error:
             raise RowRejected(Issue(row, line, self._column_of(error.field),
                                     error.message)) from error
-        values = result.values
-        if not (values.get("first_name") or values.get("last_name") or values.get("email")
-                or values.get("phone")):
+        get = result.values.get
+        if not (get("first_name") or get("last_name") or get("email") or get("phone")):
             raise RowRejected(Issue(row, line, "-",
                                     _("no name, email or phone: nothing to make a lead of")))
         return result
@@ -166,6 +187,14 @@ class RowConverter:
         values, given = result.values, result.given
         for name, limit in self._texts:
             if name in raw:
+                text = raw[name]
+                if text.isprintable():  # clean_text's cheap case, inline
+                    text = text.strip()
+                    if not text.isascii():
+                        text = normalize("NFC", text)
+                    if len(text) <= limit:
+                        values[name] = text
+                        continue
                 values[name] = clean_text(raw[name], max_length=limit, field=name)
         if "full_name" in raw and not (values.get("first_name") or values.get("last_name")):
             full = clean_text(raw["full_name"], max_length=401, field="first_name")
