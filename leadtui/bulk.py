@@ -16,6 +16,7 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from leadtui.gc_batch import fewer_collections
 from leadtui.sqlite_schema import (
     DROP_INSERT_TRIGGER,
     FTS_COLUMNS,
@@ -92,7 +93,7 @@ def bulk_insert(engine: Engine, rows: Iterable[dict[str, Any]], now: datetime,
     ``(None, stage, created_at, "")`` change is written. ``activities`` is a
     list of ``(kind, at, body)``. Returns the number of leads inserted.
     """
-    with engine.begin() as conn:
+    with fewer_collections(), engine.begin() as conn:
         writer = LeadWriter(conn.connection.driver_connection, now)  # type: ignore[arg-type]
         try:
             for chunk in _chunks(rows, batch_size):

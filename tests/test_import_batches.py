@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import threading
@@ -81,6 +82,15 @@ def test_skip_update_merge(seeded: LeadStore, tmp_path: Path) -> None:
     assert conn.execute("SELECT count(*) FROM lead_fts WHERE lead_fts MATCH 'delta'"
                         ).fetchone() == (1,)
     conn.close()
+
+
+def test_import_puts_the_gc_threshold_back(seeded: LeadStore, tmp_path: Path) -> None:
+    """Imports batch garbage collections (see leadtui.gc_batch) only while they run."""
+    before = gc.get_threshold()
+    run(seeded, write_csv(tmp_path, "a.csv", "Zoe,Z,zoe@x.org,,,,\n"))
+    with pytest.raises(ImportRefused):
+        run(seeded, write_csv(tmp_path, "b.csv", "Zoe,Z,zoe@x.org,,,,\n"), on_duplicate="nope")
+    assert gc.get_threshold() == before
 
 
 def test_dry_run_writes_nothing(seeded: LeadStore, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadtui.bulk import LeadWriter
+from leadtui.gc_batch import fewer_collections
 from leadtui.i18n import _
 from leadtui.io import batch
 from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
@@ -248,7 +249,7 @@ def import_file(engine: Engine, preview: Preview, options: ImportOptions, now: d
                  if target != IGNORE},
         on_duplicate=options.on_duplicate, dry_run=options.dry_run)
     try:
-        with engine.begin() as sa_conn:
+        with fewer_collections(), engine.begin() as sa_conn:
             conn = sa_conn.connection.driver_connection
             assert conn is not None
             floor = batch.tag_floor(conn)
