@@ -122,6 +122,45 @@ def test_revert_restores_exactly(seeded: LeadStore, tmp_path: Path) -> None:
         seeded.revert_import(report.batch_id)
 
 
+def _search(conn: sqlite3.Connection, words: str) -> list[int]:
+    return [lead_id for (lead_id,) in conn.execute(
+        "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? ORDER BY rowid", (words,))]
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 2000])
+@pytest.mark.parametrize("mode", ["skip", "update", "merge"])
+def test_search_index_exact_when_later_chunks_update_earlier_rows(
+        seeded: LeadStore, tmp_path: Path, mode: str, chunk_size: int) -> None:
+    """Chunks are indexed for search in the background; later duplicates must keep it exact."""
+    path = write_csv(tmp_path, "a.csv",
+                     "Bruno,Primero,bruno@example.org,,Alfa,,\n"
+                     "Carla,Uno,carla@example.org,,,,\n"
+                     "Dora,Dos,dora@example.org,,,,\n"
+                     "Anabel,Cambiada,ana@example.org,,Omega,,\n"
+                     "Bruno,Segundo,BRUNO@example.org,,Beta,,\n"
+                     "Carla,Tres,carla@example.org,,Gamma,,\n")
+    report = run(seeded, path, on_duplicate=mode, chunk_size=chunk_size)
+    assert report.accounted == report.rows_read == 6
+    conn = sqlite3.connect(seeded.path)
+    conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
+    bruno = conn.execute("SELECT id FROM lead WHERE email_key = 'bruno@example.org'"
+                         ).fetchone()[0]
+    assert _search(conn, "primero") == ([] if mode == "update" else [bruno])
+    assert _search(conn, "segundo") == ([bruno] if mode == "update" else [])
+    assert _search(conn, "cambiada") == ([1] if mode == "update" else [])
+    assert _search(conn, "old") == ([] if mode == "update" else [1])
+    assert _search(conn, "gamma") == ([] if mode == "skip" else [bruno + 1])
+    assert len(_search(conn, "dora")) == 1
+    conn.close()
+    assert report.batch_id is not None
+    seeded.revert_import(report.batch_id)
+    conn = sqlite3.connect(seeded.path)
+    conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
+    assert _search(conn, "old") == [1]
+    assert _search(conn, "bruno OR carla OR dora OR cambiada") == []
+    conn.close()
+
+
 def test_revert_from_the_cli(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
     path = write_csv(tmp_path, "a.csv", "Ana,A,ana@example.org,,,,\nBad,B,nope,,,,\n")

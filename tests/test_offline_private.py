@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.backup import daily_backup, make_backup, restore_backup
+from leadtui.bulk import DEFAULTS, _literal
 from leadtui.launch import open_store
 from leadtui.rows import LeadInput
 
@@ -140,7 +141,7 @@ REVIEWED = {
     ("bulk.py", "match.group(1)"),  # index names parsed from our own DDL
     ("bulk.py", "name"),  # index names read from sqlite_master
     ("bulk.py", "self._cache_size"),  # an int read from PRAGMA cache_size
-    ("bulk.py", "marks"),  # numbered "?N" placeholders chosen by code
+    ("bulk.py", "marks"),  # "?N" placeholders and _literal()s of the module's constants
     ("io/batch.py", "marks"),  # a run of "?" placeholders
     ("io/batch.py", "names"),  # constant column names
     ("io/batch.py", "assignments"),  # "name = ?" for column names chosen by code
@@ -223,3 +224,16 @@ def test_the_scan_accepts_parameters_and_constants() -> None:
               'conn.execute(f"SELECT {\', \'.join(LEAD_COLUMNS)} FROM lead")\n'
               'conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")\n')
     assert sql_problems(source, "example.py") == []
+
+
+@pytest.mark.parametrize("value", ["it's", 'a"b', "x; DROP TABLE lead", "\n", b"new", 1.5])
+def test_bulk_literals_refuse_anything_but_plain_constants(value: object) -> None:
+    """bulk._literal writes defaults into SQL; data with a quote or a ; must never pass."""
+    with pytest.raises(ValueError, match="not a constant"):
+        _literal(value)
+
+
+def test_bulk_literals_of_the_defaults() -> None:
+    assert [_literal(v) for v in (None, False, True, 0, "", "new", "2026-11-23 16:08:12")] == [
+        "NULL", "0", "1", "0", "''", "'new'", "'2026-11-23 16:08:12'"]
+    assert all(_literal(value) for value in DEFAULTS.values())

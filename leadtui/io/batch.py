@@ -117,12 +117,11 @@ def update_lead(conn: sqlite3.Connection, writer: LeadWriter, lead_id: int,
         tags_before = [name for (name,) in conn.execute(
             "SELECT t.name FROM leadtag l JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = ? "
             "ORDER BY t.name", (lead_id,))]
-        inserted = conn.execute(
+        conn.execute(
             "INSERT OR IGNORE INTO temp.import_before (lead_id, data) VALUES (?, ?)",
-            (lead_id, json.dumps({"lead": current, "tags": tags_before}))).rowcount
-        if inserted:
-            writer.unindex([lead_id])
+            (lead_id, json.dumps({"lead": current, "tags": tags_before})))
     if changes:
+        writer.unindex([lead_id])  # searchable columns may change; finish() indexes it again
         _write_changes(conn, lead_id, current, changes, stamp, pre_existing)
     if tags:
         conn.executemany("INSERT OR IGNORE INTO tag (name) VALUES (?)", [(t,) for t in tags])

@@ -85,7 +85,7 @@ class Importer:
         self.now = now
         self.batch_id = batch_id
         self.report = report
-        self.writer = LeadWriter(conn, now, manual_fts=True)
+        self.writer = LeadWriter(conn, now, manual_fts=True, index_in_background=True)
         if self.writer.rebuild_indexes:
             # The writer drops secondary indexes into an empty table; dedupe by phone
             # looks rows of this very load up, so that one must exist during it.
@@ -97,13 +97,16 @@ class Importer:
 
     def run(self, rows: Iterator[Record], progress: Progress | None) -> None:
         """Read every row, chunk by chunk."""
-        while chunk := list(islice(rows, self.options.chunk_size)):
-            if self.options.cancel.is_set():
-                raise ImportCancelled(_("Import cancelled; nothing was written."))
-            self._chunk(chunk)
-            if progress is not None:
-                progress(self.report.rows_read)
-        self.writer.finish()
+        try:
+            while chunk := list(islice(rows, self.options.chunk_size)):
+                if self.options.cancel.is_set():
+                    raise ImportCancelled(_("Import cancelled; nothing was written."))
+                self._chunk(chunk)
+                if progress is not None:
+                    progress(self.report.rows_read)
+            self.writer.finish()
+        finally:
+            self.writer.stop()
         for issue in self.converter.notices:
             self.report.notice(issue)
 
@@ -131,6 +134,7 @@ class Importer:
         self._plan(converted)
 
     def _plan(self, converted: list[tuple[_Where, Converted]]) -> None:
+        self.writer.wait()  # the previous chunk's search indexing: the connection is ours now
         emails = {c.values["email_key"] for _i, c in converted if c.values.get("email_key")}
         phones = {c.values["phone_e164"] for _i, c in converted if c.values.get("phone_e164")}
         known_emails = batch.by_email(self.conn, emails)
@@ -219,12 +223,12 @@ class Importer:
                 at = values.get("created_at") or self.now
                 values["activities"] = [("note", at, note) for note in row.notes]
             rows.append(values)
-        if rows:
-            self.writer.insert(rows)
-            self.report.imported += len(rows)
         for lead_id, dupes in updates.items():
             batch.update_lead(self.conn, self.writer, lead_id, dupes,
                               self.options.on_duplicate, self.now)
+        if rows:  # last: it leaves the search indexing running while the next chunk is read
+            self.writer.insert(rows)
+            self.report.imported += len(rows)
 
 
 def _merge_pending(first: Converted, later: Converted, mode: str) -> None:
