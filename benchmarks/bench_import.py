@@ -104,15 +104,23 @@ def main() -> None:
         folder = Path(name)
         csv_path = folder / "leads.csv"
         write_csv(csv_path, args.rows)
-        floor = statistics.median(time_sqlite(csv_path, folder) for _ in range(args.repeat))
-        store = statistics.median(time_store(csv_path, folder) for _ in range(args.repeat))
-        cli_runs = [time_cli(csv_path, folder) for _ in range(args.repeat)]
+        # Interleaved rounds, so a slow spell of a shared machine hits every method alike.
+        floors, stores, cli_runs = [], [], []
+        for _ in range(args.repeat):
+            floors.append(time_sqlite(csv_path, folder))
+            stores.append(time_store(csv_path, folder))
+            cli_runs.append(time_cli(csv_path, folder))
+        floor, store = statistics.median(floors), statistics.median(stores)
         cli = statistics.median(seconds for seconds, _rss in cli_runs)
         print(f"rows: {args.rows:,}   file: {csv_path.stat().st_size / 1e6:.1f} MB")
         print(f"{'method':<36}{'seconds':>9}{'x floor':>9}")
         print(f"{'sqlite3 .import (bare table)':<36}{floor:>9.2f}{1:>9.2f}")
         print(f"{'LeadStore.import_rows (in process)':<36}{store:>9.2f}{store / floor:>9.2f}")
         print(f"{'leadtui import (whole process)':<36}{cli:>9.2f}{cli / floor:>9.2f}")
+        print("per round, x floor: in process "
+              + " ".join(f"{s / f:.1f}" for s, f in zip(stores, floors, strict=True))
+              + ", whole process "
+              + " ".join(f"{c / f:.1f}" for (c, _r), f in zip(cli_runs, floors, strict=True)))
         print(f"peak RSS of leadtui import, {args.rows:,} rows: "
               f"{max(rss for _s, rss in cli_runs) / 1024:.0f} MB")
         if args.rss:
