@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 SQLITE = "/usr/bin/sqlite3"
@@ -48,6 +50,24 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
             email = f"{first.lower()}.{i}@{rng.choice(DOMAINS)}"
             phone = f"+34 6{rng.randrange(10**7, 10**8)}" if i % 2 else ""
             writer.writerow([first, last, email, phone, rng.choice(COMPANIES), "Manager"])
+
+
+def base_parser(description: str) -> argparse.ArgumentParser:
+    """``--rows`` and ``--repeat``, shared by the import benchmarks."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    return parser
+
+
+@contextmanager
+def sample_file(rows: int) -> Iterator[tuple[Path, Path]]:
+    """``(temporary folder, the seeded CSV of rows leads in it)``; removed afterwards."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        csv_path = folder / "leads.csv"
+        write_csv(csv_path, rows)
+        yield folder, csv_path
 
 
 def time_sqlite(csv_path: Path, folder: Path) -> float:
@@ -94,16 +114,11 @@ def time_cli(csv_path: Path, folder: Path) -> tuple[float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = base_parser(__doc__.splitlines()[0])
     parser.add_argument("--rss", action="store_true", help="also measure a big import's RSS")
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        csv_path = folder / "leads.csv"
-        write_csv(csv_path, args.rows)
+    with sample_file(args.rows) as (folder, csv_path):
         # Interleaved rounds, so a slow spell of a shared machine hits every method alike.
         floors, stores, cli_runs = [], [], []
         for _ in range(args.repeat):

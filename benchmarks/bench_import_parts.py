@@ -18,12 +18,10 @@ the search indexing with conversion on a helper thread.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_import import time_sqlite, write_csv  # noqa: E402
+from benchmarks.bench_import import base_parser, sample_file, time_sqlite  # noqa: E402
 
 
 def _median(repeat: int, run: Callable[[], float]) -> float:
@@ -119,14 +117,8 @@ def time_now() -> Any:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        csv_path = folder / "leads.csv"
-        write_csv(csv_path, args.rows)
+    args = base_parser(__doc__.splitlines()[0]).parse_args()
+    with sample_file(args.rows) as (folder, csv_path):
         floor = _median(args.repeat, lambda: time_sqlite(csv_path, folder))
         python = [python_parts(csv_path) for _ in range(args.repeat)]
         with csv_path.open(encoding="utf-8", newline="") as handle:
