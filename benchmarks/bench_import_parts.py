@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_import import base_parser, sample_file, time_sqlite  # noqa: E402
+from benchmarks.generate import BENCH_NOW  # noqa: E402
 
 
 def _median(repeat: int, run: Callable[[], float]) -> float:
@@ -88,7 +89,7 @@ def schema_parts(csv_path: Path, folder: Path) -> dict[str, float]:
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
         conn.execute(f"PRAGMA {pragma}")
     conn.execute("BEGIN IMMEDIATE")
-    writer = LeadWriter(conn, time_now())
+    writer = LeadWriter(conn, BENCH_NOW)
     times: dict[str, float] = {}
     start = time.perf_counter()
     for at in range(0, len(rows), 2000):
@@ -107,13 +108,6 @@ def schema_parts(csv_path: Path, folder: Path) -> dict[str, float]:
     times["commit"] = time.perf_counter() - start
     conn.close()
     return times
-
-
-def time_now() -> Any:
-    """The writer's clock (any fixed time will do)."""
-    from datetime import UTC, datetime
-
-    return datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
 
 def main() -> None:
