@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +119,21 @@ async def test_bad_file_is_explained_and_escape_leaves(store: LeadStore,
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, ImportScreen)
+
+
+async def test_a_superseded_count_never_overwrites_the_newer_one(
+        store: LeadStore, app_factory: AppFactory) -> None:
+    """Counting again (mode or mapping changed) supersedes the old count; whatever the
+    old one ends with ("cancelled", or a result) must not replace the newer one's."""
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
+        screen.count()
+        screen.cancel_event = threading.Event()  # what a newer count does first
+        await settle(pilot)
+        assert counts_text(screen) == "Counting…"  # the old count's result was dropped
+        screen.count()
+        await settle(pilot)
+        assert "4 rows: 3 new" in counts_text(screen)
+        assert not screen.busy

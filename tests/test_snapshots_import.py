@@ -29,12 +29,17 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     # DataTable sizes its columns on idle after rows arrive; under load that can come
     # after the pause above, leaving a column at its header's width in the picture.
-    for _ in range(100):
-        if not any(table._require_update_dimensions
-                   for table in pilot.app.screen.query(DataTable)):
+    # Wait (up to 5 s, for a loaded CI machine) until that is done twice in a row, then let
+    # the layout refresh it asks for be painted.
+    settled = 0
+    for _ in range(500):
+        pending = any(table._require_update_dimensions or table._new_rows
+                      for table in pilot.app.screen.query(DataTable))
+        settled = 0 if pending else settled + 1
+        if settled >= 2:
             break
         await pilot.pause(0.01)
-    await pilot.pause()
+    await pilot.pause(0.05)
 
 
 class TestImportScreenSnapshots:

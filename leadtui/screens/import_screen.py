@@ -7,6 +7,7 @@ import itself) runs in a thread worker with a progress bar and can be cancelled.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -235,17 +236,27 @@ class ImportScreen(StoreScreen[None]):
     def _run(self, options: Any) -> None:
         from leadtui.errors import LeadtuiError
 
+        run = options.cancel  # identifies this run; a newer run replaces self.cancel_event
+
+        def show(callback: Callable[[Any], None], value: Any) -> None:
+            # A count superseded by a newer one (mapping or mode changed) must not
+            # overwrite what the newer one shows; a cancel by the user still does.
+            if self.cancel_event is run:
+                callback(value)
+
         self.busy = True
-        self.app.call_from_thread(self._progress, 0)
+        self.app.call_from_thread(show, self._progress, 0)
         try:
             report = self.store.import_rows(
-                self.preview, options, lambda done: self.app.call_from_thread(self._progress, done))
+                self.preview, options,
+                lambda done: self.app.call_from_thread(show, self._progress, done))
         except (LeadtuiError, OSError, ValueError) as error:
-            self.app.call_from_thread(self._failed, str(error))
+            self.app.call_from_thread(show, self._failed, str(error))
         else:
-            self.app.call_from_thread(self._finished, report)
+            self.app.call_from_thread(show, self._finished, report)
         finally:
-            self.busy = False
+            if self.cancel_event is run:
+                self.busy = False
 
     def _progress(self, done: int) -> None:
         total = self.report.rows_read if self.report is not None else None
