@@ -7,9 +7,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import AppFactory
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, ProgressBar, Static
+from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from leadtui.screens.confirm import ConfirmScreen
 from leadtui.screens.import_screen import FieldPickerScreen, ImportScreen
@@ -137,3 +138,30 @@ async def test_a_superseded_count_never_overwrites_the_newer_one(
         await settle(pilot)
         assert "4 rows: 3 new" in counts_text(screen)
         assert not screen.busy
+
+
+async def test_opening_a_file_reads_it_once(store: LeadStore, app_factory: AppFactory,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The duplicates Select reports its first value as it mounts; that is not a change
+    of mode and must not start a second dry run over the whole file. A real change does."""
+    dry_runs: list[str] = []
+    real_import_rows = store.import_rows
+
+    def recording(preview: Any, options: Any, progress: Any = None) -> Any:
+        dry_runs.append(options.on_duplicate)
+        return real_import_rows(preview, options, progress)
+
+    monkeypatch.setattr(store, "import_rows", recording)
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await app.push_screen(ImportScreen(str(FIXTURES / "hubspot_en.csv")))
+        await settle(pilot)
+        await settle(pilot)
+        assert dry_runs == ["skip"]
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        screen.query_one("#import-duplicates", Select).value = "update"
+        await settle(pilot)
+        assert dry_runs == ["skip", "update"]
+        assert "4 rows: 3 new" in counts_text(screen)

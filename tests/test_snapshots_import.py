@@ -27,14 +27,16 @@ async def settle(pilot: Pilot[Any]) -> None:
     for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
-    # DataTable sizes its columns on idle after rows arrive; under load that can come
-    # after the pause above, leaving a column at its header's width in the picture.
-    # Wait (up to 5 s, for a loaded CI machine) until that is done twice in a row, then let
-    # the layout refresh it asks for be painted.
+    # A count still running, or DataTable sizing its columns on idle after rows arrive,
+    # can come after the pauses above under load, leaving a column at its header's width
+    # in the picture. Wait (up to 5 s, for a loaded CI machine) until neither is pending
+    # twice in a row, then let the layout refresh it asks for be painted.
     settled = 0
     for _ in range(500):
-        pending = any(table._require_update_dimensions or table._new_rows
-                      for table in pilot.app.screen.query(DataTable))
+        screen = pilot.app.screen
+        pending = (isinstance(screen, ImportScreen) and screen.busy) or any(
+            table._require_update_dimensions or table._new_rows
+            for table in screen.query(DataTable))
         settled = 0 if pending else settled + 1
         if settled >= 2:
             break

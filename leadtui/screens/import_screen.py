@@ -108,6 +108,7 @@ class ImportScreen(StoreScreen[None]):
         self.report: Any = None
         self.cancel_event = threading.Event()
         self.busy = False
+        self.counted_mode: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -209,8 +210,10 @@ class ImportScreen(StoreScreen[None]):
         self.action_pick_field()
 
     @on(Select.Changed, "#import-duplicates")
-    def _mode_changed(self) -> None:
-        if self.preview is not None:
+    def _mode_changed(self, event: Select.Changed) -> None:
+        # The Select also reports its first value as it mounts; counting again for a
+        # mode already counted would read the whole file twice.
+        if self.preview is not None and event.value != self.counted_mode:
             self.count()
 
     def _options(self, *, dry_run: bool) -> Any:
@@ -222,12 +225,15 @@ class ImportScreen(StoreScreen[None]):
         self.cancel_event.set()  # a count still running stops at its next chunk
         self.cancel_event = threading.Event()
         mode = self.query_one("#import-duplicates", Select).value
+        if dry_run:
+            self.counted_mode = mode
         return ImportOptions(on_duplicate=str(mode), dry_run=dry_run, cancel=self.cancel_event)
 
     def count(self) -> None:
         """Dry-run the whole file in a worker to show what an import would do."""
         self.query_one("#import-counts", Static).update(Content(_("Counting…")))
         self.query_one("#import-go", Button).disabled = True
+        self.busy = True
         self._run(self._options(dry_run=True))
 
     # -- running ----------------------------------------------------------------
@@ -244,7 +250,6 @@ class ImportScreen(StoreScreen[None]):
             if self.cancel_event is run:
                 callback(value)
 
-        self.busy = True
         self.app.call_from_thread(show, self._progress, 0)
         try:
             report = self.store.import_rows(
@@ -311,6 +316,7 @@ class ImportScreen(StoreScreen[None]):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.query_one("#import-go", Button).disabled = True
+                self.busy = True
                 self._run(self._options(dry_run=False))
 
         self.app.push_screen(ConfirmScreen(
