@@ -11,7 +11,7 @@ import click
 
 from leadtui.cli import friendly_errors, main, store_for
 from leadtui.errors import StorageError
-from leadtui.i18n import _
+from leadtui.i18n import _, ngettext
 from leadtui.sources import SOURCES
 
 SHOWN_ISSUES = 20
@@ -46,8 +46,11 @@ def import_command(ctx: click.Context, file: Path | None, dry_run: bool, on_dupl
         if as_json:
             click.echo(json.dumps({"batch_id": revert_batch, **done}))
         else:
-            click.echo(_("Reverted batch {id}: {deleted} leads removed, {restored} restored.")
-                       .format(id=revert_batch, **done))
+            deleted, restored = done["deleted"], done["restored"]
+            click.echo(ngettext("Reverted batch {id}: {deleted} lead removed, {restored} restored.",
+                                "Reverted batch {id}: {deleted} leads removed, {restored} "
+                                "restored.", deleted).format(
+                id=revert_batch, deleted=f"{deleted:,}", restored=f"{restored:,}"))
         return
     if file is None:
         raise click.UsageError(_("Give a FILE to import (or --revert BATCH)."))
@@ -71,8 +74,9 @@ def _print_report(report: Any) -> None:
         delimiter=delimiter))
     click.echo(_("Rows read {read}: imported {imported}, updated {updated}, merged {merged}, "
                  "skipped {skipped}, rejected {rejected}.").format(
-        read=report.rows_read, imported=report.imported, updated=report.updated,
-        merged=report.merged, skipped=report.skipped, rejected=report.rejected))
+        read=f"{report.rows_read:,}", imported=f"{report.imported:,}",
+        updated=f"{report.updated:,}", merged=f"{report.merged:,}",
+        skipped=f"{report.skipped:,}", rejected=f"{report.rejected:,}"))
     for title, issues, total in ((_("Rejected"), report.rejections, report.rejected),
                                  (_("Skipped"), report.skips, report.skipped),
                                  (_("Cleaned"), report.notices, report.notices_count)):
@@ -81,7 +85,7 @@ def _print_report(report: Any) -> None:
                 title=title, row=issue.row, line=issue.line, column=issue.column,
                 reason=issue.reason))
         if total > SHOWN_ISSUES:
-            click.echo(_("  … {count} more; see --json.").format(count=total - SHOWN_ISSUES))
+            click.echo(_("  … {count} more; see --json.").format(count=f"{total - SHOWN_ISSUES:,}"))
     if report.dry_run:
         click.echo(_("Dry run: nothing was written."))
     else:

@@ -174,7 +174,7 @@ def test_revert_from_the_cli(tmp_path: Path) -> None:
     reverted = runner.invoke(main, ["--db", str(db), "import", "--revert",
                                     str(report["batch_id"])])
     assert reverted.exit_code == 0, reverted.output
-    assert "1 leads removed" in reverted.output
+    assert "Reverted batch 1: 1 lead removed, 0 restored." in reverted.output
     listing = runner.invoke(main, ["--db", str(db), "list", "--json"])
     assert listing.output.strip() == ""
 
@@ -229,3 +229,16 @@ def test_wrong_cell_counts(store: LeadStore, tmp_path: Path) -> None:
     report = run(store, path)
     assert (report.imported, report.rejected, report.skipped) == (1, 1, 1)
     assert report.rejections[0].row == 2
+
+
+def test_cli_counts_group_thousands(tmp_path: Path) -> None:
+    """A big import's summary is readable: counts over 999 are grouped."""
+    db = tmp_path / "cli.db"
+    rows = "".join(f"Ana,A,ana{n}@example.org,,,,\n" for n in range(1200))
+    path = write_csv(tmp_path, "many.csv", rows)
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", str(db), "import", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Rows read 1,200: imported 1,200, updated 0" in result.output
+    reverted = runner.invoke(main, ["--db", str(db), "import", "--revert", "1"])
+    assert "1,200 leads removed" in reverted.output

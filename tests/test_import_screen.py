@@ -165,3 +165,21 @@ async def test_opening_a_file_reads_it_once(store: LeadStore, app_factory: AppFa
         await settle(pilot)
         assert dry_runs == ["skip", "update"]
         assert "4 rows: 3 new" in counts_text(screen)
+
+
+async def test_big_counts_group_thousands(store: LeadStore, app_factory: AppFactory,
+                                          tmp_path: Path) -> None:
+    """Counts over 999 are grouped in the preview and in the confirmation."""
+    path = tmp_path / "many.csv"
+    path.write_text("First name,Email\n" + "".join(
+        f"Ana,ana{n}@example.org\n" for n in range(1200)), encoding="utf-8")
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, path)
+        assert "1,200 rows: 1,200 new · 0 updated" in counts_text(screen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        assert str(confirm.body).startswith("Add 1,200 new leads and update 0 from many.csv")

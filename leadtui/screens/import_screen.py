@@ -280,8 +280,9 @@ class ImportScreen(StoreScreen[None]):
         self.query_one("#import-counts", Static).update(Content(_(
             "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
             "{invalid} invalid · {cleaned} cleaned").format(
-            read=report.rows_read, new=report.imported, updated=report.updated + report.merged,
-            duplicate=report.skipped, invalid=report.rejected, cleaned=report.notices_count)))
+            read=f"{report.rows_read:,}", new=f"{report.imported:,}",
+            updated=f"{report.updated + report.merged:,}", duplicate=f"{report.skipped:,}",
+            invalid=f"{report.rejected:,}", cleaned=f"{report.notices_count:,}")))
         issues = self.query_one("#import-issues", DataTable)
         issues.clear()
         listed = [*report.rejections, *report.skips, *report.notices][:LISTED_ISSUES]
@@ -301,8 +302,9 @@ class ImportScreen(StoreScreen[None]):
             _("import of {file}").format(file=Path(report.file).name), revert)
         self.notify(_("Imported {new}, updated {updated}, skipped {skipped}, rejected "
                       "{rejected} (batch {id}; u to undo).").format(
-            new=report.imported, updated=report.updated + report.merged,
-            skipped=report.skipped, rejected=report.rejected, id=batch_id), markup=False)
+            new=f"{report.imported:,}", updated=f"{report.updated + report.merged:,}",
+            skipped=f"{report.skipped:,}", rejected=f"{report.rejected:,}", id=batch_id),
+            markup=False)
         self.dismiss(None)
 
     def action_run_import(self) -> None:
@@ -322,7 +324,7 @@ class ImportScreen(StoreScreen[None]):
         self.app.push_screen(ConfirmScreen(
             _("Import leads"),
             _("Add {new} new leads and update {updated} from {file}?").format(
-                new=report.imported, updated=report.updated + report.merged,
+                new=f"{report.imported:,}", updated=f"{report.updated + report.merged:,}",
                 file=Path(report.file).name), _("Import")), answered)
 
     @on(Button.Pressed, "#import-go")
