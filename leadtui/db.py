@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -221,6 +222,23 @@ def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection
             continue
         return conn
     raise AssertionError("unreachable")
+
+
+@contextmanager
+def immediate_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` on an autocommit stdlib connection; commit, or roll back on error.
+
+    IMMEDIATE takes the write lock at once, so a writer waits (busy timeout) at the
+    start instead of failing half-way when another program writes too.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def sqlite_url(path: Path) -> str:

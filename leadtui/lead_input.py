@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from leadtui.enums import LeadSource
 from leadtui.i18n import _
-from leadtui.models import LeadSource
 from leadtui.rows import LeadInput
 from leadtui.validation import (
     MAX_NAME,

@@ -1,4 +1,4 @@
-"""Every table and enum of leadtui, in one file.
+"""Every table of leadtui, in one file (the enums they store are in :mod:`leadtui.enums`).
 
 Timestamps are stored as UTC text ``YYYY-MM-DD HH:MM:SS`` (SQLite's own
 format): it sorts as text, ``julianday()`` understands it, and the fast
@@ -8,13 +8,13 @@ stdlib read path can parse it without the ORM.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Column, Index, String, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
+from leadtui.enums import ActivityKind, LeadSource, StageKind
 from leadtui.schema_version import SCHEMA_VERSION  # noqa: F401  (re-exported)
 from leadtui.timefmt import format_db_time, parse_db_time
 
@@ -35,40 +35,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 def utc_column(*, nullable: bool = True, index: bool = False) -> Any:
     """A column of :class:`UTCDateTime`."""
     return Column(UTCDateTime(), nullable=nullable, index=index)
-
-
-class StageKind(StrEnum):
-    """Whether a stage is still in play or closed."""
-
-    OPEN = "open"
-    WON = "won"
-    LOST = "lost"
-
-
-class LeadSource(StrEnum):
-    """Where a lead came from."""
-
-    LANDING_PAGE = "landing_page"
-    CONTENT_DOWNLOAD = "content_download"
-    NEWSLETTER = "newsletter"
-    EVENT = "event"
-    ADS = "ads"
-    SOCIAL = "social"
-    REFERRAL = "referral"
-    IMPORT = "import"
-    MANUAL = "manual"
-    OTHER = "other"
-
-
-class ActivityKind(StrEnum):
-    """What kind of touch an activity records."""
-
-    NOTE = "note"
-    CALL = "call"
-    EMAIL = "email"
-    MEETING = "meeting"
-    FORM = "form"
-    SYSTEM = "system"
 
 
 class Stage(SQLModel, table=True):

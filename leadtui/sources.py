@@ -1,16 +1,16 @@
 """Lead sources and the words users read for them.
 
-A leaf module (gettext only): the CLI's option choices come from here without
+A leaf module (gettext and the enums only): the CLI's option choices come from here without
 importing the ORM models or the list's read code.
 """
 
 from __future__ import annotations
 
+from leadtui.enums import LeadSource
 from leadtui.i18n import _
 
-SOURCES = ("landing_page", "content_download", "newsletter", "event", "ads", "social",
-           "referral", "import", "manual", "other")
-"""Lead sources (kept here so opening the dialog does not import the ORM models)."""
+SOURCES = tuple(source.value for source in LeadSource)
+"""Lead source keys, in the order users see them."""
 
 SOURCE_LABELS: dict[str, str] = {
     "landing_page": _("landing page"),

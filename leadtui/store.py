@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadtui import reads
-from leadtui.db import connect_sqlite, make_engine, open_database, sqlite_url
+from leadtui.db import (
+    connect_sqlite,
+    immediate_transaction,
+    make_engine,
+    open_database,
+    sqlite_url,
+)
 from leadtui.errors import ConflictError, DuplicateEmailError, NotFoundError
 from leadtui.i18n import _
 from leadtui.lead_detail_read import read_timeline
@@ -102,6 +108,22 @@ class LeadStore:
             with self._engine_lock:
                 self._connections.append(conn)
         return conn
+
+    @contextmanager
+    def _raw_connection(self) -> Iterator[sqlite3.Connection]:
+        """A stdlib connection of its own for one whole-file job (import, revert).
+
+        Storage failures come out as :class:`~leadtui.errors.LeadtuiError`; the
+        connection is closed afterwards, so a worker thread may use it.
+        """
+        conn = connect_sqlite(self.path, read_only=self.read_only)
+        try:
+            yield conn
+        except Exception as error:
+            self._raise_storage_error(error)
+            raise
+        finally:
+            conn.close()
 
     def engine(self) -> Engine:
         """The SQLAlchemy engine, created on first use."""
@@ -519,7 +541,8 @@ class LeadStore:
     def add_activity(self, lead_id: int, kind: str, body: str,
                      at: datetime | None = None) -> Activity:
         """Log a touch on a lead; updates its last-activity time."""
-        from leadtui.models import Activity, ActivityKind
+        from leadtui.enums import ActivityKind
+        from leadtui.models import Activity
         from leadtui.validation import MAX_NOTE, ValidationError, clean_text
 
         if kind not in {k.value for k in ActivityKind}:
@@ -698,7 +721,8 @@ class LeadStore:
 
         if self.read_only and not options.dry_run:
             self._refuse_write()
-        return import_file(self.engine(), preview, options, self.now(), progress)
+        with self._raw_connection() as conn:
+            return import_file(conn, preview, options, self.now(), progress)
 
     def revert_import(self, batch_id: int) -> dict[str, int]:
         """Undo an import batch exactly (new leads deleted, updated leads restored)."""
@@ -706,9 +730,8 @@ class LeadStore:
 
         if self.read_only:
             self._refuse_write()
-        with self.engine().begin() as conn:
-            return revert(conn.connection.driver_connection,  # type: ignore[arg-type]
-                          batch_id, self.now())
+        with self._raw_connection() as conn, immediate_transaction(conn):
+            return revert(conn, batch_id, self.now())
 
     def export_leads(self, target: Path, options: ExportOptions) -> int:
         """Write leads to ``target`` (csv, vcf or json); returns how many."""

@@ -70,3 +70,27 @@ def test_fast_path_loads_no_orm(module: str) -> None:
 def test_app_does_load_textual() -> None:
     """The check can fail: the UI module does pull in textual."""
     assert "textual" in loaded_after_import(["leadtui.app"])["leadtui.app"]
+
+
+def test_cli_import_and_revert_load_no_orm(tmp_path: Path) -> None:
+    """A command-line import into an existing database, and its revert, run on stdlib
+    sqlite3: importing SQLModel and SQLAlchemy would cost most of a second each time."""
+    from leadtui.launch import open_store
+
+    db, csv = tmp_path / "leads.db", tmp_path / "new.csv"
+    open_store(db).close()
+    csv.write_text("First name,Email\nAna,ana@example.org\n", encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "from leadtui.cli import main\n"
+        "import leadtui.cli_io\n"
+        "for args in (['import', sys.argv[2]], ['import', '--revert', '1']):\n"
+        "    main(['--db', sys.argv[1], *args], standalone_mode=False)\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(db), str(csv)],
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert "Rows read 1: imported 1" in done.stdout
+    assert "Reverted batch 1: 1 lead removed" in done.stdout
+    loaded = json.loads(done.stdout.splitlines()[-1])
+    assert not {"sqlmodel", "sqlalchemy", "pydantic"} & set(loaded)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leadtui.models import LeadSource
+from leadtui.enums import LeadSource
 from leadtui.sources import SOURCE_LABELS, SOURCES, source_label
 
 

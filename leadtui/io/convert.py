@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 from unicodedata import normalize
 
+from leadtui.enums import LeadSource
 from leadtui.i18n import _
 from leadtui.io.formats import IGNORE, Format
 from leadtui.io.values import (
@@ -22,7 +23,6 @@ from leadtui.io.values import (
     split_tags,
 )
 from leadtui.lead_input import TEXT_FIELDS
-from leadtui.models import LeadSource
 from leadtui.validation import (
     DEFAULT_REGION,
     MAX_NOTE,

@@ -16,6 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from leadtui.bulk import LeadWriter
+from leadtui.db import immediate_transaction
 from leadtui.gc_batch import fewer_collections
 from leadtui.i18n import _
 from leadtui.io import batch
@@ -28,8 +29,6 @@ from leadtui.validation import DEFAULT_REGION
 
 if TYPE_CHECKING:
     import sqlite3
-
-    from sqlalchemy.engine import Engine
 
 MODES = ("skip", "update", "merge")
 Progress = Callable[[int], None]
@@ -242,9 +241,13 @@ def _merge_pending(first: Converted, later: Converted, mode: str) -> None:
     first.notes += later.notes
 
 
-def import_file(engine: Engine, preview: Preview, options: ImportOptions, now: datetime,
-                progress: Progress | None = None) -> ImportReport:
-    """Import the previewed file in one transaction (rolled back for a dry run)."""
+def import_file(conn: sqlite3.Connection, preview: Preview, options: ImportOptions,
+                now: datetime, progress: Progress | None = None) -> ImportReport:
+    """Import the previewed file in one transaction on ``conn`` (rolled back for a dry run).
+
+    ``conn`` is a stdlib connection in autocommit mode (:func:`leadtui.db.connect_sqlite`):
+    the import needs no ORM, so a command-line import does not pay for importing it.
+    """
     report = ImportReport(
         file=str(preview.path), format=preview.format.key, format_label=preview.format.label,
         encoding=preview.encoding, delimiter=preview.delimiter,
@@ -253,9 +256,7 @@ def import_file(engine: Engine, preview: Preview, options: ImportOptions, now: d
                  if target != IGNORE},
         on_duplicate=options.on_duplicate, dry_run=options.dry_run)
     try:
-        with fewer_collections(), engine.begin() as sa_conn:
-            conn = sa_conn.connection.driver_connection
-            assert conn is not None
+        with fewer_collections(), immediate_transaction(conn):
             floor = batch.tag_floor(conn)
             batch_id = batch.start(conn, now, preview.path.name,
                                    preview.format.key)
