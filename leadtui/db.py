@@ -302,35 +302,27 @@ def create_schema(path: Path) -> None:
 
 
 def _build_schema(path: Path) -> None:
-    from sqlmodel import SQLModel
-
-    from leadtui import models
+    # Plain sqlite3 and fixed DDL: the ORM is not needed (nor imported) to create a database.
+    from leadtui.enums import DEFAULT_STAGES
     from leadtui.sqlite_schema import FTS_DDL, LIST_INDEXES
+    from leadtui.sqlite_tables import TABLES_DDL
 
     create_private_file(path)
-    engine = make_engine(sqlite_url(path))
+    conn = connect_sqlite(path)
     try:
-        SQLModel.metadata.create_all(engine)
-        with engine.begin() as conn:
-            for ddl in (*FTS_DDL, *LIST_INDEXES):
-                conn.exec_driver_sql(ddl)
-            conn.execute(
-                models.Stage.__table__.insert(),  # type: ignore[attr-defined]
-                [
-                    {"key": key, "name": name, "position": pos, "kind": kind.value}
-                    for pos, (key, name, kind) in enumerate(models.DEFAULT_STAGES)
-                ],
-            )
-            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.exec_driver_sql(f"PRAGMA user_version={schema_version()}")
+        with immediate_transaction(conn):
+            for ddl in (*TABLES_DDL, *FTS_DDL, *LIST_INDEXES):
+                conn.execute(ddl)
+            conn.executemany(
+                "INSERT INTO stage (key, name, position, kind) VALUES (?, ?, ?, ?)",
+                [(key, name, pos, kind.value)
+                 for pos, (key, name, kind) in enumerate(DEFAULT_STAGES)])
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={schema_version()}")
+        # The header must carry application_id before anyone checks it.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
-        engine.dispose()
-    # The header must carry application_id before anyone checks it.
-    raw = connect_sqlite(path)
-    try:
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        raw.close()
+        conn.close()
 
 
 def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path:

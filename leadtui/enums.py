@@ -1,4 +1,4 @@
-"""The enums stored in the database, in a leaf module.
+"""The enums stored in the database, and the stages a new one starts with (a leaf module).
 
 The import and the CLI need them without paying for the ORM (SQLModel and
 SQLAlchemy take most of a second to import).
@@ -41,3 +41,14 @@ class ActivityKind(StrEnum):
     MEETING = "meeting"
     FORM = "form"
     SYSTEM = "system"
+
+
+DEFAULT_STAGES: tuple[tuple[str, str, StageKind], ...] = (
+    # key, name (translated where shown), kind
+    ("new", "New", StageKind.OPEN),
+    ("contacted", "Contacted", StageKind.OPEN),
+    ("qualified", "Qualified", StageKind.OPEN),
+    ("proposal", "Proposal", StageKind.OPEN),
+    ("won", "Won", StageKind.WON),
+    ("lost", "Lost", StageKind.LOST),
+)

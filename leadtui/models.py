@@ -14,7 +14,7 @@ from sqlalchemy import Column, Index, String, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from leadtui.enums import ActivityKind, LeadSource, StageKind
+from leadtui.enums import DEFAULT_STAGES, ActivityKind, LeadSource, StageKind  # noqa: F401
 from leadtui.schema_version import SCHEMA_VERSION  # noqa: F401  (re-exported)
 from leadtui.timefmt import format_db_time, parse_db_time
 
@@ -151,16 +151,6 @@ class Tombstone(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     forgotten_at: datetime = Field(sa_column=utc_column(nullable=False))
-
-
-DEFAULT_STAGES: tuple[tuple[str, str, StageKind], ...] = (
-    ("new", "New", StageKind.OPEN),
-    ("contacted", "Contacted", StageKind.OPEN),
-    ("qualified", "Qualified", StageKind.OPEN),
-    ("proposal", "Proposal", StageKind.OPEN),
-    ("won", "Won", StageKind.WON),
-    ("lost", "Lost", StageKind.LOST),
-)
 
 
 def utcnow() -> datetime:

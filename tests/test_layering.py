@@ -73,12 +73,9 @@ def test_app_does_load_textual() -> None:
 
 
 def test_cli_import_and_revert_load_no_orm(tmp_path: Path) -> None:
-    """A command-line import into an existing database, and its revert, run on stdlib
+    """A command-line import (here creating the database), and its revert, run on stdlib
     sqlite3: importing SQLModel and SQLAlchemy would cost most of a second each time."""
-    from leadtui.launch import open_store
-
     db, csv = tmp_path / "leads.db", tmp_path / "new.csv"
-    open_store(db).close()
     csv.write_text("First name,Email\nAna,ana@example.org\n", encoding="utf-8")
     script = (
         "import json, sys\n"
