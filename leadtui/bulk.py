@@ -18,8 +18,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from datetime import datetime
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from leadtui.db import immediate_transaction
 from leadtui.gc_batch import fewer_collections
 from leadtui.sqlite_schema import (
     DROP_INSERT_TRIGGER,
@@ -29,9 +30,6 @@ from leadtui.sqlite_schema import (
     LIST_INDEXES,
 )
 from leadtui.timefmt import format_db_time
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
 
 LEAD_COLUMNS = (
     "id", "first_name", "last_name", "email", "email_key", "phone", "phone_e164", "company",
@@ -94,7 +92,7 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
         yield chunk
 
 
-def bulk_insert(engine: Engine, rows: Iterable[dict[str, Any]], now: datetime,
+def bulk_insert(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]], now: datetime,
                 *, batch_size: int = 5000) -> int:
     """Insert lead rows (plus optional ``history``, ``activities`` and ``tags`` keys).
 
@@ -102,8 +100,8 @@ def bulk_insert(engine: Engine, rows: Iterable[dict[str, Any]], now: datetime,
     ``(None, stage, created_at, "")`` change is written. ``activities`` is a
     list of ``(kind, at, body)``. Returns the number of leads inserted.
     """
-    with fewer_collections(), engine.begin() as conn:
-        writer = LeadWriter(conn.connection.driver_connection, now)  # type: ignore[arg-type]
+    with fewer_collections(), immediate_transaction(conn):
+        writer = LeadWriter(conn, now)
         try:
             for chunk in _chunks(rows, batch_size):
                 writer.insert(chunk)

@@ -111,7 +111,7 @@ class LeadStore:
 
     @contextmanager
     def _raw_connection(self) -> Iterator[sqlite3.Connection]:
-        """A stdlib connection of its own for one whole-file job (import, revert).
+        """A stdlib connection of its own for one bulk job (import, revert, bulk insert).
 
         Storage failures come out as :class:`~leadtui.errors.LeadtuiError`; the
         connection is closed afterwards, so a worker thread may use it.
@@ -700,11 +700,8 @@ class LeadStore:
 
         if self.read_only:
             self._refuse_write()
-        try:
-            return bulk_insert(self.engine(), rows, self.now(), batch_size=batch_size)
-        except Exception as error:
-            self._raise_storage_error(error)
-            raise
+        with self._raw_connection() as conn:
+            return bulk_insert(conn, rows, self.now(), batch_size=batch_size)
 
     # -- import, export, erasure (logic in leadtui.io) ------------------------------
 

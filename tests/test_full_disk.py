@@ -15,14 +15,19 @@ import pytest
 from sqlalchemy import event
 from textual.widgets import Input
 
+import leadtui.store
+from leadtui.db import connect_sqlite
 from leadtui.errors import StorageError
 from leadtui.launch import make_app, open_store
 from leadtui.rows import LeadFilter, LeadInput
 from leadtui.store import LeadStore
 
 
-def fill_to_the_brim(path: Path, store: LeadStore) -> int:
-    """Cap the file at its size (``max_page_count``) on every connection and fill the rest."""
+def fill_to_the_brim(path: Path, store: LeadStore, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Cap the file at its size (``max_page_count``) on every connection and fill the rest.
+
+    Every connection: the ORM engine's, and the stdlib ones bulk jobs open.
+    """
     conn = sqlite3.connect(path)
     pages = conn.execute("PRAGMA page_count").fetchone()[0] + 4
     conn.execute(f"PRAGMA max_page_count={pages}")
@@ -42,18 +47,24 @@ def fill_to_the_brim(path: Path, store: LeadStore) -> int:
     def _cap(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
 
+    def capped(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect_sqlite(*args, **kwargs)
+        conn.execute(f"PRAGMA max_page_count={pages}")
+        return conn
+
+    monkeypatch.setattr(leadtui.store, "connect_sqlite", capped)
     return int(pages)
 
 
 @pytest.fixture
-def full_store(tmp_path: Path) -> LeadStore:
+def full_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LeadStore:
     """A store whose file cannot grow any more."""
     path = tmp_path / "data" / "leads.db"
     store = open_store(path)
     store.add_lead(LeadInput(first_name="Before"))
     store.close()
     store = open_store(path)
-    fill_to_the_brim(path, store)
+    fill_to_the_brim(path, store, monkeypatch)
     return store
 
 
@@ -78,6 +89,24 @@ def test_import_on_full_disk_lands_entirely_or_not_at_all(full_store: LeadStore)
                                      for i in range(2000))
     conn = sqlite3.connect(full_store.path)
     assert conn.execute("SELECT count(*) FROM lead WHERE campaign = 'big'").fetchone()[0] == 0
+    conn.close()
+    full_store.close()
+
+
+def test_csv_import_on_full_disk_lands_entirely_or_not_at_all(full_store: LeadStore,
+                                                                tmp_path: Path) -> None:
+    """A file import that does not fit: a clear error, no lead and no batch left behind."""
+    from leadtui.io.csv_import import ImportOptions
+
+    path = tmp_path / "big.csv"
+    path.write_text("First name,Email,Company\n" + "".join(
+        f"Row {i},row{i}@example.org,{'z' * 150}\n" for i in range(2000)), encoding="utf-8")
+    with pytest.raises(StorageError, match="disk is full"):
+        full_store.import_rows(full_store.preview_import(path), ImportOptions())
+    conn = sqlite3.connect(full_store.path)
+    assert conn.execute("SELECT count(*) FROM lead WHERE email LIKE 'row%'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM importbatch").fetchone()[0] == 0
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
     full_store.close()
 
