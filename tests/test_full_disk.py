@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import event
 from textual.widgets import Input
 
-import leadtui.store
+import leadtui.store_base
 from leadtui.db import connect_sqlite
 from leadtui.errors import StorageError
 from leadtui.launch import make_app, open_store
@@ -52,7 +52,7 @@ def fill_to_the_brim(path: Path, store: LeadStore, monkeypatch: pytest.MonkeyPat
         conn.execute(f"PRAGMA max_page_count={pages}")
         return conn
 
-    monkeypatch.setattr(leadtui.store, "connect_sqlite", capped)
+    monkeypatch.setattr(leadtui.store_base, "connect_sqlite", capped)
     return int(pages)
 
 
