@@ -113,11 +113,12 @@ def test_vcard_export_import_is_identity(rows: list[dict[str, Any]]) -> None:
 def test_vcard_values_that_look_like_card_lines_stay_values(store: LeadStore,
                                                             tmp_path: Path) -> None:
     """The case hypothesis found: a tag "BEGIN:VCARD" must not start a card of its own."""
-    blank = {"last_name": "", "company": "", "job_title": "", "email": None, "phone": None,
-             "website": "", "campaign": "", "utm_source": "", "consent": False,
-             "consent_at": None, "stage": "new", "value_cents": 0, "currency": "EUR",
-             "score": None, "next_followup_at": None, "source": "manual",
-             "created_at": datetime(2000, 1, 1, tzinfo=UTC)}
+    blank: dict[str, Any] = {
+        "last_name": "", "company": "", "job_title": "", "email": None, "phone": None,
+        "website": "", "campaign": "", "utm_source": "", "consent": False, "consent_at": None,
+        "stage": "new", "value_cents": 0, "currency": "EUR", "score": None,
+        "next_followup_at": None, "source": "manual",
+        "created_at": datetime(2000, 1, 1, tzinfo=UTC)}
     rows = [{**blank, "first_name": "=1+2", "tags": []},
             {**blank, "first_name": "=1+2", "tags": ["BEGIN:VCARD"]}]
     exported, again = _round_trip(rows, "vcf")
