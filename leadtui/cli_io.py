@@ -130,17 +130,36 @@ def export_command(ctx: click.Context, file: Path, fmt: str | None, stage: str |
 
 @main.command(name="forget")
 @click.argument("person", metavar="EMAIL")
+@click.option("--keep-backups", is_flag=True,
+              help=_("Leave the backups as they are (they still hold the person until pruned)."))
 @click.pass_context
 @friendly_errors
-def forget_command(ctx: click.Context, person: str) -> None:
-    """Erase a person (lead, activities, history) leaving no bytes behind; keeps a tombstone."""
+def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
+    """Erase a person (lead, activities, history) leaving no bytes behind, in the database
+    and its backups; keeps an anonymous tombstone."""
     from leadtui.errors import NotFoundError
+    from leadtui.io.forget import Person
 
     with store_for(ctx, create=False) as store:
         lead = (store.get_lead(int(person), include_deleted=True) if person.strip().isdigit()
                 else store.find_by_email(person))
         if lead is None or lead.id is None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=person))
+        who = Person(lead.id, lead.created_at, lead.email_key)
         tombstone = store.forget_lead(lead.id)
-    click.echo(_("Forgotten: lead {id} erased (tombstone {tombstone}).").format(
-        id=lead.id, tombstone=tombstone))
+        click.echo(_("Forgotten: lead {id} erased (tombstone {tombstone}).").format(
+            id=lead.id, tombstone=tombstone))
+        if keep_backups:
+            click.echo(_("Backups were left as they are: those taken before still hold "
+                         "this person until they are pruned."))
+            return
+        done = store.forget_in_backups(who)
+    click.echo(ngettext("Also erased from {erased} backup ({checked} checked).",
+                        "Also erased from {erased} backups ({checked} checked).",
+                        len(done.erased)).format(erased=len(done.erased), checked=done.checked))
+    for path, reason in done.failed:
+        click.echo(_("Could not erase the person from backup {path} ({reason}); delete that "
+                     "file if the erasure must be complete.").format(path=path, reason=reason),
+                   err=True)
+    if done.failed:
+        ctx.exit(1)

@@ -26,6 +26,7 @@ from leadtui.store_writes import MoveResult
 if TYPE_CHECKING:
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.export import ExportOptions
+    from leadtui.io.forget import BackupErasure, Person
     from leadtui.io.reader import Preview
     from leadtui.io.report import ImportReport
 
@@ -107,3 +108,13 @@ class LeadStore(StoreTouches):
         if self._engine is not None:
             self._engine.dispose()  # pooled connections must not pin old WAL frames
         return forget_lead(self.path, lead_id, self.now())
+
+    def forget_in_backups(self, person: Person) -> BackupErasure:
+        """Erase a person (already forgotten here) from every backup of this database."""
+        from leadtui.backup import list_backups
+        from leadtui.io.forget import forget_in_backups
+
+        if self.read_only:
+            self._refuse_write()
+        backups = [info.path for info in list_backups(self.path)]
+        return forget_in_backups(backups, person, self.now())

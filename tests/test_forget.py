@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from leadtui.backup import make_backup
 from leadtui.cli import main
 from leadtui.errors import NotFoundError
 from leadtui.io.csv_import import ImportOptions
@@ -87,3 +89,73 @@ def test_forget_cli_by_email(tmp_path: Path) -> None:
 def test_forget_unknown_id(store: LeadStore) -> None:
     with pytest.raises(NotFoundError):
         store.forget_lead(999)
+
+
+def backup_leftovers(backup: Path) -> list[bytes]:
+    """Which secrets are still in a backup file or a journal beside it."""
+    files = [backup, *(Path(f"{backup}{s}") for s in ("-journal", "-wal", "-shm"))]
+    data = b"".join(file.read_bytes() for file in files if file.exists())
+    return [secret for secret in SECRETS if secret in data]
+
+
+def forget(db: Path, *args: str) -> Any:
+    return CliRunner().invoke(main, ["--db", str(db), "forget", EMAIL, *args])
+
+
+def test_forget_erases_the_person_from_every_backup(store: LeadStore, tmp_path: Path) -> None:
+    """Backups taken before still held the person; forget erases them there too."""
+    add_person(store)
+    csv_path = tmp_path / "upd.csv"
+    csv_path.write_text(f"email,job_title\n{EMAIL},Boss\n", encoding="utf-8")
+    store.import_rows(store.preview_import(csv_path), ImportOptions(on_duplicate="update"))
+    backups = [make_backup(store.path), make_backup(store.path, reason="daily")]
+    assert all(backup_leftovers(backup) for backup in backups)
+    result = forget(store.path)
+    assert result.exit_code == 0, result.output
+    assert "Also erased from 2 backups (2 checked)." in result.output
+    for backup in backups:
+        assert backup_leftovers(backup) == []
+        assert backup.read_bytes()[18:20] == b"\x01\x01"  # still a rollback-journal file
+        conn = sqlite3.connect(backup)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM lead").fetchone() == (30,)
+        assert conn.execute("SELECT count(*) FROM tombstone").fetchone() == (1,)
+        assert conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('integrity-check')")
+        conn.close()
+    assert leftovers(store.path) == []
+
+
+def test_forget_finds_an_earlier_row_of_the_same_person_by_email(store: LeadStore) -> None:
+    """Erased, added again (a new id), erased again: the old row in a backup goes too."""
+    first_id = add_person(store)
+    backup = make_backup(store.path)
+    assert forget(store.path, "--keep-backups").exit_code == 0
+    again = store.add_lead(LeadInput(first_name="Zebulonia", email=EMAIL))
+    assert again.id != first_id
+    assert backup_leftovers(backup)
+    result = forget(store.path)
+    assert result.exit_code == 0, result.output
+    assert backup_leftovers(backup) == []
+
+
+def test_keep_backups_leaves_them_and_says_so(store: LeadStore) -> None:
+    add_person(store)
+    backup = make_backup(store.path)
+    result = forget(store.path, "--keep-backups")
+    assert result.exit_code == 0, result.output
+    assert "Backups were left as they are" in result.output
+    assert backup_leftovers(backup)
+    assert leftovers(store.path) == []
+
+
+def test_a_backup_that_cannot_be_changed_is_reported(store: LeadStore) -> None:
+    """A damaged backup is named (exit 1); the others are still erased."""
+    add_person(store)
+    good = make_backup(store.path)
+    damaged = good.with_name(good.name.replace("-manual-", "-daily-"))
+    damaged.write_bytes(b"not a database at all" * 100)
+    result = forget(store.path)
+    assert result.exit_code == 1
+    assert "Also erased from 1 backup (1 checked)." in result.output
+    assert f"Could not erase the person from backup {damaged}" in result.output
+    assert backup_leftovers(good) == []

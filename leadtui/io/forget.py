@@ -5,57 +5,113 @@ before-image of them kept for an import's revert is cut out; an anonymous
 :class:`~leadtui.models.Tombstone` records only when. ``secure_delete`` zeroes
 freed content, the search index is optimised (so no deleted segment keeps a
 token), and a ``TRUNCATE`` checkpoint empties the WAL.
+
+Backups are copies of the database taken before the erasure, so the person is
+erased from each of them too (:func:`forget_in_backups`), found there by the
+same row (id and creation time) or by their email.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from leadtui.db import connect_sqlite
+from leadtui.db import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
 from leadtui.errors import NotFoundError
 from leadtui.i18n import _
 from leadtui.timefmt import format_db_time
+
+_BY_ID = "SELECT id FROM lead WHERE id = ?"
+# In a backup: the same row (ids can be reused, creation times tell them apart), or
+# any lead with the person's email (erased and added again since the backup).
+_BY_PERSON = ("SELECT id FROM lead WHERE (id = ? AND created_at = ?) "
+              "OR (email_key IS NOT NULL AND email_key = ?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """What identifies a lead in copies of the database: its row and its email key."""
+
+    lead_id: int
+    created_at: datetime
+    email_key: str | None
+
+
+@dataclass(slots=True)
+class BackupErasure:
+    """What :func:`forget_in_backups` did: backups that held the person, and failures."""
+
+    erased: list[Path] = field(default_factory=list)
+    checked: int = 0
+    failed: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def forget_lead(path: Path, lead_id: int, now: datetime) -> int:
     """Erase lead ``lead_id`` (live or soft-deleted); returns the tombstone id."""
     conn = connect_sqlite(path)
     try:
-        conn.execute("PRAGMA secure_delete=ON")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            deleted = conn.execute("DELETE FROM lead WHERE id = ?", (lead_id,)).rowcount
-            if not deleted:
-                raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
-            _scrub_batches(conn, lead_id)
-            tombstone = conn.execute("INSERT INTO tombstone (forgotten_at) VALUES (?)",
-                                     (format_db_time(now),)).lastrowid
-            conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('optimize')")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        tombstone = _erase(conn, _BY_ID, (lead_id,), now)
+        if tombstone is None:
+            raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
         busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+    return tombstone
+
+
+def forget_in_backups(backups: list[Path], person: Person, now: datetime) -> BackupErasure:
+    """Erase ``person`` from every backup file; one that cannot be changed is reported."""
+    result = BackupErasure()
+    params = (person.lead_id, format_db_time(person.created_at), person.email_key)
+    for backup in backups:
+        try:
+            # A backup is a rollback-journal file: opened as it is (no switch to WAL).
+            conn = sqlite3.connect(backup, timeout=BUSY_TIMEOUT_MS / 1000,
+                                   isolation_level=None)
+            try:
+                conn.execute("PRAGMA foreign_keys=ON")
+                if _erase(conn, _BY_PERSON, params, now) is not None:
+                    result.erased.append(backup)
+            finally:
+                conn.close()
+        except sqlite3.Error as error:
+            result.failed.append((backup, str(error)))
+        else:
+            result.checked += 1
+    return result
+
+
+def _erase(conn: sqlite3.Connection, select_sql: str, params: tuple[object, ...],
+           now: datetime) -> int | None:
+    """Delete the leads ``select_sql`` finds, in one transaction; the tombstone id, or None."""
+    conn.execute("PRAGMA secure_delete=ON")
+    with immediate_transaction(conn):
+        lead_ids = [row[0] for row in conn.execute(select_sql, params)]
+        if not lead_ids:
+            return None
+        conn.executemany("DELETE FROM lead WHERE id = ?", [(lead_id,) for lead_id in lead_ids])
+        _scrub_batches(conn, set(lead_ids))
+        tombstone = conn.execute("INSERT INTO tombstone (forgotten_at) VALUES (?)",
+                                 (format_db_time(now),)).lastrowid
+        conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('optimize')")
     assert tombstone is not None
     return tombstone
 
 
-def _scrub_batches(conn: sqlite3.Connection, lead_id: int) -> None:
-    """Drop the lead's before-images from import batches (their revert data)."""
+def _scrub_batches(conn: sqlite3.Connection, lead_ids: set[int]) -> None:
+    """Drop the leads' before-images from import batches (their revert data)."""
     rows = conn.execute("SELECT id, report_json FROM importbatch "
                         "WHERE report_json LIKE '%\"before\"%'").fetchall()
     for batch_id, text in rows:
         report = json.loads(text)
         undo = report.get("undo", {})
         before = undo.get("before", [])
-        kept = [item for item in before if item.get("id") != lead_id]
+        kept = [item for item in before if item.get("id") not in lead_ids]
         if len(kept) != len(before):
             undo["before"] = kept
             conn.execute("UPDATE importbatch SET report_json = ? WHERE id = ?",
