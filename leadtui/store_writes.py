@@ -139,34 +139,25 @@ class StoreWrites(StoreReads):
 
     def delete_leads(self, lead_ids: Sequence[int]) -> list[int]:
         """Soft-delete leads; returns the ids actually deleted (for undo)."""
-        from sqlmodel import col, select
-
-        from leadtui.models import Lead
-
-        now = self.now()
-        with self._session() as session:
-            leads = session.exec(
-                select(Lead).where(col(Lead.id).in_(list(lead_ids)), col(Lead.deleted_at).is_(None))
-            ).all()
-            for lead in leads:
-                lead.deleted_at = now
-                self._touch(lead)
-                session.add(lead)
-            return [lead.id for lead in leads if lead.id is not None]
+        return self._set_deleted(lead_ids, self.now())
 
     def restore_leads(self, lead_ids: Sequence[int]) -> list[int]:
         """Undo a soft delete; returns the ids restored."""
+        return self._set_deleted(lead_ids, None)
+
+    def _set_deleted(self, lead_ids: Sequence[int], deleted_at: datetime | None) -> list[int]:
+        """Soft-delete (at ``deleted_at``) or restore (``None``) the leads not already so."""
         from sqlmodel import col, select
 
         from leadtui.models import Lead
 
+        deleted = col(Lead.deleted_at)
+        not_yet = deleted.is_(None) if deleted_at is not None else deleted.is_not(None)
         with self._session() as session:
             leads = session.exec(
-                select(Lead).where(col(Lead.id).in_(list(lead_ids)),
-                                   col(Lead.deleted_at).is_not(None))
-            ).all()
+                select(Lead).where(col(Lead.id).in_(list(lead_ids)), not_yet)).all()
             for lead in leads:
-                lead.deleted_at = None
+                lead.deleted_at = deleted_at
                 self._touch(lead)
                 session.add(lead)
             return [lead.id for lead in leads if lead.id is not None]
