@@ -183,3 +183,30 @@ async def test_big_counts_group_thousands(store: LeadStore, app_factory: AppFact
         confirm = app.screen
         assert isinstance(confirm, ConfirmScreen)
         assert str(confirm.body).startswith("Add 1,200 new leads and update 0 from many.csv")
+
+
+async def test_a_cancelled_recount_leaves_nothing_to_confirm(
+        store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts from before a mode change must not be quoted for an import in the new mode."""
+    real_import_rows = store.import_rows
+
+    def recount_waits_for_cancel(preview: Any, options: Any, progress: Any = None) -> Any:
+        if options.on_duplicate == "update":
+            assert options.cancel.wait(10)  # the user cancels while it runs
+        return real_import_rows(preview, options, progress)
+
+    monkeypatch.setattr(store, "import_rows", recount_waits_for_cancel)
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
+        screen.query_one("#import-duplicates", Select).value = "update"
+        await pilot.pause()
+        assert screen.busy
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "cancelled" in counts_text(screen)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen  # no confirmation quoting the old counts
+        assert lead_rows(store) == []

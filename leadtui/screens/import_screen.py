@@ -105,7 +105,8 @@ class ImportScreen(StoreScreen[None]):
         self.initial_path = path
         self.preview: Any = None
         self.mapping: list[str] = []
-        self.report: Any = None
+        self.report: Any = None  # the finished count the confirmation quotes
+        self.rows_known: int | None = None  # rows in the file, once one count finished
         self.cancel_event = threading.Event()
         self.busy = False
         self.counted_mode: object = None
@@ -233,6 +234,7 @@ class ImportScreen(StoreScreen[None]):
         """Dry-run the whole file in a worker to show what an import would do."""
         self.query_one("#import-counts", Static).update(Content(_("Counting…")))
         self.query_one("#import-go", Button).disabled = True
+        self.report = None  # the old counts no longer describe what an import would do
         self.busy = True
         self._run(self._options(dry_run=True))
 
@@ -264,7 +266,7 @@ class ImportScreen(StoreScreen[None]):
                 self.busy = False
 
     def _progress(self, done: int) -> None:
-        total = self.report.rows_read if self.report is not None else None
+        total = self.rows_known
         self.query_one("#import-progress", ProgressBar).update(total=total, progress=done)
 
     def _failed(self, message: str) -> None:
@@ -275,6 +277,7 @@ class ImportScreen(StoreScreen[None]):
             self._imported(report)
             return
         self.report = report
+        self.rows_known = report.rows_read
         self.query_one("#import-progress", ProgressBar).update(total=report.rows_read,
                                                                progress=report.rows_read)
         self.query_one("#import-counts", Static).update(Content(_(
