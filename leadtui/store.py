@@ -79,7 +79,7 @@ class LeadStore(StoreTouches):
         """Import the previewed file in one transaction; a recorded, revertible batch."""
         from leadtui.io.csv_import import import_file
 
-        if self.read_only and not options.dry_run:
+        if self.read_only:  # a dry run writes too (then rolls back): refused the same way
             self._refuse_write()
         with self._raw_connection() as conn:
             return import_file(conn, preview, options, self.now(), progress)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from leadtui.errors import ReadOnlyError
+from leadtui.io.csv_import import ImportOptions
 from leadtui.launch import make_app, open_store
 from leadtui.rows import LeadFilter, LeadInput
 from leadtui.widgets.read_only_banner import ReadOnlyBanner
@@ -42,8 +43,11 @@ def read_only_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pat
     path.chmod(0o600)
 
 
-def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path) -> None:
+def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path,
+                                                       tmp_path: Path) -> None:
     """Reads work; each kind of write raises ReadOnlyError; the file is unchanged."""
+    csv_path = tmp_path / "new.csv"
+    csv_path.write_text("First name,Email\nNew,new@example.org\n", encoding="utf-8")
     before = _digest(read_only_db)
     store = open_store(read_only_db)
     assert store.read_only
@@ -58,9 +62,13 @@ def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path) -> No
         lambda: store.tag_leads([1], "vip"),
         lambda: store.add_activity(1, "note", "hello"),
         lambda: store.bulk_insert_leads([{"first_name": "Bulk"}]),
+        lambda: store.import_rows(store.preview_import(csv_path), ImportOptions()),
+        lambda: store.import_rows(store.preview_import(csv_path), ImportOptions(dry_run=True)),
+        lambda: store.revert_import(1),
+        lambda: store.forget_lead(1),
     ]
     for write in writes:
-        with pytest.raises(ReadOnlyError, match="read-only"):
+        with pytest.raises(ReadOnlyError, match="is open read-only: changes are disabled"):
             write()
     store.close()
     assert _digest(read_only_db) == before
