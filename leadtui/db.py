@@ -246,6 +246,10 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+READ_ONLY_OPTION = "leadtui_read_only"
+"""Execution option of a connection that only reads: its transaction is a deferred BEGIN."""
+
+
 def make_engine(url: str, *, read_only_path: Path | None = None) -> Engine:
     """Create the SQLAlchemy engine; SQLite gets PRAGMAs and ``BEGIN IMMEDIATE`` writes.
 
@@ -268,7 +272,8 @@ def make_engine(url: str, *, read_only_path: Path | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.db import connect_sqlite, make_engine, sqlite_url
+from leadtui.db import READ_ONLY_OPTION, connect_sqlite, make_engine, sqlite_url
 from leadtui.i18n import _
 from leadtui.rows import Clock
 
@@ -100,6 +100,27 @@ class StoreBase:
                 session.rollback()
                 self._raise_storage_error(error)
                 raise
+
+    @contextmanager
+    def _read_session(self) -> Iterator[Session]:
+        """A session that only reads: a plain deferred BEGIN, never the write lock.
+
+        A long write in another program (an import) then never blocks it; it sees the
+        last committed state, as the stdlib reads do.
+        """
+        from sqlmodel import Session
+
+        with Session(self.engine(), expire_on_commit=False) as session:
+            session.connection(execution_options={READ_ONLY_OPTION: True})
+            try:
+                yield session
+            except BaseException as error:
+                self._raise_storage_error(error)
+                raise
+            finally:
+                # Detached first, what was read stays loaded (a rollback expires attributes).
+                session.expunge_all()
+                session.rollback()
 
     @staticmethod
     def _raise_storage_error(error: BaseException) -> None:

@@ -119,7 +119,7 @@ class StoreReads(StoreBase):
         """The whole lead; :class:`NotFoundError` if it does not exist (or is deleted)."""
         from leadtui.models import Lead
 
-        with self._session() as session:
+        with self._read_session() as session:
             lead = session.get(Lead, lead_id)
             if lead is None or (lead.deleted_at is not None and not include_deleted):
                 raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
@@ -138,7 +138,7 @@ class StoreReads(StoreBase):
         key = email_key(reference)
         lead = None
         if key is not None:  # `email_key == None` would match any lead without an email
-            with self._session() as session:
+            with self._read_session() as session:
                 lead = session.exec(
                     select(Lead).where(Lead.email_key == key, Lead.deleted_at.is_(None))  # type: ignore[union-attr]
                 ).first()
@@ -156,5 +156,5 @@ class StoreReads(StoreBase):
         key = email_key(email)
         if key is None:
             return None
-        with self._session() as session:
+        with self._read_session() as session:
             return session.exec(select(Lead).where(Lead.email_key == key)).first()

@@ -70,3 +70,27 @@ def test_two_processes_lose_nothing(tmp_path: Path) -> None:
     assert outcome.duplicate_versions == 0
     assert outcome.saves + outcome.conflicts == 200
     assert outcome.saves > 0
+
+
+def test_reads_never_wait_for_a_long_write_elsewhere(tmp_path: Path) -> None:
+    """While another program holds the write lock (a long import), reading a lead to
+    edit or show it works at once: reads must not take the write lock themselves."""
+    import sqlite3
+
+    store = open_store(tmp_path / "leads.db")
+    lead = store.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
+    assert lead.id is not None
+    store.close()
+    store = open_store(tmp_path / "leads.db")  # no connection warmed up before the lock
+    writer = sqlite3.connect(tmp_path / "leads.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO tag (name) VALUES ('held')")
+    try:
+        assert store.get_lead(lead.id).first_name == "Ana"
+        assert store.find_lead("ANA@example.org").id == lead.id
+        assert store.find_by_email("ana@example.org") is not None
+        assert store.lead_input(lead.id)[0].first_name == "Ana"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        store.close()
