@@ -14,7 +14,7 @@ from sqlalchemy import Column, Index, String, text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-from leadtui.enums import DEFAULT_STAGES, ActivityKind, LeadSource, StageKind  # noqa: F401
+from leadtui.enums import ActivityKind, LeadSource, StageKind
 from leadtui.schema_version import SCHEMA_VERSION  # noqa: F401  (re-exported)
 from leadtui.timefmt import format_db_time, parse_db_time
 
