@@ -233,10 +233,14 @@ class ImportScreen(StoreScreen[None]):
     def count(self) -> None:
         """Dry-run the whole file in a worker to show what an import would do."""
         self.query_one("#import-counts", Static).update(Content(_("Counting…")))
-        self.query_one("#import-go", Button).disabled = True
         self.report = None  # the old counts no longer describe what an import would do
+        self._start(dry_run=True)
+
+    def _start(self, *, dry_run: bool) -> None:
+        """Run a count or the import; busy from now, so no second run can slip in."""
+        self.query_one("#import-go", Button).disabled = True
         self.busy = True
-        self._run(self._options(dry_run=True))
+        self._run(self._options(dry_run=dry_run))
 
     # -- running ----------------------------------------------------------------
 
@@ -320,9 +324,7 @@ class ImportScreen(StoreScreen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.query_one("#import-go", Button).disabled = True
-                self.busy = True
-                self._run(self._options(dry_run=False))
+                self._start(dry_run=False)
 
         self.app.push_screen(ConfirmScreen(
             _("Import leads"),
