@@ -6,6 +6,7 @@ from typing import cast
 
 from conftest import AppFactory
 from textual.pilot import Pilot
+from waiting import run_from_palette, settle
 
 from leadtui.rows import LeadFilter, LeadSort
 from leadtui.screens.funnel_board import FunnelBoardScreen
@@ -17,11 +18,9 @@ STAGES = ["new", "contacted", "qualified", "proposal", "won", "lost"]
 
 async def open_board(pilot: Pilot[None]) -> FunnelBoardScreen:
     """Switch to the board and wait for its counts."""
-    await pilot.pause()
+    await settle(pilot)
     await pilot.app.switch_mode("board")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     return cast(FunnelBoardScreen, pilot.app.screen)
 
 
@@ -45,7 +44,7 @@ async def test_a_lead_through_every_stage(demo_store: LeadStore,
         before = len(demo_store.stage_history(lead.id))
         for _ in range(5):
             await pilot.press("L")
-            await pilot.pause()
+            await settle(pilot)
             # The card follows the cursor into the next column.
             assert board.column.state.current is not None
             assert board.column.state.current.id == lead.id
@@ -57,7 +56,7 @@ async def test_a_lead_through_every_stage(demo_store: LeadStore,
         assert row is not None and row.stage == "lost"
         assert header_counts(board) == store_counts(demo_store)
         await pilot.press("H")
-        await pilot.pause()
+        await settle(pilot)
         row = demo_store.lead_row(lead.id)
         assert row is not None and row.stage == "won"
 
@@ -70,11 +69,11 @@ async def test_h_and_l_do_nothing_at_the_edges(demo_store: LeadStore,
         lead = board.column.state.current
         assert lead is not None
         await pilot.press("H", "h", "shift+left")
-        await pilot.pause()
+        await settle(pilot)
         assert board.current == 0
         assert demo_store.stage_history(lead.id)[-1].to_stage == "new"
         await pilot.press("shift+right")
-        await pilot.pause()
+        await settle(pilot)
         row = demo_store.lead_row(lead.id)
         assert row is not None and row.stage == "contacted"
 
@@ -85,19 +84,19 @@ async def test_undo_restores_stage_and_history(demo_store: LeadStore,
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
         await pilot.press("l", "j")
-        await pilot.pause()
+        await settle(pilot)
         lead = board.column.state.current
         assert lead is not None and lead.stage == "contacted"
         history = demo_store.stage_history(lead.id)
         counts = store_counts(demo_store)
         await pilot.press("L", "L")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.stage_history(lead.id)[-1].to_stage == "proposal"
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.stage_history(lead.id)[-1].to_stage == "qualified"
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.stage_history(lead.id) == history
         row = demo_store.lead_row(lead.id)
         assert row is not None and row.stage == "contacted"
@@ -116,16 +115,16 @@ async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
         first = board.column.state.current
         assert first is not None
         await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
         assert demo_store.stage_history(first.id)[-1].to_stage == "won"
         assert board.column.state.stage.key == "won"
         await pilot.press("h", "h", "h", "h")  # back to New
         second = board.column.state.current
         assert second is not None and second.stage == "new"
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "enter")  # the second common reason
-        await pilot.pause()
+        await settle(pilot)
         last = demo_store.stage_history(second.id)[-1]
         assert (last.to_stage, last.reason) == ("lost", "No budget")
         assert board.column.state.stage.key == "lost"
@@ -134,9 +133,9 @@ async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
         typed = board.column.state.current
         assert typed is not None and typed.stage == "new"
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("tab", *"Chose [b]in-house[/b]", "enter")
-        await pilot.pause()
+        await settle(pilot)
         last = demo_store.stage_history(typed.id)[-1]
         assert (last.to_stage, last.reason) == ("lost", "Chose [b]in-house[/b]")
         # Cancelling the dialog moves nothing.
@@ -144,9 +143,9 @@ async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
         third = board.column.state.current
         assert third is not None
         await pilot.press("x")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause(0.2)
+        await settle(pilot)
         row = demo_store.lead_row(third.id)
         assert row is not None and row.stage == third.stage
 
@@ -157,9 +156,7 @@ async def test_search_filters_every_column(demo_store: LeadStore,
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
         await pilot.press("slash", *"garcia")
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         for column in board.columns:
             expected = demo_store.page_leads(
                 LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100)
@@ -168,9 +165,7 @@ async def test_search_filters_every_column(demo_store: LeadStore,
         assert sum(c.state.total or 0 for c in board.columns) > 0
         await pilot.press("enter", "j")  # keys go back to the board
         await pilot.press("escape")
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert header_counts(board) == store_counts(demo_store)
 
 
@@ -182,7 +177,7 @@ async def test_cursor_pages_in_more_cards(demo_store: LeadStore,
         state = board.column.state
         assert len(state.cards) == 40 and state.more == 29
         await pilot.press(*"j" * 40)
-        await pilot.pause()
+        await settle(pilot)
         expected = demo_store.page_leads(LeadFilter(stages=("new",)), LeadSort(), 0, 100)
         assert [r.id for r in state.cards] == [r.id for r in expected]
         assert state.more == 0 and state.cursor == 40
@@ -199,7 +194,7 @@ async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
         await pilot.press("c", "l")
         assert board.column.state.stage.key == "won"
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)
         assert pilot.app.current_mode == "leads"
 
 
@@ -210,14 +205,7 @@ async def test_palette_offers_board_commands(demo_store: LeadStore,
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"funnel metrics")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await run_from_palette(pilot, "funnel metrics", "funnel metrics")
         panel = board.query_one(MetricsPanel)
         assert panel.display
         assert panel.metrics is not None
@@ -234,18 +222,16 @@ async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
         await pilot.press("l")
         cards = board.column.state.cards
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         detail = pilot.app.screen
         assert isinstance(detail, LeadDetailScreen) and detail.lead_id == cards[0].id
         await pilot.press("right_square_bracket")  # next card of the same column
-        await pilot.pause()
+        await settle(pilot)
         assert detail.lead_id == cards[1].id
         await pilot.press("greater_than_sign")  # moved on the detail screen
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("q")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert pilot.app.screen is board
         assert header_counts(board) == store_counts(demo_store)
         assert cards[1].id not in [r.id for r in board.column.state.cards]
@@ -259,18 +245,15 @@ async def test_open_metrics_follow_moves(demo_store: LeadStore,
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
         await pilot.press("i")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         panel = board.query_one(MetricsPanel)
         assert panel.metrics is not None and panel.metrics.won == 28
         await pilot.press("w", "h", "h", "h", "h", "w")  # two New leads won in a row
         for _ in range(3):
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
         assert panel.metrics.won == 30 == store_counts(demo_store)["won"]
         await pilot.press("i")
-        await pilot.pause()
+        await settle(pilot)
         assert not panel.display
 
 
@@ -283,15 +266,13 @@ async def test_filter_dialog_narrows_columns_by_tag(demo_store: LeadStore,
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, FilterScreen)
         assert not dialog.query("#filter-stages")  # the columns are the stages
         # Stages picked in the shared dialog are ignored: the columns are the stages.
         dialog.dismiss(LeadFilter(stages=("won",), tags=(tag,)))
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert board.board_filter == LeadFilter(tags=(tag,))
         for column in board.columns:
             expected = demo_store.page_leads(

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 from textual.widgets import Input
+from waiting import settle
 
 import leadtui.store_base
 from leadtui.db import connect_sqlite
@@ -124,14 +125,14 @@ async def test_form_keeps_its_content_on_full_disk(full_store: LeadStore) -> Non
     before = full_store.count_leads(LeadFilter()).total
     app = make_app(full_store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         first = app.screen.query_one("#in-first_name", Input)
         first.value = "Ana Unsaved"
         app.screen.query_one("#in-company", Input).value = "y" * 200
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "LeadFormScreen"
         assert app.screen.query_one("#in-first_name", Input).value == "Ana Unsaved"
         messages = [str(n.message) for n in app._notifications]

@@ -11,6 +11,7 @@ import pytest
 from conftest import AppFactory
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
+from waiting import running_workers, settle, wait_until
 
 from leadtui.screens.confirm import ConfirmScreen
 from leadtui.screens.import_screen import FieldPickerScreen, ImportScreen
@@ -25,12 +26,6 @@ def lead_rows(store: LeadStore) -> list[tuple[Any, ...]]:
         return conn.execute("SELECT first_name, email, company FROM lead ORDER BY id").fetchall()
     finally:
         conn.close()
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_with(pilot: Pilot[Any], path: Path) -> ImportScreen:
@@ -132,7 +127,8 @@ async def test_a_superseded_count_never_overwrites_the_newer_one(
         screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
         screen.count()
         screen.cancel_event = threading.Event()  # what a newer count does first
-        await settle(pilot)
+        # The screen stays busy (the newer count never started): wait for the worker only.
+        await wait_until(pilot, lambda: not running_workers(app), "the old count to end")
         assert counts_text(screen) == "Counting…"  # the old count's result was dropped
         screen.count()
         await settle(pilot)
@@ -201,7 +197,7 @@ async def test_a_cancelled_recount_leaves_nothing_to_confirm(
         await settle(pilot)
         screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
         screen.query_one("#import-duplicates", Select).value = "update"
-        await pilot.pause()
+        await wait_until(pilot, lambda: bool(running_workers(app)), "the recount to start")
         assert screen.busy
         await pilot.press("escape")
         await settle(pilot)

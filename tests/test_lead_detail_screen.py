@@ -8,6 +8,7 @@ import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
+from waiting import run_from_palette, settle
 
 from leadtui.errors import NotFoundError
 from leadtui.launch import open_store
@@ -17,13 +18,6 @@ from leadtui.screens.conflict_dialog import ConflictDialog
 from leadtui.screens.detail_edit import EditLeadForm
 from leadtui.screens.lead_detail import LeadDetailScreen
 from leadtui.store import LeadStore
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let timers, workers and refreshes finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
@@ -139,11 +133,7 @@ class TestStages:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "ctrl+p")
-            await pilot.press(*"mark won")
-            await settle(pilot)
-            await pilot.pause(0.3)
-            await keys(pilot, "enter")
+            await run_from_palette(pilot, "mark won", "won")
         assert demo_store.get_lead(lead).stage == "won"
 
     async def test_lost_with_common_reason(self, demo_store: LeadStore,

@@ -7,6 +7,7 @@ from datetime import date
 from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
+from waiting import settle
 
 from leadtui.app import LeadApp
 from leadtui.formatting import parse_followup_date
@@ -16,13 +17,6 @@ from leadtui.screens.lead_form import LeadFormScreen
 from leadtui.screens.lead_list import LeadListScreen
 from leadtui.store import LeadStore
 from leadtui.widgets.lead_table import LeadTable
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let timers, workers and refreshes finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def type_into(pilot: Pilot[None], field: str, text: str) -> None:
@@ -148,21 +142,18 @@ class TestNewLead:
             await pilot.press("n")
             await settle(pilot)
             await pilot.press("escape")
-            await pilot.pause(0.2)
             await settle(pilot)
             assert isinstance(app.screen, LeadListScreen)  # unchanged: closes at once
             await pilot.press("n")
             await settle(pilot)
             await type_into(pilot, "first_name", "Kept")
             await pilot.press("escape")
-            await pilot.pause(0.2)
             await settle(pilot)
             assert isinstance(app.screen, ConfirmScreen)
             await pilot.press("n")
             await settle(pilot)
             assert form(app).query_one("#in-first_name", Input).value == "Kept"
             await pilot.press("escape")
-            await pilot.pause(0.2)
             await settle(pilot)
             await pilot.press("y")
             await settle(pilot)
@@ -213,7 +204,6 @@ class TestEditLead:
             await pilot.press("e")
             await settle(pilot)
             await pilot.press("escape")
-            await pilot.pause(0.2)
             await settle(pilot)
             assert isinstance(app.screen, LeadListScreen)
             assert demo_store.get_lead(row.id).version == version

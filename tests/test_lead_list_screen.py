@@ -6,6 +6,7 @@ import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static
+from waiting import run_from_palette, settle
 
 from leadtui.app import LeadApp
 from leadtui.errors import NotFoundError
@@ -20,13 +21,6 @@ from leadtui.widgets.lead_table import LeadTable
 
 EVERYTHING = LeadFilter()
 NEWEST = LeadSort()
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let timers, workers and refreshes finish."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
@@ -151,10 +145,7 @@ class TestNavigation:
             assert app.screen.query("HelpPanel")
             await keys(pilot, "f1")
             assert not app.screen.query("HelpPanel")
-            await keys(pilot, "ctrl+p")
-            await pilot.press(*"new lead")
-            await pilot.pause(0.3)
-            await keys(pilot, "enter")
+            await run_from_palette(pilot, "new lead", "new lead")
             assert type(app.screen).__name__ == "LeadFormScreen"
 
     def test_palette_offers_every_screen_action(self) -> None:
@@ -302,7 +293,6 @@ class TestSearchFilterSort:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             await keys(pilot, "slash", "f", "e", "r", "r")
-            await pilot.pause(0.2)
             await settle(pilot)
             expected = live_count(demo_store, LeadFilter(search="ferr"))
             assert 0 < expected < live_count(demo_store)
@@ -315,7 +305,6 @@ class TestSearchFilterSort:
             await keys(pilot, "enter", "j")
             assert table.has_focus
             await pilot.press("escape")
-            await pilot.pause(0.2)
             await settle(pilot)
             assert table.source.total == live_count(demo_store)
             assert screen_of(app).query_one("#search", Input).value == ""
@@ -326,7 +315,6 @@ class TestSearchFilterSort:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             await pilot.press("slash", "f", "e", "r", "r")  # no pause between keys
-            await pilot.pause(0.2)
             await settle(pilot)
             assert screen_of(app).query_one("#search", Input).value == "ferr"
             assert table_of(app).source.total == live_count(demo_store, LeadFilter(search="ferr"))

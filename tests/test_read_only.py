@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from waiting import settle
 
 from leadtui.errors import ReadOnlyError
 from leadtui.io.csv_import import ImportOptions
@@ -92,15 +93,15 @@ async def test_app_shows_banner_and_survives_edits(read_only_db: Path) -> None:
     store = open_store(read_only_db)
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         banner = app.screen.query_one(ReadOnlyBanner)
         assert "Read-only" in str(banner.render())
         assert banner.region.height == 1 and banner.region.y < 3
         assert "read-only" in app.sub_title
         await pilot.press(">")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("d", "y")
-        await pilot.pause()
+        await settle(pilot)
         messages = " ".join(str(n.message) for n in app._notifications)
         assert "read-only" in messages
         assert app.is_running

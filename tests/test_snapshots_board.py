@@ -8,6 +8,7 @@ from typing import Any
 
 from conftest import DEMO_NOW, SNAPSHOT_SIZE
 from textual.pilot import Pilot
+from waiting import settle
 
 from leadtui.app import LeadApp
 from leadtui.launch import make_app
@@ -23,18 +24,9 @@ def board_app(store: LeadStore) -> LeadApp:
 
 async def open_board(pilot: Pilot[Any]) -> None:
     """Switch to the board and let its counts arrive."""
-    await pilot.pause()
+    await settle(pilot)
     await pilot.app.switch_mode("board")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Wait for workers (counts, metrics) and the repaint after them."""
-    await pilot.pause(0.3)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 PAYLOADS = ["Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/link]"]

@@ -8,7 +8,8 @@ from typing import Any
 from conftest import SNAPSHOT_SIZE, AppFactory
 from test_lead_detail_screen import lead_in
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
+from waiting import settle
 
 from leadtui.launch import open_store
 from leadtui.rows import FollowUpFilter, LeadInput
@@ -18,18 +19,6 @@ from leadtui.store import LeadStore
 SnapCompare = Callable[..., bool]
 PAYLOADS = ("Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/link]",
             "\x1b[31mred")
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let timers, workers and refreshes finish; freeze blinking cursors."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    for box in pilot.app.screen.query(Input):
-        box.cursor_blink = False
-    for area in pilot.app.screen.query(TextArea):
-        area.cursor_blink = False
-    await pilot.pause()
 
 
 def detail_then(lead_id: int, *pressed: str,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from waiting import settle
 
 from leadtui.screens.import_screen import ImportScreen
 from leadtui.store import LeadStore
@@ -18,30 +18,11 @@ SnapCompare = Callable[..., bool]
 REPO = Path(__file__).parent.parent
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let the preview's dry run finish; freeze what would change between runs."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def settled(pilot: Pilot[Any]) -> None:
+    """Wait until the dry run finished and both tables are sized; fix the subtitle."""
+    await settle(pilot)
     pilot.app.sub_title = "snapshot"
-    for box in pilot.app.screen.query(Input):
-        box.cursor_blink = False
-    await pilot.pause()
-    # A count still running, or DataTable sizing its columns on idle after rows arrive,
-    # can come after the pauses above under load, leaving a column at its header's width
-    # in the picture. Wait (up to 5 s, for a loaded CI machine) until neither is pending
-    # twice in a row, then let the layout refresh it asks for be painted.
-    settled = 0
-    for _ in range(500):
-        screen = pilot.app.screen
-        pending = (isinstance(screen, ImportScreen) and screen.busy) or any(
-            table._require_update_dimensions or table._new_rows
-            for table in screen.query(DataTable))
-        settled = 0 if pending else settled + 1
-        if settled >= 2:
-            break
-        await pilot.pause(0.01)
-    await pilot.pause(0.05)
+    await settle(pilot)
 
 
 class TestImportScreenSnapshots:
@@ -54,9 +35,9 @@ class TestImportScreenSnapshots:
         monkeypatch.chdir(REPO)
 
         async def run_before(pilot: Pilot[Any]) -> None:
-            await settle(pilot)
+            await settled(pilot)
             await pilot.app.push_screen(ImportScreen("tests/fixtures/import/hubspot_en.csv"))
-            await settle(pilot)
+            await settled(pilot)
 
         assert snap_compare(app_factory(store), terminal_size=SNAPSHOT_SIZE,
                             run_before=run_before)

@@ -8,6 +8,7 @@ from typing import Any
 from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
+from waiting import settle as settle_app
 
 from leadtui.rows import LeadInput
 from leadtui.store import LeadStore
@@ -17,17 +18,14 @@ PAYLOADS = ("Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let timers, workers and refreshes finish; freeze what would change between runs."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until nothing is in flight; fix the subtitle and blinking cursors."""
+    await settle_app(pilot)
     pilot.app.sub_title = "snapshot"
-    for box in pilot.app.screen.query(Input):
-        box.cursor_blink = False
-    await pilot.pause()
+    await settle_app(pilot)
 
 
-def keys_then_settle(*pressed: str, wait: float = 0.0) -> Callable[[Pilot[Any]], Awaitable[None]]:
+
+def keys_then_settle(*pressed: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     """A run_before script: settle, press keys (settling after each), settle."""
 
     async def run(pilot: Pilot[Any]) -> None:
@@ -35,8 +33,6 @@ def keys_then_settle(*pressed: str, wait: float = 0.0) -> Callable[[Pilot[Any]],
         for key in pressed:
             await pilot.press(key)
             await settle(pilot)
-        if wait:
-            await pilot.pause(wait)
         await settle(pilot)
 
     return run
@@ -55,7 +51,7 @@ class TestLeadListSnapshots:
                             app_factory: AppFactory) -> None:
         """The search box holds "ferr" and only matching leads are listed."""
         assert snap_compare(app_factory(demo_store), terminal_size=SNAPSHOT_SIZE,
-                            run_before=keys_then_settle("slash", "f", "e", "r", "r", wait=0.2))
+                            run_before=keys_then_settle("slash", "f", "e", "r", "r"))
 
     def test_filter_applied(self, snap_compare: SnapCompare, demo_store: LeadStore,
                             app_factory: AppFactory) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from conftest import SNAPSHOT_SIZE, fixed_clock
 from textual.pilot import Pilot
+from waiting import settle
 
 from leadtui.backup import BackupInfo
 from leadtui.launch import make_app
@@ -55,8 +56,6 @@ class TestReadOnlyBanner:
 
         async def fixed_title(pilot: Pilot[Any]) -> None:
             pilot.app.sub_title = "leads.db (read-only)"
-            await pilot.pause(0.3)
-            await pilot.app.workers.wait_for_complete()
-            await pilot.pause()
+            await settle(pilot)
 
         assert snap_compare(app, terminal_size=SNAPSHOT_SIZE, run_before=fixed_title)

@@ -138,6 +138,18 @@ class FunnelBoardScreen(BoardSearch):
                 column.state.stage.key, (0, None))
             column.refresh()
 
+    @property
+    def up_to_date(self) -> bool:
+        """True when every column, header total and the metrics answer the current search.
+
+        False while a search waits on its debounce or totals or metrics are on their way.
+        """
+        search = self._search_box()
+        typed = self.board_filter.search if search is None else search.value
+        return (typed == self.board_filter.search
+                and all(column.state.total is not None for column in self.columns)
+                and not self._metrics_running)
+
     def stage_totals(self) -> list[StageTotal]:
         """The header numbers as the board holds them now (for tests and the panel)."""
         return [StageTotal(c.state.stage, c.state.total or 0, c.state.value_cents or 0)

@@ -33,6 +33,7 @@ from textual.widgets.option_list import Option
 
 from leadtui.i18n import _
 from leadtui.screens.base import StoreScreen
+from leadtui.widgets.fitted_table import FittedDataTable
 
 FIELD_LABELS: dict[str, str] = {
     "first_name": _("First name"), "last_name": _("Last name"), "full_name": _("Full name"),
@@ -120,9 +121,9 @@ class ImportScreen(StoreScreen[None]):
                           (_("Duplicates: merge"), "merge")], value="skip", allow_blank=False,
                          id="import-duplicates")
         yield Static(Content(_("Choose a file to see a preview.")), id="import-info")
-        yield DataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
+        yield FittedDataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
         yield Static(Content(""), id="import-counts")
-        yield DataTable(id="import-issues", cursor_type="row")
+        yield FittedDataTable(id="import-issues", cursor_type="row")
         with Horizontal(id="import-progress-row"):
             yield ProgressBar(id="import-progress", show_eta=False)
         with Horizontal(id="import-buttons"):
@@ -141,6 +142,11 @@ class ImportScreen(StoreScreen[None]):
         self.query_one("#import-path", Input).focus()
         if self.initial_path:
             self.load_preview(self.initial_path)
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when no count or import runs and both tables are sized to their rows."""
+        return not self.busy and all(table.is_laid_out for table in self.query(FittedDataTable))
 
     # -- preview ----------------------------------------------------------------
 

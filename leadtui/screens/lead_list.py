@@ -116,6 +116,16 @@ class LeadListScreen(ListActions):
             self._suspended = False
             self.reload()
 
+    @property
+    def up_to_date(self) -> bool:
+        """True when the table and header answer the current filter and sort.
+
+        False while a search waits on its debounce or a load or count is on its way.
+        """
+        pages = self.pages
+        return (pages is not None and pages.filter == self.filter and pages.sort == self.sort
+                and self.counts is not None)
+
     # -- loading --------------------------------------------------------------------
 
     def _show(self, pages: LeadPages, cursor: int | None = None) -> None:
