@@ -7,9 +7,9 @@ from typing import cast
 from conftest import AppFactory
 from textual.pilot import Pilot
 
-from leadtui.rows import LeadFilter, LeadSort
-from leadtui.screens.funnel_board import FunnelBoardScreen
+from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.store import LeadStore
+from leadtui.ui.screens.funnel_board import FunnelBoardScreen
 
 SIZE = (120, 36)
 STAGES = ["new", "contacted", "qualified", "proposal", "won", "lost"]
@@ -205,7 +205,7 @@ async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
 
 async def test_palette_offers_board_commands(demo_store: LeadStore,
                                              app_factory: AppFactory) -> None:
-    from leadtui.widgets.metrics_panel import MetricsPanel
+    from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -226,7 +226,7 @@ async def test_palette_offers_board_commands(demo_store: LeadStore,
 
 async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
                                                          app_factory: AppFactory) -> None:
-    from leadtui.screens.lead_detail import LeadDetailScreen
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -253,7 +253,7 @@ async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
 
 async def test_open_metrics_follow_moves(demo_store: LeadStore,
                                          app_factory: AppFactory) -> None:
-    from leadtui.widgets.metrics_panel import MetricsPanel
+    from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -276,7 +276,7 @@ async def test_open_metrics_follow_moves(demo_store: LeadStore,
 
 async def test_filter_dialog_narrows_columns_by_tag(demo_store: LeadStore,
                                                     app_factory: AppFactory) -> None:
-    from leadtui.screens.filter_dialog import FilterScreen
+    from leadtui.ui.screens.filter_dialog import FilterScreen
 
     tag = demo_store.all_tags()[0]
     app = app_factory(demo_store)

@@ -9,9 +9,9 @@ from typing import Any
 from conftest import DEMO_NOW, SNAPSHOT_SIZE
 from textual.pilot import Pilot
 
-from leadtui.app import LeadApp
 from leadtui.launch import make_app
 from leadtui.store import LeadStore
+from leadtui.ui.app import LeadApp
 
 SnapCompare = Callable[..., bool]
 

@@ -10,10 +10,10 @@ from test_lead_detail_screen import lead_in
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from leadtui.domain.rows import FollowUpFilter, LeadInput
 from leadtui.launch import open_store
-from leadtui.rows import FollowUpFilter, LeadInput
-from leadtui.screens.lead_detail import LeadDetailScreen
 from leadtui.store import LeadStore
+from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
 SnapCompare = Callable[..., bool]
 PAYLOADS = ("Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/link]",

@@ -9,7 +9,7 @@ from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from leadtui.rows import LeadInput
+from leadtui.domain.rows import LeadInput
 from leadtui.store import LeadStore
 
 SnapCompare = Callable[..., bool]

@@ -11,10 +11,10 @@ from typing import Any
 from conftest import SNAPSHOT_SIZE, fixed_clock
 from textual.pilot import Pilot
 
-from leadtui.backup import BackupInfo
 from leadtui.launch import make_app
-from leadtui.screens.database_problem import DatabaseProblemApp
+from leadtui.storage.sqlite.backup import BackupInfo
 from leadtui.store import LeadStore
+from leadtui.ui.screens.database_problem import DatabaseProblemApp
 
 SnapCompare = Callable[..., bool]
 REASON = ("leads.db is not a SQLite database (damaged, or another kind of file). "
