@@ -113,8 +113,8 @@ def child(path: Path | None) -> None:
         print(json.dumps({"first_frame": frames[0] - START}))
         return
 
-    from leadtui.app import LeadApp
     from leadtui.launch import open_store
+    from leadtui.ui.app import LeadApp
 
     class BoardApp(LeadApp):
         CSS_PATH = str(Path(sys.modules[LeadApp.__module__].__file__ or "").parent

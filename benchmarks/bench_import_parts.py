@@ -72,10 +72,10 @@ def driver_floor(rows: list[tuple[Any, ...]]) -> float:
 
 def schema_parts(csv_path: Path, folder: Path) -> dict[str, float]:
     """leadtui's SQL work for the file, timed piece by piece (rows converted beforehand)."""
-    from leadtui.bulk import LeadWriter
     from leadtui.io.convert import RowConverter, stage_lookup
     from leadtui.io.reader import open_preview, records
     from leadtui.launch import open_store
+    from leadtui.storage.sqlite.bulk import LeadWriter
 
     preview = open_preview(csv_path)
     converter = RowConverter(preview.format, preview.header, preview.mapping,

@@ -94,8 +94,8 @@ def child(path: Path | None) -> None:
         return
 
     from benchmarks.generate import BENCH_NOW
+    from leadtui.domain.rows import LeadFilter, LeadSort
     from leadtui.launch import make_app, open_store
-    from leadtui.rows import LeadFilter, LeadSort
 
     store = open_store(path, clock=lambda: BENCH_NOW)
     app = make_app(store)

@@ -28,7 +28,7 @@ def main() -> int:
     args = parser.parse_args()
     import sqlmodel  # noqa: F401  (loaded once, before forking)
 
-    import leadtui.models  # noqa: F401
+    import leadtui.storage.models  # noqa: F401
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "soak.db"

@@ -1,15 +1,23 @@
-"""The one factory that builds a store and an app, used by the CLI and by the tests."""
+"""The composition root: the one place that builds a store and an app on it.
+
+Used by the ``leadtui`` command (the TUI, ``--demo``) and by the tests. It sits above
+the layers (it knows :mod:`leadtui.store` and :mod:`leadtui.ui`) so that neither the
+CLI nor the store needs to know the UI; Textual is imported only when an app is made.
+"""
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.rows import Clock
+from leadtui.domain.rows import Clock
 from leadtui.store import LeadStore, system_clock
 
 if TYPE_CHECKING:
-    from leadtui.app import LeadApp
+    from leadtui.ui.app import LeadApp
 
 
 def open_store(path: Path, *, clock: Clock = system_clock, create: bool = True) -> LeadStore:
@@ -19,6 +27,44 @@ def open_store(path: Path, *, clock: Clock = system_clock, create: bool = True) 
 
 def make_app(store: LeadStore, *, demo: bool = False) -> LeadApp:
     """The Textual app on ``store`` (its clock comes from the store)."""
-    from leadtui.app import LeadApp
+    from leadtui.ui.app import LeadApp
 
     return LeadApp(store=store, clock=store.clock, demo=demo)
+
+
+def run_tui(path: Path) -> None:
+    """Open the app on the database at ``path``.
+
+    A refused database gets the problem screen (which may restore a backup) instead
+    of a traceback; once a day a backup is taken in the background.
+    """
+    from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.backup import start_daily_backup
+
+    try:
+        store = open_store(path)
+    except DatabaseRefused as error:
+        from leadtui.ui.screens.database_problem import problem_app
+
+        if not problem_app(path, str(error)).run():
+            sys.exit(1)
+        store = open_store(path)
+    backup = None if store.read_only else start_daily_backup(path)
+    try:
+        make_app(store).run()
+    finally:
+        if backup is not None:
+            backup.join()
+
+
+def run_demo() -> None:
+    """Open the app on a temporary database seeded from sample_data; deleted on exit."""
+    from leadtui.store.demo import load_sample
+
+    folder = Path(tempfile.mkdtemp(prefix="leadtui-demo-"))
+    try:
+        store = open_store(folder / "demo.db")
+        load_sample(store, now=store.now())
+        make_app(store, demo=True).run()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

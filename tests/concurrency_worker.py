@@ -20,7 +20,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     """Run the edits and print the JSON report."""
     db, name, edits, seed, leads, go_file = argv
-    from leadtui.errors import ConflictError
+    from leadtui.domain.errors import ConflictError
     from leadtui.launch import open_store
 
     store = open_store(Path(db), create=False)

@@ -24,9 +24,9 @@ os.environ.setdefault("LEADTUI_REGION", "ES")
 os.environ.pop("LEADTUI_DB", None)
 os.environ.pop("LEADTUI_LANG", None)
 
-from leadtui.app import LeadApp  # noqa: E402
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402
+from leadtui.ui.app import LeadApp  # noqa: E402
 
 DEMO_NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 """The fixed moment of sample_data/leads.json; every test clock reads it."""
@@ -56,7 +56,7 @@ def store(db_path: Path) -> Iterator[LeadStore]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database loaded once per test session with the sample data."""
-    from leadtui.demo import load_sample
+    from leadtui.store.demo import load_sample
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     template = open_store(path, clock=fixed_clock)

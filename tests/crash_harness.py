@@ -47,8 +47,8 @@ def prepare(path: Path) -> None:
 
 
 def _child(path: Path, seed: int, ack_fd: int, first_batch: int) -> None:
+    from leadtui.domain.rows import LeadInput
     from leadtui.launch import open_store
-    from leadtui.rows import LeadInput
 
     rng = random.Random(seed)
     store = open_store(path)

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from leadtui import db
-from leadtui.backup import (
+from leadtui.domain.errors import DatabaseRefused, LeadtuiError
+from leadtui.domain.rows import LeadFilter, LeadInput
+from leadtui.launch import open_store
+from leadtui.storage.sqlite import db
+from leadtui.storage.sqlite.backup import (
     daily_backup,
     daily_backup_due,
     latest_backup,
@@ -19,9 +22,6 @@ from leadtui.backup import (
     make_backup,
     restore_backup,
 )
-from leadtui.errors import DatabaseRefused, LeadtuiError
-from leadtui.launch import open_store
-from leadtui.rows import LeadFilter, LeadInput
 
 
 def _count(path: Path) -> int:

@@ -8,9 +8,9 @@ from conftest import AppFactory
 from textual.pilot import Pilot
 from waiting import run_from_palette, settle
 
-from leadtui.rows import LeadFilter, LeadSort
-from leadtui.screens.funnel_board import FunnelBoardScreen
+from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.store import LeadStore
+from leadtui.ui.screens.funnel_board import FunnelBoardScreen
 
 SIZE = (120, 36)
 STAGES = ["new", "contacted", "qualified", "proposal", "won", "lost"]
@@ -200,7 +200,7 @@ async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
 
 async def test_palette_offers_board_commands(demo_store: LeadStore,
                                              app_factory: AppFactory) -> None:
-    from leadtui.widgets.metrics_panel import MetricsPanel
+    from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -214,7 +214,7 @@ async def test_palette_offers_board_commands(demo_store: LeadStore,
 
 async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
                                                          app_factory: AppFactory) -> None:
-    from leadtui.screens.lead_detail import LeadDetailScreen
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -239,7 +239,7 @@ async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
 
 async def test_open_metrics_follow_moves(demo_store: LeadStore,
                                          app_factory: AppFactory) -> None:
-    from leadtui.widgets.metrics_panel import MetricsPanel
+    from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -259,7 +259,7 @@ async def test_open_metrics_follow_moves(demo_store: LeadStore,
 
 async def test_filter_dialog_narrows_columns_by_tag(demo_store: LeadStore,
                                                     app_factory: AppFactory) -> None:
-    from leadtui.screens.filter_dialog import FilterScreen
+    from leadtui.ui.screens.filter_dialog import FilterScreen
 
     tag = demo_store.all_tags()[0]
     app = app_factory(demo_store)

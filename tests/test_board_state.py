@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from leadtui.board_state import ColumnState, days_in_stage, followup_badge
-from leadtui.rows import LeadRow, StageInfo
+from leadtui.domain.board_state import ColumnState, days_in_stage, followup_badge
+from leadtui.domain.rows import LeadRow, StageInfo
 
 NOW = datetime(2026, 3, 16, 10, tzinfo=UTC)
 STAGE = StageInfo("new", "New", 0, "open")

@@ -15,8 +15,8 @@ from conftest import fixed_clock
 
 from leadtui import __version__
 from leadtui.cli import main
+from leadtui.domain.rows import LeadFilter
 from leadtui.launch import open_store
-from leadtui.rows import LeadFilter
 
 
 def run(db: Path, *args: str) -> Result:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from leadtui.domain.rows import LeadInput
 from leadtui.launch import open_store
-from leadtui.rows import LeadInput
 
 WORKER = Path(__file__).resolve().parent / "concurrency_worker.py"
 

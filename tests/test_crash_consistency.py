@@ -16,7 +16,7 @@ def orm_loaded() -> None:
     """Import the ORM once before forking, so each child starts working at once."""
     import sqlmodel  # noqa: F401
 
-    import leadtui.models  # noqa: F401
+    import leadtui.storage.models  # noqa: F401
 
 
 def test_random_kills_keep_every_commit(tmp_path: Path) -> None:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from leadtui.backup import latest_backup, make_backup
-from leadtui.errors import DatabaseRefused
+from leadtui.domain.errors import DatabaseRefused
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import open_store
-from leadtui.rows import LeadFilter, LeadInput
-from leadtui.schema_version import SCHEMA_VERSION
-from leadtui.screens.database_problem import DatabaseProblemScreen, problem_app
-from leadtui.wal_check import wal_path
+from leadtui.storage.schema_version import SCHEMA_VERSION
+from leadtui.storage.sqlite.backup import latest_backup, make_backup
+from leadtui.storage.sqlite.wal_check import wal_path
+from leadtui.ui.screens.database_problem import DatabaseProblemScreen, problem_app
 
 SIZE = (120, 36)
 
@@ -202,8 +202,8 @@ def test_latest_backup_is_offered_for_each_damage(damaged: Path) -> None:
 def test_run_tui_shows_problem_app_instead_of_traceback(damaged: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """`leadtui` on a refused file runs the problem app; quitting it exits 1."""
-    import leadtui.screens.database_problem as problem
-    from leadtui.cli import run_tui
+    import leadtui.ui.screens.database_problem as problem
+    from leadtui.launch import run_tui
 
     shown: list[str] = []
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from conftest import fixed_clock
 
-import leadtui.db
-import leadtui.schema_version
-from leadtui.db import APPLICATION_ID, connect_sqlite
-from leadtui.errors import DatabaseRefused
+import leadtui.storage.schema_version
+import leadtui.storage.sqlite.db
+from leadtui.domain.errors import DatabaseRefused
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import open_store
 from leadtui.paths import backup_dir
-from leadtui.rows import LeadFilter, LeadInput
+from leadtui.storage.sqlite.db import APPLICATION_ID, Migration, connect_sqlite
 from leadtui.store import LeadStore
 
 
@@ -59,7 +59,7 @@ class TestPragmas:
         try:
             assert pragma(conn, "journal_mode") == "wal"
             assert pragma(conn, "application_id") == APPLICATION_ID
-            assert pragma(conn, "user_version") == leadtui.schema_version.SCHEMA_VERSION
+            assert pragma(conn, "user_version") == leadtui.storage.schema_version.SCHEMA_VERSION
             assert conn.execute("SELECT count(*) FROM lead").fetchone()[0] == 1
         finally:
             conn.close()
@@ -132,7 +132,7 @@ class TestRefusals:
     def test_newer_schema(self, db_path: Path) -> None:
         open_store(db_path, clock=fixed_clock).close()
         conn = sqlite3.connect(db_path, isolation_level=None)
-        conn.execute(f"PRAGMA user_version={leadtui.schema_version.SCHEMA_VERSION + 1}")
+        conn.execute(f"PRAGMA user_version={leadtui.storage.schema_version.SCHEMA_VERSION + 1}")
         conn.close()
         assert_refused_unchanged(db_path, "newer leadtui")
 
@@ -164,7 +164,7 @@ class TestRefusals:
         def crash() -> int:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(leadtui.db, "schema_version", crash)
+        monkeypatch.setattr(leadtui.storage.sqlite.db, "schema_version", crash)
         with pytest.raises(KeyboardInterrupt):
             open_store(db_path, clock=fixed_clock)
         assert not db_path.exists()
@@ -189,11 +189,11 @@ def v1_database(db_path: Path) -> Path:
 
 
 @pytest.fixture
-def schema_v2(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, leadtui.db.Migration]]:
+def schema_v2(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Migration]]:
     """Pretend this leadtui writes schema 2; fill the returned dict with the v1→v2 step."""
-    steps: dict[int, leadtui.db.Migration] = {}
-    monkeypatch.setattr(leadtui.schema_version, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(leadtui.db, "MIGRATIONS", steps)
+    steps: dict[int, Migration] = {}
+    monkeypatch.setattr(leadtui.storage.schema_version, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(leadtui.storage.sqlite.db, "MIGRATIONS", steps)
     yield steps
 
 
@@ -208,7 +208,7 @@ def dump(path: Path) -> list[str]:
 
 class TestMigrations:
     def test_backup_then_migrate(self, v1_database: Path,
-                                 schema_v2: dict[int, leadtui.db.Migration]) -> None:
+                                 schema_v2: dict[int, Migration]) -> None:
         def add_nickname(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE lead ADD COLUMN nickname TEXT")
 
@@ -237,7 +237,7 @@ class TestMigrations:
             conn.close()
 
     def test_failing_migration_leaves_db_unchanged(
-            self, v1_database: Path, schema_v2: dict[int, leadtui.db.Migration]) -> None:
+            self, v1_database: Path, schema_v2: dict[int, Migration]) -> None:
         def broken(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE lead ADD COLUMN nickname TEXT")
             conn.execute("UPDATE lead SET first_name = 'Changed'")
@@ -250,7 +250,7 @@ class TestMigrations:
         assert dump(v1_database) == before
 
     def test_missing_step_is_refused(self, v1_database: Path,
-                                     schema_v2: dict[int, leadtui.db.Migration]) -> None:
+                                     schema_v2: dict[int, Migration]) -> None:
         before = dump(v1_database)
         with pytest.raises(DatabaseRefused, match="No migration"):
             open_store(v1_database, clock=fixed_clock)

@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import DEMO_NOW, fixed_clock
 
-from leadtui.app import LeadApp
-from leadtui.cli import main, run_demo
-from leadtui.demo import SAMPLE_FILE, demo_now, load_sample
-from leadtui.launch import open_store
-from leadtui.rows import LeadFilter, LeadSort
+from leadtui.cli import main
+from leadtui.domain.rows import LeadFilter, LeadSort
+from leadtui.launch import open_store, run_demo
 from leadtui.store import LeadStore
+from leadtui.store.demo import SAMPLE_FILE, demo_now, load_sample
+from leadtui.ui.app import LeadApp
 
 SAMPLE: dict[str, Any] = json.loads(SAMPLE_FILE.read_text(encoding="utf-8"))
 

@@ -15,14 +15,14 @@ from conftest import fixed_clock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from leadtui.domain.rows import LeadInput
+from leadtui.domain.validation import clean_text
 from leadtui.io.csv_import import ImportOptions
 from leadtui.io.errors import ExportRefused
 from leadtui.io.export import ExportOptions, neutralise
 from leadtui.io.vcard import escape, fold
 from leadtui.launch import open_store
-from leadtui.rows import LeadInput
 from leadtui.store import LeadStore
-from leadtui.validation import clean_text
 
 _CHARS = st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp", "Cf"))
 _FORMULA = st.sampled_from(["=1+2", "+34 x", "-cmd", "@SUM(A1)", '=HYPERLINK("http://x")'])
@@ -70,7 +70,7 @@ lead_lists = st.lists(leads, min_size=1, max_size=6, unique_by=_identity).map(
 
 
 def _with_keys(lead: dict[str, Any]) -> dict[str, Any]:
-    from leadtui.validation import email_key, normalize_phone
+    from leadtui.domain.validation import email_key, normalize_phone
 
     return {**lead, "email_key": email_key(lead["email"]),
             "phone_e164": normalize_phone(lead["phone"])[1]}

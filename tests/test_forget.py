@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from leadtui.backup import make_backup
 from leadtui.cli import main
-from leadtui.errors import NotFoundError
+from leadtui.domain.errors import NotFoundError
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.io.csv_import import ImportOptions
-from leadtui.rows import LeadFilter, LeadInput
+from leadtui.storage.sqlite.backup import make_backup
 from leadtui.store import LeadStore
 
 EMAIL = "zebulonia.quixote@forgetme-example.org"

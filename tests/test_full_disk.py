@@ -16,11 +16,11 @@ from sqlalchemy import event
 from textual.widgets import Input
 from waiting import settle
 
-import leadtui.store_base
-from leadtui.db import connect_sqlite
-from leadtui.errors import StorageError
+import leadtui.store.base
+from leadtui.domain.errors import StorageError
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import make_app, open_store
-from leadtui.rows import LeadFilter, LeadInput
+from leadtui.storage.sqlite.db import connect_sqlite
 from leadtui.store import LeadStore
 
 
@@ -53,7 +53,7 @@ def fill_to_the_brim(path: Path, store: LeadStore, monkeypatch: pytest.MonkeyPat
         conn.execute(f"PRAGMA max_page_count={pages}")
         return conn
 
-    monkeypatch.setattr(leadtui.store_base, "connect_sqlite", capped)
+    monkeypatch.setattr(leadtui.store.base, "connect_sqlite", capped)
     return int(pages)
 
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from conftest import DEMO_NOW
 
-from leadtui.demo import SAMPLE_FILE
-from leadtui.funnel import format_days, format_rate, week_start
+from leadtui.domain.funnel import format_days, format_rate, week_start
 from leadtui.store import LeadStore
+from leadtui.store.demo import SAMPLE_FILE
 
 
 def at(day: int, hour: int = 0, month: int = 3, year: int = 2026) -> datetime:

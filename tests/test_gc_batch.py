@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from leadtui.gc_batch import BULK_THRESHOLD, fewer_collections
+from leadtui.storage.gc_batch import BULK_THRESHOLD, fewer_collections
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from leadtui.cli import main
+from leadtui.domain.rows import LeadInput
 from leadtui.io.csv_import import ImportCancelled, ImportOptions
 from leadtui.io.errors import ImportRefused
-from leadtui.rows import LeadInput
 from leadtui.store import LeadStore
 
 HEADER = "Nombre,Apellidos,Correo,Teléfono,Empresa,Etiquetas,Notas\n"
@@ -85,7 +85,7 @@ def test_skip_update_merge(seeded: LeadStore, tmp_path: Path) -> None:
 
 
 def test_import_puts_the_gc_threshold_back(seeded: LeadStore, tmp_path: Path) -> None:
-    """Imports batch garbage collections (see leadtui.gc_batch) only while they run."""
+    """Imports batch garbage collections (see leadtui.storage.gc_batch) only while they run."""
     before = gc.get_threshold()
     run(seeded, write_csv(tmp_path, "a.csv", "Zoe,Z,zoe@x.org,,,,\n"))
     with pytest.raises(ImportRefused):

@@ -13,9 +13,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 from waiting import running_workers, settle, wait_until
 
-from leadtui.screens.confirm import ConfirmScreen
-from leadtui.screens.import_screen import FieldPickerScreen, ImportScreen
 from leadtui.store import LeadStore
+from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.screens.import_screen import FieldPickerScreen, ImportScreen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leadtui.domain.validation import ValidationError, normalize_phone, validate_email
 from leadtui.io.convert import RowConverter, RowRejected
 from leadtui.io.formats import BY_KEY, IGNORE
 from leadtui.io.values import EmailChecker, PhoneNormalizer, parse_date, split_tags
-from leadtui.validation import ValidationError, normalize_phone, validate_email
 
 phones = st.builds(
     lambda code, digits, seps: "+" + code + "".join(

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
-UI_PARTS = {"app.py", "screens", "widgets"}
+UI_PARTS = {"ui"}
 
 
 def core_modules() -> list[str]:
-    """Every module of leadtui/ outside app.py, screens/ and widgets/."""
+    """Every module of leadtui/ outside ui/ (app.py, screens/, widgets/)."""
     names: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE)
@@ -48,9 +48,11 @@ def loaded_after_import(modules: list[str]) -> dict[str, list[str]]:
 def test_core_modules_are_found() -> None:
     """The scan sees the core (guards against an empty, always-green loop)."""
     names = core_modules()
-    assert {"leadtui.store", "leadtui.db", "leadtui.reads", "leadtui.cli"} <= set(names)
-    assert not any(name.startswith(("leadtui.screens", "leadtui.widgets")) for name in names)
-    assert "leadtui.app" not in names
+    assert {"leadtui.store", "leadtui.storage.sqlite.db", "leadtui.storage.sqlite.reads",
+            "leadtui.cli"} <= set(names)
+    assert not any(name.startswith(("leadtui.ui.screens", "leadtui.ui.widgets", "leadtui.ui"))
+                   for name in names)
+    assert "leadtui.ui.app" not in names
 
 
 def test_core_never_loads_textual() -> None:
@@ -60,7 +62,8 @@ def test_core_never_loads_textual() -> None:
     assert offenders == []
 
 
-@pytest.mark.parametrize("module", ["leadtui.store", "leadtui.reads", "leadtui.launch"])
+@pytest.mark.parametrize("module",
+                         ["leadtui.store", "leadtui.storage.sqlite.reads", "leadtui.launch"])
 def test_fast_path_loads_no_orm(module: str) -> None:
     """The first-frame read path stays on stdlib sqlite3 (no sqlmodel/sqlalchemy/pydantic)."""
     loaded = loaded_after_import([module])[module]
@@ -69,7 +72,7 @@ def test_fast_path_loads_no_orm(module: str) -> None:
 
 def test_app_does_load_textual() -> None:
     """The check can fail: the UI module does pull in textual."""
-    assert "textual" in loaded_after_import(["leadtui.app"])["leadtui.app"]
+    assert "textual" in loaded_after_import(["leadtui.ui.app"])["leadtui.ui.app"]
 
 
 def test_cli_import_and_revert_load_no_orm(tmp_path: Path) -> None:
@@ -80,7 +83,7 @@ def test_cli_import_and_revert_load_no_orm(tmp_path: Path) -> None:
     script = (
         "import json, sys\n"
         "from leadtui.cli import main\n"
-        "import leadtui.cli_io\n"
+        "import leadtui.cli.import_export\n"
         "for args in (['import', sys.argv[2]], ['import', '--revert', '1']):\n"
         "    main(['--db', sys.argv[1], *args], standalone_mode=False)\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"

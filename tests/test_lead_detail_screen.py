@@ -10,14 +10,14 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from waiting import run_from_palette, settle
 
-from leadtui.errors import NotFoundError
+from leadtui.domain.errors import NotFoundError
+from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadSort
 from leadtui.launch import open_store
-from leadtui.rows import FollowUpFilter, LeadFilter, LeadSort
-from leadtui.screens import lead_detail
-from leadtui.screens.conflict_dialog import ConflictDialog
-from leadtui.screens.detail_edit import EditLeadForm
-from leadtui.screens.lead_detail import LeadDetailScreen
 from leadtui.store import LeadStore
+from leadtui.ui.screens import lead_detail
+from leadtui.ui.screens.conflict_dialog import ConflictDialog
+from leadtui.ui.screens.detail_edit import EditLeadForm
+from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
@@ -399,7 +399,7 @@ class TestDetailReads:
         assert demo_store.tags_of(lead) == sorted(["brand-new", *old], key=str.lower)
 
     def test_relative_time(self) -> None:
-        from leadtui.widgets.timeline import relative_time
+        from leadtui.ui.widgets.timeline import relative_time
 
         now = datetime(2026, 3, 16, 10, tzinfo=UTC)
         cases = {datetime(2026, 3, 16, 9, 59, 30, tzinfo=UTC): "just now",

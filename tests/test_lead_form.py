@@ -9,14 +9,14 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 from waiting import settle
 
-from leadtui.app import LeadApp
-from leadtui.formatting import parse_followup_date
-from leadtui.rows import LeadFilter, LeadInput
-from leadtui.screens.confirm import ConfirmScreen
-from leadtui.screens.lead_form import LeadFormScreen
-from leadtui.screens.lead_list import LeadListScreen
+from leadtui.domain.formatting import parse_followup_date
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.store import LeadStore
-from leadtui.widgets.lead_table import LeadTable
+from leadtui.ui.app import LeadApp
+from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.screens.lead_form import LeadFormScreen
+from leadtui.ui.screens.lead_list import LeadListScreen
+from leadtui.ui.widgets.lead_table import LeadTable
 
 
 async def type_into(pilot: Pilot[None], field: str, text: str) -> None:

@@ -8,16 +8,16 @@ from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static
 from waiting import run_from_palette, settle
 
-from leadtui.app import LeadApp
-from leadtui.errors import NotFoundError
-from leadtui.rows import LeadFilter, LeadInput, LeadSort, SortKey
-from leadtui.screens.confirm import ConfirmScreen
-from leadtui.screens.filter_dialog import FilterScreen
-from leadtui.screens.lead_list import LeadListScreen
-from leadtui.screens.list_commands import list_commands
-from leadtui.screens.pickers import StagePickerScreen
+from leadtui.domain.errors import NotFoundError
+from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort, SortKey
 from leadtui.store import LeadStore
-from leadtui.widgets.lead_table import LeadTable
+from leadtui.ui.app import LeadApp
+from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.screens.filter_dialog import FilterScreen
+from leadtui.ui.screens.lead_list import LeadListScreen
+from leadtui.ui.screens.list_commands import list_commands
+from leadtui.ui.screens.pickers import StagePickerScreen
+from leadtui.ui.widgets.lead_table import LeadTable
 
 EVERYTHING = LeadFilter()
 NEWEST = LeadSort()
@@ -390,7 +390,7 @@ class TestLeadPages:
     """The page cache behind the table: bounded, read-ahead, nearest-end paging."""
 
     def test_pages_are_cached_bounded_and_read_ahead(self, demo_store: LeadStore) -> None:
-        from leadtui.screens.lead_pages import MAX_PAGES, PAGE_SIZE, LeadPages
+        from leadtui.ui.screens.lead_pages import MAX_PAGES, PAGE_SIZE, LeadPages
 
         calls: list[int] = []
         asked: list[int] = []
@@ -421,7 +421,7 @@ class TestLeadPages:
         assert pages.row(PAGE_SIZE * 20) is None
 
     def test_neighbour_pages_match_the_store(self, demo_store: LeadStore) -> None:
-        from leadtui.screens.lead_pages import PAGE_SIZE, LeadPages
+        from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 
         pages = LeadPages(demo_store.page_list, EVERYTHING, NEWEST)
         total = live_count(demo_store)

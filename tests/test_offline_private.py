@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from leadtui.backup import daily_backup, make_backup, restore_backup
-from leadtui.bulk import DEFAULTS, _literal
+from leadtui.domain.rows import LeadInput
 from leadtui.launch import open_store
-from leadtui.rows import LeadInput
+from leadtui.storage.sqlite.backup import daily_backup, make_backup, restore_backup
+from leadtui.storage.sqlite.bulk import DEFAULTS, _literal
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
 NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "aiohttp",
@@ -137,22 +137,25 @@ SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|WHERE
 # Interpolations reviewed as code-built SQL fragments (column lists, "?" marks, clauses whose
 # values are bound as parameters). Anything else in an SQL f-string fails the test.
 REVIEWED = {
-    ("bulk.py", "columns"),  # FTS column names (a constant tuple)
-    ("bulk.py", "match.group(1)"),  # index names parsed from our own DDL
-    ("bulk.py", "name"),  # index names read from sqlite_master
-    ("bulk.py", "self._cache_size"),  # an int read from PRAGMA cache_size
-    ("bulk.py", "marks"),  # "?N" placeholders and _literal()s of the module's constants
+    ("storage/sqlite/bulk.py", "columns"),  # FTS column names (a constant tuple)
+    ("storage/sqlite/bulk.py", "match.group(1)"),  # index names parsed from our own DDL
+    ("storage/sqlite/bulk.py", "name"),  # index names read from sqlite_master
+    ("storage/sqlite/bulk.py", "self._cache_size"),  # an int read from PRAGMA cache_size
+    # "?N" placeholders and _literal()s of the module's constants
+    ("storage/sqlite/bulk.py", "marks"),
     ("io/batch.py", "marks"),  # a run of "?" placeholders
     ("io/batch.py", "names"),  # constant column names
     ("io/batch.py", "assignments"),  # "name = ?" for column names chosen by code
     ("io/export.py", "' AND '.join(where)"),  # fixed conditions with "?" parameters
-    ("reads.py", "condition"),  # where_clause() output; values bound as parameters
-    ("reads.py", "order_clause(sort, reverse=from_end)"),  # ORDER BY from a fixed table
-    ("reads.py", "source"),  # stage-sort FROM/WHERE built from where_clause() output
-    ("reads.py", "direction"),  # " DESC" or ""
-    ("list_queries.py", "condition"),  # reads.where_clause() output; values bound
-    ("list_queries.py", "order"),  # reads.order_clause(): ORDER BY from a fixed table
-    ("db.py", "schema_version()"),  # an int from code
+    ("storage/sqlite/reads.py", "condition"),  # where_clause() output; values bound as parameters
+    # ORDER BY from a fixed table
+    ("storage/sqlite/reads.py", "order_clause(sort, reverse=from_end)"),
+    ("storage/sqlite/reads.py", "source"),  # stage-sort FROM/WHERE built from where_clause() output
+    ("storage/sqlite/reads.py", "direction"),  # " DESC" or ""
+    ("storage/sqlite/list_queries.py", "condition"),  # reads.where_clause() output; values bound
+    # reads.order_clause(): ORDER BY from a fixed table
+    ("storage/sqlite/list_queries.py", "order"),
+    ("storage/sqlite/db.py", "schema_version()"),  # an int from code
 }
 
 

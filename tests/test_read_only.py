@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from waiting import settle
 
-from leadtui.errors import ReadOnlyError
+from leadtui.domain.errors import ReadOnlyError
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.io.csv_import import ImportOptions
 from leadtui.launch import make_app, open_store
-from leadtui.rows import LeadFilter, LeadInput
-from leadtui.widgets.read_only_banner import ReadOnlyBanner
+from leadtui.ui.widgets.read_only_banner import ReadOnlyBanner
 
 
 def _digest(path: Path) -> str:

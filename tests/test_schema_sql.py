@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlmodel import SQLModel
 
-import leadtui.models  # noqa: F401  (registers every table on the metadata)
-from leadtui.db import create_schema, make_engine, sqlite_url
-from leadtui.sqlite_tables import TABLES_DDL
+import leadtui.storage.models  # noqa: F401  (registers every table on the metadata)
+from leadtui.storage.sqlite.db import create_schema, make_engine, sqlite_url
+from leadtui.storage.sqlite.tables import TABLES_DDL
 
 
 def master(path: Path) -> list[tuple[str, str, str, str | None]]:
@@ -22,7 +22,7 @@ def master(path: Path) -> list[tuple[str, str, str, str | None]]:
 
 
 def test_tables_ddl_is_what_the_models_create(tmp_path: Path) -> None:
-    """When a model changes, this fails and prints the statements for sqlite_tables.py."""
+    """When a model changes, this fails and prints the statements for storage/sqlite/tables.py."""
     path = tmp_path / "orm.db"
     engine = make_engine(sqlite_url(path))
     try:

@@ -10,9 +10,9 @@ from conftest import DEMO_NOW, SNAPSHOT_SIZE
 from textual.pilot import Pilot
 from waiting import settle
 
-from leadtui.app import LeadApp
 from leadtui.launch import make_app
 from leadtui.store import LeadStore
+from leadtui.ui.app import LeadApp
 
 SnapCompare = Callable[..., bool]
 

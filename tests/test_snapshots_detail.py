@@ -11,10 +11,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from waiting import settle
 
+from leadtui.domain.rows import FollowUpFilter, LeadInput
 from leadtui.launch import open_store
-from leadtui.rows import FollowUpFilter, LeadInput
-from leadtui.screens.lead_detail import LeadDetailScreen
 from leadtui.store import LeadStore
+from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
 SnapCompare = Callable[..., bool]
 PAYLOADS = ("Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/link]",

@@ -11,8 +11,8 @@ from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from waiting import settle
 
-from leadtui.screens.import_screen import ImportScreen
 from leadtui.store import LeadStore
+from leadtui.ui.screens.import_screen import ImportScreen
 
 SnapCompare = Callable[..., bool]
 REPO = Path(__file__).parent.parent

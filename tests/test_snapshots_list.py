@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from waiting import settle as settle_app
 
-from leadtui.rows import LeadInput
+from leadtui.domain.rows import LeadInput
 from leadtui.store import LeadStore
 
 SnapCompare = Callable[..., bool]

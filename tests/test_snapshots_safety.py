@@ -12,10 +12,10 @@ from conftest import SNAPSHOT_SIZE, fixed_clock
 from textual.pilot import Pilot
 from waiting import settle
 
-from leadtui.backup import BackupInfo
 from leadtui.launch import make_app
-from leadtui.screens.database_problem import DatabaseProblemApp
+from leadtui.storage.sqlite.backup import BackupInfo
 from leadtui.store import LeadStore
+from leadtui.ui.screens.database_problem import DatabaseProblemApp
 
 SnapCompare = Callable[..., bool]
 REASON = ("leads.db is not a SQLite database (damaged, or another kind of file). "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from leadtui.enums import LeadSource
-from leadtui.sources import SOURCE_LABELS, SOURCES, source_label
+from leadtui.domain.enums import LeadSource
+from leadtui.domain.sources import SOURCE_LABELS, SOURCES, source_label
 
 
 def test_every_source_has_a_label() -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from leadtui.rows import FollowUpFilter, LeadFilter, LeadSort, SortKey
+from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadSort, SortKey
 from leadtui.store import LeadStore
 
 STAGES = ("new", "contacted", "qualified", "proposal", "won", "lost")

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from conftest import DEMO_NOW
 
-from leadtui.db import connect_sqlite
-from leadtui.errors import ConflictError, DuplicateEmailError, NotFoundError
-from leadtui.models import Lead
-from leadtui.rows import FollowUpFilter, LeadFilter, LeadInput, LeadRow, LeadSort, SortKey
-from leadtui.sqlite_schema import LIST_INDEXES
+from leadtui.domain.errors import ConflictError, DuplicateEmailError, NotFoundError
+from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadInput, LeadRow, LeadSort, SortKey
+from leadtui.domain.validation import ValidationError
+from leadtui.storage.models import Lead
+from leadtui.storage.sqlite.db import connect_sqlite
+from leadtui.storage.sqlite.schema import LIST_INDEXES
 from leadtui.store import LeadStore
-from leadtui.validation import ValidationError
 
 EVERYTHING = LeadFilter()
 NEWEST = LeadSort()

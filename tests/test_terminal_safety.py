@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort
+from leadtui.domain.validation import ValidationError
 from leadtui.launch import open_store
-from leadtui.rows import LeadFilter, LeadInput, LeadSort
 from leadtui.store import LeadStore
-from leadtui.validation import ValidationError
 
 PAYLOADS: tuple[str, ...] = (
     # Rich/Textual markup and actions

@@ -1,4 +1,4 @@
-"""Tests for leadtui.validation."""
+"""Tests for leadtui.domain.validation."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from leadtui import validation
-from leadtui.validation import (
+from leadtui.domain import validation
+from leadtui.domain.validation import (
     DEFAULT_REGION,
     MAX_EMAIL,
     MAX_NAME,
@@ -42,7 +42,7 @@ def test_limits() -> None:
 
 def test_import_is_light() -> None:
     code = (
-        "import sys, leadtui.validation;"
+        "import sys, leadtui.domain.validation;"
         "heavy = {'textual', 'email_validator', 'phonenumbers'} & set(sys.modules);"
         "print(sorted(heavy))"
     )
@@ -53,7 +53,7 @@ def test_import_is_light() -> None:
 
 
 def test_default_region_from_environment() -> None:
-    code = "from leadtui.validation import DEFAULT_REGION; print(DEFAULT_REGION)"
+    code = "from leadtui.domain.validation import DEFAULT_REGION; print(DEFAULT_REGION)"
     env = {**os.environ, "LEADTUI_REGION": " gb "}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
@@ -586,7 +586,7 @@ def _clean_text_reference(value: str, multiline: bool) -> str:
     """clean_text without its fast path: strip controls, trim, NFC."""
     import unicodedata
 
-    from leadtui.validation import strip_controls
+    from leadtui.domain.validation import strip_controls
 
     text = strip_controls(value, multiline=multiline)
     if multiline:

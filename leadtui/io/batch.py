@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from leadtui.bulk import LEAD_COLUMNS, LeadWriter
+from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
 from leadtui.io.convert import Converted
 from leadtui.io.errors import ImportRefused
-from leadtui.timefmt import format_db_time
+from leadtui.storage.sqlite.bulk import LEAD_COLUMNS, LeadWriter
 
 _BATCH = 500
 _KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")

@@ -12,7 +12,17 @@ from datetime import datetime
 from typing import Any
 from unicodedata import normalize
 
-from leadtui.enums import LeadSource
+from leadtui.domain.enums import LeadSource
+from leadtui.domain.lead_input import TEXT_FIELDS
+from leadtui.domain.validation import (
+    DEFAULT_REGION,
+    MAX_NOTE,
+    ValidationError,
+    clean_text,
+    email_key,
+    parse_money,
+    validate_url,
+)
 from leadtui.i18n import _
 from leadtui.io.formats import IGNORE, Format
 from leadtui.io.values import (
@@ -21,16 +31,6 @@ from leadtui.io.values import (
     parse_date,
     parse_flag,
     split_tags,
-)
-from leadtui.lead_input import TEXT_FIELDS
-from leadtui.validation import (
-    DEFAULT_REGION,
-    MAX_NOTE,
-    ValidationError,
-    clean_text,
-    email_key,
-    parse_money,
-    validate_url,
 )
 
 SOURCES = frozenset(source.value for source in LeadSource)

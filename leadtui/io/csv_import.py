@@ -15,17 +15,18 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from leadtui.bulk import LeadWriter
-from leadtui.db import immediate_transaction
-from leadtui.gc_batch import fewer_collections
+from leadtui.domain.validation import DEFAULT_REGION
 from leadtui.i18n import _
 from leadtui.io import batch
 from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
 from leadtui.io.errors import ImportRefused
 from leadtui.io.formats import IGNORE
-from leadtui.io.reader import BadRecord, Preview, Record, records
+from leadtui.io.reader import records
+from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
-from leadtui.validation import DEFAULT_REGION
+from leadtui.storage.gc_batch import fewer_collections
+from leadtui.storage.sqlite.bulk import LeadWriter
+from leadtui.storage.sqlite.db import immediate_transaction
 
 if TYPE_CHECKING:
     import sqlite3
@@ -245,8 +246,9 @@ def import_file(conn: sqlite3.Connection, preview: Preview, options: ImportOptio
                 now: datetime, progress: Progress | None = None) -> ImportReport:
     """Import the previewed file in one transaction on ``conn`` (rolled back for a dry run).
 
-    ``conn`` is a stdlib connection in autocommit mode (:func:`leadtui.db.connect_sqlite`):
-    the import needs no ORM, so a command-line import does not pay for importing it.
+    ``conn`` is a stdlib connection in autocommit mode
+    (:func:`leadtui.storage.sqlite.db.connect_sqlite`): the import needs no ORM, so a
+    command-line import does not pay for importing it.
     """
     report = ImportReport(
         file=str(preview.path), format=preview.format.key, format_label=preview.format.label,

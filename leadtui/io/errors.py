@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leadtui.errors import LeadtuiError
+from leadtui.domain.errors import LeadtuiError
 
 
 class ImportRefused(LeadtuiError):

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from leadtui.bulk import LEAD_COLUMNS
 from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.formats import LEADTUI_COLUMNS
 from leadtui.io.vcard import card_text
+from leadtui.storage.sqlite.bulk import LEAD_COLUMNS
 
 FORMATS = ("csv", "vcf", "json")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

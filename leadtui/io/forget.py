@@ -2,7 +2,7 @@
 
 The lead, its activities, stage history and tag links go (cascades); any
 before-image of them kept for an import's revert is cut out; an anonymous
-:class:`~leadtui.models.Tombstone` records only when. ``secure_delete`` zeroes
+:class:`~leadtui.storage.models.Tombstone` records only when. ``secure_delete`` zeroes
 freed content, the search index is optimised (so no deleted segment keeps a
 token), and a ``TRUNCATE`` checkpoint empties the WAL.
 
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from leadtui.db import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
-from leadtui.errors import NotFoundError
+from leadtui.domain.errors import NotFoundError
+from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
-from leadtui.timefmt import format_db_time
+from leadtui.storage.sqlite.db import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
 
 _BY_ID = "SELECT id FROM lead WHERE id = ?"
 # In a backup: the same row (ids can be reused, creation times tell them apart), or

@@ -5,43 +5,18 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import BY_KEY, Format, detect_format
+from leadtui.io.formats import BY_KEY, detect_format
 from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
+from leadtui.io.records import Preview, Record
 from leadtui.io.sniff import Dialect, sniff
 
 csv.field_size_limit(1024 * 1024)
 SAMPLE_ROWS = 5
-Record = tuple[int, int, list[str]]
-"""``(data row number, file line where it starts, cells)``."""
-
-
-class BadRecord(list[str]):
-    """A row that could not be read at all (a broken vCard); ``reason`` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__()
-        self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """What the file looks like: shown before anything is imported."""
-
-    path: Path
-    format: Format
-    encoding: str
-    delimiter: str
-    header: tuple[str, ...]
-    mapping: list[str]
-    sample: list[list[str]] = field(default_factory=list)
-    skip_records: int = 0
-    """CSV records before the header (``sep=`` line, note lines)."""
 
 
 def is_vcard(path: Path) -> bool:

@@ -7,8 +7,8 @@ import json
 import re
 from datetime import UTC, datetime
 
+from leadtui.domain.validation import MAX_EMAIL, ValidationError, clean_text, normalize_phone
 from leadtui.i18n import _
-from leadtui.validation import MAX_EMAIL, ValidationError, clean_text, normalize_phone
 
 # ASCII atext plus Latin letters (no × ÷): accepted by email-validator's SMTPUTF8 rules.
 _ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+"
@@ -80,7 +80,7 @@ class EmailChecker:
 
 
 class PhoneNormalizer:
-    """:func:`leadtui.validation.normalize_phone` with a fast path for ``+CC …`` numbers.
+    """:func:`leadtui.domain.validation.normalize_phone` with a fast path for ``+CC …`` numbers.
 
     A number written in international form with digits, spaces, dashes and dots
     only is E.164 whenever phonenumbers would call it possible; possibility

@@ -14,7 +14,7 @@ from typing import Any
 
 from leadtui.i18n import _
 from leadtui.io.formats import Format
-from leadtui.io.reader import BadRecord, Preview, Record
+from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.sniff import detect_encoding, read_sample
 
 VCARD_HEADER = ("first_name", "last_name", "full_name", "email", "phone", "company",

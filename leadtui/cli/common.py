@@ -1,0 +1,98 @@
+"""What every ``leadtui`` sub-command shares: one-line errors, the database path, the store.
+
+Bad input prints one clear line on stderr and exits 1; nothing is written.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import click
+
+from leadtui.i18n import _
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """Turn leadtui's own errors into one line on stderr and exit status 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from leadtui.domain.errors import LeadtuiError
+
+        try:
+            return func(*args, **kwargs)
+        except (LeadtuiError, ValueError, OSError) as error:
+            # ValidationError is a ValueError; OSError covers unreadable files.
+            click.echo(_("Error: {message}").format(message=error), err=True)
+            sys.exit(1)
+        except Exception as error:
+            # A full disk or I/O error outside a store transaction (e.g. opening the WAL).
+            from leadtui.storage.errors import storage_error
+
+            friendly = storage_error(error)
+            if friendly is None:
+                raise
+            click.echo(_("Error: {message}").format(message=friendly), err=True)
+            sys.exit(1)
+
+    return cast(F, wrapper)
+
+
+class OneLineErrors(click.Group):
+    """A group whose usage errors (bad option values, unknown commands) are one line, exit 1."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Run the command; click's own errors become ``Error: ...`` on stderr and status 1."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.Abort:
+            click.echo(_("Aborted."), err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def db_path(ctx: click.Context) -> Path:
+    """The database path chosen by ``--db``, ``LEADTUI_DB`` or the default."""
+    from leadtui.paths import default_db_path
+
+    chosen = ctx.find_root().params.get("db")
+    return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+@contextmanager
+def store_for(ctx: click.Context, *, create: bool = True) -> Iterator[Any]:
+    """Open the store for one command and close it afterwards."""
+    from leadtui.store import LeadStore
+
+    store = LeadStore.open(db_path(ctx), create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def stage_key(store: Any, text: str) -> str:
+    """The key of the stage named ``text`` (key, name or translated name, any case)."""
+    from leadtui.domain.errors import NotFoundError
+
+    wanted = text.strip().casefold()
+    for stage in store.stages():
+        if wanted in (stage.key.casefold(), stage.name.casefold(), _(stage.name).casefold()):
+            return str(stage.key)
+    names = ", ".join(stage.key for stage in store.stages())
+    raise NotFoundError(_("Unknown stage {stage!r}; use one of: {names}.").format(
+        stage=text, names=names))

@@ -1,0 +1,68 @@
+"""``leadtui stats``: the funnel as a Rich table and as JSON (no Textual here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
+from leadtui.domain.validation import format_money
+from leadtui.i18n import _
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """A one-line bar chart of ``values`` (all bars lowest when every value is 0)."""
+    top = max(values, default=0)
+    if top == 0:
+        return BARS[0] * len(values)
+    return "".join(BARS[round(value / top * (len(BARS) - 1))] for value in values)
+
+
+def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None:
+    """Per stage: count, value, conversion to the next stage, median days in stage."""
+    console = console or Console()
+    table = Table(title=_("Funnel"), header_style="bold")
+    table.add_column(_("Stage"))
+    table.add_column(_("Leads"), justify="right")
+    table.add_column(_("Value"), justify="right")
+    table.add_column(_("Reached"), justify="right")
+    table.add_column(_("Conversion"), justify="right")
+    table.add_column(_("Median in stage"), justify="right")
+    for stage in metrics.stages:
+        table.add_row(
+            Text(_(stage.name)), Text(f"{stage.count:,}"), Text(format_money(stage.value_cents)),
+            Text(f"{stage.reached:,}"), Text(format_rate(stage.conversion)),
+            Text(format_days(stage.median_days)),
+        )
+    table.add_row(
+        Text(_("Total"), style="bold"),
+        Text(f"{sum(s.count for s in metrics.stages):,}", style="bold"),
+        Text(format_money(sum(s.value_cents for s in metrics.stages)), style="bold"),
+    )
+    console.print(table)
+    console.print(Text(_("Win rate: {rate} ({won} won, {lost} lost)").format(
+        rate=format_rate(metrics.win_rate), won=f"{metrics.won:,}", lost=f"{metrics.lost:,}")))
+    counts = [week.count for week in metrics.weeks]
+    if metrics.weeks:
+        console.print(Text(_("Leads per week ({first} – {last}): {bars}  {counts}").format(
+            first=metrics.weeks[0].label, last=metrics.weeks[-1].label,
+            bars=sparkline(counts), counts=" ".join(str(c) for c in counts))))
+
+
+def funnel_json(metrics: FunnelMetrics) -> list[dict[str, Any]]:
+    """One object per stage: the original ``stats --json`` list, extended with funnel numbers.
+
+    The list shape is kept so existing scripts keep working; the win rate follows
+    from the won and lost counts.
+    """
+    return [
+        {"stage": s.key, "count": s.count, "value_cents": s.value_cents,
+         "reached": s.reached, "converted": s.converted, "conversion": s.conversion,
+         "median_days_in_stage": s.median_days}
+        for s in metrics.stages
+    ]

@@ -1,0 +1,110 @@
+"""``leadtui add``, ``list``, ``move`` and ``stats``: the lead commands of the CLI."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.domain.sources import SOURCES
+from leadtui.i18n import _
+
+
+@click.command()
+@click.option("--first-name", default="", help=_("First name."))
+@click.option("--last-name", default="", help=_("Last name."))
+@click.option("--email", default=None, help=_("Email address."))
+@click.option("--phone", default=None, help=_("Phone number (with country code, or local)."))
+@click.option("--company", default="", help=_("Company."))
+@click.option("--source", type=click.Choice(SOURCES), default="manual",
+              help=_("Where it came from."))
+@click.option("--stage", default="new", help=_("Funnel stage (key or name)."))
+@click.pass_context
+@friendly_errors
+def add(ctx: click.Context, first_name: str, last_name: str, email: str | None,
+        phone: str | None, company: str, source: str, stage: str) -> None:
+    """Add a lead and print its id."""
+    from leadtui.domain.rows import LeadInput
+
+    with store_for(ctx) as store:
+        lead = store.add_lead(LeadInput(
+            first_name=first_name, last_name=last_name, email=email, phone=phone,
+            company=company, source=source, stage=stage_key(store, stage)))
+        click.echo(lead.id)
+
+
+@click.command(name="list")
+@click.option("--stage", default=None, help=_("Only this stage."))
+@click.option("--search", default="", help=_("Full-text search on name, email and company."))
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON lines."))
+@click.pass_context
+@friendly_errors
+def list_leads(ctx: click.Context, stage: str | None, search: str, limit: int,
+               as_json: bool) -> None:
+    """List leads, newest first."""
+    from leadtui.domain.rows import LeadFilter, LeadSort
+
+    with store_for(ctx, create=False) as store:
+        stages = (stage_key(store, stage),) if stage else ()
+        rows = store.page_leads(LeadFilter(stages=stages, search=search), LeadSort(), 0, limit)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(_row_json(row), ensure_ascii=False))
+        return
+    from leadtui.cli.output import print_lead_rows
+
+    print_lead_rows(rows)
+
+
+def _row_json(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id, "first_name": row.first_name, "last_name": row.last_name,
+        "email": row.email, "company": row.company, "stage": row.stage, "source": row.source,
+        "value_cents": row.value_cents, "currency": row.currency,
+        "next_followup_at": row.next_followup_at.isoformat() if row.next_followup_at else None,
+        "created_at": row.created_at.isoformat(),
+    }
+
+
+@click.command()
+@click.argument("lead")
+@click.argument("stage")
+@click.option("--reason", default="", help=_("Why (stored with the stage change)."))
+@click.pass_context
+@friendly_errors
+def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
+    """Move LEAD (id or email) to STAGE."""
+    with store_for(ctx, create=False) as store:
+        target = store.find_lead(lead)
+        key = stage_key(store, stage)
+        result = store.move_lead(target.id, key, reason)
+        if result is None:
+            click.echo(_("Lead {id} is already in {stage}.").format(id=target.id, stage=key))
+        else:
+            click.echo(_("Lead {id}: {old} → {new}").format(
+                id=target.id, old=result.from_stage, new=result.to_stage))
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@click.pass_context
+@friendly_errors
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Funnel per stage: count, value, conversion, median days in stage; win rate, leads/week."""
+    from leadtui.cli.funnel_table import funnel_json, print_funnel
+
+    with store_for(ctx, create=False) as store:
+        metrics = store.funnel_metrics()
+    if as_json:
+        click.echo(json.dumps(funnel_json(metrics)))
+        return
+    print_funnel(metrics)
+
+
+def register(group: click.Group) -> None:
+    """Add ``add``, ``list``, ``move`` and ``stats`` to ``group``."""
+    for command in (add, list_leads, move, stats):
+        group.add_command(command)

@@ -1,0 +1,46 @@
+"""Rich tables for the CLI. User text goes in as ``Text``, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from leadtui.domain.rows import LeadRow, StageTotal
+from leadtui.domain.validation import format_money
+from leadtui.i18n import _
+
+
+def print_lead_rows(rows: Sequence[LeadRow], console: Console | None = None) -> None:
+    """Print leads as a table."""
+    console = console or Console()
+    table = Table(box=None, header_style="bold")
+    for title in (_("ID"), _("Name"), _("Company"), _("Email"), _("Stage"), _("Value")):
+        table.add_column(title)
+    for row in rows:
+        table.add_row(
+            Text(str(row.id)), Text(row.display_name), Text(row.company),
+            Text(row.email or ""), Text(_(row.stage.capitalize())),
+            Text(format_money(row.value_cents, row.currency)),
+        )
+    console.print(table)
+    if not rows:
+        console.print(Text(_("No leads.")))
+
+
+def print_stage_totals(totals: Sequence[StageTotal], console: Console | None = None) -> None:
+    """Print count and value per stage."""
+    console = console or Console()
+    table = Table(title=_("Funnel"), header_style="bold")
+    table.add_column(_("Stage"))
+    table.add_column(_("Leads"), justify="right")
+    table.add_column(_("Value"), justify="right")
+    for total in totals:
+        table.add_row(Text(_(total.stage.name)), Text(f"{total.count:,}"),
+                      Text(format_money(total.value_cents)))
+    table.add_row(Text(_("Total"), style="bold"),
+                  Text(f"{sum(t.count for t in totals):,}", style="bold"),
+                  Text(format_money(sum(t.value_cents for t in totals)), style="bold"))
+    console.print(table)

@@ -1,0 +1,1 @@
+"""The domain: rows, enums, errors, validation and the pure rules (no I/O, no SQL, no Textual)."""

@@ -1,0 +1,145 @@
+"""Display helpers for lists and cards: relative times, follow-up states, stage colours.
+
+Core module: no Textual here, so the CLI and tests can use it too.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from leadtui.domain.rows import FollowUpFilter, LeadFilter
+from leadtui.domain.timefmt import day_bounds
+from leadtui.i18n import _
+
+
+class FollowUpState(StrEnum):
+    """Where a follow-up date stands relative to today."""
+
+    NONE = "none"
+    OVERDUE = "overdue"
+    TODAY = "today"
+    LATER = "later"
+
+
+STAGE_COLOURS: dict[str, str] = {
+    "new": "cyan",
+    "contacted": "blue",
+    "qualified": "magenta",
+    "proposal": "yellow",
+    "won": "green",
+    "lost": "bright_black",
+}
+"""Colour names (Rich/Textual) for the default stages."""
+
+DEFAULT_STAGE_COLOUR = "white"
+
+
+def stage_colour(stage_key: str) -> str:
+    """The colour name of a stage; unknown (user-made) stages get a neutral colour."""
+    return STAGE_COLOURS.get(stage_key, DEFAULT_STAGE_COLOUR)
+
+
+def relative_time(then: datetime | None, now: datetime) -> str:
+    """A compact age: "now", "5m", "3h", "3d", "2w", "4mo", "1y"; "" for ``None``.
+
+    Times in the future (clock skew, imports) count as "now".
+    """
+    if then is None:
+        return ""
+    seconds = int((now - then).total_seconds())
+    if seconds < 60:
+        return _("now")
+    minutes = seconds // 60
+    if minutes < 60:
+        return _("{n}m").format(n=minutes)
+    hours = minutes // 60
+    if hours < 24:
+        return _("{n}h").format(n=hours)
+    days = hours // 24
+    if days < 14:
+        return _("{n}d").format(n=days)
+    if days < 60:
+        return _("{n}w").format(n=days // 7)
+    if days < 365:
+        return _("{n}mo").format(n=days // 30)
+    return _("{n}y").format(n=days // 365)
+
+
+def followup_state(at: datetime | None, now: datetime) -> FollowUpState:
+    """Overdue (before today), today, or later, by the local day of ``now``."""
+    if at is None:
+        return FollowUpState.NONE
+    start, end = day_bounds(now)
+    if at < start:
+        return FollowUpState.OVERDUE
+    if at < end:
+        return FollowUpState.TODAY
+    return FollowUpState.LATER
+
+
+def followup_label(at: datetime | None, now: datetime) -> str:
+    """"today", "tomorrow" or the local date (YYYY-MM-DD); "" when there is none."""
+    state = followup_state(at, now)
+    if at is None or state is FollowUpState.NONE:
+        return ""
+    if state is FollowUpState.TODAY:
+        return _("today")
+    local = at.astimezone().date()
+    if (local - now.astimezone().date()).days == 1:
+        return _("tomorrow")
+    return local.isoformat()
+
+
+def followup_date_text(at: datetime | None) -> str:
+    """A follow-up as the local date a form shows (YYYY-MM-DD), "" when unset."""
+    return "" if at is None else at.astimezone().date().isoformat()
+
+
+FOLLOWUP_HOUR = 9
+"""A follow-up typed as a date is due at 09:00 local time that day."""
+
+
+def parse_followup_date(text: str) -> datetime | None:
+    """A typed YYYY-MM-DD as an aware datetime (09:00 local); blank gives ``None``.
+
+    Raises ``ValueError`` with a readable message for anything else.
+    """
+    typed = text.strip()
+    if not typed:
+        return None
+    try:
+        day = date.fromisoformat(typed)
+    except ValueError:
+        raise ValueError(
+            _("Not a date: {text}. Type it as YYYY-MM-DD.").format(text=typed)
+        ) from None
+    if len(typed) != 10:
+        raise ValueError(_("Not a date: {text}. Type it as YYYY-MM-DD.").format(text=typed))
+    return datetime.combine(day, time(FOLLOWUP_HOUR)).astimezone()
+
+
+FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
+    FollowUpFilter.ANY: _("Any"),
+    FollowUpFilter.OVERDUE: _("Overdue"),
+    FollowUpFilter.TODAY: _("Today"),
+    FollowUpFilter.THIS_WEEK: _("This week"),
+    FollowUpFilter.NONE: _("None set"),
+}
+
+
+def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str:
+    """A short plain-text summary of a filter for the list header ("" when empty)."""
+    parts: list[str] = []
+    if lead_filter.search.strip():
+        parts.append(_("“{text}”").format(text=lead_filter.search.strip()))
+    if lead_filter.stages:
+        parts.append(", ".join(_(stage_names.get(key, key)) for key in lead_filter.stages))
+    if lead_filter.sources:
+        parts.append(", ".join(source.replace("_", " ") for source in lead_filter.sources))
+    if lead_filter.tags:
+        parts.append(", ".join(f"#{tag}" for tag in lead_filter.tags))
+    if lead_filter.followup is not FollowUpFilter.ANY:
+        parts.append(_("follow-up {when}").format(
+            when=FOLLOWUP_LABELS[lead_filter.followup].lower()))
+    return " · ".join(parts)

@@ -1,0 +1,114 @@
+"""Funnel metrics: what the board's panel and ``leadtui stats`` show (no Textual here).
+
+Definitions (soft-deleted leads are left out everywhere, as on the board):
+
+- **count / value**: live leads currently in the stage and the sum of their
+  ``value_cents`` (currencies are not converted).
+- **conversion rate** from an open stage S to the next: of the leads that ever
+  reached S (a StageChange into S), the share that ever reached a later open
+  stage or Won ("later" = higher stage position; Lost does not count). Won and
+  Lost have no conversion rate. ``None`` when no lead ever reached S.
+- **median time in stage**: for every StageChange into S that is followed by
+  another change of the same lead (the lead left S), the time from entering S
+  to that next change; the median of those durations, in days. ``None`` when
+  no lead has left S yet.
+- **win rate**: leads now in Won / (leads now in Won + leads now in Lost);
+  ``None`` when both are empty.
+- **leads created per week**: counts per ISO week (Monday 00:00 UTC) for the
+  12 weeks up to and including the current one, oldest first.
+
+The numbers are computed in SQL by :mod:`leadtui.storage.sqlite.funnel_reads` so they scale
+to a million leads; this module holds the shapes and the week arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from leadtui.i18n import _
+
+WEEKS = 12
+"""How many ISO weeks the leads-per-week series covers."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageMetrics:
+    """The funnel numbers of one stage."""
+
+    key: str
+    name: str
+    kind: str
+    count: int
+    value_cents: int
+    reached: int
+    converted: int
+    median_days: float | None
+
+    @property
+    def conversion(self) -> float | None:
+        """Share of the leads that reached this stage and went further (open stages only)."""
+        if self.kind != "open" or self.reached == 0:
+            return None
+        return self.converted / self.reached
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCount:
+    """Leads created in one ISO week."""
+
+    start: date
+    count: int
+
+    @property
+    def label(self) -> str:
+        """The ISO week as ``2026-W11``."""
+        year, week, _day = self.start.isocalendar()
+        return f"{year}-W{week:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelMetrics:
+    """Every funnel number at once."""
+
+    stages: tuple[StageMetrics, ...]
+    won: int
+    lost: int
+    weeks: tuple[WeekCount, ...]
+
+    @property
+    def win_rate(self) -> float | None:
+        """Won / (won + lost), or ``None`` when nothing is closed yet."""
+        closed = self.won + self.lost
+        return None if closed == 0 else self.won / closed
+
+
+def week_start(moment: datetime) -> datetime:
+    """Monday 00:00 UTC of the ISO week holding ``moment``."""
+    utc = moment.astimezone(UTC)
+    monday = utc.date() - timedelta(days=utc.weekday())
+    return datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+
+
+def first_week_start(now: datetime, weeks: int = WEEKS) -> datetime:
+    """Start of the oldest week of the series that ends with the week of ``now``."""
+    return week_start(now) - timedelta(weeks=weeks - 1)
+
+
+def week_series(now: datetime, counts: dict[int, int], weeks: int = WEEKS) -> tuple[WeekCount, ...]:
+    """Fill a ``{week index: count}`` map (0 = oldest week) into ``weeks`` entries."""
+    first = first_week_start(now, weeks)
+    return tuple(
+        WeekCount((first + timedelta(weeks=index)).date(), counts.get(index, 0))
+        for index in range(weeks)
+    )
+
+
+def format_rate(rate: float | None) -> str:
+    """A rate as ``42.9%``, or an en dash when there is none."""
+    return "–" if rate is None else f"{rate * 100:.1f}%"
+
+
+def format_days(days: float | None) -> str:
+    """A duration in days as ``3.5 d``, or an en dash."""
+    return "–" if days is None else _("{days:.1f} d").format(days=days)

@@ -1,0 +1,151 @@
+"""Plain, immutable shapes the store hands to screens (no ORM, no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+Clock = Callable[[], datetime]
+"""Returns the current time, aware (UTC). Injected so tests are deterministic."""
+
+
+class SortKey(StrEnum):
+    """Columns the lead list can be sorted by."""
+
+    CREATED = "created"
+    NAME = "name"
+    COMPANY = "company"
+    EMAIL = "email"
+    STAGE = "stage"
+    SOURCE = "source"
+    FOLLOWUP = "followup"
+    LAST_ACTIVITY = "last_activity"
+    VALUE = "value"
+
+
+class FollowUpFilter(StrEnum):
+    """Which follow-up dates a list shows."""
+
+    ANY = "any"
+    OVERDUE = "overdue"
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class LeadSort:
+    """A sort order; ties are always broken by id so paging is stable."""
+
+    key: SortKey = SortKey.CREATED
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LeadFilter:
+    """What a list or board column shows. Empty tuples mean "any"."""
+
+    stages: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    followup: FollowUpFilter = FollowUpFilter.ANY
+    search: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing narrows the list."""
+        return self == LeadFilter()
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRow:
+    """One line of the lead list or one card of the board."""
+
+    id: int
+    first_name: str
+    last_name: str
+    company: str
+    email: str | None
+    stage: str
+    source: str
+    next_followup_at: datetime | None
+    last_activity_at: datetime | None
+    stage_changed_at: datetime | None
+    created_at: datetime
+    value_cents: int
+    currency: str
+
+    @property
+    def display_name(self) -> str:
+        """First and last name, or the email when both are empty."""
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or (self.email or "")
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    """A funnel stage as the UI needs it."""
+
+    key: str
+    name: str
+    position: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class StageTotal:
+    """How many live leads a stage holds and what they are worth (cents, by currency)."""
+
+    stage: StageInfo
+    count: int
+    value_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """An activity or a stage change, for the detail timeline (newest first)."""
+
+    at: datetime
+    kind: str  # "activity" or "stage"
+    id: int
+    activity_kind: str = ""
+    body: str = ""
+    from_stage: str | None = None
+    to_stage: str | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LeadCounts:
+    """The list header: how many leads match, and how many of them are overdue."""
+
+    total: int
+    overdue: int
+    capped: bool = False
+
+
+@dataclass(slots=True)
+class LeadInput:
+    """Fields for a new lead or an edit; validated by :mod:`leadtui.domain.validation`."""
+
+    first_name: str = ""
+    last_name: str = ""
+    email: str | None = None
+    phone: str | None = None
+    company: str = ""
+    job_title: str = ""
+    website: str = ""
+    source: str = "manual"
+    campaign: str = ""
+    utm_source: str = ""
+    utm_medium: str = ""
+    utm_campaign: str = ""
+    consent: bool = False
+    stage: str = "new"
+    value_cents: int = 0
+    currency: str = "EUR"
+    score: int | None = None
+    next_followup_at: datetime | None = None
+    tags: list[str] = field(default_factory=list)

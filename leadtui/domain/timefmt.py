@@ -1,0 +1,31 @@
+"""The one text format for timestamps in the database, and local day bounds (no ORM, no I/O)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+DB_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def format_db_time(value: datetime) -> str:
+    """An aware datetime as UTC text; a naive one is a programming error."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime: leadtui stores aware UTC times only")
+    return value.astimezone(UTC).strftime(DB_TIME_FORMAT)
+
+
+def parse_db_time(value: str) -> datetime:
+    """UTC text from the database as an aware datetime."""
+    return datetime.strptime(value[:19], DB_TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def parse_optional(value: str | None) -> datetime | None:
+    """Like :func:`parse_db_time`, passing ``None`` through."""
+    return None if value is None else parse_db_time(value)
+
+
+def day_bounds(now: datetime) -> tuple[datetime, datetime]:
+    """Start of the local day of ``now`` and start of the next one (both aware)."""
+    local = now.astimezone()
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start, start + timedelta(days=1)

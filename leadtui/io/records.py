@@ -1,0 +1,38 @@
+"""What a reader yields: records, broken records and the preview shown before an import.
+
+Apart from :mod:`leadtui.io.reader` so the vCard reader can build them without
+importing the CSV reader (which imports it lazily).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from leadtui.io.formats import Format
+
+Record = tuple[int, int, list[str]]
+"""``(data row number, file line where it starts, cells)``."""
+
+
+class BadRecord(list[str]):
+    """A row that could not be read at all (a broken vCard); ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What the file looks like: shown before anything is imported."""
+
+    path: Path
+    format: Format
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    mapping: list[str]
+    sample: list[list[str]] = field(default_factory=list)
+    skip_records: int = 0
+    """CSV records before the header (``sep=`` line, note lines)."""

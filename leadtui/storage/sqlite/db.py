@@ -1,0 +1,427 @@
+"""Opening, checking, creating and migrating the database.
+
+The checks read the file header with plain file I/O before SQLite ever opens
+the file, so a file that is not ours is refused byte-for-byte unchanged.
+Migrations use ``PRAGMA user_version`` (see :data:`MIGRATIONS`): the schema is
+small and lives in one file, so a numbered list of SQL steps is enough and
+keeps Alembic's import cost off the start-up path.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadtui.i18n import _
+from leadtui.paths import backup_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+APPLICATION_ID = 0x4C454144  # "LEAD"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_PRAGMAS: tuple[str, ...] = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+)
+
+Migration = Callable[[sqlite3.Connection], None]
+# MIGRATIONS[n] upgrades a database at user_version n to n + 1.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def schema_version() -> int:
+    """The schema version this leadtui writes."""
+    from leadtui.storage.schema_version import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+class DbState(Enum):
+    """What :func:`inspect_file` found at a path."""
+
+    MISSING = "missing"
+    CURRENT = "current"
+    OLDER = "older"
+
+
+@dataclass(frozen=True)
+class DbCheck:
+    """The result of checking a database file before use."""
+
+    state: DbState
+    version: int
+
+
+def _header(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(100)
+
+
+def inspect_file(path: Path) -> DbCheck:
+    """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable."""
+    from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.wal_check import check_wal
+
+    if not path.exists():
+        check_wal(path, page_size=None)
+        return DbCheck(DbState.MISSING, 0)
+    if path.is_dir():
+        raise DatabaseRefused(_("{path} is a directory, not a database file.").format(path=path))
+    try:
+        header = _header(path)
+    except OSError as error:
+        raise DatabaseRefused(
+            _("Cannot read {path}: {reason}").format(path=path, reason=error.strerror)
+        ) from error
+    if not header:
+        raise DatabaseRefused(
+            _("{path} is empty (0 bytes): it is not a leadtui database. "
+              "It was left unchanged.").format(path=path)
+        )
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(
+            _("{path} is not a SQLite database (damaged, or another kind of file). "
+              "It was left unchanged.").format(path=path)
+        )
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            _("{path} is a SQLite database of another application, not leadtui. "
+              "It was left unchanged.").format(path=path)
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    check_wal(path, page_size=page_size)
+    _check_size(path, header, page_size)
+    version = _read_user_version(path)
+    current = schema_version()
+    if version > current:
+        raise DatabaseRefused(
+            _("{path} was written by a newer leadtui (schema {found}, this one knows {known}). "
+              "Upgrade leadtui; the file was left unchanged.").format(
+                path=path, found=version, known=current
+            )
+        )
+    return DbCheck(DbState.CURRENT if version == current else DbState.OLDER, version)
+
+
+def _check_size(path: Path, header: bytes, page_size: int) -> None:
+    """Refuse a truncated file: smaller than its header says (when no WAL holds the rest)."""
+    from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.wal_check import wal_path
+
+    wal = wal_path(path)
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # the WAL may hold pages the file does not have yet
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96] and pages > 0
+    size = path.stat().st_size
+    if size % page_size or (header_valid and size < pages * page_size):
+        raise DatabaseRefused(
+            _("{path} is truncated ({size} bytes; its header expects {expected}). "
+              "It was left unchanged.").format(
+                path=path, size=f"{size:,}", expected=f"{pages * page_size:,}"))
+
+
+def _read_user_version(path: Path) -> int:
+    """Read ``user_version`` through SQLite (the header may lag behind the WAL).
+
+    Without a -wal there is nothing the header could lag behind, so the file is
+    opened immutable: a refused file must not gain -wal/-shm files beside it.
+    """
+    from leadtui.domain.errors import DatabaseRefused
+
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            conn = connect_sqlite(path, read_only=True)
+        else:
+            conn = sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+        try:
+            row = conn.execute("PRAGMA user_version").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(
+            _("{path} is damaged and cannot be read ({reason}). It was left unchanged.").format(
+                path=path, reason=error
+            )
+        ) from error
+    return int(row[0])
+
+
+def apply_pragmas(conn: Any) -> None:
+    """Set the connection-level PRAGMAs every leadtui connection uses."""
+    cursor = conn.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def is_read_only(path: Path) -> bool:
+    """True when ``path`` (or its folder, for a new file or the -wal/-shm) must not be written.
+
+    Besides the OS's answer, a missing owner-write bit counts: ``chmod a-w`` means
+    read-only even for root, who could write anyway.
+    """
+    import stat
+
+    folder = path.parent
+    for target in (path, folder) if path.exists() else (folder,):
+        try:
+            mode = target.stat().st_mode
+        except OSError:
+            return False
+        if not os.access(target, os.W_OK) or not mode & stat.S_IWUSR:
+            return True
+    return False
+
+
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
+    """The ``file:`` URI that opens ``path`` read-only (``immutable`` if no -shm can be made)."""
+    return path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+
+
+def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A stdlib connection with leadtui's PRAGMAs, in autocommit mode.
+
+    Read-only: when the folder is not writable SQLite cannot create the -shm
+    file a WAL database needs, so the file is opened as immutable instead.
+    """
+    if not read_only:
+        conn = sqlite3.connect(
+            path.resolve().as_uri(), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None, check_same_thread=False,
+        )
+        apply_pragmas(conn)
+        return conn
+    for immutable in (False, True):
+        conn = sqlite3.connect(
+            read_only_uri(path, immutable=immutable), uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False,
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn.close()
+            if immutable:
+                raise
+            continue
+        return conn
+    raise AssertionError("unreachable")
+
+
+@contextmanager
+def immediate_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` on an autocommit stdlib connection; commit, or roll back on error.
+
+    IMMEDIATE takes the write lock at once, so a writer waits (busy timeout) at the
+    start instead of failing half-way when another program writes too.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{path}"
+
+
+READ_ONLY_OPTION = "leadtui_read_only"
+"""Execution option of a connection that only reads: its transaction is a deferred BEGIN."""
+
+
+def make_engine(url: str, *, read_only_path: Path | None = None) -> Engine:
+    """Create the SQLAlchemy engine; SQLite gets PRAGMAs and ``BEGIN IMMEDIATE`` writes.
+
+    With ``read_only_path`` the engine reads that file through read-only connections.
+    """
+    from sqlalchemy import create_engine, event
+
+    if read_only_path is not None:
+        ro_path = read_only_path
+        return create_engine("sqlite://", creator=lambda: connect_sqlite(ro_path, read_only=True))
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself, so it can be IMMEDIATE.
+        dbapi_conn.isolation_level = None
+        apply_pragmas(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 (its directory 0700)."""
+    ensure_private_dir(path.parent)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def create_schema(path: Path) -> None:
+    """Create a new leadtui database at ``path`` (which must not exist).
+
+    It is built under a temporary name and linked into place when complete, so a
+    crash half-way never leaves a file at ``path`` that later opens are refused on.
+    """
+    building = path.with_name(path.name + ".creating")
+    for leftover in (building, *(Path(f"{building}{s}") for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)  # from a creation that crashed
+    _build_schema(building)
+    try:
+        os.link(building, path)  # unlike rename, never replaces a file made meanwhile
+    except FileExistsError:
+        building.unlink()
+        raise
+    except OSError:  # a file system without hard links
+        os.replace(building, path)
+        return
+    building.unlink()
+
+
+def _build_schema(path: Path) -> None:
+    # Plain sqlite3 and fixed DDL: the ORM is not needed (nor imported) to create a database.
+    from leadtui.domain.enums import DEFAULT_STAGES
+    from leadtui.storage.sqlite.schema import FTS_DDL, LIST_INDEXES
+    from leadtui.storage.sqlite.tables import TABLES_DDL
+
+    create_private_file(path)
+    conn = connect_sqlite(path)
+    try:
+        with immediate_transaction(conn):
+            for ddl in (*TABLES_DDL, *FTS_DDL, *LIST_INDEXES):
+                conn.execute(ddl)
+            conn.executemany(
+                "INSERT INTO stage (key, name, position, kind) VALUES (?, ?, ?, ?)",
+                [(key, name, pos, kind.value)
+                 for pos, (key, name, kind) in enumerate(DEFAULT_STAGES)])
+            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version={schema_version()}")
+        # The header must carry application_id before anyone checks it.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+KEEP_ENV = "LEADTUI_BACKUPS"
+DEFAULT_KEEP = 7
+"""Backups of each kind kept when ``LEADTUI_BACKUPS`` is unset."""
+
+
+def backups_to_keep() -> int:
+    """How many backups of each kind to keep (``LEADTUI_BACKUPS``, at least 1)."""
+    try:
+        return max(1, int(os.environ.get(KEEP_ENV, DEFAULT_KEEP)))
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path:
+    """Copy the database with ``VACUUM INTO`` into the backup folder; return the copy's path.
+
+    ``keep`` prunes the oldest backups of the same ``reason`` beyond that number.
+    """
+    from datetime import UTC, datetime
+
+    folder = ensure_private_dir(backup_dir(path))
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{reason}-{stamp}.db"
+    # Written under a temporary name and renamed: a crash never leaves half a backup.
+    partial = folder / f".{target.name}.partial"
+    partial.unlink(missing_ok=True)
+    conn = connect_sqlite(path, read_only=True)
+    try:
+        conn.execute("PRAGMA query_only=OFF")  # VACUUM INTO writes only the new file
+        old_umask = os.umask(0o077)
+        try:
+            conn.execute("VACUUM INTO ?", (str(partial),))
+        finally:
+            os.umask(old_umask)
+    except sqlite3.Error:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+    os.chmod(partial, 0o600)
+    os.replace(partial, target)
+    if keep is not None:
+        backups = sorted(folder.glob(f"{path.stem}-{reason}-*.db"))
+        for old in backups[:-keep] if keep > 0 else backups:
+            old.unlink(missing_ok=True)
+    return target
+
+
+def migrate(path: Path, from_version: int) -> Path:
+    """Back up, then apply the migrations from ``from_version`` to the current schema.
+
+    All steps run in one transaction: a failure leaves the database as it was.
+    """
+    from leadtui.domain.errors import DatabaseRefused
+
+    backup = backup_database(path, reason=f"pre-migration-v{from_version}",
+                             keep=backups_to_keep())
+    conn = connect_sqlite(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for version in range(from_version, schema_version()):
+            step = MIGRATIONS.get(version)
+            if step is None:
+                conn.execute("ROLLBACK")
+                raise DatabaseRefused(
+                    _("No migration from schema {version}; the file was left unchanged "
+                      "(backup: {backup}).").format(version=version, backup=backup)
+                )
+            step(conn)
+        conn.execute(f"PRAGMA user_version={schema_version()}")
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return backup
+
+
+def open_database(path: Path, *, create: bool = True, read_only: bool = False) -> DbCheck:
+    """Make ``path`` ready for use: create, or check and migrate. Returns what was found."""
+    from leadtui.domain.errors import DatabaseRefused
+
+    check = inspect_file(path)
+    if check.state is DbState.MISSING:
+        if not create or read_only:
+            raise DatabaseRefused(_("No database at {path}.").format(path=path))
+        create_schema(path)
+    elif check.state is DbState.OLDER:
+        if read_only:
+            raise DatabaseRefused(
+                _("{path} needs an upgrade (schema {found}) but is read-only; it was left "
+                  "unchanged.").format(path=path, found=check.version))
+        migrate(path, check.version)
+    return check

@@ -1,0 +1,137 @@
+"""The store's touches on a lead: activities, the next follow-up, tags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from leadtui.i18n import _
+from leadtui.store.writes import StoreWrites
+
+if TYPE_CHECKING:
+    from leadtui.storage.models import Activity
+
+
+class StoreTouches(StoreWrites):
+    """Activities, follow-ups and tags."""
+
+    def add_activity(self, lead_id: int, kind: str, body: str,
+                     at: datetime | None = None) -> Activity:
+        """Log a touch on a lead; updates its last-activity time."""
+        from leadtui.domain.enums import ActivityKind
+        from leadtui.domain.validation import MAX_NOTE, ValidationError, clean_text
+        from leadtui.storage.models import Activity
+
+        if kind not in {k.value for k in ActivityKind}:
+            raise ValidationError("kind", _("Unknown activity kind: {kind}").format(kind=kind))
+        body = clean_text(body, max_length=MAX_NOTE, multiline=True, field="body")
+        at = at or self.now()
+        with self._session() as session:
+            lead = self._lead_for_write(session, lead_id, None)
+            activity = Activity(lead_id=lead_id, kind=kind, at=at, body=body)
+            session.add(activity)
+            if lead.last_activity_at is None or at > lead.last_activity_at:
+                lead.last_activity_at = at
+            self._touch(lead)
+            session.add(lead)
+            return activity
+
+    def delete_activity(self, activity_id: int) -> None:
+        """Remove an activity (the undo of logging it)."""
+        from sqlmodel import col, select
+
+        from leadtui.storage.models import Activity, Lead
+
+        with self._session() as session:
+            activity = session.get(Activity, activity_id)
+            if activity is None:
+                return
+            lead = session.get(Lead, activity.lead_id)
+            session.delete(activity)
+            session.flush()
+            if lead is not None:
+                latest = session.exec(
+                    select(Activity.at).where(Activity.lead_id == lead.id)
+                    .order_by(col(Activity.at).desc())
+                ).first()
+                lead.last_activity_at = latest
+                self._touch(lead)
+                session.add(lead)
+
+    def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
+        """Set (or clear with ``None``) the next follow-up; returns the previous one."""
+        with self._session() as session:
+            lead = self._lead_for_write(session, lead_id, None)
+            previous = lead.next_followup_at
+            lead.next_followup_at = at
+            self._touch(lead)
+            session.add(lead)
+            return previous
+
+    def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
+        """Put a tag on leads; returns the ids that did not have it (for undo)."""
+        from leadtui.domain.validation import clean_text
+        from leadtui.storage.models import LeadTag
+
+        name = clean_text(name, max_length=60, field="tags")
+        if not name:
+            return []
+        added: list[int] = []
+        with self._session() as session:
+            tag_id = self._tag_id(session, name, create=True)
+            assert tag_id is not None
+            for lead_id in lead_ids:
+                lead = self._lead_for_write(session, lead_id, None)
+                if session.get(LeadTag, (lead_id, tag_id)) is None:
+                    session.add(LeadTag(lead_id=lead_id, tag_id=tag_id))
+                    self._touch(lead)
+                    session.add(lead)
+                    added.append(lead_id)
+        return added
+
+    def untag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
+        """Take a tag off leads; returns the ids that had it."""
+        from leadtui.storage.models import Lead, LeadTag
+
+        removed: list[int] = []
+        with self._session() as session:
+            tag_id = self._tag_id(session, name, create=False)
+            if tag_id is None:
+                return []
+            for lead_id in lead_ids:
+                link = session.get(LeadTag, (lead_id, tag_id))
+                lead = session.get(Lead, lead_id)
+                if link is not None and lead is not None:
+                    session.delete(link)
+                    self._touch(lead)
+                    session.add(lead)
+                    removed.append(lead_id)
+        return removed
+
+    def retag_lead(self, lead_id: int, add: Sequence[str],
+                   remove: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Add and remove tags on one lead in one transaction; returns what really changed."""
+        from leadtui.domain.validation import clean_text
+        from leadtui.storage.models import LeadTag
+
+        added: list[str] = []
+        removed: list[str] = []
+        with self._session() as session:
+            lead = self._lead_for_write(session, lead_id, None)
+            for raw in remove:
+                tag_id = self._tag_id(session, raw, create=False)
+                link = None if tag_id is None else session.get(LeadTag, (lead_id, tag_id))
+                if link is not None:
+                    session.delete(link)
+                    removed.append(raw)
+            for raw in add:
+                name = clean_text(raw, max_length=60, field="tags")
+                tag_id = self._tag_id(session, name, create=True) if name else None
+                if tag_id is not None and session.get(LeadTag, (lead_id, tag_id)) is None:
+                    session.add(LeadTag(lead_id=lead_id, tag_id=tag_id))
+                    added.append(name)
+            if added or removed:
+                self._touch(lead)
+                session.add(lead)
+        return added, removed

@@ -1,0 +1,105 @@
+"""LeadApp: modes (list, board), global keys and the command palette."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from leadtui import __version__
+from leadtui.domain.rows import Clock
+from leadtui.domain.undo import UndoHistory
+from leadtui.i18n import _
+from leadtui.store import LeadStore
+from leadtui.ui.screens.lead_list import LeadListScreen
+
+
+def _board_screen() -> Screen[Any]:
+    # Imported on first use: the board is not on the path to the first frame.
+    from leadtui.ui.screens.funnel_board import FunnelBoardScreen
+
+    return FunnelBoardScreen()
+
+
+_FROZEN = False
+
+
+def _freeze_start_up_objects() -> None:
+    # Start-up leaves a few hundred thousand long-lived objects (Textual, SQLAlchemy);
+    # every full collection walked them all, a 40-60 ms pause that landed on keystrokes.
+    # Frozen, the collector skips them. Once per process: a second app (tests) would
+    # otherwise pin the first one's objects forever.
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.collect()
+        gc.freeze()
+
+
+class LeadApp(App[None]):
+    """The lead inbox. Build it with :func:`leadtui.launch.make_app`."""
+
+    CSS_PATH = "leadtui.tcss"
+    TITLE = "leadtui"
+    # Starting in the mode (not switching to it from on_mount) saves a second CSS pass.
+    DEFAULT_MODE: ClassVar[str] = "leads"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "leads": LeadListScreen,
+        "board": _board_screen,
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
+        Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
+        Binding("ctrl+o", "import_file", _("Import"), id="import", show=False),
+    ]
+
+    def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.demo = demo
+        self.undo_history = UndoHistory()
+        self.sub_title = _("demo data") if demo else str(store.path)
+
+    def on_mount(self) -> None:
+        """Open the lead list, then load the ORM in the background."""
+        if self.store.read_only:
+            from leadtui.ui.widgets.read_only_banner import show_read_only_banner
+
+            self.sub_title = _("{path} (read-only)").format(path=self.store.path)
+            self.screen_change_signal.subscribe(self, show_read_only_banner)
+            show_read_only_banner(self.screen)
+        self.call_after_refresh(self._warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def _warm_up(self) -> None:
+        self.store.warm_up()
+        _freeze_start_up_objects()
+
+    def action_toggle_help(self) -> None:
+        """Show or hide the key help panel."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_import_file(self) -> None:
+        """Open the import screen (file, preview, mapping, progress)."""
+        from leadtui.ui.screens.import_screen import ImportScreen
+
+        if not isinstance(self.screen, ImportScreen):
+            self.push_screen(ImportScreen())
+
+    def on_unmount(self) -> None:
+        """Close database connections."""
+        self.store.close()
+
+    @property
+    def version(self) -> str:
+        """The leadtui version, for the about/help text."""
+        return __version__

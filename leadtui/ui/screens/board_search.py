@@ -1,0 +1,159 @@
+"""The board's search box, tag/source/follow-up filter and metrics panel.
+
+Split from :mod:`leadtui.ui.screens.funnel_board` (which builds the columns and
+moves the cursor); the columns are re-read through ``reload()``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from typing import cast
+
+from rich.text import Text
+from textual import on, work
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.funnel import FunnelMetrics
+from leadtui.domain.rows import FollowUpFilter, LeadFilter
+from leadtui.i18n import _
+from leadtui.ui.screens.board_moves import BoardMoves
+from leadtui.ui.widgets.metrics_panel import MetricsPanel
+
+
+class BoardSearch(BoardMoves):
+    """Search, filter and metrics for the board screen."""
+
+    board_filter: LeadFilter = LeadFilter()
+    _search_timer: Timer | None = None
+    _metrics_running: bool = False
+    _metrics_stale: bool = False
+
+    # -- filtering ------------------------------------------------------------------
+
+    def _show_filter(self) -> None:
+        label = self.query_one("#board-filter", Static)
+        parts: list[str] = []
+        f = self.board_filter
+        if f.search.strip():
+            parts.append(_("“{text}”").format(text=f.search.strip()))
+        parts += [source.replace("_", " ") for source in f.sources]
+        parts += [f"#{tag}" for tag in f.tags]
+        if f.followup is not FollowUpFilter.ANY:
+            parts.append(_("follow-up: {when}").format(when=_(f.followup.value.replace("_", " "))))
+        label.display = bool(parts)
+        label.update(Text(_("Filtered by ") + " · ".join(parts), style="italic"))
+
+    async def action_search(self) -> None:
+        """Show the search box (built on first use: Input's CSS stays off the first frame)."""
+        found = self.query("#board-search")
+        if found:
+            search = cast(Input, found.first())
+        else:
+            search = Input(placeholder=_("Search name, email, company…"), id="board-search")
+            await self.mount(search, before=self.query_one("#board-filter"))
+        search.display = True
+        search.can_focus = True
+        search.focus()
+
+    def _search_box(self) -> Input | None:
+        found = self.query("#board-search")
+        return cast(Input, found.first()) if found else None
+
+    @on(Input.Changed, "#board-search")
+    def _search_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(0.15, self._apply_search)
+
+    def _apply_search(self) -> None:
+        search = self._search_box()
+        text = "" if search is None else search.value
+        if text != self.board_filter.search:
+            self.board_filter = replace(self.board_filter, search=text)
+            self.reload()
+
+    def _hide_search(self, search: Input, *, keep: bool) -> None:
+        search.display = keep
+        search.can_focus = False  # the board's keys must not land in a hidden box
+        self.set_focus(None)
+
+    @on(Input.Submitted, "#board-search")
+    def _search_submitted(self) -> None:
+        self._apply_search()
+        search = self._search_box()
+        if search is not None:
+            self._hide_search(search, keep=bool(search.value))
+
+    def action_clear_search(self) -> None:
+        """Empty and hide the search box."""
+        search = self._search_box()
+        if search is None:
+            return
+        search.value = ""
+        self._hide_search(search, keep=False)
+        self._apply_search()
+
+    def action_filter(self) -> None:
+        """Filter by tag, source or follow-up (the list's filter dialog; stages are columns)."""
+        from leadtui.ui.screens.filter_dialog import FilterScreen
+
+        def chosen(result: LeadFilter | None) -> None:
+            if result is not None:
+                self.board_filter = replace(result, stages=(), search=self.board_filter.search)
+                self.reload()
+
+        self.push_modal(FilterScreen(self.board_filter, self.store.stages(),
+                                     self.store.all_tags(), show_stages=False), chosen)
+
+    # -- metrics ------------------------------------------------------------------
+
+    async def action_metrics(self) -> None:
+        """Show or hide the funnel metrics panel (built the first time it is asked for)."""
+        panels = self.query(MetricsPanel)
+        if not panels:
+            await self.mount(MetricsPanel(id="board-metrics"), before=self.query_one(Footer))
+            self.refresh_metrics()
+            return
+        panel = panels.first()
+        panel.display = not panel.display
+        self.refresh_metrics()
+
+    def refresh_metrics(self) -> None:
+        """Recompute the panel's numbers in a worker when it is open.
+
+        At a million leads the query takes seconds and cannot be interrupted, so
+        at most one runs; moves made meanwhile ask for one more run afterwards.
+        """
+        panels = self.query(MetricsPanel)
+        if not panels or not panels.first().display:
+            return
+        if self._metrics_running:
+            self._metrics_stale = True
+            return
+        self._metrics_running = True
+        self._compute_metrics()
+
+    @work(thread=True, group="board-metrics")
+    def _compute_metrics(self) -> None:
+        try:
+            metrics = self.store.funnel_metrics()
+        except (sqlite3.Error, LeadtuiError) as error:
+            self.app.call_from_thread(self._metrics_failed, str(error))
+            return
+        finally:
+            self.store.release_reader()
+        self.app.call_from_thread(self._show_metrics, metrics)
+
+    def _metrics_failed(self, message: str) -> None:
+        self._metrics_running = self._metrics_stale = False
+        self.notify(message, title=_("Metrics not available"), severity="error", markup=False)
+
+    def _show_metrics(self, metrics: FunnelMetrics) -> None:
+        self._metrics_running = False
+        self.query_one(MetricsPanel).metrics = metrics
+        if self._metrics_stale:
+            self._metrics_stale = False
+            self.refresh_metrics()

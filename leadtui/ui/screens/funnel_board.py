@@ -1,0 +1,236 @@
+"""The funnel board (mode "board"): one Line-API column per stage, all keyboard.
+
+The screen is the controller: it pages each column from the store, keeps the
+header counts (one ``stage_totals()`` in a worker at start, then ±1 per move),
+and hands the data to :class:`~leadtui.ui.widgets.stage_column.StageColumn`.
+Stage moves, won/lost and undo live in :class:`~leadtui.ui.screens.board_moves.BoardMoves`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+
+from leadtui.domain.board_state import PAGE_SIZE, ColumnState
+from leadtui.domain.rows import LeadFilter, LeadSort, SortKey, StageTotal
+from leadtui.i18n import _
+from leadtui.ui.screens.board_search import BoardSearch
+from leadtui.ui.widgets.stage_column import StageColumn
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+BOARD_SORT = LeadSort(SortKey.CREATED, descending=True)
+"""Cards newest first: served by the (stage, created_at, id) index."""
+LOOKAHEAD = 6
+"""Load the next page when the cursor gets this close to the last loaded card."""
+
+
+def _commands() -> type[Provider]:
+    from leadtui.ui.screens.board_commands import BoardCommands  # textual.command is heavy
+
+    return BoardCommands
+
+
+class FunnelBoardScreen(BoardSearch):
+    """One column per stage; Won and Lost at the end, collapsible."""
+
+    TITLE = _("Board")
+    COMMANDS = {_commands}
+    AUTO_FOCUS = None  # the keys belong to the board, not to the search box
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "column(-1)", _("Column ←"), id="board.left", show=False),
+        Binding("right,l", "column(1)", _("Column →"), id="board.right", show=False),
+        Binding("down,j", "card(1)", _("Next card"), id="board.down", show=False),
+        Binding("up,k", "card(-1)", _("Previous card"), id="board.up", show=False),
+        Binding("enter", "open", _("Open"), id="board.open"),
+        Binding("H,shift+left", "move(-1)", _("Move ←"), id="board.move_left"),
+        Binding("L,shift+right", "move(1)", _("Move →"), id="board.move_right"),
+        Binding("w", "won", _("Won"), id="board.won"),
+        Binding("x", "lost", _("Lost"), id="board.lost"),
+        Binding("slash", "search", _("Search"), id="board.search"),
+        Binding("f", "filter", _("Filter"), id="board.filter"),
+        Binding("n", "new", _("New"), id="board.new"),
+        Binding("u", "undo", _("Undo"), id="board.undo"),
+        Binding("c", "collapse", _("Collapse won/lost"), id="board.collapse", show=False),
+        Binding("i", "metrics", _("Metrics"), id="board.metrics"),
+        Binding("v", "list", _("List"), id="board.list"),
+        Binding("escape", "clear_search", _("Clear search"), id="board.clear", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.board_filter = LeadFilter()
+        self.columns: list[StageColumn] = []
+        self.current = 0
+        self._generation = 0
+        self._search_timer: Timer | None = None
+        self._reload_on_resume = False
+        self._metrics_running = False
+        self._metrics_stale = False
+
+    # -- building -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        now = self.now()
+        self.columns = [StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
+                        for stage in self.store.stages()]
+        yield Header()
+        yield Static(id="board-filter")
+        with Horizontal(id="board-columns"):
+            yield from self.columns
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the first page of every column; counts come from a worker."""
+        self.reload()
+
+    def column_filter(self, key: str) -> LeadFilter:
+        """The board filter narrowed to one stage."""
+        return replace(self.board_filter, stages=(key,))
+
+    def reload(self, keep: int | None = None) -> None:
+        """Re-read the first page of each column (after a filter or an outside change)."""
+        self._generation += 1
+        now = self.now()
+        for column in self.columns:
+            state = column.state
+            rows = self.store.page_leads(self.column_filter(state.stage.key), BOARD_SORT,
+                                         0, PAGE_SIZE)
+            state.reset(rows, PAGE_SIZE)
+            state.total = len(rows) if state.complete else None
+            state.value_cents = None
+            column.now = now
+            if keep is not None and (index := state.index_of(keep)) is not None:
+                state.cursor = index
+            column.update_size()
+            column.refresh()
+        self._show_filter()
+        self._set_active(self.current)
+        self._load_totals(self._generation, self.board_filter)
+
+    @work(thread=True, exclusive=True, group="board-totals")
+    def _load_totals(self, generation: int, board_filter: LeadFilter) -> None:
+        try:
+            if board_filter.is_empty:
+                totals: list[tuple[str, int, int | None]] = [
+                    (t.stage.key, t.count, t.value_cents) for t in self.store.stage_totals()]
+            else:
+                totals = [(c.state.stage.key, self.store.count_leads(
+                    self.column_filter(c.state.stage.key)).total, None) for c in self.columns]
+        finally:
+            self.store.release_reader()  # each worker thread opened its own connection
+        self.app.call_from_thread(self._apply_totals, generation, totals)
+
+    def _apply_totals(self, generation: int, totals: list[tuple[str, int, int | None]]) -> None:
+        if generation != self._generation:
+            return
+        by_key = {key: (count, value) for key, count, value in totals}
+        for column in self.columns:
+            column.state.total, column.state.value_cents = by_key.get(
+                column.state.stage.key, (0, None))
+            column.refresh()
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when every column, header total and the metrics answer the current search.
+
+        False while a search waits on its debounce or totals or metrics are on their way.
+        """
+        search = self._search_box()
+        typed = self.board_filter.search if search is None else search.value
+        return (typed == self.board_filter.search
+                and all(column.state.total is not None for column in self.columns)
+                and not self._metrics_running)
+
+    def stage_totals(self) -> list[StageTotal]:
+        """The header numbers as the board holds them now (for tests and the panel)."""
+        return [StageTotal(c.state.stage, c.state.total or 0, c.state.value_cents or 0)
+                for c in self.columns]
+
+    # -- navigation -----------------------------------------------------------------
+
+    @property
+    def column(self) -> StageColumn:
+        """The column with the cursor."""
+        return self.columns[self.current]
+
+    def _set_active(self, index: int) -> None:
+        for position, column in enumerate(self.columns):
+            active = position == index
+            if column.active != active:
+                column.active = active
+                column.refresh_header()
+                column.refresh_card(column.state.cursor)
+        self.current = index
+
+    def action_column(self, step: int) -> None:
+        """Go to the next visible column left or right."""
+        index = self.current + step
+        while 0 <= index < len(self.columns) and self.columns[index].collapsed:
+            index += step
+        if 0 <= index < len(self.columns):
+            self._set_active(index)
+            self.column.show_cursor()
+
+    def action_card(self, step: int) -> None:
+        """Move the cursor to the card above or below."""
+        column = self.column
+        state = column.state
+        old = state.cursor
+        state.cursor = max(0, min(old + step, len(state.cards) - 1))
+        if state.cursor == old:
+            return
+        column.refresh_card(old)
+        column.refresh_card(state.cursor)
+        column.show_cursor()
+        self._load_more(column)
+
+    def _load_more(self, column: StageColumn) -> None:
+        state = column.state
+        if state.complete or state.cursor < len(state.cards) - LOOKAHEAD:
+            return
+        rows = self.store.page_leads(self.column_filter(state.stage.key), BOARD_SORT,
+                                     state.next_offset, PAGE_SIZE, total=state.total)
+        state.add_page(rows, PAGE_SIZE)
+        column.update_size()
+        column.refresh()
+
+    @on(StageColumn.CardClicked)
+    def _clicked(self, event: StageColumn.CardClicked) -> None:
+        for index, column in enumerate(self.columns):
+            if column.state.stage.key == event.stage:
+                column.state.cursor = event.index
+                self._set_active(index)
+                column.refresh()
+
+    def action_collapse(self) -> None:
+        """Fold or unfold the Won and Lost columns."""
+        closed = [c for c in self.columns if c.state.stage.kind != "open"]
+        fold = not (closed and closed[0].collapsed)
+        for column in closed:
+            column.collapsed = fold
+            column.set_class(fold, "-collapsed")
+            column.refresh()
+        if self.column.collapsed:
+            opened = [i for i, c in enumerate(self.columns) if not c.collapsed]
+            self._set_active(opened[-1] if opened else 0)
+
+    def action_list(self) -> None:
+        """Back to the lead list."""
+        self._reload_on_resume = True
+        self.app.switch_mode("leads")
+
+    def on_screen_resume(self) -> None:
+        """Coming back from the list or the detail: the leads may have changed."""
+        if self._reload_on_resume:
+            self._reload_on_resume = False
+            current = self.column.state.current
+            self.reload(keep=None if current is None else current.id)

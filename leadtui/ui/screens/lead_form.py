@@ -1,0 +1,297 @@
+"""LeadFormScreen: the new/edit lead modal. Nothing is written until Save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from leadtui.domain.errors import ConflictError, DuplicateEmailError, LeadtuiError
+from leadtui.domain.formatting import followup_date_text, parse_followup_date
+from leadtui.domain.lead_input import check_lead_input
+from leadtui.domain.rows import LeadInput, StageInfo
+from leadtui.domain.sources import SOURCES, source_label
+from leadtui.domain.undo import discard_result
+from leadtui.domain.validation import ValidationError, format_money, parse_money
+from leadtui.i18n import _
+from leadtui.ui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from leadtui.store import LeadStore
+    from leadtui.ui.screens.base import LeadAppParts
+
+TEXT_INPUTS: tuple[tuple[str, str], ...] = (
+    ("first_name", _("First name")),
+    ("last_name", _("Last name")),
+    ("email", _("Email")),
+    ("phone", _("Phone")),
+    ("company", _("Company")),
+    ("job_title", _("Job title")),
+    ("website", _("Website")),
+    ("campaign", _("Campaign")),
+    ("utm_source", _("UTM source")),
+    ("utm_medium", _("UTM medium")),
+    ("utm_campaign", _("UTM campaign")),
+    ("value_cents", _("Value")),
+    ("currency", _("Currency")),
+    ("score", _("Score (0–100)")),
+    ("next_followup_at", _("Next follow-up (YYYY-MM-DD)")),
+    ("tags", _("Tags (comma separated)")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FormResult:
+    """What the form did: saved ``lead_id``, or the user wants to open ``open_id``."""
+
+    lead_id: int | None = None
+    open_id: int | None = None
+    created: bool = False
+
+
+def input_texts(data: LeadInput) -> dict[str, str]:
+    """The text each input shows for ``data``."""
+    texts = {name: str(getattr(data, name) or "") for name, _label in TEXT_INPUTS}
+    texts["value_cents"] = (
+        format_money(data.value_cents, "").strip() if data.value_cents else ""
+    )
+    texts["score"] = "" if data.score is None else str(data.score)
+    texts["next_followup_at"] = followup_date_text(data.next_followup_at)
+    texts["tags"] = ", ".join(data.tags)
+    return texts
+
+
+class LeadFormScreen(ModalScreen[FormResult | None]):
+    """Every lead field with inline errors; Save is refused while anything is invalid."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", _("Save"), id="form.save"),
+        Binding("escape", "cancel", _("Cancel"), id="form.cancel"),
+    ]
+
+    def __init__(self, stages: list[StageInfo], lead_id: int | None = None) -> None:
+        super().__init__()
+        self.stages = stages
+        self.lead_id = lead_id
+        self.version = 0
+        self.original = LeadInput(stage=stages[0].key if stages else "new")
+        self.touched: set[str] = set()
+        self.duplicate_id: int | None = None
+        self._loading = True
+        self._initial: tuple[object, ...] = ()
+
+    @property
+    def store(self) -> LeadStore:
+        """The app's store."""
+        return cast("LeadAppParts", self.app).store
+
+    def compose(self) -> ComposeResult:
+        title = _("New lead") if self.lead_id is None else _("Edit lead")
+        with Vertical(id="lead-form", classes="dialog"):
+            yield Static(Content(title), classes="dialog-title")
+            with VerticalScroll(id="form-scroll"), Grid(id="form-grid"):
+                for name, label in TEXT_INPUTS:
+                    with Vertical(classes="field", id=f"field-{name}"):
+                        yield Label(label)
+                        yield Input(id=f"in-{name}", compact=True)
+                        yield Static("", id=f"err-{name}", classes="field-error hidden")
+                with Vertical(classes="field"):
+                    yield Label(_("Source"))
+                    yield Select([(source_label(source), source) for source in SOURCES],
+                                 allow_blank=False, id="in-source", value="manual", compact=True)
+                    yield Static("", id="err-source", classes="field-error hidden")
+                with Vertical(classes="field"):
+                    yield Label(_("Stage"))
+                    yield Select([(_(stage.name), stage.key) for stage in self.stages],
+                                 allow_blank=False, id="in-stage", value=self.original.stage,
+                                 compact=True)
+                    yield Static("", id="err-stage", classes="field-error hidden")
+                with Vertical(classes="field"):
+                    yield Label(_("Consent"))
+                    yield Checkbox(_("Agreed to be contacted"), id="in-consent", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("", id="open-existing", classes="hidden", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield Button(_("Save (ctrl+s)"), variant="primary", id="save", compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the fields (edit) and focus the first one."""
+        if self.lead_id is not None:
+            try:
+                self.original, self.version = self.store.lead_input(self.lead_id)
+            except LeadtuiError as error:
+                self.notify(Content(str(error)).plain, severity="error", markup=False)
+                self.dismiss(None)
+                return
+        self.fill(self.original)
+        self.query_one("#in-first_name", Input).focus()
+        self.call_after_refresh(self._loaded)
+
+    def _loaded(self) -> None:
+        self._initial = self.widget_values()
+        self._loading = False
+
+    def widget_values(self) -> tuple[object, ...]:
+        """What every widget shows now (to tell whether the user changed anything)."""
+        return (
+            *(self._text(name) for name, _label in TEXT_INPUTS),
+            self.query_one("#in-source", Select).value,
+            self.query_one("#in-stage", Select).value,
+            self.query_one("#in-consent", Checkbox).value,
+        )
+
+    def fill(self, data: LeadInput) -> None:
+        """Show ``data`` in the widgets."""
+        for name, text in input_texts(data).items():
+            self.query_one(f"#in-{name}", Input).value = text
+        self.query_one("#in-source", Select).value = data.source
+        self.query_one("#in-stage", Select).value = data.stage
+        self.query_one("#in-consent", Checkbox).value = data.consent
+
+    def _text(self, name: str) -> str:
+        return self.query_one(f"#in-{name}", Input).value
+
+    def collect(self) -> tuple[LeadInput, dict[str, str], dict[str, object]]:
+        """The typed lead, every error (field -> message), and the cleaned values."""
+        errors: dict[str, str] = {}
+        value_cents = 0
+        try:
+            value_cents = parse_money(self._text("value_cents"))
+        except ValidationError as error:
+            errors["value_cents"] = error.message
+        score: int | None = None
+        if self._text("score").strip():
+            try:
+                score = int(self._text("score").strip())
+            except ValueError:
+                errors["score"] = _("The score is a whole number from 0 to 100.")
+        followup = self.original.next_followup_at
+        if self._text("next_followup_at") != followup_date_text(followup):
+            try:
+                followup = parse_followup_date(self._text("next_followup_at"))
+            except ValueError as error:
+                errors["next_followup_at"] = str(error)
+        text = {name: self._text(name) for name, _label in TEXT_INPUTS}
+        data = LeadInput(
+            **{name: text[name] for name in (
+                "first_name", "last_name", "company", "job_title", "website", "campaign",
+                "utm_source", "utm_medium", "utm_campaign", "currency")},
+            email=text["email"].strip() or None,
+            phone=text["phone"].strip() or None,
+            source=str(self.query_one("#in-source", Select).value),
+            stage=str(self.query_one("#in-stage", Select).value),
+            consent=self.query_one("#in-consent", Checkbox).value,
+            value_cents=value_cents,
+            score=score,
+            next_followup_at=followup,
+            tags=[tag.strip() for tag in text["tags"].split(",") if tag.strip()],
+        )
+        values, checked = check_lead_input(
+            data, stage_keys=tuple(stage.key for stage in self.stages))
+        return data, {**checked, **errors}, values
+
+    def show_errors(self, errors: dict[str, str], *, every: bool) -> None:
+        """Put each message under its field (only touched fields unless ``every``)."""
+        for name in [*(n for n, _label in TEXT_INPUTS), "source", "stage"]:
+            message = errors.get(name, "") if every or name in self.touched else ""
+            shown = self.query_one(f"#err-{name}", Static)
+            shown.update(Content(message))
+            shown.set_class(not message, "hidden")
+
+    @property
+    def changed(self) -> bool:
+        """True when the form differs from what it was opened with."""
+        return self.widget_values() != self._initial
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        if self._loading or event.input.id is None:
+            return
+        self.touched.add(event.input.id.removeprefix("in-"))
+        if event.input.id == "in-email":
+            self._hide_duplicate()
+        self.show_errors(self.collect()[1], every=False)
+
+    def _hide_duplicate(self) -> None:
+        self.duplicate_id = None
+        self.query_one("#open-existing", Button).add_class("hidden")
+
+    def action_save(self) -> None:
+        """Validate everything; write only when valid."""
+        data, errors, _values = self.collect()
+        self.show_errors(errors, every=True)
+        if errors:
+            self.notify(_("Fix the marked fields first; nothing was saved."), severity="warning")
+            return
+        try:
+            self.lead_id, created = self._write(data)
+        except DuplicateEmailError as error:
+            self._offer_existing(error)
+            return
+        except ValidationError as error:
+            self.show_errors({error.field: error.message}, every=True)
+            return
+        except (ConflictError, LeadtuiError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.dismiss(FormResult(lead_id=self.lead_id, created=created))
+
+    def _write(self, data: LeadInput) -> tuple[int, bool]:
+        history = cast("LeadAppParts", self.app).undo_history
+        store = self.store
+        if self.lead_id is None:
+            lead = store.add_lead(data)
+            new_id = lead.id or 0
+            history.push(_("new lead"), discard_result(lambda: store.delete_leads([new_id])))
+            return new_id, True
+        lead_id, before = self.lead_id, self.original
+        saved = store.update_lead(lead_id, self.version, data)
+        version = saved.version
+
+        def revert() -> None:
+            store.update_lead(lead_id, version, before)
+
+        history.push(_("edit"), revert)
+        return lead_id, False
+
+    def _offer_existing(self, error: DuplicateEmailError) -> None:
+        self.duplicate_id = error.existing_id
+        shown = self.query_one("#err-email", Static)
+        shown.update(Content(str(error)))
+        shown.remove_class("hidden")
+        button = self.query_one("#open-existing", Button)
+        button.label = Content(_("Open {name}").format(name=error.existing_name))
+        button.remove_class("hidden")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Save, cancel, or open the lead that already has this email."""
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "open-existing" and self.duplicate_id is not None:
+            self.dismiss(FormResult(open_id=self.duplicate_id))
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        """Close; a changed form asks before its changes are dropped."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(_("Discard changes?"), _("What you typed in this form will be lost."),
+                          _("Discard")),
+            answered,
+        )

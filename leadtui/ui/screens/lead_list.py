@@ -1,0 +1,336 @@
+"""The lead list (mode "leads"): the triage inbox, instant at a million leads.
+
+The first page is read synchronously (first frame with data); every other
+load, search and count runs in an exclusive thread worker and is dropped if a
+newer one started meanwhile. The table pages through :class:`LeadPages`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import ScreenResume, ScreenSuspend
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+
+from leadtui.domain.formatting import describe_filter
+from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
+from leadtui.i18n import _
+from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
+from leadtui.ui.screens.list_actions import ListActions
+from leadtui.ui.widgets.lead_columns import COLUMNS
+from leadtui.ui.widgets.lead_table import LeadTable
+from leadtui.ui.widgets.list_header import ListHeader
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+SEARCH_DEBOUNCE = 0.075
+SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
+NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
+SORT_NAMES: dict[SortKey, str] = {
+    SortKey.CREATED: _("created"), **{column.key: column.title.lower() for column in COLUMNS}
+}
+
+
+def _commands() -> type[Provider]:
+    from leadtui.ui.screens.list_commands import LeadListCommands  # textual.command is heavy
+
+    return LeadListCommands
+
+
+def empty_text() -> str:
+    """What a fresh database shows instead of the table."""
+    return _(
+        "No leads yet.\n\n"
+        "  n                      add a lead here\n"
+        "  leadtui import FILE    import a CSV or vCard file (from your shell)\n"
+        "  leadtui --demo         try leadtui on demo data"
+    )
+
+
+class LeadListScreen(ListActions):
+    """Every lead, paged from the store: search, filter, sort, marks and bulk actions."""
+
+    COMMANDS = {_commands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", _("Search"), id="leads.search"),
+        Binding("escape", "clear_search", _("Clear search"), show=False, id="leads.clear"),
+        Binding("f", "filter", _("Filter"), id="leads.filter"),
+        Binding("s", "cycle_sort", _("Sort"), id="leads.sort"),
+        Binding("S", "reverse_sort", _("Reverse"), show=False, id="leads.reverse"),
+        Binding("n", "new_lead", _("New"), id="leads.new"),
+        Binding("e", "edit_lead", _("Edit"), id="leads.edit"),
+        Binding("greater_than_sign", "next_stage", _("Stage →"), key_display=">",
+                id="leads.next_stage"),
+        Binding("less_than_sign", "previous_stage", _("Stage ←"), key_display="<",
+                id="leads.previous_stage"),
+        Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
+        Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
+        Binding("d", "delete", _("Delete"), id="leads.delete"),
+        Binding("u", "undo", _("Undo"), id="leads.undo"),
+        Binding("b", "board", _("Board"), id="leads.board"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter = LeadFilter()
+        self.sort = LeadSort()
+        self.pages: LeadPages | None = None
+        self.counts: LeadCounts | None = None
+        self.generation = 0
+        self._search_timer: Timer | None = None
+        self._suspended = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ListHeader(id="list-header")
+        yield Input(placeholder=_("/ search names, emails, companies (Esc clears)"),
+                    id="search", compact=True)
+        yield LeadTable(id="leads")
+        yield Static(id="empty", classes="hidden")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """First page now, so the first frame has data; counts follow from a worker."""
+        self.stage_list = self.store.stages()
+        pages = LeadPages(self.store.page_list, self.filter, self.sort, self._prefetch)
+        pages.seed(0, self.store.page_list(self.filter, self.sort, 0, PAGE_SIZE))
+        self._show(pages, cursor=0)
+        self.table.focus()
+        # Count after the first frame: at a million leads the count is the slow part.
+        self.call_after_refresh(self._count, self.generation, self.filter)
+
+    def on_screen_suspend(self, event: ScreenSuspend) -> None:
+        """Another screen (detail, form, dialog, board) covers this one."""
+        self._suspended = True
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        """Back from the detail, a form or a dialog: the lead may have changed."""
+        if self._suspended:
+            self._suspended = False
+            self.reload()
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the table and header answer the current filter and sort.
+
+        False while a search waits on its debounce or a load or count is on its way.
+        """
+        pages = self.pages
+        return (pages is not None and pages.filter == self.filter and pages.sort == self.sort
+                and self.counts is not None)
+
+    # -- loading --------------------------------------------------------------------
+
+    def _show(self, pages: LeadPages, cursor: int | None = None) -> None:
+        self.pages = pages
+        table = self.table
+        table.now = self.now()
+        table.stage_names = {stage.key: stage.name for stage in self.stage_list}
+        table.sort_key, table.sort_descending = self.sort.key, self.sort.descending
+        table.show(pages, cursor=cursor)
+        self._update_header()
+
+    def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
+        """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
+        self.generation += 1
+        self.counts = None
+        where = self.table.cursor if cursor is None else cursor
+        self._load(self.generation, self.filter, self.sort, where, focus_id)
+
+    @work(thread=True, exclusive=True, group="list-load")
+    def _load(self, generation: int, lead_filter: LeadFilter, sort: LeadSort, cursor: int,
+              focus_id: int | None) -> None:
+        pages = LeadPages(self.store.page_list, lead_filter, sort, self._prefetch)
+        pages.seed(0, self.store.page_list(lead_filter, sort, 0, PAGE_SIZE))
+        page = cursor // PAGE_SIZE
+        if page and not pages.total_known:
+            pages.seed(page, self.store.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
+        if focus_id is not None:
+            found = pages.index_of(focus_id, near=cursor)
+            cursor = cursor if found is None else found
+        try:
+            self.app.call_from_thread(self._loaded, generation, pages, cursor)
+            if generation == self.generation:  # a newer keystroke makes this count moot
+                counts = self.store.count_list(lead_filter)
+                self.app.call_from_thread(self._counted, generation, counts)
+        finally:
+            self.store.release_reader()
+
+    @work(thread=True, group="list-prefetch")
+    def _prefetch(self, pages: LeadPages, page: int) -> None:
+        try:
+            rows = pages.fetch_page(page)
+        finally:
+            self.store.release_reader()
+        self.app.call_from_thread(pages.keep_prefetched, page, rows)
+
+    def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
+        if generation == self.generation:
+            self._show(pages, cursor=cursor)
+
+    @work(thread=True, exclusive=True, group="list-count")
+    def _count(self, generation: int, lead_filter: LeadFilter) -> None:
+        try:
+            counts = self.store.count_list(lead_filter)
+        finally:
+            self.store.release_reader()
+        self.app.call_from_thread(self._counted, generation, counts)
+
+    def _counted(self, generation: int, counts: LeadCounts) -> None:
+        if generation != self.generation or self.pages is None:
+            return
+        self.counts = counts
+        self.pages.set_total(counts.total)
+        self.table.total_changed()
+        self._update_header()
+
+    def _update_header(self) -> None:
+        names = {stage.key: stage.name for stage in self.stage_list}
+        sort = SORT_NAMES[self.sort.key] + (" ↓" if self.sort.descending else " ↑")
+        self.query_one(ListHeader).show(
+            self.counts, filter_text=describe_filter(self.filter, names), sort_text=sort,
+            marked=len(self.table.marked))
+        total = self.pages.total if self.pages is not None else 0
+        known = self.pages is not None and self.pages.total_known
+        empty = self.query_one("#empty", Static)
+        if known and total == 0:
+            empty.update(Content(empty_text() if self.filter.is_empty else _(
+                "No lead matches. Esc clears the search, f changes the filter.")))
+        empty.set_class(not (known and total == 0), "hidden")
+        self.table.set_class(known and total == 0, "hidden")
+
+    def on_lead_table_marks_changed(self, event: LeadTable.MarksChanged) -> None:
+        """Show how many rows are marked."""
+        self._update_header()
+
+    # -- search, filter, sort -------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Show the search box and focus it."""
+        self.set_focus(self.query_one("#search", Input))
+
+    def on_lead_table_search_requested(self, event: LeadTable.SearchRequested) -> None:
+        """"/" on the table."""
+        self.action_search()
+
+    def on_lead_table_typed_ahead(self, event: LeadTable.TypedAhead) -> None:
+        """Keys typed right after "/" belong in the search box."""
+        self.query_one("#search", Input).insert_text_at_cursor(event.character)
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        self.filter = replace(self.filter, search=event.value)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.reload(cursor=0))
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        self.set_focus(self.table)
+
+    def action_clear_search(self) -> None:
+        """Esc: drop the search text and hide the box."""
+        box = self.query_one("#search", Input)
+        had_search = bool(self.filter.search)
+        box.value = ""
+        self.set_focus(self.table)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if had_search:
+            self.filter = replace(self.filter, search="")
+            self.reload(cursor=0)
+
+    def action_clear_filter(self) -> None:
+        """Show every lead again."""
+        self.query_one("#search", Input).value = ""
+        self.filter = LeadFilter()
+        self.reload(cursor=0)
+
+    def action_filter(self) -> None:
+        """Open the filter dialog."""
+        from leadtui.ui.screens.filter_dialog import FilterScreen
+
+        def chosen(new: LeadFilter | None) -> None:
+            if new is not None and new != self.filter:
+                self.filter = new
+                self.reload(cursor=0)
+
+        self.app.push_screen(FilterScreen(self.filter, self.stage_list, self.store.all_tags()),
+                             chosen)
+
+    def set_sort(self, sort: LeadSort) -> None:
+        """Sort the list by ``sort`` (cursor back to the top)."""
+        self.sort = sort
+        self.reload(cursor=0)
+
+    def action_cycle_sort(self) -> None:
+        """Sort by the next column."""
+        key = SORT_CYCLE[(SORT_CYCLE.index(self.sort.key) + 1) % len(SORT_CYCLE)]
+        self.set_sort(LeadSort(key, descending=key in NEWEST_FIRST))
+
+    def action_reverse_sort(self) -> None:
+        """Flip the sort direction."""
+        self.set_sort(LeadSort(self.sort.key, not self.sort.descending))
+
+    def on_lead_table_sort_clicked(self, event: LeadTable.SortClicked) -> None:
+        """A header click sorts by that column, or flips it if it already is."""
+        if event.key is self.sort.key:
+            self.action_reverse_sort()
+        else:
+            self.set_sort(LeadSort(event.key, descending=event.key in NEWEST_FIRST))
+
+    # -- navigation -----------------------------------------------------------------
+
+    def on_lead_table_opened(self, event: LeadTable.Opened) -> None:
+        """Enter on a row opens its detail."""
+        self.open_lead(event.lead_id)
+
+    def action_open_lead(self) -> None:
+        """Open the lead under the cursor."""
+        self.table.action_open()
+
+    def open_lead(self, lead_id: int) -> None:
+        """Push the lead detail screen, with [ and ] walking this list."""
+        try:
+            from leadtui.ui.screens.lead_detail import (  # type: ignore[import-not-found,unused-ignore]
+                LeadDetailScreen,
+            )
+        except ImportError:
+            self.toast(_("The lead detail screen is not available yet."), severity="warning")
+            return
+        self.app.push_screen(LeadDetailScreen(lead_id, neighbours=self.neighbours))
+
+    def neighbours(self, lead_id: int, step: int) -> int | None:
+        """The lead ``step`` rows away from ``lead_id`` in this list (cursor follows)."""
+        if self.pages is None:
+            return None
+        current = self.table.current_row
+        index = (self.table.cursor if current is not None and current.id == lead_id
+                 else self.pages.index_of(lead_id, near=self.table.cursor))
+        if index is None:
+            return None
+        row = self.pages.row(index + step)
+        if row is None:
+            return None
+        self.table.move_cursor(index + step)
+        return row.id
+
+    def action_board(self) -> None:
+        """Switch to the funnel board."""
+        self.app.switch_mode("board")
+
+    def action_import_file(self) -> None:
+        """Open the import screen (when it is installed)."""
+        try:
+            from leadtui.ui.screens.import_screen import ImportScreen  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:
+            self.toast(_("Import from the shell: leadtui import FILE"))
+            return
+        self.app.push_screen(ImportScreen())
