@@ -1,6 +1,6 @@
 """Allow ``python -m leadtui``."""
 
-from leadtui.cli import main
+from leadtui.launch import main
 
 if __name__ == "__main__":
     main()

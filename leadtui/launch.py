@@ -1,8 +1,10 @@
 """The composition root: the one place that builds a store and an app on it.
 
-Used by the ``leadtui`` command (the TUI, ``--demo``) and by the tests. It sits above
-the layers (it knows :mod:`leadtui.store` and :mod:`leadtui.ui`) so that neither the
-CLI nor the store needs to know the UI; Textual is imported only when an app is made.
+Its :func:`main` is the ``leadtui`` console script: the CLI of :mod:`leadtui.cli`, with
+the TUI (and ``--demo``) as what runs without a sub-command. It sits above the layers
+(it knows :mod:`leadtui.cli`, :mod:`leadtui.store` and :mod:`leadtui.ui`) so that
+neither the CLI nor the store needs to know the UI; Textual is imported only when an
+app is made.
 """
 
 from __future__ import annotations
@@ -55,6 +57,25 @@ def run_tui(path: Path) -> None:
     finally:
         if backup is not None:
             backup.join()
+
+
+class AppLauncher:
+    """Starts the app for the CLI when no sub-command is given."""
+
+    def run_tui(self, path: Path) -> None:
+        """Open the app on the database at ``path``."""
+        run_tui(path)
+
+    def run_demo(self) -> None:
+        """Open the app on a throwaway demo database."""
+        run_demo()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``leadtui`` command: sub-commands, or the app when none is given."""
+    from leadtui.cli import main as cli
+
+    cli(argv, obj=AppLauncher())
 
 
 def run_demo() -> None:

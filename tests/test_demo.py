@@ -15,7 +15,7 @@ from conftest import DEMO_NOW, fixed_clock
 
 from leadtui.cli import main
 from leadtui.domain.rows import LeadFilter, LeadSort
-from leadtui.launch import open_store, run_demo
+from leadtui.launch import AppLauncher, open_store, run_demo
 from leadtui.store import LeadStore
 from leadtui.store.demo import SAMPLE_FILE, demo_now, load_sample
 from leadtui.ui.app import LeadApp
@@ -134,7 +134,7 @@ def test_cli_demo_flag_ignores_db_option(isolated_home: Path, tmp_path: Path,
     paths: list[Path] = []
     monkeypatch.setattr(LeadApp, "run", lambda app, *a, **k: paths.append(app.store.path))
     user_db = tmp_path / "mine.db"
-    result = CliRunner().invoke(main, ["--db", str(user_db), "--demo"])
+    result = CliRunner().invoke(main, ["--db", str(user_db), "--demo"], obj=AppLauncher())
     assert result.exit_code == 0, result.output
     assert len(paths) == 1 and paths[0] != user_db
     assert not user_db.exists() and not isolated_home.exists()

@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 from waiting import wait_until
 
-from leadtui.widgets.fitted_table import FittedDataTable
+from leadtui.ui.widgets.fitted_table import FittedDataTable
 
 REASON = "Not a valid email address: An email address must have an @-sign."
 

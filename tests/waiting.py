@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 from textual.worker import WorkerState
 
-from leadtui.widgets.fitted_table import FittedDataTable
+from leadtui.ui.widgets.fitted_table import FittedDataTable
 
 TIMEOUT = 20.0
 """Seconds before a wait gives up: generous, for a machine with both cores busy."""

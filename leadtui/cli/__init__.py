@@ -7,12 +7,25 @@ Bad input prints one clear line on stderr and exits 1; nothing is written.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Protocol
+
 import click
 
 from leadtui import __version__
 from leadtui.cli import import_export, leads, safety
 from leadtui.cli.common import OneLineErrors, db_path, friendly_errors
 from leadtui.i18n import _
+
+
+class Launcher(Protocol):
+    """What starts the app when no sub-command is given (built by :mod:`leadtui.launch`)."""
+
+    def run_tui(self, path: Path) -> None:
+        """Open the app on the database at ``path``."""
+
+    def run_demo(self) -> None:
+        """Open the app on a throwaway demo database."""
 
 
 @click.group(cls=OneLineErrors, invoke_without_command=True,
@@ -27,13 +40,15 @@ def main(ctx: click.Context, db: str | None, demo: bool) -> None:
     """leadtui: a keyboard-driven lead inbox for the terminal."""
     if ctx.invoked_subcommand is not None:
         return
-    # The one place the CLI reaches the UI: the composition root builds store and app.
-    from leadtui.launch import run_demo, run_tui
-
+    # The app is the composition root's to start (leadtui.launch passes itself as the
+    # context object): the CLI never imports the UI.
+    launcher: Launcher | None = ctx.obj
+    if launcher is None:
+        raise click.UsageError(_("No command given: see leadtui --help."))
     if demo:
-        run_demo()
+        launcher.run_demo()
     else:
-        run_tui(db_path(ctx))
+        launcher.run_tui(db_path(ctx))
 
 
 leads.register(main)
