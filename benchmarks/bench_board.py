@@ -41,8 +41,14 @@ def synthetic_rows(n: int, seed: int = 5) -> Iterator[dict[str, Any]]:
     for index in range(n):
         stage = rand.choices(STAGES, WEIGHTS)[0]
         created = NOW - timedelta(minutes=rand.randrange(2 * 365 * 24 * 60))
-        path = ["new"] if stage == "new" else [
-            *STAGES[:STAGES.index(stage) if stage != "lost" else rand.randrange(1, 4)], stage]
+        path = (
+            ["new"]
+            if stage == "new"
+            else [
+                *STAGES[: STAGES.index(stage) if stage != "lost" else rand.randrange(1, 4)],
+                stage,
+            ]
+        )
         moment = created
         history: list[tuple[str | None, str, str, str]] = []
         previous: str | None = None
@@ -51,13 +57,19 @@ def synthetic_rows(n: int, seed: int = 5) -> Iterator[dict[str, Any]]:
             previous = step
             moment += timedelta(hours=rand.randrange(1, 24 * 20))
         yield {
-            "first_name": rand.choice(first), "last_name": rand.choice(last),
-            "company": f"Company {index % 9973}", "email": f"lead{index}@example.com",
-            "email_key": f"lead{index}@example.com", "stage": stage,
+            "first_name": rand.choice(first),
+            "last_name": rand.choice(last),
+            "company": f"Company {index % 9973}",
+            "email": f"lead{index}@example.com",
+            "email_key": f"lead{index}@example.com",
+            "stage": stage,
             "value_cents": rand.randrange(0, 2_000_000, 100),
             "created_at": created.strftime("%Y-%m-%d %H:%M:%S"),
             "next_followup_at": (NOW + timedelta(days=rand.randrange(-10, 20))).strftime(
-                "%Y-%m-%d %H:%M:%S") if rand.random() < 0.3 else None,
+                "%Y-%m-%d %H:%M:%S"
+            )
+            if rand.random() < 0.3
+            else None,
             "history": history,
         }
 
@@ -97,6 +109,7 @@ def child(path: Path | None) -> None:
         app._display = display  # type: ignore[method-assign]
 
     if path is None:
+
         class Bare(App[None]):
             def compose(self) -> ComposeResult:
                 yield Static("hello")
@@ -107,6 +120,7 @@ def child(path: Path | None) -> None:
         async def run_bare() -> None:
             async with bare.run_test(size=(120, 36)) as pilot:
                 await pilot.pause()
+
         import asyncio
 
         asyncio.run(run_bare())
@@ -117,8 +131,7 @@ def child(path: Path | None) -> None:
     from leadtui.ui.app import LeadApp
 
     class BoardApp(LeadApp):
-        CSS_PATH = str(Path(sys.modules[LeadApp.__module__].__file__ or "").parent
-                       / "leadtui.tcss")
+        CSS_PATH = str(Path(sys.modules[LeadApp.__module__].__file__ or "").parent / "leadtui.tcss")
 
         def on_mount(self, event: Any) -> None:  # type: ignore[override]
             event.prevent_default()  # skip LeadApp.on_mount: open the board, not the list
@@ -160,11 +173,14 @@ def child(path: Path | None) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             result["focus_ms"] = statistics.median(
-                [await press(pilot, "j" if i % 2 == 0 else "k") for i in range(KEY_REPEAT)])
+                [await press(pilot, "j" if i % 2 == 0 else "k") for i in range(KEY_REPEAT)]
+            )
             result["column_ms"] = statistics.median(
-                [await press(pilot, "l" if i % 2 == 0 else "h") for i in range(KEY_REPEAT)])
+                [await press(pilot, "l" if i % 2 == 0 else "h") for i in range(KEY_REPEAT)]
+            )
             result["move_ms"] = statistics.median(
-                [await press(pilot, "L" if i % 2 == 0 else "H") for i in range(KEY_REPEAT)])
+                [await press(pilot, "L" if i % 2 == 0 else "H") for i in range(KEY_REPEAT)]
+            )
             result["store_move_ms"] = statistics.median(commits)
             result["undo_ms"] = statistics.median([await press(pilot, "u") for _ in range(6)])
 
@@ -216,21 +232,33 @@ def main() -> None:
     for n in sizes:
         runs = [run_child(folder / f"board-{n}.db") for _ in range(args.repeat)]
         rows[n] = {key: median_of(runs, key) for key in runs[0]}
-    print(f"bare Textual first frame: {floor:.3f} s (medians of {args.repeat} processes, "
-          f"{KEY_REPEAT} keys each)")
-    print(f"| {'leads':>9} | first frame | × floor | focus j/k | column h/l | move H/L "
-          f"| of which store.move_lead | undo u | peak RSS MB |")
+    print(
+        f"bare Textual first frame: {floor:.3f} s (medians of {args.repeat} processes, "
+        f"{KEY_REPEAT} keys each)"
+    )
+    print(
+        f"| {'leads':>9} | first frame | × floor | focus j/k | column h/l | move H/L "
+        f"| of which store.move_lead | undo u | peak RSS MB |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, row in rows.items():
-        print(f"| {n:>9,} | {row['first_frame']:.3f} s | {row['first_frame'] / floor:.2f} "
-              f"| {row['focus_ms']:.1f} ms | {row['column_ms']:.1f} ms "
-              f"| {row['move_ms']:.1f} ms | {row['store_move_ms']:.1f} ms "
-              f"| {row['undo_ms']:.1f} ms | {row['rss_mb']:.0f} |")
+        print(
+            f"| {n:>9,} | {row['first_frame']:.3f} s | {row['first_frame'] / floor:.2f} "
+            f"| {row['focus_ms']:.1f} ms | {row['column_ms']:.1f} ms "
+            f"| {row['move_ms']:.1f} ms | {row['store_move_ms']:.1f} ms "
+            f"| {row['undo_ms']:.1f} ms | {row['rss_mb']:.0f} |"
+        )
     if len(sizes) > 1:
         big, small = rows[sizes[-1]], rows[sizes[0]]
-        print("ratio {:,}/{:,}: first frame {:.2f}, focus {:.2f}, move {:.2f}".format(
-            sizes[-1], sizes[0], big["first_frame"] / small["first_frame"],
-            big["focus_ms"] / small["focus_ms"], big["move_ms"] / small["move_ms"]))
+        print(
+            "ratio {:,}/{:,}: first frame {:.2f}, focus {:.2f}, move {:.2f}".format(
+                sizes[-1],
+                sizes[0],
+                big["first_frame"] / small["first_frame"],
+                big["focus_ms"] / small["focus_ms"],
+                big["move_ms"] / small["move_ms"],
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -29,12 +29,54 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SQLITE = "/usr/bin/sqlite3"
-FIRST = ("Ana", "Luis", "María", "José", "Lucía", "Pablo", "Carmen", "Jorge", "Laura", "Tom",
-         "Emma", "Noah", "Olivia", "Íñigo", "Begoña", "Zoë", "Chloé", "Jürgen")
-LAST = ("García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Smith", "Jones", "Núñez",
-        "O'Brien", "Müller", "Rossi", "Dubois", "Silva")
-COMPANIES = ("Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Ñandú Digital",
-             "Café Óptimo", "Hooli", "Vandelay")
+FIRST = (
+    "Ana",
+    "Luis",
+    "María",
+    "José",
+    "Lucía",
+    "Pablo",
+    "Carmen",
+    "Jorge",
+    "Laura",
+    "Tom",
+    "Emma",
+    "Noah",
+    "Olivia",
+    "Íñigo",
+    "Begoña",
+    "Zoë",
+    "Chloé",
+    "Jürgen",
+)
+LAST = (
+    "García",
+    "Martínez",
+    "López",
+    "Sánchez",
+    "Pérez",
+    "Gómez",
+    "Smith",
+    "Jones",
+    "Núñez",
+    "O'Brien",
+    "Müller",
+    "Rossi",
+    "Dubois",
+    "Silva",
+)
+COMPANIES = (
+    "Acme",
+    "Globex",
+    "Initech",
+    "Umbrella",
+    "Stark",
+    "Wayne",
+    "Ñandú Digital",
+    "Café Óptimo",
+    "Hooli",
+    "Vandelay",
+)
 DOMAINS = ("example.com", "correo.es", "mail-example.org", "empresa-ejemplo.es", "bigco.io")
 
 
@@ -43,8 +85,9 @@ def write_csv(path: Path, rows: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["First Name", "Last Name", "Email", "Phone Number", "Company",
-                         "Job Title"])
+        writer.writerow(
+            ["First Name", "Last Name", "Email", "Phone Number", "Company", "Job Title"]
+        )
         for i in range(rows):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             email = f"{first.lower()}.{i}@{rng.choice(DOMAINS)}"
@@ -105,7 +148,8 @@ def time_cli(csv_path: Path, folder: Path) -> tuple[float, int]:
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "leadtui", "--db", str(db), "import", str(csv_path), "--json"],
-        stdout=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL,
+    )
     _pid, status, usage = os.wait4(child.pid, 0)  # wait4 gives this child's own peak RSS
     elapsed = time.perf_counter() - start
     if status != 0:
@@ -132,18 +176,24 @@ def main() -> None:
         print(f"{'sqlite3 .import (bare table)':<36}{floor:>9.2f}{1:>9.2f}")
         print(f"{'LeadStore.import_rows (in process)':<36}{store:>9.2f}{store / floor:>9.2f}")
         print(f"{'leadtui import (whole process)':<36}{cli:>9.2f}{cli / floor:>9.2f}")
-        print("per round, x floor: in process "
-              + " ".join(f"{s / f:.1f}" for s, f in zip(stores, floors, strict=True))
-              + ", whole process "
-              + " ".join(f"{c / f:.1f}" for (c, _r), f in zip(cli_runs, floors, strict=True)))
-        print(f"peak RSS of leadtui import, {args.rows:,} rows: "
-              f"{max(rss for _s, rss in cli_runs) / 1024:.0f} MB")
+        print(
+            "per round, x floor: in process "
+            + " ".join(f"{s / f:.1f}" for s, f in zip(stores, floors, strict=True))
+            + ", whole process "
+            + " ".join(f"{c / f:.1f}" for (c, _r), f in zip(cli_runs, floors, strict=True))
+        )
+        print(
+            f"peak RSS of leadtui import, {args.rows:,} rows: "
+            f"{max(rss for _s, rss in cli_runs) / 1024:.0f} MB"
+        )
         if args.rss:
             big = folder / "big.csv"
             write_csv(big, args.rss_rows, seed=8)
             seconds, rss = time_cli(big, folder)
-            print(f"peak RSS of leadtui import, {args.rss_rows:,} rows: {rss / 1024:.0f} MB "
-                  f"({seconds:.1f} s)")
+            print(
+                f"peak RSS of leadtui import, {args.rss_rows:,} rows: {rss / 1024:.0f} MB "
+                f"({seconds:.1f} s)"
+            )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,9 @@ def python_parts(csv_path: Path) -> dict[str, float]:
             pass
     read = time.perf_counter() - start
     rows = list(records(preview))
-    converter = RowConverter(preview.format, preview.header, preview.mapping,
-                             stages=stage_lookup([("new", "New")]))
+    converter = RowConverter(
+        preview.format, preview.header, preview.mapping, stages=stage_lookup([("new", "New")])
+    )
     start = time.perf_counter()
     for row, line, cells in rows:
         converter.convert(row, line, cells)
@@ -78,8 +79,9 @@ def schema_parts(csv_path: Path, folder: Path) -> dict[str, float]:
     from leadtui.storage.sqlite.bulk import LeadWriter
 
     preview = open_preview(csv_path)
-    converter = RowConverter(preview.format, preview.header, preview.mapping,
-                             stages=stage_lookup([("new", "New")]))
+    converter = RowConverter(
+        preview.format, preview.header, preview.mapping, stages=stage_lookup([("new", "New")])
+    )
     rows = [converter.convert(*record).values for record in records(preview)]
     db = folder / "parts.db"
     for suffix in ("", "-wal", "-shm"):
@@ -93,11 +95,13 @@ def schema_parts(csv_path: Path, folder: Path) -> dict[str, float]:
     times: dict[str, float] = {}
     start = time.perf_counter()
     for at in range(0, len(rows), 2000):
-        writer.insert(rows[at:at + 2000])
+        writer.insert(rows[at : at + 2000])
     times["insert leads + first stage changes"] = time.perf_counter() - start
     start = time.perf_counter()
-    conn.execute("INSERT INTO lead_fts(rowid, first_name, last_name, email, company) "
-                 "SELECT id, first_name, last_name, email, company FROM lead")
+    conn.execute(
+        "INSERT INTO lead_fts(rowid, first_name, last_name, email, company) "
+        "SELECT id, first_name, last_name, email, company FROM lead"
+    )
     times["search index (FTS5)"] = time.perf_counter() - start
     writer.indexed_upto = writer.next_id  # indexed just above: finish() only rebuilds indexes
     start = time.perf_counter()
@@ -119,10 +123,12 @@ def main() -> None:
             parsed = [tuple(cells) for cells in csv.reader(handle)][1:]
         driver = _median(args.repeat, lambda: driver_floor(parsed))
         schema = [schema_parts(csv_path, folder) for _ in range(args.repeat)]
-    lines = [("sqlite3 .import (the floor)", floor),
-             ("csv.reader, every row", statistics.median(p["read"] for p in python)),
-             ("executemany into a bare table", driver),
-             ("RowConverter (validation)", statistics.median(p["convert"] for p in python))]
+    lines = [
+        ("sqlite3 .import (the floor)", floor),
+        ("csv.reader, every row", statistics.median(p["read"] for p in python)),
+        ("executemany into a bare table", driver),
+        ("RowConverter (validation)", statistics.median(p["convert"] for p in python)),
+    ]
     lines += [(label, statistics.median(s[label] for s in schema)) for label in schema[0]]
     print(f"rows: {args.rows:,}")
     print(f"{'part':<44}{'seconds':>9}{'x floor':>9}")

@@ -78,6 +78,7 @@ def child(path: Path | None) -> None:
         app._display = display  # type: ignore[method-assign]
 
     if path is None:
+
         class Bare(App[None]):
             def compose(self) -> ComposeResult:
                 yield Static("hello")
@@ -125,11 +126,14 @@ def child(path: Path | None) -> None:
             await app.workers.wait_for_complete()
             await pilot.pause()
             result["down_ms"] = statistics.median(
-                [await press(pilot, "j") for _ in range(KEY_REPEAT)])
+                [await press(pilot, "j") for _ in range(KEY_REPEAT)]
+            )
             result["page_down_ms"] = statistics.median(
-                [await press(pilot, "pagedown") for _ in range(10)])
+                [await press(pilot, "pagedown") for _ in range(10)]
+            )
             result["end_ms"] = statistics.median(
-                [await press(pilot, "end" if i % 2 == 0 else "home") for i in range(10)])
+                [await press(pilot, "end" if i % 2 == 0 else "home") for i in range(10)]
+            )
             shown: list[tuple[float, str]] = []
             list_screen: Any = screen
             original_show = list_screen._show
@@ -198,32 +202,53 @@ def main() -> None:
         build(folder / f"list-{n}.db", n)
     floor = statistics.median(run_child(None)["first_frame"] for _ in range(args.repeat))
     rows: dict[int, dict[str, float]] = {}
-    keys = ("first_frame", "counts_ready_s", "down_ms", "page_down_ms", "end_ms",
-            "search_key_ms", "search_key_max_ms", "search_results_ms", "search_query_ms", "rss_mb")
+    keys = (
+        "first_frame",
+        "counts_ready_s",
+        "down_ms",
+        "page_down_ms",
+        "end_ms",
+        "search_key_ms",
+        "search_key_max_ms",
+        "search_results_ms",
+        "search_query_ms",
+        "rss_mb",
+    )
     for n in sizes:
         runs = [run_child(folder / f"list-{n}.db") for _ in range(args.repeat)]
         rows[n] = {key: statistics.median(run[key] for run in runs) for key in keys}
         assert all(run["rows_in_first_frame"] for run in runs), "first frame without rows"
         assert not any(run["orm_before_first_frame"] for run in runs), "ORM before first frame"
-    print(f"bare Textual first frame: {floor:.3f} s (medians of {args.repeat} processes; "
-          f"{KEY_REPEAT} j, 10 PgDn, 10 End/Home each; search types {SEARCH_TEXT!r})")
-    print("| leads | first frame | × floor | counts | j | PgDn | End/Home | search key "
-          "| search key max | search results | search SQL | peak RSS |")
+    print(
+        f"bare Textual first frame: {floor:.3f} s (medians of {args.repeat} processes; "
+        f"{KEY_REPEAT} j, 10 PgDn, 10 End/Home each; search types {SEARCH_TEXT!r})"
+    )
+    print(
+        "| leads | first frame | × floor | counts | j | PgDn | End/Home | search key "
+        "| search key max | search results | search SQL | peak RSS |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, row in rows.items():
-        print(f"| {n:,} | {row['first_frame']:.3f} s | {row['first_frame'] / floor:.2f} "
-              f"| {row['counts_ready_s']:.2f} s | {row['down_ms']:.1f} ms "
-              f"| {row['page_down_ms']:.1f} ms | {row['end_ms']:.1f} ms "
-              f"| {row['search_key_ms']:.1f} ms | {row['search_key_max_ms']:.1f} ms "
-              f"| {row['search_results_ms']:.0f} ms "
-              f"| {row['search_query_ms']:.1f} ms | {row['rss_mb']:.0f} MB |")
+        print(
+            f"| {n:,} | {row['first_frame']:.3f} s | {row['first_frame'] / floor:.2f} "
+            f"| {row['counts_ready_s']:.2f} s | {row['down_ms']:.1f} ms "
+            f"| {row['page_down_ms']:.1f} ms | {row['end_ms']:.1f} ms "
+            f"| {row['search_key_ms']:.1f} ms | {row['search_key_max_ms']:.1f} ms "
+            f"| {row['search_results_ms']:.0f} ms "
+            f"| {row['search_query_ms']:.1f} ms | {row['rss_mb']:.0f} MB |"
+        )
     if len(sizes) > 1:
         big, small = rows[sizes[-1]], rows[sizes[0]]
         ratios = ", ".join(
             f"{label} {big[key] / small[key]:.2f}"
-            for label, key in (("first frame", "first_frame"), ("j", "down_ms"),
-                               ("PgDn", "page_down_ms"), ("End", "end_ms"),
-                               ("search key", "search_key_ms")))
+            for label, key in (
+                ("first frame", "first_frame"),
+                ("j", "down_ms"),
+                ("PgDn", "page_down_ms"),
+                ("End", "end_ms"),
+                ("search key", "search_key_ms"),
+            )
+        )
         print(f"ratio {sizes[-1]:,}/{sizes[0]:,}: {ratios}")
 
 

@@ -64,8 +64,9 @@ def db_megabytes(path: Path) -> float:
 def median_run(args: list[str], repeat: int) -> Run:
     """The median wall time of ``repeat`` runs, and their highest peak RSS."""
     runs = [run_child(args) for _ in range(repeat)]
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs),
-               runs[-1].stdout)
+    return Run(
+        statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[-1].stdout
+    )
 
 
 def measure(n: int, folder: Path, term: str, repeat: int) -> dict[str, str]:

@@ -35,8 +35,10 @@ def main() -> int:
     print(f"duplicate versions   {outcome.duplicate_versions:>8}")
     print(f"'database is locked' {locked:>8}")
     print(f"other errors         {len(outcome.errors) - locked:>8}")
-    print(f"elapsed              {outcome.seconds:>7.1f}s  "
-          f"({outcome.seconds / max(1, total) * 2000:.1f} ms per edit per process)")
+    print(
+        f"elapsed              {outcome.seconds:>7.1f}s  "
+        f"({outcome.seconds / max(1, total) * 2000:.1f} ms per edit per process)"
+    )
     for error in outcome.errors[:10]:
         print("  " + error)
     failed = outcome.errors or outcome.lost_updates or outcome.duplicate_versions

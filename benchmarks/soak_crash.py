@@ -35,14 +35,18 @@ def main() -> int:
         started = time.perf_counter()
         tally = Tally()
         for start in range(0, args.trials, 100):
-            part = run_trials(path, min(100, args.trials - start), seed=50_000 + start,
-                              max_delay=args.max_delay)
+            part = run_trials(
+                path, min(100, args.trials - start), seed=50_000 + start, max_delay=args.max_delay
+            )
             tally.trials += part.trials
             tally.acknowledged += part.acknowledged
             tally.kinds.update(part.kinds)
             tally.failures += part.failures
-            print(f"  {tally.trials} trials, {len(tally.failures)} failures, "
-                  f"{time.perf_counter() - started:.0f}s", flush=True)
+            print(
+                f"  {tally.trials} trials, {len(tally.failures)} failures, "
+                f"{time.perf_counter() - started:.0f}s",
+                flush=True,
+            )
         elapsed = time.perf_counter() - started
         size = path.stat().st_size
     print(f"trials                      {tally.trials:>8}")

@@ -40,8 +40,9 @@ def prepare(path: Path) -> None:
 
     store = open_store(path)
     try:
-        store.bulk_insert_leads({"first_name": f"Base {i}", "stage": "new"}
-                                for i in range(BASE_LEADS))
+        store.bulk_insert_leads(
+            {"first_name": f"Base {i}", "stage": "new"} for i in range(BASE_LEADS)
+        )
     finally:
         store.close()
 
@@ -59,8 +60,9 @@ def _child(path: Path, seed: int, ack_fd: int, first_batch: int) -> None:
         roll = rng.random()
         if roll < 0.3:
             marker = f"crash-{batch}"
-            store.bulk_insert_leads({"first_name": f"Imp {i}", "campaign": marker}
-                                    for i in range(IMPORT_ROWS))
+            store.bulk_insert_leads(
+                {"first_name": f"Imp {i}", "campaign": marker} for i in range(IMPORT_ROWS)
+            )
             os.write(ack_fd, f"import {marker}\n".encode())
             batch += 1
         elif roll < 0.85:
@@ -117,8 +119,12 @@ def verify(path: Path, acks: list[str], first_batch: int, tally: Tally) -> list[
             problems.append(f"integrity_check: {verdict[:3]}")
         fts = conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('integrity-check')")
         fts.close()
-        counts = dict(conn.execute(
-            "SELECT campaign, count(*) FROM lead WHERE campaign LIKE 'crash-%' GROUP BY campaign"))
+        counts = dict(
+            conn.execute(
+                "SELECT campaign, count(*) FROM lead "
+                "WHERE campaign LIKE 'crash-%' GROUP BY campaign"
+            )
+        )
         for marker, count in counts.items():
             if count != IMPORT_ROWS:
                 problems.append(f"partial import {marker}: {count} of {IMPORT_ROWS}")
@@ -131,18 +137,27 @@ def verify(path: Path, acks: list[str], first_batch: int, tally: Tally) -> list[
             tally.kinds[kind] += 1
             if kind == "import" and counts.get(values[0]) != IMPORT_ROWS:
                 problems.append(f"acknowledged import {values[0]} missing")
-            elif kind == "move" and conn.execute(
+            elif (
+                kind == "move"
+                and conn.execute(
                     "SELECT 1 FROM stagechange WHERE id = ? AND lead_id = ?",
-                    (int(values[1]), int(values[0]))).fetchone() is None:
+                    (int(values[1]), int(values[0])),
+                ).fetchone()
+                is None
+            ):
                 problems.append(f"acknowledged move {values} missing")
-            elif kind == "add" and conn.execute(
-                    "SELECT 1 FROM lead WHERE id = ?", (int(values[0]),)).fetchone() is None:
+            elif (
+                kind == "add"
+                and conn.execute("SELECT 1 FROM lead WHERE id = ?", (int(values[0]),)).fetchone()
+                is None
+            ):
                 problems.append(f"acknowledged add {values[0]} missing")
         # Only the base leads are moved; checking just them keeps a trial's cost flat.
         mismatched = conn.execute(
             "SELECT count(*) FROM lead l WHERE l.id <= ? AND l.stage != (SELECT s.to_stage "
             "FROM stagechange s WHERE s.lead_id = l.id ORDER BY s.at DESC, s.id DESC LIMIT 1)",
-            (BASE_LEADS,)).fetchone()[0]
+            (BASE_LEADS,),
+        ).fetchone()[0]
         if mismatched:
             problems.append(f"{mismatched} leads whose stage differs from their last change")
         conn.commit()
@@ -151,8 +166,9 @@ def verify(path: Path, acks: list[str], first_batch: int, tally: Tally) -> list[
     return problems
 
 
-def run_trials(path: Path, trials: int, *, seed: int = 0, max_delay: float = 0.25,
-               per_file: int = 100) -> Tally:
+def run_trials(
+    path: Path, trials: int, *, seed: int = 0, max_delay: float = 0.25, per_file: int = 100
+) -> Tally:
     """Run ``trials`` kill trials; a fresh database every ``per_file`` trials bounds its size."""
     tally = Tally()
     for index in range(trials):

@@ -74,8 +74,7 @@ def test_backup_is_a_consistent_copy_with_the_wal(db_file: Path) -> None:
     conn.close()
 
 
-def test_migration_takes_a_backup_first(db_file: Path,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migration_takes_a_backup_first(db_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Opening an older schema backs it up, then migrates."""
     conn = sqlite3.connect(db_file)
     conn.execute("PRAGMA user_version=0")
@@ -164,8 +163,9 @@ def test_cli_backup_list_and_restore(db_file: Path) -> None:
     restored = run("restore", "--yes")
     assert restored.returncode == 0 and "Restored" in restored.stdout
     assert _count(db_file) == 1
-    refused = subprocess.run([*base, "restore"], input="n\n", capture_output=True, text=True,
-                             timeout=60)
+    refused = subprocess.run(
+        [*base, "restore"], input="n\n", capture_output=True, text=True, timeout=60
+    )
     assert refused.returncode == 0 and "Nothing was changed" in refused.stdout
 
 
@@ -173,7 +173,11 @@ def test_cli_restore_without_backups_fails_clearly(tmp_path: Path) -> None:
     """No backup: one line on stderr, exit 1."""
     path = tmp_path / "leads.db"
     open_store(path).close()
-    result = subprocess.run([sys.executable, "-m", "leadtui", "--db", str(path), "restore",
-                             "--yes"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "leadtui", "--db", str(path), "restore", "--yes"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert result.stderr.strip().startswith("Error: No usable backup")

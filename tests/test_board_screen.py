@@ -34,8 +34,7 @@ def store_counts(store: LeadStore) -> dict[str, int]:
     return {t.stage.key: t.count for t in store.stage_totals()}
 
 
-async def test_a_lead_through_every_stage(demo_store: LeadStore,
-                                          app_factory: AppFactory) -> None:
+async def test_a_lead_through_every_stage(demo_store: LeadStore, app_factory: AppFactory) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -50,7 +49,8 @@ async def test_a_lead_through_every_stage(demo_store: LeadStore,
             assert board.column.state.current.id == lead.id
         history = demo_store.stage_history(lead.id)[before:]
         assert [(h.from_stage, h.to_stage) for h in history] == list(
-            zip(STAGES, STAGES[1:], strict=False))
+            zip(STAGES, STAGES[1:], strict=False)
+        )
         assert [h.at for h in history] == sorted(h.at for h in history)
         row = demo_store.lead_row(lead.id)
         assert row is not None and row.stage == "lost"
@@ -61,8 +61,9 @@ async def test_a_lead_through_every_stage(demo_store: LeadStore,
         assert row is not None and row.stage == "won"
 
 
-async def test_h_and_l_do_nothing_at_the_edges(demo_store: LeadStore,
-                                                app_factory: AppFactory) -> None:
+async def test_h_and_l_do_nothing_at_the_edges(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -78,8 +79,9 @@ async def test_h_and_l_do_nothing_at_the_edges(demo_store: LeadStore,
         assert row is not None and row.stage == "contacted"
 
 
-async def test_undo_restores_stage_and_history(demo_store: LeadStore,
-                                               app_factory: AppFactory) -> None:
+async def test_undo_restores_stage_and_history(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -107,8 +109,9 @@ async def test_undo_restores_stage_and_history(demo_store: LeadStore,
         assert board.column.state.current.id == lead.id
 
 
-async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
-                                                    app_factory: AppFactory) -> None:
+async def test_won_moves_and_lost_asks_for_a_reason(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -150,8 +153,7 @@ async def test_won_moves_and_lost_asks_for_a_reason(demo_store: LeadStore,
         assert row is not None and row.stage == third.stage
 
 
-async def test_search_filters_every_column(demo_store: LeadStore,
-                                           app_factory: AppFactory) -> None:
+async def test_search_filters_every_column(demo_store: LeadStore, app_factory: AppFactory) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -159,7 +161,8 @@ async def test_search_filters_every_column(demo_store: LeadStore,
         await settle(pilot)
         for column in board.columns:
             expected = demo_store.page_leads(
-                LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100)
+                LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100
+            )
             assert [r.id for r in column.state.cards] == [r.id for r in expected]
             assert column.state.total == len(expected)
         assert sum(c.state.total or 0 for c in board.columns) > 0
@@ -169,8 +172,7 @@ async def test_search_filters_every_column(demo_store: LeadStore,
         assert header_counts(board) == store_counts(demo_store)
 
 
-async def test_cursor_pages_in_more_cards(demo_store: LeadStore,
-                                          app_factory: AppFactory) -> None:
+async def test_cursor_pages_in_more_cards(demo_store: LeadStore, app_factory: AppFactory) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -183,8 +185,9 @@ async def test_cursor_pages_in_more_cards(demo_store: LeadStore,
         assert state.more == 0 and state.cursor == 40
 
 
-async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
-                                             app_factory: AppFactory) -> None:
+async def test_collapse_and_back_to_the_list(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -198,8 +201,9 @@ async def test_collapse_and_back_to_the_list(demo_store: LeadStore,
         assert pilot.app.current_mode == "leads"
 
 
-async def test_palette_offers_board_commands(demo_store: LeadStore,
-                                             app_factory: AppFactory) -> None:
+async def test_palette_offers_board_commands(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
     app = app_factory(demo_store)
@@ -212,8 +216,9 @@ async def test_palette_offers_board_commands(demo_store: LeadStore,
         assert panel.metrics.won == store_counts(demo_store)["won"]
 
 
-async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
-                                                         app_factory: AppFactory) -> None:
+async def test_enter_opens_the_detail_and_back_refreshes(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
     app = app_factory(demo_store)
@@ -237,8 +242,7 @@ async def test_enter_opens_the_detail_and_back_refreshes(demo_store: LeadStore,
         assert cards[1].id not in [r.id for r in board.column.state.cards]
 
 
-async def test_open_metrics_follow_moves(demo_store: LeadStore,
-                                         app_factory: AppFactory) -> None:
+async def test_open_metrics_follow_moves(demo_store: LeadStore, app_factory: AppFactory) -> None:
     from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
     app = app_factory(demo_store)
@@ -257,8 +261,9 @@ async def test_open_metrics_follow_moves(demo_store: LeadStore,
         assert not panel.display
 
 
-async def test_filter_dialog_narrows_columns_by_tag(demo_store: LeadStore,
-                                                    app_factory: AppFactory) -> None:
+async def test_filter_dialog_narrows_columns_by_tag(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
     from leadtui.ui.screens.filter_dialog import FilterScreen
 
     tag = demo_store.all_tags()[0]
@@ -276,7 +281,8 @@ async def test_filter_dialog_narrows_columns_by_tag(demo_store: LeadStore,
         assert board.board_filter == LeadFilter(tags=(tag,))
         for column in board.columns:
             expected = demo_store.page_leads(
-                LeadFilter(stages=(column.state.stage.key,), tags=(tag,)), LeadSort(), 0, 100)
+                LeadFilter(stages=(column.state.stage.key,), tags=(tag,)), LeadSort(), 0, 100
+            )
             assert [r.id for r in column.state.cards] == [r.id for r in expected]
             assert column.state.total == len(expected)
         assert 0 < sum(c.state.total or 0 for c in board.columns) < 230

@@ -14,8 +14,21 @@ STAGE = StageInfo("new", "New", 0, "open")
 def row(lead_id: int, age_days: int, value: int = 100) -> LeadRow:
     """A card created ``age_days`` ago."""
     created = NOW - timedelta(days=age_days)
-    return LeadRow(lead_id, f"N{lead_id}", "", "", None, "new", "manual", None, None,
-                   created, created, value, "EUR")
+    return LeadRow(
+        lead_id,
+        f"N{lead_id}",
+        "",
+        "",
+        None,
+        "new",
+        "manual",
+        None,
+        None,
+        created,
+        created,
+        value,
+        "EUR",
+    )
 
 
 def test_pages_append_and_more_counts_down() -> None:

@@ -56,8 +56,19 @@ def assert_one_line_error(result: Result, *fragments: str) -> None:
 def db(tmp_path: Path) -> Path:
     """A database with two leads made through the CLI."""
     path = tmp_path / "cli.db"
-    add(path, "--first-name", "Ana", "--last-name", "García", "--email", "ana@example.com",
-        "--company", "Acme [bold]S.L.", "--source", "event")
+    add(
+        path,
+        "--first-name",
+        "Ana",
+        "--last-name",
+        "García",
+        "--email",
+        "ana@example.com",
+        "--company",
+        "Acme [bold]S.L.",
+        "--source",
+        "event",
+    )
     add(path, "--first-name", "Bob", "--email", "bob@example.com", "--stage", "Contacted")
     return path
 
@@ -109,8 +120,10 @@ class TestCommands:
             history = store.stage_history(1)
         finally:
             store.close()
-        assert [(e.to_stage, e.reason) for e in history] == [("new", ""),
-                                                             ("qualified", "budget ok")]
+        assert [(e.to_stage, e.reason) for e in history] == [
+            ("new", ""),
+            ("qualified", "budget ok"),
+        ]
 
     def test_stats(self, db: Path) -> None:
         result = run(db, "stats")
@@ -118,7 +131,13 @@ class TestCommands:
         assert "Contacted" in result.stdout and "Total" in result.stdout
         totals = json.loads(run(db, "stats", "--json").stdout)
         assert {t["stage"]: t["count"] for t in totals} == {
-            "new": 1, "contacted": 1, "qualified": 0, "proposal": 0, "won": 0, "lost": 0}
+            "new": 1,
+            "contacted": 1,
+            "qualified": 0,
+            "proposal": 0,
+            "won": 0,
+            "lost": 0,
+        }
 
     def test_version(self) -> None:
         result = CliRunner().invoke(main, ["--version"])
@@ -140,8 +159,12 @@ class TestBadInput:
         assert_one_line_error(run(db, "move", "1", "limbo"), "limbo")
         assert_one_line_error(run(db, "list", "--stage", "limbo"), "limbo")
         assert count(db) == 2
-        assert json.loads(run(db, "list", "--json", "--limit", "1", "--stage", "new").stdout
-                          .splitlines()[0])["id"] == 1
+        assert (
+            json.loads(
+                run(db, "list", "--json", "--limit", "1", "--stage", "new").stdout.splitlines()[0]
+            )["id"]
+            == 1
+        )
 
     def test_unknown_lead(self, db: Path) -> None:
         assert_one_line_error(run(db, "move", "99", "won"), "99")
@@ -154,14 +177,18 @@ class TestBadInput:
         assert_one_line_error(run(db, "add"))
         assert count(db) == 2
 
-    @pytest.mark.parametrize(("args", "fragment"), [
-        (("add", "--first-name", "X", "--source", "bogus"), "--source"),
-        (("list", "--limit", "0"), "--limit"),
-        (("move", "1"), "STAGE"),
-        (("frobnicate",), "frobnicate"),
-    ])
-    def test_usage_errors_are_one_line_too(self, db: Path, args: tuple[str, ...],
-                                            fragment: str) -> None:
+    @pytest.mark.parametrize(
+        ("args", "fragment"),
+        [
+            (("add", "--first-name", "X", "--source", "bogus"), "--source"),
+            (("list", "--limit", "0"), "--limit"),
+            (("move", "1"), "STAGE"),
+            (("frobnicate",), "frobnicate"),
+        ],
+    )
+    def test_usage_errors_are_one_line_too(
+        self, db: Path, args: tuple[str, ...], fragment: str
+    ) -> None:
         assert_one_line_error(run(db, *args), fragment)
         assert count(db) == 2
 
@@ -185,11 +212,17 @@ def test_real_entry_point_subprocess(tmp_path: Path) -> None:
     """``python -m leadtui`` with LEADTUI_DB: ids on stdout, one error line on stderr."""
     env = {**os.environ, "LEADTUI_DB": str(tmp_path / "env.db")}
     command = [sys.executable, "-m", "leadtui"]
-    made = subprocess.run([*command, "add", "--first-name", "Eva", "--email", "e@example.com"],
-                          env=env, capture_output=True, text=True, check=True)
+    made = subprocess.run(
+        [*command, "add", "--first-name", "Eva", "--email", "e@example.com"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert made.stdout.strip() == "1"
-    again = subprocess.run([*command, "add", "--email", "E@example.com"],
-                           env=env, capture_output=True, text=True)
+    again = subprocess.run(
+        [*command, "add", "--email", "E@example.com"], env=env, capture_output=True, text=True
+    )
     assert again.returncode == 1 and again.stdout == ""
     assert len(again.stderr.strip().splitlines()) == 1 and "Traceback" not in again.stderr
     assert count(tmp_path / "env.db") == 1

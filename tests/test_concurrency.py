@@ -36,10 +36,24 @@ def run_editors(path: Path, edits: int, leads: int = 5, processes: int = 2) -> O
         store.add_lead(LeadInput(first_name=f"Shared {index}"))
     store.close()
     go = path.with_name("go")
-    children = [subprocess.Popen(
-        [sys.executable, str(WORKER), str(path), f"p{n}", str(edits), str(n + 1), str(leads),
-         str(go)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for n in range(processes)]
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                str(WORKER),
+                str(path),
+                f"p{n}",
+                str(edits),
+                str(n + 1),
+                str(leads),
+                str(go),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(processes)
+    ]
     time.sleep(0.2)
     started = time.perf_counter()
     go.touch()
@@ -53,13 +67,18 @@ def run_editors(path: Path, edits: int, leads: int = 5, processes: int = 2) -> O
     per_lead = Counter(lead_id for lead_id, _ in saves)
     check = open_store(path)
     # Each save bumps the version by one; a lost update would leave fewer bumps than saves.
-    lost = sum(abs(check.lead_input(lead_id)[1] - 1 - per_lead[lead_id])
-               for lead_id in range(1, leads + 1))
+    lost = sum(
+        abs(check.lead_input(lead_id)[1] - 1 - per_lead[lead_id]) for lead_id in range(1, leads + 1)
+    )
     check.close()
     return Outcome(
-        saves=len(saves), conflicts=sum(r["conflicts"] for r in reports),
-        errors=[e for r in reports for e in r["errors"]], lost_updates=lost,
-        duplicate_versions=len(saves) - len(set(saves)), seconds=seconds)
+        saves=len(saves),
+        conflicts=sum(r["conflicts"] for r in reports),
+        errors=[e for r in reports for e in r["errors"]],
+        lost_updates=lost,
+        duplicate_versions=len(saves) - len(set(saves)),
+        seconds=seconds,
+    )
 
 
 def test_two_processes_lose_nothing(tmp_path: Path) -> None:

@@ -35,12 +35,15 @@ def test_verify_reports_a_partial_import(tmp_path: Path) -> None:
     prepare(path)
     conn = sqlite3.connect(path)
     with conn:
-        conn.executemany("INSERT INTO lead (first_name, campaign, created_at, updated_at, "
-                         "stage, source, currency, version, value_cents, consent, company, "
-                         "last_name, job_title, website, utm_source, utm_medium, utm_campaign) "
-                         "VALUES ('x', 'crash-7', '2026-01-01 00:00:00', "
-                         "'2026-01-01 00:00:00', 'new', 'manual', 'EUR', 1, 0, 0, '', '', '', "
-                         "'', '', '', '')", [()] * (IMPORT_ROWS // 2))
+        conn.executemany(
+            "INSERT INTO lead (first_name, campaign, created_at, updated_at, "
+            "stage, source, currency, version, value_cents, consent, company, "
+            "last_name, job_title, website, utm_source, utm_medium, utm_campaign) "
+            "VALUES ('x', 'crash-7', '2026-01-01 00:00:00', "
+            "'2026-01-01 00:00:00', 'new', 'manual', 'EUR', 1, 0, 0, '', '', '', "
+            "'', '', '', '')",
+            [()] * (IMPORT_ROWS // 2),
+        )
     conn.close()
     problems = verify(path, [], 7, Tally())
     assert any("partial import crash-7" in problem for problem in problems)

@@ -101,9 +101,14 @@ def orphan_wal(path: Path) -> None:
 
 
 DAMAGES: dict[str, Callable[[Path], None]] = {
-    "random-bytes": random_bytes, "truncated": truncated, "zero-bytes": zero_bytes,
-    "other-app": other_app, "newer-schema": newer_schema, "stale-wal": stale_wal_garbage,
-    "wal-other-page-size": stale_wal_page_size, "orphan-wal": orphan_wal,
+    "random-bytes": random_bytes,
+    "truncated": truncated,
+    "zero-bytes": zero_bytes,
+    "other-app": other_app,
+    "newer-schema": newer_schema,
+    "stale-wal": stale_wal_garbage,
+    "wal-other-page-size": stale_wal_page_size,
+    "orphan-wal": orphan_wal,
 }
 
 
@@ -139,8 +144,12 @@ def test_store_refuses_and_leaves_file_unchanged(damaged: Path) -> None:
 def test_cli_prints_one_line_and_exits_1(damaged: Path, command: list[str]) -> None:
     """Every command prints one clear line on stderr and exits 1; the file is unchanged."""
     before = fingerprint(damaged)
-    result = subprocess.run([sys.executable, "-m", "leadtui", "--db", str(damaged), *command],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "leadtui", "--db", str(damaged), *command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ")
@@ -199,8 +208,9 @@ def test_latest_backup_is_offered_for_each_damage(damaged: Path) -> None:
     assert found is not None and found.reason == "manual"
 
 
-def test_run_tui_shows_problem_app_instead_of_traceback(damaged: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_tui_shows_problem_app_instead_of_traceback(
+    damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`leadtui` on a refused file runs the problem app; quitting it exits 1."""
     import leadtui.ui.screens.database_problem as problem
     from leadtui.launch import run_tui
@@ -233,7 +243,8 @@ def test_crash_wal_is_replayed_not_refused(tmp_path: Path) -> None:
     copy.parent.mkdir()
     for suffix in ("", "-wal"):
         copy.with_name(copy.name + suffix).write_bytes(
-            path.with_name(path.name + suffix).read_bytes())
+            path.with_name(path.name + suffix).read_bytes()
+        )
     store.close()
     assert wal_path(copy).stat().st_size > 0
     reopened = open_store(copy)

@@ -66,8 +66,10 @@ class TestPragmas:
 
     def test_engine_connections(self, store: LeadStore) -> None:
         with store.engine().connect() as conn:
-            values = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                      for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")}
+            values = {
+                name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+                for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+            }
         assert values["journal_mode"] == "wal"
         assert values["synchronous"] == 2  # FULL
         assert values["foreign_keys"] == 1
@@ -97,7 +99,8 @@ class TestPragmas:
         with pytest.raises(Exception, match="FOREIGN KEY"), store.engine().begin() as conn:
             conn.exec_driver_sql(
                 "INSERT INTO activity (lead_id, kind, at, body) VALUES (99, 'note', "
-                "'2026-01-01 00:00:00', '')")
+                "'2026-01-01 00:00:00', '')"
+            )
 
 
 class TestPermissions:
@@ -159,8 +162,9 @@ class TestRefusals:
         open_store(db_path, clock=fixed_clock).close()
         assert os.listdir(db_path.parent) == ["leads.db"]
 
-    def test_crash_while_creating_leaves_no_file(self, db_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_crash_while_creating_leaves_no_file(
+        self, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         def crash() -> int:
             raise KeyboardInterrupt
 
@@ -207,8 +211,7 @@ def dump(path: Path) -> list[str]:
 
 
 class TestMigrations:
-    def test_backup_then_migrate(self, v1_database: Path,
-                                 schema_v2: dict[int, Migration]) -> None:
+    def test_backup_then_migrate(self, v1_database: Path, schema_v2: dict[int, Migration]) -> None:
         def add_nickname(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE lead ADD COLUMN nickname TEXT")
 
@@ -237,7 +240,8 @@ class TestMigrations:
             conn.close()
 
     def test_failing_migration_leaves_db_unchanged(
-            self, v1_database: Path, schema_v2: dict[int, Migration]) -> None:
+        self, v1_database: Path, schema_v2: dict[int, Migration]
+    ) -> None:
         def broken(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE lead ADD COLUMN nickname TEXT")
             conn.execute("UPDATE lead SET first_name = 'Changed'")
@@ -249,8 +253,9 @@ class TestMigrations:
             open_store(v1_database, clock=fixed_clock)
         assert dump(v1_database) == before
 
-    def test_missing_step_is_refused(self, v1_database: Path,
-                                     schema_v2: dict[int, Migration]) -> None:
+    def test_missing_step_is_refused(
+        self, v1_database: Path, schema_v2: dict[int, Migration]
+    ) -> None:
         before = dump(v1_database)
         with pytest.raises(DatabaseRefused, match="No migration"):
             open_store(v1_database, clock=fixed_clock)

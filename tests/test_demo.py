@@ -68,8 +68,9 @@ def test_history_ends_in_the_current_stage(demo_store: LeadStore) -> None:
 
 def test_search_finds_sample_names(demo_store: LeadStore) -> None:
     first = SAMPLE["leads"][0]
-    hits = demo_store.page_leads(LeadFilter(search=first["last_name"] or first["company"]),
-                                 LeadSort(), 0, 50)
+    hits = demo_store.page_leads(
+        LeadFilter(search=first["last_name"] or first["company"]), LeadSort(), 0, 50
+    )
     assert hits
 
 
@@ -108,8 +109,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return user_db
 
 
-def test_demo_never_touches_the_user_database(isolated_home: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_never_touches_the_user_database(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: dict[str, Any] = {}
 
     def fake_run(app: LeadApp, *args: Any, **kwargs: Any) -> None:
@@ -129,8 +131,9 @@ def test_demo_never_touches_the_user_database(isolated_home: Path, tmp_path: Pat
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
-def test_cli_demo_flag_ignores_db_option(isolated_home: Path, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_demo_flag_ignores_db_option(
+    isolated_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths: list[Path] = []
     monkeypatch.setattr(LeadApp, "run", lambda app, *a, **k: paths.append(app.store.path))
     user_db = tmp_path / "mine.db"

@@ -33,27 +33,43 @@ def _clean(text: str) -> str:
 
 
 texts = st.one_of(_FORMULA, st.text(_CHARS, max_size=12).map(_clean)).filter(
-    lambda text: clean_text(text) == text)
+    lambda text: clean_text(text) == text
+)
 names = st.one_of(st.just(""), texts)
 moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2035, 1, 1)).map(
-    lambda moment: moment.replace(microsecond=0, tzinfo=UTC))
-emails = st.builds(lambda local, n, domain: f"{local}{n}@{domain}",
-                   st.from_regex(r"[a-z][a-z0-9._+-]{0,8}[a-z0-9]", fullmatch=True).filter(
-                       lambda local: ".." not in local),
-                   st.integers(0, 10**6), st.sampled_from(["example.org", "correo.es"]))
-leads: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries({
-    "first_name": texts.filter(bool), "last_name": names, "company": names,
-    "job_title": names, "email": st.one_of(st.none(), emails),
-    "phone": st.sampled_from([None, "+34612345678", "+12025550143", "+34612345678 ext. 12"]),
-    "website": st.sampled_from(["", "https://example.org/x?a=1", "example.es"]),
-    "campaign": names, "utm_source": names, "consent": st.booleans(),
-    "consent_at": st.one_of(st.none(), moments), "stage": st.sampled_from(["new", "won"]),
-    "value_cents": st.integers(0, 10**9), "currency": st.sampled_from(["EUR", "USD"]),
-    "score": st.one_of(st.none(), st.integers(0, 100)),
-    "next_followup_at": st.one_of(st.none(), moments), "created_at": moments,
-    "source": st.sampled_from(["manual", "ads", "import"]),
-    "tags": st.lists(texts.filter(bool), max_size=3, unique=True).map(sorted),
-})
+    lambda moment: moment.replace(microsecond=0, tzinfo=UTC)
+)
+emails = st.builds(
+    lambda local, n, domain: f"{local}{n}@{domain}",
+    st.from_regex(r"[a-z][a-z0-9._+-]{0,8}[a-z0-9]", fullmatch=True).filter(
+        lambda local: ".." not in local
+    ),
+    st.integers(0, 10**6),
+    st.sampled_from(["example.org", "correo.es"]),
+)
+leads: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "first_name": texts.filter(bool),
+        "last_name": names,
+        "company": names,
+        "job_title": names,
+        "email": st.one_of(st.none(), emails),
+        "phone": st.sampled_from([None, "+34612345678", "+12025550143", "+34612345678 ext. 12"]),
+        "website": st.sampled_from(["", "https://example.org/x?a=1", "example.es"]),
+        "campaign": names,
+        "utm_source": names,
+        "consent": st.booleans(),
+        "consent_at": st.one_of(st.none(), moments),
+        "stage": st.sampled_from(["new", "won"]),
+        "value_cents": st.integers(0, 10**9),
+        "currency": st.sampled_from(["EUR", "USD"]),
+        "score": st.one_of(st.none(), st.integers(0, 100)),
+        "next_followup_at": st.one_of(st.none(), moments),
+        "created_at": moments,
+        "source": st.sampled_from(["manual", "ads", "import"]),
+        "tags": st.lists(texts.filter(bool), max_size=3, unique=True).map(sorted),
+    }
+)
 
 
 def _phones_only_with_emails(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -66,14 +82,18 @@ def _identity(lead: dict[str, Any]) -> str:
 
 
 lead_lists = st.lists(leads, min_size=1, max_size=6, unique_by=_identity).map(
-    _phones_only_with_emails)
+    _phones_only_with_emails
+)
 
 
 def _with_keys(lead: dict[str, Any]) -> dict[str, Any]:
     from leadtui.domain.validation import email_key, normalize_phone
 
-    return {**lead, "email_key": email_key(lead["email"]),
-            "phone_e164": normalize_phone(lead["phone"])[1]}
+    return {
+        **lead,
+        "email_key": email_key(lead["email"]),
+        "phone_e164": normalize_phone(lead["phone"])[1],
+    }
 
 
 def _round_trip(rows: list[dict[str, Any]], fmt: str) -> tuple[str, str]:
@@ -110,17 +130,33 @@ def test_vcard_export_import_is_identity(rows: list[dict[str, Any]]) -> None:
     assert exported.splitlines().count("BEGIN:VCARD") == len(rows)
 
 
-def test_vcard_values_that_look_like_card_lines_stay_values(store: LeadStore,
-                                                            tmp_path: Path) -> None:
+def test_vcard_values_that_look_like_card_lines_stay_values(
+    store: LeadStore, tmp_path: Path
+) -> None:
     """The case hypothesis found: a tag "BEGIN:VCARD" must not start a card of its own."""
     blank: dict[str, Any] = {
-        "last_name": "", "company": "", "job_title": "", "email": None, "phone": None,
-        "website": "", "campaign": "", "utm_source": "", "consent": False, "consent_at": None,
-        "stage": "new", "value_cents": 0, "currency": "EUR", "score": None,
-        "next_followup_at": None, "source": "manual",
-        "created_at": datetime(2000, 1, 1, tzinfo=UTC)}
-    rows = [{**blank, "first_name": "=1+2", "tags": []},
-            {**blank, "first_name": "=1+2", "tags": ["BEGIN:VCARD"]}]
+        "last_name": "",
+        "company": "",
+        "job_title": "",
+        "email": None,
+        "phone": None,
+        "website": "",
+        "campaign": "",
+        "utm_source": "",
+        "consent": False,
+        "consent_at": None,
+        "stage": "new",
+        "value_cents": 0,
+        "currency": "EUR",
+        "score": None,
+        "next_followup_at": None,
+        "source": "manual",
+        "created_at": datetime(2000, 1, 1, tzinfo=UTC),
+    }
+    rows = [
+        {**blank, "first_name": "=1+2", "tags": []},
+        {**blank, "first_name": "=1+2", "tags": ["BEGIN:VCARD"]},
+    ]
     exported, again = _round_trip(rows, "vcf")
     assert again == exported
     assert exported.splitlines().count("BEGIN:VCARD") == 2
@@ -128,20 +164,33 @@ def test_vcard_values_that_look_like_card_lines_stay_values(store: LeadStore,
 
 
 def test_csv_is_spreadsheet_safe_by_default(store: LeadStore, tmp_path: Path) -> None:
-    store.add_lead(LeadInput(first_name="=cmd|' /C calc'!A0", last_name="@SUM(1+1)",
-                             company="-2+3", email="safe@example.org",
-                             phone="+34 612 345 678", tags=["\tx"]), strict_phone=False)
+    store.add_lead(
+        LeadInput(
+            first_name="=cmd|' /C calc'!A0",
+            last_name="@SUM(1+1)",
+            company="-2+3",
+            email="safe@example.org",
+            phone="+34 612 345 678",
+            tags=["\tx"],
+        ),
+        strict_phone=False,
+    )
     safe, raw = tmp_path / "safe.csv", tmp_path / "raw.csv"
     store.export_leads(safe, ExportOptions())
     store.export_leads(raw, ExportOptions(raw=True))
-    safe_row = next(csv.DictReader(safe.read_text("utf-8-sig").splitlines()[0:1] + safe.read_text(
-        "utf-8-sig").splitlines()[1:]))
+    safe_row = next(
+        csv.DictReader(
+            safe.read_text("utf-8-sig").splitlines()[0:1]
+            + safe.read_text("utf-8-sig").splitlines()[1:]
+        )
+    )
     assert safe_row["first_name"] == "'=cmd|' /C calc'!A0"
     assert safe_row["last_name"] == "'@SUM(1+1)"
     assert safe_row["company"] == "'-2+3"
     assert safe_row["phone"] == "'+34612345678"
-    assert all(not value.startswith(("=", "+", "-", "@", "\t", "\r"))
-               for value in safe_row.values())
+    assert all(
+        not value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in safe_row.values()
+    )
     raw_row = next(csv.DictReader(raw.read_text("utf-8").splitlines()))
     assert raw_row["first_name"] == "=cmd|' /C calc'!A0"
     assert raw_row["phone"] == "+34612345678"
@@ -154,8 +203,7 @@ def test_csv_is_spreadsheet_safe_by_default(store: LeadStore, tmp_path: Path) ->
     other.close()
 
 
-def test_never_overwrites_without_force_nor_the_database(store: LeadStore,
-                                                        tmp_path: Path) -> None:
+def test_never_overwrites_without_force_nor_the_database(store: LeadStore, tmp_path: Path) -> None:
     store.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
     target = tmp_path / "out.csv"
     target.write_text("keep me")
@@ -183,7 +231,9 @@ def test_json_has_activities_and_history(store: LeadStore, tmp_path: Path) -> No
     assert exported["email"] == "ana@example.org" and exported["tags"] == ["vip"]
     assert [a["body"] for a in exported["activities"]] == ["Llamada [bold]ok"]
     assert [(h["from_stage"], h["to_stage"]) for h in exported["history"]] == [
-        (None, "new"), ("new", "contacted")]
+        (None, "new"),
+        ("new", "contacted"),
+    ]
 
 
 def test_vcard_escaping_and_folding() -> None:
@@ -201,13 +251,17 @@ def test_export_cli_by_stage_and_lead(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     runner = CliRunner()
     runner.invoke(main, ["--db", str(db), "add", "--first-name", "A", "--email", "a@example.org"])
-    runner.invoke(main, ["--db", str(db), "add", "--first-name", "B", "--email", "b@example.org",
-                         "--stage", "won"])
-    result = runner.invoke(main, ["--db", str(db), "export", str(tmp_path / "won.vcf"),
-                                  "--stage", "won"])
+    runner.invoke(
+        main,
+        ["--db", str(db), "add", "--first-name", "B", "--email", "b@example.org", "--stage", "won"],
+    )
+    result = runner.invoke(
+        main, ["--db", str(db), "export", str(tmp_path / "won.vcf"), "--stage", "won"]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "won.vcf").read_text().count("BEGIN:VCARD") == 1
-    result = runner.invoke(main, ["--db", str(db), "export", str(tmp_path / "a.json"),
-                                  "--lead", "A@example.org"])
+    result = runner.invoke(
+        main, ["--db", str(db), "export", str(tmp_path / "a.json"), "--lead", "A@example.org"]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads((tmp_path / "a.json").read_text())["leads"][0]["first_name"] == "A"

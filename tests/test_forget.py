@@ -17,8 +17,15 @@ from leadtui.storage.sqlite.backup import make_backup
 from leadtui.store import LeadStore
 
 EMAIL = "zebulonia.quixote@forgetme-example.org"
-SECRETS = (EMAIL.encode(), b"Zebulonia", b"zebulonia", b"Quixotic Widgets", b"quixotic",
-           b"whispered secret note", b"+34699887766")
+SECRETS = (
+    EMAIL.encode(),
+    b"Zebulonia",
+    b"zebulonia",
+    b"Quixotic Widgets",
+    b"quixotic",
+    b"whispered secret note",
+    b"+34699887766",
+)
 
 
 def files_of(path: Path) -> list[Path]:
@@ -35,15 +42,23 @@ def leftovers(path: Path) -> list[tuple[str, bytes]]:
 
 
 def add_person(store: LeadStore) -> int:
-    lead = store.add_lead(LeadInput(first_name="Zebulonia", last_name="Quixote", email=EMAIL,
-                                    phone="+34 699 887 766", company="Quixotic Widgets",
-                                    tags=["vip"]))
+    lead = store.add_lead(
+        LeadInput(
+            first_name="Zebulonia",
+            last_name="Quixote",
+            email=EMAIL,
+            phone="+34 699 887 766",
+            company="Quixotic Widgets",
+            tags=["vip"],
+        )
+    )
     assert lead.id is not None
     store.add_activity(lead.id, "note", "whispered secret note")
     store.move_lead(lead.id, "contacted")
     for i in range(30):  # neighbours on the same pages, so deletion cannot just drop a page
-        store.add_lead(LeadInput(first_name=f"Other{i}", email=f"o{i}@example.org",
-                                 company="Widgets"))
+        store.add_lead(
+            LeadInput(first_name=f"Other{i}", email=f"o{i}@example.org", company="Widgets")
+        )
     return lead.id
 
 
@@ -60,22 +75,36 @@ def test_forget_leaves_no_bytes_behind(store: LeadStore, tmp_path: Path) -> None
     conn = sqlite3.connect(store.path)
     assert conn.execute("SELECT count(*) FROM lead WHERE id = ?", (lead_id,)).fetchone() == (0,)
     for table in ("activity", "stagechange", "leadtag"):
-        assert conn.execute(f"SELECT count(*) FROM {table} WHERE lead_id = ?",
-                            (lead_id,)).fetchone() == (0,)
+        assert conn.execute(
+            f"SELECT count(*) FROM {table} WHERE lead_id = ?", (lead_id,)
+        ).fetchone() == (0,)
     assert conn.execute("SELECT id FROM tombstone").fetchall() == [(tombstone,)]
     assert conn.execute("SELECT count(*) FROM lead").fetchone() == (30,)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('integrity-check')").rowcount
-    assert conn.execute("SELECT count(*) FROM lead_fts WHERE lead_fts MATCH 'widgets'"
-                        ).fetchone() == (30,)
+    assert conn.execute(
+        "SELECT count(*) FROM lead_fts WHERE lead_fts MATCH 'widgets'"
+    ).fetchone() == (30,)
     conn.close()
 
 
 def test_forget_cli_by_email(tmp_path: Path) -> None:
     db = tmp_path / "f.db"
     runner = CliRunner()
-    added = runner.invoke(main, ["--db", str(db), "add", "--first-name", "Zebulonia",
-                                 "--email", EMAIL, "--company", "Quixotic Widgets"])
+    added = runner.invoke(
+        main,
+        [
+            "--db",
+            str(db),
+            "add",
+            "--first-name",
+            "Zebulonia",
+            "--email",
+            EMAIL,
+            "--company",
+            "Quixotic Widgets",
+        ],
+    )
     assert added.exit_code == 0, added.output
     result = runner.invoke(main, ["--db", str(db), "forget", EMAIL.upper()])
     assert result.exit_code == 0, result.output

@@ -86,22 +86,27 @@ def test_add_on_full_disk_is_clear_and_rolled_back(full_store: LeadStore) -> Non
 def test_import_on_full_disk_lands_entirely_or_not_at_all(full_store: LeadStore) -> None:
     """A 2,000-row bulk import that does not fit leaves no row behind."""
     with pytest.raises(StorageError):
-        full_store.bulk_insert_leads({"first_name": f"Row {i}", "campaign": "big"}
-                                     for i in range(2000))
+        full_store.bulk_insert_leads(
+            {"first_name": f"Row {i}", "campaign": "big"} for i in range(2000)
+        )
     conn = sqlite3.connect(full_store.path)
     assert conn.execute("SELECT count(*) FROM lead WHERE campaign = 'big'").fetchone()[0] == 0
     conn.close()
     full_store.close()
 
 
-def test_csv_import_on_full_disk_lands_entirely_or_not_at_all(full_store: LeadStore,
-                                                                tmp_path: Path) -> None:
+def test_csv_import_on_full_disk_lands_entirely_or_not_at_all(
+    full_store: LeadStore, tmp_path: Path
+) -> None:
     """A file import that does not fit: a clear error, no lead and no batch left behind."""
     from leadtui.io.csv_import import ImportOptions
 
     path = tmp_path / "big.csv"
-    path.write_text("First name,Email,Company\n" + "".join(
-        f"Row {i},row{i}@example.org,{'z' * 150}\n" for i in range(2000)), encoding="utf-8")
+    path.write_text(
+        "First name,Email,Company\n"
+        + "".join(f"Row {i},row{i}@example.org,{'z' * 150}\n" for i in range(2000)),
+        encoding="utf-8",
+    )
     with pytest.raises(StorageError, match="disk is full"):
         full_store.import_rows(full_store.preview_import(path), ImportOptions())
     conn = sqlite3.connect(full_store.path)
@@ -156,7 +161,11 @@ def test_cli_write_on_full_disk_prints_one_line(tmp_path: Path) -> None:
     before = _digest(path)
     result = subprocess.run(
         [sys.executable, "-m", "leadtui", "--db", str(path), "add", "--first-name", "Ana"],
-        capture_output=True, text=True, timeout=60, preexec_fn=lambda: _limit_file_size(8192))
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: _limit_file_size(8192),
+    )
     assert result.returncode == 1, result.stdout
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
@@ -165,15 +174,17 @@ def test_cli_write_on_full_disk_prints_one_line(tmp_path: Path) -> None:
     assert store.count_leads(LeadFilter()).total == 0
     store.close()
     assert before == _digest(path) or sqlite3.connect(path).execute(
-        "PRAGMA integrity_check").fetchone() == ("ok",)
+        "PRAGMA integrity_check"
+    ).fetchone() == ("ok",)
 
 
 def test_export_on_full_disk_leaves_target_untouched(tmp_path: Path) -> None:
     """An export that hits a full disk fails clearly; the old file is intact, no temp left."""
     path = tmp_path / "data" / "leads.db"
     store = open_store(path)
-    store.bulk_insert_leads({"first_name": f"Lead {i}", "company": "Acme " * 20}
-                            for i in range(3000))
+    store.bulk_insert_leads(
+        {"first_name": f"Lead {i}", "company": "Acme " * 20} for i in range(3000)
+    )
     store.close()
     target = tmp_path / "out" / "leads.csv"
     target.parent.mkdir()
@@ -181,7 +192,11 @@ def test_export_on_full_disk_leaves_target_untouched(tmp_path: Path) -> None:
     before = _digest(target)
     result = subprocess.run(
         [sys.executable, "-m", "leadtui", "--db", str(path), "export", str(target), "--force"],
-        capture_output=True, text=True, timeout=60, preexec_fn=lambda: _limit_file_size(64_000))
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: _limit_file_size(64_000),
+    )
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "Traceback" not in result.stderr

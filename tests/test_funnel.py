@@ -21,11 +21,14 @@ def at(day: int, hour: int = 0, month: int = 3, year: int = 2026) -> datetime:
     return datetime(year, month, day, hour, tzinfo=UTC)
 
 
-def lead(name: str, value: int, history: list[tuple[str | None, str, datetime]],
-         **extra: Any) -> dict[str, Any]:
+def lead(
+    name: str, value: int, history: list[tuple[str | None, str, datetime]], **extra: Any
+) -> dict[str, Any]:
     """A bulk-insert row whose stage is the last step of ``history``."""
     return {
-        "first_name": name, "stage": history[-1][1], "value_cents": value,
+        "first_name": name,
+        "stage": history[-1][1],
+        "value_cents": value,
         "created_at": history[0][2],
         "history": [(src, dst, moment, "") for src, dst, moment in history],
         **extra,
@@ -33,18 +36,35 @@ def lead(name: str, value: int, history: list[tuple[str | None, str, datetime]],
 
 
 FIXED_LEADS = [
-    lead("A", 1000, [(None, "new", at(1)), ("new", "contacted", at(3)),
-                     ("contacted", "qualified", at(7))]),
-    lead("B", 2000, [(None, "new", at(2)), ("new", "contacted", at(3, 12)),
-                     ("contacted", "lost", at(5, 12))]),
+    lead(
+        "A",
+        1000,
+        [(None, "new", at(1)), ("new", "contacted", at(3)), ("contacted", "qualified", at(7))],
+    ),
+    lead(
+        "B",
+        2000,
+        [(None, "new", at(2)), ("new", "contacted", at(3, 12)), ("contacted", "lost", at(5, 12))],
+    ),
     lead("C", 5000, [(None, "new", at(2)), ("new", "won", at(12))]),
     lead("D", 300, [(None, "new", at(9))]),
-    lead("E", 7000, [(None, "new", at(10)), ("new", "contacted", at(11)),
-                     ("contacted", "qualified", at(12)), ("qualified", "proposal", at(14)),
-                     ("proposal", "won", at(15))]),
+    lead(
+        "E",
+        7000,
+        [
+            (None, "new", at(10)),
+            ("new", "contacted", at(11)),
+            ("contacted", "qualified", at(12)),
+            ("qualified", "proposal", at(14)),
+            ("proposal", "won", at(15)),
+        ],
+    ),
     lead("H", 0, [(None, "new", at(4)), ("new", "contacted", at(4, 6))]),
-    lead("G", 100, [(None, "new", at(1, month=12, year=2025)),
-                    ("new", "lost", at(8, month=12, year=2025))]),
+    lead(
+        "G",
+        100,
+        [(None, "new", at(1, month=12, year=2025)), ("new", "lost", at(8, month=12, year=2025))],
+    ),
     # Deleted leads count nowhere.
     lead("F", 999, [(None, "new", at(1)), ("new", "won", at(2))], deleted_at=at(3)),
 ]
@@ -58,16 +78,38 @@ class TestHandComputed:
         metrics = store.funnel_metrics()
         by_key = {stage.key: stage for stage in metrics.stages}
         assert [s.key for s in metrics.stages] == [
-            "new", "contacted", "qualified", "proposal", "won", "lost"]
+            "new",
+            "contacted",
+            "qualified",
+            "proposal",
+            "won",
+            "lost",
+        ]
         assert {k: s.count for k, s in by_key.items()} == {
-            "new": 1, "contacted": 1, "qualified": 1, "proposal": 0, "won": 2, "lost": 2}
+            "new": 1,
+            "contacted": 1,
+            "qualified": 1,
+            "proposal": 0,
+            "won": 2,
+            "lost": 2,
+        }
         assert {k: s.value_cents for k, s in by_key.items()} == {
-            "new": 300, "contacted": 0, "qualified": 1000, "proposal": 0, "won": 12000,
-            "lost": 2100}
+            "new": 300,
+            "contacted": 0,
+            "qualified": 1000,
+            "proposal": 0,
+            "won": 12000,
+            "lost": 2100,
+        }
         # reached: new A B C D E H G; contacted A B E H; qualified A E; proposal E.
         assert {k: (s.reached, s.converted) for k, s in by_key.items()} == {
-            "new": (7, 5), "contacted": (4, 2), "qualified": (2, 1), "proposal": (1, 1),
-            "won": (2, 0), "lost": (2, 0)}
+            "new": (7, 5),
+            "contacted": (4, 2),
+            "qualified": (2, 1),
+            "proposal": (1, 1),
+            "won": (2, 0),
+            "lost": (2, 0),
+        }
         assert by_key["new"].conversion == pytest.approx(5 / 7)
         assert by_key["contacted"].conversion == pytest.approx(0.5)
         assert by_key["qualified"].conversion == pytest.approx(0.5)
@@ -94,8 +136,9 @@ class TestHandComputed:
 
     def test_empty_database(self, store: LeadStore) -> None:
         metrics = store.funnel_metrics()
-        assert all(s.count == 0 and s.conversion is None and s.median_days is None
-                   for s in metrics.stages)
+        assert all(
+            s.count == 0 and s.conversion is None and s.median_days is None for s in metrics.stages
+        )
         assert metrics.win_rate is None
         assert [w.count for w in metrics.weeks] == [0] * 12
 
@@ -108,8 +151,10 @@ def test_sample_data_matches_python(demo_store: LeadStore) -> None:
     """The SQL numbers equal the same definitions computed straight from leads.json."""
     data = json.loads(SAMPLE_FILE.read_text(encoding="utf-8"))
     leads = data["leads"]
-    position = {key: index for index, key in enumerate(
-        ["new", "contacted", "qualified", "proposal", "won", "lost"])}
+    position = {
+        key: index
+        for index, key in enumerate(["new", "contacted", "qualified", "proposal", "won", "lost"])
+    }
     reached: Counter[str] = Counter()
     converted: Counter[str] = Counter()
     spans: dict[str, list[float]] = {}
@@ -127,7 +172,8 @@ def test_sample_data_matches_python(demo_store: LeadStore) -> None:
     for stage in metrics.stages:
         assert stage.count == sum(1 for item in leads if item["stage"] == stage.key)
         assert stage.value_cents == sum(
-            int(item.get("value_cents") or 0) for item in leads if item["stage"] == stage.key)
+            int(item.get("value_cents") or 0) for item in leads if item["stage"] == stage.key
+        )
         assert (stage.reached, stage.converted) == (reached[stage.key], converted[stage.key])
         expected = statistics.median(spans[stage.key]) if stage.key in spans else None
         assert stage.median_days == pytest.approx(expected, abs=1e-6)
@@ -137,7 +183,9 @@ def test_sample_data_matches_python(demo_store: LeadStore) -> None:
     first = week_start(DEMO_NOW) - timedelta(weeks=11)
     per_week = Counter(
         int((_parse(item["created_at"]) - first).total_seconds() // (7 * 86400))
-        for item in leads if _parse(item["created_at"]) >= first)
+        for item in leads
+        if _parse(item["created_at"]) >= first
+    )
     assert [w.count for w in metrics.weeks] == [per_week[i] for i in range(12)]
     assert sum(w.count for w in metrics.weeks) > 0
 

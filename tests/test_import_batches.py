@@ -50,17 +50,28 @@ def run(store: LeadStore, path: Path, **options: Any) -> Any:
 @pytest.fixture
 def seeded(store: LeadStore) -> LeadStore:
     """A store with one lead typed in by hand."""
-    store.add_lead(LeadInput(first_name="Ana", last_name="Old", email="ana@example.org",
-                             company="", phone="+34 612 345 678", tags=["manual"]))
+    store.add_lead(
+        LeadInput(
+            first_name="Ana",
+            last_name="Old",
+            email="ana@example.org",
+            company="",
+            phone="+34 612 345 678",
+            tags=["manual"],
+        )
+    )
     return store
 
 
 def test_skip_update_merge(seeded: LeadStore, tmp_path: Path) -> None:
-    path = write_csv(tmp_path, "a.csv",
-                     "Ana,New,ANA@example.org,,Acme,vip,hola\n"
-                     "Bea,Sin,,612345678,Beta,,\n"
-                     "Cris,Nueva,cris@example.org,,Gamma,,\n"
-                     "Cris,Otra,cris@example.org,,Delta,,\n")
+    path = write_csv(
+        tmp_path,
+        "a.csv",
+        "Ana,New,ANA@example.org,,Acme,vip,hola\n"
+        "Bea,Sin,,612345678,Beta,,\n"
+        "Cris,Nueva,cris@example.org,,Gamma,,\n"
+        "Cris,Otra,cris@example.org,,Delta,,\n",
+    )
     skipped = run(seeded, path, on_duplicate="skip", dry_run=True)
     assert (skipped.imported, skipped.skipped) == (1, 3)
     reasons = [issue.reason for issue in skipped.skips]
@@ -70,17 +81,24 @@ def test_skip_update_merge(seeded: LeadStore, tmp_path: Path) -> None:
     assert (merged.imported, merged.merged, merged.skipped) == (1, 3, 0)
     conn = sqlite3.connect(seeded.path)
     assert conn.execute("SELECT last_name, company FROM lead WHERE id = 1").fetchone() == (
-        "Old", "Acme")  # merge fills blanks only
-    assert conn.execute("SELECT company FROM lead WHERE email = 'cris@example.org'"
-                        ).fetchone() == ("Gamma",)
+        "Old",
+        "Acme",
+    )  # merge fills blanks only
+    assert conn.execute("SELECT company FROM lead WHERE email = 'cris@example.org'").fetchone() == (
+        "Gamma",
+    )
     updated = run(seeded, path, on_duplicate="update")
     assert updated.updated == 4
     assert conn.execute("SELECT last_name, company FROM lead WHERE id = 1").fetchone() == (
-        "Sin", "Beta")  # later rows win; the phone match is the same person
-    assert conn.execute("SELECT company FROM lead WHERE email = 'cris@example.org'"
-                        ).fetchone() == ("Delta",)
-    assert conn.execute("SELECT count(*) FROM lead_fts WHERE lead_fts MATCH 'delta'"
-                        ).fetchone() == (1,)
+        "Sin",
+        "Beta",
+    )  # later rows win; the phone match is the same person
+    assert conn.execute("SELECT company FROM lead WHERE email = 'cris@example.org'").fetchone() == (
+        "Delta",
+    )
+    assert conn.execute(
+        "SELECT count(*) FROM lead_fts WHERE lead_fts MATCH 'delta'"
+    ).fetchone() == (1,)
     conn.close()
 
 
@@ -108,9 +126,12 @@ def test_dry_run_writes_nothing(seeded: LeadStore, tmp_path: Path) -> None:
 
 def test_revert_restores_exactly(seeded: LeadStore, tmp_path: Path) -> None:
     before = snapshot(seeded)
-    path = write_csv(tmp_path, "a.csv",
-                     "Ana,New,ana@example.org,,Acme,\"vip, nuevo\",nota importada\n"
-                     "Zoe,Zed,zoe@example.org,,Zeta,vip,\n")
+    path = write_csv(
+        tmp_path,
+        "a.csv",
+        'Ana,New,ana@example.org,,Acme,"vip, nuevo",nota importada\n'
+        "Zoe,Zed,zoe@example.org,,Zeta,vip,\n",
+    )
     report = run(seeded, path, on_duplicate="update")
     assert (report.imported, report.updated) == (1, 1)
     assert snapshot(seeded) != before
@@ -123,28 +144,35 @@ def test_revert_restores_exactly(seeded: LeadStore, tmp_path: Path) -> None:
 
 
 def _search(conn: sqlite3.Connection, words: str) -> list[int]:
-    return [lead_id for (lead_id,) in conn.execute(
-        "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? ORDER BY rowid", (words,))]
+    return [
+        lead_id
+        for (lead_id,) in conn.execute(
+            "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? ORDER BY rowid", (words,)
+        )
+    ]
 
 
 @pytest.mark.parametrize("chunk_size", [1, 2, 3, 2000])
 @pytest.mark.parametrize("mode", ["skip", "update", "merge"])
 def test_search_index_exact_when_later_chunks_update_earlier_rows(
-        seeded: LeadStore, tmp_path: Path, mode: str, chunk_size: int) -> None:
+    seeded: LeadStore, tmp_path: Path, mode: str, chunk_size: int
+) -> None:
     """Chunks are indexed for search in the background; later duplicates must keep it exact."""
-    path = write_csv(tmp_path, "a.csv",
-                     "Bruno,Primero,bruno@example.org,,Alfa,,\n"
-                     "Carla,Uno,carla@example.org,,,,\n"
-                     "Dora,Dos,dora@example.org,,,,\n"
-                     "Anabel,Cambiada,ana@example.org,,Omega,,\n"
-                     "Bruno,Segundo,BRUNO@example.org,,Beta,,\n"
-                     "Carla,Tres,carla@example.org,,Gamma,,\n")
+    path = write_csv(
+        tmp_path,
+        "a.csv",
+        "Bruno,Primero,bruno@example.org,,Alfa,,\n"
+        "Carla,Uno,carla@example.org,,,,\n"
+        "Dora,Dos,dora@example.org,,,,\n"
+        "Anabel,Cambiada,ana@example.org,,Omega,,\n"
+        "Bruno,Segundo,BRUNO@example.org,,Beta,,\n"
+        "Carla,Tres,carla@example.org,,Gamma,,\n",
+    )
     report = run(seeded, path, on_duplicate=mode, chunk_size=chunk_size)
     assert report.accounted == report.rows_read == 6
     conn = sqlite3.connect(seeded.path)
     conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
-    bruno = conn.execute("SELECT id FROM lead WHERE email_key = 'bruno@example.org'"
-                         ).fetchone()[0]
+    bruno = conn.execute("SELECT id FROM lead WHERE email_key = 'bruno@example.org'").fetchone()[0]
     assert _search(conn, "primero") == ([] if mode == "update" else [bruno])
     assert _search(conn, "segundo") == ([bruno] if mode == "update" else [])
     assert _search(conn, "cambiada") == ([1] if mode == "update" else [])
@@ -171,8 +199,7 @@ def test_revert_from_the_cli(tmp_path: Path) -> None:
     assert (report["rows_read"], report["imported"], report["rejected"]) == (2, 1, 1)
     assert report["rejections"][0]["row"] == 2
     assert report["rejections"][0]["column"] == "Correo"
-    reverted = runner.invoke(main, ["--db", str(db), "import", "--revert",
-                                    str(report["batch_id"])])
+    reverted = runner.invoke(main, ["--db", str(db), "import", "--revert", str(report["batch_id"])])
     assert reverted.exit_code == 0, reverted.output
     assert "Reverted batch 1: 1 lead removed, 0 restored." in reverted.output
     listing = runner.invoke(main, ["--db", str(db), "list", "--json"])
@@ -188,7 +215,10 @@ def test_map_override_and_source(store: LeadStore, tmp_path: Path) -> None:
     assert report.imported == 1
     conn = sqlite3.connect(store.path)
     assert conn.execute("SELECT first_name, email, source FROM lead").fetchone() == (
-        "Ana", "ana@example.org", "event")
+        "Ana",
+        "ana@example.org",
+        "event",
+    )
     conn.close()
     with pytest.raises(ImportRefused, match="does not have"):
         store.preview_import(path, overrides={"Nope": "email"})
@@ -199,8 +229,9 @@ def test_map_override_and_source(store: LeadStore, tmp_path: Path) -> None:
 
 
 def test_cancel_rolls_back(store: LeadStore, tmp_path: Path) -> None:
-    path = write_csv(tmp_path, "big.csv", "".join(
-        f"P{i},L,p{i}@example.org,,,,\n" for i in range(50)))
+    path = write_csv(
+        tmp_path, "big.csv", "".join(f"P{i},L,p{i}@example.org,,,,\n" for i in range(50))
+    )
     cancel = threading.Event()
 
     def progress(done: int) -> None:
@@ -214,8 +245,9 @@ def test_cancel_rolls_back(store: LeadStore, tmp_path: Path) -> None:
     conn.close()
 
 
-def test_rows_spanning_chunks_dedupe_against_earlier_chunks(store: LeadStore,
-                                                            tmp_path: Path) -> None:
+def test_rows_spanning_chunks_dedupe_against_earlier_chunks(
+    store: LeadStore, tmp_path: Path
+) -> None:
     rows = "".join(f"P{i},L,p{i % 7}@example.org,,,,\n" for i in range(40))
     path = write_csv(tmp_path, "chunks.csv", rows)
     report = run(store, path, chunk_size=5, on_duplicate="merge")
@@ -224,8 +256,9 @@ def test_rows_spanning_chunks_dedupe_against_earlier_chunks(store: LeadStore,
 
 
 def test_wrong_cell_counts(store: LeadStore, tmp_path: Path) -> None:
-    path = write_csv(tmp_path, "w.csv", "Ana,A,ana@example.org\n"
-                     "Bob,B,bob@example.org,,,,,extra\n,,,,,,\n")
+    path = write_csv(
+        tmp_path, "w.csv", "Ana,A,ana@example.org\nBob,B,bob@example.org,,,,,extra\n,,,,,,\n"
+    )
     report = run(store, path)
     assert (report.imported, report.rejected, report.skipped) == (1, 1, 1)
     assert report.rejections[0].row == 2

@@ -50,16 +50,29 @@ def run(store: LeadStore, name: str, **options: Any) -> Any:
     return store.import_rows(preview, ImportOptions(**options))
 
 
-@pytest.mark.parametrize(("name", "fmt", "encoding", "delimiter", "read", "imported",
-                          "skipped", "rejected"), CASES)
-def test_fixture_detected_and_accounted(store: LeadStore, name: str, fmt: str, encoding: str,
-                                        delimiter: str, read: int, imported: int,
-                                        skipped: int, rejected: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "fmt", "encoding", "delimiter", "read", "imported", "skipped", "rejected"), CASES
+)
+def test_fixture_detected_and_accounted(
+    store: LeadStore,
+    name: str,
+    fmt: str,
+    encoding: str,
+    delimiter: str,
+    read: int,
+    imported: int,
+    skipped: int,
+    rejected: int,
+) -> None:
     preview = store.preview_import(FIXTURES / name)
     assert (preview.format.key, preview.encoding, preview.delimiter) == (fmt, encoding, delimiter)
     report = store.import_rows(preview, ImportOptions())
     assert (report.rows_read, report.imported, report.skipped, report.rejected) == (
-        read, imported, skipped, rejected)
+        read,
+        imported,
+        skipped,
+        rejected,
+    )
     assert report.accounted == report.rows_read
     assert len(report.rejections) == report.rejected
     assert all(issue.row and issue.column and issue.reason for issue in report.rejections)
@@ -82,10 +95,16 @@ def test_accounting_holds_in_every_duplicate_mode(store: LeadStore, name: str) -
 def test_spanish_text_survives_each_encoding(store: LeadStore) -> None:
     for name in ("hubspot_es.csv", "google_forms_es.csv", "google_contacts_legacy.csv"):
         run(store, name)
-    names = {row[0] + " " + row[1] for row in query(
-        store, "SELECT first_name, last_name FROM lead")}
-    assert {"Lucía Fernández", "José Ángel Núñez", "Íñigo Zubiría", "Begoña Ruiz",
-            "Rosa Vidal"} <= names
+    names = {
+        row[0] + " " + row[1] for row in query(store, "SELECT first_name, last_name FROM lead")
+    }
+    assert {
+        "Lucía Fernández",
+        "José Ángel Núñez",
+        "Íñigo Zubiría",
+        "Begoña Ruiz",
+        "Rosa Vidal",
+    } <= names
     assert ("Ñandú Digital, S.L.",) in query(store, "SELECT company FROM lead")
 
 
@@ -94,9 +113,13 @@ def test_mailchimp_unsubscribed_kept_without_consent(store: LeadStore) -> None:
     run(store, "mailchimp_unsubscribed.csv")
     run(store, "mailchimp_cleaned.csv")
     consent = dict(query(store, "SELECT email, consent FROM lead"))
-    assert consent == {"ana.sub@news-example.com": 1, "ben.sub@news-example.com": 1,
-                       "carla.unsub@news-example.com": 0, "dan.unsub@news-example.com": 0,
-                       "bounced@news-example.com": 0}
+    assert consent == {
+        "ana.sub@news-example.com": 1,
+        "ben.sub@news-example.com": 1,
+        "carla.unsub@news-example.com": 0,
+        "dan.unsub@news-example.com": 0,
+        "bounced@news-example.com": 0,
+    }
     assert query(store, "SELECT source FROM lead GROUP BY source") == [("newsletter",)]
     tags = query(store, "SELECT t.name FROM leadtag l JOIN tag t ON t.id = l.tag_id ORDER BY 1")
     assert tags == [("Clientes",), ("VIP",)]
@@ -111,13 +134,15 @@ def test_unsubscribe_updates_consent_of_an_existing_subscriber(store: LeadStore)
     report = store.import_rows(store.preview_import(moved), ImportOptions(on_duplicate="merge"))
     assert report.merged == 1
     assert query(store, "SELECT consent FROM lead WHERE email = 'ana.sub@news-example.com'") == [
-        (0,)]
+        (0,)
+    ]
 
 
 def test_google_contacts_multi_values_and_labels(store: LeadStore) -> None:
     run(store, "google_contacts.csv")
     assert query(store, "SELECT email, phone, job_title FROM lead WHERE last_name = 'Gómez'") == [
-        ("marta@gomez-example.es", "+34699111222", "Socia")]
+        ("marta@gomez-example.es", "+34699111222", "Socia")
+    ]
     notes = [body for (body,) in query(store, "SELECT body FROM activity ORDER BY id")]
     assert "Conocida en la feria.\nLlamar en abril." in notes
     assert any("marta.personal@example.org" in note for note in notes)
@@ -127,16 +152,20 @@ def test_google_contacts_multi_values_and_labels(store: LeadStore) -> None:
 
 def test_forms_map_question_titles_and_day_first_dates(store: LeadStore) -> None:
     run(store, "google_forms_es.csv")
-    assert query(store, "SELECT first_name, last_name, company, consent, created_at FROM lead "
-                        "ORDER BY id") == [
+    assert query(
+        store, "SELECT first_name, last_name, company, consent, created_at FROM lead ORDER BY id"
+    ) == [
         ("Íñigo", "Zubiría", "Ondarreta S.Coop.", 1, "2024-03-05 09:15:02"),
-        ("Begoña", "Ruiz", "Txoko Digital", 1, "2024-03-14 18:40:11")]
+        ("Begoña", "Ruiz", "Txoko Digital", 1, "2024-03-14 18:40:11"),
+    ]
     run(store, "google_forms_en.tsv")
     assert query(store, "SELECT created_at FROM lead WHERE email = 'mike@forms-example.com'") == [
-        ("2024-03-15 10:22:33",)]
+        ("2024-03-15 10:22:33",)
+    ]
     run(store, "typeform_en.csv")
-    assert query(store, "SELECT first_name, last_name, consent FROM lead "
-                        "WHERE email LIKE '%navy%'") == [("Grace", "Hopper", 1)]
+    assert query(
+        store, "SELECT first_name, last_name, consent FROM lead WHERE email LIKE '%navy%'"
+    ) == [("Grace", "Hopper", 1)]
 
 
 def test_linkedin_notes_above_header_and_missing_emails(store: LeadStore) -> None:
@@ -144,25 +173,33 @@ def test_linkedin_notes_above_header_and_missing_emails(store: LeadStore) -> Non
     assert report.imported == 2
     assert query(store, "SELECT first_name, email, source, created_at FROM lead ORDER BY id") == [
         ("Sofía", None, "social", "2024-03-15 00:00:00"),
-        ("Kenji", "kenji@example.jp", "social", "2023-01-02 00:00:00")]
+        ("Kenji", "kenji@example.jp", "social", "2023-01-02 00:00:00"),
+    ]
 
 
 def test_vcards_of_each_version(store: LeadStore) -> None:
     for name in ("vcard21.vcf", "vcard30.vcf", "vcard40.vcf"):
         run(store, name)
-    assert query(store, "SELECT first_name, last_name, email, phone, company, job_title "
-                        "FROM lead ORDER BY id") == [
+    assert query(
+        store,
+        "SELECT first_name, last_name, email, phone, company, job_title FROM lead ORDER BY id",
+    ) == [
         ("José", "García", "jose@vcard-example.es", "+34612345678", "Acme, S.L.", ""),
         ("John", "Doe", "john.doe@vcard-example.com", "+12025550100", "Doe; Sons", "Owner, CEO"),
-        ("Ana", "Ruiz", "ana@vcard4-example.com", "+34611222333", "Ruiz Consulting", "")]
+        ("Ana", "Ruiz", "ana@vcard4-example.com", "+34611222333", "Ruiz Consulting", ""),
+    ]
 
 
 def test_control_characters_stripped_and_reported(store: LeadStore) -> None:
     report = run(store, "control_chars.csv")
     assert {(issue.row, issue.column) for issue in report.notices} == {
-        (1, "nombre"), (1, "empresa")}
+        (1, "nombre"),
+        (1, "empresa"),
+    }
     assert query(store, "SELECT first_name, company FROM lead ORDER BY id")[0] == (
-        "Eve Red", "Acme [bold]x")
+        "Eve Red",
+        "Acme [bold]x",
+    )
 
 
 def test_unbalanced_quote_stops_with_row_number(store: LeadStore) -> None:

@@ -45,16 +45,14 @@ def counts_text(screen: ImportScreen) -> str:
     return str(screen.query_one("#import-counts", Static).render())
 
 
-async def test_preview_confirm_progress_and_undo(store: LeadStore,
-                                                 app_factory: AppFactory) -> None:
+async def test_preview_confirm_progress_and_undo(store: LeadStore, app_factory: AppFactory) -> None:
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
         info = str(screen.query_one("#import-info", Static).render())
         assert "HubSpot contacts" in info and "utf-8" in info
-        assert "4 rows: 3 new · 0 updated · 0 duplicates skipped · 1 invalid" in counts_text(
-            screen)
+        assert "4 rows: 3 new · 0 updated · 0 duplicates skipped · 1 invalid" in counts_text(screen)
         issues = screen.query_one("#import-issues", DataTable)
         assert issues.row_count == 1
         assert "@-sign" in str(issues.get_row_at(0)[3])
@@ -68,16 +66,19 @@ async def test_preview_confirm_progress_and_undo(store: LeadStore,
         await settle(pilot)
         assert not isinstance(app.screen, ImportScreen)
         assert [row[1] for row in lead_rows(store)] == [
-            "laura.martin@acme-example.com", "tom.baker@brightco-example.com",
-            "NINA.PATEL@acme-example.com"]
+            "laura.martin@acme-example.com",
+            "tom.baker@brightco-example.com",
+            "NINA.PATEL@acme-example.com",
+        ]
         entry = app.undo_history.pop()
         assert entry is not None and "hubspot_en.csv" in entry.description
         entry.revert()
         assert lead_rows(store) == []
 
 
-async def test_mapping_edit_changes_what_is_imported(store: LeadStore,
-                                                     app_factory: AppFactory) -> None:
+async def test_mapping_edit_changes_what_is_imported(
+    store: LeadStore, app_factory: AppFactory
+) -> None:
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -101,8 +102,9 @@ async def test_mapping_edit_changes_what_is_imported(store: LeadStore,
         assert len(lead_rows(store)) == 3
 
 
-async def test_bad_file_is_explained_and_escape_leaves(store: LeadStore,
-                                                       app_factory: AppFactory) -> None:
+async def test_bad_file_is_explained_and_escape_leaves(
+    store: LeadStore, app_factory: AppFactory
+) -> None:
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -118,7 +120,8 @@ async def test_bad_file_is_explained_and_escape_leaves(store: LeadStore,
 
 
 async def test_a_superseded_count_never_overwrites_the_newer_one(
-        store: LeadStore, app_factory: AppFactory) -> None:
+    store: LeadStore, app_factory: AppFactory
+) -> None:
     """Counting again (mode or mapping changed) supersedes the old count; whatever the
     old one ends with ("cancelled", or a result) must not replace the newer one's."""
     app = app_factory(store)
@@ -136,8 +139,9 @@ async def test_a_superseded_count_never_overwrites_the_newer_one(
         assert not screen.busy
 
 
-async def test_opening_a_file_reads_it_once(store: LeadStore, app_factory: AppFactory,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_opening_a_file_reads_it_once(
+    store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The duplicates Select reports its first value as it mounts; that is not a change
     of mode and must not start a second dry run over the whole file. A real change does."""
     dry_runs: list[str] = []
@@ -163,12 +167,15 @@ async def test_opening_a_file_reads_it_once(store: LeadStore, app_factory: AppFa
         assert "4 rows: 3 new" in counts_text(screen)
 
 
-async def test_big_counts_group_thousands(store: LeadStore, app_factory: AppFactory,
-                                          tmp_path: Path) -> None:
+async def test_big_counts_group_thousands(
+    store: LeadStore, app_factory: AppFactory, tmp_path: Path
+) -> None:
     """Counts over 999 are grouped in the preview and in the confirmation."""
     path = tmp_path / "many.csv"
-    path.write_text("First name,Email\n" + "".join(
-        f"Ana,ana{n}@example.org\n" for n in range(1200)), encoding="utf-8")
+    path.write_text(
+        "First name,Email\n" + "".join(f"Ana,ana{n}@example.org\n" for n in range(1200)),
+        encoding="utf-8",
+    )
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -182,7 +189,8 @@ async def test_big_counts_group_thousands(store: LeadStore, app_factory: AppFact
 
 
 async def test_a_cancelled_recount_leaves_nothing_to_confirm(
-        store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Counts from before a mode change must not be quoted for an import in the new mode."""
     real_import_rows = store.import_rows
 

@@ -35,8 +35,12 @@ def loaded_after_import(modules: list[str]) -> dict[str, list[str]]:
         "importlib.import_module(name)\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
-    children = {name: subprocess.Popen([sys.executable, "-c", script, name],
-                                       stdout=subprocess.PIPE, text=True) for name in modules}
+    children = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", script, name], stdout=subprocess.PIPE, text=True
+        )
+        for name in modules
+    }
     result: dict[str, list[str]] = {}
     for name, child in children.items():
         out, _ = child.communicate(timeout=120)
@@ -48,22 +52,30 @@ def loaded_after_import(modules: list[str]) -> dict[str, list[str]]:
 def test_core_modules_are_found() -> None:
     """The scan sees the core (guards against an empty, always-green loop)."""
     names = core_modules()
-    assert {"leadtui.store", "leadtui.storage.sqlite.db", "leadtui.storage.sqlite.reads",
-            "leadtui.cli"} <= set(names)
-    assert not any(name.startswith(("leadtui.ui.screens", "leadtui.ui.widgets", "leadtui.ui"))
-                   for name in names)
+    assert {
+        "leadtui.store",
+        "leadtui.storage.sqlite.db",
+        "leadtui.storage.sqlite.reads",
+        "leadtui.cli",
+    } <= set(names)
+    assert not any(
+        name.startswith(("leadtui.ui.screens", "leadtui.ui.widgets", "leadtui.ui"))
+        for name in names
+    )
     assert "leadtui.ui.app" not in names
 
 
 def test_core_never_loads_textual() -> None:
     """Importing any core module in a fresh interpreter loads no textual."""
-    offenders = [name for name, loaded in loaded_after_import(core_modules()).items()
-                 if "textual" in loaded]
+    offenders = [
+        name for name, loaded in loaded_after_import(core_modules()).items() if "textual" in loaded
+    ]
     assert offenders == []
 
 
-@pytest.mark.parametrize("module",
-                         ["leadtui.store", "leadtui.storage.sqlite.reads", "leadtui.launch"])
+@pytest.mark.parametrize(
+    "module", ["leadtui.store", "leadtui.storage.sqlite.reads", "leadtui.launch"]
+)
 def test_fast_path_loads_no_orm(module: str) -> None:
     """The first-frame read path stays on stdlib sqlite3 (no sqlmodel/sqlalchemy/pydantic)."""
     loaded = loaded_after_import([module])[module]
@@ -88,8 +100,13 @@ def test_cli_import_and_revert_load_no_orm(tmp_path: Path) -> None:
         "    main(['--db', sys.argv[1], *args], standalone_mode=False)\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(db), str(csv)],
-                          capture_output=True, text=True, timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(db), str(csv)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     assert "Rows read 1: imported 1" in done.stdout
     assert "Reverted batch 1: 1 lead removed" in done.stdout
     loaded = json.loads(done.stdout.splitlines()[-1])

@@ -27,8 +27,9 @@ async def keys(pilot: Pilot[None], *pressed: str) -> None:
         await settle(pilot)
 
 
-async def open_detail(pilot: Pilot[None], lead_id: int,
-                      neighbours: lead_detail.Neighbours | None = None) -> LeadDetailScreen:
+async def open_detail(
+    pilot: Pilot[None], lead_id: int, neighbours: lead_detail.Neighbours | None = None
+) -> LeadDetailScreen:
     """Push the detail screen over the app, as the list does with Enter."""
     screen = LeadDetailScreen(lead_id, neighbours)
     await pilot.app.push_screen(screen)
@@ -53,10 +54,12 @@ def newest_activity(store: LeadStore, lead_id: int) -> tuple[str, str] | None:
 class TestActivities:
     """a logs a note, call, email or meeting with multi-line text."""
 
-    @pytest.mark.parametrize(("rights", "kind"),
-                             [(0, "note"), (1, "call"), (2, "email"), (3, "meeting")])
-    async def test_log_each_kind(self, demo_store: LeadStore, app_factory: AppFactory,
-                                 rights: int, kind: str) -> None:
+    @pytest.mark.parametrize(
+        ("rights", "kind"), [(0, "note"), (1, "call"), (2, "email"), (3, "meeting")]
+    )
+    async def test_log_each_kind(
+        self, demo_store: LeadStore, app_factory: AppFactory, rights: int, kind: str
+    ) -> None:
         lead = lead_in(demo_store, "contacted")
         before = len(demo_store.timeline(lead))
         app = app_factory(demo_store)
@@ -73,7 +76,8 @@ class TestActivities:
         assert demo_store.get_lead(lead).last_activity_at is not None
 
     async def test_empty_note_is_refused_and_escape_cancels(
-            self, demo_store: LeadStore, app_factory: AppFactory) -> None:
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "new")
         before = demo_store.timeline(lead)
         app = app_factory(demo_store)
@@ -89,15 +93,17 @@ class TestActivities:
 class TestFollowUps:
     """f schedules the next touch from quick picks or a typed date, or clears it."""
 
-    async def test_quick_pick_typed_date_and_clear(self, demo_store: LeadStore,
-                                                   app_factory: AppFactory) -> None:
+    async def test_quick_pick_typed_date_and_clear(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "qualified")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "f", "down", "enter")  # tomorrow
-            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 3, 17, 9,
-                                                                          tzinfo=UTC)
+            assert demo_store.get_lead(lead).next_followup_at == datetime(
+                2026, 3, 17, 9, tzinfo=UTC
+            )
             await keys(pilot, "f", "tab")
             await pilot.press(*"2026-02-30")
             await keys(pilot, "enter")
@@ -105,13 +111,11 @@ class TestFollowUps:
             app.screen.query_one(Input).value = ""
             await pilot.press(*"2026-04-01")
             await keys(pilot, "enter")
-            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 4, 1, 9,
-                                                                          tzinfo=UTC)
+            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 4, 1, 9, tzinfo=UTC)
             await keys(pilot, "f", "end", "enter")  # clear
             assert demo_store.get_lead(lead).next_followup_at is None
             await keys(pilot, "u")
-            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 4, 1, 9,
-                                                                          tzinfo=UTC)
+            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 4, 1, 9, tzinfo=UTC)
 
 
 class TestStages:
@@ -127,8 +131,9 @@ class TestStages:
         last = demo_store.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage) == ("proposal", "won")
 
-    async def test_won_from_the_command_palette(self, demo_store: LeadStore,
-                                                app_factory: AppFactory) -> None:
+    async def test_won_from_the_command_palette(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "qualified")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -136,8 +141,9 @@ class TestStages:
             await run_from_palette(pilot, "mark won", "won")
         assert demo_store.get_lead(lead).stage == "won"
 
-    async def test_lost_with_common_reason(self, demo_store: LeadStore,
-                                           app_factory: AppFactory) -> None:
+    async def test_lost_with_common_reason(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "proposal")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -147,8 +153,9 @@ class TestStages:
         assert (last.to_stage, last.reason) == ("lost", "No budget")
         assert demo_store.get_lead(lead).stage == "lost"
 
-    async def test_lost_with_typed_reason_and_cancel(self, demo_store: LeadStore,
-                                                     app_factory: AppFactory) -> None:
+    async def test_lost_with_typed_reason_and_cancel(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "qualified")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -160,10 +167,14 @@ class TestStages:
             await keys(pilot, "enter")
         last = demo_store.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage, last.reason) == (
-            "qualified", "lost", "Acme [/] did it in-house")
+            "qualified",
+            "lost",
+            "Acme [/] did it in-house",
+        )
 
-    async def test_next_and_previous_stage_and_undo(self, demo_store: LeadStore,
-                                                     app_factory: AppFactory) -> None:
+    async def test_next_and_previous_stage_and_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "contacted")
         changes = len(demo_store.stage_history(lead))
         app = app_factory(demo_store)
@@ -178,8 +189,9 @@ class TestStages:
             assert demo_store.get_lead(lead).stage == "qualified"
             assert len(demo_store.stage_history(lead)) == changes + 3
 
-    async def test_stale_move_is_refused(self, demo_store: LeadStore,
-                                         app_factory: AppFactory) -> None:
+    async def test_stale_move_is_refused(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "contacted")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -196,8 +208,9 @@ class TestStages:
 class TestTags:
     """t adds tags (completed from existing ones) and removes them."""
 
-    async def test_add_and_remove_then_undo(self, demo_store: LeadStore,
-                                            app_factory: AppFactory) -> None:
+    async def test_add_and_remove_then_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "qualified")
         old = demo_store.tags_of(lead)
         app = app_factory(demo_store)
@@ -214,8 +227,9 @@ class TestTags:
             await keys(pilot, "u")
         assert demo_store.tags_of(lead) == old
 
-    async def test_completion_offers_existing_tags(self, demo_store: LeadStore,
-                                                   app_factory: AppFactory) -> None:
+    async def test_completion_offers_existing_tags(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "new")
         known = demo_store.all_tags()[0]
         app = app_factory(demo_store)
@@ -230,8 +244,7 @@ class TestTags:
 class TestNavigationAndOutside:
     """[ and ] walk the list it came from; m opens mailto:, c copies the email; Esc returns."""
 
-    async def test_previous_and_next(self, demo_store: LeadStore,
-                                     app_factory: AppFactory) -> None:
+    async def test_previous_and_next(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         ids = [row.id for row in demo_store.page_leads(LeadFilter(), LeadSort(), 0, 3)]
 
         def neighbours(current: int, step: int) -> int | None:
@@ -251,11 +264,11 @@ class TestNavigationAndOutside:
             await keys(pilot, "q")
             assert not isinstance(app.screen, LeadDetailScreen)
 
-    async def test_mail_and_copy(self, demo_store: LeadStore, app_factory: AppFactory,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    async def test_mail_and_copy(
+        self, demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         opened: list[str] = []
-        monkeypatch.setattr(lead_detail, "open_external",
-                            lambda _app, url: opened.append(url))
+        monkeypatch.setattr(lead_detail, "open_external", lambda _app, url: opened.append(url))
         lead = lead_in(demo_store, "new")
         email = demo_store.get_lead(lead).email
         assert email
@@ -270,8 +283,9 @@ class TestNavigationAndOutside:
 class TestDeleteAndUndo:
     """x deletes after a confirmation and closes; u from the lead brings it back."""
 
-    async def test_delete_confirm_and_undo(self, demo_store: LeadStore,
-                                           app_factory: AppFactory) -> None:
+    async def test_delete_confirm_and_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "new")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -286,8 +300,9 @@ class TestDeleteAndUndo:
             await keys(pilot, "u")
         assert demo_store.get_lead(lead).id == lead
 
-    async def test_undo_activity_and_nothing_left(self, demo_store: LeadStore,
-                                                  app_factory: AppFactory) -> None:
+    async def test_undo_activity_and_nothing_left(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "new")
         before = demo_store.timeline(lead)
         app = app_factory(demo_store)
@@ -345,8 +360,9 @@ class TestConflicts:
         saved = demo_store.get_lead(lead)
         assert (saved.first_name, saved.company) == (first, "Theirs S.L.")
 
-    async def test_cancel_saves_nothing(self, demo_store: LeadStore,
-                                        app_factory: AppFactory) -> None:
+    async def test_cancel_saves_nothing(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         lead = lead_in(demo_store, "qualified")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -358,8 +374,7 @@ class TestConflicts:
         assert demo_store.get_lead(lead).version == version
         assert demo_store.get_lead(lead).first_name != "Mine"
 
-    async def test_plain_edit_saves(self, demo_store: LeadStore,
-                                    app_factory: AppFactory) -> None:
+    async def test_plain_edit_saves(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "new")
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -372,7 +387,6 @@ class TestConflicts:
         assert demo_store.get_lead(lead).first_name == "Renamed"
 
 
-
 class TestDetailReads:
     """The core behind the screen: one stdlib read, tag changes, relative times."""
 
@@ -382,7 +396,11 @@ class TestDetailReads:
         full = demo_store.get_lead(lead)
         assert detail is not None
         assert (detail.email, detail.company, detail.version, detail.next_followup_at) == (
-            full.email, full.company, full.version, full.next_followup_at)
+            full.email,
+            full.company,
+            full.version,
+            full.next_followup_at,
+        )
         assert list(detail.tags) == demo_store.tags_of(lead)
         moments = [entry.at for entry in detail.timeline]
         assert moments == sorted(moments, reverse=True) and len(moments) >= 5
@@ -402,11 +420,13 @@ class TestDetailReads:
         from leadtui.ui.widgets.timeline import relative_time
 
         now = datetime(2026, 3, 16, 10, tzinfo=UTC)
-        cases = {datetime(2026, 3, 16, 9, 59, 30, tzinfo=UTC): "just now",
-                 datetime(2026, 3, 16, 9, 15, tzinfo=UTC): "45 min ago",
-                 datetime(2026, 3, 16, 7, tzinfo=UTC): "3 h ago",
-                 datetime(2026, 3, 11, 11, tzinfo=UTC): "4 d ago",
-                 datetime(2026, 1, 6, tzinfo=UTC): "9 wk ago",
-                 datetime(2024, 1, 1, tzinfo=UTC): "2 y ago",
-                 datetime(2026, 3, 19, 10, tzinfo=UTC): "in 3 d"}
+        cases = {
+            datetime(2026, 3, 16, 9, 59, 30, tzinfo=UTC): "just now",
+            datetime(2026, 3, 16, 9, 15, tzinfo=UTC): "45 min ago",
+            datetime(2026, 3, 16, 7, tzinfo=UTC): "3 h ago",
+            datetime(2026, 3, 11, 11, tzinfo=UTC): "4 d ago",
+            datetime(2026, 1, 6, tzinfo=UTC): "9 wk ago",
+            datetime(2024, 1, 1, tzinfo=UTC): "2 y ago",
+            datetime(2026, 3, 19, 10, tzinfo=UTC): "in 3 d",
+        }
         assert {at: relative_time(at, now) for at in cases} == cases

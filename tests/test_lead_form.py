@@ -64,8 +64,11 @@ class TestNewLead:
             await settle(pilot)
             assert isinstance(app.screen, LeadListScreen)
             lead = demo_store.find_lead("zoe@quintana.example.com")
-            assert (lead.first_name, lead.last_name, lead.company) == ("Zoe", "Quintana",
-                                                                        "Acme [/]")
+            assert (lead.first_name, lead.last_name, lead.company) == (
+                "Zoe",
+                "Quintana",
+                "Acme [/]",
+            )
             assert lead.value_cents == 120050
             assert lead.next_followup_at is not None
             assert lead.next_followup_at.astimezone().date() == date(2026, 3, 20)
@@ -77,8 +80,9 @@ class TestNewLead:
             await settle(pilot)
             assert total(demo_store) == before
 
-    async def test_invalid_form_not_saved(self, demo_store: LeadStore,
-                                          app_factory: AppFactory) -> None:
+    async def test_invalid_form_not_saved(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -112,8 +116,9 @@ class TestNewLead:
     async def test_duplicate_email_offers_the_existing_lead(
         self, store: LeadStore, app_factory: AppFactory
     ) -> None:
-        existing = store.add_lead(LeadInput(first_name="[bold]Ana", last_name="Ruiz",
-                                            email="ana@ruiz.example.com"))
+        existing = store.add_lead(
+            LeadInput(first_name="[bold]Ana", last_name="Ruiz", email="ana@ruiz.example.com")
+        )
         app = app_factory(store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -134,8 +139,9 @@ class TestNewLead:
             warned = any("detail" in n.message for n in app._notifications)
             assert opened or warned
 
-    async def test_escape_on_changed_form_asks(self, store: LeadStore,
-                                               app_factory: AppFactory) -> None:
+    async def test_escape_on_changed_form_asks(
+        self, store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -164,8 +170,9 @@ class TestNewLead:
 class TestEditLead:
     """e opens the lead's fields; Save writes a new version; u restores the old one."""
 
-    async def test_edit_saved_and_undone(self, demo_store: LeadStore,
-                                         app_factory: AppFactory) -> None:
+    async def test_edit_saved_and_undone(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -184,10 +191,15 @@ class TestEditLead:
             assert after.company == "Nueva Empresa SL"
             assert after.version == before.version + 1
             assert (after.email, after.value_cents, after.stage) == (
-                before.email, before.value_cents, before.stage)
+                before.email,
+                before.value_cents,
+                before.stage,
+            )
             assert after.next_followup_at == before.next_followup_at or (
-                before.next_followup_at is not None and after.next_followup_at is not None
-                and after.next_followup_at.date() == before.next_followup_at.date())
+                before.next_followup_at is not None
+                and after.next_followup_at is not None
+                and after.next_followup_at.date() == before.next_followup_at.date()
+            )
             await pilot.press("u")
             await settle(pilot)
             assert demo_store.get_lead(row.id).company == before.company

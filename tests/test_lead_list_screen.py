@@ -50,8 +50,9 @@ def live_count(store: LeadStore, lead_filter: LeadFilter = EVERYTHING) -> int:
 class TestNavigation:
     """Cursor keys, counts header and empty state."""
 
-    async def test_first_page_and_counts(self, demo_store: LeadStore,
-                                         app_factory: AppFactory) -> None:
+    async def test_first_page_and_counts(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -86,8 +87,9 @@ class TestNavigation:
             await keys(pilot, "home")
             assert table.cursor == 0 and table.scroll_y == 0
 
-    async def test_empty_state_tells_how_to_start(self, store: LeadStore,
-                                                  app_factory: AppFactory) -> None:
+    async def test_empty_state_tells_how_to_start(
+        self, store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -98,8 +100,9 @@ class TestNavigation:
             await keys(pilot, "j", "space", "greater_than_sign", "d", "e")
             assert isinstance(app.screen, LeadListScreen)
 
-    async def test_neighbours_walk_the_list(self, demo_store: LeadStore,
-                                            app_factory: AppFactory) -> None:
+    async def test_neighbours_walk_the_list(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -112,8 +115,9 @@ class TestNavigation:
             assert screen.neighbours(rows[0].id, -1) is None
             assert table.cursor == 0
 
-    async def test_board_key_switches_mode(self, demo_store: LeadStore,
-                                           app_factory: AppFactory) -> None:
+    async def test_board_key_switches_mode(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await keys(pilot, "b")
@@ -136,8 +140,7 @@ class TestNavigation:
             current = table_of(app).current_row
             assert current is not None and current.id == rows[2].id  # the cursor followed
 
-    async def test_help_and_palette(self, demo_store: LeadStore,
-                                    app_factory: AppFactory) -> None:
+    async def test_help_and_palette(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -159,8 +162,9 @@ class TestNavigation:
 class TestStageMoves:
     """> and < move a lead; u undoes it."""
 
-    async def test_next_stage_then_undo(self, demo_store: LeadStore,
-                                        app_factory: AppFactory) -> None:
+    async def test_next_stage_then_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -197,8 +201,7 @@ class TestStageMoves:
 class TestMarksAndBulk:
     """Space marks rows; m, t and d act on every marked lead."""
 
-    async def test_mark_and_bulk_move(self, demo_store: LeadStore,
-                                      app_factory: AppFactory) -> None:
+    async def test_mark_and_bulk_move(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -229,8 +232,9 @@ class TestMarksAndBulk:
             for row in rows:
                 assert "zztop" not in demo_store.tags_of(row.id)
 
-    async def test_bulk_delete_and_undo(self, demo_store: LeadStore,
-                                        app_factory: AppFactory) -> None:
+    async def test_bulk_delete_and_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -247,8 +251,9 @@ class TestMarksAndBulk:
 class TestDelete:
     """d asks first; only a yes deletes; u restores."""
 
-    async def test_delete_asks_then_undo(self, demo_store: LeadStore,
-                                         app_factory: AppFactory) -> None:
+    async def test_delete_asks_then_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -264,8 +269,9 @@ class TestDelete:
             await keys(pilot, "u")
             assert demo_store.get_lead(row.id).deleted_at is None
 
-    async def test_delete_refused_keeps_lead(self, demo_store: LeadStore,
-                                             app_factory: AppFactory) -> None:
+    async def test_delete_refused_keeps_lead(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -276,8 +282,9 @@ class TestDelete:
             assert isinstance(app.screen, LeadListScreen)
             assert demo_store.get_lead(row.id).deleted_at is None
 
-    async def test_undo_with_nothing_to_undo(self, demo_store: LeadStore,
-                                             app_factory: AppFactory) -> None:
+    async def test_undo_with_nothing_to_undo(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await keys(pilot, "u")
@@ -287,8 +294,9 @@ class TestDelete:
 class TestSearchFilterSort:
     """/ searches as you type, f filters, s/S and header clicks sort."""
 
-    async def test_search_as_you_type_then_escape(self, demo_store: LeadStore,
-                                                  app_factory: AppFactory) -> None:
+    async def test_search_as_you_type_then_escape(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -309,8 +317,9 @@ class TestSearchFilterSort:
             assert table.source.total == live_count(demo_store)
             assert screen_of(app).query_one("#search", Input).value == ""
 
-    async def test_search_typed_fast_after_slash(self, demo_store: LeadStore,
-                                                 app_factory: AppFactory) -> None:
+    async def test_search_typed_fast_after_slash(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -320,8 +329,7 @@ class TestSearchFilterSort:
             assert table_of(app).source.total == live_count(demo_store, LeadFilter(search="ferr"))
             assert isinstance(app.screen, LeadListScreen)  # "f" did not open the filter
 
-    async def test_filter_by_stage(self, demo_store: LeadStore,
-                                   app_factory: AppFactory) -> None:
+    async def test_filter_by_stage(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -341,8 +349,9 @@ class TestSearchFilterSort:
             await settle(pilot)
             assert table.source.total == live_count(demo_store)
 
-    async def test_sort_keys_and_header_click(self, demo_store: LeadStore,
-                                              app_factory: AppFactory) -> None:
+    async def test_sort_keys_and_header_click(
+        self, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -366,12 +375,14 @@ class TestSearchFilterSort:
 class TestUntrustedText:
     """Names and companies with markup show literally in the table and toasts."""
 
-    async def test_markup_payloads_render_literally(self, store: LeadStore,
-                                                    app_factory: AppFactory) -> None:
+    async def test_markup_payloads_render_literally(
+        self, store: LeadStore, app_factory: AppFactory
+    ) -> None:
         payloads = ["Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/link]"]
         for number, payload in enumerate(payloads):
-            store.add_lead(LeadInput(first_name=payload, company=payload,
-                                     email=f"p{number}@example.com"))
+            store.add_lead(
+                LeadInput(first_name=payload, company=payload, email=f"p{number}@example.com")
+            )
         store.add_lead(LeadInput(first_name="Esc\x1b[31mape", email="esc@example.com"))
         app = app_factory(store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -401,8 +412,12 @@ class TestLeadPages:
             calls.append(offset)
             return [object()] * PAGE_SIZE
 
-        pages = LeadPages(fetch, EVERYTHING, NEWEST,  # type: ignore[arg-type]
-                          lambda owner, page: asked.append(page))
+        pages = LeadPages(
+            fetch,  # type: ignore[arg-type]
+            EVERYTHING,
+            NEWEST,
+            lambda owner, page: asked.append(page),
+        )
         pages.set_total(PAGE_SIZE * 20)
         pages.row(0)
         pages.row(1)

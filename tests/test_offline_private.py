@@ -16,8 +16,21 @@ from leadtui.storage.sqlite.backup import daily_backup, make_backup, restore_bac
 from leadtui.storage.sqlite.bulk import DEFAULTS, _literal
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
-NETWORK_MODULES = {"socket", "ssl", "http", "urllib.request", "requests", "httpx", "aiohttp",
-                   "smtplib", "ftplib", "telnetlib", "xmlrpc", "webbrowser", "dns"}
+NETWORK_MODULES = {
+    "socket",
+    "ssl",
+    "http",
+    "urllib.request",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "smtplib",
+    "ftplib",
+    "telnetlib",
+    "xmlrpc",
+    "webbrowser",
+    "dns",
+}
 
 
 def mode(path: Path) -> int:
@@ -58,10 +71,13 @@ def test_email_checks_never_ask_dns() -> None:
     offenders: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "validate_email"
-                    and isinstance(node.func.value, ast.Name)
-                    and node.func.value.id == "email_validator"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "validate_email"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "email_validator"
+            ):
                 flags = {k.arg: k.value for k in node.keywords}
                 value = flags.get("check_deliverability")
                 if not (isinstance(value, ast.Constant) and value.value is False):
@@ -132,8 +148,10 @@ def test_exports_are_owner_only(tmp_path: Path) -> None:
 
 # -- SQL is never built from data ----------------------------------------------------
 
-SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|WHERE|ORDER BY|"
-                       r"VALUES|MATCH|LIMIT)\b")
+SQL_WORDS = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|WHERE|ORDER BY|"
+    r"VALUES|MATCH|LIMIT)\b"
+)
 # Interpolations reviewed as code-built SQL fragments (column lists, "?" marks, clauses whose
 # values are bound as parameters). Anything else in an SQL f-string fails the test.
 REVIEWED = {
@@ -171,24 +189,40 @@ def sql_problems(source: str, filename: str) -> list[str]:
     """Findings: text() built from strings, SQL f-strings with unreviewed interpolation."""
     problems: list[str] = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and node.args and (
+        if (
+            isinstance(node, ast.Call)
+            and node.args
+            and (
                 (isinstance(node.func, ast.Name) and node.func.id == "text")
-                or (isinstance(node.func, ast.Attribute) and node.func.attr == "text")):
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "text")
+            )
+        ):
             first = node.args[0]
-            built = (isinstance(first, ast.JoinedStr)
-                     or (isinstance(first, ast.BinOp) and isinstance(first.op, (ast.Mod,
-                                                                                ast.Add)))
-                     or (isinstance(first, ast.Call) and isinstance(first.func, ast.Attribute)
-                         and first.func.attr == "format"))
+            built = (
+                isinstance(first, ast.JoinedStr)
+                or (isinstance(first, ast.BinOp) and isinstance(first.op, (ast.Mod, ast.Add)))
+                or (
+                    isinstance(first, ast.Call)
+                    and isinstance(first.func, ast.Attribute)
+                    and first.func.attr == "format"
+                )
+            )
             if built:
                 problems.append(f"{filename}:{node.lineno}: text() built from a string")
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(
-                node.left, ast.Constant) and isinstance(node.left.value, str) and SQL_WORDS.search(
-                node.left.value):
+        if (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Mod)
+            and isinstance(node.left, ast.Constant)
+            and isinstance(node.left.value, str)
+            and SQL_WORDS.search(node.left.value)
+        ):
             problems.append(f"{filename}:{node.lineno}: SQL built with % formatting")
         if isinstance(node, ast.JoinedStr):
-            literal = "".join(v.value for v in node.values
-                              if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            literal = "".join(
+                v.value
+                for v in node.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            )
             if not SQL_WORDS.search(literal):
                 continue
             for value in node.values:
@@ -204,18 +238,20 @@ def test_no_sql_built_from_strings() -> None:
     """leadtui/ builds no SQL from data: no text(f"..."), no % SQL, no unreviewed f-strings."""
     problems: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        problems += sql_problems(path.read_text(encoding="utf-8"),
-                                 str(path.relative_to(PACKAGE)))
+        problems += sql_problems(path.read_text(encoding="utf-8"), str(path.relative_to(PACKAGE)))
     assert problems == []
 
 
-@pytest.mark.parametrize("source", [
-    'text(f"SELECT * FROM lead WHERE name = \'{name}\'")',
-    'sa.text("SELECT * FROM lead WHERE id = %s" % lead_id)',
-    'text("DELETE FROM lead WHERE id = {}".format(lead_id))',
-    'conn.execute(f"SELECT * FROM lead WHERE email = \'{email}\'")',
-    'conn.execute("UPDATE lead SET company = \'%s\'" % company)',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "text(f\"SELECT * FROM lead WHERE name = '{name}'\")",
+        'sa.text("SELECT * FROM lead WHERE id = %s" % lead_id)',
+        'text("DELETE FROM lead WHERE id = {}".format(lead_id))',
+        "conn.execute(f\"SELECT * FROM lead WHERE email = '{email}'\")",
+        "conn.execute(\"UPDATE lead SET company = '%s'\" % company)",
+    ],
+)
 def test_the_scan_catches_string_built_sql(source: str) -> None:
     """The scanner flags each way of splicing a value into SQL."""
     assert sql_problems(source, "example.py")
@@ -223,9 +259,11 @@ def test_the_scan_catches_string_built_sql(source: str) -> None:
 
 def test_the_scan_accepts_parameters_and_constants() -> None:
     """Bound parameters and constant column lists pass."""
-    source = ('conn.execute("SELECT * FROM lead WHERE id = ?", (lead_id,))\n'
-              'conn.execute(f"SELECT {\', \'.join(LEAD_COLUMNS)} FROM lead")\n'
-              'conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")\n')
+    source = (
+        'conn.execute("SELECT * FROM lead WHERE id = ?", (lead_id,))\n'
+        "conn.execute(f\"SELECT {', '.join(LEAD_COLUMNS)} FROM lead\")\n"
+        'conn.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")\n'
+    )
     assert sql_problems(source, "example.py") == []
 
 
@@ -238,5 +276,12 @@ def test_bulk_literals_refuse_anything_but_plain_constants(value: object) -> Non
 
 def test_bulk_literals_of_the_defaults() -> None:
     assert [_literal(v) for v in (None, False, True, 0, "", "new", "2026-11-23 16:08:12")] == [
-        "NULL", "0", "1", "0", "''", "'new'", "'2026-11-23 16:08:12'"]
+        "NULL",
+        "0",
+        "1",
+        "0",
+        "''",
+        "'new'",
+        "'2026-11-23 16:08:12'",
+    ]
     assert all(_literal(value) for value in DEFAULTS.values())

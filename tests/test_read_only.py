@@ -44,8 +44,7 @@ def read_only_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pat
     path.chmod(0o600)
 
 
-def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path,
-                                                       tmp_path: Path) -> None:
+def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path, tmp_path: Path) -> None:
     """Reads work; each kind of write raises ReadOnlyError; the file is unchanged."""
     csv_path = tmp_path / "new.csv"
     csv_path.write_text("First name,Email\nNew,new@example.org\n", encoding="utf-8")
@@ -78,11 +77,11 @@ def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path,
 def test_cli_reads_work_and_writes_fail_clearly(read_only_db: Path) -> None:
     """`leadtui list` works; `leadtui add` prints one read-only line and exits 1."""
     base = [sys.executable, "-m", "leadtui", "--db", str(read_only_db)]
-    listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True,
-                            timeout=60)
+    listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True, timeout=60)
     assert listed.returncode == 0 and listed.stdout.count("\n") == 2
-    added = subprocess.run([*base, "add", "--first-name", "X"], capture_output=True, text=True,
-                           timeout=60)
+    added = subprocess.run(
+        [*base, "add", "--first-name", "X"], capture_output=True, text=True, timeout=60
+    )
     assert added.returncode == 1
     assert added.stderr.count("\n") == 1 and "read-only" in added.stderr
 
@@ -114,13 +113,16 @@ AS_NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 def _nobody_can_run_leadtui() -> bool:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         return False
-    probe = subprocess.run([*AS_NOBODY, sys.executable, "-c", "import leadtui.cli"],
-                           capture_output=True, timeout=60)
+    probe = subprocess.run(
+        [*AS_NOBODY, sys.executable, "-c", "import leadtui.cli"], capture_output=True, timeout=60
+    )
     return probe.returncode == 0
 
 
-@pytest.mark.skipif(not _nobody_can_run_leadtui(),
-                    reason="needs root, setpriv and a Python environment other users can read")
+@pytest.mark.skipif(
+    not _nobody_can_run_leadtui(),
+    reason="needs root, setpriv and a Python environment other users can read",
+)
 def test_really_unwritable_for_the_user() -> None:
     """As a user who may not write the file or folder, the CLI still reads (immutable open)."""
     # pytest's own tmp_path sits under a 0700 /tmp/pytest-of-root that nobody may enter,
@@ -144,11 +146,13 @@ def _run_as_nobody(tmp_path: Path) -> None:
     before = _digest(path)
     base = [*AS_NOBODY, sys.executable, "-m", "leadtui", "--db", str(path)]
     env = {**os.environ, "HOME": str(tmp_path)}
-    listed = subprocess.run([*base, "list", "--json"], capture_output=True, text=True,
-                            timeout=60, env=env)
+    listed = subprocess.run(
+        [*base, "list", "--json"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.count("\n") == 2
-    added = subprocess.run([*base, "add", "--first-name", "X"], capture_output=True,
-                           text=True, timeout=60, env=env)
+    added = subprocess.run(
+        [*base, "add", "--first-name", "X"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert added.returncode == 1 and "read-only" in added.stderr
     assert _digest(path) == before

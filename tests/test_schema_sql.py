@@ -15,8 +15,9 @@ from leadtui.storage.sqlite.tables import TABLES_DDL
 def master(path: Path) -> list[tuple[str, str, str, str | None]]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
-                            "ORDER BY type, name").fetchall()
+        return conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
     finally:
         conn.close()
 
@@ -31,8 +32,12 @@ def test_tables_ddl_is_what_the_models_create(tmp_path: Path) -> None:
         engine.dispose()
     conn = sqlite3.connect(path)
     try:
-        from_models = [sql for (sql,) in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")]
+        from_models = [
+            sql
+            for (sql,) in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
+            )
+        ]
     finally:
         conn.close()
     # A table's indexes come out in set order (it varies between runs): compare as sets.
@@ -48,12 +53,20 @@ def test_a_new_database_has_every_table_index_trigger_and_stage(tmp_path: Path) 
         assert ("table", table) in kinds
     assert ("table", "lead_fts") in kinds
     assert {"lead_fts_ai", "lead_fts_ad", "lead_fts_au"} <= {
-        name for kind, name in kinds if kind == "trigger"}
+        name for kind, name in kinds if kind == "trigger"
+    }
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("SELECT key, position, kind FROM stage ORDER BY position").fetchall() \
-            == [("new", 0, "open"), ("contacted", 1, "open"), ("qualified", 2, "open"),
-                ("proposal", 3, "open"), ("won", 4, "won"), ("lost", 5, "lost")]
+        assert conn.execute(
+            "SELECT key, position, kind FROM stage ORDER BY position"
+        ).fetchall() == [
+            ("new", 0, "open"),
+            ("contacted", 1, "open"),
+            ("qualified", 2, "open"),
+            ("proposal", 3, "open"),
+            ("won", 4, "won"),
+            ("lost", 5, "lost"),
+        ]
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:

@@ -28,9 +28,13 @@ async def settled(pilot: Pilot[Any]) -> None:
 class TestImportScreenSnapshots:
     """The import screen."""
 
-    def test_preview_of_a_hubspot_export(self, snap_compare: SnapCompare, store: LeadStore,
-                                         app_factory: AppFactory,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_preview_of_a_hubspot_export(
+        self,
+        snap_compare: SnapCompare,
+        store: LeadStore,
+        app_factory: AppFactory,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
         """HubSpot detected, columns mapped with sample rows, 3 new and 1 invalid with why."""
         monkeypatch.chdir(REPO)
 
@@ -39,5 +43,4 @@ class TestImportScreenSnapshots:
             await pilot.app.push_screen(ImportScreen("tests/fixtures/import/hubspot_en.csv"))
             await settled(pilot)
 
-        assert snap_compare(app_factory(store), terminal_size=SNAPSHOT_SIZE,
-                            run_before=run_before)
+        assert snap_compare(app_factory(store), terminal_size=SNAPSHOT_SIZE, run_before=run_before)

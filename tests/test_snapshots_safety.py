@@ -18,10 +18,15 @@ from leadtui.store import LeadStore
 from leadtui.ui.screens.database_problem import DatabaseProblemApp
 
 SnapCompare = Callable[..., bool]
-REASON = ("leads.db is not a SQLite database (damaged, or another kind of file). "
-          "It was left unchanged.")
-BACKUP = BackupInfo(Path("backups/leads-daily-20260316T090000000000Z.db"), "daily",
-                    datetime(2026, 3, 16, 9, 0, tzinfo=UTC), 163_840)
+REASON = (
+    "leads.db is not a SQLite database (damaged, or another kind of file). It was left unchanged."
+)
+BACKUP = BackupInfo(
+    Path("backups/leads-daily-20260316T090000000000Z.db"),
+    "daily",
+    datetime(2026, 3, 16, 9, 0, tzinfo=UTC),
+    163_840,
+)
 
 
 class TestDatabaseProblemScreen:
@@ -46,8 +51,9 @@ class TestDatabaseProblemScreen:
 class TestReadOnlyBanner:
     """The lead list over a read-only database."""
 
-    def test_banner_on_list(self, snap_compare: SnapCompare, demo_template: Path,
-                            tmp_path: Path) -> None:
+    def test_banner_on_list(
+        self, snap_compare: SnapCompare, demo_template: Path, tmp_path: Path
+    ) -> None:
         """A warning line under the header says edits are disabled."""
         path = tmp_path / "demo.db"
         shutil.copyfile(demo_template, path)

@@ -19,11 +19,15 @@ BASE = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 def leads(store: LeadStore) -> LeadStore:
     rng = random.Random(11)
     store.bulk_insert_leads(
-        {"first_name": f"Lead {i}", "stage": rng.choice(STAGES),
-         # Repeated creation times, so the id decides ties.
-         "created_at": BASE + timedelta(hours=rng.randrange(200)),
-         "next_followup_at": BASE + timedelta(days=rng.randrange(-30, 30)) if i % 3 else None}
-        for i in range(700))
+        {
+            "first_name": f"Lead {i}",
+            "stage": rng.choice(STAGES),
+            # Repeated creation times, so the id decides ties.
+            "created_at": BASE + timedelta(hours=rng.randrange(200)),
+            "next_followup_at": BASE + timedelta(days=rng.randrange(-30, 30)) if i % 3 else None,
+        }
+        for i in range(700)
+    )
     return store
 
 
@@ -38,22 +42,33 @@ def _expected(store: LeadStore, lead_filter: LeadFilter, descending: bool) -> li
 
 
 @pytest.mark.parametrize("descending", [False, True])
-@pytest.mark.parametrize("lead_filter", [
-    LeadFilter(),
-    LeadFilter(stages=("qualified", "new")),
-    LeadFilter(followup=FollowUpFilter.OVERDUE),
-], ids=["all", "two-stages", "overdue"])
-def test_stage_sort_pages_join_up_in_funnel_order(leads: LeadStore, lead_filter: LeadFilter,
-                                                  descending: bool) -> None:
+@pytest.mark.parametrize(
+    "lead_filter",
+    [
+        LeadFilter(),
+        LeadFilter(stages=("qualified", "new")),
+        LeadFilter(followup=FollowUpFilter.OVERDUE),
+    ],
+    ids=["all", "two-stages", "overdue"],
+)
+def test_stage_sort_pages_join_up_in_funnel_order(
+    leads: LeadStore, lead_filter: LeadFilter, descending: bool
+) -> None:
     expected = _expected(leads, lead_filter, descending)
     assert len(expected) > 100
     sort = LeadSort(SortKey.STAGE, descending)
     for size in (1, 37, 100):
-        forward = [row.id for offset in range(0, len(expected), size)
-                   for row in leads.page_list(lead_filter, sort, offset, size)]
+        forward = [
+            row.id
+            for offset in range(0, len(expected), size)
+            for row in leads.page_list(lead_filter, sort, offset, size)
+        ]
         assert forward == expected
         # Pages in the far half are read from the other end once the total is known.
-        known = [row.id for offset in range(0, len(expected), size)
-                 for row in leads.page_list(lead_filter, sort, offset, size, len(expected))]
+        known = [
+            row.id
+            for offset in range(0, len(expected), size)
+            for row in leads.page_list(lead_filter, sort, offset, size, len(expected))
+        ]
         assert known == expected
     assert leads.page_list(lead_filter, sort, len(expected), 10) == []

@@ -62,7 +62,11 @@ class TestAddGetUpdate:
         assert lead.id is not None
         got = store.get_lead(lead.id)
         assert (got.first_name, got.email, got.email_key, got.version) == (
-            "Ana", "ana@example.com", "ana@example.com", 1)
+            "Ana",
+            "ana@example.com",
+            "ana@example.com",
+            1,
+        )
         assert got.created_at == got.updated_at == DEMO_NOW
         row = store.lead_row(lead.id)
         assert row is not None and row.display_name == "Ana Pérez" and row.company == "Acme"
@@ -71,7 +75,13 @@ class TestAddGetUpdate:
 
     def test_stages_are_the_default_funnel(self, store: LeadStore) -> None:
         assert [s.key for s in store.stages()] == [
-            "new", "contacted", "qualified", "proposal", "won", "lost"]
+            "new",
+            "contacted",
+            "qualified",
+            "proposal",
+            "won",
+            "lost",
+        ]
 
     def test_invalid_input_writes_nothing(self, store: LeadStore) -> None:
         with pytest.raises(ValidationError) as error:
@@ -195,8 +205,14 @@ class TestSoftDelete:
         assert a.id is not None
         store.delete_lead(a.id)
         totals = {t.stage.key: (t.count, t.value_cents) for t in store.stage_totals()}
-        assert totals == {"new": (1, 500), "contacted": (0, 0), "qualified": (0, 0),
-                          "proposal": (0, 0), "won": (1, 7), "lost": (0, 0)}
+        assert totals == {
+            "new": (1, 500),
+            "contacted": (0, 0),
+            "qualified": (0, 0),
+            "proposal": (0, 0),
+            "won": (1, 7),
+            "lost": (0, 0),
+        }
 
 
 class TestSearchIndex:
@@ -247,7 +263,10 @@ class TestMoves:
         assert store.move_lead(lead_id, "qualified") is None
         history = store.stage_history(lead_id)
         assert [(e.from_stage, e.to_stage) for e in history] == [
-            (None, "new"), ("new", "contacted"), ("contacted", "qualified")]
+            (None, "new"),
+            ("new", "contacted"),
+            ("contacted", "qualified"),
+        ]
         assert history[1].reason == "called"
         assert store.get_lead(lead_id).stage == "qualified"
 
@@ -295,7 +314,10 @@ class TestActivitiesAndFollowUps:
         assert store.get_lead(lead_id).last_activity_at == later
         timeline = store.timeline(lead_id)
         assert [(e.kind, e.body) for e in timeline] == [
-            ("stage", ""), ("activity", "Called back"), ("activity", "earlier")]
+            ("stage", ""),
+            ("activity", "Called back"),
+            ("activity", "earlier"),
+        ]
         store.delete_activity(activity.id or 0)
         assert store.get_lead(lead_id).last_activity_at == later - timedelta(days=2)
 
@@ -365,19 +387,21 @@ def _varied_leads(store: LeadStore) -> None:
     stages = ["new", "contacted", "won", "lost", "qualified"]
     rows = []
     for i in range(45):
-        rows.append({
-            "first_name": ["ana", "Ana", "Bob", ""][i % 4],
-            "last_name": ["Ruiz", "ruiz", "Smith"][i % 3],
-            "email": None if i % 5 == 0 else f"p{i % 7}x{i}@example.com",
-            "email_key": None if i % 5 == 0 else f"p{i % 7}x{i}@example.com",
-            "company": ["Acme", "acme", "", "Nova"][i % 4],
-            "stage": stages[i % 5],
-            "source": ["ads", "event", "manual"][i % 3],
-            "value_cents": (i % 4) * 100,
-            "created_at": DEMO_NOW - timedelta(days=i % 6),
-            "next_followup_at": None if i % 3 else DEMO_NOW + timedelta(days=i % 4 - 2),
-            "last_activity_at": None if i % 2 else DEMO_NOW - timedelta(hours=i % 5),
-        })
+        rows.append(
+            {
+                "first_name": ["ana", "Ana", "Bob", ""][i % 4],
+                "last_name": ["Ruiz", "ruiz", "Smith"][i % 3],
+                "email": None if i % 5 == 0 else f"p{i % 7}x{i}@example.com",
+                "email_key": None if i % 5 == 0 else f"p{i % 7}x{i}@example.com",
+                "company": ["Acme", "acme", "", "Nova"][i % 4],
+                "stage": stages[i % 5],
+                "source": ["ads", "event", "manual"][i % 3],
+                "value_cents": (i % 4) * 100,
+                "created_at": DEMO_NOW - timedelta(days=i % 6),
+                "next_followup_at": None if i % 3 else DEMO_NOW + timedelta(days=i % 4 - 2),
+                "last_activity_at": None if i % 2 else DEMO_NOW - timedelta(hours=i % 5),
+            }
+        )
     store.bulk_insert_leads(rows)
 
 
@@ -389,10 +413,12 @@ PY_KEYS: dict[SortKey, Callable[[LeadRow], tuple[Any, ...]]] = {
     SortKey.EMAIL: lambda r: (r.email is not None, (r.email or "").lower(), r.id),
     SortKey.STAGE: lambda r: (STAGE_POS[r.stage], r.created_at, r.id),
     SortKey.SOURCE: lambda r: (r.source, r.created_at, r.id),
-    SortKey.FOLLOWUP: lambda r: (r.next_followup_at is None,
-                                 r.next_followup_at or DEMO_NOW, r.id),
-    SortKey.LAST_ACTIVITY: lambda r: (r.last_activity_at is not None,
-                                      r.last_activity_at or DEMO_NOW, r.id),
+    SortKey.FOLLOWUP: lambda r: (r.next_followup_at is None, r.next_followup_at or DEMO_NOW, r.id),
+    SortKey.LAST_ACTIVITY: lambda r: (
+        r.last_activity_at is not None,
+        r.last_activity_at or DEMO_NOW,
+        r.id,
+    ),
     SortKey.VALUE: lambda r: (r.value_cents, r.id),
 }
 
@@ -409,8 +435,9 @@ class TestPaging:
 
     @pytest.mark.parametrize("descending", [False, True])
     @pytest.mark.parametrize("key", list(SortKey))
-    def test_pages_from_both_ends_match_plain_offset(self, store: LeadStore, key: SortKey,
-                                                     descending: bool) -> None:
+    def test_pages_from_both_ends_match_plain_offset(
+        self, store: LeadStore, key: SortKey, descending: bool
+    ) -> None:
         _varied_leads(store)
         sort = LeadSort(key, descending)
         lead_filter = LeadFilter(stages=("new", "won", "lost", "qualified"))
@@ -420,7 +447,7 @@ class TestPaging:
         for limit in (1, 7, 10):
             for offset in range(0, total + 2):
                 plain = ids(store.page_leads(lead_filter, sort, offset, limit))
-                assert plain == full[offset:offset + limit]
+                assert plain == full[offset : offset + limit]
                 assert ids(store.page_leads(lead_filter, sort, offset, limit, total)) == plain
         assert store.page_leads(lead_filter, sort, 3, 0, total) == []
 
@@ -428,22 +455,35 @@ class TestPaging:
 class TestBulkInsert:
     def test_bulk_rows_with_history_activities_tags(self, store: LeadStore) -> None:
         t0 = DEMO_NOW - timedelta(days=10)
-        rows = [{
-            "first_name": "Bulk", "last_name": f"Person{i}", "email": f"bulk{i}@example.com",
-            "email_key": f"bulk{i}@example.com", "company": "Loadco", "stage": "qualified",
-            "created_at": t0,
-            "history": [(None, "new", t0, ""), ("new", "contacted", t0 + timedelta(days=1), ""),
-                        ("contacted", "qualified", t0 + timedelta(days=2), "fit")],
-            "activities": [("call", t0 + timedelta(days=3), f"call {i}")],
-            "tags": ["bulk", f"t{i % 2}"],
-            "last_activity_at": t0 + timedelta(days=3),
-        } for i in range(12)]
+        rows = [
+            {
+                "first_name": "Bulk",
+                "last_name": f"Person{i}",
+                "email": f"bulk{i}@example.com",
+                "email_key": f"bulk{i}@example.com",
+                "company": "Loadco",
+                "stage": "qualified",
+                "created_at": t0,
+                "history": [
+                    (None, "new", t0, ""),
+                    ("new", "contacted", t0 + timedelta(days=1), ""),
+                    ("contacted", "qualified", t0 + timedelta(days=2), "fit"),
+                ],
+                "activities": [("call", t0 + timedelta(days=3), f"call {i}")],
+                "tags": ["bulk", f"t{i % 2}"],
+                "last_activity_at": t0 + timedelta(days=3),
+            }
+            for i in range(12)
+        ]
         assert store.bulk_insert_leads(rows, batch_size=5) == 12
         page = store.page_leads(LeadFilter(search="loadco"), NEWEST, 0, 50)
         assert len(page) == 12
         lead_id = page[0].id
         assert [(e.from_stage, e.to_stage, e.reason) for e in store.stage_history(lead_id)] == [
-            (None, "new", ""), ("new", "contacted", ""), ("contacted", "qualified", "fit")]
+            (None, "new", ""),
+            ("new", "contacted", ""),
+            ("contacted", "qualified", "fit"),
+        ]
         assert store.get_lead(lead_id).stage_changed_at == t0 + timedelta(days=2)
         assert [e.kind for e in store.timeline(lead_id)][0] == "activity"
         assert store.all_tags() == ["bulk", "t0", "t1"]
@@ -464,8 +504,10 @@ class TestBulkInsert:
         fts_integrity(store)
 
     def test_bulk_is_all_or_nothing(self, store: LeadStore) -> None:
-        rows = [{"first_name": "One", "email_key": "same@example.com"},
-                {"first_name": "Two", "email_key": "same@example.com"}]
+        rows = [
+            {"first_name": "One", "email_key": "same@example.com"},
+            {"first_name": "Two", "email_key": "same@example.com"},
+        ]
         with pytest.raises(Exception, match="UNIQUE"):
             store.bulk_insert_leads(rows)
         assert store.count_leads(EVERYTHING).total == 0

@@ -26,18 +26,36 @@ from leadtui.store import LeadStore
 
 PAYLOADS: tuple[str, ...] = (
     # Rich/Textual markup and actions
-    "Acme [/]", "[bold red]Bold[/] Inc", "[@click=app.quit]x", "[link=https://evil]x[/link]",
-    "[$accent]Accent", "[on red]Bg", "\\[escaped]", "[b]unclosed",
+    "Acme [/]",
+    "[bold red]Bold[/] Inc",
+    "[@click=app.quit]x",
+    "[link=https://evil]x[/link]",
+    "[$accent]Accent",
+    "[on red]Bg",
+    "\\[escaped]",
+    "[b]unclosed",
     # ANSI CSI, OSC, DCS and C1
-    "\x1b[2J\x1b[HClear", "\x1b]0;PWNED-TITLE\x07Title", "\x1b]2;PWNED-TITLE\x1b\\Title2",
+    "\x1b[2J\x1b[HClear",
+    "\x1b]0;PWNED-TITLE\x07Title",
+    "\x1b]2;PWNED-TITLE\x1b\\Title2",
     "\x1b]52;c;ZXZpbCBjbGlwYm9hcmQ=\x07Clip",
-    "\x1b]8;;http://evil.example/\x1b\\Link\x1b]8;;\x1b\\", "\x1bP1$qm\x1b\\DCS",
-    "\x1b_APC\x1b\\Apc", "\x9b2JC1", "\x9d0;PWNED-C1\x9cC1title", "\x1b[31mRed\x1b[0m",
-    "\x07Bell\x08Back\x7fDel", "Tab\tNew\nLine\rCR",
+    "\x1b]8;;http://evil.example/\x1b\\Link\x1b]8;;\x1b\\",
+    "\x1bP1$qm\x1b\\DCS",
+    "\x1b_APC\x1b\\Apc",
+    "\x9b2JC1",
+    "\x9d0;PWNED-C1\x9cC1title",
+    "\x1b[31mRed\x1b[0m",
+    "\x07Bell\x08Back\x7fDel",
+    "Tab\tNew\nLine\rCR",
     # bidi and zero-width
-    "\u202eevil.exe\u202c", "\u2066iso\u2069", "Zero\u200bWidth\u200dJoin\ufeff",
+    "\u202eevil.exe\u202c",
+    "\u2066iso\u2069",
+    "Zero\u200bWidth\u200dJoin\ufeff",
     # emoji, CJK, combining
-    "Emoji 😀👩‍💻🇪🇸", "株式会社テスト", "e\u0301\u0301\u0301 Zalgơ̷̢̖", "Ünïcödé Ñandú",
+    "Emoji 😀👩‍💻🇪🇸",
+    "株式会社テスト",
+    "e\u0301\u0301\u0301 Zalgơ̷̢̖",
+    "Ünïcödé Ñandú",
 )
 LONG = "W" * 10_000
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -48,15 +66,21 @@ def stored_text(path: Path) -> list[tuple[str, str, str]]:
     """Every text value in every user table: (table, column, value)."""
     conn = sqlite3.connect(path)
     found: list[tuple[str, str, str]] = []
-    tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "AND name NOT LIKE 'lead_fts%'")]
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'lead_fts%'"
+        )
+    ]
     for table in tables:
         columns = [row[1] for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))]
         for values in conn.execute(f'SELECT * FROM "{table}"'):  # table names from sqlite_master
-            found += [(table, column, value) for column, value in zip(columns, values,
-                                                                      strict=True)
-                      if isinstance(value, str)]
+            found += [
+                (table, column, value)
+                for column, value in zip(columns, values, strict=True)
+                if isinstance(value, str)
+            ]
     conn.close()
     return found
 
@@ -65,10 +89,19 @@ def add_corpus(store: LeadStore) -> int:
     """Put every payload into every text field through the store; returns leads added."""
     added = 0
     for payload in PAYLOADS:
-        lead = store.add_lead(LeadInput(
-            first_name=payload, last_name=payload, company=payload, job_title=payload,
-            campaign=payload, utm_source=payload, utm_medium=payload, utm_campaign=payload,
-            tags=[payload]))
+        lead = store.add_lead(
+            LeadInput(
+                first_name=payload,
+                last_name=payload,
+                company=payload,
+                job_title=payload,
+                campaign=payload,
+                utm_source=payload,
+                utm_medium=payload,
+                utm_campaign=payload,
+                tags=[payload],
+            )
+        )
         assert lead.id is not None
         store.add_activity(lead.id, "note", payload)
         store.move_lead(lead.id, "contacted", payload)
@@ -79,8 +112,11 @@ def add_corpus(store: LeadStore) -> int:
 def test_store_keeps_no_escape_or_control_characters(store: LeadStore) -> None:
     """After the corpus goes in through the store, no stored text holds ESC, C0/C1 or bidi."""
     assert add_corpus(store) == len(PAYLOADS)
-    bad = [(t, c, v) for t, c, v in stored_text(store.path) if FORBIDDEN.search(v.replace(
-        "\n", "") if c == "body" else v)]
+    bad = [
+        (t, c, v)
+        for t, c, v in stored_text(store.path)
+        if FORBIDDEN.search(v.replace("\n", "") if c == "body" else v)
+    ]
     assert bad == []
     names = {row.first_name for row in store.page_leads(LeadFilter(), LeadSort(), 0, 100)}
     assert "[@click=app.quit]x" in names and "Acme [/]" in names  # markup kept literally
@@ -102,19 +138,28 @@ def test_ten_thousand_character_names_are_refused_clearly(store: LeadStore) -> N
 def write_raw(path: Path) -> None:
     """Payloads written straight into the file, as another program could: no cleaning."""
     store = open_store(path)
-    store.bulk_insert_leads({"first_name": f"Raw {i}", "company": "Raw"}
-                            for i in range(len(PAYLOADS) + 1))
+    store.bulk_insert_leads(
+        {"first_name": f"Raw {i}", "company": "Raw"} for i in range(len(PAYLOADS) + 1)
+    )
     store.close()
     conn = sqlite3.connect(path)
     for index, payload in enumerate((*PAYLOADS, LONG), start=1):
-        conn.execute("UPDATE lead SET first_name = ?, last_name = ?, company = ?, job_title = ? "
-                     "WHERE id = ?", (payload, payload, payload, payload, index))
-        conn.execute("INSERT INTO activity (lead_id, kind, at, body) "
-                     "VALUES (?, 'note', '2026-03-16 09:00:00', ?)", (index, payload))
+        conn.execute(
+            "UPDATE lead SET first_name = ?, last_name = ?, company = ?, job_title = ? "
+            "WHERE id = ?",
+            (payload, payload, payload, payload, index),
+        )
+        conn.execute(
+            "INSERT INTO activity (lead_id, kind, at, body) "
+            "VALUES (?, 'note', '2026-03-16 09:00:00', ?)",
+            (index, payload),
+        )
         conn.execute("UPDATE stagechange SET reason = ? WHERE lead_id = ?", (payload, index))
         conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (payload[:60],))
-        conn.execute("INSERT OR IGNORE INTO leadtag (lead_id, tag_id) "
-                     "SELECT ?, id FROM tag WHERE name = ?", (index, payload[:60]))
+        conn.execute(
+            "INSERT OR IGNORE INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+            (index, payload[:60]),
+        )
     conn.execute("UPDATE stage SET name = ? WHERE key = 'won'", ("\x1b]0;PWNED-STAGE\x07Won",))
     conn.commit()
     conn.close()
@@ -126,12 +171,19 @@ def test_reads_strip_escapes_from_foreign_data(tmp_path: Path) -> None:
     write_raw(path)
     store = open_store(path)
     outputs: list[object] = [
-        store.page_leads(LeadFilter(), LeadSort(), 0, 100), store.stages(),
-        store.stage_totals(), store.all_tags(),
+        store.page_leads(LeadFilter(), LeadSort(), 0, 100),
+        store.stages(),
+        store.stage_totals(),
+        store.all_tags(),
     ]
     for lead_id in range(1, len(PAYLOADS) + 2):
-        outputs += [store.lead_row(lead_id), store.tags_of(lead_id), store.timeline(lead_id),
-                    store.stage_history(lead_id), store.lead_input(lead_id)]
+        outputs += [
+            store.lead_row(lead_id),
+            store.tags_of(lead_id),
+            store.timeline(lead_id),
+            store.stage_history(lead_id),
+            store.lead_input(lead_id),
+        ]
         if hasattr(store, "lead_detail"):
             outputs.append(store.lead_detail(lead_id))
     store.close()
@@ -154,8 +206,13 @@ DANGEROUS = {
 }
 
 
-def run_in_pty(db: Path, keys: list[bytes], settle: float = 4.0, gap: float = 0.5,
-               waits: dict[bytes, bytes] | None = None) -> tuple[bytes, bool]:
+def run_in_pty(
+    db: Path,
+    keys: list[bytes],
+    settle: float = 4.0,
+    gap: float = 0.5,
+    waits: dict[bytes, bytes] | None = None,
+) -> tuple[bytes, bool]:
     """Run ``python -m leadtui --db DB`` in a pty, type ``keys``; (output, still running).
 
     ``waits`` maps a key to output that must appear (up to 20 s) before the next key.
@@ -204,11 +261,14 @@ def escape_findings(output: bytes) -> dict[str, list[bytes]]:
     """Dangerous sequences in ``output`` with a little context."""
     found: dict[str, list[bytes]] = {}
     for name, pattern in DANGEROUS.items():
-        hits = [output[max(0, m.start() - 10):m.end() + 20] for m in pattern.finditer(output)]
+        hits = [output[max(0, m.start() - 10) : m.end() + 20] for m in pattern.finditer(output)]
         if hits:
             found[name] = hits[:3]
-    other_osc = [output[m.start():m.start() + 30] for m in re.finditer(rb"\x1b\]", output)
-                 if not ALLOWED_OSC.match(output, m.start())]
+    other_osc = [
+        output[m.start() : m.start() + 30]
+        for m in re.finditer(rb"\x1b\]", output)
+        if not ALLOWED_OSC.match(output, m.start())
+    ]
     if other_osc:
         found["unexpected OSC"] = other_osc[:3]
     return found
@@ -228,14 +288,35 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_scanner_sees_dangerous_bytes() -> None:
     """The checker itself can fail: raw payload bytes are reported."""
     sample = b"\x1b]52;c;x\x07 \x1b[2J \x1b]8;;http://evil/\x1b\\ \x1b]0;t\x07"
-    assert set(escape_findings(sample)) >= {"clipboard", "clear screen", "evil link",
-                                            "window title", "unexpected OSC"}
+    assert set(escape_findings(sample)) >= {
+        "clipboard",
+        "clear screen",
+        "evil link",
+        "window title",
+        "unexpected OSC",
+    }
 
 
 def test_app_in_pty_emits_no_data_escapes(hostile_db: Path) -> None:
     """List, detail and board over the corpus: only Textual's own sequences reach the tty."""
-    keys = [b"j", b"j", b"\r", b"j", b"q", b"G", b"b", b"j", b"l", b"l", b"j", b"\r", b"q",
-            b"i", b"l", b"i"]
+    keys = [
+        b"j",
+        b"j",
+        b"\r",
+        b"j",
+        b"q",
+        b"G",
+        b"b",
+        b"j",
+        b"l",
+        b"l",
+        b"j",
+        b"\r",
+        b"q",
+        b"i",
+        b"l",
+        b"i",
+    ]
     output, alive = run_in_pty(hostile_db, keys, waits={b"b": "Move ←".encode()})
     assert alive, output[-2000:]
     assert escape_findings(output) == {}
@@ -247,9 +328,21 @@ def test_app_in_pty_emits_no_data_escapes(hostile_db: Path) -> None:
 def test_cli_output_has_no_escapes(hostile_db: Path) -> None:
     """`leadtui list` (table and JSON) prints the hostile names without escapes."""
     for extra in ([], ["--json"]):
-        result = subprocess.run([sys.executable, "-m", "leadtui", "--db", str(hostile_db),
-                                 "list", "--limit", "200", *extra],
-                                capture_output=True, timeout=60)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "leadtui",
+                "--db",
+                str(hostile_db),
+                "list",
+                "--limit",
+                "200",
+                *extra,
+            ],
+            capture_output=True,
+            timeout=60,
+        )
         assert result.returncode == 0, result.stderr
         assert escape_findings(result.stdout) == {}
         assert b"\x1b" not in result.stdout
@@ -269,7 +362,11 @@ def test_every_store_read_is_sanitized() -> None:
     unguarded = []
     for name, method in inspect.getmembers(LeadStore, inspect.isfunction):
         source = inspect.getsource(method)
-        if (not name.startswith("_") and "self._read()" in source
-                and "sanitize(" not in source and name not in NO_TEXT_READS):
+        if (
+            not name.startswith("_")
+            and "self._read()" in source
+            and "sanitize(" not in source
+            and name not in NO_TEXT_READS
+        ):
             unguarded.append(name)
     assert unguarded == []

@@ -594,8 +594,11 @@ def _clean_text_reference(value: str, multiline: bool) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-@given(st.text(st.sampled_from(list("aZ09 .-'\u00a0\u200b\n\t\x1b[mñÑe\u0301A\u030a\u2028é"))),
-       st.booleans())
+@given(
+    st.text(st.sampled_from(list("aZ09 .-'\u00a0\u200b\n\t\x1b[mñÑe\u0301A\u030a\u2028é"))),
+    st.booleans(),
+)
 def test_clean_text_fast_path_equals_reference(value: str, multiline: bool) -> None:
     assert clean_text(value, max_length=10**6, multiline=multiline) == _clean_text_reference(
-        value, multiline)
+        value, multiline
+    )

@@ -24,8 +24,9 @@ TIMEOUT = 20.0
 """Seconds before a wait gives up: generous, for a machine with both cores busy."""
 
 
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], what: str,
-                     timeout: float = TIMEOUT) -> None:
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], what: str, timeout: float = TIMEOUT
+) -> None:
     """Let the app run until ``condition()`` holds; fail naming ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
     await pilot.pause()
@@ -37,8 +38,11 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], what: str
 
 def running_workers(app: App[Any]) -> list[str]:
     """The names of the app's workers that are pending or running."""
-    return [f"worker {worker.name or worker.group}" for worker in app.workers
-            if worker.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+    return [
+        f"worker {worker.name or worker.group}"
+        for worker in app.workers
+        if worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+    ]
 
 
 def still_pending(app: App[Any]) -> list[str]:
@@ -48,8 +52,11 @@ def still_pending(app: App[Any]) -> list[str]:
         # Screens with work in flight (debounced search, counts, dry runs) say so.
         if not getattr(screen, "up_to_date", True):
             pending.append(f"{type(screen).__name__} not up to date")
-        pending += [f"table #{table.id} not sized" for table in screen.query(FittedDataTable)
-                    if not table.is_laid_out]
+        pending += [
+            f"table #{table.id} not sized"
+            for table in screen.query(FittedDataTable)
+            if not table.is_laid_out
+        ]
     return pending
 
 
@@ -67,8 +74,9 @@ async def settle(pilot: Pilot[Any], timeout: float = TIMEOUT) -> None:
     await pilot.pause()
     while pending := still_pending(pilot.app):
         if time.monotonic() > deadline:
-            raise AssertionError(f"Timed out after {timeout:g} s; still pending: "
-                                 + ", ".join(pending))
+            raise AssertionError(
+                f"Timed out after {timeout:g} s; still pending: " + ", ".join(pending)
+            )
         await pilot.pause(0.01)
     freeze_cursors(pilot.app)
     await pilot.pause()
@@ -94,10 +102,14 @@ def _highlighted_command(app: App[Any]) -> str:
 async def run_from_palette(pilot: Pilot[Any], query: str, expected: str) -> None:
     """Open the command palette, type ``query``, wait until ``expected`` is highlighted, run it."""
     await pilot.press("ctrl+p")
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette),
-                     "the command palette to open")
+    await wait_until(
+        pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the command palette to open"
+    )
     await pilot.press(*query)
-    await wait_until(pilot, lambda: expected.lower() in _highlighted_command(pilot.app).lower(),
-                     f"the palette to highlight {expected!r} for {query!r}")
+    await wait_until(
+        pilot,
+        lambda: expected.lower() in _highlighted_command(pilot.app).lower(),
+        f"the palette to highlight {expected!r} for {query!r}",
+    )
     await pilot.press("enter")
     await settle(pilot)

@@ -28,10 +28,17 @@ class Launcher(Protocol):
         """Open the app on a throwaway demo database."""
 
 
-@click.group(cls=OneLineErrors, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False), envvar="LEADTUI_DB",
-              help=_("Database file (default: in your user data folder)."))
+@click.group(
+    cls=OneLineErrors,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    envvar="LEADTUI_DB",
+    help=_("Database file (default: in your user data folder)."),
+)
 @click.option("--demo", is_flag=True, help=_("Open a throwaway copy seeded with demo leads."))
 @click.version_option(__version__, prog_name="leadtui")
 @click.pass_context

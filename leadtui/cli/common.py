@@ -48,9 +48,14 @@ def friendly_errors(func: F) -> F:
 class OneLineErrors(click.Group):
     """A group whose usage errors (bad option values, unknown commands) are one line, exit 1."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True,
-             **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         """Run the command; click's own errors become ``Error: ...`` on stderr and status 1."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, **extra)
@@ -94,5 +99,6 @@ def stage_key(store: Any, text: str) -> str:
         if wanted in (stage.key.casefold(), stage.name.casefold(), _(stage.name).casefold()):
             return str(stage.key)
     names = ", ".join(stage.key for stage in store.stages())
-    raise NotFoundError(_("Unknown stage {stage!r}; use one of: {names}.").format(
-        stage=text, names=names))
+    raise NotFoundError(
+        _("Unknown stage {stage!r}; use one of: {names}.").format(stage=text, names=names)
+    )

@@ -35,8 +35,11 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
     table.add_column(_("Median in stage"), justify="right")
     for stage in metrics.stages:
         table.add_row(
-            Text(_(stage.name)), Text(f"{stage.count:,}"), Text(format_money(stage.value_cents)),
-            Text(f"{stage.reached:,}"), Text(format_rate(stage.conversion)),
+            Text(_(stage.name)),
+            Text(f"{stage.count:,}"),
+            Text(format_money(stage.value_cents)),
+            Text(f"{stage.reached:,}"),
+            Text(format_rate(stage.conversion)),
             Text(format_days(stage.median_days)),
         )
     table.add_row(
@@ -45,13 +48,25 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
         Text(format_money(sum(s.value_cents for s in metrics.stages)), style="bold"),
     )
     console.print(table)
-    console.print(Text(_("Win rate: {rate} ({won} won, {lost} lost)").format(
-        rate=format_rate(metrics.win_rate), won=f"{metrics.won:,}", lost=f"{metrics.lost:,}")))
+    console.print(
+        Text(
+            _("Win rate: {rate} ({won} won, {lost} lost)").format(
+                rate=format_rate(metrics.win_rate), won=f"{metrics.won:,}", lost=f"{metrics.lost:,}"
+            )
+        )
+    )
     counts = [week.count for week in metrics.weeks]
     if metrics.weeks:
-        console.print(Text(_("Leads per week ({first} – {last}): {bars}  {counts}").format(
-            first=metrics.weeks[0].label, last=metrics.weeks[-1].label,
-            bars=sparkline(counts), counts=" ".join(str(c) for c in counts))))
+        console.print(
+            Text(
+                _("Leads per week ({first} – {last}): {bars}  {counts}").format(
+                    first=metrics.weeks[0].label,
+                    last=metrics.weeks[-1].label,
+                    bars=sparkline(counts),
+                    counts=" ".join(str(c) for c in counts),
+                )
+            )
+        )
 
 
 def funnel_json(metrics: FunnelMetrics) -> list[dict[str, Any]]:
@@ -61,8 +76,14 @@ def funnel_json(metrics: FunnelMetrics) -> list[dict[str, Any]]:
     from the won and lost counts.
     """
     return [
-        {"stage": s.key, "count": s.count, "value_cents": s.value_cents,
-         "reached": s.reached, "converted": s.converted, "conversion": s.conversion,
-         "median_days_in_stage": s.median_days}
+        {
+            "stage": s.key,
+            "count": s.count,
+            "value_cents": s.value_cents,
+            "reached": s.reached,
+            "converted": s.converted,
+            "conversion": s.conversion,
+            "median_days_in_stage": s.median_days,
+        }
         for s in metrics.stages
     ]

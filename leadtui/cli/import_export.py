@@ -20,22 +20,51 @@ SHOWN_ISSUES = 20
 @click.command(name="import")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help=_("Check and count everything; write nothing."))
-@click.option("--on-duplicate", type=click.Choice(["skip", "update", "merge"]), default="skip",
-              show_default=True, help=_("What to do with a row whose email or phone exists."))
-@click.option("--map", "maps", multiple=True, metavar="COLUMN=field",
-              help=_("Map a column to a lead field (repeatable; field 'ignore' drops it)."))
-@click.option("--source", type=click.Choice(SOURCES), default=None,
-              help=_("Source for every imported lead (default: from the format)."))
+@click.option(
+    "--on-duplicate",
+    type=click.Choice(["skip", "update", "merge"]),
+    default="skip",
+    show_default=True,
+    help=_("What to do with a row whose email or phone exists."),
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="COLUMN=field",
+    help=_("Map a column to a lead field (repeatable; field 'ignore' drops it)."),
+)
+@click.option(
+    "--source",
+    type=click.Choice(SOURCES),
+    default=None,
+    help=_("Source for every imported lead (default: from the format)."),
+)
 @click.option("--encoding", default=None, help=_("Text encoding (default: detected)."))
 @click.option("--delimiter", default=None, help=_("CSV delimiter (default: detected)."))
-@click.option("--revert", "revert_batch", type=int, default=None, metavar="BATCH",
-              help=_("Undo import batch BATCH instead of importing."))
+@click.option(
+    "--revert",
+    "revert_batch",
+    type=int,
+    default=None,
+    metavar="BATCH",
+    help=_("Undo import batch BATCH instead of importing."),
+)
 @click.option("--json", "as_json", is_flag=True, help=_("Print the report as JSON."))
 @click.pass_context
 @friendly_errors
-def import_command(ctx: click.Context, file: Path | None, dry_run: bool, on_duplicate: str,
-                   maps: tuple[str, ...], source: str | None, encoding: str | None,
-                   delimiter: str | None, revert_batch: int | None, as_json: bool) -> None:
+def import_command(
+    ctx: click.Context,
+    file: Path | None,
+    dry_run: bool,
+    on_duplicate: str,
+    maps: tuple[str, ...],
+    source: str | None,
+    encoding: str | None,
+    delimiter: str | None,
+    revert_batch: int | None,
+    as_json: bool,
+) -> None:
     """Import leads from a CSV or vCard FILE (one transaction, every row accounted for)."""
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.mapping import parse_overrides
@@ -47,18 +76,22 @@ def import_command(ctx: click.Context, file: Path | None, dry_run: bool, on_dupl
             click.echo(json.dumps({"batch_id": revert_batch, **done}))
         else:
             deleted, restored = done["deleted"], done["restored"]
-            click.echo(ngettext("Reverted batch {id}: {deleted} lead removed, {restored} restored.",
-                                "Reverted batch {id}: {deleted} leads removed, {restored} "
-                                "restored.", deleted).format(
-                id=revert_batch, deleted=f"{deleted:,}", restored=f"{restored:,}"))
+            click.echo(
+                ngettext(
+                    "Reverted batch {id}: {deleted} lead removed, {restored} restored.",
+                    "Reverted batch {id}: {deleted} leads removed, {restored} restored.",
+                    deleted,
+                ).format(id=revert_batch, deleted=f"{deleted:,}", restored=f"{restored:,}")
+            )
         return
     if file is None:
         raise click.UsageError(_("Give a FILE to import (or --revert BATCH)."))
     overrides = parse_overrides(maps)
     delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
     with store_for(ctx) as store:
-        preview = store.preview_import(file, encoding=encoding, delimiter=delimiter,
-                                       overrides=overrides)
+        preview = store.preview_import(
+            file, encoding=encoding, delimiter=delimiter, overrides=overrides
+        )
         options = ImportOptions(on_duplicate=on_duplicate, source=source, dry_run=dry_run)
         report = store.import_rows(preview, options)
     if as_json:
@@ -69,43 +102,78 @@ def import_command(ctx: click.Context, file: Path | None, dry_run: bool, on_dupl
 
 def _print_report(report: Any) -> None:
     delimiter = {"\t": "tab", "": "-"}.get(report.delimiter, report.delimiter)
-    click.echo(_("{file}: {format}, {encoding}, delimiter {delimiter}").format(
-        file=report.file, format=report.format_label, encoding=report.encoding,
-        delimiter=delimiter))
-    click.echo(_("Rows read {read}: imported {imported}, updated {updated}, merged {merged}, "
-                 "skipped {skipped}, rejected {rejected}.").format(
-        read=f"{report.rows_read:,}", imported=f"{report.imported:,}",
-        updated=f"{report.updated:,}", merged=f"{report.merged:,}",
-        skipped=f"{report.skipped:,}", rejected=f"{report.rejected:,}"))
-    for title, issues, total in ((_("Rejected"), report.rejections, report.rejected),
-                                 (_("Skipped"), report.skips, report.skipped),
-                                 (_("Cleaned"), report.notices, report.notices_count)):
+    click.echo(
+        _("{file}: {format}, {encoding}, delimiter {delimiter}").format(
+            file=report.file,
+            format=report.format_label,
+            encoding=report.encoding,
+            delimiter=delimiter,
+        )
+    )
+    click.echo(
+        _(
+            "Rows read {read}: imported {imported}, updated {updated}, merged {merged}, "
+            "skipped {skipped}, rejected {rejected}."
+        ).format(
+            read=f"{report.rows_read:,}",
+            imported=f"{report.imported:,}",
+            updated=f"{report.updated:,}",
+            merged=f"{report.merged:,}",
+            skipped=f"{report.skipped:,}",
+            rejected=f"{report.rejected:,}",
+        )
+    )
+    for title, issues, total in (
+        (_("Rejected"), report.rejections, report.rejected),
+        (_("Skipped"), report.skips, report.skipped),
+        (_("Cleaned"), report.notices, report.notices_count),
+    ):
         for issue in issues[:SHOWN_ISSUES]:
-            click.echo(_("  {title}: row {row} (line {line}), {column}: {reason}").format(
-                title=title, row=issue.row, line=issue.line, column=issue.column,
-                reason=issue.reason))
+            click.echo(
+                _("  {title}: row {row} (line {line}), {column}: {reason}").format(
+                    title=title,
+                    row=issue.row,
+                    line=issue.line,
+                    column=issue.column,
+                    reason=issue.reason,
+                )
+            )
         if total > SHOWN_ISSUES:
             click.echo(_("  … {count} more; see --json.").format(count=f"{total - SHOWN_ISSUES:,}"))
     if report.dry_run:
         click.echo(_("Dry run: nothing was written."))
     else:
-        click.echo(_("Batch {id}; undo with: leadtui import --revert {id}").format(
-            id=report.batch_id))
+        click.echo(
+            _("Batch {id}; undo with: leadtui import --revert {id}").format(id=report.batch_id)
+        )
 
 
 @click.command(name="export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["csv", "vcf", "json"]), default=None,
-              help=_("Output format (default: from the file name, else csv)."))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "vcf", "json"]),
+    default=None,
+    help=_("Output format (default: from the file name, else csv)."),
+)
 @click.option("--stage", default=None, help=_("Only leads in this stage."))
-@click.option("--lead", "lead_ref", default=None, metavar="EMAIL",
-              help=_("Only this person (email or id)."))
+@click.option(
+    "--lead", "lead_ref", default=None, metavar="EMAIL", help=_("Only this person (email or id).")
+)
 @click.option("--raw", is_flag=True, help=_("Exact CSV cells (no formula neutralising)."))
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @click.pass_context
 @friendly_errors
-def export_command(ctx: click.Context, file: Path, fmt: str | None, stage: str | None,
-                   lead_ref: str | None, raw: bool, force: bool) -> None:
+def export_command(
+    ctx: click.Context,
+    file: Path,
+    fmt: str | None,
+    stage: str | None,
+    lead_ref: str | None,
+    raw: bool,
+    force: bool,
+) -> None:
     """Export leads to FILE as CSV (spreadsheet-safe), vCard 3.0 or JSON (full history)."""
     from leadtui.io.export import ExportOptions
 
@@ -113,24 +181,34 @@ def export_command(ctx: click.Context, file: Path, fmt: str | None, stage: str |
     chosen = fmt or {"vcf": "vcf", "vcard": "vcf", "json": "json"}.get(suffix, "csv")
     with store_for(ctx, create=False) as store:
         lead_id = store.find_lead(lead_ref).id if lead_ref else None
-        options = ExportOptions(format=chosen, stage=stage_key(store, stage) if stage else None,
-                                lead_id=lead_id, raw=raw, force=force)
+        options = ExportOptions(
+            format=chosen,
+            stage=stage_key(store, stage) if stage else None,
+            lead_id=lead_id,
+            raw=raw,
+            force=force,
+        )
         try:
             count = store.export_leads(file, options)
         except OSError as error:
             if error.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
                 raise
-            raise StorageError(_(
-                "The disk is full: the export was not written and {file} is unchanged. "
-                "Free some space and try again.").format(file=file)) from error
-    click.echo(_("Exported {count} leads to {file}.").format(count=count, file=file),
-               err=True)
+            raise StorageError(
+                _(
+                    "The disk is full: the export was not written and {file} is unchanged. "
+                    "Free some space and try again."
+                ).format(file=file)
+            ) from error
+    click.echo(_("Exported {count} leads to {file}.").format(count=count, file=file), err=True)
 
 
 @click.command(name="forget")
 @click.argument("person", metavar="EMAIL")
-@click.option("--keep-backups", is_flag=True,
-              help=_("Leave the backups as they are (they still hold the person until pruned)."))
+@click.option(
+    "--keep-backups",
+    is_flag=True,
+    help=_("Leave the backups as they are (they still hold the person until pruned)."),
+)
 @click.pass_context
 @friendly_errors
 def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
@@ -140,26 +218,44 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
     from leadtui.io.forget import Person
 
     with store_for(ctx, create=False) as store:
-        lead = (store.get_lead(int(person), include_deleted=True) if person.strip().isdigit()
-                else store.find_by_email(person))
+        lead = (
+            store.get_lead(int(person), include_deleted=True)
+            if person.strip().isdigit()
+            else store.find_by_email(person)
+        )
         if lead is None or lead.id is None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=person))
         who = Person(lead.id, lead.created_at, lead.email_key)
         tombstone = store.forget_lead(lead.id)
-        click.echo(_("Forgotten: lead {id} erased (tombstone {tombstone}).").format(
-            id=lead.id, tombstone=tombstone))
+        click.echo(
+            _("Forgotten: lead {id} erased (tombstone {tombstone}).").format(
+                id=lead.id, tombstone=tombstone
+            )
+        )
         if keep_backups:
-            click.echo(_("Backups were left as they are: those taken before still hold "
-                         "this person until they are pruned."))
+            click.echo(
+                _(
+                    "Backups were left as they are: those taken before still hold "
+                    "this person until they are pruned."
+                )
+            )
             return
         done = store.forget_in_backups(who)
-    click.echo(ngettext("Also erased from {erased} backup ({checked} checked).",
-                        "Also erased from {erased} backups ({checked} checked).",
-                        len(done.erased)).format(erased=len(done.erased), checked=done.checked))
+    click.echo(
+        ngettext(
+            "Also erased from {erased} backup ({checked} checked).",
+            "Also erased from {erased} backups ({checked} checked).",
+            len(done.erased),
+        ).format(erased=len(done.erased), checked=done.checked)
+    )
     for path, reason in done.failed:
-        click.echo(_("Could not erase the person from backup {path} ({reason}); delete that "
-                     "file if the erasure must be complete.").format(path=path, reason=reason),
-                   err=True)
+        click.echo(
+            _(
+                "Could not erase the person from backup {path} ({reason}); delete that "
+                "file if the erasure must be complete."
+            ).format(path=path, reason=reason),
+            err=True,
+        )
     if done.failed:
         ctx.exit(1)
 

@@ -18,20 +18,37 @@ from leadtui.i18n import _
 @click.option("--email", default=None, help=_("Email address."))
 @click.option("--phone", default=None, help=_("Phone number (with country code, or local)."))
 @click.option("--company", default="", help=_("Company."))
-@click.option("--source", type=click.Choice(SOURCES), default="manual",
-              help=_("Where it came from."))
+@click.option(
+    "--source", type=click.Choice(SOURCES), default="manual", help=_("Where it came from.")
+)
 @click.option("--stage", default="new", help=_("Funnel stage (key or name)."))
 @click.pass_context
 @friendly_errors
-def add(ctx: click.Context, first_name: str, last_name: str, email: str | None,
-        phone: str | None, company: str, source: str, stage: str) -> None:
+def add(
+    ctx: click.Context,
+    first_name: str,
+    last_name: str,
+    email: str | None,
+    phone: str | None,
+    company: str,
+    source: str,
+    stage: str,
+) -> None:
     """Add a lead and print its id."""
     from leadtui.domain.rows import LeadInput
 
     with store_for(ctx) as store:
-        lead = store.add_lead(LeadInput(
-            first_name=first_name, last_name=last_name, email=email, phone=phone,
-            company=company, source=source, stage=stage_key(store, stage)))
+        lead = store.add_lead(
+            LeadInput(
+                first_name=first_name,
+                last_name=last_name,
+                email=email,
+                phone=phone,
+                company=company,
+                source=source,
+                stage=stage_key(store, stage),
+            )
+        )
         click.echo(lead.id)
 
 
@@ -42,8 +59,9 @@ def add(ctx: click.Context, first_name: str, last_name: str, email: str | None,
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON lines."))
 @click.pass_context
 @friendly_errors
-def list_leads(ctx: click.Context, stage: str | None, search: str, limit: int,
-               as_json: bool) -> None:
+def list_leads(
+    ctx: click.Context, stage: str | None, search: str, limit: int, as_json: bool
+) -> None:
     """List leads, newest first."""
     from leadtui.domain.rows import LeadFilter, LeadSort
 
@@ -61,9 +79,15 @@ def list_leads(ctx: click.Context, stage: str | None, search: str, limit: int,
 
 def _row_json(row: Any) -> dict[str, Any]:
     return {
-        "id": row.id, "first_name": row.first_name, "last_name": row.last_name,
-        "email": row.email, "company": row.company, "stage": row.stage, "source": row.source,
-        "value_cents": row.value_cents, "currency": row.currency,
+        "id": row.id,
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "email": row.email,
+        "company": row.company,
+        "stage": row.stage,
+        "source": row.source,
+        "value_cents": row.value_cents,
+        "currency": row.currency,
         "next_followup_at": row.next_followup_at.isoformat() if row.next_followup_at else None,
         "created_at": row.created_at.isoformat(),
     }
@@ -84,8 +108,11 @@ def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
         if result is None:
             click.echo(_("Lead {id} is already in {stage}.").format(id=target.id, stage=key))
         else:
-            click.echo(_("Lead {id}: {old} → {new}").format(
-                id=target.id, old=result.from_stage, new=result.to_stage))
+            click.echo(
+                _("Lead {id}: {old} → {new}").format(
+                    id=target.id, old=result.from_stage, new=result.to_stage
+                )
+            )
 
 
 @click.command()

@@ -21,8 +21,11 @@ def print_lead_rows(rows: Sequence[LeadRow], console: Console | None = None) -> 
         table.add_column(title)
     for row in rows:
         table.add_row(
-            Text(str(row.id)), Text(row.display_name), Text(row.company),
-            Text(row.email or ""), Text(_(row.stage.capitalize())),
+            Text(str(row.id)),
+            Text(row.display_name),
+            Text(row.company),
+            Text(row.email or ""),
+            Text(_(row.stage.capitalize())),
             Text(format_money(row.value_cents, row.currency)),
         )
     console.print(table)
@@ -38,9 +41,14 @@ def print_stage_totals(totals: Sequence[StageTotal], console: Console | None = N
     table.add_column(_("Leads"), justify="right")
     table.add_column(_("Value"), justify="right")
     for total in totals:
-        table.add_row(Text(_(total.stage.name)), Text(f"{total.count:,}"),
-                      Text(format_money(total.value_cents)))
-    table.add_row(Text(_("Total"), style="bold"),
-                  Text(f"{sum(t.count for t in totals):,}", style="bold"),
-                  Text(format_money(sum(t.value_cents for t in totals)), style="bold"))
+        table.add_row(
+            Text(_(total.stage.name)),
+            Text(f"{total.count:,}"),
+            Text(format_money(total.value_cents)),
+        )
+    table.add_row(
+        Text(_("Total"), style="bold"),
+        Text(f"{sum(t.count for t in totals):,}", style="bold"),
+        Text(format_money(sum(t.value_cents for t in totals)), style="bold"),
+    )
     console.print(table)

@@ -29,21 +29,27 @@ def backup(ctx: click.Context, show_list: bool) -> None:
         if not backups:
             click.echo(_("No backups of {path} yet.").format(path=path))
         for info in backups:
-            click.echo(f"{info.path.name}  {info.reason:<18} "
-                       f"{info.taken_at:%Y-%m-%d %H:%M} UTC  {_size(info.size)}")
+            click.echo(
+                f"{info.path.name}  {info.reason:<18} "
+                f"{info.taken_at:%Y-%m-%d %H:%M} UTC  {_size(info.size)}"
+            )
         return
     if not path.exists():
         from leadtui.domain.errors import DatabaseRefused
 
         raise DatabaseRefused(_("No database at {path}.").format(path=path))
     target = make_backup(path)
-    click.echo(_("Backup written to {target} (keeping the newest {keep}).").format(
-        target=target, keep=backups_to_keep()))
+    click.echo(
+        _("Backup written to {target} (keeping the newest {keep}).").format(
+            target=target, keep=backups_to_keep()
+        )
+    )
 
 
 @click.command()
-@click.argument("backup_file", metavar="[BACKUP]", required=False,
-                type=click.Path(dir_okay=False, exists=True))
+@click.argument(
+    "backup_file", metavar="[BACKUP]", required=False, type=click.Path(dir_okay=False, exists=True)
+)
 @click.option("--yes", "-y", is_flag=True, help=_("Do not ask for confirmation."))
 @click.pass_context
 @friendly_errors
@@ -64,14 +70,14 @@ def restore(ctx: click.Context, backup_file: str | None, yes: bool) -> None:
     else:
         source = Path(backup_file)
     if not yes and not click.confirm(
-            _("Replace {path} with {backup}?").format(path=path, backup=source)):
+        _("Replace {path} with {backup}?").format(path=path, backup=source)
+    ):
         click.echo(_("Nothing was changed."))
         return
     result = restore_backup(path, source)
     click.echo(_("Restored {path} from {backup}.").format(path=path, backup=result.restored_from))
     if result.previous_saved_as is not None:
-        click.echo(_("The replaced file was kept as {kept}.").format(
-            kept=result.previous_saved_as))
+        click.echo(_("The replaced file was kept as {kept}.").format(kept=result.previous_saved_as))
 
 
 def register(group: click.Group) -> None:

@@ -105,8 +105,9 @@ class ColumnState:
         self.pinned.insert(0, row)
         within = self.complete or (bool(self.loaded) and _key(row) > _key(self.loaded[-1]))
         if within:
-            position = next((i for i, r in enumerate(self.loaded) if _key(r) < _key(row)),
-                            len(self.loaded))
+            position = next(
+                (i for i, r in enumerate(self.loaded) if _key(r) < _key(row)), len(self.loaded)
+            )
             self.loaded.insert(position, row)
         self._cards = None
         if self.total is not None:
@@ -122,7 +123,7 @@ class ColumnState:
 
 
 def followup_badge(at: datetime | None, now: datetime) -> str:
-    """"overdue", "today" or "" for a card's follow-up date (local day of ``now``)."""
+    """ "overdue", "today" or "" for a card's follow-up date (local day of ``now``)."""
     if at is None:
         return ""
     start, end = day_bounds(now)
@@ -138,5 +139,5 @@ def days_in_stage(row: LeadRow, now: datetime) -> int:
 
 
 def days_text(days: int) -> str:
-    """"3d in stage"."""
+    """ "3d in stage"."""
     return _("{days}d in stage").format(days=days)

@@ -79,7 +79,7 @@ def followup_state(at: datetime | None, now: datetime) -> FollowUpState:
 
 
 def followup_label(at: datetime | None, now: datetime) -> str:
-    """"today", "tomorrow" or the local date (YYYY-MM-DD); "" when there is none."""
+    """ "today", "tomorrow" or the local date (YYYY-MM-DD); "" when there is none."""
     state = followup_state(at, now)
     if at is None or state is FollowUpState.NONE:
         return ""
@@ -140,6 +140,7 @@ def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str
     if lead_filter.tags:
         parts.append(", ".join(f"#{tag}" for tag in lead_filter.tags))
     if lead_filter.followup is not FollowUpFilter.ANY:
-        parts.append(_("follow-up {when}").format(
-            when=FOLLOWUP_LABELS[lead_filter.followup].lower()))
+        parts.append(
+            _("follow-up {when}").format(when=FOLLOWUP_LABELS[lead_filter.followup].lower())
+        )
     return " · ".join(parts)

@@ -89,12 +89,20 @@ def check_lead_input(
     values["score"] = data.score
     values["consent"] = bool(data.consent)
     values["next_followup_at"] = data.next_followup_at
-    if not (values.get("first_name") or values.get("last_name") or values.get("email")
-            or values.get("phone")) and not errors:
+    if (
+        not (
+            values.get("first_name")
+            or values.get("last_name")
+            or values.get("email")
+            or values.get("phone")
+        )
+        and not errors
+    ):
         errors["first_name"] = _("A lead needs at least a name, an email or a phone.")
     try:
-        values["tags"] = sorted({clean_text(tag, max_length=60, field="tags") for tag in data.tags}
-                                - {""})
+        values["tags"] = sorted(
+            {clean_text(tag, max_length=60, field="tags") for tag in data.tags} - {""}
+        )
     except ValidationError as error:
         errors["tags"] = error.message
     return values, errors

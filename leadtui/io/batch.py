@@ -28,15 +28,18 @@ _BLANK = (None, "", 0, False)
 
 def start(conn: sqlite3.Connection, now: datetime, file_name: str, file_format: str) -> int:
     """Create the batch row and the scratch tables; returns the batch id."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_before "
-                 "(lead_id INTEGER PRIMARY KEY, data TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS import_before "
+        "(lead_id INTEGER PRIMARY KEY, data TEXT NOT NULL)"
+    )
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_added (kind TEXT, id INTEGER)")
     conn.execute("DELETE FROM temp.import_before")
     conn.execute("DELETE FROM temp.import_added")
     cursor = conn.execute(
         "INSERT INTO importbatch (at, file_name, file_format, rows_read, imported, updated, "
         "merged, skipped, rejected, report_json) VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, '')",
-        (format_db_time(now), file_name[:500], file_format[:40]))
+        (format_db_time(now), file_name[:500], file_format[:40]),
+    )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
 
@@ -48,7 +51,7 @@ def tag_floor(conn: sqlite3.Connection) -> int:
 
 def _chunked(items: list[str]) -> Iterable[list[str]]:
     for start_at in range(0, len(items), _BATCH):
-        yield items[start_at:start_at + _BATCH]
+        yield items[start_at : start_at + _BATCH]
 
 
 def by_email(conn: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[int, bool]]:
@@ -57,8 +60,9 @@ def by_email(conn: sqlite3.Connection, keys: set[str]) -> dict[str, tuple[int, b
     for part in _chunked(sorted(keys)):
         marks = ", ".join("?" * len(part))
         for key, lead_id, deleted in conn.execute(
-                f"SELECT email_key, id, deleted_at IS NOT NULL FROM lead "
-                f"WHERE email_key IN ({marks})", part):
+            f"SELECT email_key, id, deleted_at IS NOT NULL FROM lead WHERE email_key IN ({marks})",
+            part,
+        ):
             found[key] = (lead_id, bool(deleted))
     return found
 
@@ -69,8 +73,10 @@ def by_phone(conn: sqlite3.Connection, phones: set[str]) -> dict[str, tuple[int,
     for part in _chunked(sorted(phones)):
         marks = ", ".join("?" * len(part))
         for phone, lead_id, key in conn.execute(
-                f"SELECT phone_e164, id, email_key FROM lead "
-                f"WHERE phone_e164 IN ({marks}) AND +deleted_at IS NULL", part):
+            f"SELECT phone_e164, id, email_key FROM lead "
+            f"WHERE phone_e164 IN ({marks}) AND +deleted_at IS NULL",
+            part,
+        ):
             if phone not in found or lead_id < found[phone][0]:
                 found[phone] = (lead_id, key)
     return found
@@ -99,8 +105,14 @@ def combine(current: dict[str, Any], row: Converted, mode: str) -> dict[str, Any
     return changes
 
 
-def update_lead(conn: sqlite3.Connection, writer: LeadWriter, lead_id: int,
-                rows: list[Converted], mode: str, now: datetime) -> None:
+def update_lead(
+    conn: sqlite3.Connection,
+    writer: LeadWriter,
+    lead_id: int,
+    rows: list[Converted],
+    mode: str,
+    now: datetime,
+) -> None:
     """Apply duplicate rows to an existing lead, keeping what revert needs."""
     names = ", ".join(_KEPT)
     found = conn.execute(f"SELECT {names} FROM lead WHERE id = ?", (lead_id,)).fetchone()
@@ -114,52 +126,82 @@ def update_lead(conn: sqlite3.Connection, writer: LeadWriter, lead_id: int,
     stamp = format_db_time(now)
     pre_existing = lead_id < writer.first_id
     if pre_existing and (changes or tags or notes):
-        tags_before = [name for (name,) in conn.execute(
-            "SELECT t.name FROM leadtag l JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = ? "
-            "ORDER BY t.name", (lead_id,))]
+        tags_before = [
+            name
+            for (name,) in conn.execute(
+                "SELECT t.name FROM leadtag l JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = ? "
+                "ORDER BY t.name",
+                (lead_id,),
+            )
+        ]
         conn.execute(
             "INSERT OR IGNORE INTO temp.import_before (lead_id, data) VALUES (?, ?)",
-            (lead_id, json.dumps({"lead": current, "tags": tags_before})))
+            (lead_id, json.dumps({"lead": current, "tags": tags_before})),
+        )
     if changes:
         writer.unindex([lead_id])  # searchable columns may change; finish() indexes it again
         _write_changes(conn, lead_id, current, changes, stamp, pre_existing)
     if tags:
         conn.executemany("INSERT OR IGNORE INTO tag (name) VALUES (?)", [(t,) for t in tags])
-        conn.executemany("INSERT OR IGNORE INTO leadtag (lead_id, tag_id) "
-                         "SELECT ?, id FROM tag WHERE name = ?", [(lead_id, t) for t in tags])
+        conn.executemany(
+            "INSERT OR IGNORE INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+            [(lead_id, t) for t in tags],
+        )
     for note in notes:
-        cursor = conn.execute("INSERT INTO activity (lead_id, kind, at, body) "
-                              "VALUES (?, 'note', ?, ?)", (lead_id, stamp, note))
+        cursor = conn.execute(
+            "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, 'note', ?, ?)",
+            (lead_id, stamp, note),
+        )
         if pre_existing:
-            conn.execute("INSERT INTO temp.import_added VALUES ('activity', ?)",
-                         (cursor.lastrowid,))
+            conn.execute(
+                "INSERT INTO temp.import_added VALUES ('activity', ?)", (cursor.lastrowid,)
+            )
     if notes:
-        conn.execute("UPDATE lead SET last_activity_at = max(coalesce(last_activity_at, ''), ?) "
-                     "WHERE id = ?", (stamp, lead_id))
+        conn.execute(
+            "UPDATE lead SET last_activity_at = max(coalesce(last_activity_at, ''), ?) "
+            "WHERE id = ?",
+            (stamp, lead_id),
+        )
 
 
-def _write_changes(conn: sqlite3.Connection, lead_id: int, current: dict[str, Any],
-                   changes: dict[str, Any], stamp: str, pre_existing: bool) -> None:
+def _write_changes(
+    conn: sqlite3.Connection,
+    lead_id: int,
+    current: dict[str, Any],
+    changes: dict[str, Any],
+    stamp: str,
+    pre_existing: bool,
+) -> None:
     if "stage" in changes:
         changes["stage_changed_at"] = stamp
         cursor = conn.execute(
             "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
-            "VALUES (?, ?, ?, ?, ?)", (lead_id, current["stage"], changes["stage"], stamp,
-                                       _("import")))
+            "VALUES (?, ?, ?, ?, ?)",
+            (lead_id, current["stage"], changes["stage"], stamp, _("import")),
+        )
         if pre_existing:
-            conn.execute("INSERT INTO temp.import_added VALUES ('change', ?)",
-                         (cursor.lastrowid,))
+            conn.execute("INSERT INTO temp.import_added VALUES ('change', ?)", (cursor.lastrowid,))
     assignments = ", ".join(f"{name} = ?" for name in changes)
     conn.execute(
         f"UPDATE lead SET {assignments}, updated_at = ?, version = version + 1 WHERE id = ?",
-        (*changes.values(), stamp, lead_id))
+        (*changes.values(), stamp, lead_id),
+    )
 
 
-def finish(conn: sqlite3.Connection, batch_id: int, counts: dict[str, Any],
-           report: dict[str, Any], floor: int) -> None:
+def finish(
+    conn: sqlite3.Connection,
+    batch_id: int,
+    counts: dict[str, Any],
+    report: dict[str, Any],
+    floor: int,
+) -> None:
     """Write the counts, the report and the undo data onto the batch row."""
-    before = [json.loads(data) | {"id": lead_id} for lead_id, data in conn.execute(
-        "SELECT lead_id, data FROM temp.import_before ORDER BY lead_id")]
+    before = [
+        json.loads(data) | {"id": lead_id}
+        for lead_id, data in conn.execute(
+            "SELECT lead_id, data FROM temp.import_before ORDER BY lead_id"
+        )
+    ]
     added: dict[str, list[int]] = {"activity": [], "change": []}
     for kind, row_id in conn.execute("SELECT kind, id FROM temp.import_added"):
         added[kind].append(row_id)
@@ -167,17 +209,26 @@ def finish(conn: sqlite3.Connection, batch_id: int, counts: dict[str, Any],
     conn.execute(
         "UPDATE importbatch SET rows_read = ?, imported = ?, updated = ?, merged = ?, "
         "skipped = ?, rejected = ?, report_json = ? WHERE id = ?",
-        (counts["rows_read"], counts["imported"], counts["updated"], counts["merged"],
-         counts["skipped"], counts["rejected"], json.dumps(report, ensure_ascii=False),
-         batch_id))
+        (
+            counts["rows_read"],
+            counts["imported"],
+            counts["updated"],
+            counts["merged"],
+            counts["skipped"],
+            counts["rejected"],
+            json.dumps(report, ensure_ascii=False),
+            batch_id,
+        ),
+    )
     conn.execute("DELETE FROM temp.import_before")
     conn.execute("DELETE FROM temp.import_added")
 
 
 def revert(conn: sqlite3.Connection, batch_id: int, now: datetime) -> dict[str, int]:
     """Undo a batch exactly: its new leads deleted, updated leads restored."""
-    found = conn.execute("SELECT reverted_at, report_json FROM importbatch WHERE id = ?",
-                         (batch_id,)).fetchone()
+    found = conn.execute(
+        "SELECT reverted_at, report_json FROM importbatch WHERE id = ?", (batch_id,)
+    ).fetchone()
     if found is None:
         raise ImportRefused(_("No import batch {id}.").format(id=batch_id))
     if found[0] is not None:
@@ -187,17 +238,26 @@ def revert(conn: sqlite3.Connection, batch_id: int, now: datetime) -> dict[str, 
     marks = ", ".join("?" * len(_KEPT))
     for item in undo.get("before", []):
         lead = item["lead"]
-        conn.execute(f"UPDATE lead SET ({', '.join(_KEPT)}) = ({marks}) WHERE id = ?",
-                     (*(lead[name] for name in _KEPT), item["id"]))
+        conn.execute(
+            f"UPDATE lead SET ({', '.join(_KEPT)}) = ({marks}) WHERE id = ?",
+            (*(lead[name] for name in _KEPT), item["id"]),
+        )
         conn.execute("DELETE FROM leadtag WHERE lead_id = ?", (item["id"],))
-        conn.executemany("INSERT INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag "
-                         "WHERE name = ?", [(item["id"], tag) for tag in item["tags"]])
-    conn.executemany("DELETE FROM activity WHERE id = ?",
-                     [(row_id,) for row_id in undo.get("activity", [])])
-    conn.executemany("DELETE FROM stagechange WHERE id = ?",
-                     [(row_id,) for row_id in undo.get("change", [])])
-    conn.execute("DELETE FROM tag WHERE id > ? AND id NOT IN (SELECT tag_id FROM leadtag)",
-                 (undo.get("tag_floor", 2**62),))
-    conn.execute("UPDATE importbatch SET reverted_at = ? WHERE id = ?",
-                 (format_db_time(now), batch_id))
+        conn.executemany(
+            "INSERT INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+            [(item["id"], tag) for tag in item["tags"]],
+        )
+    conn.executemany(
+        "DELETE FROM activity WHERE id = ?", [(row_id,) for row_id in undo.get("activity", [])]
+    )
+    conn.executemany(
+        "DELETE FROM stagechange WHERE id = ?", [(row_id,) for row_id in undo.get("change", [])]
+    )
+    conn.execute(
+        "DELETE FROM tag WHERE id > ? AND id NOT IN (SELECT tag_id FROM leadtag)",
+        (undo.get("tag_floor", 2**62),),
+    )
+    conn.execute(
+        "UPDATE importbatch SET reverted_at = ? WHERE id = ?", (format_db_time(now), batch_id)
+    )
     return {"deleted": deleted, "restored": len(undo.get("before", []))}

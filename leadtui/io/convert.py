@@ -35,12 +35,25 @@ from leadtui.io.values import (
 
 SOURCES = frozenset(source.value for source in LeadSource)
 _DATE_FIELDS = ("consent_at", "next_followup_at", "created_at")
-_CHOICES = frozenset({"source", "consent", "stage", "value_cents", "value", "currency",
-                      "score"})
+_CHOICES = frozenset({"source", "consent", "stage", "value_cents", "value", "currency", "score"})
 """The targets :meth:`RowConverter._fill_choices` reads."""
-_SCALARS = frozenset({*TEXT_FIELDS, "full_name", "email", "phone", "website", "source",
-                      "consent", "stage", "value", "value_cents", "currency", "score",
-                      *_DATE_FIELDS})
+_SCALARS = frozenset(
+    {
+        *TEXT_FIELDS,
+        "full_name",
+        "email",
+        "phone",
+        "website",
+        "source",
+        "consent",
+        "stage",
+        "value",
+        "value_cents",
+        "currency",
+        "score",
+        *_DATE_FIELDS,
+    }
+)
 """Targets that take one value (the rest, tags and notes, collect every cell)."""
 
 
@@ -79,13 +92,19 @@ class Converted:
 class RowConverter:
     """Validates rows of one file against its mapping."""
 
-    def __init__(self, fmt: Format, header: Sequence[str], mapping: Sequence[str], *,
-                 stages: dict[str, str], source: str | None = None,
-                 region: str = DEFAULT_REGION) -> None:
+    def __init__(
+        self,
+        fmt: Format,
+        header: Sequence[str],
+        mapping: Sequence[str],
+        *,
+        stages: dict[str, str],
+        source: str | None = None,
+        region: str = DEFAULT_REGION,
+    ) -> None:
         self.fmt = fmt
         self.header = [cell.strip() for cell in header]
-        self.columns = [(index, target) for index, target in enumerate(mapping)
-                        if target != IGNORE]
+        self.columns = [(index, target) for index, target in enumerate(mapping) if target != IGNORE]
         self.stages = stages
         self.source = source
         self.region = region
@@ -100,15 +119,17 @@ class RowConverter:
         mapped = [target for _index, target in self.columns]
         # Each target once, all single-valued, no " ::: " lists: a printable row needs no
         # per-cell decisions (the common case, see :meth:`convert`).
-        self._simple = (not fmt.multi_values and targets <= _SCALARS
-                        and len(mapped) == len(targets))
+        self._simple = not fmt.multi_values and targets <= _SCALARS and len(mapped) == len(targets)
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
         """The row's lead values; raises :class:`RowRejected`."""
         if self._simple and "".join(cells).isprintable():
             width = len(cells)
-            raw = {target: cells[index].strip() for index, target in self.columns
-                   if index < width and cells[index]}
+            raw = {
+                target: cells[index].strip()
+                for index, target in self.columns
+                if index < width and cells[index]
+            }
             return self._finish(row, line, raw, [], [], [])
         return self._convert_cells(row, line, cells)
 
@@ -134,13 +155,16 @@ class RowConverter:
             column = self.header[index] or str(index + 1)
             if not cell.isprintable() and target != "note":
                 cleaned = clean_text(cell, max_length=sys.maxsize)  # NFC may lengthen it
-                if cleaned != cell.strip() and any(ch not in "\n\r\t" for ch in cell
-                                                   if not ch.isprintable()):
-                    self.notices.append(Issue(row, line, column,
-                                              _("control characters removed")))
+                if cleaned != cell.strip() and any(
+                    ch not in "\n\r\t" for ch in cell if not ch.isprintable()
+                ):
+                    self.notices.append(Issue(row, line, column, _("control characters removed")))
                 cell = cleaned
-            if self.fmt.multi_values and " ::: " in cell and target in ("email", "phone",
-                                                                        "website"):
+            if (
+                self.fmt.multi_values
+                and " ::: " in cell
+                and target in ("email", "phone", "website")
+            ):
                 first, *others = [part.strip() for part in cell.split(" ::: ")]
                 cell = first
                 extra_notes += [f"{column}: {other}" for other in others if other]
@@ -155,28 +179,42 @@ class RowConverter:
                 raw[target] = cell.strip() if target in _SCALARS else cell
         return self._finish(row, line, raw, tags, notes, extra_notes)
 
-    def _finish(self, row: int, line: int, raw: dict[str, str], tags: list[str],
-                notes: list[str], extra_notes: list[str]) -> Converted:
+    def _finish(
+        self,
+        row: int,
+        line: int,
+        raw: dict[str, str],
+        tags: list[str],
+        notes: list[str],
+        extra_notes: list[str],
+    ) -> Converted:
         result = Converted({}, set(), tags, [])
         try:
             self._fill(result, raw)
             if notes or extra_notes:
                 result.notes = self._notes(notes + extra_notes)
             if tags:
-                result.tags = sorted({clean_text(tag, max_length=60, field="tags")
-                                      for tag in tags} - {""})
+                result.tags = sorted(
+                    {clean_text(tag, max_length=60, field="tags") for tag in tags} - {""}
+                )
         except ValidationError as error:
-            raise RowRejected(Issue(row, line, self._column_of(error.field),
-                                    error.message)) from error
+            raise RowRejected(
+                Issue(row, line, self._column_of(error.field), error.message)
+            ) from error
         get = result.values.get
         if not (get("first_name") or get("last_name") or get("email") or get("phone")):
-            raise RowRejected(Issue(row, line, "-",
-                                    _("no name, email or phone: nothing to make a lead of")))
+            raise RowRejected(
+                Issue(row, line, "-", _("no name, email or phone: nothing to make a lead of"))
+            )
         return result
 
     def _column_of(self, target: str) -> str:
-        aliases = {"date": _DATE_FIELDS, "value": ("value", "value_cents"),
-                   "consent": ("consent",), "first_name": ("first_name", "full_name")}
+        aliases = {
+            "date": _DATE_FIELDS,
+            "value": ("value", "value_cents"),
+            "consent": ("consent",),
+            "first_name": ("first_name", "full_name"),
+        }
         wanted = aliases.get(target, (target,))
         for index, mapped in self.columns:
             if mapped in wanted:
@@ -199,10 +237,12 @@ class RowConverter:
         if "full_name" in raw and not (values.get("first_name") or values.get("last_name")):
             full = clean_text(raw["full_name"], max_length=401, field="first_name")
             first, _sep, last = full.partition(" ")
-            values["first_name"] = clean_text(first, max_length=TEXT_FIELDS["first_name"],
-                                              field="first_name")
-            values["last_name"] = clean_text(last, max_length=TEXT_FIELDS["last_name"],
-                                             field="last_name")
+            values["first_name"] = clean_text(
+                first, max_length=TEXT_FIELDS["first_name"], field="first_name"
+            )
+            values["last_name"] = clean_text(
+                last, max_length=TEXT_FIELDS["last_name"], field="last_name"
+            )
         if "email" in raw:
             values["email"] = self.emails.check(raw["email"])
             values["email_key"] = email_key(values["email"])
@@ -236,16 +276,18 @@ class RowConverter:
     def _fill_choices(self, values: dict[str, Any], raw: dict[str, str]) -> None:
         if "source" in raw:
             if raw["source"] not in SOURCES:
-                raise ValidationError("source", _("Unknown source: {source}").format(
-                    source=raw["source"]))
+                raise ValidationError(
+                    "source", _("Unknown source: {source}").format(source=raw["source"])
+                )
             values["source"] = raw["source"]
         if "consent" in raw:
             values["consent"] = parse_flag(raw["consent"])
         if "stage" in raw:
             key = self.stages.get(raw["stage"].casefold())
             if key is None:
-                raise ValidationError("stage", _("Unknown stage: {stage}").format(
-                    stage=raw["stage"]))
+                raise ValidationError(
+                    "stage", _("Unknown stage: {stage}").format(stage=raw["stage"])
+                )
             values["stage"] = key
         if "value_cents" in raw:
             values["value_cents"] = _int_in(raw["value_cents"], 0, 10**15, "value")
@@ -261,8 +303,9 @@ class RowConverter:
 
     @staticmethod
     def _notes(notes: list[str]) -> list[str]:
-        cleaned = [clean_text(note, max_length=MAX_NOTE, multiline=True, field="note")
-                   for note in notes]
+        cleaned = [
+            clean_text(note, max_length=MAX_NOTE, multiline=True, field="note") for note in notes
+        ]
         return [note for note in cleaned if note]
 
 
@@ -272,8 +315,12 @@ def _int_in(text: str, low: int, high: int, name: str) -> int:
     except ValueError:
         number = None
     if number is None or not low <= number <= high:
-        raise ValidationError(name, _("Not a whole number from {low} to {high}: {text}").format(
-            low=low, high=high, text=text))
+        raise ValidationError(
+            name,
+            _("Not a whole number from {low} to {high}: {text}").format(
+                low=low, high=high, text=text
+            ),
+        )
     return number
 
 

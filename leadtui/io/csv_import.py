@@ -75,11 +75,19 @@ class _Target:
 class Importer:
     """One run over one previewed file."""
 
-    def __init__(self, conn: sqlite3.Connection, preview: Preview, options: ImportOptions,
-                 now: datetime, batch_id: int, report: ImportReport) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        preview: Preview,
+        options: ImportOptions,
+        now: datetime,
+        batch_id: int,
+        report: ImportReport,
+    ) -> None:
         if options.on_duplicate not in MODES:
-            raise ImportRefused(_("--on-duplicate must be one of: {modes}.").format(
-                modes=", ".join(MODES)))
+            raise ImportRefused(
+                _("--on-duplicate must be one of: {modes}.").format(modes=", ".join(MODES))
+            )
         self.conn = conn
         self.options = options
         self.now = now
@@ -91,9 +99,14 @@ class Importer:
             # looks rows of this very load up, so that one must exist during it.
             conn.execute("CREATE INDEX IF NOT EXISTS ix_lead_phone_e164 ON lead (phone_e164)")
         stages = conn.execute("SELECT key, name FROM stage ORDER BY position").fetchall()
-        self.converter = RowConverter(preview.format, preview.header, preview.mapping,
-                                      stages=stage_lookup(stages), source=options.source,
-                                      region=options.region)
+        self.converter = RowConverter(
+            preview.format,
+            preview.header,
+            preview.mapping,
+            stages=stage_lookup(stages),
+            source=options.source,
+            region=options.region,
+        )
 
     def run(self, rows: Iterator[Record], progress: Progress | None) -> None:
         """Read every row, chunk by chunk."""
@@ -122,10 +135,18 @@ class Importer:
                 report.skip(Issue(row, line, "-", _("empty row")))
                 continue
             if len(cells) > len(self.converter.header) and any(
-                    cell.strip() for cell in cells[len(self.converter.header):]):
-                report.reject(Issue(row, line, "-", _(
-                    "{cells} cells but only {columns} columns").format(
-                    cells=len(cells), columns=len(self.converter.header))))
+                cell.strip() for cell in cells[len(self.converter.header) :]
+            ):
+                report.reject(
+                    Issue(
+                        row,
+                        line,
+                        "-",
+                        _("{cells} cells but only {columns} columns").format(
+                            cells=len(cells), columns=len(self.converter.header)
+                        ),
+                    )
+                )
                 continue
             try:
                 converted.append((_Where(row, line), self.converter.convert(row, line, cells)))
@@ -146,10 +167,12 @@ class Importer:
         mode = self.options.on_duplicate
         for where, row in converted:
             key, phone = row.values.get("email_key"), row.values.get("phone_e164")
-            if ((key and (key in pending_email or key in known_emails))
-                    or (phone and (phone in pending_phone or phone in known_phones))):
-                target = self._target(key, phone, known_emails, known_phones, pending_email,
-                                      pending_phone, pending)
+            if (key and (key in pending_email or key in known_emails)) or (
+                phone and (phone in pending_phone or phone in known_phones)
+            ):
+                target = self._target(
+                    key, phone, known_emails, known_phones, pending_email, pending_phone, pending
+                )
             else:  # matches nothing (most rows): skip the call
                 target = None
             if target is None:
@@ -161,8 +184,11 @@ class Importer:
                     pending_phone.setdefault(phone, pending_index)
                 continue
             if target.why == "deleted" or mode == "skip":
-                reason = (_("matches deleted lead {id}; restore it to update it")
-                          if target.why == "deleted" else target.why)
+                reason = (
+                    _("matches deleted lead {id}; restore it to update it")
+                    if target.why == "deleted"
+                    else target.why
+                )
                 self.report.skip(Issue(where.row, where.line, target.column, reason))
             elif target.pending is not None:
                 _merge_pending(pending[target.pending][1], row, mode)
@@ -177,32 +203,47 @@ class Importer:
                 self._count(mode)
         self._write(pending, updates)
 
-    def _target(self, key: str | None, phone: str | None,
-                known_emails: dict[str, tuple[int, bool]],
-                known_phones: dict[str, tuple[int, str | None]],
-                pending_email: dict[str, int], pending_phone: dict[str, int],
-                pending: list[tuple[_Where, Converted]]) -> _Target | None:
+    def _target(
+        self,
+        key: str | None,
+        phone: str | None,
+        known_emails: dict[str, tuple[int, bool]],
+        known_phones: dict[str, tuple[int, str | None]],
+        pending_email: dict[str, int],
+        pending_phone: dict[str, int],
+        pending: list[tuple[_Where, Converted]],
+    ) -> _Target | None:
         if key:
             if key in pending_email:
                 first = pending[pending_email[key]][0]
-                return _Target(pending=pending_email[key], why=_(
-                    "same email as row {row}").format(row=first.row))
+                return _Target(
+                    pending=pending_email[key],
+                    why=_("same email as row {row}").format(row=first.row),
+                )
             if key in known_emails:
                 lead_id, deleted = known_emails[key]
-                return _Target(lead_id=lead_id, why="deleted" if deleted else _(
-                    "same email as lead {id}").format(id=lead_id))
+                return _Target(
+                    lead_id=lead_id,
+                    why="deleted" if deleted else _("same email as lead {id}").format(id=lead_id),
+                )
         if phone:
             if phone in pending_phone:
                 index = pending_phone[phone]
                 other = pending[index][1].values.get("email_key")
                 if not key or not other:
-                    return _Target(pending=index, column="phone", why=_(
-                        "same phone as row {row}").format(row=pending[index][0].row))
+                    return _Target(
+                        pending=index,
+                        column="phone",
+                        why=_("same phone as row {row}").format(row=pending[index][0].row),
+                    )
             if phone in known_phones:
                 lead_id, other = known_phones[phone]
                 if not key or not other:
-                    return _Target(lead_id=lead_id, column="phone", why=_(
-                        "same phone as lead {id}").format(id=lead_id))
+                    return _Target(
+                        lead_id=lead_id,
+                        column="phone",
+                        why=_("same phone as lead {id}").format(id=lead_id),
+                    )
         return None
 
     def _count(self, mode: str) -> None:
@@ -211,8 +252,9 @@ class Importer:
         else:
             self.report.merged += 1
 
-    def _write(self, pending: list[tuple[_Where, Converted]],
-               updates: dict[int, list[Converted]]) -> None:
+    def _write(
+        self, pending: list[tuple[_Where, Converted]], updates: dict[int, list[Converted]]
+    ) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:
             values = row.values
@@ -224,8 +266,9 @@ class Importer:
                 values["activities"] = [("note", at, note) for note in row.notes]
             rows.append(values)
         for lead_id, dupes in updates.items():
-            batch.update_lead(self.conn, self.writer, lead_id, dupes,
-                              self.options.on_duplicate, self.now)
+            batch.update_lead(
+                self.conn, self.writer, lead_id, dupes, self.options.on_duplicate, self.now
+            )
         if rows:  # last: it leaves the search indexing running while the next chunk is read
             self.writer.insert(rows)
             self.report.imported += len(rows)
@@ -242,8 +285,13 @@ def _merge_pending(first: Converted, later: Converted, mode: str) -> None:
     first.notes += later.notes
 
 
-def import_file(conn: sqlite3.Connection, preview: Preview, options: ImportOptions,
-                now: datetime, progress: Progress | None = None) -> ImportReport:
+def import_file(
+    conn: sqlite3.Connection,
+    preview: Preview,
+    options: ImportOptions,
+    now: datetime,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import the previewed file in one transaction on ``conn`` (rolled back for a dry run).
 
     ``conn`` is a stdlib connection in autocommit mode
@@ -251,23 +299,27 @@ def import_file(conn: sqlite3.Connection, preview: Preview, options: ImportOptio
     command-line import does not pay for importing it.
     """
     report = ImportReport(
-        file=str(preview.path), format=preview.format.key, format_label=preview.format.label,
-        encoding=preview.encoding, delimiter=preview.delimiter,
-        mapping={column or str(i + 1): target for i, (column, target)
-                 in enumerate(zip(preview.header, preview.mapping, strict=True))
-                 if target != IGNORE},
-        on_duplicate=options.on_duplicate, dry_run=options.dry_run)
+        file=str(preview.path),
+        format=preview.format.key,
+        format_label=preview.format.label,
+        encoding=preview.encoding,
+        delimiter=preview.delimiter,
+        mapping={
+            column or str(i + 1): target
+            for i, (column, target) in enumerate(zip(preview.header, preview.mapping, strict=True))
+            if target != IGNORE
+        },
+        on_duplicate=options.on_duplicate,
+        dry_run=options.dry_run,
+    )
     try:
         with fewer_collections(), immediate_transaction(conn):
             floor = batch.tag_floor(conn)
-            batch_id = batch.start(conn, now, preview.path.name,
-                                   preview.format.key)
-            importer = Importer(conn, preview, options, now, batch_id,
-                                report)
+            batch_id = batch.start(conn, now, preview.path.name, preview.format.key)
+            importer = Importer(conn, preview, options, now, batch_id, report)
             importer.run(records(preview), progress)
             report.batch_id = None if options.dry_run else batch_id
-            batch.finish(conn, batch_id, report.as_dict(limit=0),
-                         report.as_dict(limit=1000), floor)
+            batch.finish(conn, batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
             if options.dry_run:
                 raise _DryRun
     except _DryRun:

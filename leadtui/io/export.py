@@ -26,8 +26,10 @@ from leadtui.storage.sqlite.bulk import LEAD_COLUMNS
 
 FORMATS = ("csv", "vcf", "json")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_TAGS = ("(SELECT json_group_array(name) FROM (SELECT t.name FROM leadtag l "
-         "JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = lead.id ORDER BY t.name))")
+_TAGS = (
+    "(SELECT json_group_array(name) FROM (SELECT t.name FROM leadtag l "
+    "JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = lead.id ORDER BY t.name))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +53,10 @@ def check_target(target: Path, database: Path, *, force: bool) -> None:
     resolved = target.expanduser().resolve()
     db = database.resolve()
     protected = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")}
-    if resolved in protected or (target.exists() and db.exists()
-                                 and os.path.samefile(target, db)):
-        raise ExportRefused(_("{path} is the database; choose another file name.").format(
-            path=target))
+    if resolved in protected or (target.exists() and db.exists() and os.path.samefile(target, db)):
+        raise ExportRefused(
+            _("{path} is the database; choose another file name.").format(path=target)
+        )
     if target.is_dir():
         raise ExportRefused(_("{path} is a directory.").format(path=target))
     if target.exists() and not force:
@@ -90,7 +92,9 @@ def lead_rows(conn: sqlite3.Connection, options: ExportOptions) -> Iterator[dict
         params.append(str(options.lead_id))
     cursor = conn.execute(
         f"SELECT {', '.join(LEAD_COLUMNS)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
-        "ORDER BY id", params)
+        "ORDER BY id",
+        params,
+    )
     for found in cursor:
         row = dict(zip(LEAD_COLUMNS, found[:-1], strict=True))
         row["consent"] = bool(row["consent"])
@@ -98,12 +102,14 @@ def lead_rows(conn: sqlite3.Connection, options: ExportOptions) -> Iterator[dict
         yield row
 
 
-def export_leads(conn: sqlite3.Connection, target: Path, database: Path,
-                 options: ExportOptions) -> int:
+def export_leads(
+    conn: sqlite3.Connection, target: Path, database: Path, options: ExportOptions
+) -> int:
     """Write the export; returns how many leads it holds."""
     if options.format not in FORMATS:
-        raise ExportRefused(_("Unknown format {format}; use csv, vcf or json.").format(
-            format=options.format))
+        raise ExportRefused(
+            _("Unknown format {format}; use csv, vcf or json.").format(format=options.format)
+        )
     check_target(target, database, force=options.force)
     encoding = "utf-8-sig" if options.format == "csv" and not options.raw else "utf-8"
     count = 0
@@ -141,8 +147,7 @@ def _write_csv(handle: IO[str], rows: Iterator[dict[str, Any]], *, raw: bool) ->
     return count
 
 
-def _write_json(handle: IO[str], conn: sqlite3.Connection,
-                rows: Iterator[dict[str, Any]]) -> int:
+def _write_json(handle: IO[str], conn: sqlite3.Connection, rows: Iterator[dict[str, Any]]) -> int:
     handle.write('{"format": "leadtui", "version": 1, "leads": [')
     count = 0
     for row in rows:
@@ -150,12 +155,17 @@ def _write_json(handle: IO[str], conn: sqlite3.Connection,
             {"id": i, "kind": kind, "at": at, "body": body}
             for i, kind, at, body in conn.execute(
                 "SELECT id, kind, at, body FROM activity WHERE lead_id = ? ORDER BY at, id",
-                (row["id"],))]
+                (row["id"],),
+            )
+        ]
         row["history"] = [
             {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
             for i, src, dst, at, reason in conn.execute(
                 "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
-                "WHERE lead_id = ? ORDER BY at, id", (row["id"],))]
+                "WHERE lead_id = ? ORDER BY at, id",
+                (row["id"],),
+            )
+        ]
         handle.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         count += 1
     handle.write("\n]}\n")

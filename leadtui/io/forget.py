@@ -27,8 +27,10 @@ from leadtui.storage.sqlite.db import BUSY_TIMEOUT_MS, connect_sqlite, immediate
 _BY_ID = "SELECT id FROM lead WHERE id = ?"
 # In a backup: the same row (ids can be reused, creation times tell them apart), or
 # any lead with the person's email (erased and added again since the backup).
-_BY_PERSON = ("SELECT id FROM lead WHERE (id = ? AND created_at = ?) "
-              "OR (email_key IS NOT NULL AND email_key = ?)")
+_BY_PERSON = (
+    "SELECT id FROM lead WHERE (id = ? AND created_at = ?) "
+    "OR (email_key IS NOT NULL AND email_key = ?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,7 @@ def forget_in_backups(backups: list[Path], person: Person, now: datetime) -> Bac
     for backup in backups:
         try:
             # A backup is a rollback-journal file: opened as it is (no switch to WAL).
-            conn = sqlite3.connect(backup, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   isolation_level=None)
+            conn = sqlite3.connect(backup, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             try:
                 conn.execute("PRAGMA foreign_keys=ON")
                 if _erase(conn, _BY_PERSON, params, now) is not None:
@@ -86,8 +87,9 @@ def forget_in_backups(backups: list[Path], person: Person, now: datetime) -> Bac
     return result
 
 
-def _erase(conn: sqlite3.Connection, select_sql: str, params: tuple[object, ...],
-           now: datetime) -> int | None:
+def _erase(
+    conn: sqlite3.Connection, select_sql: str, params: tuple[object, ...], now: datetime
+) -> int | None:
     """Delete the leads ``select_sql`` finds, in one transaction; the tombstone id, or None."""
     conn.execute("PRAGMA secure_delete=ON")
     with immediate_transaction(conn):
@@ -96,8 +98,9 @@ def _erase(conn: sqlite3.Connection, select_sql: str, params: tuple[object, ...]
             return None
         conn.executemany("DELETE FROM lead WHERE id = ?", [(lead_id,) for lead_id in lead_ids])
         _scrub_batches(conn, set(lead_ids))
-        tombstone = conn.execute("INSERT INTO tombstone (forgotten_at) VALUES (?)",
-                                 (format_db_time(now),)).lastrowid
+        tombstone = conn.execute(
+            "INSERT INTO tombstone (forgotten_at) VALUES (?)", (format_db_time(now),)
+        ).lastrowid
         conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('optimize')")
     assert tombstone is not None
     return tombstone
@@ -105,8 +108,9 @@ def _erase(conn: sqlite3.Connection, select_sql: str, params: tuple[object, ...]
 
 def _scrub_batches(conn: sqlite3.Connection, lead_ids: set[int]) -> None:
     """Drop the leads' before-images from import batches (their revert data)."""
-    rows = conn.execute("SELECT id, report_json FROM importbatch "
-                        "WHERE report_json LIKE '%\"before\"%'").fetchall()
+    rows = conn.execute(
+        "SELECT id, report_json FROM importbatch WHERE report_json LIKE '%\"before\"%'"
+    ).fetchall()
     for batch_id, text in rows:
         report = json.loads(text)
         undo = report.get("undo", {})
@@ -114,5 +118,7 @@ def _scrub_batches(conn: sqlite3.Connection, lead_ids: set[int]) -> None:
         kept = [item for item in before if item.get("id") not in lead_ids]
         if len(kept) != len(before):
             undo["before"] = kept
-            conn.execute("UPDATE importbatch SET report_json = ? WHERE id = ?",
-                         (json.dumps(report, ensure_ascii=False), batch_id))
+            conn.execute(
+                "UPDATE importbatch SET report_json = ? WHERE id = ?",
+                (json.dumps(report, ensure_ascii=False), batch_id),
+            )

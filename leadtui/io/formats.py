@@ -45,48 +45,136 @@ def _table(pairs: dict[str, str]) -> dict[str, str]:
 
 
 LEADTUI_COLUMNS = (
-    "id", "first_name", "last_name", "email", "phone", "company", "job_title", "website",
-    "source", "campaign", "utm_source", "utm_medium", "utm_campaign", "consent", "consent_at",
-    "stage", "value_cents", "currency", "score", "next_followup_at", "created_at", "tags",
+    "id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "company",
+    "job_title",
+    "website",
+    "source",
+    "campaign",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "consent",
+    "consent_at",
+    "stage",
+    "value_cents",
+    "currency",
+    "score",
+    "next_followup_at",
+    "created_at",
+    "tags",
 )
 
-LEADTUI = Format("leadtui", _("leadtui export"), exact={
-    **{name: name for name in LEADTUI_COLUMNS}, "id": IGNORE})
+LEADTUI = Format(
+    "leadtui", _("leadtui export"), exact={**{name: name for name in LEADTUI_COLUMNS}, "id": IGNORE}
+)
 
-HUBSPOT = Format("hubspot", _("HubSpot contacts"), exact=_table({
-    "Record ID": IGNORE, "First Name": "first_name", "Last Name": "last_name", "Email": "email",
-    "Phone Number": "phone", "Mobile Phone Number": "phone", "Company Name": "company",
-    "Job Title": "job_title", "Website URL": "website", "Lifecycle Stage": IGNORE,
-    "Lead Status": IGNORE, "Create Date": "created_at", "Contact owner": IGNORE,
-    "Last Activity Date": IGNORE, "Marketing contact status": IGNORE,
-    "ID de registro": IGNORE, "Nombre": "first_name", "Apellidos": "last_name",
-    "Correo": "email", "Número de teléfono": "phone", "Número de teléfono móvil": "phone",
-    "Nombre de la empresa": "company", "Cargo": "job_title", "URL del sitio web": "website",
-    "Fase del ciclo de vida": IGNORE, "Estado del lead": IGNORE,
-    "Fecha de creación": "created_at", "Propietario del contacto": IGNORE,
-    "Fecha de la última actividad": IGNORE,
-}))
+HUBSPOT = Format(
+    "hubspot",
+    _("HubSpot contacts"),
+    exact=_table(
+        {
+            "Record ID": IGNORE,
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Email": "email",
+            "Phone Number": "phone",
+            "Mobile Phone Number": "phone",
+            "Company Name": "company",
+            "Job Title": "job_title",
+            "Website URL": "website",
+            "Lifecycle Stage": IGNORE,
+            "Lead Status": IGNORE,
+            "Create Date": "created_at",
+            "Contact owner": IGNORE,
+            "Last Activity Date": IGNORE,
+            "Marketing contact status": IGNORE,
+            "ID de registro": IGNORE,
+            "Nombre": "first_name",
+            "Apellidos": "last_name",
+            "Correo": "email",
+            "Número de teléfono": "phone",
+            "Número de teléfono móvil": "phone",
+            "Nombre de la empresa": "company",
+            "Cargo": "job_title",
+            "URL del sitio web": "website",
+            "Fase del ciclo de vida": IGNORE,
+            "Estado del lead": IGNORE,
+            "Fecha de creación": "created_at",
+            "Propietario del contacto": IGNORE,
+            "Fecha de la última actividad": IGNORE,
+        }
+    ),
+)
 
-_MAILCHIMP = _table({
-    "Email Address": "email", "First Name": "first_name", "Last Name": "last_name",
-    "Address": IGNORE, "Phone Number": "phone", "Birthday": IGNORE, "Company": "company",
-    "MEMBER_RATING": IGNORE, "OPTIN_TIME": IGNORE, "OPTIN_IP": IGNORE,
-    "CONFIRM_TIME": "consent_at", "CONFIRM_IP": IGNORE, "LATITUDE": IGNORE,
-    "LONGITUDE": IGNORE, "GMTOFF": IGNORE, "DSTOFF": IGNORE, "TIMEZONE": IGNORE, "CC": IGNORE,
-    "REGION": IGNORE, "LAST_CHANGED": IGNORE, "LEID": IGNORE, "EUID": IGNORE, "NOTES": "note",
-    "TAGS": "tags", "UNSUB_TIME": IGNORE, "UNSUB_CAMPAIGN_TITLE": IGNORE,
-    "UNSUB_CAMPAIGN_ID": IGNORE, "UNSUB_REASON": "note", "UNSUB_REASON_OTHER": "note",
-    "CLEAN_TIME": IGNORE, "CLEAN_CAMPAIGN_TITLE": IGNORE, "CLEAN_CAMPAIGN_ID": IGNORE,
-    "Dirección de correo electrónico": "email", "Nombre": "first_name", "Apellido": "last_name",
-    "Dirección": IGNORE, "Número de teléfono": "phone", "Cumpleaños": IGNORE,
-    "Empresa": "company",
-})
-MAILCHIMP = Format("mailchimp", _("Mailchimp audience (subscribed)"), source="newsletter",
-                   consent=True, exact=_MAILCHIMP)
-MAILCHIMP_UNSUBSCRIBED = Format("mailchimp-unsubscribed", _("Mailchimp audience (unsubscribed)"),
-                                source="newsletter", consent=False, exact=_MAILCHIMP)
-MAILCHIMP_CLEANED = Format("mailchimp-cleaned", _("Mailchimp audience (cleaned)"),
-                           source="newsletter", consent=False, exact=_MAILCHIMP)
+_MAILCHIMP = _table(
+    {
+        "Email Address": "email",
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Address": IGNORE,
+        "Phone Number": "phone",
+        "Birthday": IGNORE,
+        "Company": "company",
+        "MEMBER_RATING": IGNORE,
+        "OPTIN_TIME": IGNORE,
+        "OPTIN_IP": IGNORE,
+        "CONFIRM_TIME": "consent_at",
+        "CONFIRM_IP": IGNORE,
+        "LATITUDE": IGNORE,
+        "LONGITUDE": IGNORE,
+        "GMTOFF": IGNORE,
+        "DSTOFF": IGNORE,
+        "TIMEZONE": IGNORE,
+        "CC": IGNORE,
+        "REGION": IGNORE,
+        "LAST_CHANGED": IGNORE,
+        "LEID": IGNORE,
+        "EUID": IGNORE,
+        "NOTES": "note",
+        "TAGS": "tags",
+        "UNSUB_TIME": IGNORE,
+        "UNSUB_CAMPAIGN_TITLE": IGNORE,
+        "UNSUB_CAMPAIGN_ID": IGNORE,
+        "UNSUB_REASON": "note",
+        "UNSUB_REASON_OTHER": "note",
+        "CLEAN_TIME": IGNORE,
+        "CLEAN_CAMPAIGN_TITLE": IGNORE,
+        "CLEAN_CAMPAIGN_ID": IGNORE,
+        "Dirección de correo electrónico": "email",
+        "Nombre": "first_name",
+        "Apellido": "last_name",
+        "Dirección": IGNORE,
+        "Número de teléfono": "phone",
+        "Cumpleaños": IGNORE,
+        "Empresa": "company",
+    }
+)
+MAILCHIMP = Format(
+    "mailchimp",
+    _("Mailchimp audience (subscribed)"),
+    source="newsletter",
+    consent=True,
+    exact=_MAILCHIMP,
+)
+MAILCHIMP_UNSUBSCRIBED = Format(
+    "mailchimp-unsubscribed",
+    _("Mailchimp audience (unsubscribed)"),
+    source="newsletter",
+    consent=False,
+    exact=_MAILCHIMP,
+)
+MAILCHIMP_CLEANED = Format(
+    "mailchimp-cleaned",
+    _("Mailchimp audience (cleaned)"),
+    source="newsletter",
+    consent=False,
+    exact=_MAILCHIMP,
+)
 
 _GOOGLE_PATTERNS = (
     (re.compile(r"^(e ?mail|correo electronico) \d+ (value|valor)$"), "email"),
@@ -96,49 +184,134 @@ _GOOGLE_PATTERNS = (
     (re.compile(r"^organization \d+ title$"), "job_title"),
     (re.compile(r" \d+ (label|type|etiqueta|tipo)$"), IGNORE),
 )
-GOOGLE_CONTACTS = Format("google-contacts", _("Google Contacts"), multi_values=True,
-                         exact=_table({
-    "First Name": "first_name", "Middle Name": IGNORE, "Last Name": "last_name",
-    "Organization Name": "company", "Organization Title": "job_title",
-    "Organization Department": IGNORE, "Notes": "note", "Labels": "tags", "Nickname": IGNORE,
-    "File As": IGNORE, "Birthday": IGNORE, "Photo": IGNORE,
-    "Nombre": "first_name", "Segundo nombre": IGNORE, "Apellido": "last_name",
-    "Nombre de la organización": "company", "Cargo en la organización": "job_title",
-    "Notas": "note", "Etiquetas": "tags",
-}))
-GOOGLE_CONTACTS_LEGACY = Format("google-contacts-legacy", _("Google Contacts (legacy)"),
-                                multi_values=True, exact=_table({
-    "Name": "full_name", "Given Name": "first_name", "Additional Name": IGNORE,
-    "Family Name": "last_name", "Yomi Name": IGNORE, "Nickname": IGNORE, "Notes": "note",
-    "Group Membership": "tags", "Birthday": IGNORE, "Initials": IGNORE,
-}))
+GOOGLE_CONTACTS = Format(
+    "google-contacts",
+    _("Google Contacts"),
+    multi_values=True,
+    exact=_table(
+        {
+            "First Name": "first_name",
+            "Middle Name": IGNORE,
+            "Last Name": "last_name",
+            "Organization Name": "company",
+            "Organization Title": "job_title",
+            "Organization Department": IGNORE,
+            "Notes": "note",
+            "Labels": "tags",
+            "Nickname": IGNORE,
+            "File As": IGNORE,
+            "Birthday": IGNORE,
+            "Photo": IGNORE,
+            "Nombre": "first_name",
+            "Segundo nombre": IGNORE,
+            "Apellido": "last_name",
+            "Nombre de la organización": "company",
+            "Cargo en la organización": "job_title",
+            "Notas": "note",
+            "Etiquetas": "tags",
+        }
+    ),
+)
+GOOGLE_CONTACTS_LEGACY = Format(
+    "google-contacts-legacy",
+    _("Google Contacts (legacy)"),
+    multi_values=True,
+    exact=_table(
+        {
+            "Name": "full_name",
+            "Given Name": "first_name",
+            "Additional Name": IGNORE,
+            "Family Name": "last_name",
+            "Yomi Name": IGNORE,
+            "Nickname": IGNORE,
+            "Notes": "note",
+            "Group Membership": "tags",
+            "Birthday": IGNORE,
+            "Initials": IGNORE,
+        }
+    ),
+)
 
-LINKEDIN = Format("linkedin", _("LinkedIn connections"), source="social", exact=_table({
-    "First Name": "first_name", "Last Name": "last_name", "URL": "website",
-    "Email Address": "email", "Company": "company", "Position": "job_title",
-    "Connected On": "created_at",
-    "Nombre": "first_name", "Apellidos": "last_name", "Dirección de correo electrónico": "email",
-    "Empresa": "company", "Cargo": "job_title", "Fecha de conexión": "created_at",
-}))
+LINKEDIN = Format(
+    "linkedin",
+    _("LinkedIn connections"),
+    source="social",
+    exact=_table(
+        {
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "URL": "website",
+            "Email Address": "email",
+            "Company": "company",
+            "Position": "job_title",
+            "Connected On": "created_at",
+            "Nombre": "first_name",
+            "Apellidos": "last_name",
+            "Dirección de correo electrónico": "email",
+            "Empresa": "company",
+            "Cargo": "job_title",
+            "Fecha de conexión": "created_at",
+        }
+    ),
+)
 
-TYPEFORM = Format("typeform", _("Typeform responses"), source="landing_page", exact=_table({
-    "#": IGNORE, "Response Type": IGNORE, "Start Date (UTC)": IGNORE,
-    "Stage Date (UTC)": IGNORE, "Submit Date (UTC)": "created_at", "Network ID": IGNORE,
-    "Tags": "tags", "Fecha de inicio (UTC)": IGNORE, "Fecha de envío (UTC)": "created_at",
-    "ID de red": IGNORE, "Etiquetas": "tags",
-}))
-GOOGLE_FORMS = Format("google-forms", _("Google Forms responses"), source="landing_page",
-                      exact=_table({"Timestamp": "created_at", "Email Address": "email",
-                                    "Score": IGNORE, "Puntuación": IGNORE}))
-GOOGLE_FORMS_ES = Format("google-forms-es", _("Google Forms responses (Spanish)"),
-                         source="landing_page", day_first=True, exact=_table({
-    "Marca temporal": "created_at", "Dirección de correo electrónico": "email",
-    "Puntuación": IGNORE}))
+TYPEFORM = Format(
+    "typeform",
+    _("Typeform responses"),
+    source="landing_page",
+    exact=_table(
+        {
+            "#": IGNORE,
+            "Response Type": IGNORE,
+            "Start Date (UTC)": IGNORE,
+            "Stage Date (UTC)": IGNORE,
+            "Submit Date (UTC)": "created_at",
+            "Network ID": IGNORE,
+            "Tags": "tags",
+            "Fecha de inicio (UTC)": IGNORE,
+            "Fecha de envío (UTC)": "created_at",
+            "ID de red": IGNORE,
+            "Etiquetas": "tags",
+        }
+    ),
+)
+GOOGLE_FORMS = Format(
+    "google-forms",
+    _("Google Forms responses"),
+    source="landing_page",
+    exact=_table(
+        {"Timestamp": "created_at", "Email Address": "email", "Score": IGNORE, "Puntuación": IGNORE}
+    ),
+)
+GOOGLE_FORMS_ES = Format(
+    "google-forms-es",
+    _("Google Forms responses (Spanish)"),
+    source="landing_page",
+    day_first=True,
+    exact=_table(
+        {
+            "Marca temporal": "created_at",
+            "Dirección de correo electrónico": "email",
+            "Puntuación": IGNORE,
+        }
+    ),
+)
 GENERIC = Format("csv", _("CSV (columns mapped by name)"))
 
-FORMATS = (LEADTUI, HUBSPOT, MAILCHIMP, MAILCHIMP_UNSUBSCRIBED, MAILCHIMP_CLEANED,
-           GOOGLE_CONTACTS, GOOGLE_CONTACTS_LEGACY, LINKEDIN, TYPEFORM, GOOGLE_FORMS,
-           GOOGLE_FORMS_ES, GENERIC)
+FORMATS = (
+    LEADTUI,
+    HUBSPOT,
+    MAILCHIMP,
+    MAILCHIMP_UNSUBSCRIBED,
+    MAILCHIMP_CLEANED,
+    GOOGLE_CONTACTS,
+    GOOGLE_CONTACTS_LEGACY,
+    LINKEDIN,
+    TYPEFORM,
+    GOOGLE_FORMS,
+    GOOGLE_FORMS_ES,
+    GENERIC,
+)
 BY_KEY = {fmt.key: fmt for fmt in FORMATS}
 
 

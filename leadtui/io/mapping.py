@@ -10,10 +10,31 @@ from leadtui.io.errors import ImportRefused
 from leadtui.io.formats import IGNORE, Format, exact_field, normalize_header
 
 FIELDS: tuple[str, ...] = (
-    "first_name", "last_name", "full_name", "email", "phone", "company", "job_title",
-    "website", "source", "campaign", "utm_source", "utm_medium", "utm_campaign", "consent",
-    "consent_at", "stage", "value", "value_cents", "currency", "score", "next_followup_at",
-    "created_at", "tags", "note", IGNORE,
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "phone",
+    "company",
+    "job_title",
+    "website",
+    "source",
+    "campaign",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "consent",
+    "consent_at",
+    "stage",
+    "value",
+    "value_cents",
+    "currency",
+    "score",
+    "next_followup_at",
+    "created_at",
+    "tags",
+    "note",
+    IGNORE,
 )
 """Every target a column can be mapped to (``ignore`` drops the column)."""
 
@@ -29,18 +50,51 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("job_title", ("cargo", "job title", "puesto", "position", "title", "titulo")),
     ("company", ("empresa", "company", "organization", "organizacion", "compania", "negocio")),
     ("website", ("website", "sitio web", "pagina web", "web", "url")),
-    ("full_name", ("full name", "nombre completo", "nombre y apellidos", "your name",
-                   "tu nombre")),
+    ("full_name", ("full name", "nombre completo", "nombre y apellidos", "your name", "tu nombre")),
     ("last_name", ("apellido", "apellidos", "last name", "surname", "family name", "lastname")),
     ("first_name", ("first name", "given name", "firstname", "nombre de pila")),
     ("full_name", ("name", "nombre")),
-    ("consent", ("consent", "consentimiento", "acepto", "acepta", "privacidad", "privacy",
-                 "gdpr", "rgpd", "opt in")),
+    (
+        "consent",
+        (
+            "consent",
+            "consentimiento",
+            "acepto",
+            "acepta",
+            "privacidad",
+            "privacy",
+            "gdpr",
+            "rgpd",
+            "opt in",
+        ),
+    ),
     ("tags", ("tags", "etiquetas", "labels")),
-    ("note", ("notes", "note", "notas", "nota", "comentario", "comentarios", "mensaje",
-              "message", "comments")),
-    ("created_at", ("create date", "created", "fecha de creacion", "marca temporal",
-                    "timestamp", "submit date", "fecha de envio")),
+    (
+        "note",
+        (
+            "notes",
+            "note",
+            "notas",
+            "nota",
+            "comentario",
+            "comentarios",
+            "mensaje",
+            "message",
+            "comments",
+        ),
+    ),
+    (
+        "created_at",
+        (
+            "create date",
+            "created",
+            "fecha de creacion",
+            "marca temporal",
+            "timestamp",
+            "submit date",
+            "fecha de envio",
+        ),
+    ),
     ("value", ("value", "valor", "importe", "amount")),
     ("campaign", ("campaign", "campana")),
 )
@@ -82,17 +136,20 @@ def parse_overrides(items: Iterable[str]) -> dict[str, str]:
         column, sep, target = item.rpartition("=")
         column, target = column.strip(), target.strip()
         if not sep or not column:
-            raise ImportRefused(
-                _("--map wants COLUMN=field, got {item!r}.").format(item=item))
+            raise ImportRefused(_("--map wants COLUMN=field, got {item!r}.").format(item=item))
         if target not in FIELDS:
-            raise ImportRefused(_("Unknown field {field!r} in --map; use one of: {names}.").format(
-                field=target, names=", ".join(FIELDS)))
+            raise ImportRefused(
+                _("Unknown field {field!r} in --map; use one of: {names}.").format(
+                    field=target, names=", ".join(FIELDS)
+                )
+            )
         overrides[column] = target
     return overrides
 
 
-def apply_overrides(header: Sequence[str], mapping: list[str],
-                    overrides: dict[str, str]) -> list[str]:
+def apply_overrides(
+    header: Sequence[str], mapping: list[str], overrides: dict[str, str]
+) -> list[str]:
     """``mapping`` with the user's choices applied; a column not in the file is refused."""
     result = list(mapping)
     names = [cell.strip() for cell in header]
@@ -102,8 +159,9 @@ def apply_overrides(header: Sequence[str], mapping: list[str],
         elif column.isdigit() and 1 <= int(column) <= len(names):
             result[int(column) - 1] = target
         else:
-            raise ImportRefused(_("--map names a column the file does not have: {column!r}.")
-                                .format(column=column))
+            raise ImportRefused(
+                _("--map names a column the file does not have: {column!r}.").format(column=column)
+            )
     return result
 
 
@@ -116,7 +174,9 @@ def check_header(header: Sequence[str]) -> None:
             continue
         if name.casefold() in seen:
             raise ImportRefused(
-                _("Column {name!r} appears twice (columns {first} and {second}); "
-                  "rename one and import again.").format(
-                    name=name, first=seen[name.casefold()], second=index))
+                _(
+                    "Column {name!r} appears twice (columns {first} and {second}); "
+                    "rename one and import again."
+                ).format(name=name, first=seen[name.casefold()], second=index)
+            )
         seen[name.casefold()] = index

@@ -28,9 +28,15 @@ def is_vcard(path: Path) -> bool:
     return start.replace(b"\x00", b"").upper().startswith(b"BEGIN:VCARD")
 
 
-def open_preview(path: Path, *, encoding: str | None = None, delimiter: str | None = None,
-                 format_key: str | None = None, overrides: dict[str, str] | None = None,
-                 mapping: Sequence[str] | None = None) -> Preview:
+def open_preview(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    format_key: str | None = None,
+    overrides: dict[str, str] | None = None,
+    mapping: Sequence[str] | None = None,
+) -> Preview:
     """Sniff ``path`` and propose a mapping (``mapping`` replaces it, ``overrides`` edit it)."""
     if not path.is_file():
         raise ImportRefused(_("No such file: {path}").format(path=path))
@@ -43,16 +49,27 @@ def open_preview(path: Path, *, encoding: str | None = None, delimiter: str | No
     fmt = BY_KEY[format_key] if format_key else detect_format(dialect.header)
     chosen = list(mapping) if mapping is not None else guess_mapping(fmt, dialect.header)
     if len(chosen) != len(dialect.header):
-        raise ImportRefused(_("The mapping has {got} fields for {want} columns.").format(
-            got=len(chosen), want=len(dialect.header)))
+        raise ImportRefused(
+            _("The mapping has {got} fields for {want} columns.").format(
+                got=len(chosen), want=len(dialect.header)
+            )
+        )
     chosen = apply_overrides(dialect.header, chosen, overrides or {})
     sample = []
     for _row, _line, cells in csv_records(path, dialect):
         sample.append(cells)
         if len(sample) >= SAMPLE_ROWS:
             break
-    return Preview(path, fmt, dialect.encoding, dialect.delimiter, dialect.header, chosen,
-                   sample, dialect.skip_records)
+    return Preview(
+        path,
+        fmt,
+        dialect.encoding,
+        dialect.delimiter,
+        dialect.header,
+        chosen,
+        sample,
+        dialect.skip_records,
+    )
 
 
 def records(preview: Preview) -> Iterator[Record]:
@@ -85,8 +102,11 @@ def csv_records(path: Path, dialect: Dialect) -> Iterator[Record]:
                     continue
                 if not cells:
                     continue
-                if end > start and len(cells) != width and any(
-                        "\n" in cell or "\r" in cell for cell in cells):
+                if (
+                    end > start
+                    and len(cells) != width
+                    and any("\n" in cell or "\r" in cell for cell in cells)
+                ):
                     raise _unbalanced(row + 1, start)
                 row += 1
                 yield row, start, cells
@@ -94,12 +114,15 @@ def csv_records(path: Path, dialect: Dialect) -> Iterator[Record]:
             raise _unbalanced(row + 1, end + 1, str(error)) from error
         except UnicodeDecodeError as error:
             raise ImportRefused(
-                _("The file is not valid {encoding} near line {line} ({reason}); "
-                  "pass --encoding.").format(encoding=dialect.encoding, line=end + 1,
-                                             reason=error.reason)) from error
+                _(
+                    "The file is not valid {encoding} near line {line} ({reason}); pass --encoding."
+                ).format(encoding=dialect.encoding, line=end + 1, reason=error.reason)
+            ) from error
 
 
 def _unbalanced(row: int, line: int, detail: str = "") -> ImportRefused:
-    message = _("Row {row} (line {line}) has an unbalanced quote; nothing was imported. "
-                "Fix the quote and import again.").format(row=row, line=line)
+    message = _(
+        "Row {row} (line {line}) has an unbalanced quote; nothing was imported. "
+        "Fix the quote and import again."
+    ).format(row=row, line=line)
     return ImportRefused(f"{message} ({detail})" if detail else message)

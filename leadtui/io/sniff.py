@@ -85,7 +85,9 @@ def sample_text(sample: bytes, encoding: str) -> str:
     except UnicodeDecodeError as error:
         raise ImportRefused(
             _("The file is not valid {encoding} (byte {at}); pass --encoding.").format(
-                encoding=encoding, at=error.start)) from error
+                encoding=encoding, at=error.start
+            )
+        ) from error
     return text.lstrip("\ufeff")
 
 
@@ -134,8 +136,9 @@ def sniff(path: Path, *, encoding: str | None = None, delimiter: str | None = No
     rows = _rows(text, delimiter)
     header_index = _header_index(rows)
     header = tuple(cell.strip() for cell in rows[header_index]) if rows else ()
-    return Dialect(encoding=encoding, delimiter=delimiter, skip_records=skip + header_index,
-                   header=header)
+    return Dialect(
+        encoding=encoding, delimiter=delimiter, skip_records=skip + header_index, header=header
+    )
 
 
 def _best_delimiter(text: str) -> str:

@@ -14,12 +14,43 @@ from leadtui.i18n import _
 _ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+"
 _LOCAL_PART = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
 _INTERNATIONAL = re.compile(r"\+[1-9][\d \-.]{6,20}")
-_TRUE = {"1", "true", "yes", "y", "si", "sí", "x", "on", "subscribed", "suscrito", "verdadero",
-         "acepto", "i agree", "agree", "accepted", "ok"}
+_TRUE = {
+    "1",
+    "true",
+    "yes",
+    "y",
+    "si",
+    "sí",
+    "x",
+    "on",
+    "subscribed",
+    "suscrito",
+    "verdadero",
+    "acepto",
+    "i agree",
+    "agree",
+    "accepted",
+    "ok",
+}
 _FALSE = {"", "0", "false", "no", "n", "off", "unsubscribed", "cleaned", "falso"}
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12, "ene": 1, "abr": 4, "ago": 8, "set": 9, "dic": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "ene": 1,
+    "abr": 4,
+    "ago": 8,
+    "set": 9,
+    "dic": 12,
 }
 _NUMERIC_DATE = re.compile(
     r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})"
@@ -133,10 +164,12 @@ class PhoneNormalizer:
             meta = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(code, region)
             number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
             self._possible[key] = (
-                meta is not None and meta.national_prefix_for_parsing is None
+                meta is not None
+                and meta.national_prefix_for_parsing is None
                 and meta.national_prefix is None
                 and phonenumbers.is_possible_number_with_reason(number)
-                == phonenumbers.ValidationResult.IS_POSSIBLE)
+                == phonenumbers.ValidationResult.IS_POSSIBLE
+            )
         return f"+{code}{national}" if self._possible[key] else None
 
 
@@ -194,8 +227,9 @@ def _loose_date(value: str, day_first: bool) -> datetime:
     match = _WORD_DATE.fullmatch(value)
     if match and match.group(2).lower() in _MONTHS:
         try:
-            return datetime(int(match.group(3)), _MONTHS[match.group(2).lower()],
-                            int(match.group(1)))
+            return datetime(
+                int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1))
+            )
         except ValueError as error:
             raise _bad_date(value) from error
     raise _bad_date(value)

@@ -17,8 +17,18 @@ from leadtui.io.formats import Format
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.sniff import detect_encoding, read_sample
 
-VCARD_HEADER = ("first_name", "last_name", "full_name", "email", "phone", "company",
-                "job_title", "website", "note", "tags")
+VCARD_HEADER = (
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "phone",
+    "company",
+    "job_title",
+    "website",
+    "note",
+    "tags",
+)
 VCARD = Format("vcard", _("vCard"), multi_values=True)
 _FOLD_AT = 75
 
@@ -59,8 +69,15 @@ def vcard_records(path: Path, encoding: str) -> Iterator[Record]:
             card = vobject.readOne(text)
             yield row, line, _cells(card)
         except Exception as error:  # vobject raises many kinds on malformed input
-            yield row, line, BadRecord(_("not a readable vCard: {reason}").format(
-                reason=str(error).strip() or type(error).__name__))
+            yield (
+                row,
+                line,
+                BadRecord(
+                    _("not a readable vCard: {reason}").format(
+                        reason=str(error).strip() or type(error).__name__
+                    )
+                ),
+            )
 
 
 def _values(card: Any, name: str) -> list[Any]:
@@ -81,10 +98,23 @@ def _cells(card: Any) -> list[str]:
     title = next(iter(_values(card, "TITLE")), "")
     url = next(iter(_values(card, "URL")), "")
     notes = "\n\n".join(str(note) for note in _values(card, "NOTE"))
-    tags = [str(tag) for value in _values(card, "CATEGORIES")
-            for tag in (value if isinstance(value, list) else [value])]
-    return [first, last, str(full), " ::: ".join(emails), " ::: ".join(p for p in phones if p),
-            company, str(title), str(url), notes, json.dumps(tags, ensure_ascii=False)]
+    tags = [
+        str(tag)
+        for value in _values(card, "CATEGORIES")
+        for tag in (value if isinstance(value, list) else [value])
+    ]
+    return [
+        first,
+        last,
+        str(full),
+        " ::: ".join(emails),
+        " ::: ".join(p for p in phones if p),
+        company,
+        str(title),
+        str(url),
+        notes,
+        json.dumps(tags, ensure_ascii=False),
+    ]
 
 
 def _text(value: Any) -> str:
@@ -95,8 +125,14 @@ def _text(value: Any) -> str:
 
 def escape(value: str) -> str:
     """RFC 6350 text escaping: backslash, comma, semicolon, newline."""
-    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        value.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -118,8 +154,12 @@ def card_text(lead: dict[str, Any], tags: list[str]) -> str:
     """One lead as a vCard 3.0."""
     first, last = lead.get("first_name") or "", lead.get("last_name") or ""
     full = f"{first} {last}".strip() or lead.get("email") or lead.get("phone") or ""
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{escape(last)};{escape(first)};;;",
-             f"FN:{escape(full)}"]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"N:{escape(last)};{escape(first)};;;",
+        f"FN:{escape(full)}",
+    ]
     if lead.get("email"):
         lines.append(f"EMAIL;TYPE=INTERNET:{escape(lead['email'])}")
     if lead.get("phone"):

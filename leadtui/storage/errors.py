@@ -35,14 +35,23 @@ def storage_error(error: BaseException) -> LeadtuiError | None:
     code = (getattr(found, "sqlite_errorcode", 0) or 0) & 0xFF
     text = str(found).lower()
     if code == SQLITE_FULL or "disk is full" in text:
-        return StorageError(_("The disk is full: nothing was saved (the change was rolled "
-                              "back). Free some space and try again."))
+        return StorageError(
+            _(
+                "The disk is full: nothing was saved (the change was rolled "
+                "back). Free some space and try again."
+            )
+        )
     if code == SQLITE_READONLY or "readonly database" in text:
         return ReadOnlyError(_("The database is read-only: nothing was saved."))
     if code == SQLITE_IOERR or "disk i/o error" in text:
-        return StorageError(_("The disk reported an error while saving: nothing was saved "
-                              "(the change was rolled back)."))
+        return StorageError(
+            _(
+                "The disk reported an error while saving: nothing was saved "
+                "(the change was rolled back)."
+            )
+        )
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
-        return StorageError(_("The database is busy in another program: nothing was saved. "
-                              "Try again in a moment."))
+        return StorageError(
+            _("The database is busy in another program: nothing was saved. Try again in a moment.")
+        )
     return None

@@ -37,8 +37,14 @@ class LeadStore(StoreTouches):
     """Verb-named operations on the lead database."""
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = system_clock, create: bool = True,
-             read_only: bool | None = None) -> LeadStore:
+    def open(
+        cls,
+        path: Path,
+        *,
+        clock: Clock = system_clock,
+        create: bool = True,
+        read_only: bool | None = None,
+    ) -> LeadStore:
         """Check (and create or migrate) the database at ``path`` and return a store on it.
 
         ``read_only=None`` opens read-only when the file or its folder is not writable.
@@ -74,8 +80,12 @@ class LeadStore(StoreTouches):
 
         return open_preview(path, **choices)
 
-    def import_rows(self, preview: Preview, options: ImportOptions,
-                    progress: Callable[[int], None] | None = None) -> ImportReport:
+    def import_rows(
+        self,
+        preview: Preview,
+        options: ImportOptions,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
         """Import the previewed file in one transaction; a recorded, revertible batch."""
         from leadtui.io.csv_import import import_file
 

@@ -31,8 +31,7 @@ def system_clock() -> datetime:
 class StoreBase:
     """Connections and transactions for one database file; no lead logic."""
 
-    def __init__(self, path: Path, *, clock: Clock = system_clock,
-                 read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, clock: Clock = system_clock, read_only: bool = False) -> None:
         self.path = path
         self.clock = clock
         self.read_only = read_only
@@ -72,7 +71,8 @@ class StoreBase:
         with self._engine_lock:
             if self._engine is None:
                 self._engine = make_engine(
-                    sqlite_url(self.path), read_only_path=self.path if self.read_only else None)
+                    sqlite_url(self.path), read_only_path=self.path if self.read_only else None
+                )
             return self._engine
 
     def warm_up(self) -> None:
@@ -135,8 +135,9 @@ class StoreBase:
         """Raise :class:`ReadOnlyError` (the store was opened read-only)."""
         from leadtui.domain.errors import ReadOnlyError
 
-        raise ReadOnlyError(_("{path} is open read-only: changes are disabled.").format(
-            path=self.path))
+        raise ReadOnlyError(
+            _("{path} is open read-only: changes are disabled.").format(path=self.path)
+        )
 
     def close(self) -> None:
         """Close every connection this store opened."""

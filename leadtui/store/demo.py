@@ -33,13 +33,26 @@ def _records(data: dict[str, Any], shift: timedelta) -> Iterator[dict[str, Any]]
     for lead in data["leads"]:
         phone, e164 = normalize_phone(lead.get("phone"))
         created = _time(lead["created_at"], shift)
-        history = [(h["from"], h["to"], _time(h["at"], shift), h.get("reason", ""))
-                   for h in lead["stage_history"]]
+        history = [
+            (h["from"], h["to"], _time(h["at"], shift), h.get("reason", ""))
+            for h in lead["stage_history"]
+        ]
         activities = [(a["kind"], _time(a["at"], shift), a["body"]) for a in lead["activities"]]
         yield {
-            **{key: lead.get(key, "") or "" for key in (
-                "first_name", "last_name", "company", "job_title", "website", "campaign",
-                "utm_source", "utm_medium", "utm_campaign")},
+            **{
+                key: lead.get(key, "") or ""
+                for key in (
+                    "first_name",
+                    "last_name",
+                    "company",
+                    "job_title",
+                    "website",
+                    "campaign",
+                    "utm_source",
+                    "utm_medium",
+                    "utm_campaign",
+                )
+            },
             "email": lead.get("email"),
             "email_key": email_key(lead.get("email")),
             "phone": phone,
@@ -65,13 +78,14 @@ def _records(data: dict[str, Any], shift: timedelta) -> Iterator[dict[str, Any]]
         }
 
 
-def load_sample(store: LeadStore, *, now: datetime | None = None,
-                path: Path = SAMPLE_FILE) -> int:
+def load_sample(store: LeadStore, *, now: datetime | None = None, path: Path = SAMPLE_FILE) -> int:
     """Insert the sample leads; with ``now``, every timestamp moves so the demo date is now."""
     if not path.exists():
         raise FileNotFoundError(
-            _("The demo data is missing ({path}); install leadtui from its source folder.")
-            .format(path=path))
+            _("The demo data is missing ({path}); install leadtui from its source folder.").format(
+                path=path
+            )
+        )
     data = json.loads(path.read_text(encoding="utf-8"))
     shift = timedelta() if now is None else now - demo_now(path)
     shift = timedelta(days=shift.days)  # whole days keep "today" and weekdays meaningful

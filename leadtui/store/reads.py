@@ -49,20 +49,28 @@ class StoreReads(StoreBase):
         total: int | None = None,
     ) -> list[LeadRow]:
         """A page of the filtered, sorted list (pass ``total`` to page deep offsets fast)."""
-        return sanitize(reads.page_leads(self._read(), lead_filter, sort, self.now(), offset,
-                                         limit, total))
+        return sanitize(
+            reads.page_leads(self._read(), lead_filter, sort, self.now(), offset, limit, total)
+        )
 
     def count_leads(self, lead_filter: LeadFilter) -> LeadCounts:
         """How many leads match the filter, and how many are overdue."""
         return reads.count_leads(self._read(), lead_filter, self.now())
 
-    def page_list(self, lead_filter: LeadFilter, sort: LeadSort, offset: int, limit: int,
-                  total: int | None = None) -> list[LeadRow]:
+    def page_list(
+        self,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        offset: int,
+        limit: int,
+        total: int | None = None,
+    ) -> list[LeadRow]:
         """Like :meth:`page_leads`, but a search starts from its capped hits (any table size)."""
         from leadtui.storage.sqlite.list_queries import page_list
 
-        return sanitize(page_list(self._read(), lead_filter, sort, self.now(), offset, limit,
-                                  total))
+        return sanitize(
+            page_list(self._read(), lead_filter, sort, self.now(), offset, limit, total)
+        )
 
     def count_list(self, lead_filter: LeadFilter) -> LeadCounts:
         """Like :meth:`count_leads`, but a search counts its capped hits only."""
@@ -93,13 +101,23 @@ class StoreReads(StoreBase):
 
     def stage_history(self, lead_id: int) -> list[TimelineEntry]:
         """Stage changes of one lead, oldest first."""
-        return sanitize([
-            TimelineEntry(at=parse_db_time(at), kind="stage", id=row_id, from_stage=from_stage,
-                          to_stage=to_stage, reason=reason)
-            for row_id, from_stage, to_stage, at, reason in self._read().execute(
-                "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
-                "ORDER BY at, id", (lead_id,))
-        ])
+        return sanitize(
+            [
+                TimelineEntry(
+                    at=parse_db_time(at),
+                    kind="stage",
+                    id=row_id,
+                    from_stage=from_stage,
+                    to_stage=to_stage,
+                    reason=reason,
+                )
+                for row_id, from_stage, to_stage, at, reason in self._read().execute(
+                    "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
+                    "WHERE lead_id = ? ORDER BY at, id",
+                    (lead_id,),
+                )
+            ]
+        )
 
     def funnel_metrics(self) -> FunnelMetrics:
         """Conversion, time in stage, win rate and leads per week.

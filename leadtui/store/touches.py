@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 class StoreTouches(StoreWrites):
     """Activities, follow-ups and tags."""
 
-    def add_activity(self, lead_id: int, kind: str, body: str,
-                     at: datetime | None = None) -> Activity:
+    def add_activity(
+        self, lead_id: int, kind: str, body: str, at: datetime | None = None
+    ) -> Activity:
         """Log a touch on a lead; updates its last-activity time."""
         from leadtui.domain.enums import ActivityKind
         from leadtui.domain.validation import MAX_NOTE, ValidationError, clean_text
@@ -52,7 +53,8 @@ class StoreTouches(StoreWrites):
             session.flush()
             if lead is not None:
                 latest = session.exec(
-                    select(Activity.at).where(Activity.lead_id == lead.id)
+                    select(Activity.at)
+                    .where(Activity.lead_id == lead.id)
                     .order_by(col(Activity.at).desc())
                 ).first()
                 lead.last_activity_at = latest
@@ -109,8 +111,9 @@ class StoreTouches(StoreWrites):
                     removed.append(lead_id)
         return removed
 
-    def retag_lead(self, lead_id: int, add: Sequence[str],
-                   remove: Sequence[str]) -> tuple[list[str], list[str]]:
+    def retag_lead(
+        self, lead_id: int, add: Sequence[str], remove: Sequence[str]
+    ) -> tuple[list[str], list[str]]:
         """Add and remove tags on one lead in one transaction; returns what really changed."""
         from leadtui.domain.validation import clean_text
         from leadtui.storage.models import LeadTag

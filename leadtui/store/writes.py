@@ -85,8 +85,9 @@ class StoreWrites(StoreReads):
             self._set_tags(session, lead.id, tags)
             return lead
 
-    def update_lead(self, lead_id: int, expected_version: int, data: LeadInput,
-                    *, strict_phone: bool = True) -> Lead:
+    def update_lead(
+        self, lead_id: int, expected_version: int, data: LeadInput, *, strict_phone: bool = True
+    ) -> Lead:
         """Save an edit made on version ``expected_version``; a stale one raises ConflictError."""
         from leadtui.storage.models import StageChange
 
@@ -100,8 +101,9 @@ class StoreWrites(StoreReads):
             for name, value in values.items():
                 setattr(lead, name, value)
             if lead.stage != old_stage:
-                session.add(StageChange(lead_id=lead_id, from_stage=old_stage,
-                                        to_stage=lead.stage, at=now))
+                session.add(
+                    StageChange(lead_id=lead_id, from_stage=old_stage, to_stage=lead.stage, at=now)
+                )
                 lead.stage_changed_at = now
             lead.updated_at = now
             lead.version += 1
@@ -117,8 +119,7 @@ class StoreWrites(StoreReads):
         values = {name: getattr(lead, name) for name in INPUT_FIELDS if name != "tags"}
         return sanitize(LeadInput(**values, tags=self.tags_of(lead_id))), lead.version
 
-    def _lead_for_write(self, session: Session, lead_id: int,
-                        expected_version: int | None) -> Lead:
+    def _lead_for_write(self, session: Session, lead_id: int, expected_version: int | None) -> Lead:
         from leadtui.storage.models import Lead
 
         lead = session.get(Lead, lead_id)
@@ -126,10 +127,13 @@ class StoreWrites(StoreReads):
             raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
         if expected_version is not None and lead.version != expected_version:
             raise ConflictError(
-                _("This lead was changed elsewhere (version {actual}, you edited {expected}); "
-                  "nothing was overwritten.").format(actual=lead.version,
-                                                      expected=expected_version),
-                lead_id, expected_version, lead.version,
+                _(
+                    "This lead was changed elsewhere (version {actual}, you edited {expected}); "
+                    "nothing was overwritten."
+                ).format(actual=lead.version, expected=expected_version),
+                lead_id,
+                expected_version,
+                lead.version,
             )
         return lead
 
@@ -155,7 +159,8 @@ class StoreWrites(StoreReads):
         not_yet = deleted.is_(None) if deleted_at is not None else deleted.is_not(None)
         with self._session() as session:
             leads = session.exec(
-                select(Lead).where(col(Lead.id).in_(list(lead_ids)), not_yet)).all()
+                select(Lead).where(col(Lead.id).in_(list(lead_ids)), not_yet)
+            ).all()
             for lead in leads:
                 lead.deleted_at = deleted_at
                 self._touch(lead)
@@ -171,8 +176,14 @@ class StoreWrites(StoreReads):
         """Restore one soft-deleted lead."""
         self.restore_leads([lead_id])
 
-    def move_leads(self, lead_ids: Sequence[int], to_stage: str, reason: str = "",
-                   *, expected_versions: dict[int, int] | None = None) -> list[MoveResult]:
+    def move_leads(
+        self,
+        lead_ids: Sequence[int],
+        to_stage: str,
+        reason: str = "",
+        *,
+        expected_versions: dict[int, int] | None = None,
+    ) -> list[MoveResult]:
         """Move leads to ``to_stage`` in one transaction; each move writes a StageChange."""
         from leadtui.domain.validation import clean_text
         from leadtui.storage.models import StageChange
@@ -188,8 +199,9 @@ class StoreWrites(StoreReads):
                 lead = self._lead_for_write(session, lead_id, expected)
                 if lead.stage == to_stage:
                     continue
-                change = StageChange(lead_id=lead_id, from_stage=lead.stage, to_stage=to_stage,
-                                     at=now, reason=reason)
+                change = StageChange(
+                    lead_id=lead_id, from_stage=lead.stage, to_stage=to_stage, at=now, reason=reason
+                )
                 session.add(change)
                 session.flush()
                 assert change.id is not None
@@ -202,8 +214,9 @@ class StoreWrites(StoreReads):
                 session.add(lead)
         return results
 
-    def move_lead(self, lead_id: int, to_stage: str, reason: str = "",
-                  *, expected_version: int | None = None) -> MoveResult | None:
+    def move_lead(
+        self, lead_id: int, to_stage: str, reason: str = "", *, expected_version: int | None = None
+    ) -> MoveResult | None:
         """Move one lead; ``None`` if it already was in ``to_stage``."""
         versions = None if expected_version is None else {lead_id: expected_version}
         results = self.move_leads([lead_id], to_stage, reason, expected_versions=versions)
@@ -222,7 +235,10 @@ class StoreWrites(StoreReads):
                 if lead.stage != move.to_stage:
                     raise ConflictError(
                         _("The lead has moved again since; undo skipped."),
-                        move.lead_id, lead.version, lead.version)
+                        move.lead_id,
+                        lead.version,
+                        lead.version,
+                    )
                 session.delete(change)
                 session.flush()
                 previous = self._read_last_change_at(session, move.lead_id)
@@ -238,7 +254,8 @@ class StoreWrites(StoreReads):
         from leadtui.storage.models import StageChange
 
         last = session.exec(
-            select(StageChange).where(StageChange.lead_id == lead_id)
+            select(StageChange)
+            .where(StageChange.lead_id == lead_id)
             .order_by(col(StageChange.at).desc(), col(StageChange.id).desc())
         ).first()
         return None if last is None else last.at

@@ -85,8 +85,9 @@ def daily_backup_due(db_path: Path, now: datetime) -> bool:
     if not db_path.exists():
         return False
     today = now.astimezone(UTC).date()
-    return not any(info.reason == "daily" and info.taken_at.date() == today
-                   for info in list_backups(db_path))
+    return not any(
+        info.reason == "daily" and info.taken_at.date() == today for info in list_backups(db_path)
+    )
 
 
 def daily_backup(db_path: Path, now: datetime | None = None) -> Path | None:
@@ -142,8 +143,11 @@ def _check_backup(backup: Path) -> None:
     finally:
         conn.close()
     if verdict != "ok":
-        raise DatabaseRefused(_("The backup {path} is damaged ({reason}); nothing was changed.")
-                              .format(path=backup, reason=verdict))
+        raise DatabaseRefused(
+            _("The backup {path} is damaged ({reason}); nothing was changed.").format(
+                path=backup, reason=verdict
+            )
+        )
 
 
 def _set_aside(db_path: Path) -> Path | None:
@@ -169,8 +173,9 @@ def _set_aside(db_path: Path) -> Path | None:
     finally:
         conn.close()
     if busy:
-        raise LeadtuiError(_("{path} is in use by another leadtui; close it and try again.")
-                           .format(path=db_path))
+        raise LeadtuiError(
+            _("{path} is in use by another leadtui; close it and try again.").format(path=db_path)
+        )
     return backup_database(db_path, reason="pre-restore", keep=backups_to_keep())
 
 

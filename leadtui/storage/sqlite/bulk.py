@@ -32,22 +32,73 @@ from leadtui.storage.sqlite.schema import (
 )
 
 LEAD_COLUMNS = (
-    "id", "first_name", "last_name", "email", "email_key", "phone", "phone_e164", "company",
-    "job_title", "website", "source", "campaign", "utm_source", "utm_medium", "utm_campaign",
-    "consent", "consent_at", "stage", "stage_changed_at", "value_cents", "currency", "score",
-    "next_followup_at", "created_at", "updated_at", "last_activity_at", "version",
-    "deleted_at", "import_batch_id",
+    "id",
+    "first_name",
+    "last_name",
+    "email",
+    "email_key",
+    "phone",
+    "phone_e164",
+    "company",
+    "job_title",
+    "website",
+    "source",
+    "campaign",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "consent",
+    "consent_at",
+    "stage",
+    "stage_changed_at",
+    "value_cents",
+    "currency",
+    "score",
+    "next_followup_at",
+    "created_at",
+    "updated_at",
+    "last_activity_at",
+    "version",
+    "deleted_at",
+    "import_batch_id",
 )
 DEFAULTS: dict[str, Any] = {
-    "first_name": "", "last_name": "", "email": None, "email_key": None, "phone": None,
-    "phone_e164": None, "company": "", "job_title": "", "website": "", "source": "manual",
-    "campaign": "", "utm_source": "", "utm_medium": "", "utm_campaign": "", "consent": False,
-    "consent_at": None, "stage": "new", "stage_changed_at": None, "value_cents": 0,
-    "currency": "EUR", "score": None, "next_followup_at": None, "last_activity_at": None,
-    "version": 1, "deleted_at": None, "import_batch_id": None,
+    "first_name": "",
+    "last_name": "",
+    "email": None,
+    "email_key": None,
+    "phone": None,
+    "phone_e164": None,
+    "company": "",
+    "job_title": "",
+    "website": "",
+    "source": "manual",
+    "campaign": "",
+    "utm_source": "",
+    "utm_medium": "",
+    "utm_campaign": "",
+    "consent": False,
+    "consent_at": None,
+    "stage": "new",
+    "stage_changed_at": None,
+    "value_cents": 0,
+    "currency": "EUR",
+    "score": None,
+    "next_followup_at": None,
+    "last_activity_at": None,
+    "version": 1,
+    "deleted_at": None,
+    "import_batch_id": None,
 }
-TIME_COLUMNS = {"consent_at", "stage_changed_at", "next_followup_at", "created_at",
-                "updated_at", "last_activity_at", "deleted_at"}
+TIME_COLUMNS = {
+    "consent_at",
+    "stage_changed_at",
+    "next_followup_at",
+    "created_at",
+    "updated_at",
+    "last_activity_at",
+    "deleted_at",
+}
 UPDATE_TRIGGER = FTS_DDL[3]
 DROP_UPDATE_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_au"
 _DERIVED = frozenset({"id", "created_at", "updated_at", "stage_changed_at"})
@@ -59,8 +110,7 @@ SECONDARY_INDEXES = (
 )
 
 INSERT_LEAD = (
-    f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(LEAD_COLUMNS))})"
+    f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({', '.join('?' * len(LEAD_COLUMNS))})"
 )
 INSERT_CHANGE = (
     "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)"
@@ -92,8 +142,13 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
         yield chunk
 
 
-def bulk_insert(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]], now: datetime,
-                *, batch_size: int = 5000) -> int:
+def bulk_insert(
+    conn: sqlite3.Connection,
+    rows: Iterable[dict[str, Any]],
+    now: datetime,
+    *,
+    batch_size: int = 5000,
+) -> int:
     """Insert lead rows (plus optional ``history``, ``activities`` and ``tags`` keys).
 
     ``history`` is a list of ``(from, to, at, reason)``; without it one
@@ -125,13 +180,20 @@ class LeadWriter:
     raised for the load (:meth:`restore_cache` puts it back, also on error).
     """
 
-    def __init__(self, conn: sqlite3.Connection, now: datetime, *,
-                 manual_fts: bool = False, index_in_background: bool = False) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        now: datetime,
+        *,
+        manual_fts: bool = False,
+        index_in_background: bool = False,
+    ) -> None:
         self.conn = conn
         self.stamp = format_db_time(now)
         self.manual_fts = manual_fts
         first_id, existing = conn.execute(
-            "SELECT coalesce(max(id), 0) + 1, count(*) FROM lead").fetchone()
+            "SELECT coalesce(max(id), 0) + 1, count(*) FROM lead"
+        ).fetchone()
         self.first_id: int = first_id
         self.next_id: int = first_id
         self.indexed_upto: int = first_id
@@ -142,8 +204,11 @@ class LeadWriter:
         # One helper thread indexes each chunk for search while the caller prepares the
         # next one: sqlite3 releases the GIL while a statement runs, so this uses a
         # second core. The caller never touches the connection meanwhile (see wait()).
-        self._helper = (ThreadPoolExecutor(1, thread_name_prefix="leadtui-search-index")
-                        if index_in_background else None)
+        self._helper = (
+            ThreadPoolExecutor(1, thread_name_prefix="leadtui-search-index")
+            if index_in_background
+            else None
+        )
         self._pending: Future[None] | None = None
         self._cache_size: int | None = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size={BULK_CACHE_SIZE}")
@@ -191,13 +256,17 @@ class LeadWriter:
         indexed yet, or already taken out, are left alone.
         """
         self.wait()
-        taken = [lead_id for lead_id in lead_ids
-                 if lead_id < self.indexed_upto and lead_id not in self._unindexed]
+        taken = [
+            lead_id
+            for lead_id in lead_ids
+            if lead_id < self.indexed_upto and lead_id not in self._unindexed
+        ]
         columns = ", ".join(FTS_COLUMNS)
         self.conn.executemany(
             f"INSERT INTO lead_fts(lead_fts, rowid, {columns}) "
             f"SELECT 'delete', id, {columns} FROM lead WHERE id = ?",
-            [(lead_id,) for lead_id in taken])
+            [(lead_id,) for lead_id in taken],
+        )
         self._unindexed.update(taken)
         self.reindex.extend(taken)
 
@@ -208,14 +277,18 @@ class LeadWriter:
         self.conn.execute(INDEX_NEW, (self.indexed_upto, self.next_id))
         self.conn.executemany(
             f"INSERT INTO lead_fts(rowid, {columns}) SELECT id, {columns} FROM lead WHERE id = ?",
-            [(lead_id,) for lead_id in self.reindex])
+            [(lead_id,) for lead_id in self.reindex],
+        )
         self.conn.execute(INSERT_TRIGGER)
         if self.manual_fts:
             self.conn.execute(UPDATE_TRIGGER)
         if self.rebuild_indexes:
             for ddl in (*self._index_sql, *LIST_INDEXES):
-                self.conn.execute(ddl.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
-                                  if "IF NOT EXISTS" not in ddl else ddl)
+                self.conn.execute(
+                    ddl.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+                    if "IF NOT EXISTS" not in ddl
+                    else ddl
+                )
         self.restore_cache()
 
     def stop(self) -> None:
@@ -240,8 +313,9 @@ class LeadWriter:
             self._cache_size = None
 
 
-def _insert_chunk(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int,
-                  stamp: str) -> int:
+def _insert_chunk(
+    conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int, stamp: str
+) -> int:
     """Insert ``chunk``: only columns some row gives are bound per row.
 
     A column no row of the chunk has is the same default for all of them; it is
@@ -253,8 +327,7 @@ def _insert_chunk(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id
     if present & {"history", "updated_at", "stage_changed_at"}:
         return _insert_chunk_general(conn, chunk, next_id, stamp)
     created_varies = "created_at" in present
-    plain = [column for column in LEAD_COLUMNS
-             if column in present and column not in _DERIVED]
+    plain = [column for column in LEAD_COLUMNS if column in present and column not in _DERIVED]
     times = [index for index, column in enumerate(plain) if column in TIME_COLUMNS]
     defaults = [DEFAULTS[column] for column in plain]
     # Parameters: 1 = id, then the plain columns, then created_at if it varies.
@@ -308,8 +381,9 @@ def _insert_extras(conn: sqlite3.Connection, chunk: list[dict[str, Any]], first:
     tags: set[str] = set()
     for lead_id, row in enumerate(chunk, start=first):
         if row.get("activities"):
-            activities.extend((lead_id, kind, _time(at), body)
-                              for kind, at, body in row["activities"])
+            activities.extend(
+                (lead_id, kind, _time(at), body) for kind, at, body in row["activities"]
+            )
         for tag in row.get("tags") or ():
             tags.add(tag)
             links.append((lead_id, tag))
@@ -320,8 +394,9 @@ def _insert_extras(conn: sqlite3.Connection, chunk: list[dict[str, Any]], first:
         conn.executemany(INSERT_LINK, links)
 
 
-def _insert_chunk_general(conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int,
-                          stamp: str) -> int:
+def _insert_chunk_general(
+    conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int, stamp: str
+) -> int:
     """Rows with their own stage history or update times (demo data, tests)."""
     leads: list[tuple[Any, ...]] = []
     changes: list[tuple[Any, ...]] = []
@@ -338,12 +413,16 @@ def _insert_chunk_general(conn: sqlite3.Connection, chunk: list[dict[str, Any]],
             "updated_at": _time(get("updated_at")) or created,
             "stage_changed_at": _time(get("stage_changed_at")) or _time(history[-1][2]),
         }
-        leads.append(tuple(
-            derived[column] if column in derived
-            else _time(get(column)) if column in TIME_COLUMNS
-            else get(column, DEFAULTS[column])
-            for column in LEAD_COLUMNS
-        ))
+        leads.append(
+            tuple(
+                derived[column]
+                if column in derived
+                else _time(get(column))
+                if column in TIME_COLUMNS
+                else get(column, DEFAULTS[column])
+                for column in LEAD_COLUMNS
+            )
+        )
         changes.extend((lead_id, src, dst, _time(at), reason) for src, dst, at, reason in history)
     conn.executemany(INSERT_LEAD, leads)
     conn.executemany(INSERT_CHANGE, changes)

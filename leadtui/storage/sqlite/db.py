@@ -85,19 +85,24 @@ def inspect_file(path: Path) -> DbCheck:
         ) from error
     if not header:
         raise DatabaseRefused(
-            _("{path} is empty (0 bytes): it is not a leadtui database. "
-              "It was left unchanged.").format(path=path)
+            _(
+                "{path} is empty (0 bytes): it is not a leadtui database. It was left unchanged."
+            ).format(path=path)
         )
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise DatabaseRefused(
-            _("{path} is not a SQLite database (damaged, or another kind of file). "
-              "It was left unchanged.").format(path=path)
+            _(
+                "{path} is not a SQLite database (damaged, or another kind of file). "
+                "It was left unchanged."
+            ).format(path=path)
         )
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
         raise DatabaseRefused(
-            _("{path} is a SQLite database of another application, not leadtui. "
-              "It was left unchanged.").format(path=path)
+            _(
+                "{path} is a SQLite database of another application, not leadtui. "
+                "It was left unchanged."
+            ).format(path=path)
         )
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -107,10 +112,10 @@ def inspect_file(path: Path) -> DbCheck:
     current = schema_version()
     if version > current:
         raise DatabaseRefused(
-            _("{path} was written by a newer leadtui (schema {found}, this one knows {known}). "
-              "Upgrade leadtui; the file was left unchanged.").format(
-                path=path, found=version, known=current
-            )
+            _(
+                "{path} was written by a newer leadtui (schema {found}, this one knows {known}). "
+                "Upgrade leadtui; the file was left unchanged."
+            ).format(path=path, found=version, known=current)
         )
     return DbCheck(DbState.CURRENT if version == current else DbState.OLDER, version)
 
@@ -128,9 +133,11 @@ def _check_size(path: Path, header: bytes, page_size: int) -> None:
     size = path.stat().st_size
     if size % page_size or (header_valid and size < pages * page_size):
         raise DatabaseRefused(
-            _("{path} is truncated ({size} bytes; its header expects {expected}). "
-              "It was left unchanged.").format(
-                path=path, size=f"{size:,}", expected=f"{pages * page_size:,}"))
+            _(
+                "{path} is truncated ({size} bytes; its header expects {expected}). "
+                "It was left unchanged."
+            ).format(path=path, size=f"{size:,}", expected=f"{pages * page_size:,}")
+        )
 
 
 def _read_user_version(path: Path) -> int:
@@ -201,15 +208,21 @@ def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection
     """
     if not read_only:
         conn = sqlite3.connect(
-            path.resolve().as_uri(), uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None, check_same_thread=False,
+            path.resolve().as_uri(),
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
         )
         apply_pragmas(conn)
         return conn
     for immutable in (False, True):
         conn = sqlite3.connect(
-            read_only_uri(path, immutable=immutable), uri=True,
-            timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False,
+            read_only_uri(path, immutable=immutable),
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
         )
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -320,8 +333,11 @@ def _build_schema(path: Path) -> None:
                 conn.execute(ddl)
             conn.executemany(
                 "INSERT INTO stage (key, name, position, kind) VALUES (?, ?, ?, ?)",
-                [(key, name, pos, kind.value)
-                 for pos, (key, name, kind) in enumerate(DEFAULT_STAGES)])
+                [
+                    (key, name, pos, kind.value)
+                    for pos, (key, name, kind) in enumerate(DEFAULT_STAGES)
+                ],
+            )
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version={schema_version()}")
         # The header must carry application_id before anyone checks it.
@@ -385,8 +401,7 @@ def migrate(path: Path, from_version: int) -> Path:
     """
     from leadtui.domain.errors import DatabaseRefused
 
-    backup = backup_database(path, reason=f"pre-migration-v{from_version}",
-                             keep=backups_to_keep())
+    backup = backup_database(path, reason=f"pre-migration-v{from_version}", keep=backups_to_keep())
     conn = connect_sqlite(path)
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -395,8 +410,10 @@ def migrate(path: Path, from_version: int) -> Path:
             if step is None:
                 conn.execute("ROLLBACK")
                 raise DatabaseRefused(
-                    _("No migration from schema {version}; the file was left unchanged "
-                      "(backup: {backup}).").format(version=version, backup=backup)
+                    _(
+                        "No migration from schema {version}; the file was left unchanged "
+                        "(backup: {backup})."
+                    ).format(version=version, backup=backup)
                 )
             step(conn)
         conn.execute(f"PRAGMA user_version={schema_version()}")
@@ -421,7 +438,10 @@ def open_database(path: Path, *, create: bool = True, read_only: bool = False) -
     elif check.state is DbState.OLDER:
         if read_only:
             raise DatabaseRefused(
-                _("{path} needs an upgrade (schema {found}) but is read-only; it was left "
-                  "unchanged.").format(path=path, found=check.version))
+                _(
+                    "{path} needs an upgrade (schema {found}) but is read-only; it was left "
+                    "unchanged."
+                ).format(path=path, found=check.version)
+            )
         migrate(path, check.version)
     return check

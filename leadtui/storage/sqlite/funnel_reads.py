@@ -40,8 +40,9 @@ GROUP BY 1
 """
 
 
-def history_pass(conn: sqlite3.Connection, stages: list[StageInfo]
-                 ) -> tuple[dict[int, int], list[list[int]]]:
+def history_pass(
+    conn: sqlite3.Connection, stages: list[StageInfo]
+) -> tuple[dict[int, int], list[list[int]]]:
     """One pass: leads per reached-stage mask, and per stage the completed spans in seconds."""
     spans: list[list[int]] = [[] for _ in stages]
     masks: dict[int, int] = {}
@@ -73,8 +74,9 @@ def history_pass(conn: sqlite3.Connection, stages: list[StageInfo]
     return masks, spans
 
 
-def reached_and_converted(stages: list[StageInfo],
-                          masks: dict[int, int]) -> dict[str, tuple[int, int]]:
+def reached_and_converted(
+    stages: list[StageInfo], masks: dict[int, int]
+) -> dict[str, tuple[int, int]]:
     """Per stage: leads that ever reached it, and how many of those got further (open or won)."""
     counts = [[0, 0] for _ in stages]
     for mask, leads in masks.items():
@@ -93,17 +95,24 @@ def funnel_metrics(conn: sqlite3.Connection, now: datetime, weeks: int = WEEKS) 
     stage_list = [total.stage for total in totals]
     masks, spans = history_pass(conn, stage_list)
     reached = reached_and_converted(stage_list, masks)
-    medians = {stage.key: statistics.median(spans[index]) / _DAY
-               for index, stage in enumerate(stage_list) if spans[index]}
+    medians = {
+        stage.key: statistics.median(spans[index]) / _DAY
+        for index, stage in enumerate(stage_list)
+        if spans[index]
+    }
     first = first_week_start(now, weeks)
     start = format_db_time(first)
     end = format_db_time(first + timedelta(weeks=weeks))
-    per_week = {int(index): int(count)
-                for index, count in conn.execute(_WEEKS_SQL, (start, start, end))}
+    per_week = {
+        int(index): int(count) for index, count in conn.execute(_WEEKS_SQL, (start, start, end))
+    }
     stages = tuple(
         StageMetrics(
-            key=total.stage.key, name=total.stage.name, kind=total.stage.kind,
-            count=total.count, value_cents=total.value_cents,
+            key=total.stage.key,
+            name=total.stage.name,
+            kind=total.stage.kind,
+            count=total.count,
+            value_cents=total.value_cents,
             reached=reached.get(total.stage.key, (0, 0))[0],
             converted=reached.get(total.stage.key, (0, 0))[1],
             median_days=medians.get(total.stage.key),

@@ -19,10 +19,7 @@ from leadtui.storage.sqlite import reads
 from leadtui.storage.sqlite.reads import ROW_COLUMNS
 from leadtui.storage.sqlite.schema import fts_query
 
-_HITS = (
-    "WITH hits(id) AS MATERIALIZED "
-    "(SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT ?) "
-)
+_HITS = "WITH hits(id) AS MATERIALIZED (SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT ?) "
 
 
 def _search_parts(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[object]] | None:
@@ -34,8 +31,15 @@ def _search_parts(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[obj
     return condition, [query, reads.SEARCH_CAP + 1, *params]
 
 
-def page_list(conn: sqlite3.Connection, lead_filter: LeadFilter, sort: LeadSort, now: datetime,
-              offset: int, limit: int, total: int | None = None) -> list[LeadRow]:
+def page_list(
+    conn: sqlite3.Connection,
+    lead_filter: LeadFilter,
+    sort: LeadSort,
+    now: datetime,
+    offset: int,
+    limit: int,
+    total: int | None = None,
+) -> list[LeadRow]:
     """Rows ``offset .. offset+limit`` of the filtered, sorted list (searches from the hits)."""
     if not lead_filter.search.strip():
         return reads.page_leads(conn, lead_filter, sort, now, offset, limit, total)
@@ -48,8 +52,10 @@ def page_list(conn: sqlite3.Connection, lead_filter: LeadFilter, sort: LeadSort,
         f"{_HITS}SELECT {ROW_COLUMNS} FROM hits CROSS JOIN lead l ON l.id = hits.id "
         f"WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?"
     )
-    return [reads._row(values)  # the one row decoder, shared with reads
-            for values in conn.execute(sql, [*params, limit, max(0, offset)])]
+    return [
+        reads._row(values)  # the one row decoder, shared with reads
+        for values in conn.execute(sql, [*params, limit, max(0, offset)])
+    ]
 
 
 def count_list(conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetime) -> LeadCounts:

@@ -116,8 +116,15 @@ def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
     return ", ".join(term + direction for term in (*_SORT_TERMS[sort.key], "l.id"))
 
 
-def _by_stage(conn: sqlite3.Connection, condition: str, params: list[object], *,
-              descending: bool, offset: int, limit: int) -> list[tuple[Any, ...]]:
+def _by_stage(
+    conn: sqlite3.Connection,
+    condition: str,
+    params: list[object],
+    *,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[tuple[Any, ...]]:
     """A page of the stage sort, read stage by stage in funnel order.
 
     Ordering by the stage's position (a lookup in another table) cannot use an
@@ -139,9 +146,13 @@ def _by_stage(conn: sqlite3.Connection, condition: str, params: list[object], *,
             if count <= offset:
                 offset -= count
                 continue
-        rows.extend(conn.execute(
-            f"SELECT {ROW_COLUMNS} {source} ORDER BY l.created_at{direction}, l.id{direction} "
-            "LIMIT ? OFFSET ?", [*params, key, limit - len(rows), offset]))
+        rows.extend(
+            conn.execute(
+                f"SELECT {ROW_COLUMNS} {source} ORDER BY l.created_at{direction}, l.id{direction} "
+                "LIMIT ? OFFSET ?",
+                [*params, key, limit - len(rows), offset],
+            )
+        )
         offset = 0
     return rows
 
@@ -173,13 +184,20 @@ def page_leads(
             return []
         offset = end_offset
     if sort.key is SortKey.STAGE:
-        found = _by_stage(conn, condition, params, descending=sort.descending != from_end,
-                          offset=offset, limit=limit)
+        found = _by_stage(
+            conn,
+            condition,
+            params,
+            descending=sort.descending != from_end,
+            offset=offset,
+            limit=limit,
+        )
     else:
         found = conn.execute(
             f"SELECT {ROW_COLUMNS} FROM lead l WHERE {condition} "
             f"ORDER BY {order_clause(sort, reverse=from_end)} LIMIT ? OFFSET ?",
-            [*params, limit, offset]).fetchall()
+            [*params, limit, offset],
+        ).fetchall()
     rows = [_row(values) for values in found]
     if from_end:
         rows.reverse()
@@ -223,9 +241,7 @@ def stage_totals(conn: sqlite3.Connection) -> list[StageTotal]:
             "INDEXED BY ix_live_stage_value WHERE deleted_at IS NULL GROUP BY stage"
         )
     }
-    return [
-        StageTotal(info, *sums.get(info.key, (0, 0))) for info in stages(conn)
-    ]
+    return [StageTotal(info, *sums.get(info.key, (0, 0))) for info in stages(conn)]
 
 
 def lead_row(conn: sqlite3.Connection, lead_id: int) -> LeadRow | None:

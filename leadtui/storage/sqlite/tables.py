@@ -10,11 +10,11 @@ from __future__ import annotations
 
 TABLES_DDL: tuple[str, ...] = (
     "CREATE TABLE stage (\n"
-    "\t\"key\" VARCHAR(40) NOT NULL, \n"
+    '\t"key" VARCHAR(40) NOT NULL, \n'
     "\tname VARCHAR(80) NOT NULL, \n"
     "\tposition INTEGER NOT NULL, \n"
     "\tkind VARCHAR(10) NOT NULL, \n"
-    "\tPRIMARY KEY (\"key\"), \n"
+    '\tPRIMARY KEY ("key"), \n'
     "\tUNIQUE (position)\n"
     ")",
     "CREATE TABLE tag (\n"
@@ -75,7 +75,7 @@ TABLES_DDL: tuple[str, ...] = (
     "\timport_batch_id INTEGER, \n"
     "\tPRIMARY KEY (id), \n"
     "\tUNIQUE (email_key), \n"
-    "\tFOREIGN KEY(stage) REFERENCES stage (\"key\"), \n"
+    '\tFOREIGN KEY(stage) REFERENCES stage ("key"), \n'
     "\tFOREIGN KEY(import_batch_id) REFERENCES importbatch (id)\n"
     ")",
     "CREATE INDEX ix_lead_phone_e164 ON lead (phone_e164)",

@@ -58,13 +58,17 @@ def check_wal(path: Path, *, page_size: int | None) -> None:
         return
     if page_size is None:
         raise DatabaseRefused(
-            _("{wal} is a leftover journal without its database {path}. Nothing was changed; "
-              "move it away (or restore the database beside it) and try again.").format(
-                wal=wal, path=path.name))
+            _(
+                "{wal} is a leftover journal without its database {path}. Nothing was changed; "
+                "move it away (or restore the database beside it) and try again."
+            ).format(wal=wal, path=path.name)
+        )
     with wal.open("rb") as handle:
         header = handle.read(WAL_HEADER)
     if not wal_header_ok(header, page_size):
         raise DatabaseRefused(
-            _("{wal} is a damaged or foreign journal file that does not belong to {path}. "
-              "Nothing was changed; move it away (or restore a backup) and try again.").format(
-                wal=wal, path=path.name))
+            _(
+                "{wal} is a damaged or foreign journal file that does not belong to {path}. "
+                "Nothing was changed; move it away (or restore a backup) and try again."
+            ).format(wal=wal, path=path.name)
+        )

@@ -44,12 +44,15 @@ class ActivityDialog(ModalScreen[ActivityDraft | None]):
             yield Static(Content(_("Log an activity")), classes="dialog-title")
             with RadioSet(id="activity-kind"):
                 for kind in KINDS:
-                    yield RadioButton(activity_label(kind), value=kind == self.initial_kind,
-                                      id=f"kind-{kind}")
+                    yield RadioButton(
+                        activity_label(kind), value=kind == self.initial_kind, id=f"kind-{kind}"
+                    )
             yield TextArea(id="activity-body", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="activity-error", classes="field-error")
-            yield Static(Content(_("Shift+Tab picks the kind (←/→, Enter) · Ctrl+S logs it")),
-                         id="activity-help")
+            yield Static(
+                Content(_("Shift+Tab picks the kind (←/→, Enter) · Ctrl+S logs it")),
+                id="activity-help",
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Cancel"), id="cancel", compact=True)
                 yield Button(_("Log it (ctrl+s)"), variant="primary", id="save", compact=True)
@@ -68,8 +71,7 @@ class ActivityDialog(ModalScreen[ActivityDraft | None]):
         """Log it; a note needs some text."""
         body = self.query_one(TextArea).text.strip()
         if self.kind == "note" and not body:
-            self.query_one("#activity-error", Static).update(
-                Content(_("A note needs some text.")))
+            self.query_one("#activity-error", Static).update(Content(_("A note needs some text.")))
             return
         self.dismiss(ActivityDraft(self.kind, body))
 

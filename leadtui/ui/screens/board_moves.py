@@ -68,9 +68,11 @@ class BoardMoves(StoreScreen[None]):
             return None
         self._apply_move(result)
         self.lead_app.undo_history.push(
-            _("Move {name} to {stage}").format(name=row.display_name,
-                                              stage=_(target.state.stage.name)),
-            lambda: self._revert(result))
+            _("Move {name} to {stage}").format(
+                name=row.display_name, stage=_(target.state.stage.name)
+            ),
+            lambda: self._revert(result),
+        )
         return result
 
     def _apply_move(self, result: MoveResult) -> None:
@@ -100,8 +102,9 @@ class BoardMoves(StoreScreen[None]):
         """Undo one move in the database, then on the board."""
         self.store.undo_moves([result])
         self._board_undo = True
-        self._apply_move(MoveResult(result.lead_id, result.change_id, result.to_stage,
-                                    result.from_stage))
+        self._apply_move(
+            MoveResult(result.lead_id, result.change_id, result.to_stage, result.from_stage)
+        )
 
     def action_move(self, step: int) -> None:
         """Move the focused lead one stage left or right."""
@@ -118,8 +121,11 @@ class BoardMoves(StoreScreen[None]):
             self.app.bell()
             return
         if self.move_current(index) is not None:
-            self.notify(_("{name} won. Press u to undo.").format(name=row.display_name),
-                        title=_("Won"), markup=False)
+            self.notify(
+                _("{name} won. Press u to undo.").format(name=row.display_name),
+                title=_("Won"),
+                markup=False,
+            )
 
     def action_lost(self) -> None:
         """Ask why, then mark the focused lead lost."""
@@ -140,8 +146,11 @@ class BoardMoves(StoreScreen[None]):
             if reason is None or current is None or current.id != lead_id:
                 return
             if self.move_current(index, reason) is not None:
-                self.notify(_("{name} lost. Press u to undo.").format(
-                    name=row.display_name), title=_("Lost"), markup=False)
+                self.notify(
+                    _("{name} lost. Press u to undo.").format(name=row.display_name),
+                    title=_("Lost"),
+                    markup=False,
+                )
 
         self.push_modal(LostReasonDialog(), answered)
 

@@ -105,8 +105,12 @@ class BoardSearch(BoardMoves):
                 self.board_filter = replace(result, stages=(), search=self.board_filter.search)
                 self.reload()
 
-        self.push_modal(FilterScreen(self.board_filter, self.store.stages(),
-                                     self.store.all_tags(), show_stages=False), chosen)
+        self.push_modal(
+            FilterScreen(
+                self.board_filter, self.store.stages(), self.store.all_tags(), show_stages=False
+            ),
+            chosen,
+        )
 
     # -- metrics ------------------------------------------------------------------
 

@@ -40,9 +40,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(body, id="confirm-body")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Cancel"), id="cancel")
-                yield Button(
-                    Content(f"{self.confirm_label} (y)"), variant="error", id="confirm"
-                )
+                yield Button(Content(f"{self.confirm_label} (y)"), variant="error", id="confirm")
 
     def on_mount(self) -> None:
         """Cancel has the focus, so Enter alone never destroys anything."""

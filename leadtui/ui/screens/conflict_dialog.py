@@ -23,13 +23,25 @@ from leadtui.i18n import _
 def field_labels() -> dict[str, str]:
     """Each LeadInput field with its translated label, in form order."""
     return {
-        "first_name": _("First name"), "last_name": _("Last name"), "email": _("Email"),
-        "phone": _("Phone"), "company": _("Company"), "job_title": _("Job title"),
-        "website": _("Website"), "source": _("Source"), "campaign": _("Campaign"),
-        "utm_source": _("UTM source"), "utm_medium": _("UTM medium"),
-        "utm_campaign": _("UTM campaign"), "consent": _("Consent"), "stage": _("Stage"),
-        "value_cents": _("Value"), "currency": _("Currency"), "score": _("Score"),
-        "next_followup_at": _("Next follow-up"), "tags": _("Tags"),
+        "first_name": _("First name"),
+        "last_name": _("Last name"),
+        "email": _("Email"),
+        "phone": _("Phone"),
+        "company": _("Company"),
+        "job_title": _("Job title"),
+        "website": _("Website"),
+        "source": _("Source"),
+        "campaign": _("Campaign"),
+        "utm_source": _("UTM source"),
+        "utm_medium": _("UTM medium"),
+        "utm_campaign": _("UTM campaign"),
+        "consent": _("Consent"),
+        "stage": _("Stage"),
+        "value_cents": _("Value"),
+        "currency": _("Currency"),
+        "score": _("Score"),
+        "next_followup_at": _("Next follow-up"),
+        "tags": _("Tags"),
     }
 
 
@@ -60,8 +72,11 @@ def comparison(mine: LeadInput, theirs: LeadInput, stage_names: Mapping[str, str
         other = shown_value(theirs, name, stage_names)
         differs = own != other
         style = "bold yellow" if differs else ""
-        table.add_row(Text(("≠ " if differs else "  ") + label),
-                      Text(own, style=style), Text(other, style=style))
+        table.add_row(
+            Text(("≠ " if differs else "  ") + label),
+            Text(own, style=style),
+            Text(other, style=style),
+        )
     return table
 
 
@@ -74,8 +89,7 @@ class ConflictDialog(ModalScreen[str | None]):
         Binding("escape", "cancel", _("Cancel"), id="conflict.cancel"),
     ]
 
-    def __init__(self, mine: LeadInput, theirs: LeadInput,
-                 stage_names: Mapping[str, str]) -> None:
+    def __init__(self, mine: LeadInput, theirs: LeadInput, stage_names: Mapping[str, str]) -> None:
         super().__init__()
         self.mine = mine
         self.theirs = theirs
@@ -84,12 +98,19 @@ class ConflictDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="conflict-dialog", classes="dialog"):
             yield Static(Content(_("This lead was changed elsewhere")), classes="dialog-title")
-            yield Static(Content(_(
-                "Someone (or another leadtui) saved this lead while you were editing it. "
-                "Nothing has been overwritten. Rows marked ≠ differ.")), id="conflict-help")
+            yield Static(
+                Content(
+                    _(
+                        "Someone (or another leadtui) saved this lead while you were editing it. "
+                        "Nothing has been overwritten. Rows marked ≠ differ."
+                    )
+                ),
+                id="conflict-help",
+            )
             with VerticalScroll(id="conflict-scroll"):
-                yield Static(comparison(self.mine, self.theirs, self.stage_names),
-                             id="conflict-table")
+                yield Static(
+                    comparison(self.mine, self.theirs, self.stage_names), id="conflict-table"
+                )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Cancel (esc)"), id="cancel", compact=True)
                 yield Button(_("Take theirs (t)"), id="theirs", compact=True)

@@ -50,15 +50,28 @@ class DatabaseProblemScreen(Screen[bool]):
             if self.backup is None:
                 yield Static(Content(_("No backup of it was found.")), id="problem-backup")
             else:
-                yield Static(Content(_(
-                    "Latest backup: {name} ({reason}, {when} UTC). Press r to restore it; "
-                    "the refused file will be kept in the backups folder.").format(
-                    name=self.backup.path.name, reason=self.backup.reason,
-                    when=f"{self.backup.taken_at:%Y-%m-%d %H:%M}")), id="problem-backup")
-            yield Static(Content(_(
-                "Other ways out: start with --db PATH to use another file, or "
-                "`leadtui restore BACKUP` from the command line. Press q to quit.")),
-                id="problem-hint")
+                yield Static(
+                    Content(
+                        _(
+                            "Latest backup: {name} ({reason}, {when} UTC). Press r to restore it; "
+                            "the refused file will be kept in the backups folder."
+                        ).format(
+                            name=self.backup.path.name,
+                            reason=self.backup.reason,
+                            when=f"{self.backup.taken_at:%Y-%m-%d %H:%M}",
+                        )
+                    ),
+                    id="problem-backup",
+                )
+            yield Static(
+                Content(
+                    _(
+                        "Other ways out: start with --db PATH to use another file, or "
+                        "`leadtui restore BACKUP` from the command line. Press q to quit."
+                    )
+                ),
+                id="problem-hint",
+            )
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -71,10 +84,12 @@ class DatabaseProblemScreen(Screen[bool]):
 
         if self.backup is None:
             return
-        body = _("Replace {path} with the backup {name}? The current file is kept in the "
-                 "backups folder.").format(path=self.db_path, name=self.backup.path.name)
-        self.app.push_screen(ConfirmScreen(_("Restore backup"), body, _("Restore")),
-                             self._restore_confirmed)
+        body = _(
+            "Replace {path} with the backup {name}? The current file is kept in the backups folder."
+        ).format(path=self.db_path, name=self.backup.path.name)
+        self.app.push_screen(
+            ConfirmScreen(_("Restore backup"), body, _("Restore")), self._restore_confirmed
+        )
 
     def _restore_confirmed(self, confirmed: bool | None) -> None:
         from leadtui.domain.errors import LeadtuiError

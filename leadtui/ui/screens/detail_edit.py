@@ -69,12 +69,12 @@ def resolve_conflict(screen: ConflictHost, mine: LeadInput) -> None:
         screen.toast(str(error), severity="error")
         return
     dialog = ConflictDialog(mine, theirs, screen.stage_names)
-    screen.app.push_screen(
-        dialog, lambda choice: _resolved(screen, choice, mine, theirs, version))
+    screen.app.push_screen(dialog, lambda choice: _resolved(screen, choice, mine, theirs, version))
 
 
-def _resolved(screen: ConflictHost, choice: str | None, mine: LeadInput,
-              theirs: LeadInput, version: int) -> None:
+def _resolved(
+    screen: ConflictHost, choice: str | None, mine: LeadInput, theirs: LeadInput, version: int
+) -> None:
     store, lead_id = screen.store, screen.lead_id
     if choice == "mine":
         try:

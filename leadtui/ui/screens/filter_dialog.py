@@ -26,8 +26,14 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
         Binding("ctrl+s", "apply", _("Apply"), id="filter.apply"),
     ]
 
-    def __init__(self, current: LeadFilter, stages: list[StageInfo], tags: list[str],
-                 *, show_stages: bool = True) -> None:
+    def __init__(
+        self,
+        current: LeadFilter,
+        stages: list[StageInfo],
+        tags: list[str],
+        *,
+        show_stages: bool = True,
+    ) -> None:
         super().__init__()
         self.current = current
         self.stages = stages
@@ -43,25 +49,34 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
                     with Vertical():
                         yield Label(_("Stage"))
                         yield SelectionList[str](
-                            *((Content(_(s.name)), s.key, s.key in self.current.stages)
-                              for s in self.stages), id="filter-stages")
+                            *(
+                                (Content(_(s.name)), s.key, s.key in self.current.stages)
+                                for s in self.stages
+                            ),
+                            id="filter-stages",
+                        )
                 with Vertical():
                     yield Label(_("Source"))
                     yield SelectionList[str](
-                        *((Content(source_label(source)), source,
-                           source in self.current.sources) for source in SOURCES),
-                        id="filter-sources")
+                        *(
+                            (Content(source_label(source)), source, source in self.current.sources)
+                            for source in SOURCES
+                        ),
+                        id="filter-sources",
+                    )
                 with Vertical():
                     yield Label(_("Tag"))
                     yield SelectionList[str](
                         *((Content(tag), tag, tag in self.current.tags) for tag in self.tags),
-                        id="filter-tags")
+                        id="filter-tags",
+                    )
                 with Vertical():
                     yield Label(_("Follow-up"))
                     with RadioSet(id="filter-followup"):
                         for value, label in FOLLOWUP_LABELS.items():
-                            yield RadioButton(label, value=value is self.current.followup,
-                                              name=value.value)
+                            yield RadioButton(
+                                label, value=value is self.current.followup, name=value.value
+                            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Clear"), id="clear")
                 yield Button(_("Cancel"), id="cancel")

@@ -56,12 +56,12 @@ class FollowUpDialog(ModalScreen[FollowUpPick | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        current = (absolute_time(self.current) if self.current is not None
-                   else _("none"))
+        current = absolute_time(self.current) if self.current is not None else _("none")
         with Vertical(id="followup-dialog", classes="dialog"):
             yield Static(Content(_("Next follow-up")), classes="dialog-title")
-            yield Static(Content(_("Now: {current}").format(current=current)),
-                         id="followup-current")
+            yield Static(
+                Content(_("Now: {current}").format(current=current)), id="followup-current"
+            )
             options = []
             for index, (label, at) in enumerate(self.picks):
                 when = f"  {at.astimezone().strftime('%a %Y-%m-%d')}" if at is not None else ""
@@ -92,7 +92,8 @@ class FollowUpDialog(ModalScreen[FollowUpPick | None]):
             return
         if at is None:
             self.query_one("#followup-error", Static).update(
-                Content(_("Type a date, or pick \"Clear the follow-up\".")))
+                Content(_('Type a date, or pick "Clear the follow-up".'))
+            )
             return
         self.dismiss(FollowUpPick(at))
 

@@ -80,8 +80,10 @@ class FunnelBoardScreen(BoardSearch):
 
     def compose(self) -> ComposeResult:
         now = self.now()
-        self.columns = [StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
-                        for stage in self.store.stages()]
+        self.columns = [
+            StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
+            for stage in self.store.stages()
+        ]
         yield Header()
         yield Static(id="board-filter")
         with Horizontal(id="board-columns"):
@@ -102,8 +104,9 @@ class FunnelBoardScreen(BoardSearch):
         now = self.now()
         for column in self.columns:
             state = column.state
-            rows = self.store.page_leads(self.column_filter(state.stage.key), BOARD_SORT,
-                                         0, PAGE_SIZE)
+            rows = self.store.page_leads(
+                self.column_filter(state.stage.key), BOARD_SORT, 0, PAGE_SIZE
+            )
             state.reset(rows, PAGE_SIZE)
             state.total = len(rows) if state.complete else None
             state.value_cents = None
@@ -121,10 +124,17 @@ class FunnelBoardScreen(BoardSearch):
         try:
             if board_filter.is_empty:
                 totals: list[tuple[str, int, int | None]] = [
-                    (t.stage.key, t.count, t.value_cents) for t in self.store.stage_totals()]
+                    (t.stage.key, t.count, t.value_cents) for t in self.store.stage_totals()
+                ]
             else:
-                totals = [(c.state.stage.key, self.store.count_leads(
-                    self.column_filter(c.state.stage.key)).total, None) for c in self.columns]
+                totals = [
+                    (
+                        c.state.stage.key,
+                        self.store.count_leads(self.column_filter(c.state.stage.key)).total,
+                        None,
+                    )
+                    for c in self.columns
+                ]
         finally:
             self.store.release_reader()  # each worker thread opened its own connection
         self.app.call_from_thread(self._apply_totals, generation, totals)
@@ -135,7 +145,8 @@ class FunnelBoardScreen(BoardSearch):
         by_key = {key: (count, value) for key, count, value in totals}
         for column in self.columns:
             column.state.total, column.state.value_cents = by_key.get(
-                column.state.stage.key, (0, None))
+                column.state.stage.key, (0, None)
+            )
             column.refresh()
 
     @property
@@ -146,14 +157,18 @@ class FunnelBoardScreen(BoardSearch):
         """
         search = self._search_box()
         typed = self.board_filter.search if search is None else search.value
-        return (typed == self.board_filter.search
-                and all(column.state.total is not None for column in self.columns)
-                and not self._metrics_running)
+        return (
+            typed == self.board_filter.search
+            and all(column.state.total is not None for column in self.columns)
+            and not self._metrics_running
+        )
 
     def stage_totals(self) -> list[StageTotal]:
         """The header numbers as the board holds them now (for tests and the panel)."""
-        return [StageTotal(c.state.stage, c.state.total or 0, c.state.value_cents or 0)
-                for c in self.columns]
+        return [
+            StageTotal(c.state.stage, c.state.total or 0, c.state.value_cents or 0)
+            for c in self.columns
+        ]
 
     # -- navigation -----------------------------------------------------------------
 
@@ -197,8 +212,13 @@ class FunnelBoardScreen(BoardSearch):
         state = column.state
         if state.complete or state.cursor < len(state.cards) - LOOKAHEAD:
             return
-        rows = self.store.page_leads(self.column_filter(state.stage.key), BOARD_SORT,
-                                     state.next_offset, PAGE_SIZE, total=state.total)
+        rows = self.store.page_leads(
+            self.column_filter(state.stage.key),
+            BOARD_SORT,
+            state.next_offset,
+            PAGE_SIZE,
+            total=state.total,
+        )
         state.add_page(rows, PAGE_SIZE)
         column.update_size()
         column.refresh()

@@ -36,14 +36,31 @@ from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
 
 FIELD_LABELS: dict[str, str] = {
-    "first_name": _("First name"), "last_name": _("Last name"), "full_name": _("Full name"),
-    "email": _("Email"), "phone": _("Phone"), "company": _("Company"),
-    "job_title": _("Job title"), "website": _("Website"), "source": _("Source"),
-    "campaign": _("Campaign"), "utm_source": _("UTM source"), "utm_medium": _("UTM medium"),
-    "utm_campaign": _("UTM campaign"), "consent": _("Consent"), "consent_at": _("Consent date"),
-    "stage": _("Stage"), "value": _("Value"), "value_cents": _("Value (cents)"),
-    "currency": _("Currency"), "score": _("Score"), "next_followup_at": _("Next follow-up"),
-    "created_at": _("Created"), "tags": _("Tags"), "note": _("Note"), "ignore": _("(ignore)"),
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "full_name": _("Full name"),
+    "email": _("Email"),
+    "phone": _("Phone"),
+    "company": _("Company"),
+    "job_title": _("Job title"),
+    "website": _("Website"),
+    "source": _("Source"),
+    "campaign": _("Campaign"),
+    "utm_source": _("UTM source"),
+    "utm_medium": _("UTM medium"),
+    "utm_campaign": _("UTM campaign"),
+    "consent": _("Consent"),
+    "consent_at": _("Consent date"),
+    "stage": _("Stage"),
+    "value": _("Value"),
+    "value_cents": _("Value (cents)"),
+    "currency": _("Currency"),
+    "score": _("Score"),
+    "next_followup_at": _("Next follow-up"),
+    "created_at": _("Created"),
+    "tags": _("Tags"),
+    "note": _("Note"),
+    "ignore": _("(ignore)"),
 }
 SAMPLES = 3
 LISTED_ISSUES = 200
@@ -62,10 +79,13 @@ class FieldPickerScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="field-picker", classes="dialog"):
-            yield Static(Content(_("Column “{column}” feeds…").format(column=self.column)),
-                         classes="dialog-title")
-            yield OptionList(*(Option(Content(label), id=key)
-                               for key, label in FIELD_LABELS.items()))
+            yield Static(
+                Content(_("Column “{column}” feeds…").format(column=self.column)),
+                classes="dialog-title",
+            )
+            yield OptionList(
+                *(Option(Content(label), id=key) for key, label in FIELD_LABELS.items())
+            )
 
     def on_mount(self) -> None:
         """Start on the current field."""
@@ -115,11 +135,21 @@ class ImportScreen(StoreScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="import-file-row"):
-            yield Input(self.initial_path, placeholder=_("Path to a CSV or vCard file, Enter"),
-                        id="import-path")
-            yield Select([(_("Duplicates: skip"), "skip"), (_("Duplicates: update"), "update"),
-                          (_("Duplicates: merge"), "merge")], value="skip", allow_blank=False,
-                         id="import-duplicates")
+            yield Input(
+                self.initial_path,
+                placeholder=_("Path to a CSV or vCard file, Enter"),
+                id="import-path",
+            )
+            yield Select(
+                [
+                    (_("Duplicates: skip"), "skip"),
+                    (_("Duplicates: update"), "update"),
+                    (_("Duplicates: merge"), "merge"),
+                ],
+                value="skip",
+                allow_blank=False,
+                id="import-duplicates",
+            )
         yield Static(Content(_("Choose a file to see a preview.")), id="import-info")
         yield FittedDataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
         yield Static(Content(""), id="import-counts")
@@ -135,8 +165,9 @@ class ImportScreen(StoreScreen[None]):
         """Set up the tables; preview at once when a path was given."""
         self.title = _("Import leads")
         mapping = self.query_one("#import-mapping", DataTable)
-        mapping.add_columns(_("Column"), _("Field"),
-                            *(_("Row {n}").format(n=n) for n in range(1, SAMPLES + 1)))
+        mapping.add_columns(
+            _("Column"), _("Field"), *(_("Row {n}").format(n=n) for n in range(1, SAMPLES + 1))
+        )
         issues = self.query_one("#import-issues", DataTable)
         issues.add_columns(_("Row"), _("Line"), _("Column"), _("What happens"))
         self.query_one("#import-path", Input).focus()
@@ -177,21 +208,34 @@ class ImportScreen(StoreScreen[None]):
     def _show_preview(self) -> None:
         preview = self.preview
         delimiter = {"\t": _("tab"), "": "-"}.get(preview.delimiter, preview.delimiter)
-        self._info(_("{file}: {format} · encoding {encoding} · delimiter {delimiter} · "
-                     "{columns} columns").format(
-            file=preview.path.name, format=preview.format.label, encoding=preview.encoding,
-            delimiter=delimiter, columns=len(preview.header)))
+        self._info(
+            _(
+                "{file}: {format} · encoding {encoding} · delimiter {delimiter} · {columns} columns"
+            ).format(
+                file=preview.path.name,
+                format=preview.format.label,
+                encoding=preview.encoding,
+                delimiter=delimiter,
+                columns=len(preview.header),
+            )
+        )
         table = self.query_one("#import-mapping", DataTable)
         cursor = table.cursor_row
         table.clear()
         for index, column in enumerate(preview.header):
-            samples = [Text(row[index] if index < len(row) else "", no_wrap=True,
-                            overflow="ellipsis") for row in preview.sample[:SAMPLES]]
+            samples = [
+                Text(row[index] if index < len(row) else "", no_wrap=True, overflow="ellipsis")
+                for row in preview.sample[:SAMPLES]
+            ]
             samples += [Text("")] * (SAMPLES - len(samples))
             field = self.mapping[index]
             style = "dim" if field == "ignore" else "bold"
-            table.add_row(Text(column or str(index + 1)), Text(FIELD_LABELS[field], style=style),
-                          *samples, key=str(index))
+            table.add_row(
+                Text(column or str(index + 1)),
+                Text(FIELD_LABELS[field], style=style),
+                *samples,
+                key=str(index),
+            )
         if cursor:
             table.move_cursor(row=min(cursor, len(preview.header) - 1))
 
@@ -265,8 +309,10 @@ class ImportScreen(StoreScreen[None]):
         self.app.call_from_thread(show, self._progress, 0)
         try:
             report = self.store.import_rows(
-                self.preview, options,
-                lambda done: self.app.call_from_thread(show, self._progress, done))
+                self.preview,
+                options,
+                lambda done: self.app.call_from_thread(show, self._progress, done),
+            )
         except (LeadtuiError, OSError, ValueError) as error:
             self.app.call_from_thread(show, self._failed, str(error))
         else:
@@ -288,20 +334,29 @@ class ImportScreen(StoreScreen[None]):
             return
         self.report = report
         self.rows_known = report.rows_read
-        self.query_one("#import-progress", ProgressBar).update(total=report.rows_read,
-                                                               progress=report.rows_read)
-        self.query_one("#import-counts", Static).update(Content(_(
-            "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
-            "{invalid} invalid · {cleaned} cleaned").format(
-            read=f"{report.rows_read:,}", new=f"{report.imported:,}",
-            updated=f"{report.updated + report.merged:,}", duplicate=f"{report.skipped:,}",
-            invalid=f"{report.rejected:,}", cleaned=f"{report.notices_count:,}")))
+        self.query_one("#import-progress", ProgressBar).update(
+            total=report.rows_read, progress=report.rows_read
+        )
+        self.query_one("#import-counts", Static).update(
+            Content(
+                _(
+                    "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
+                    "{invalid} invalid · {cleaned} cleaned"
+                ).format(
+                    read=f"{report.rows_read:,}",
+                    new=f"{report.imported:,}",
+                    updated=f"{report.updated + report.merged:,}",
+                    duplicate=f"{report.skipped:,}",
+                    invalid=f"{report.rejected:,}",
+                    cleaned=f"{report.notices_count:,}",
+                )
+            )
+        )
         issues = self.query_one("#import-issues", DataTable)
         issues.clear()
         listed = [*report.rejections, *report.skips, *report.notices][:LISTED_ISSUES]
         for issue in sorted(listed, key=lambda issue: issue.row):
-            issues.add_row(str(issue.row), str(issue.line), Text(issue.column),
-                           Text(issue.reason))
+            issues.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(issue.reason))
         self.query_one("#import-go", Button).disabled = report.rows_read == 0
 
     def _imported(self, report: Any) -> None:
@@ -312,12 +367,21 @@ class ImportScreen(StoreScreen[None]):
             store.revert_import(batch_id)
 
         self.lead_app.undo_history.push(
-            _("import of {file}").format(file=Path(report.file).name), revert)
-        self.notify(_("Imported {new}, updated {updated}, skipped {skipped}, rejected "
-                      "{rejected} (batch {id}; u to undo).").format(
-            new=f"{report.imported:,}", updated=f"{report.updated + report.merged:,}",
-            skipped=f"{report.skipped:,}", rejected=f"{report.rejected:,}", id=batch_id),
-            markup=False)
+            _("import of {file}").format(file=Path(report.file).name), revert
+        )
+        self.notify(
+            _(
+                "Imported {new}, updated {updated}, skipped {skipped}, rejected "
+                "{rejected} (batch {id}; u to undo)."
+            ).format(
+                new=f"{report.imported:,}",
+                updated=f"{report.updated + report.merged:,}",
+                skipped=f"{report.skipped:,}",
+                rejected=f"{report.rejected:,}",
+                id=batch_id,
+            ),
+            markup=False,
+        )
         self.dismiss(None)
 
     def action_run_import(self) -> None:
@@ -332,11 +396,18 @@ class ImportScreen(StoreScreen[None]):
             if yes:
                 self._start(dry_run=False)
 
-        self.app.push_screen(ConfirmScreen(
-            _("Import leads"),
-            _("Add {new} new leads and update {updated} from {file}?").format(
-                new=f"{report.imported:,}", updated=f"{report.updated + report.merged:,}",
-                file=Path(report.file).name), _("Import")), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                _("Import leads"),
+                _("Add {new} new leads and update {updated} from {file}?").format(
+                    new=f"{report.imported:,}",
+                    updated=f"{report.updated + report.merged:,}",
+                    file=Path(report.file).name,
+                ),
+                _("Import"),
+            ),
+            answered,
+        )
 
     @on(Button.Pressed, "#import-go")
     def _go(self, event: Button.Pressed) -> None:

@@ -63,19 +63,20 @@ class LeadDetailScreen(StoreScreen[None]):
         Binding("a", "log_activity", _("Log"), id="detail.activity"),
         Binding("f", "followup", _("Follow-up"), id="detail.followup"),
         Binding("greater_than_sign", "step_stage(1)", _("Stage →"), id="detail.next_stage"),
-        Binding("less_than_sign", "step_stage(-1)", _("← Stage"), id="detail.prev_stage",
-                show=False),
+        Binding(
+            "less_than_sign", "step_stage(-1)", _("← Stage"), id="detail.prev_stage", show=False
+        ),
         Binding("w", "won", _("Won"), id="detail.won"),
         Binding("l", "lost", _("Lost"), id="detail.lost"),
         Binding("t", "tags", _("Tags"), id="detail.tags"),
-        Binding("m", "mail", _("Mail"), id="detail.mail",
-                show=False),
-        Binding("c", "copy_email", _("Copy email"), id="detail.copy",
-                show=False),
-        Binding("left_square_bracket", "neighbour(-1)", _("Prev lead"), id="detail.prev",
-                show=False),
-        Binding("right_square_bracket", "neighbour(1)", _("Next lead"), id="detail.next",
-                show=False),
+        Binding("m", "mail", _("Mail"), id="detail.mail", show=False),
+        Binding("c", "copy_email", _("Copy email"), id="detail.copy", show=False),
+        Binding(
+            "left_square_bracket", "neighbour(-1)", _("Prev lead"), id="detail.prev", show=False
+        ),
+        Binding(
+            "right_square_bracket", "neighbour(1)", _("Next lead"), id="detail.next", show=False
+        ),
         Binding("x", "delete", _("Delete"), id="detail.delete"),
         Binding("u", "undo", _("Undo"), id="detail.undo"),
     ]
@@ -139,6 +140,7 @@ class LeadDetailScreen(StoreScreen[None]):
 
     def remember(self, description: str, revert: Callable[[], object]) -> None:
         """Put an undo step on the app-wide history."""
+
         def run() -> None:
             revert()
 
@@ -198,8 +200,9 @@ class LeadDetailScreen(StoreScreen[None]):
         if self.detail is None or stage == self.detail.stage:
             return
         store, lead_id, version = self.store, self.lead_id, self.detail.version
-        _ok, result = self.write(lambda: store.move_lead(lead_id, stage, reason,
-                                                         expected_version=version))
+        _ok, result = self.write(
+            lambda: store.move_lead(lead_id, stage, reason, expected_version=version)
+        )
         if result is not None:
             self.remember(_("stage move"), lambda: store.undo_moves([result]))
             self.toast(_("Moved to {stage}.").format(stage=self.stage_names.get(stage, stage)))
@@ -212,9 +215,16 @@ class LeadDetailScreen(StoreScreen[None]):
         path = [stage.key for stage in self.stages if stage.kind != "lost"]
         if self.detail.stage not in path:
             if step < 0 and path:
-                reached = next((entry.from_stage for entry in self.detail.timeline
-                                if entry.kind == "stage" and entry.to_stage == self.detail.stage
-                                and entry.from_stage in path), None)
+                reached = next(
+                    (
+                        entry.from_stage
+                        for entry in self.detail.timeline
+                        if entry.kind == "stage"
+                        and entry.to_stage == self.detail.stage
+                        and entry.from_stage in path
+                    ),
+                    None,
+                )
                 self.move_to(reached or path[0])
             else:
                 self.toast(_("This lead is lost; press < to reopen it."))
@@ -239,8 +249,10 @@ class LeadDetailScreen(StoreScreen[None]):
         lost = self._stage_of_kind("lost")
         if lost is None or self.detail is None or self.detail.stage == lost:
             return
-        self.app.push_screen(LostReasonDialog(),
-                             lambda reason: None if reason is None else self.move_to(lost, reason))
+        self.app.push_screen(
+            LostReasonDialog(),
+            lambda reason: None if reason is None else self.move_to(lost, reason),
+        )
 
     def action_tags(self) -> None:
         """Add or remove tags."""
@@ -266,8 +278,9 @@ class LeadDetailScreen(StoreScreen[None]):
 
         if self.detail is None:
             return
-        body = Text(_("Delete {name}? You can undo this with u.").format(
-            name=self.detail.display_name))
+        body = Text(
+            _("Delete {name}? You can undo this with u.").format(name=self.detail.display_name)
+        )
         self.app.push_screen(ConfirmScreen(_("Delete lead"), body, _("Delete")), self._delete)
 
     def _delete(self, confirmed: bool | None) -> None:

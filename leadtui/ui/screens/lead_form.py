@@ -59,9 +59,7 @@ class FormResult:
 def input_texts(data: LeadInput) -> dict[str, str]:
     """The text each input shows for ``data``."""
     texts = {name: str(getattr(data, name) or "") for name, _label in TEXT_INPUTS}
-    texts["value_cents"] = (
-        format_money(data.value_cents, "").strip() if data.value_cents else ""
-    )
+    texts["value_cents"] = format_money(data.value_cents, "").strip() if data.value_cents else ""
     texts["score"] = "" if data.score is None else str(data.score)
     texts["next_followup_at"] = followup_date_text(data.next_followup_at)
     texts["tags"] = ", ".join(data.tags)
@@ -104,14 +102,23 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                         yield Static("", id=f"err-{name}", classes="field-error hidden")
                 with Vertical(classes="field"):
                     yield Label(_("Source"))
-                    yield Select([(source_label(source), source) for source in SOURCES],
-                                 allow_blank=False, id="in-source", value="manual", compact=True)
+                    yield Select(
+                        [(source_label(source), source) for source in SOURCES],
+                        allow_blank=False,
+                        id="in-source",
+                        value="manual",
+                        compact=True,
+                    )
                     yield Static("", id="err-source", classes="field-error hidden")
                 with Vertical(classes="field"):
                     yield Label(_("Stage"))
-                    yield Select([(_(stage.name), stage.key) for stage in self.stages],
-                                 allow_blank=False, id="in-stage", value=self.original.stage,
-                                 compact=True)
+                    yield Select(
+                        [(_(stage.name), stage.key) for stage in self.stages],
+                        allow_blank=False,
+                        id="in-stage",
+                        value=self.original.stage,
+                        compact=True,
+                    )
                     yield Static("", id="err-stage", classes="field-error hidden")
                 with Vertical(classes="field"):
                     yield Label(_("Consent"))
@@ -180,9 +187,21 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                 errors["next_followup_at"] = str(error)
         text = {name: self._text(name) for name, _label in TEXT_INPUTS}
         data = LeadInput(
-            **{name: text[name] for name in (
-                "first_name", "last_name", "company", "job_title", "website", "campaign",
-                "utm_source", "utm_medium", "utm_campaign", "currency")},
+            **{
+                name: text[name]
+                for name in (
+                    "first_name",
+                    "last_name",
+                    "company",
+                    "job_title",
+                    "website",
+                    "campaign",
+                    "utm_source",
+                    "utm_medium",
+                    "utm_campaign",
+                    "currency",
+                )
+            },
             email=text["email"].strip() or None,
             phone=text["phone"].strip() or None,
             source=str(self.query_one("#in-source", Select).value),
@@ -194,7 +213,8 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
             tags=[tag.strip() for tag in text["tags"].split(",") if tag.strip()],
         )
         values, checked = check_lead_input(
-            data, stage_keys=tuple(stage.key for stage in self.stages))
+            data, stage_keys=tuple(stage.key for stage in self.stages)
+        )
         return data, {**checked, **errors}, values
 
     def show_errors(self, errors: dict[str, str], *, every: bool) -> None:
@@ -291,7 +311,8 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen(_("Discard changes?"), _("What you typed in this form will be lost."),
-                          _("Discard")),
+            ConfirmScreen(
+                _("Discard changes?"), _("What you typed in this form will be lost."), _("Discard")
+            ),
             answered,
         )

@@ -34,7 +34,8 @@ SEARCH_DEBOUNCE = 0.075
 SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
 NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
 SORT_NAMES: dict[SortKey, str] = {
-    SortKey.CREATED: _("created"), **{column.key: column.title.lower() for column in COLUMNS}
+    SortKey.CREATED: _("created"),
+    **{column.key: column.title.lower() for column in COLUMNS},
 }
 
 
@@ -66,10 +67,16 @@ class LeadListScreen(ListActions):
         Binding("S", "reverse_sort", _("Reverse"), show=False, id="leads.reverse"),
         Binding("n", "new_lead", _("New"), id="leads.new"),
         Binding("e", "edit_lead", _("Edit"), id="leads.edit"),
-        Binding("greater_than_sign", "next_stage", _("Stage →"), key_display=">",
-                id="leads.next_stage"),
-        Binding("less_than_sign", "previous_stage", _("Stage ←"), key_display="<",
-                id="leads.previous_stage"),
+        Binding(
+            "greater_than_sign", "next_stage", _("Stage →"), key_display=">", id="leads.next_stage"
+        ),
+        Binding(
+            "less_than_sign",
+            "previous_stage",
+            _("Stage ←"),
+            key_display="<",
+            id="leads.previous_stage",
+        ),
         Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
         Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
         Binding("d", "delete", _("Delete"), id="leads.delete"),
@@ -90,8 +97,11 @@ class LeadListScreen(ListActions):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListHeader(id="list-header")
-        yield Input(placeholder=_("/ search names, emails, companies (Esc clears)"),
-                    id="search", compact=True)
+        yield Input(
+            placeholder=_("/ search names, emails, companies (Esc clears)"),
+            id="search",
+            compact=True,
+        )
         yield LeadTable(id="leads")
         yield Static(id="empty", classes="hidden")
         yield Footer(compact=True)
@@ -123,8 +133,12 @@ class LeadListScreen(ListActions):
         False while a search waits on its debounce or a load or count is on its way.
         """
         pages = self.pages
-        return (pages is not None and pages.filter == self.filter and pages.sort == self.sort
-                and self.counts is not None)
+        return (
+            pages is not None
+            and pages.filter == self.filter
+            and pages.sort == self.sort
+            and self.counts is not None
+        )
 
     # -- loading --------------------------------------------------------------------
 
@@ -145,8 +159,14 @@ class LeadListScreen(ListActions):
         self._load(self.generation, self.filter, self.sort, where, focus_id)
 
     @work(thread=True, exclusive=True, group="list-load")
-    def _load(self, generation: int, lead_filter: LeadFilter, sort: LeadSort, cursor: int,
-              focus_id: int | None) -> None:
+    def _load(
+        self,
+        generation: int,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        cursor: int,
+        focus_id: int | None,
+    ) -> None:
         pages = LeadPages(self.store.page_list, lead_filter, sort, self._prefetch)
         pages.seed(0, self.store.page_list(lead_filter, sort, 0, PAGE_SIZE))
         page = cursor // PAGE_SIZE
@@ -195,14 +215,22 @@ class LeadListScreen(ListActions):
         names = {stage.key: stage.name for stage in self.stage_list}
         sort = SORT_NAMES[self.sort.key] + (" ↓" if self.sort.descending else " ↑")
         self.query_one(ListHeader).show(
-            self.counts, filter_text=describe_filter(self.filter, names), sort_text=sort,
-            marked=len(self.table.marked))
+            self.counts,
+            filter_text=describe_filter(self.filter, names),
+            sort_text=sort,
+            marked=len(self.table.marked),
+        )
         total = self.pages.total if self.pages is not None else 0
         known = self.pages is not None and self.pages.total_known
         empty = self.query_one("#empty", Static)
         if known and total == 0:
-            empty.update(Content(empty_text() if self.filter.is_empty else _(
-                "No lead matches. Esc clears the search, f changes the filter.")))
+            empty.update(
+                Content(
+                    empty_text()
+                    if self.filter.is_empty
+                    else _("No lead matches. Esc clears the search, f changes the filter.")
+                )
+            )
         empty.set_class(not (known and total == 0), "hidden")
         self.table.set_class(known and total == 0, "hidden")
 
@@ -217,7 +245,7 @@ class LeadListScreen(ListActions):
         self.set_focus(self.query_one("#search", Input))
 
     def on_lead_table_search_requested(self, event: LeadTable.SearchRequested) -> None:
-        """"/" on the table."""
+        """ "/" on the table."""
         self.action_search()
 
     def on_lead_table_typed_ahead(self, event: LeadTable.TypedAhead) -> None:
@@ -262,8 +290,9 @@ class LeadListScreen(ListActions):
                 self.filter = new
                 self.reload(cursor=0)
 
-        self.app.push_screen(FilterScreen(self.filter, self.stage_list, self.store.all_tags()),
-                             chosen)
+        self.app.push_screen(
+            FilterScreen(self.filter, self.stage_list, self.store.all_tags()), chosen
+        )
 
     def set_sort(self, sort: LeadSort) -> None:
         """Sort the list by ``sort`` (cursor back to the top)."""
@@ -312,8 +341,11 @@ class LeadListScreen(ListActions):
         if self.pages is None:
             return None
         current = self.table.current_row
-        index = (self.table.cursor if current is not None and current.id == lead_id
-                 else self.pages.index_of(lead_id, near=self.table.cursor))
+        index = (
+            self.table.cursor
+            if current is not None and current.id == lead_id
+            else self.pages.index_of(lead_id, near=self.table.cursor)
+        )
         if index is None:
             return None
         row = self.pages.row(index + step)

@@ -24,8 +24,13 @@ PageFetch = Callable[[LeadFilter, LeadSort, int, int, "int | None"], list[LeadRo
 class LeadPages:
     """Rows of one filter and sort, a page at a time (implements the table's RowSource)."""
 
-    def __init__(self, fetch: PageFetch, lead_filter: LeadFilter, sort: LeadSort,
-                 prefetch: Callable[[LeadPages, int], object] | None = None) -> None:
+    def __init__(
+        self,
+        fetch: PageFetch,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        prefetch: Callable[[LeadPages, int], object] | None = None,
+    ) -> None:
         self._fetch = fetch
         self._prefetch = prefetch
         self._asked: set[int] = set()
@@ -65,24 +70,43 @@ class LeadPages:
         page, at = divmod(index, PAGE_SIZE)
         rows = self._pages.get(page)
         if rows is None:
-            rows = self._fetch(self.filter, self.sort, page * PAGE_SIZE, PAGE_SIZE,
-                               self._total if self.total_known else None)
+            rows = self._fetch(
+                self.filter,
+                self.sort,
+                page * PAGE_SIZE,
+                PAGE_SIZE,
+                self._total if self.total_known else None,
+            )
             self._keep(page, rows)
         else:
             self._pages.move_to_end(page)
         if self._prefetch is not None:
-            near = page + 1 if at >= PAGE_SIZE - PREFETCH_MARGIN else page - 1 if (
-                at < PREFETCH_MARGIN) else None
-            if near is not None and near >= 0 and near * PAGE_SIZE < self._total and (
-                    near not in self._pages and near not in self._asked):
+            near = (
+                page + 1
+                if at >= PAGE_SIZE - PREFETCH_MARGIN
+                else page - 1
+                if (at < PREFETCH_MARGIN)
+                else None
+            )
+            if (
+                near is not None
+                and near >= 0
+                and near * PAGE_SIZE < self._total
+                and (near not in self._pages and near not in self._asked)
+            ):
                 self._asked.add(near)
                 self._prefetch(self, near)
         return rows[at] if at < len(rows) else None
 
     def fetch_page(self, page: int) -> list[LeadRow]:
         """Read one page (safe in a worker thread: it touches no cache state)."""
-        return self._fetch(self.filter, self.sort, page * PAGE_SIZE, PAGE_SIZE,
-                           self._total if self.total_known else None)
+        return self._fetch(
+            self.filter,
+            self.sort,
+            page * PAGE_SIZE,
+            PAGE_SIZE,
+            self._total if self.total_known else None,
+        )
 
     def keep_prefetched(self, page: int, rows: list[LeadRow]) -> None:
         """Store a page read ahead by a worker (on the UI thread)."""

@@ -68,8 +68,11 @@ class ListActions(StoreScreen[None]):
         keys = [stage.key for stage in self.stage_list]
         position = keys.index(row.stage) + step if row.stage in keys else -1
         if not 0 <= position < len(keys):
-            self.toast(_("{name} is already in the last stage in that direction.").format(
-                name=row.display_name))
+            self.toast(
+                _("{name} is already in the last stage in that direction.").format(
+                    name=row.display_name
+                )
+            )
             return
         self._move([row.id], keys[position], row)
 
@@ -89,17 +92,24 @@ class ListActions(StoreScreen[None]):
             self.toast(str(error), severity="error")
             return
         if not results:
-            self.toast(_("Nothing to move: already in {stage}.").format(
-                stage=self._stage_name(stage)))
+            self.toast(
+                _("Nothing to move: already in {stage}.").format(stage=self._stage_name(stage))
+            )
             return
-        what = (row.display_name if row is not None and len(results) == 1
-                else ngettext("{n} lead", "{n} leads", len(results)).format(n=len(results)))
+        what = (
+            row.display_name
+            if row is not None and len(results) == 1
+            else ngettext("{n} lead", "{n} leads", len(results)).format(n=len(results))
+        )
         self.lead_app.undo_history.push(
             _("move of {what} to {stage}").format(what=what, stage=self._stage_name(stage)),
             lambda: store.undo_moves(results),
         )
-        self.toast(_("Moved {what} to {stage} (u undoes).").format(
-            what=what, stage=self._stage_name(stage)))
+        self.toast(
+            _("Moved {what} to {stage} (u undoes).").format(
+                what=what, stage=self._stage_name(stage)
+            )
+        )
         self.reload()
 
     # -- marks and bulk -------------------------------------------------------------
@@ -156,8 +166,11 @@ class ListActions(StoreScreen[None]):
                 _("tag {tag}").format(tag=name),
                 discard_result(lambda: store.untag_leads(added, name)),
             )
-            self.toast(ngettext("Tagged {n} lead with {tag}.", "Tagged {n} leads with {tag}.",
-                                len(added)).format(n=len(added), tag=name))
+            self.toast(
+                ngettext(
+                    "Tagged {n} lead with {tag}.", "Tagged {n} leads with {tag}.", len(added)
+                ).format(n=len(added), tag=name)
+            )
             self.table.clear_marks()
             self.reload()
 
@@ -174,9 +187,11 @@ class ListActions(StoreScreen[None]):
         if len(ids) == 1 and row is not None and row.id == ids[0]:
             body = _("Delete {name}? You can undo it with u.").format(name=row.display_name)
         else:
-            body = ngettext("Delete {n} marked lead? You can undo it with u.",
-                            "Delete {n} marked leads? You can undo it with u.",
-                            len(ids)).format(n=len(ids))
+            body = ngettext(
+                "Delete {n} marked lead? You can undo it with u.",
+                "Delete {n} marked leads? You can undo it with u.",
+                len(ids),
+            ).format(n=len(ids))
         store = self.store
 
         def answered(yes: bool | None) -> None:
@@ -187,16 +202,21 @@ class ListActions(StoreScreen[None]):
                 return
             self.lead_app.undo_history.push(
                 ngettext("delete of {n} lead", "delete of {n} leads", len(deleted)).format(
-                    n=len(deleted)),
+                    n=len(deleted)
+                ),
                 discard_result(lambda: store.restore_leads(deleted)),
             )
-            self.toast(ngettext("Deleted {n} lead (u undoes).", "Deleted {n} leads (u undoes).",
-                                len(deleted)).format(n=len(deleted)))
+            self.toast(
+                ngettext(
+                    "Deleted {n} lead (u undoes).", "Deleted {n} leads (u undoes).", len(deleted)
+                ).format(n=len(deleted))
+            )
             self.table.clear_marks()
             self.reload()
 
-        self.app.push_screen(ConfirmScreen(_("Delete leads"), Content(body).plain,
-                                           _("Delete")), answered)
+        self.app.push_screen(
+            ConfirmScreen(_("Delete leads"), Content(body).plain, _("Delete")), answered
+        )
 
     def action_undo(self) -> None:
         """Revert the last move, edit, tag or delete."""
@@ -229,8 +249,11 @@ class ListActions(StoreScreen[None]):
             if result.open_id is not None:
                 self.open_lead(result.open_id)
             elif result.lead_id is not None:
-                self.toast(_("Lead saved (u undoes).") if not result.created
-                           else _("Lead added (u undoes)."))
+                self.toast(
+                    _("Lead saved (u undoes).")
+                    if not result.created
+                    else _("Lead added (u undoes).")
+                )
                 self.reload(focus_id=result.lead_id)
 
         self.app.push_screen(LeadFormScreen(self.stage_list, lead_id), done)

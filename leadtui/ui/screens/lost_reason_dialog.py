@@ -17,8 +17,14 @@ from leadtui.i18n import _
 
 def common_reasons() -> list[str]:
     """The reasons offered first (translated)."""
-    return [_("Price too high"), _("No budget"), _("Went with a competitor"), _("No response"),
-            _("Not a fit"), _("Timing")]
+    return [
+        _("Price too high"),
+        _("No budget"),
+        _("Went with a competitor"),
+        _("No response"),
+        _("Not a fit"),
+        _("Timing"),
+    ]
 
 
 class LostReasonDialog(ModalScreen[str | None]):
@@ -31,12 +37,17 @@ class LostReasonDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="lost-dialog", classes="dialog"):
             yield Static(Content(_("Why was this lead lost?")), classes="dialog-title")
-            yield OptionList(*(Option(Content(reason), id=f"reason-{index}")
-                               for index, reason in enumerate(common_reasons())),
-                             id="lost-reasons")
+            yield OptionList(
+                *(
+                    Option(Content(reason), id=f"reason-{index}")
+                    for index, reason in enumerate(common_reasons())
+                ),
+                id="lost-reasons",
+            )
             yield Label(_("Or type a reason (Enter to save, empty for none):"))
-            yield Input(placeholder=_("e.g. chose to do it in-house"), id="lost-text",
-                        max_length=500)
+            yield Input(
+                placeholder=_("e.g. chose to do it in-house"), id="lost-text", max_length=500
+            )
 
     def on_mount(self) -> None:
         """Start on the first common reason."""

@@ -48,8 +48,12 @@ class TagsDialog(ModalScreen[TagChanges | None]):
         with Vertical(id="tags-dialog", classes="dialog"):
             yield Static(Content(_("Tags")), classes="dialog-title")
             yield Label(_("Add a tag (→ completes, Enter adds; Enter on empty applies):"))
-            yield Input(placeholder=_("tag name"), id="tag-input", max_length=60,
-                        suggester=SuggestFromList(self.known, case_sensitive=False))
+            yield Input(
+                placeholder=_("tag name"),
+                id="tag-input",
+                max_length=60,
+                suggester=SuggestFromList(self.known, case_sensitive=False),
+            )
             yield Label(_("Tags on this lead (Enter or Delete marks for removal):"))
             yield OptionList(id="tag-list")
             yield Static(Content(_("Ctrl+S apply · Esc cancel")), id="tags-help")

@@ -83,8 +83,7 @@ def column_at(x: int, width: int) -> Column | None:
     return None
 
 
-def header_segments(width: int, sort_key: SortKey, descending: bool,
-                    style: Style) -> list[Segment]:
+def header_segments(width: int, sort_key: SortKey, descending: bool, style: Style) -> list[Segment]:
     """The header line: titles, with ▼/▲ on the sort column."""
     segments = [Segment(" " * MARK_WIDTH, style)]
     for column, cell in zip(COLUMNS, column_widths(width), strict=True):
@@ -96,8 +95,14 @@ def header_segments(width: int, sort_key: SortKey, descending: bool,
     return segments
 
 
-def row_segments(row: LeadRow, width: int, now: datetime, marked: bool, styles: RowStyles,
-                 stage_names: dict[str, str]) -> list[Segment]:
+def row_segments(
+    row: LeadRow,
+    width: int,
+    now: datetime,
+    marked: bool,
+    styles: RowStyles,
+    stage_names: dict[str, str],
+) -> list[Segment]:
     """One lead as pre-padded segments; user text is only ever a segment's plain text.
 
     A cell and the space after it share one segment (the fewer segments, the cheaper
@@ -105,8 +110,9 @@ def row_segments(row: LeadRow, width: int, now: datetime, marked: bool, styles: 
     "today" style is reversed, keeps a plainly styled gap.
     """
     state = followup_state(row.next_followup_at, now)
-    follow_style = {FollowUpState.OVERDUE: styles.overdue,
-                    FollowUpState.TODAY: styles.today}.get(state, styles.plain)
+    follow_style = {FollowUpState.OVERDUE: styles.overdue, FollowUpState.TODAY: styles.today}.get(
+        state, styles.plain
+    )
     value = format_money(row.value_cents, row.currency) if row.value_cents else ""
     stage = _(stage_names.get(row.stage, row.stage.capitalize()))
     cells: tuple[tuple[str, Style], ...] = (

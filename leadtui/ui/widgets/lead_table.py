@@ -280,8 +280,11 @@ class LeadTable(ScrollView, can_focus=True):
         # rich_style costs ~1 ms per call; compute once until styles or focus change.
         if self._styles is None:
             base = self.rich_style
-            cursor = (base + self.get_component_rich_style("lead-table--cursor")
-                      if self.has_focus else base + Style(underline=True))
+            cursor = (
+                base + self.get_component_rich_style("lead-table--cursor")
+                if self.has_focus
+                else base + Style(underline=True)
+            )
             if self._styles_seen is not None and self._styles_seen[0] != base:
                 self._strips.clear()  # cached strips carry the old base style
             self._styles = self._styles_seen = (base, cursor)

@@ -40,18 +40,29 @@ class ListHeader(Static):
         else:
             shown = self.counts.total - 1 if self.counts.capped else self.counts.total
             total = f"{shown:,}+" if self.counts.capped else f"{shown:,}"
-            parts.append(Content.styled(
-                ngettext("{count} lead", "{count} leads", self.counts.total).format(count=total),
-                "bold",
-            ))
+            parts.append(
+                Content.styled(
+                    ngettext("{count} lead", "{count} leads", self.counts.total).format(
+                        count=total
+                    ),
+                    "bold",
+                )
+            )
             if self.counts.overdue:
-                parts.append(Content.styled(
-                    _("{count} overdue").format(count=f"{self.counts.overdue:,}"), "$error"
-                ))
+                parts.append(
+                    Content.styled(
+                        _("{count} overdue").format(count=f"{self.counts.overdue:,}"), "$error"
+                    )
+                )
         if self.marked:
-            parts.append(Content.styled(
-                ngettext("{count} marked", "{count} marked", self.marked).format(
-                    count=f"{self.marked:,}"), "$accent bold"))
+            parts.append(
+                Content.styled(
+                    ngettext("{count} marked", "{count} marked", self.marked).format(
+                        count=f"{self.marked:,}"
+                    ),
+                    "$accent bold",
+                )
+            )
         if self.filter_text:
             parts.append(Content(_("filter: {filter}").format(filter=self.filter_text)))
         if self.sort_text:

@@ -21,13 +21,22 @@ from leadtui.i18n import _
 def metrics_table(metrics: FunnelMetrics) -> Table:
     """Per stage: leads, value, conversion to the next stage, median time in stage."""
     table = Table(box=None, header_style="bold", padding=(0, 1), expand=True)
-    for title, justify in ((_("Stage"), "left"), (_("Leads"), "right"), (_("Value"), "right"),
-                           (_("Conversion"), "right"), (_("Median in stage"), "right")):
+    for title, justify in (
+        (_("Stage"), "left"),
+        (_("Leads"), "right"),
+        (_("Value"), "right"),
+        (_("Conversion"), "right"),
+        (_("Median in stage"), "right"),
+    ):
         table.add_column(title, justify=justify)  # type: ignore[arg-type]
     for stage in metrics.stages:
-        table.add_row(Text(_(stage.name)), Text(f"{stage.count:,}"),
-                      Text(format_money(stage.value_cents)), Text(format_rate(stage.conversion)),
-                      Text(format_days(stage.median_days)))
+        table.add_row(
+            Text(_(stage.name)),
+            Text(f"{stage.count:,}"),
+            Text(format_money(stage.value_cents)),
+            Text(format_rate(stage.conversion)),
+            Text(format_days(stage.median_days)),
+        )
     return table
 
 
@@ -49,8 +58,10 @@ class MetricsPanel(Vertical):
             yield Static(Text(_("Computing funnel metrics…")), id="metrics-table")
             with Vertical(id="metrics-side"):
                 # The funnel describes the whole pipeline; the board filter narrows cards only.
-                yield Static(Text(_("All leads (board filter not applied)"), style="dim italic"),
-                             id="metrics-scope")
+                yield Static(
+                    Text(_("All leads (board filter not applied)"), style="dim italic"),
+                    id="metrics-scope",
+                )
                 yield Static(id="metrics-win-rate")
                 yield Static(id="metrics-weeks-title")
                 yield Sparkline([], id="metrics-sparkline")
@@ -61,15 +72,24 @@ class MetricsPanel(Vertical):
         if metrics is None or not self.is_mounted:
             return
         self.query_one("#metrics-table", Static).update(metrics_table(metrics))
-        self.query_one("#metrics-win-rate", Static).update(Text(
-            _("Win rate {rate} ({won} won / {lost} lost)").format(
-                rate=format_rate(metrics.win_rate), won=f"{metrics.won:,}",
-                lost=f"{metrics.lost:,}"), style="bold"))
+        self.query_one("#metrics-win-rate", Static).update(
+            Text(
+                _("Win rate {rate} ({won} won / {lost} lost)").format(
+                    rate=format_rate(metrics.win_rate),
+                    won=f"{metrics.won:,}",
+                    lost=f"{metrics.lost:,}",
+                ),
+                style="bold",
+            )
+        )
         counts = [week.count for week in metrics.weeks]
-        self.query_one("#metrics-weeks-title", Static).update(Text(
-            _("{total} new leads in {n} weeks").format(
-                n=len(counts), total=f"{sum(counts):,}")))
+        self.query_one("#metrics-weeks-title", Static).update(
+            Text(
+                _("{total} new leads in {n} weeks").format(n=len(counts), total=f"{sum(counts):,}")
+            )
+        )
         self.query_one("#metrics-sparkline", Sparkline).data = [float(c) for c in counts]
         if metrics.weeks:
-            self.query_one("#metrics-weeks-range", Static).update(Text(
-                f"{metrics.weeks[0].label} … {metrics.weeks[-1].label}", style="dim"))
+            self.query_one("#metrics-weeks-range", Static).update(
+                Text(f"{metrics.weeks[0].label} … {metrics.weeks[-1].label}", style="dim")
+            )

@@ -18,9 +18,15 @@ class ReadOnlyBanner(Static):
     """
 
     def __init__(self) -> None:
-        super().__init__(Content(_(
-            "Read-only: this database file or its folder is not writable; edits are disabled.")),
-            id="read-only-banner")
+        super().__init__(
+            Content(
+                _(
+                    "Read-only: this database file or its folder is not writable; "
+                    "edits are disabled."
+                )
+            ),
+            id="read-only-banner",
+        )
 
 
 def show_read_only_banner(screen: Screen[object]) -> None:

@@ -34,9 +34,14 @@ class StageColumn(ScrollView, can_focus=False):
     """The cards of one stage; the screen owns keys and data."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "stage-column--header", "stage-column--header-active", "stage-column--card",
-        "stage-column--cursor", "stage-column--dim", "stage-column--overdue",
-        "stage-column--today", "stage-column--more",
+        "stage-column--header",
+        "stage-column--header-active",
+        "stage-column--card",
+        "stage-column--cursor",
+        "stage-column--dim",
+        "stage-column--overdue",
+        "stage-column--today",
+        "stage-column--more",
     }
     DEFAULT_CSS = """
     StageColumn { width: 1fr; height: 1fr; scrollbar-size-vertical: 0; margin-right: 1; }
@@ -131,7 +136,8 @@ class StageColumn(ScrollView, can_focus=False):
     def _header(self, y: int, width: int) -> Strip:
         state = self.state
         style = self._style(
-            "stage-column--header-active" if self.active else "stage-column--header")
+            "stage-column--header-active" if self.active else "stage-column--header"
+        )
         count = "…" if state.total is None else f"{state.total:,}"
         if self.collapsed:
             text = _(state.stage.name)[:6] if y == 0 else count
@@ -145,8 +151,7 @@ class StageColumn(ScrollView, can_focus=False):
     def _card_line(self, index: int, line: int, width: int) -> Strip:
         row = self.state.cards[index]
         current = self.active and index == self.state.cursor
-        base = self._style(
-            "stage-column--cursor" if current else "stage-column--card")
+        base = self._style("stage-column--cursor" if current else "stage-column--card")
         if line == CARD_LINES - 1:
             return Strip.blank(width)
         if line == 0:

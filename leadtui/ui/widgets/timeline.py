@@ -24,8 +24,14 @@ ICONS = {"note": "✎", "call": "☎", "email": "✉", "meeting": "◷", "form":
 
 def activity_label(kind: str) -> str:
     """The translated name of an activity kind."""
-    labels = {"note": _("Note"), "call": _("Call"), "email": _("Email"),
-              "meeting": _("Meeting"), "form": _("Form"), "system": _("System")}
+    labels = {
+        "note": _("Note"),
+        "call": _("Call"),
+        "email": _("Email"),
+        "meeting": _("Meeting"),
+        "form": _("Form"),
+        "system": _("System"),
+    }
     return labels.get(kind, kind)
 
 
@@ -54,12 +60,17 @@ def relative_time(at: datetime, now: datetime) -> str:
     return (_("in {amount}") if future else _("{amount} ago")).format(amount=amount)
 
 
-def timeline_text(entries: Sequence[TimelineEntry], now: datetime,
-                  stage_names: Mapping[str, str]) -> Group:
+def timeline_text(
+    entries: Sequence[TimelineEntry], now: datetime, stage_names: Mapping[str, str]
+) -> Group:
     """The whole timeline as plain (markup-free) rich renderables, bodies indented."""
     if not entries:
-        return Group(Text(_("Nothing logged yet. Press a to log a call, email, meeting or "
-                            "note."), style="dim italic"))
+        return Group(
+            Text(
+                _("Nothing logged yet. Press a to log a call, email, meeting or note."),
+                style="dim italic",
+            )
+        )
     parts: list[Text | Padding] = []
     for entry in entries:
         when = f"  {relative_time(entry.at, now)} · {absolute_time(entry.at)}"
@@ -94,7 +105,8 @@ class Timeline(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-body")
 
-    def show(self, entries: Sequence[TimelineEntry], now: datetime,
-             stage_names: Mapping[str, str]) -> None:
+    def show(
+        self, entries: Sequence[TimelineEntry], now: datetime, stage_names: Mapping[str, str]
+    ) -> None:
         """Replace what the timeline shows."""
         self.query_one("#timeline-body", Static).update(timeline_text(entries, now, stage_names))
