@@ -174,6 +174,11 @@ REVIEWED = {
     # reads.order_clause(): ORDER BY from a fixed table
     ("storage/sqlite/list_queries.py", "order"),
     ("storage/sqlite/db.py", "schema_version()"),  # an int from code
+    # DDL from storage.columns (code): quote() accepts plain identifiers only
+    ("storage/sqlite/tables.py", "quote(table.name)"),
+    ("storage/sqlite/tables.py", "quote(index.name)"),
+    ("storage/sqlite/tables.py", "_names(index.columns)"),
+    ("storage/sqlite/tables.py", "column.on_delete"),  # checked against ON_DELETE
 }
 
 

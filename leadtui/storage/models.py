@@ -1,4 +1,4 @@
-"""Every table of leadtui, in one file (the enums they store are in :mod:`leadtui.domain.enums`).
+"""The SQLModel classes for typed ORM access, built from :mod:`leadtui.storage.columns`.
 
 Timestamps are stored as UTC text ``YYYY-MM-DD HH:MM:SS`` (SQLite's own
 format): it sorts as text, ``julianday()`` understands it, and the fast
@@ -10,12 +10,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Index, String, text
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, text
+from sqlalchemy import Column as SAColumn
+from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlmodel import Field, SQLModel
 
-from leadtui.domain.enums import ActivityKind, LeadSource, StageKind
+from leadtui.domain.enums import StageKind
 from leadtui.domain.timefmt import format_db_time, parse_db_time
+from leadtui.storage import columns as declared
+from leadtui.storage.columns import Kind
 from leadtui.storage.schema_version import SCHEMA_VERSION  # noqa: F401  (re-exported)
 
 
@@ -32,126 +35,159 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else parse_db_time(value)
 
 
-def utc_column(*, nullable: bool = True, index: bool = False) -> Any:
-    """A column of :class:`UTCDateTime`."""
-    return Column(UTCDateTime(), nullable=nullable, index=index)
+def _sa_type(column: declared.Column) -> TypeEngine[Any]:
+    match column.kind:
+        case Kind.INT:
+            return Integer()
+        case Kind.BOOL:
+            return Boolean()
+        case Kind.TIME:
+            return UTCDateTime()
+        case Kind.TEXT:
+            return String(column.length)
+
+
+def column(table: declared.Table, name: str) -> Any:
+    """The SQLModel field of a declared column (type, keys, nullability, default).
+
+    The annotation on the model gives the Python type for typed ORM access;
+    everything else comes from :mod:`leadtui.storage.columns`, so the two
+    cannot drift (``tests/test_columns.py`` checks the annotations too).
+    """
+    spec = table[name]
+    keys = [ForeignKey(spec.references, ondelete=spec.on_delete)] if spec.references else []
+    sa_column = SAColumn(
+        name,
+        _sa_type(spec),
+        *keys,
+        primary_key=spec.primary_key,
+        nullable=spec.nullable,
+        unique=spec.unique or None,
+        server_default=None if spec.server_default is None else text(spec.server_default),
+    )
+    if spec.has_default:
+        return Field(default=spec.default, sa_column=sa_column)
+    return Field(sa_column=sa_column)
+
+
+def indexes(table: declared.Table) -> tuple[Index, ...]:
+    """The declared indexes of a table, for ``__table_args__``."""
+    return tuple(Index(index.name, *index.columns) for index in table.indexes)
+
+
+_STAGE, _LEAD, _CHANGE = declared.STAGE, declared.LEAD, declared.STAGE_CHANGE
+_ACTIVITY, _TAG, _LEAD_TAG = declared.ACTIVITY, declared.TAG, declared.LEAD_TAG
+_BATCH, _TOMBSTONE = declared.IMPORT_BATCH, declared.TOMBSTONE
 
 
 class Stage(SQLModel, table=True):
     """A funnel stage."""
 
-    key: str = Field(primary_key=True, max_length=40)
-    name: str = Field(max_length=80)
-    position: int = Field(unique=True)
-    kind: StageKind = Field(sa_column=Column(String(10), nullable=False))
+    key: str = column(_STAGE, "key")
+    name: str = column(_STAGE, "name")
+    position: int = column(_STAGE, "position")
+    kind: StageKind = column(_STAGE, "kind")
 
 
 class Lead(SQLModel, table=True):
     """A person who left their contact details."""
 
-    __table_args__ = (
-        # The list's sort indexes are partial (live leads only): see
-        # storage.sqlite.schema.LIST_INDEXES.
-        Index("ix_lead_phone_e164", "phone_e164"),
-        Index("ix_lead_batch", "import_batch_id"),
-    )
+    __table_args__ = indexes(_LEAD)
 
-    id: int | None = Field(default=None, primary_key=True)
-    first_name: str = Field(default="", max_length=200)
-    last_name: str = Field(default="", max_length=200)
-    email: str | None = Field(default=None, max_length=320)
-    email_key: str | None = Field(default=None, unique=True, max_length=320)
-    phone: str | None = Field(default=None, max_length=64)
-    phone_e164: str | None = Field(default=None, max_length=20)
-    company: str = Field(default="", max_length=200)
-    job_title: str = Field(default="", max_length=200)
-    website: str = Field(default="", max_length=500)
-    source: str = Field(default=LeadSource.MANUAL.value, max_length=40)
-    campaign: str = Field(default="", max_length=200)
-    utm_source: str = Field(default="", max_length=200)
-    utm_medium: str = Field(default="", max_length=200)
-    utm_campaign: str = Field(default="", max_length=200)
-    consent: bool = Field(default=False)
-    consent_at: datetime | None = Field(default=None, sa_column=utc_column())
-    stage: str = Field(default="new", foreign_key="stage.key", max_length=40)
-    stage_changed_at: datetime | None = Field(default=None, sa_column=utc_column())
-    value_cents: int = Field(default=0)
-    currency: str = Field(default="EUR", max_length=3)
-    score: int | None = Field(default=None)
-    next_followup_at: datetime | None = Field(default=None, sa_column=utc_column())
-    created_at: datetime = Field(sa_column=utc_column(nullable=False))
-    updated_at: datetime = Field(sa_column=utc_column(nullable=False))
-    last_activity_at: datetime | None = Field(default=None, sa_column=utc_column())
-    version: int = Field(default=1)
-    deleted_at: datetime | None = Field(default=None, sa_column=utc_column())
-    import_batch_id: int | None = Field(default=None, foreign_key="importbatch.id")
+    id: int | None = column(_LEAD, "id")
+    first_name: str = column(_LEAD, "first_name")
+    last_name: str = column(_LEAD, "last_name")
+    email: str | None = column(_LEAD, "email")
+    email_key: str | None = column(_LEAD, "email_key")
+    phone: str | None = column(_LEAD, "phone")
+    phone_e164: str | None = column(_LEAD, "phone_e164")
+    company: str = column(_LEAD, "company")
+    job_title: str = column(_LEAD, "job_title")
+    website: str = column(_LEAD, "website")
+    source: str = column(_LEAD, "source")
+    campaign: str = column(_LEAD, "campaign")
+    utm_source: str = column(_LEAD, "utm_source")
+    utm_medium: str = column(_LEAD, "utm_medium")
+    utm_campaign: str = column(_LEAD, "utm_campaign")
+    consent: bool = column(_LEAD, "consent")
+    consent_at: datetime | None = column(_LEAD, "consent_at")
+    stage: str = column(_LEAD, "stage")
+    stage_changed_at: datetime | None = column(_LEAD, "stage_changed_at")
+    value_cents: int = column(_LEAD, "value_cents")
+    currency: str = column(_LEAD, "currency")
+    score: int | None = column(_LEAD, "score")
+    next_followup_at: datetime | None = column(_LEAD, "next_followup_at")
+    created_at: datetime = column(_LEAD, "created_at")
+    updated_at: datetime = column(_LEAD, "updated_at")
+    last_activity_at: datetime | None = column(_LEAD, "last_activity_at")
+    version: int = column(_LEAD, "version")
+    deleted_at: datetime | None = column(_LEAD, "deleted_at")
+    import_batch_id: int | None = column(_LEAD, "import_batch_id")
 
 
 class StageChange(SQLModel, table=True):
     """One move of a lead between stages; the source of funnel metrics."""
 
-    __table_args__ = (Index("ix_stagechange_lead_at", "lead_id", "at", "id"),)
+    __table_args__ = indexes(_CHANGE)
 
-    id: int | None = Field(default=None, primary_key=True)
-    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE")
-    from_stage: str | None = Field(default=None, max_length=40)
-    to_stage: str = Field(max_length=40)
-    at: datetime = Field(sa_column=utc_column(nullable=False))
-    reason: str = Field(default="", max_length=500)
+    id: int | None = column(_CHANGE, "id")
+    lead_id: int = column(_CHANGE, "lead_id")
+    from_stage: str | None = column(_CHANGE, "from_stage")
+    to_stage: str = column(_CHANGE, "to_stage")
+    at: datetime = column(_CHANGE, "at")
+    reason: str = column(_CHANGE, "reason")
 
 
 class Activity(SQLModel, table=True):
     """One touch: a note, call, email, meeting, form fill or system event."""
 
-    __table_args__ = (Index("ix_activity_lead_at", "lead_id", "at", "id"),)
+    __table_args__ = indexes(_ACTIVITY)
 
-    id: int | None = Field(default=None, primary_key=True)
-    lead_id: int = Field(foreign_key="lead.id", ondelete="CASCADE")
-    kind: str = Field(default=ActivityKind.NOTE.value, max_length=20)
-    at: datetime = Field(sa_column=utc_column(nullable=False))
-    body: str = Field(default="", max_length=20000)
+    id: int | None = column(_ACTIVITY, "id")
+    lead_id: int = column(_ACTIVITY, "lead_id")
+    kind: str = column(_ACTIVITY, "kind")
+    at: datetime = column(_ACTIVITY, "at")
+    body: str = column(_ACTIVITY, "body")
 
 
 class Tag(SQLModel, table=True):
     """A label that can be put on leads."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(unique=True, max_length=60)
+    id: int | None = column(_TAG, "id")
+    name: str = column(_TAG, "name")
 
 
 class LeadTag(SQLModel, table=True):
     """The link between a lead and a tag."""
 
-    __table_args__ = (Index("ix_leadtag_tag", "tag_id", "lead_id"),)
+    __table_args__ = indexes(_LEAD_TAG)
 
-    lead_id: int = Field(foreign_key="lead.id", primary_key=True, ondelete="CASCADE")
-    tag_id: int = Field(foreign_key="tag.id", primary_key=True, ondelete="CASCADE")
+    lead_id: int = column(_LEAD_TAG, "lead_id")
+    tag_id: int = column(_LEAD_TAG, "tag_id")
 
 
 class ImportBatch(SQLModel, table=True):
     """One import run, so that it can be reported and reverted exactly."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(sa_column=utc_column(nullable=False))
-    file_name: str = Field(default="", max_length=500)
-    file_format: str = Field(default="", max_length=40)
-    rows_read: int = Field(default=0)
-    imported: int = Field(default=0)
-    updated: int = Field(default=0)
-    merged: int = Field(default=0)
-    skipped: int = Field(default=0)
-    rejected: int = Field(default=0)
-    reverted_at: datetime | None = Field(default=None, sa_column=utc_column())
-    report_json: str = Field(
-        default="", sa_column=Column(String, nullable=False, server_default=text("''"))
-    )
+    id: int | None = column(_BATCH, "id")
+    at: datetime = column(_BATCH, "at")
+    file_name: str = column(_BATCH, "file_name")
+    file_format: str = column(_BATCH, "file_format")
+    rows_read: int = column(_BATCH, "rows_read")
+    imported: int = column(_BATCH, "imported")
+    updated: int = column(_BATCH, "updated")
+    merged: int = column(_BATCH, "merged")
+    skipped: int = column(_BATCH, "skipped")
+    rejected: int = column(_BATCH, "rejected")
+    reverted_at: datetime | None = column(_BATCH, "reverted_at")
+    report_json: str = column(_BATCH, "report_json")
 
 
 class Tombstone(SQLModel, table=True):
     """What is left of a forgotten person: when, and nothing that identifies them."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    forgotten_at: datetime = Field(sa_column=utc_column(nullable=False))
+    id: int | None = column(_TOMBSTONE, "id")
+    forgotten_at: datetime = column(_TOMBSTONE, "forgotten_at")
 
 
 def utcnow() -> datetime:

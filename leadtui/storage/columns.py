@@ -1,0 +1,263 @@
+"""The one declaration of every table: columns, their kinds, lengths, defaults, keys, indexes.
+
+Pure Python (no ORM, no SQL driver), so the fast paths can use it: the stdlib
+``sqlite3`` reads and the bulk insert derive their column lists, row mapping and
+defaults from it, :mod:`leadtui.storage.sqlite.tables` derives the SQLite DDL,
+and :mod:`leadtui.storage.models` builds each SQLModel field from it.
+
+Kinds are what a value *means*, not a SQL type: each dialect maps them (SQLite
+stores a ``TIME`` as ``VARCHAR(19)`` UTC text; PostgreSQL may choose
+``TIMESTAMPTZ``); a PostgreSQL DDL module maps kinds and keys the same way
+:mod:`leadtui.storage.sqlite.tables` does.
+
+Adding a lead field is one :class:`Column` in :data:`LEAD`: the DDL, the bulk
+insert's columns and defaults, the CSV/JSON export and ``leadtui`` import header
+follow (``tests/test_one_declaration.py``). Code that uses it by name adds a
+typed attribute where it needs one: ``Lead`` in ``models.py`` (required,
+``tests/test_columns.py``), ``LeadDetail`` to show it (its read follows the
+dataclass), ``LeadRow`` to list it, and the form, labels and import rules in
+``ui/`` and ``io/`` for what a user types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from leadtui.domain.enums import ActivityKind, LeadSource
+
+
+class Kind(StrEnum):
+    """What a column holds."""
+
+    INT = "int"
+    TEXT = "text"
+    BOOL = "bool"
+    TIME = "time"
+    """An aware UTC datetime, to the second."""
+
+
+class _Required:
+    """The default of a column every insert must give."""
+
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED = _Required()
+Default = str | int | bool | None | _Required
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column. ``default`` is what an insert that omits it writes (set by the app).
+
+    ``server_default`` is SQL text the database itself fills in (kept for
+    columns added to databases that already had rows). ``internal`` columns are
+    kept by the app (keys, stamps, bookkeeping): not in the CSV export header.
+    """
+
+    name: str
+    kind: Kind
+    length: int | None = None
+    nullable: bool = False
+    default: Default = REQUIRED
+    primary_key: bool = False
+    unique: bool = False
+    references: str | None = None
+    """``"table.column"`` of a foreign key."""
+    on_delete: str | None = None
+    server_default: str | None = None
+    internal: bool = False
+
+    @property
+    def has_default(self) -> bool:
+        """True when an insert may leave this column out."""
+        return not isinstance(self.default, _Required)
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """A plain index over some columns (the partial list indexes are SQLite-only)."""
+
+    name: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its columns in order and its indexes."""
+
+    name: str
+    columns: tuple[Column, ...]
+    indexes: tuple[Index, ...] = ()
+
+    def __getitem__(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The column names in order."""
+        return tuple(column.name for column in self.columns)
+
+
+def _id() -> Column:
+    return Column("id", Kind.INT, primary_key=True, default=None)
+
+
+def _text(
+    name: str,
+    length: int | None,
+    default: str | None = "",
+    *,
+    unique: bool = False,
+    references: str | None = None,
+    server_default: str | None = None,
+    internal: bool = False,
+) -> Column:
+    """A text column; ``None`` as the default makes it nullable."""
+    return Column(
+        name,
+        Kind.TEXT,
+        length,
+        nullable=default is None,
+        default=default,
+        unique=unique,
+        references=references,
+        server_default=server_default,
+        internal=internal,
+    )
+
+
+def _time(name: str, *, nullable: bool = True, internal: bool = False) -> Column:
+    default: Default = None if nullable else REQUIRED
+    return Column(name, Kind.TIME, nullable=nullable, default=default, internal=internal)
+
+
+STAGE = Table(
+    "stage",
+    (
+        Column("key", Kind.TEXT, 40, primary_key=True),
+        Column("name", Kind.TEXT, 80),
+        Column("position", Kind.INT, unique=True),
+        Column("kind", Kind.TEXT, 10),
+    ),
+)
+TAG = Table("tag", (_id(), Column("name", Kind.TEXT, 60, unique=True)))
+IMPORT_BATCH = Table(
+    "importbatch",
+    (
+        _id(),
+        _time("at", nullable=False),
+        _text("file_name", 500),
+        _text("file_format", 40),
+        *(
+            Column(name, Kind.INT, default=0)
+            for name in ("rows_read", "imported", "updated", "merged", "skipped", "rejected")
+        ),
+        _time("reverted_at"),
+        _text("report_json", None, server_default="''"),
+    ),
+)
+TOMBSTONE = Table("tombstone", (_id(), _time("forgotten_at", nullable=False)))
+LEAD = Table(
+    "lead",
+    (
+        _id(),
+        _text("first_name", 200),
+        _text("last_name", 200),
+        _text("email", 320, None),
+        _text("email_key", 320, None, unique=True, internal=True),
+        _text("phone", 64, None),
+        _text("phone_e164", 20, None, internal=True),
+        _text("company", 200),
+        _text("job_title", 200),
+        _text("website", 500),
+        _text("source", 40, LeadSource.MANUAL.value),
+        _text("campaign", 200),
+        _text("utm_source", 200),
+        _text("utm_medium", 200),
+        _text("utm_campaign", 200),
+        Column("consent", Kind.BOOL, default=False),
+        _time("consent_at"),
+        _text("stage", 40, "new", references="stage.key"),
+        _time("stage_changed_at", internal=True),
+        Column("value_cents", Kind.INT, default=0),
+        _text("currency", 3, "EUR"),
+        Column("score", Kind.INT, nullable=True, default=None),
+        _time("next_followup_at"),
+        _time("created_at", nullable=False),
+        _time("updated_at", nullable=False, internal=True),
+        _time("last_activity_at", internal=True),
+        Column("version", Kind.INT, default=1, internal=True),
+        _time("deleted_at", internal=True),
+        Column(
+            "import_batch_id",
+            Kind.INT,
+            nullable=True,
+            default=None,
+            references="importbatch.id",
+            internal=True,
+        ),
+    ),
+    # The list's sort indexes are partial (live leads only): see
+    # storage.sqlite.schema.LIST_INDEXES.
+    (Index("ix_lead_phone_e164", ("phone_e164",)), Index("ix_lead_batch", ("import_batch_id",))),
+)
+
+
+def _lead_id() -> Column:
+    return Column("lead_id", Kind.INT, references="lead.id", on_delete="CASCADE")
+
+
+STAGE_CHANGE = Table(
+    "stagechange",
+    (
+        _id(),
+        _lead_id(),
+        _text("from_stage", 40, None),
+        Column("to_stage", Kind.TEXT, 40),
+        _time("at", nullable=False),
+        _text("reason", 500),
+    ),
+    (Index("ix_stagechange_lead_at", ("lead_id", "at", "id")),),
+)
+ACTIVITY = Table(
+    "activity",
+    (
+        _id(),
+        _lead_id(),
+        _text("kind", 20, ActivityKind.NOTE.value),
+        _time("at", nullable=False),
+        _text("body", 20000),
+    ),
+    (Index("ix_activity_lead_at", ("lead_id", "at", "id")),),
+)
+LEAD_TAG = Table(
+    "leadtag",
+    (
+        Column("lead_id", Kind.INT, primary_key=True, references="lead.id", on_delete="CASCADE"),
+        Column("tag_id", Kind.INT, primary_key=True, references="tag.id", on_delete="CASCADE"),
+    ),
+    (Index("ix_leadtag_tag", ("tag_id", "lead_id")),),
+)
+
+TABLES: tuple[Table, ...] = (
+    STAGE,
+    TAG,
+    IMPORT_BATCH,
+    TOMBSTONE,
+    LEAD,
+    STAGE_CHANGE,
+    ACTIVITY,
+    LEAD_TAG,
+)
+"""Every table, each after the tables it references (the order they are created in)."""
+
+EXPORTED_LEAD_COLUMNS: tuple[str, ...] = tuple(
+    column.name for column in LEAD.columns if not column.internal
+)
+"""The lead columns a CSV export writes (and a leadtui CSV import reads back), in order."""
