@@ -22,9 +22,12 @@ from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.formats import LEADTUI_COLUMNS
 from leadtui.io.vcard import card_text
+from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.sqlite.bulk import LEAD_COLUMNS
 
 FORMATS = ("csv", "vcf", "json")
+_FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
+"""Columns SQLite keeps as 0/1 that the export writes as true/false."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TAGS = (
     "(SELECT json_group_array(name) FROM (SELECT t.name FROM leadtag l "
@@ -97,7 +100,8 @@ def lead_rows(conn: sqlite3.Connection, options: ExportOptions) -> Iterator[dict
     )
     for found in cursor:
         row = dict(zip(LEAD_COLUMNS, found[:-1], strict=True))
-        row["consent"] = bool(row["consent"])
+        for name in _FLAGS:
+            row[name] = bool(row[name])
         row["tags"] = json.loads(found[-1])
         yield row
 
@@ -129,7 +133,7 @@ def export_leads(
 def _csv_cell(value: Any, name: str) -> str:
     if value is None:
         return ""
-    if name == "consent":
+    if name in _FLAGS:
         return "true" if value else "false"
     if name == "tags":
         return json.dumps(value, ensure_ascii=False) if value else ""

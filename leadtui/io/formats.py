@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from leadtui.i18n import _
+from leadtui.storage.columns import EXPORTED_LEAD_COLUMNS
 
 IGNORE = "ignore"
 
@@ -44,30 +45,8 @@ def _table(pairs: dict[str, str]) -> dict[str, str]:
     return {normalize_header(header): target for header, target in pairs.items()}
 
 
-LEADTUI_COLUMNS = (
-    "id",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "company",
-    "job_title",
-    "website",
-    "source",
-    "campaign",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "consent",
-    "consent_at",
-    "stage",
-    "value_cents",
-    "currency",
-    "score",
-    "next_followup_at",
-    "created_at",
-    "tags",
-)
+LEADTUI_COLUMNS: tuple[str, ...] = (*EXPORTED_LEAD_COLUMNS, "tags")
+"""The header of a leadtui CSV export: the lead's non-internal columns, then its tags."""
 
 LEADTUI = Format(
     "leadtui", _("leadtui export"), exact={**{name: name for name in LEADTUI_COLUMNS}, "id": IGNORE}

@@ -21,6 +21,7 @@ from itertools import islice
 from typing import Any
 
 from leadtui.domain.timefmt import format_db_time
+from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.db import immediate_transaction
 from leadtui.storage.sqlite.schema import (
@@ -31,74 +32,15 @@ from leadtui.storage.sqlite.schema import (
     LIST_INDEXES,
 )
 
-LEAD_COLUMNS = (
-    "id",
-    "first_name",
-    "last_name",
-    "email",
-    "email_key",
-    "phone",
-    "phone_e164",
-    "company",
-    "job_title",
-    "website",
-    "source",
-    "campaign",
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "consent",
-    "consent_at",
-    "stage",
-    "stage_changed_at",
-    "value_cents",
-    "currency",
-    "score",
-    "next_followup_at",
-    "created_at",
-    "updated_at",
-    "last_activity_at",
-    "version",
-    "deleted_at",
-    "import_batch_id",
-)
+LEAD_COLUMNS: tuple[str, ...] = LEAD.names
+"""Every lead column in declaration order (the bulk insert writes them all)."""
 DEFAULTS: dict[str, Any] = {
-    "first_name": "",
-    "last_name": "",
-    "email": None,
-    "email_key": None,
-    "phone": None,
-    "phone_e164": None,
-    "company": "",
-    "job_title": "",
-    "website": "",
-    "source": "manual",
-    "campaign": "",
-    "utm_source": "",
-    "utm_medium": "",
-    "utm_campaign": "",
-    "consent": False,
-    "consent_at": None,
-    "stage": "new",
-    "stage_changed_at": None,
-    "value_cents": 0,
-    "currency": "EUR",
-    "score": None,
-    "next_followup_at": None,
-    "last_activity_at": None,
-    "version": 1,
-    "deleted_at": None,
-    "import_batch_id": None,
+    column.name: column.default
+    for column in LEAD.columns
+    if column.has_default and not column.primary_key
 }
-TIME_COLUMNS = {
-    "consent_at",
-    "stage_changed_at",
-    "next_followup_at",
-    "created_at",
-    "updated_at",
-    "last_activity_at",
-    "deleted_at",
-}
+"""What a row that leaves a column out gets (columns without one are derived below)."""
+TIME_COLUMNS = frozenset(column.name for column in LEAD.columns if column.kind is Kind.TIME)
 UPDATE_TRIGGER = FTS_DDL[3]
 DROP_UPDATE_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_au"
 _DERIVED = frozenset({"id", "created_at", "updated_at", "stage_changed_at"})

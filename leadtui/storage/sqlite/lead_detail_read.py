@@ -11,15 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from leadtui.domain.rows import TimelineEntry
-from leadtui.domain.timefmt import parse_db_time, parse_optional
+from leadtui.domain.timefmt import parse_db_time
+from leadtui.storage.columns import LEAD
 from leadtui.storage.sqlite.reads import tags_of
-
-DETAIL_COLUMNS = (
-    "id, first_name, last_name, email, phone, company, job_title, website, source, campaign, "
-    "utm_source, utm_medium, utm_campaign, consent, consent_at, stage, stage_changed_at, "
-    "value_cents, currency, score, next_followup_at, created_at, updated_at, "
-    "last_activity_at, version, deleted_at"
-)
+from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 
 TIMELINE_LIMIT = 500
 """The detail shows at most this many activities and as many stage changes."""
@@ -65,6 +60,12 @@ class LeadDetail:
         return name or (self.email or self.phone or "")
 
 
+_DETAIL_NAMES = (*column_fields(LeadDetail, LEAD), "deleted_at")
+DETAIL_COLUMNS = select_list(_DETAIL_NAMES)
+"""``LeadDetail``'s column fields in order, then ``deleted_at`` (for ``deleted``)."""
+_decode_detail = values_decoder(LEAD, _DETAIL_NAMES)
+
+
 def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[TimelineEntry]:
     """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
     entries = [
@@ -103,60 +104,9 @@ def read_lead_detail(
     row = conn.execute(f"SELECT {DETAIL_COLUMNS} FROM lead WHERE id = ?", (lead_id,)).fetchone()
     if row is None:
         return None
-    (
-        id_,
-        first,
-        last,
-        email,
-        phone,
-        company,
-        job_title,
-        website,
-        source,
-        campaign,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        consent,
-        consent_at,
-        stage,
-        stage_changed_at,
-        value_cents,
-        currency,
-        score,
-        next_followup_at,
-        created_at,
-        updated_at,
-        last_activity_at,
-        version,
-        deleted_at,
-    ) = row
+    *values, deleted_at = _decode_detail(row)
     return LeadDetail(
-        id=id_,
-        first_name=first,
-        last_name=last,
-        email=email,
-        phone=phone,
-        company=company,
-        job_title=job_title,
-        website=website,
-        source=source,
-        campaign=campaign,
-        utm_source=utm_source,
-        utm_medium=utm_medium,
-        utm_campaign=utm_campaign,
-        consent=bool(consent),
-        consent_at=parse_optional(consent_at),
-        stage=stage,
-        stage_changed_at=parse_optional(stage_changed_at),
-        value_cents=value_cents,
-        currency=currency,
-        score=score,
-        next_followup_at=parse_optional(next_followup_at),
-        created_at=parse_db_time(created_at),
-        updated_at=parse_db_time(updated_at),
-        last_activity_at=parse_optional(last_activity_at),
-        version=version,
+        **dict(zip(_DETAIL_NAMES, values, strict=False)),
         deleted=deleted_at is not None,
         tags=tuple(tags_of(conn, lead_id)),
         timeline=tuple(read_timeline(conn, lead_id, limit)),

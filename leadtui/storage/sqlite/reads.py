@@ -22,17 +22,18 @@ from leadtui.domain.rows import (
     StageInfo,
     StageTotal,
 )
-from leadtui.domain.timefmt import day_bounds, format_db_time, parse_db_time, parse_optional
+from leadtui.domain.timefmt import day_bounds, format_db_time
+from leadtui.storage.columns import LEAD
+from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.sqlite.schema import fts_query
 
 SEARCH_CAP = 10_000
 """Searches look at most this many hits; counts above it show as "10,000+"."""
 
-ROW_COLUMNS = (
-    "l.id, l.first_name, l.last_name, l.company, l.email, l.stage, l.source, "
-    "l.next_followup_at, l.last_activity_at, l.stage_changed_at, l.created_at, "
-    "l.value_cents, l.currency"
-)
+_ROW_NAMES = column_fields(LeadRow, LEAD)
+ROW_COLUMNS = select_list(_ROW_NAMES, "l")
+"""The list row's columns (``LeadRow``'s fields), for ``FROM lead l``."""
+_decode_row = values_decoder(LEAD, _ROW_NAMES)
 
 _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
     SortKey.CREATED: ("l.created_at",),
@@ -48,21 +49,7 @@ _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
 
 
 def _row(values: tuple[Any, ...]) -> LeadRow:
-    return LeadRow(
-        id=values[0],
-        first_name=values[1],
-        last_name=values[2],
-        company=values[3],
-        email=values[4],
-        stage=values[5],
-        source=values[6],
-        next_followup_at=parse_optional(values[7]),
-        last_activity_at=parse_optional(values[8]),
-        stage_changed_at=parse_optional(values[9]),
-        created_at=parse_db_time(values[10]),
-        value_cents=values[11],
-        currency=values[12],
-    )
+    return LeadRow(*_decode_row(values))
 
 
 def _placeholders(count: int) -> str:
