@@ -10,7 +10,7 @@ the write fails the board re-reads the columns and one toast says why.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import LeadInput, LeadRow
@@ -20,15 +20,13 @@ from leadtui.store import MoveResult
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.writes import run_write
 
-if TYPE_CHECKING:
-    from leadtui.ui.screens.funnel_board import FunnelBoardScreen
-
 
 class BoardMoves:
     """The writing half of the board screen."""
 
-    def __init__(self, board: FunnelBoardScreen) -> None:
-        self.board = board
+    def __init__(self, board: Any) -> None:
+        # Any, not the screen's class: importing it (even for types) is an import cycle.
+        self.board: Any = board
 
     def _index_of_stage(self, key: str) -> int | None:
         columns = self.board.columns
@@ -171,7 +169,7 @@ class BoardMoves:
 
     def _neighbour(self, lead_id: int, step: int) -> int | None:
         board = self.board
-        cards = board.columns[board.current].state.cards
+        cards: list[LeadRow] = board.columns[board.current].state.cards
         index = next((i for i, r in enumerate(cards) if r.id == lead_id), None)
         if index is None or not 0 <= index + step < len(cards):
             return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import TYPE_CHECKING, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual.timer import Timer
@@ -20,15 +20,13 @@ from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.i18n import _
 from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
-if TYPE_CHECKING:
-    from leadtui.ui.screens.funnel_board import FunnelBoardScreen
-
 
 class BoardSearch:
     """Search, filter and metrics for the board screen."""
 
-    def __init__(self, board: FunnelBoardScreen) -> None:
-        self.board = board
+    def __init__(self, board: Any) -> None:
+        # Any, not the screen's class: importing it (even for types) is an import cycle.
+        self.board: Any = board
         self.board_filter = LeadFilter()
         self._search_timer: Timer | None = None
         self.metrics_running = False

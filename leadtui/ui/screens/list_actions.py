@@ -9,7 +9,7 @@ after any earlier write), leaves an undo entry, shows a toast (user text passed 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
@@ -24,29 +24,32 @@ from leadtui.ui.writes import run_write
 if TYPE_CHECKING:
     from leadtui.domain.rows import StageInfo
     from leadtui.store import LeadStore
-    from leadtui.ui.screens.lead_list import LeadListScreen
 
 
 class ListActions:
     """Write actions of the lead list; the screen supplies loading and the table."""
 
-    def __init__(self, screen: LeadListScreen) -> None:
-        self.screen = screen
+    def __init__(self, screen: Any) -> None:
+        # Any, not the screen's class: importing it (even for types) is an import cycle.
+        self.screen: Any = screen
 
     @property
     def table(self) -> LeadTable:
         """The lead table."""
-        return self.screen.table
+        table: LeadTable = self.screen.table
+        return table
 
     @property
     def store(self) -> LeadStore:
         """The app's store."""
-        return self.screen.store
+        store: LeadStore = self.screen.store
+        return store
 
     @property
     def stage_list(self) -> list[StageInfo]:
         """The funnel stages, in order."""
-        return self.screen.stage_list
+        stages: list[StageInfo] = self.screen.stage_list
+        return stages
 
     def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
         """Re-read the list."""
