@@ -117,6 +117,12 @@ class ColumnState:
         self.cursor = 0
         return 0
 
+    def replace_row(self, row: LeadRow) -> None:
+        """Show ``row`` (fresh from the store) in place of the card with its id."""
+        self.pinned = [row if r.id == row.id else r for r in self.pinned]
+        self.loaded = [row if r.id == row.id else r for r in self.loaded]
+        self._cards = None
+
     def clamp(self) -> None:
         """Keep the cursor on a card."""
         self.cursor = max(0, min(self.cursor, len(self.cards) - 1))

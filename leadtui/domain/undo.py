@@ -13,6 +13,8 @@ class UndoEntry:
 
     description: str
     revert: Callable[[], None]
+    refresh: Callable[[], None] | None = None
+    """Shows the reverted state in place (UI thread), instead of the screen re-reading it."""
 
 
 def discard_result(action: Callable[[], object]) -> Callable[[], None]:
@@ -30,9 +32,14 @@ class UndoHistory:
     def __init__(self, limit: int = 100) -> None:
         self._entries: deque[UndoEntry] = deque(maxlen=limit)
 
-    def push(self, description: str, revert: Callable[[], None]) -> None:
-        """Remember an action that ``revert`` undoes."""
-        self._entries.append(UndoEntry(description, revert))
+    def push(
+        self,
+        description: str,
+        revert: Callable[[], None],
+        refresh: Callable[[], None] | None = None,
+    ) -> None:
+        """Remember an action that ``revert`` undoes (``refresh`` then shows it)."""
+        self._entries.append(UndoEntry(description, revert, refresh))
 
     def pop(self) -> UndoEntry | None:
         """The most recent entry, removed; ``None`` when there is nothing to undo."""

@@ -13,6 +13,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from leadtui.domain.errors import LeadtuiError
 from leadtui.i18n import _
 
 MAX_NAME = 200
@@ -28,8 +29,11 @@ _MAX_CENTS = 10**15
 DEFAULT_REGION: str = os.environ.get("LEADTUI_REGION", "").strip().upper() or "ES"
 
 
-class ValidationError(ValueError):
+class ValidationError(LeadtuiError, ValueError):
     """A field's value was refused.
+
+    A :class:`LeadtuiError` (so every caller that reports store errors reports this
+    one too, e.g. a 61-character tag name) and still a ``ValueError``.
 
     ``field`` is the input field name (``"email"``, ``"phone"``, ``"first_name"``,
     ...); ``message`` is user-readable and already translated; ``str(error)`` is

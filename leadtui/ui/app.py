@@ -17,6 +17,7 @@ from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.screens.lead_list import LeadListScreen
+from leadtui.ui.writes import WriteQueue
 
 
 def _board_screen() -> Screen[Any]:
@@ -64,6 +65,7 @@ class LeadApp(App[None]):
         self.clock = clock
         self.demo = demo
         self.undo_history = UndoHistory()
+        self.writes = WriteQueue(self, self.undo_history, store.release_reader)
         self.sub_title = _("demo data") if demo else str(store.path)
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.store import LeadStore
+from leadtui.ui.writes import WriteQueue
 
 ResultType = TypeVar("ResultType")
 
@@ -23,6 +24,7 @@ class LeadAppParts(Protocol):
     store: LeadStore
     clock: Clock
     undo_history: UndoHistory
+    writes: WriteQueue
 
 
 class StoreScreen(Screen[ResultType], Generic[ResultType]):
@@ -37,6 +39,11 @@ class StoreScreen(Screen[ResultType], Generic[ResultType]):
     def store(self) -> LeadStore:
         """The injected store."""
         return self.lead_app.store
+
+    @property
+    def writes_idle(self) -> bool:
+        """True when no write of the app runs or waits (part of each ``up_to_date``)."""
+        return not self.lead_app.writes.busy
 
     def now(self) -> datetime:
         """The injected clock's time."""

@@ -1,179 +1,175 @@
 """Stage moves on the board: H/L, won/lost with a reason, undo, open and new.
 
-A move is one short store call (it writes the StageChange row); the two
-columns are then adjusted in memory (card out, card in at the top, counts ±1)
-and the cursor follows the card.
+:class:`BoardMoves` is a helper the board screen owns (no inheritance). A move is
+shown at once (card out, card in at the top of the target, counts ±1, the cursor
+follows it) and written through :func:`~leadtui.ui.writes.run_write` in a worker, so
+the next key sees the moved card even while the write waits for the database. When
+the write fails the board re-reads the columns and one toast says why.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from textual.screen import Screen
-
 from leadtui.domain.errors import LeadtuiError
-from leadtui.domain.rows import LeadInput
+from leadtui.domain.rows import LeadInput, LeadRow
+from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
 from leadtui.store import MoveResult
-from leadtui.ui.screens.base import StoreScreen
-from leadtui.ui.widgets.stage_column import StageColumn
+from leadtui.ui.undo_actions import undo_last
+from leadtui.ui.writes import run_write
 
 
-class BoardMoves(StoreScreen[None]):
+class BoardMoves:
     """The writing half of the board screen."""
 
-    columns: list[StageColumn]
-    current: int
-    _reload_on_resume: bool
-    _board_undo: bool = False
-
-    def reload(self, keep: int | None = None) -> None:
-        """Re-read every column (the board screen implements it)."""
-        raise NotImplementedError
-
-    def refresh_metrics(self) -> None:
-        """Recompute the metrics panel if open (the board screen implements it)."""
-        raise NotImplementedError
-
-    def _set_active(self, index: int) -> None:
-        raise NotImplementedError
-
-    def push_modal(self, screen: Screen[Any], callback: Callable[[Any], None]) -> None:
-        """Open a dialog; coming back from it must not reload the board."""
-        self.app.push_screen(screen, callback)
-
-    def _error(self, error: Exception) -> None:
-        self.notify(str(error), severity="error", title=_("Not done"), markup=False)
+    def __init__(self, board: Any) -> None:
+        # Any, not the screen's class: importing it (even for types) is an import cycle.
+        self.board: Any = board
 
     def _index_of_stage(self, key: str) -> int | None:
-        return next((i for i, c in enumerate(self.columns) if c.state.stage.key == key), None)
+        columns = self.board.columns
+        return next((i for i, c in enumerate(columns) if c.state.stage.key == key), None)
 
     # -- moves ------------------------------------------------------------------
 
-    def move_current(self, to_index: int, reason: str = "") -> MoveResult | None:
-        """Move the focused lead to the column at ``to_index``; the cursor follows it."""
-        source = self.columns[self.current]
-        row = source.state.current
-        if row is None or not 0 <= to_index < len(self.columns) or to_index == self.current:
-            self.app.bell()
-            return None
-        target = self.columns[to_index]
-        try:
-            result = self.store.move_lead(row.id, target.state.stage.key, reason)
-        except (LeadtuiError, ValueError) as error:
-            self._error(error)
-            return None
-        if result is None:
-            return None
-        self._apply_move(result)
-        self.lead_app.undo_history.push(
-            _("Move {name} to {stage}").format(
-                name=row.display_name, stage=_(target.state.stage.name)
-            ),
-            lambda: self._revert(result),
-        )
-        return result
+    def move_current(
+        self, to_index: int, reason: str = "", done: tuple[str, str] | None = None
+    ) -> bool:
+        """Move the focused lead to the column at ``to_index``; the cursor follows it.
 
-    def _apply_move(self, result: MoveResult) -> None:
+        ``done`` (a text with ``{name}``, a title) is shown once the move is saved.
+        """
+        board = self.board
+        source = board.columns[board.current]
+        row = source.state.current
+        if row is None or not 0 <= to_index < len(board.columns) or to_index == board.current:
+            board.app.bell()
+            return False
+        stage = board.columns[to_index].state.stage
+        store = board.store
+        self._apply_move(row.id, source.state.stage.key, stage.key, row)
+
+        def work() -> tuple[MoveResult | None, LeadRow | None]:
+            result = store.move_lead(row.id, stage.key, reason)
+            return result, store.lead_row(row.id)
+
+        def saved(outcome: tuple[MoveResult | None, LeadRow | None]) -> None:
+            result, fresh = outcome
+            board.refresh_metrics()  # now that the move is in the database
+            if result is None:
+                board.reload()  # it was already there (moved elsewhere meanwhile)
+                return
+            if fresh is not None:
+                self._refresh_card(fresh)
+            if done is not None:
+                board.notify(done[0].format(name=row.display_name), title=done[1], markup=False)
+
+        def undo(outcome: tuple[MoveResult | None, LeadRow | None]) -> UndoEntry | None:
+            result = outcome[0]
+            if result is None:
+                return None
+            return UndoEntry(
+                _("Move {name} to {stage}").format(name=row.display_name, stage=_(stage.name)),
+                lambda: store.undo_moves([result]),
+                lambda: self._undone(result),
+            )
+
+        def failed(_error: LeadtuiError) -> bool:
+            board.reload()  # show what the database holds
+            return False
+
+        run_write(board, work, on_done=saved, on_error=failed, undo=undo, title=_("Not done"))
+        return True
+
+    def _apply_move(
+        self, lead_id: int, from_stage: str, to_stage: str, row: LeadRow | None = None
+    ) -> None:
         """Card out of ``from_stage``, in at the top of ``to_stage``; counts ±1 in memory."""
-        source_index = self._index_of_stage(result.from_stage)
-        target_index = self._index_of_stage(result.to_stage)
-        fresh = self.store.lead_row(result.lead_id)
+        board = self.board
+        source_index = self._index_of_stage(from_stage)
+        target_index = self._index_of_stage(to_stage)
         taken = None
         if source_index is not None:
-            source = self.columns[source_index]
-            position = source.state.index_of(result.lead_id)
-            taken = source.state.take(result.lead_id)
+            source = board.columns[source_index]
+            position = source.state.index_of(lead_id)
+            taken = source.state.take(lead_id)
             source.update_size()
             source.refresh_from(min(position or 0, source.state.cursor))
-        row = fresh or taken
-        if target_index is not None and row is not None:
-            target = self.columns[target_index]
-            target.state.arrive(row)
+        moved = row or taken or board.store.lead_row(lead_id)  # a short read by key
+        if target_index is not None and moved is not None:
+            target = board.columns[target_index]
+            target.state.arrive(replace(moved, stage=to_stage, stage_changed_at=board.now()))
             target.update_size()
             if not target.collapsed:
-                self._set_active(target_index)
+                board.set_active(target_index)
                 target.show_cursor()
             target.refresh_from(0)
-        self.refresh_metrics()
 
-    def _revert(self, result: MoveResult) -> None:
-        """Undo one move in the database, then on the board."""
-        self.store.undo_moves([result])
-        self._board_undo = True
-        self._apply_move(
-            MoveResult(result.lead_id, result.change_id, result.to_stage, result.from_stage)
-        )
+    def _undone(self, result: MoveResult) -> None:
+        """The move was taken back in the database: the card goes back too."""
+        self._apply_move(result.lead_id, result.to_stage, result.from_stage)
+        self.board.refresh_metrics()
+
+    def _refresh_card(self, fresh: LeadRow) -> None:
+        index = self._index_of_stage(fresh.stage)
+        if index is not None:
+            column = self.board.columns[index]
+            column.state.replace_row(fresh)
+            column.refresh()
 
     def action_move(self, step: int) -> None:
         """Move the focused lead one stage left or right."""
-        self.move_current(self.current + step)
+        self.move_current(self.board.current + step)
 
     def _closing_index(self, kind: str) -> int | None:
-        return next((i for i, c in enumerate(self.columns) if c.state.stage.kind == kind), None)
+        columns = self.board.columns
+        return next((i for i, c in enumerate(columns) if c.state.stage.kind == kind), None)
 
     def action_won(self) -> None:
         """Mark the focused lead won (undo with u)."""
+        board = self.board
         index = self._closing_index("won")
-        row = self.columns[self.current].state.current
-        if index is None or row is None:
-            self.app.bell()
+        if index is None or board.columns[board.current].state.current is None:
+            board.app.bell()
             return
-        if self.move_current(index) is not None:
-            self.notify(
-                _("{name} won. Press u to undo.").format(name=row.display_name),
-                title=_("Won"),
-                markup=False,
-            )
+        self.move_current(index, done=(_("{name} won. Press u to undo."), _("Won")))
 
     def action_lost(self) -> None:
         """Ask why, then mark the focused lead lost."""
+        from leadtui.ui.screens.lost_reason_dialog import LostReasonDialog
+
+        board = self.board
         index = self._closing_index("lost")
-        row = self.columns[self.current].state.current
-        if index is None or row is None or index == self.current:
-            self.app.bell()
-            return
-        try:
-            from leadtui.ui.screens.lost_reason_dialog import LostReasonDialog
-        except ImportError:
-            self.notify(_("The lost-reason dialog is not available yet."), severity="warning")
+        row = board.columns[board.current].state.current
+        if index is None or row is None or index == board.current:
+            board.app.bell()
             return
         lead_id = row.id
 
         def answered(reason: str | None) -> None:
-            current = self.columns[self.current].state.current
+            current = board.columns[board.current].state.current
             if reason is None or current is None or current.id != lead_id:
                 return
-            if self.move_current(index, reason) is not None:
-                self.notify(
-                    _("{name} lost. Press u to undo.").format(name=row.display_name),
-                    title=_("Lost"),
-                    markup=False,
-                )
+            self.move_current(index, reason, (_("{name} lost. Press u to undo."), _("Lost")))
 
-        self.push_modal(LostReasonDialog(), answered)
+        board.app.push_screen(LostReasonDialog(), answered)
 
     def action_undo(self) -> None:
         """Undo the last action (moves made here, or anything else in the app history)."""
-        entry = self.lead_app.undo_history.pop()
-        if entry is None:
-            self.notify(_("Nothing to undo."))
-            return
-        self._board_undo = False
-        try:
-            entry.revert()
-        except (LeadtuiError, ValueError) as error:
-            self._error(error)
-            return
-        if not self._board_undo:
-            self.reload()  # not a board move: re-read what it changed
-        self.notify(_("Undone: {what}").format(what=entry.description), markup=False)
+
+        def after(entry: UndoEntry, ok: bool) -> None:
+            if ok and entry.refresh is None:
+                self.board.reload()  # not a board move: re-read what it changed
+
+        undo_last(self.board, after=after, title=_("Not done"))
 
     # -- open and new ---------------------------------------------------------------
 
     def _neighbour(self, lead_id: int, step: int) -> int | None:
-        cards = self.columns[self.current].state.cards
+        board = self.board
+        cards: list[LeadRow] = board.columns[board.current].state.cards
         index = next((i for i, r in enumerate(cards) if r.id == lead_id), None)
         if index is None or not 0 <= index + step < len(cards):
             return None
@@ -181,32 +177,28 @@ class BoardMoves(StoreScreen[None]):
 
     def action_open(self) -> None:
         """Open the focused lead's detail."""
-        row = self.columns[self.current].state.current
+        from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+        board = self.board
+        row = board.columns[board.current].state.current
         if row is None:
-            self.app.bell()
+            board.app.bell()
             return
-        try:
-            from leadtui.ui.screens.lead_detail import LeadDetailScreen
-        except ImportError:
-            self.notify(_("The lead detail is not available yet."), severity="warning")
-            return
-        self._reload_on_resume = True
-        self.app.push_screen(LeadDetailScreen(row.id, neighbours=self._neighbour))
+        board.reload_on_resume = True
+        board.app.push_screen(LeadDetailScreen(row.id, neighbours=self._neighbour))
 
     def action_new(self) -> None:
         """Add a lead straight into the focused column."""
-        try:
-            from leadtui.ui.screens.lead_form import LeadFormScreen
-        except ImportError:
-            self.notify(_("The lead form is not available yet."), severity="warning")
-            return
-        stage = self.columns[self.current].state.stage.key
-        form = LeadFormScreen(self.store.stages())
+        from leadtui.ui.screens.lead_form import LeadFormScreen
+
+        board = self.board
+        stage = board.columns[board.current].state.stage.key
+        form = LeadFormScreen(board.store.stages())
         form.original = LeadInput(stage=stage)
 
         def saved(result: Any) -> None:
             lead_id = getattr(result, "lead_id", None)
             if lead_id is not None:
-                self.reload(keep=lead_id)
+                board.reload(keep=lead_id)
 
-        self.push_modal(form, saved)
+        board.app.push_screen(form, saved)

@@ -1,17 +1,16 @@
 """The board's search box, tag/source/follow-up filter and metrics panel.
 
-Split from :mod:`leadtui.ui.screens.funnel_board` (which builds the columns and
-moves the cursor); the columns are re-read through ``reload()``.
+:class:`BoardSearch` is a helper the board screen owns (no inheritance); the screen
+builds the columns and moves the cursor, and re-reads the columns in ``reload()``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import cast
+from typing import Any, cast
 
 from rich.text import Text
-from textual import on, work
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
@@ -19,22 +18,24 @@ from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.funnel import FunnelMetrics
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.i18n import _
-from leadtui.ui.screens.board_moves import BoardMoves
 from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
 
-class BoardSearch(BoardMoves):
+class BoardSearch:
     """Search, filter and metrics for the board screen."""
 
-    board_filter: LeadFilter = LeadFilter()
-    _search_timer: Timer | None = None
-    _metrics_running: bool = False
-    _metrics_stale: bool = False
+    def __init__(self, board: Any) -> None:
+        # Any, not the screen's class: importing it (even for types) is an import cycle.
+        self.board: Any = board
+        self.board_filter = LeadFilter()
+        self._search_timer: Timer | None = None
+        self.metrics_running = False
+        self._metrics_stale = False
 
     # -- filtering ------------------------------------------------------------------
 
-    def _show_filter(self) -> None:
-        label = self.query_one("#board-filter", Static)
+    def show_filter(self) -> None:
+        label = self.board.query_one("#board-filter", Static)
         parts: list[str] = []
         f = self.board_filter
         if f.search.strip():
@@ -48,48 +49,48 @@ class BoardSearch(BoardMoves):
 
     async def action_search(self) -> None:
         """Show the search box (built on first use: Input's CSS stays off the first frame)."""
-        found = self.query("#board-search")
+        found = self.board.query("#board-search")
         if found:
             search = cast(Input, found.first())
         else:
             search = Input(placeholder=_("Search name, email, company…"), id="board-search")
-            await self.mount(search, before=self.query_one("#board-filter"))
+            await self.board.mount(search, before=self.board.query_one("#board-filter"))
         search.display = True
         search.can_focus = True
         search.focus()
 
-    def _search_box(self) -> Input | None:
-        found = self.query("#board-search")
+    def search_box(self) -> Input | None:
+        found = self.board.query("#board-search")
         return cast(Input, found.first()) if found else None
 
-    @on(Input.Changed, "#board-search")
-    def _search_changed(self) -> None:
+    def search_changed(self) -> None:
+        """The search box changed: apply it after a short pause in typing."""
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.set_timer(0.15, self._apply_search)
+        self._search_timer = self.board.set_timer(0.15, self._apply_search)
 
     def _apply_search(self) -> None:
-        search = self._search_box()
+        search = self.search_box()
         text = "" if search is None else search.value
         if text != self.board_filter.search:
             self.board_filter = replace(self.board_filter, search=text)
-            self.reload()
+            self.board.reload()
 
     def _hide_search(self, search: Input, *, keep: bool) -> None:
         search.display = keep
         search.can_focus = False  # the board's keys must not land in a hidden box
-        self.set_focus(None)
+        self.board.set_focus(None)
 
-    @on(Input.Submitted, "#board-search")
-    def _search_submitted(self) -> None:
+    def search_submitted(self) -> None:
+        """Enter in the search box: apply it now and give the keys back to the board."""
         self._apply_search()
-        search = self._search_box()
+        search = self.search_box()
         if search is not None:
             self._hide_search(search, keep=bool(search.value))
 
     def action_clear_search(self) -> None:
         """Empty and hide the search box."""
-        search = self._search_box()
+        search = self.search_box()
         if search is None:
             return
         search.value = ""
@@ -103,11 +104,14 @@ class BoardSearch(BoardMoves):
         def chosen(result: LeadFilter | None) -> None:
             if result is not None:
                 self.board_filter = replace(result, stages=(), search=self.board_filter.search)
-                self.reload()
+                self.board.reload()
 
-        self.push_modal(
+        self.board.app.push_screen(
             FilterScreen(
-                self.board_filter, self.store.stages(), self.store.all_tags(), show_stages=False
+                self.board_filter,
+                self.board.store.stages(),
+                self.board.store.all_tags(),
+                show_stages=False,
             ),
             chosen,
         )
@@ -116,9 +120,11 @@ class BoardSearch(BoardMoves):
 
     async def action_metrics(self) -> None:
         """Show or hide the funnel metrics panel (built the first time it is asked for)."""
-        panels = self.query(MetricsPanel)
+        panels = self.board.query(MetricsPanel)
         if not panels:
-            await self.mount(MetricsPanel(id="board-metrics"), before=self.query_one(Footer))
+            await self.board.mount(
+                MetricsPanel(id="board-metrics"), before=self.board.query_one(Footer)
+            )
             self.refresh_metrics()
             return
         panel = panels.first()
@@ -131,33 +137,35 @@ class BoardSearch(BoardMoves):
         At a million leads the query takes seconds and cannot be interrupted, so
         at most one runs; moves made meanwhile ask for one more run afterwards.
         """
-        panels = self.query(MetricsPanel)
+        panels = self.board.query(MetricsPanel)
         if not panels or not panels.first().display:
             return
-        if self._metrics_running:
+        if self.metrics_running:
             self._metrics_stale = True
             return
-        self._metrics_running = True
+        self.metrics_running = True
         self._compute_metrics()
 
-    @work(thread=True, group="board-metrics")
     def _compute_metrics(self) -> None:
+        self.board.run_worker(self._metrics_work, thread=True, group="board-metrics")
+
+    def _metrics_work(self) -> None:
         try:
-            metrics = self.store.funnel_metrics()
+            metrics = self.board.store.funnel_metrics()
         except (sqlite3.Error, LeadtuiError) as error:
-            self.app.call_from_thread(self._metrics_failed, str(error))
+            self.board.app.call_from_thread(self._metrics_failed, str(error))
             return
         finally:
-            self.store.release_reader()
-        self.app.call_from_thread(self._show_metrics, metrics)
+            self.board.store.release_reader()
+        self.board.app.call_from_thread(self._show_metrics, metrics)
 
     def _metrics_failed(self, message: str) -> None:
-        self._metrics_running = self._metrics_stale = False
-        self.notify(message, title=_("Metrics not available"), severity="error", markup=False)
+        self.metrics_running = self._metrics_stale = False
+        self.board.notify(message, title=_("Metrics not available"), severity="error", markup=False)
 
     def _show_metrics(self, metrics: FunnelMetrics) -> None:
-        self._metrics_running = False
-        self.query_one(MetricsPanel).metrics = metrics
+        self.metrics_running = False
+        self.board.query_one(MetricsPanel).metrics = metrics
         if self._metrics_stale:
             self._metrics_stale = False
             self.refresh_metrics()

@@ -6,19 +6,20 @@ user gets the conflict dialog instead, so the form remembers what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from leadtui.domain.errors import ConflictError, LeadtuiError
 from leadtui.domain.rows import LeadInput, StageInfo
-from leadtui.domain.validation import ValidationError
+from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
 from leadtui.ui.screens.conflict_dialog import ConflictDialog
-from leadtui.ui.screens.lead_form import LeadFormScreen
+from leadtui.ui.screens.lead_form import LeadFormScreen, Saved
+from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from leadtui.store import LeadStore
 
@@ -38,9 +39,10 @@ class ConflictHost(Protocol):
     @property
     def stage_names(self) -> dict[str, str]: ...
 
-    def toast(self, message: str, *, severity: SeverityLevel = "information") -> None: ...
+    @property
+    def screen(self) -> Screen[object]: ...
 
-    def remember(self, description: str, revert: Callable[[], object]) -> None: ...
+    def toast(self, message: str, *, severity: SeverityLevel = "information") -> None: ...
 
     def reload(self) -> None: ...
 
@@ -52,13 +54,16 @@ class EditLeadForm(LeadFormScreen):
         super().__init__(stages, lead_id)
         self.conflict: LeadInput | None = None
 
-    def _write(self, data: LeadInput) -> tuple[int, bool]:
+    def _write(self, data: LeadInput) -> Saved:
         try:
             return super()._write(data)
         except ConflictError:
             # Closing the form normally hands ``data`` to the detail screen's conflict dialog.
-            self.conflict = data
-            return self.lead_id or 0, False
+            return Saved(self.lead_id or 0, False, None, conflict=data)
+
+    def _saved(self, saved: Saved) -> None:
+        self.conflict = saved.conflict
+        super()._saved(saved)
 
 
 def resolve_conflict(screen: ConflictHost, mine: LeadInput) -> None:
@@ -72,22 +77,37 @@ def resolve_conflict(screen: ConflictHost, mine: LeadInput) -> None:
     screen.app.push_screen(dialog, lambda choice: _resolved(screen, choice, mine, theirs, version))
 
 
+def _revert(store: LeadStore, lead_id: int, version: int, theirs: LeadInput) -> None:
+    store.update_lead(lead_id, version, theirs)
+
+
 def _resolved(
     screen: ConflictHost, choice: str | None, mine: LeadInput, theirs: LeadInput, version: int
 ) -> None:
     store, lead_id = screen.store, screen.lead_id
     if choice == "mine":
-        try:
-            saved = store.update_lead(lead_id, version, mine)
-        except ConflictError:
-            resolve_conflict(screen, mine)  # changed yet again meanwhile: show the new one
-            return
-        except (LeadtuiError, ValidationError) as error:
-            screen.toast(str(error), severity="error")
-        else:
-            saved_version = saved.version
-            screen.remember(_("edit"), lambda: store.update_lead(lead_id, saved_version, theirs))
+
+        def failed(error: LeadtuiError) -> bool:
+            if isinstance(error, ConflictError):
+                resolve_conflict(screen, mine)  # changed yet again meanwhile: show the new one
+                return True
+            screen.reload()
+            return False
+
+        def saved(_version: int) -> None:
             screen.toast(_("Your version was saved."))
+            screen.reload()
+
+        run_write(
+            screen.screen,
+            lambda: store.update_lead(lead_id, version, mine).version,
+            on_done=saved,
+            on_error=failed,
+            undo=lambda saved_version: UndoEntry(
+                _("edit"), lambda: _revert(store, lead_id, saved_version, theirs)
+            ),
+        )
+        return
     elif choice == "theirs":
         screen.toast(_("Kept the version in the database; your edit was dropped."))
     else:

@@ -3,7 +3,9 @@
 The screen is the controller: it pages each column from the store, keeps the
 header counts (one ``stage_totals()`` in a worker at start, then ±1 per move),
 and hands the data to :class:`~leadtui.ui.widgets.stage_column.StageColumn`.
-Stage moves, won/lost and undo live in :class:`~leadtui.ui.screens.board_moves.BoardMoves`.
+Two helpers it owns do the rest (composition, no inheritance chain): stage moves,
+won/lost, undo, open and new in :class:`~leadtui.ui.screens.board_moves.BoardMoves`;
+search, filter and metrics in :class:`~leadtui.ui.screens.board_search.BoardSearch`.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.domain.board_state import PAGE_SIZE, ColumnState
 from leadtui.domain.rows import LeadFilter, LeadSort, SortKey, StageTotal
 from leadtui.i18n import _
+from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.board_moves import BoardMoves
 from leadtui.ui.screens.board_search import BoardSearch
 from leadtui.ui.widgets.stage_column import StageColumn
 
@@ -39,7 +42,7 @@ def _commands() -> type[Provider]:
     return BoardCommands
 
 
-class FunnelBoardScreen(BoardSearch):
+class FunnelBoardScreen(StoreScreen[None]):
     """One column per stage; Won and Lost at the end, collapsible."""
 
     TITLE = _("Board")
@@ -67,14 +70,71 @@ class FunnelBoardScreen(BoardSearch):
 
     def __init__(self) -> None:
         super().__init__()
-        self.board_filter = LeadFilter()
         self.columns: list[StageColumn] = []
         self.current = 0
         self._generation = 0
-        self._search_timer: Timer | None = None
-        self._reload_on_resume = False
-        self._metrics_running = False
-        self._metrics_stale = False
+        self.reload_on_resume = False
+        self.moves = BoardMoves(self)
+        self.finder = BoardSearch(self)
+
+    @property
+    def board_filter(self) -> LeadFilter:
+        """The search and tag/source/follow-up filter the columns answer."""
+        return self.finder.board_filter
+
+    # -- actions (the helpers do the work) ------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        """Move the focused lead one stage left or right."""
+        self.moves.action_move(step)
+
+    def action_won(self) -> None:
+        """Mark the focused lead won (undo with u)."""
+        self.moves.action_won()
+
+    def action_lost(self) -> None:
+        """Ask why, then mark the focused lead lost."""
+        self.moves.action_lost()
+
+    def action_undo(self) -> None:
+        """Undo the last action (moves made here, or anything else in the app history)."""
+        self.moves.action_undo()
+
+    def action_open(self) -> None:
+        """Open the focused lead's detail."""
+        self.moves.action_open()
+
+    def action_new(self) -> None:
+        """Add a lead straight into the focused column."""
+        self.moves.action_new()
+
+    async def action_search(self) -> None:
+        """Show the search box."""
+        await self.finder.action_search()
+
+    def action_clear_search(self) -> None:
+        """Empty and hide the search box."""
+        self.finder.action_clear_search()
+
+    def action_filter(self) -> None:
+        """Filter by tag, source or follow-up."""
+        self.finder.action_filter()
+
+    async def action_metrics(self) -> None:
+        """Show or hide the funnel metrics panel."""
+        await self.finder.action_metrics()
+
+    def refresh_metrics(self) -> None:
+        """Recompute the metrics panel if it is open."""
+        self.finder.refresh_metrics()
+
+    @on(Input.Changed, "#board-search")
+    def _search_changed(self) -> None:
+        self.finder.search_changed()
+
+    @on(Input.Submitted, "#board-search")
+    def _search_submitted(self) -> None:
+        self.finder.search_submitted()
 
     # -- building -----------------------------------------------------------------
 
@@ -115,8 +175,8 @@ class FunnelBoardScreen(BoardSearch):
                 state.cursor = index
             column.update_size()
             column.refresh()
-        self._show_filter()
-        self._set_active(self.current)
+        self.finder.show_filter()
+        self.set_active(self.current)
         self._load_totals(self._generation, self.board_filter)
 
     @work(thread=True, exclusive=True, group="board-totals")
@@ -153,14 +213,16 @@ class FunnelBoardScreen(BoardSearch):
     def up_to_date(self) -> bool:
         """True when every column, header total and the metrics answer the current search.
 
-        False while a search waits on its debounce or totals or metrics are on their way.
+        False while a search waits on its debounce, totals or metrics are on their way,
+        or a write is.
         """
-        search = self._search_box()
+        search = self.finder.search_box()
         typed = self.board_filter.search if search is None else search.value
         return (
             typed == self.board_filter.search
             and all(column.state.total is not None for column in self.columns)
-            and not self._metrics_running
+            and not self.finder.metrics_running
+            and self.writes_idle
         )
 
     def stage_totals(self) -> list[StageTotal]:
@@ -177,7 +239,7 @@ class FunnelBoardScreen(BoardSearch):
         """The column with the cursor."""
         return self.columns[self.current]
 
-    def _set_active(self, index: int) -> None:
+    def set_active(self, index: int) -> None:
         for position, column in enumerate(self.columns):
             active = position == index
             if column.active != active:
@@ -192,7 +254,7 @@ class FunnelBoardScreen(BoardSearch):
         while 0 <= index < len(self.columns) and self.columns[index].collapsed:
             index += step
         if 0 <= index < len(self.columns):
-            self._set_active(index)
+            self.set_active(index)
             self.column.show_cursor()
 
     def action_card(self, step: int) -> None:
@@ -228,7 +290,7 @@ class FunnelBoardScreen(BoardSearch):
         for index, column in enumerate(self.columns):
             if column.state.stage.key == event.stage:
                 column.state.cursor = event.index
-                self._set_active(index)
+                self.set_active(index)
                 column.refresh()
 
     def action_collapse(self) -> None:
@@ -241,16 +303,16 @@ class FunnelBoardScreen(BoardSearch):
             column.refresh()
         if self.column.collapsed:
             opened = [i for i, c in enumerate(self.columns) if not c.collapsed]
-            self._set_active(opened[-1] if opened else 0)
+            self.set_active(opened[-1] if opened else 0)
 
     def action_list(self) -> None:
         """Back to the lead list."""
-        self._reload_on_resume = True
+        self.reload_on_resume = True
         self.app.switch_mode("leads")
 
     def on_screen_resume(self) -> None:
         """Coming back from the list or the detail: the leads may have changed."""
-        if self._reload_on_resume:
-            self._reload_on_resume = False
+        if self.reload_on_resume:
+            self.reload_on_resume = False
             current = self.column.state.current
             self.reload(keep=None if current is None else current.id)

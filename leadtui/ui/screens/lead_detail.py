@@ -13,25 +13,32 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
-from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import StageInfo
-from leadtui.domain.validation import ValidationError
+from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
 from leadtui.storage.sqlite.lead_detail_read import LeadDetail
+from leadtui.store import MoveResult
 from leadtui.ui.screens.activity_dialog import ActivityDialog, ActivityDraft
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_edit import EditLeadForm, resolve_conflict
 from leadtui.ui.screens.followup_dialog import FollowUpDialog, FollowUpPick
 from leadtui.ui.screens.lost_reason_dialog import LostReasonDialog
 from leadtui.ui.screens.tags_dialog import TagChanges, TagsDialog
+from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
 from leadtui.ui.widgets.timeline import Timeline, activity_label
+from leadtui.ui.writes import run_write, writes_of
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
 T = TypeVar("T")
+
+
+def _discard(_result: object) -> None:
+    """Undo steps return nothing."""
+
 
 Neighbours = Callable[[int, int], int | None]
 """``neighbours(current_id, step)``: the lead ``step`` (-1/+1) rows away in the list, or None."""
@@ -130,21 +137,43 @@ class LeadDetailScreen(StoreScreen[None]):
         """Notify without parsing ``message`` as markup (it may hold user text)."""
         self.notify(message, severity=severity, markup=False)
 
-    def write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run one store write: ``(True, result)``, or ``(False, None)`` after showing why."""
-        try:
-            return True, action()
-        except (LeadtuiError, ValidationError) as error:
-            self.toast(str(error), severity="error")
-            return False, None
+    @property
+    def up_to_date(self) -> bool:
+        """False while a write of the app is on its way."""
+        return self.writes_idle
 
-    def remember(self, description: str, revert: Callable[[], object]) -> None:
-        """Put an undo step on the app-wide history."""
+    def write(
+        self,
+        action: Callable[[], T],
+        done: Callable[[T], None] | None = None,
+        undo: Callable[[T], tuple[str, Callable[[], object]] | None] | None = None,
+        *,
+        reread: bool = True,
+    ) -> None:
+        """Run one store write off the UI thread; ``done`` then runs, and the lead is re-read.
 
-        def run() -> None:
-            revert()
+        ``undo(result)`` gives the undo step (a description, a revert); a failure is one
+        toast, and the lead is re-read too.
+        """
 
-        self.lead_app.undo_history.push(description, run)
+        def finished(result: T) -> None:
+            if done is not None:
+                done(result)
+            if reread:
+                self.reload()
+
+        def step(result: T) -> UndoEntry | None:
+            found = None if undo is None else undo(result)
+            if found is None:
+                return None
+            description, revert = found
+            return UndoEntry(description, lambda: _discard(revert()))
+
+        def failed(_error: object) -> bool:
+            self.reload()
+            return False
+
+        run_write(self, action, on_done=finished, on_error=failed, undo=step)
 
     # -- navigation -------------------------------------------------------------------
 
@@ -172,13 +201,17 @@ class LeadDetailScreen(StoreScreen[None]):
         if draft is None:
             return
         store, lead_id = self.store, self.lead_id
-        ok, activity = self.write(lambda: store.add_activity(lead_id, draft.kind, draft.body))
-        if ok and activity is not None:
-            activity_id = activity.id
-            if activity_id is not None:
-                self.remember(_("logged activity"), lambda: store.delete_activity(activity_id))
-            self.toast(_("{kind} logged.").format(kind=activity_label(draft.kind)))
-        self.reload()
+
+        def logged(activity_id: int | None) -> tuple[str, Callable[[], object]] | None:
+            if activity_id is None:
+                return None
+            return _("logged activity"), lambda: store.delete_activity(activity_id)
+
+        self.write(
+            lambda: store.add_activity(lead_id, draft.kind, draft.body).id,
+            lambda _id: self.toast(_("{kind} logged.").format(kind=activity_label(draft.kind))),
+            logged,
+        )
 
     def action_followup(self) -> None:
         """Schedule (or clear) the next follow-up."""
@@ -189,27 +222,38 @@ class LeadDetailScreen(StoreScreen[None]):
         if pick is None or self.detail is None:
             return
         store, lead_id, before = self.store, self.lead_id, self.detail.next_followup_at
-        ok, _previous = self.write(lambda: store.set_followup(lead_id, pick.at))
-        if ok:
-            self.remember(_("follow-up"), lambda: store.set_followup(lead_id, before))
-            self.toast(_("Follow-up cleared.") if pick.at is None else _("Follow-up set."))
-        self.reload()
+        self.write(
+            lambda: store.set_followup(lead_id, pick.at),
+            lambda _previous: self.toast(
+                _("Follow-up cleared.") if pick.at is None else _("Follow-up set.")
+            ),
+            lambda _previous: (_("follow-up"), lambda: store.set_followup(lead_id, before)),
+        )
 
     def move_to(self, stage: str, reason: str = "") -> None:
         """Move the lead (refused if it changed elsewhere since it was shown)."""
         if self.detail is None or stage == self.detail.stage:
             return
         store, lead_id, version = self.store, self.lead_id, self.detail.version
-        _ok, result = self.write(
-            lambda: store.move_lead(lead_id, stage, reason, expected_version=version)
+
+        def moved(result: MoveResult | None) -> None:
+            if result is not None:
+                self.toast(_("Moved to {stage}.").format(stage=self.stage_names.get(stage, stage)))
+
+        self.write(
+            lambda: store.move_lead(lead_id, stage, reason, expected_version=version),
+            moved,
+            lambda result: (
+                None if result is None else (_("stage move"), lambda: store.undo_moves([result]))
+            ),
         )
-        if result is not None:
-            self.remember(_("stage move"), lambda: store.undo_moves([result]))
-            self.toast(_("Moved to {stage}.").format(stage=self.stage_names.get(stage, stage)))
-        self.reload()
 
     def action_step_stage(self, step: int) -> None:
         """Next/previous stage in funnel order (lost is reached with l only)."""
+        # Decided when the earlier writes are done: > pressed twice moves twice.
+        writes_of(self).defer(lambda: self._step_stage(step))
+
+    def _step_stage(self, step: int) -> None:
         if self.detail is None:
             return
         path = [stage.key for stage in self.stages if stage.kind != "lost"]
@@ -242,7 +286,7 @@ class LeadDetailScreen(StoreScreen[None]):
         """Mark the lead won."""
         won = self._stage_of_kind("won")
         if won is not None:
-            self.move_to(won)
+            writes_of(self).defer(lambda: self.move_to(won))
 
     def action_lost(self) -> None:
         """Mark the lead lost, asking why."""
@@ -265,12 +309,11 @@ class LeadDetailScreen(StoreScreen[None]):
         if changes is None:
             return
         store, lead_id = self.store, self.lead_id
-        _ok, done = self.write(lambda: store.retag_lead(lead_id, changes.add, changes.remove))
-        if done is not None:
-            added, removed = done
-            self.remember(_("tags"), lambda: store.retag_lead(lead_id, removed, added))
-            self.toast(_("Tags updated."))
-        self.reload()
+        self.write(
+            lambda: store.retag_lead(lead_id, changes.add, changes.remove),
+            lambda _done: self.toast(_("Tags updated.")),
+            lambda done: (_("tags"), lambda: store.retag_lead(lead_id, done[1], done[0])),
+        )
 
     def action_delete(self) -> None:
         """Soft-delete the lead after a confirmation; u brings it back."""
@@ -287,23 +330,20 @@ class LeadDetailScreen(StoreScreen[None]):
         if not confirmed:
             return
         store, lead_id = self.store, self.lead_id
-        _ok, deleted = self.write(lambda: store.delete_leads([lead_id]))
-        if deleted:
-            ids = list(deleted)
-            self.remember(_("delete"), lambda: store.restore_leads(ids))
-            self.toast(_("Lead deleted. Press u to undo."))
-            self.dismiss(None)
+
+        def deleted(ids: list[int]) -> None:
+            if ids:
+                self.toast(_("Lead deleted. Press u to undo."))
+                self.dismiss(None)
+
+        def undo(ids: list[int]) -> tuple[str, Callable[[], object]] | None:
+            return (_("delete"), lambda: store.restore_leads(ids)) if ids else None
+
+        self.write(lambda: list(store.delete_leads([lead_id])), deleted, undo, reread=False)
 
     def action_undo(self) -> None:
         """Revert the most recent write of this app."""
-        entry = self.lead_app.undo_history.pop()
-        if entry is None:
-            self.toast(_("Nothing to undo."))
-            return
-        ok, _result = self.write(entry.revert)
-        if ok:
-            self.toast(_("Undone: {what}").format(what=entry.description))
-        self.reload()
+        undo_last(self, after=lambda _entry, _ok: self.reload())
 
     # -- edit and conflicts -----------------------------------------------------------
 

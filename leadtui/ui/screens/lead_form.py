@@ -13,15 +13,16 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from leadtui.domain.errors import ConflictError, DuplicateEmailError, LeadtuiError
+from leadtui.domain.errors import DuplicateEmailError, LeadtuiError
 from leadtui.domain.formatting import followup_date_text, parse_followup_date
 from leadtui.domain.lead_input import check_lead_input
 from leadtui.domain.rows import LeadInput, StageInfo
 from leadtui.domain.sources import SOURCES, source_label
-from leadtui.domain.undo import discard_result
+from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.domain.validation import ValidationError, format_money, parse_money
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
     from leadtui.store import LeadStore
@@ -45,6 +46,16 @@ TEXT_INPUTS: tuple[tuple[str, str], ...] = (
     ("next_followup_at", _("Next follow-up (YYYY-MM-DD)")),
     ("tags", _("Tags (comma separated)")),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What a save wrote (in the worker): the lead, whether it is new, its undo step."""
+
+    lead_id: int
+    created: bool
+    undo: UndoEntry | None
+    conflict: LeadInput | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +94,13 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         self.touched: set[str] = set()
         self.duplicate_id: int | None = None
         self._loading = True
+        self._saving = False
         self._initial: tuple[object, ...] = ()
+
+    @property
+    def up_to_date(self) -> bool:
+        """False while a save is on its way to the database."""
+        return not self._saving
 
     @property
     def store(self) -> LeadStore:
@@ -250,27 +267,41 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         if errors:
             self.notify(_("Fix the marked fields first; nothing was saved."), severity="warning")
             return
-        try:
-            self.lead_id, created = self._write(data)
-        except DuplicateEmailError as error:
-            self._offer_existing(error)
-            return
-        except ValidationError as error:
-            self.show_errors({error.field: error.message}, every=True)
-            return
-        except (ConflictError, LeadtuiError) as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
-        self.dismiss(FormResult(lead_id=self.lead_id, created=created))
+        if self._saving:
+            return  # the first ctrl+s is on its way; a second would add the lead twice
+        self._saving = True
+        run_write(
+            self,
+            lambda: self._write(data),
+            on_done=self._saved,
+            on_error=self._save_failed,
+            undo=lambda saved: saved.undo,
+        )
 
-    def _write(self, data: LeadInput) -> tuple[int, bool]:
-        history = cast("LeadAppParts", self.app).undo_history
+    def _saved(self, saved: Saved) -> None:
+        self._saving = False
+        self.lead_id = saved.lead_id
+        self.dismiss(FormResult(lead_id=saved.lead_id, created=saved.created))
+
+    def _save_failed(self, error: LeadtuiError) -> bool:
+        """The form stays open with what was typed; say what is wrong where it is wrong."""
+        self._saving = False
+        if isinstance(error, DuplicateEmailError):
+            self._offer_existing(error)
+            return True
+        if isinstance(error, ValidationError):
+            self.show_errors({error.field: error.message}, every=True)
+            return True
+        return False  # a conflict, a full disk, a busy database: one toast says why
+
+    def _write(self, data: LeadInput) -> Saved:
+        """Save ``data`` (runs in the write worker); the undo step is pushed on success."""
         store = self.store
         if self.lead_id is None:
             lead = store.add_lead(data)
             new_id = lead.id or 0
-            history.push(_("new lead"), discard_result(lambda: store.delete_leads([new_id])))
-            return new_id, True
+            undo = UndoEntry(_("new lead"), discard_result(lambda: store.delete_leads([new_id])))
+            return Saved(new_id, True, undo)
         lead_id, before = self.lead_id, self.original
         saved = store.update_lead(lead_id, self.version, data)
         version = saved.version
@@ -278,8 +309,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         def revert() -> None:
             store.update_lead(lead_id, version, before)
 
-        history.push(_("edit"), revert)
-        return lead_id, False
+        return Saved(lead_id, False, UndoEntry(_("edit"), revert))
 
     def _offer_existing(self, error: DuplicateEmailError) -> None:
         self.duplicate_id = error.existing_id

@@ -19,8 +19,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.domain.formatting import describe_filter
-from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
+from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey, StageInfo
 from leadtui.i18n import _
+from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.ui.screens.list_actions import ListActions
 from leadtui.ui.widgets.lead_columns import COLUMNS
@@ -29,6 +30,7 @@ from leadtui.ui.widgets.list_header import ListHeader
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
 SEARCH_DEBOUNCE = 0.075
 SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
@@ -55,7 +57,7 @@ def empty_text() -> str:
     )
 
 
-class LeadListScreen(ListActions):
+class LeadListScreen(StoreScreen[None]):
     """Every lead, paged from the store: search, filter, sort, marks and bulk actions."""
 
     COMMANDS = {_commands}
@@ -93,6 +95,61 @@ class LeadListScreen(ListActions):
         self.generation = 0
         self._search_timer: Timer | None = None
         self._suspended = False
+        self.stage_list: list[StageInfo] = []
+        self.actions = ListActions(self)
+
+    @property
+    def table(self) -> LeadTable:
+        """The lead table."""
+        return self.query_one(LeadTable)
+
+    def toast(self, message: str, *, severity: SeverityLevel | str = "information") -> None:
+        """A notification whose text is never parsed as markup."""
+        self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    # -- writing actions (the ListActions helper does the work) -----------------------
+
+    def action_next_stage(self) -> None:
+        """Move the lead under the cursor to the next stage."""
+        self.actions.step_stage(1)
+
+    def action_previous_stage(self) -> None:
+        """Move the lead under the cursor to the previous stage."""
+        self.actions.step_stage(-1)
+
+    def action_mark(self) -> None:
+        """Mark or unmark the lead under the cursor."""
+        self.table.action_toggle_mark()
+
+    def action_clear_marks(self) -> None:
+        """Unmark every lead."""
+        self.table.clear_marks()
+
+    def action_move_marked(self) -> None:
+        """Pick a stage for the marked leads (or the one under the cursor)."""
+        self.actions.move_marked()
+
+    def action_tag_marked(self) -> None:
+        """Tag the marked leads (or the one under the cursor)."""
+        self.actions.tag_marked()
+
+    def action_delete(self) -> None:
+        """Delete the marked leads (or the one under the cursor) after a confirmation."""
+        self.actions.delete()
+
+    def action_undo(self) -> None:
+        """Revert the last move, edit, tag or delete."""
+        self.actions.undo()
+
+    def action_new_lead(self) -> None:
+        """Open the new-lead form."""
+        self.actions.form(None)
+
+    def action_edit_lead(self) -> None:
+        """Open the edit form on the lead under the cursor."""
+        row = self.table.current_row
+        if row is not None:
+            self.actions.form(row.id)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,7 +187,7 @@ class LeadListScreen(ListActions):
     def up_to_date(self) -> bool:
         """True when the table and header answer the current filter and sort.
 
-        False while a search waits on its debounce or a load or count is on its way.
+        False while a search waits on its debounce, a load or count is on its way, or a write.
         """
         pages = self.pages
         return (
@@ -138,6 +195,7 @@ class LeadListScreen(ListActions):
             and pages.filter == self.filter
             and pages.sort == self.sort
             and self.counts is not None
+            and self.writes_idle
         )
 
     # -- loading --------------------------------------------------------------------

@@ -1,52 +1,63 @@
 """The writing half of the lead list: stage moves, bulk actions, delete, undo, forms.
 
-Each action is one short store call, leaves an undo entry, shows a toast
-(user text passed with ``markup=False``) and asks the screen to reload.
+:class:`ListActions` is a helper the list screen owns (no inheritance). Each action is
+one store call run through :func:`~leadtui.ui.writes.run_write` (off the UI thread,
+after any earlier write), leaves an undo entry, shows a toast (user text passed with
+``markup=False``) and asks the screen to reload.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
-from leadtui.domain.errors import LeadtuiError
-from leadtui.domain.rows import LeadRow, StageInfo
-from leadtui.domain.undo import discard_result
+from leadtui.domain.rows import LeadRow
+from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.i18n import _, ngettext
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.store import MoveResult
+from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_table import LeadTable
+from leadtui.ui.writes import run_write
+
+if TYPE_CHECKING:
+    from leadtui.domain.rows import StageInfo
+    from leadtui.store import LeadStore
 
 
-class ListActions(StoreScreen[None]):
-    """Write actions of the lead list; the subclass supplies loading and the table."""
+class ListActions:
+    """Write actions of the lead list; the screen supplies loading and the table."""
 
-    stage_list: list[StageInfo]
+    def __init__(self, screen: Any) -> None:
+        # Any, not the screen's class: importing it (even for types) is an import cycle.
+        self.screen: Any = screen
 
     @property
     def table(self) -> LeadTable:
         """The lead table."""
-        return self.query_one(LeadTable)
+        table: LeadTable = self.screen.table
+        return table
+
+    @property
+    def store(self) -> LeadStore:
+        """The app's store."""
+        store: LeadStore = self.screen.store
+        return store
+
+    @property
+    def stage_list(self) -> list[StageInfo]:
+        """The funnel stages, in order."""
+        stages: list[StageInfo] = self.screen.stage_list
+        return stages
 
     def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
-        """Re-read the list (implemented by the screen)."""
-        raise NotImplementedError
-
-    def open_lead(self, lead_id: int) -> None:
-        """Open a lead's detail (implemented by the screen)."""
-        raise NotImplementedError
+        """Re-read the list."""
+        self.screen.reload(cursor=cursor, focus_id=focus_id)
 
     def toast(self, message: str, *, severity: str = "information") -> None:
         """A notification whose text is never parsed as markup."""
-        self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
-
-    def _attempt(self, work: Callable[[], None]) -> bool:
-        try:
-            work()
-        except LeadtuiError as error:
-            self.toast(str(error), severity="error")
-            return False
-        return True
+        self.screen.toast(message, severity=severity)
 
     def targets(self) -> list[int]:
         """The marked leads, or else the one under the cursor."""
@@ -61,50 +72,74 @@ class ListActions(StoreScreen[None]):
 
     # -- one lead -------------------------------------------------------------------
 
-    def _step_stage(self, step: int) -> None:
+    def step_stage(self, step: int) -> None:
+        """Move the lead under the cursor ``step`` stages on."""
         row = self.table.current_row
         if row is None:
             return
         keys = [stage.key for stage in self.stage_list]
-        position = keys.index(row.stage) + step if row.stage in keys else -1
-        if not 0 <= position < len(keys):
-            self.toast(
-                _("{name} is already in the last stage in that direction.").format(
-                    name=row.display_name
+        store = self.store
+
+        def target(stage: str) -> str | None:
+            position = keys.index(stage) + step if stage in keys else -1
+            return keys[position] if 0 <= position < len(keys) else None
+
+        def work() -> tuple[str | None, list[MoveResult]]:
+            # The stage as the earlier writes left it (a key pressed twice moves twice).
+            fresh = store.lead_row(row.id)
+            to = target(row.stage if fresh is None else fresh.stage)
+            return to, [] if to is None else store.move_leads([row.id], to)
+
+        def done(outcome: tuple[str | None, list[MoveResult]]) -> None:
+            to, results = outcome
+            if to is None:
+                self.toast(
+                    _("{name} is already in the last stage in that direction.").format(
+                        name=row.display_name
+                    )
                 )
-            )
-            return
-        self._move([row.id], keys[position], row)
+            else:
+                self._moved(results, to, row)
 
-    def action_next_stage(self) -> None:
-        """Move the lead under the cursor to the next stage."""
-        self._step_stage(1)
-
-    def action_previous_stage(self) -> None:
-        """Move the lead under the cursor to the previous stage."""
-        self._step_stage(-1)
+        run_write(
+            self.screen,
+            work,
+            on_done=done,
+            undo=lambda outcome: self._undo(outcome[1], outcome[0], row),
+        )
 
     def _move(self, ids: Sequence[int], stage: str, row: LeadRow | None = None) -> None:
         store = self.store
-        try:
-            results = store.move_leads(ids, stage)
-        except LeadtuiError as error:
-            self.toast(str(error), severity="error")
-            return
+        run_write(
+            self.screen,
+            lambda: store.move_leads(ids, stage),
+            on_done=lambda results: self._moved(results, stage, row),
+            undo=lambda results: self._undo(results, stage, row),
+        )
+
+    def _what(self, results: list[MoveResult], row: LeadRow | None) -> str:
+        if row is not None and len(results) == 1:
+            return row.display_name
+        return ngettext("{n} lead", "{n} leads", len(results)).format(n=len(results))
+
+    def _undo(
+        self, results: list[MoveResult], stage: str | None, row: LeadRow | None
+    ) -> UndoEntry | None:
+        if not results or stage is None:
+            return None
+        store, what = self.store, self._what(results, row)
+        return UndoEntry(
+            _("move of {what} to {stage}").format(what=what, stage=self._stage_name(stage)),
+            lambda: store.undo_moves(results),
+        )
+
+    def _moved(self, results: list[MoveResult], stage: str, row: LeadRow | None) -> None:
         if not results:
             self.toast(
                 _("Nothing to move: already in {stage}.").format(stage=self._stage_name(stage))
             )
             return
-        what = (
-            row.display_name
-            if row is not None and len(results) == 1
-            else ngettext("{n} lead", "{n} leads", len(results)).format(n=len(results))
-        )
-        self.lead_app.undo_history.push(
-            _("move of {what} to {stage}").format(what=what, stage=self._stage_name(stage)),
-            lambda: store.undo_moves(results),
-        )
+        what = self._what(results, row)
         self.toast(
             _("Moved {what} to {stage} (u undoes).").format(
                 what=what, stage=self._stage_name(stage)
@@ -114,15 +149,7 @@ class ListActions(StoreScreen[None]):
 
     # -- marks and bulk -------------------------------------------------------------
 
-    def action_mark(self) -> None:
-        """Mark or unmark the lead under the cursor."""
-        self.table.action_toggle_mark()
-
-    def action_clear_marks(self) -> None:
-        """Unmark every lead."""
-        self.table.clear_marks()
-
-    def action_move_marked(self) -> None:
+    def move_marked(self) -> None:
         """Pick a stage for the marked leads (or the one under the cursor)."""
         ids = self.targets()
         if not ids:
@@ -137,12 +164,12 @@ class ListActions(StoreScreen[None]):
                 self._move(ids, stage, current if len(ids) == 1 else None)
                 self.table.clear_marks()
 
-        self.app.push_screen(
+        self.screen.app.push_screen(
             StagePickerScreen(title, self.stage_list, current.stage if current else None),
             picked,
         )
 
-    def action_tag_marked(self) -> None:
+    def tag_marked(self) -> None:
         """Tag the marked leads (or the one under the cursor)."""
         ids = self.targets()
         if not ids:
@@ -153,19 +180,18 @@ class ListActions(StoreScreen[None]):
         title = ngettext("Tag {n} lead", "Tag {n} leads", len(ids)).format(n=len(ids))
 
         def tagged(name: str | None) -> None:
-            if name is None:
-                return
-            added: list[int] = []
+            if name is not None:
+                run_write(
+                    self.screen,
+                    lambda: store.tag_leads(ids, name),
+                    on_done=lambda added: done(name, added),
+                    undo=lambda added: UndoEntry(
+                        _("tag {tag}").format(tag=name),
+                        discard_result(lambda: store.untag_leads(added, name)),
+                    ),
+                )
 
-            def work() -> None:
-                added.extend(store.tag_leads(ids, name))
-
-            if not self._attempt(work):
-                return
-            self.lead_app.undo_history.push(
-                _("tag {tag}").format(tag=name),
-                discard_result(lambda: store.untag_leads(added, name)),
-            )
+        def done(name: str, added: list[int]) -> None:
             self.toast(
                 ngettext(
                     "Tagged {n} lead with {tag}.", "Tagged {n} leads with {tag}.", len(added)
@@ -174,9 +200,9 @@ class ListActions(StoreScreen[None]):
             self.table.clear_marks()
             self.reload()
 
-        self.app.push_screen(TagPromptScreen(title, store.all_tags()), tagged)
+        self.screen.app.push_screen(TagPromptScreen(title, store.all_tags()), tagged)
 
-    def action_delete(self) -> None:
+    def delete(self) -> None:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""
         ids = self.targets()
         if not ids:
@@ -195,59 +221,47 @@ class ListActions(StoreScreen[None]):
         store = self.store
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            deleted: list[int] = []
-            if not self._attempt(lambda: deleted.extend(store.delete_leads(ids))):
-                return
-            self.lead_app.undo_history.push(
-                ngettext("delete of {n} lead", "delete of {n} leads", len(deleted)).format(
-                    n=len(deleted)
-                ),
-                discard_result(lambda: store.restore_leads(deleted)),
-            )
+            if yes:
+                run_write(
+                    self.screen,
+                    lambda: store.delete_leads(ids),
+                    on_done=deleted,
+                    undo=lambda gone: UndoEntry(
+                        ngettext("delete of {n} lead", "delete of {n} leads", len(gone)).format(
+                            n=len(gone)
+                        ),
+                        discard_result(lambda: store.restore_leads(gone)),
+                    ),
+                )
+
+        def deleted(gone: list[int]) -> None:
             self.toast(
                 ngettext(
-                    "Deleted {n} lead (u undoes).", "Deleted {n} leads (u undoes).", len(deleted)
-                ).format(n=len(deleted))
+                    "Deleted {n} lead (u undoes).", "Deleted {n} leads (u undoes).", len(gone)
+                ).format(n=len(gone))
             )
             self.table.clear_marks()
             self.reload()
 
-        self.app.push_screen(
+        self.screen.app.push_screen(
             ConfirmScreen(_("Delete leads"), Content(body).plain, _("Delete")), answered
         )
 
-    def action_undo(self) -> None:
+    def undo(self) -> None:
         """Revert the last move, edit, tag or delete."""
-        entry = self.lead_app.undo_history.pop()
-        if entry is None:
-            self.toast(_("Nothing to undo."))
-            return
-        if self._attempt(entry.revert):
-            self.toast(_("Undone: {what}.").format(what=entry.description))
-        self.reload()
+        undo_last(self.screen, after=lambda _entry, _ok: self.reload())
 
     # -- forms ----------------------------------------------------------------------
 
-    def action_new_lead(self) -> None:
-        """Open the new-lead form."""
-        self._form(None)
-
-    def action_edit_lead(self) -> None:
-        """Open the edit form on the lead under the cursor."""
-        row = self.table.current_row
-        if row is not None:
-            self._form(row.id)
-
-    def _form(self, lead_id: int | None) -> None:
+    def form(self, lead_id: int | None) -> None:
+        """Open the lead form: a new lead (``None``) or an edit."""
         from leadtui.ui.screens.lead_form import FormResult, LeadFormScreen
 
         def done(result: FormResult | None) -> None:
             if result is None:
                 return
             if result.open_id is not None:
-                self.open_lead(result.open_id)
+                self.screen.open_lead(result.open_id)
             elif result.lead_id is not None:
                 self.toast(
                     _("Lead saved (u undoes).")
@@ -256,4 +270,4 @@ class ListActions(StoreScreen[None]):
                 )
                 self.reload(focus_id=result.lead_id)
 
-        self.app.push_screen(LeadFormScreen(self.stage_list, lead_id), done)
+        self.screen.app.push_screen(LeadFormScreen(self.stage_list, lead_id), done)
