@@ -13,6 +13,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from leadtui.domain.errors import LeadtuiError
 from leadtui.i18n import _
 
 MAX_NAME = 200
@@ -28,7 +29,7 @@ _MAX_CENTS = 10**15
 DEFAULT_REGION: str = os.environ.get("LEADTUI_REGION", "").strip().upper() or "ES"
 
 
-class ValidationError(ValueError):
+class ValidationError(LeadtuiError, ValueError):
     """A field's value was refused.
 
     ``field`` is the input field name (``"email"``, ``"phone"``, ``"first_name"``,

@@ -1,0 +1,36 @@
+"""MaintenanceService: backups, restore and the file check, through the backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from leadtui.store.context import StoreContext
+
+if TYPE_CHECKING:
+    from leadtui.storage.base import BackupInfo, RestoreResult
+
+
+class MaintenanceService:
+    """The safety jobs on the store's database."""
+
+    def __init__(self, context: StoreContext) -> None:
+        self.context = context
+        self.backend = context.backend
+
+    def backup(self, reason: str = "manual") -> Path:
+        """Back up the database now (old backups of the same kind pruned); the copy's path."""
+        return self.backend.backup(reason)
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups of this database, newest first."""
+        return self.backend.list_backups()
+
+    def restore(self, backup: Path) -> RestoreResult:
+        """Replace the database with ``backup`` (closes this store's connections first)."""
+        self.context.refuse_if_read_only()
+        return self.backend.restore(backup)
+
+    def check(self) -> None:
+        """Raise ``DatabaseRefused`` if the database file is not usable."""
+        self.backend.check()
