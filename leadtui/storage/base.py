@@ -1,8 +1,8 @@
 """The storage boundary: the :class:`Backend` protocol the store talks to.
 
-Everything dialect-specific (SQLite's FTS5, pragmas, ``VACUUM INTO``, file-header
-checks, ``BEGIN IMMEDIATE``; later PostgreSQL's tsvector, COPY, LISTEN/NOTIFY)
-lives behind it in ``storage/<dialect>/``. The store (:mod:`leadtui.store`) only
+Everything dialect-specific (SQLite's full-text index, connection settings, backup
+copies, file-header checks and write locks; later PostgreSQL's tsvector, COPY,
+LISTEN/NOTIFY) lives behind it in ``storage/<dialect>/``. The store (:mod:`leadtui.store`) only
 sees this protocol, plain domain rows and the ORM models of
 :mod:`leadtui.storage.models`, so a second backend is a second implementation of
 this protocol, not a fork of the store.

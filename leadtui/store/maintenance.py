@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,10 @@ from leadtui.store.context import StoreContext
 
 if TYPE_CHECKING:
     from leadtui.storage.base import BackupInfo, RestoreResult
+
+
+_REASON = re.compile(r"daily|manual|pre-restore|pre-migration-v\d+")
+"""The backup kinds :func:`leadtui.storage.sqlite.backup.list_backups` recognises."""
 
 
 class MaintenanceService:
@@ -20,6 +25,13 @@ class MaintenanceService:
 
     def backup(self, reason: str = "manual") -> Path:
         """Back up the database now (old backups of the same kind pruned); the copy's path."""
+        from leadtui.domain.validation import ValidationError
+        from leadtui.i18n import _
+
+        if not _REASON.fullmatch(reason):
+            raise ValidationError(
+                "reason", _("Unknown kind of backup: {reason}").format(reason=reason)
+            )
         return self.backend.backup(reason)
 
     def list_backups(self) -> list[BackupInfo]:

@@ -147,17 +147,15 @@ class SqliteConnections:
                 session.expunge_all()
                 session.rollback()
 
-    @staticmethod
-    def translate_error(error: BaseException) -> LeadtuiError | None:
+    def translate_error(self, error: BaseException) -> LeadtuiError | None:
         """The readable error for a SQLite or SQLAlchemy failure, else ``None``."""
         from leadtui.storage.sqlite.errors import driver_error
 
         return driver_error(error)
 
-    @classmethod
-    def raise_storage_error(cls, error: BaseException) -> None:
+    def raise_storage_error(self, error: BaseException) -> None:
         """Re-raise a driver failure (full disk, lock timeout, constraint) as a LeadtuiError."""
-        friendly = cls.translate_error(error)
+        friendly = self.translate_error(error)
         if friendly is not None:
             raise friendly from error
 
