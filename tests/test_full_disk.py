@@ -16,7 +16,7 @@ from sqlalchemy import event
 from textual.widgets import Input
 from waiting import settle
 
-import leadtui.store.base
+import leadtui.storage.sqlite.connections
 from leadtui.domain.errors import StorageError
 from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import make_app, open_store
@@ -53,7 +53,7 @@ def fill_to_the_brim(path: Path, store: LeadStore, monkeypatch: pytest.MonkeyPat
         conn.execute(f"PRAGMA max_page_count={pages}")
         return conn
 
-    monkeypatch.setattr(leadtui.store.base, "connect_sqlite", capped)
+    monkeypatch.setattr(leadtui.storage.sqlite.connections, "connect_sqlite", capped)
     return int(pages)
 
 

@@ -162,6 +162,7 @@ REVIEWED = {
     # "?N" placeholders and _literal()s of the module's constants
     ("storage/sqlite/bulk.py", "marks"),
     ("io/batch.py", "marks"),  # a run of "?" placeholders
+    ("storage/sqlite/import_revert.py", "marks"),  # a run of "?" placeholders (was io/batch.py)
     ("io/batch.py", "names"),  # constant column names
     ("io/batch.py", "assignments"),  # "name = ?" for column names chosen by code
     ("io/export.py", "' AND '.join(where)"),  # fixed conditions with "?" parameters

@@ -215,7 +215,7 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
     """Erase a person (lead, activities, history) leaving no bytes behind, in the database
     and its backups; keeps an anonymous tombstone."""
     from leadtui.domain.errors import NotFoundError
-    from leadtui.io.forget import Person
+    from leadtui.storage.base import Person
 
     with store_for(ctx, create=False) as store:
         lead = (

@@ -40,3 +40,11 @@ class ReadOnlyError(LeadtuiError):
 
 class StorageError(LeadtuiError):
     """The disk refused a write (full, I/O error, locked too long); the change was rolled back."""
+
+
+class ImportRefused(LeadtuiError):
+    """The whole file was refused before anything was written (the message says why)."""
+
+
+class ExportRefused(LeadtuiError):
+    """Nothing was written: the target exists, is the database, or cannot be written."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from leadtui.domain.validation import DEFAULT_REGION
 from leadtui.i18n import _
@@ -26,10 +27,6 @@ from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.bulk import LeadWriter
-from leadtui.storage.sqlite.db import immediate_transaction
-
-if TYPE_CHECKING:
-    import sqlite3
 
 MODES = ("skip", "update", "merge")
 Progress = Callable[[int], None]
@@ -77,7 +74,7 @@ class Importer:
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Any,
         preview: Preview,
         options: ImportOptions,
         now: datetime,
@@ -286,17 +283,18 @@ def _merge_pending(first: Converted, later: Converted, mode: str) -> None:
 
 
 def import_file(
-    conn: sqlite3.Connection,
+    transaction: Callable[[], AbstractContextManager[Any]],
     preview: Preview,
     options: ImportOptions,
     now: datetime,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the previewed file in one transaction on ``conn`` (rolled back for a dry run).
+    """Import the previewed file in one ``transaction()`` (rolled back for a dry run).
 
-    ``conn`` is a stdlib connection in autocommit mode
-    (:func:`leadtui.storage.sqlite.db.connect_sqlite`): the import needs no ORM, so a
-    command-line import does not pay for importing it.
+    ``transaction`` is the backend's raw unit of work
+    (:meth:`leadtui.storage.base.Backend.transaction`), yielding a driver connection
+    inside a write transaction: the import needs no ORM, so a command-line import does
+    not pay for importing it.
     """
     report = ImportReport(
         file=str(preview.path),
@@ -313,7 +311,7 @@ def import_file(
         dry_run=options.dry_run,
     )
     try:
-        with fewer_collections(), immediate_transaction(conn):
+        with fewer_collections(), transaction() as conn:
             floor = batch.tag_floor(conn)
             batch_id = batch.start(conn, now, preview.path.name, preview.format.key)
             importer = Importer(conn, preview, options, now, batch_id, report)

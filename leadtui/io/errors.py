@@ -1,13 +1,8 @@
-"""Errors of the import and export paths."""
+"""Errors of the import and export paths (declared in :mod:`leadtui.domain.errors`, so the
+storage backends can raise them too)."""
 
 from __future__ import annotations
 
-from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.errors import ExportRefused, ImportRefused
 
-
-class ImportRefused(LeadtuiError):
-    """The whole file was refused before anything was written (the message says why)."""
-
-
-class ExportRefused(LeadtuiError):
-    """Nothing was written: the target exists, is the database, or cannot be written."""
+__all__ = ["ExportRefused", "ImportRefused"]

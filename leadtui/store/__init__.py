@@ -1,40 +1,72 @@
-"""LeadStore: the only place that opens database sessions.
+"""LeadStore: the one object screens and the CLI call; a thin facade over small services.
 
-Each public method is one unit of work (one user action) and returns plain
-loaded objects. The store is built in layers, one file each:
-:mod:`~leadtui.store.base` (connections, sessions, errors),
-:mod:`~leadtui.store.reads` (list, counts, detail; stdlib ``sqlite3``),
-:mod:`~leadtui.store.writes` (lead edits, stage moves) and
-:mod:`~leadtui.store.touches` (activities, follow-ups, tags). This file adds
-opening a database and the whole-file jobs (bulk insert, import, export, erasure),
-which run on stdlib connections of their own. SQLModel is imported on first use
-(``warm_up()`` lets the app do that in a worker after the first frame).
+Each public method is one unit of work (one user action) and returns plain loaded
+objects. The work is done by services that share a
+:class:`~leadtui.store.context.StoreContext` (the backend and the clock):
+:class:`~leadtui.store.leads.LeadsService`, :class:`~leadtui.store.touches.TouchesService`,
+:class:`~leadtui.store.pipeline.PipelineService`,
+:class:`~leadtui.store.imports.ImportsService` and
+:class:`~leadtui.store.maintenance.MaintenanceService`. Reads go straight to the
+:class:`~leadtui.storage.base.Backend` and are passed through ``sanitize()``. Writes
+are marked :func:`~leadtui.store.context.unit_of_work`: they raise only
+:class:`~leadtui.domain.errors.LeadtuiError` subclasses. SQLModel is imported on first
+use (``warm_up()`` lets the app do that in a worker after the first frame).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from leadtui.domain.rows import Clock
-from leadtui.storage.sqlite.db import immediate_transaction, open_database
-from leadtui.store.base import system_clock
-from leadtui.store.touches import StoreTouches
-from leadtui.store.writes import MoveResult
+from leadtui.domain.rows import (
+    Clock,
+    LeadCounts,
+    LeadFilter,
+    LeadInput,
+    LeadRow,
+    LeadSort,
+    StageInfo,
+    StageTotal,
+    TimelineEntry,
+)
+from leadtui.domain.sanitize import sanitize
+from leadtui.storage.base import Backend
+from leadtui.store.context import StoreContext, system_clock, unit_of_work
+from leadtui.store.imports import ImportsService
+from leadtui.store.leads import LeadsService
+from leadtui.store.maintenance import MaintenanceService
+from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.touches import TouchesService
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from leadtui.domain.funnel import FunnelMetrics
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.export import ExportOptions
-    from leadtui.io.forget import BackupErasure, Person
     from leadtui.io.records import Preview
     from leadtui.io.report import ImportReport
+    from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
+    from leadtui.storage.models import Activity, Lead
+    from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 
 __all__ = ["LeadStore", "MoveResult", "system_clock"]
 
 
-class LeadStore(StoreTouches):
-    """Verb-named operations on the lead database."""
+class LeadStore:
+    """Verb-named operations on the lead database (delegated to the services)."""
+
+    def __init__(self, backend: Backend, *, clock: Clock = system_clock) -> None:
+        self.backend = backend
+        self.clock = clock
+        context = StoreContext(backend, clock)
+        self.leads = LeadsService(context)
+        self.touches = TouchesService(context)
+        self.pipeline = PipelineService(context)
+        self.imports = ImportsService(context)
+        self.maintenance = MaintenanceService(context)
 
     @classmethod
     def open(
@@ -45,41 +77,254 @@ class LeadStore(StoreTouches):
         create: bool = True,
         read_only: bool | None = None,
     ) -> LeadStore:
-        """Check (and create or migrate) the database at ``path`` and return a store on it.
+        """Check (and create or migrate) the SQLite database at ``path``; a store on it.
 
         ``read_only=None`` opens read-only when the file or its folder is not writable.
         """
-        from leadtui.storage.sqlite.db import is_read_only
+        from leadtui.storage.sqlite.backend import SqliteBackend
 
-        if read_only is None:
-            read_only = path.exists() and is_read_only(path)
-        open_database(path, create=create, read_only=read_only)
-        return cls(path, clock=clock, read_only=read_only)
+        return cls(SqliteBackend.open(path, create=create, read_only=read_only), clock=clock)
 
-    # -- bulk ---------------------------------------------------------------------
+    # -- plumbing -------------------------------------------------------------------
 
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.backend.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when every write is refused."""
+        return self.backend.read_only
+
+    def now(self) -> datetime:
+        """The injected clock's time."""
+        return self.clock()
+
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, created on first use."""
+        return self.backend.engine()
+
+    def warm_up(self) -> None:
+        """Import the ORM and open the engine now (call from a worker after the first frame)."""
+        self.backend.warm_up()
+
+    def close(self) -> None:
+        """Close every connection this store opened."""
+        self.backend.close()
+
+    def release_reader(self) -> None:
+        """Close this thread's read connection (call at the end of a worker thread)."""
+        self.backend.release_reader()
+
+    def _read(self) -> Backend:
+        """The backend's read side (it keeps one connection per thread)."""
+        return self.backend
+
+    # -- reads: the one list/board/CLI read API, then stages, details, metrics ------
+
+    def page_list(
+        self,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        offset: int,
+        limit: int,
+        total: int | None = None,
+    ) -> list[LeadRow]:
+        """A page of the filtered, sorted list; a search starts from its capped hits.
+
+        Pass ``total`` to page deep offsets fast.
+        """
+        return sanitize(self._read().page(lead_filter, sort, self.now(), offset, limit, total))
+
+    def count_list(self, lead_filter: LeadFilter) -> LeadCounts:
+        """How many leads match and how many are overdue (a search: its capped hits)."""
+        return self._read().count(lead_filter, self.now())
+
+    def page_leads(
+        self,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        offset: int,
+        limit: int,
+        total: int | None = None,
+    ) -> list[LeadRow]:
+        """The same read as :meth:`page_list` (kept for the board and the CLI)."""
+        return sanitize(self._read().page(lead_filter, sort, self.now(), offset, limit, total))
+
+    def count_leads(self, lead_filter: LeadFilter) -> LeadCounts:
+        """The same count as :meth:`count_list`."""
+        return self._read().count(lead_filter, self.now())
+
+    def stages(self) -> list[StageInfo]:
+        """Every stage in funnel order."""
+        return sanitize(self._read().stages())
+
+    def stage_totals(self) -> list[StageTotal]:
+        """Count and value per stage, in funnel order."""
+        return sanitize(self._read().stage_totals())
+
+    def lead_row(self, lead_id: int) -> LeadRow | None:
+        """One lead as a list row, or ``None``."""
+        return sanitize(self._read().lead_row(lead_id))
+
+    def all_tags(self) -> list[str]:
+        """Every tag name."""
+        return sanitize(self._read().all_tags())
+
+    def tags_of(self, lead_id: int) -> list[str]:
+        """The tags of one lead."""
+        return sanitize(self._read().tags_of(lead_id))
+
+    def timeline(self, lead_id: int, limit: int = 500) -> list[TimelineEntry]:
+        """Activities and stage changes of a lead, newest first."""
+        return sanitize(self._read().timeline(lead_id, limit)[:limit])
+
+    def stage_history(self, lead_id: int) -> list[TimelineEntry]:
+        """Stage changes of one lead, oldest first."""
+        return sanitize(self._read().stage_history(lead_id))
+
+    def funnel_metrics(self) -> FunnelMetrics:
+        """Conversion, time in stage, win rate and leads per week (:mod:`leadtui.domain.funnel`)."""
+        return sanitize(self._read().funnel_metrics(self.now()))
+
+    def lead_detail(self, lead_id: int) -> LeadDetail | None:
+        """Every field, the tags and the timeline of one lead (stdlib read), or ``None``."""
+        detail: LeadDetail | None = self._read().lead_detail(lead_id)
+        return sanitize(detail)
+
+    def get_lead(self, lead_id: int, *, include_deleted: bool = False) -> Lead:
+        """The whole lead; :class:`NotFoundError` if it does not exist (or is deleted)."""
+        return self.leads.get_lead(lead_id, include_deleted=include_deleted)
+
+    def find_lead(self, reference: str) -> Lead:
+        """A lead by id (digits) or by email (any case)."""
+        return self.leads.find_lead(reference)
+
+    def find_by_email(self, email: str) -> Lead | None:
+        """The lead (live or deleted) holding this email's normalised key, if any."""
+        return self.leads.find_by_email(email)
+
+    def lead_input(self, lead_id: int) -> tuple[LeadInput, int]:
+        """The editable fields of a lead and its version (to feed a form or an undo)."""
+        return self.leads.lead_input(lead_id)
+
+    # -- lead writes ----------------------------------------------------------------
+
+    @unit_of_work
+    def add_lead(self, data: LeadInput, *, strict_phone: bool = True) -> Lead:
+        """Validate and insert a lead with its first stage change and tags."""
+        return self.leads.add_lead(data, strict_phone=strict_phone)
+
+    @unit_of_work
+    def update_lead(
+        self, lead_id: int, expected_version: int, data: LeadInput, *, strict_phone: bool = True
+    ) -> Lead:
+        """Save an edit made on version ``expected_version``; a stale one raises ConflictError."""
+        return self.leads.update_lead(lead_id, expected_version, data, strict_phone=strict_phone)
+
+    @unit_of_work
+    def delete_leads(self, lead_ids: Sequence[int]) -> list[int]:
+        """Soft-delete leads; returns the ids actually deleted (for undo)."""
+        return self.leads.set_deleted(lead_ids, self.now())
+
+    @unit_of_work
+    def restore_leads(self, lead_ids: Sequence[int]) -> list[int]:
+        """Undo a soft delete; returns the ids restored."""
+        return self.leads.set_deleted(lead_ids, None)
+
+    @unit_of_work
+    def delete_lead(self, lead_id: int) -> None:
+        """Soft-delete one lead."""
+        self.leads.delete_lead(lead_id)
+
+    @unit_of_work
+    def restore_lead(self, lead_id: int) -> None:
+        """Restore one soft-deleted lead."""
+        self.leads.set_deleted([lead_id], None)
+
+    # -- stage moves ----------------------------------------------------------------
+
+    @unit_of_work
+    def move_leads(
+        self,
+        lead_ids: Sequence[int],
+        to_stage: str,
+        reason: str = "",
+        *,
+        expected_versions: dict[int, int] | None = None,
+    ) -> list[MoveResult]:
+        """Move leads to ``to_stage`` in one transaction; each move writes a StageChange."""
+        return self.pipeline.move_leads(
+            lead_ids, to_stage, reason, expected_versions=expected_versions
+        )
+
+    @unit_of_work
+    def move_lead(
+        self, lead_id: int, to_stage: str, reason: str = "", *, expected_version: int | None = None
+    ) -> MoveResult | None:
+        """Move one lead; ``None`` if it already was in ``to_stage``."""
+        versions = None if expected_version is None else {lead_id: expected_version}
+        results = self.pipeline.move_leads([lead_id], to_stage, reason, expected_versions=versions)
+        return results[0] if results else None
+
+    @unit_of_work
+    def undo_moves(self, moves: Sequence[MoveResult]) -> None:
+        """Revert moves: stage back, their StageChange rows removed. Refuses if moved since."""
+        self.pipeline.undo_moves(moves)
+
+    # -- touches --------------------------------------------------------------------
+
+    @unit_of_work
+    def add_activity(
+        self, lead_id: int, kind: str, body: str, at: datetime | None = None
+    ) -> Activity:
+        """Log a touch on a lead; updates its last-activity time."""
+        return self.touches.add_activity(lead_id, kind, body, at)
+
+    @unit_of_work
+    def delete_activity(self, activity_id: int) -> None:
+        """Remove an activity (the undo of logging it)."""
+        self.touches.delete_activity(activity_id)
+
+    @unit_of_work
+    def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
+        """Set (or clear with ``None``) the next follow-up; returns the previous one."""
+        return self.touches.set_followup(lead_id, at)
+
+    @unit_of_work
+    def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
+        """Put a tag on leads; returns the ids that did not have it (for undo)."""
+        return self.touches.tag_leads(lead_ids, name)
+
+    @unit_of_work
+    def untag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
+        """Take a tag off leads; returns the ids that had it."""
+        return self.touches.untag_leads(lead_ids, name)
+
+    @unit_of_work
+    def retag_lead(
+        self, lead_id: int, add: Sequence[str], remove: Sequence[str]
+    ) -> tuple[list[str], list[str]]:
+        """Add and remove tags on one lead in one transaction; returns what really changed."""
+        return self.touches.retag_lead(lead_id, add, remove)
+
+    # -- whole-file jobs ------------------------------------------------------------
+
+    @unit_of_work
     def bulk_insert_leads(self, rows: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
         """Insert already-clean lead rows fast (driver-level executemany), one transaction.
 
         Keys are Lead column names; timestamps may be aware datetimes. Each row also
-        gets its first StageChange. When the table is small compared with the load,
-        the search index is rebuilt once at the end instead of row by row.
+        gets its first StageChange.
         """
-        from leadtui.storage.sqlite.bulk import bulk_insert
-
-        if self.read_only:
-            self._refuse_write()
-        with self._raw_connection() as conn:
-            return bulk_insert(conn, rows, self.now(), batch_size=batch_size)
-
-    # -- import, export, erasure (logic in leadtui.io) ------------------------------
+        return self.imports.bulk_insert_leads(rows, batch_size=batch_size)
 
     def preview_import(self, path: Path, **choices: Any) -> Preview:
         """Sniff a CSV or vCard file: format, encoding, delimiter, mapping, sample rows."""
-        from leadtui.io.reader import open_preview
+        return self.imports.preview_import(path, **choices)
 
-        return open_preview(path, **choices)
-
+    @unit_of_work
     def import_rows(
         self,
         preview: Preview,
@@ -87,44 +332,44 @@ class LeadStore(StoreTouches):
         progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Import the previewed file in one transaction; a recorded, revertible batch."""
-        from leadtui.io.csv_import import import_file
+        return self.imports.import_rows(preview, options, progress)
 
-        if self.read_only:  # a dry run writes too (then rolls back): refused the same way
-            self._refuse_write()
-        with self._raw_connection() as conn:
-            return import_file(conn, preview, options, self.now(), progress)
-
+    @unit_of_work
     def revert_import(self, batch_id: int) -> dict[str, int]:
         """Undo an import batch exactly (new leads deleted, updated leads restored)."""
-        from leadtui.io.batch import revert
+        return self.imports.revert_import(batch_id)
 
-        if self.read_only:
-            self._refuse_write()
-        with self._raw_connection() as conn, immediate_transaction(conn):
-            return revert(conn, batch_id, self.now())
-
+    @unit_of_work
     def export_leads(self, target: Path, options: ExportOptions) -> int:
         """Write leads to ``target`` (csv, vcf or json); returns how many."""
-        from leadtui.io.export import export_leads
+        return self.imports.export_leads(target, options)
 
-        return export_leads(self._read(), target, self.path, options)
-
+    @unit_of_work
     def forget_lead(self, lead_id: int) -> int:
         """Erase a person for good (no bytes left behind); returns the tombstone id."""
-        from leadtui.io.forget import forget_lead
+        return self.imports.forget_lead(lead_id)
 
-        if self.read_only:
-            self._refuse_write()
-        if self._engine is not None:
-            self._engine.dispose()  # pooled connections must not pin old WAL frames
-        return forget_lead(self.path, lead_id, self.now())
-
+    @unit_of_work
     def forget_in_backups(self, person: Person) -> BackupErasure:
         """Erase a person (already forgotten here) from every backup of this database."""
-        from leadtui.io.forget import forget_in_backups
-        from leadtui.storage.sqlite.backup import list_backups
+        return self.imports.forget_in_backups(person)
 
-        if self.read_only:
-            self._refuse_write()
-        backups = [info.path for info in list_backups(self.path)]
-        return forget_in_backups(backups, person, self.now())
+    # -- safety ---------------------------------------------------------------------
+
+    @unit_of_work
+    def backup(self, reason: str = "manual") -> Path:
+        """Back up the database now (old backups of the same kind pruned)."""
+        return self.maintenance.backup(reason)
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups of this database, newest first."""
+        return self.maintenance.list_backups()
+
+    @unit_of_work
+    def restore_backup(self, backup: Path) -> RestoreResult:
+        """Replace the database with ``backup``; the replaced file is kept in backups/."""
+        return self.maintenance.restore(backup)
+
+    def check(self) -> None:
+        """Raise ``DatabaseRefused`` if the database file is not usable."""
+        self.maintenance.check()

@@ -1,4 +1,4 @@
-"""The store's touches on a lead: activities, the next follow-up, tags."""
+"""TouchesService: activities, the next follow-up, tags."""
 
 from __future__ import annotations
 
@@ -7,14 +7,22 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from leadtui.i18n import _
-from leadtui.store.writes import StoreWrites
+from leadtui.store import orm_steps
+from leadtui.store.context import StoreContext
 
 if TYPE_CHECKING:
     from leadtui.storage.models import Activity
 
+MAX_TAG = 60
+"""The longest tag name, in characters."""
 
-class StoreTouches(StoreWrites):
-    """Activities, follow-ups and tags."""
+
+class TouchesService:
+    """Activities, follow-ups and tags; each method is one ORM session."""
+
+    def __init__(self, context: StoreContext) -> None:
+        self.context = context
+        self.backend = context.backend
 
     def add_activity(
         self, lead_id: int, kind: str, body: str, at: datetime | None = None
@@ -27,14 +35,14 @@ class StoreTouches(StoreWrites):
         if kind not in {k.value for k in ActivityKind}:
             raise ValidationError("kind", _("Unknown activity kind: {kind}").format(kind=kind))
         body = clean_text(body, max_length=MAX_NOTE, multiline=True, field="body")
-        at = at or self.now()
-        with self._session() as session:
-            lead = self._lead_for_write(session, lead_id, None)
+        at = check_moment(at, "at") or self.context.now()
+        with self.backend.session() as session:
+            lead = orm_steps.lead_for_write(session, lead_id, None)
             activity = Activity(lead_id=lead_id, kind=kind, at=at, body=body)
             session.add(activity)
             if lead.last_activity_at is None or at > lead.last_activity_at:
                 lead.last_activity_at = at
-            self._touch(lead)
+            orm_steps.touch(lead, self.context.now())
             session.add(lead)
             return activity
 
@@ -44,7 +52,7 @@ class StoreTouches(StoreWrites):
 
         from leadtui.storage.models import Activity, Lead
 
-        with self._session() as session:
+        with self.backend.session() as session:
             activity = session.get(Activity, activity_id)
             if activity is None:
                 return
@@ -58,16 +66,17 @@ class StoreTouches(StoreWrites):
                     .order_by(col(Activity.at).desc())
                 ).first()
                 lead.last_activity_at = latest
-                self._touch(lead)
+                orm_steps.touch(lead, self.context.now())
                 session.add(lead)
 
     def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
         """Set (or clear with ``None``) the next follow-up; returns the previous one."""
-        with self._session() as session:
-            lead = self._lead_for_write(session, lead_id, None)
+        at = check_moment(at, "next_followup_at")
+        with self.backend.session() as session:
+            lead = orm_steps.lead_for_write(session, lead_id, None)
             previous = lead.next_followup_at
             lead.next_followup_at = at
-            self._touch(lead)
+            orm_steps.touch(lead, self.context.now())
             session.add(lead)
             return previous
 
@@ -76,18 +85,18 @@ class StoreTouches(StoreWrites):
         from leadtui.domain.validation import clean_text
         from leadtui.storage.models import LeadTag
 
-        name = clean_text(name, max_length=60, field="tags")
+        name = clean_text(name, max_length=MAX_TAG, field="tags")
         if not name:
             return []
         added: list[int] = []
-        with self._session() as session:
-            tag_id = self._tag_id(session, name, create=True)
+        with self.backend.session() as session:
+            tag_id = orm_steps.tag_id(session, name, create=True)
             assert tag_id is not None
             for lead_id in lead_ids:
-                lead = self._lead_for_write(session, lead_id, None)
+                lead = orm_steps.lead_for_write(session, lead_id, None)
                 if session.get(LeadTag, (lead_id, tag_id)) is None:
                     session.add(LeadTag(lead_id=lead_id, tag_id=tag_id))
-                    self._touch(lead)
+                    orm_steps.touch(lead, self.context.now())
                     session.add(lead)
                     added.append(lead_id)
         return added
@@ -97,8 +106,8 @@ class StoreTouches(StoreWrites):
         from leadtui.storage.models import Lead, LeadTag
 
         removed: list[int] = []
-        with self._session() as session:
-            tag_id = self._tag_id(session, name, create=False)
+        with self.backend.session() as session:
+            tag_id = orm_steps.tag_id(session, name, create=False)
             if tag_id is None:
                 return []
             for lead_id in lead_ids:
@@ -106,7 +115,7 @@ class StoreTouches(StoreWrites):
                 lead = session.get(Lead, lead_id)
                 if link is not None and lead is not None:
                     session.delete(link)
-                    self._touch(lead)
+                    orm_steps.touch(lead, self.context.now())
                     session.add(lead)
                     removed.append(lead_id)
         return removed
@@ -120,21 +129,30 @@ class StoreTouches(StoreWrites):
 
         added: list[str] = []
         removed: list[str] = []
-        with self._session() as session:
-            lead = self._lead_for_write(session, lead_id, None)
+        with self.backend.session() as session:
+            lead = orm_steps.lead_for_write(session, lead_id, None)
             for raw in remove:
-                tag_id = self._tag_id(session, raw, create=False)
+                tag_id = orm_steps.tag_id(session, raw, create=False)
                 link = None if tag_id is None else session.get(LeadTag, (lead_id, tag_id))
                 if link is not None:
                     session.delete(link)
                     removed.append(raw)
             for raw in add:
-                name = clean_text(raw, max_length=60, field="tags")
-                tag_id = self._tag_id(session, name, create=True) if name else None
+                name = clean_text(raw, max_length=MAX_TAG, field="tags")
+                tag_id = orm_steps.tag_id(session, name, create=True) if name else None
                 if tag_id is not None and session.get(LeadTag, (lead_id, tag_id)) is None:
                     session.add(LeadTag(lead_id=lead_id, tag_id=tag_id))
                     added.append(name)
             if added or removed:
-                self._touch(lead)
+                orm_steps.touch(lead, self.context.now())
                 session.add(lead)
         return added, removed
+
+
+def check_moment(at: datetime | None, field: str) -> datetime | None:
+    """``at`` if it is ``None`` or an aware datetime; ValidationError otherwise."""
+    from leadtui.domain.validation import ValidationError
+
+    if at is not None and (not isinstance(at, datetime) or at.utcoffset() is None):
+        raise ValidationError(field, _("A time needs its time zone (for example UTC)."))
+    return at

@@ -12,33 +12,25 @@ import os
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from leadtui.i18n import _
 from leadtui.paths import backup_dir, ensure_private_dir
+from leadtui.storage.base import BackupInfo, RestoreResult
 from leadtui.storage.sqlite.db import backup_database, backups_to_keep, connect_sqlite, inspect_file
 
+__all__ = [
+    "BackupInfo",
+    "RestoreResult",
+    "daily_backup",
+    "latest_backup",
+    "list_backups",
+    "make_backup",
+    "restore_backup",
+]
+
 _NAME = r"-(?P<reason>daily|manual|pre-restore|pre-migration-v\d+)-(?P<stamp>\d{8}T\d{6}\d*Z)\.db$"
-
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    """One backup file."""
-
-    path: Path
-    reason: str
-    taken_at: datetime
-    size: int
-
-
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    """What a restore did: the copy now in use, and where the replaced file went."""
-
-    restored_from: Path
-    previous_saved_as: Path | None
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:

@@ -1,7 +1,8 @@
-"""The store's plumbing: connections, the lazily made ORM engine, sessions, errors.
+"""The SQLite backend's connections: one stdlib reader per thread, the lazily made ORM
+engine, ORM sessions and raw units of work, and the translation of their failures.
 
-:class:`~leadtui.store.LeadStore` is built on this in layers (reads, writes,
-touches); each public method of those is one unit of work (one user action).
+Moved here from the store (``store/base.py``) so that no pragma, ``sqlite3`` type or
+``BEGIN IMMEDIATE`` is left above the storage boundary.
 """
 
 from __future__ import annotations
@@ -10,40 +11,51 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.domain.rows import Clock
 from leadtui.i18n import _
-from leadtui.storage.sqlite.db import READ_ONLY_OPTION, connect_sqlite, make_engine, sqlite_url
+from leadtui.storage.sqlite.db import (
+    READ_ONLY_OPTION,
+    connect_sqlite,
+    immediate_transaction,
+    make_engine,
+    sqlite_url,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
-
-def system_clock() -> datetime:
-    """The real time, aware UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0)
+    from leadtui.domain.errors import LeadtuiError
 
 
-class StoreBase:
+class SqliteConnections:
     """Connections and transactions for one database file; no lead logic."""
 
-    def __init__(self, path: Path, *, clock: Clock = system_clock, read_only: bool = False) -> None:
-        self.path = path
-        self.clock = clock
-        self.read_only = read_only
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self._path = path
+        self._read_only = read_only
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
 
-    def _read(self) -> sqlite3.Connection:
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        """True when every write is refused."""
+        return self._read_only
+
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read connection (``query_only``), opened on first use."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect_sqlite(self.path, read_only=self.read_only)
+            conn = connect_sqlite(self._path, read_only=self._read_only)
             conn.execute("PRAGMA query_only=ON")
             self._local.conn = conn
             with self._engine_lock:
@@ -51,29 +63,42 @@ class StoreBase:
         return conn
 
     @contextmanager
-    def _raw_connection(self) -> Iterator[sqlite3.Connection]:
-        """A stdlib connection of its own for one bulk job (import, revert, bulk insert).
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A stdlib connection of its own, autocommit, for one bulk job.
 
         Storage failures come out as :class:`~leadtui.domain.errors.LeadtuiError`; the
         connection is closed afterwards, so a worker thread may use it.
         """
-        conn = connect_sqlite(self.path, read_only=self.read_only)
+        if self._read_only:
+            self.refuse_write()
+        conn = connect_sqlite(self._path, read_only=self._read_only)
         try:
             yield conn
         except Exception as error:
-            self._raise_storage_error(error)
+            self.raise_storage_error(error)
             raise
         finally:
             conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A connection of its own inside ``BEGIN IMMEDIATE``: commit, or roll back on error."""
+        with self.connection() as conn, immediate_transaction(conn):
+            yield conn
 
     def engine(self) -> Engine:
         """The SQLAlchemy engine, created on first use."""
         with self._engine_lock:
             if self._engine is None:
                 self._engine = make_engine(
-                    sqlite_url(self.path), read_only_path=self.path if self.read_only else None
+                    sqlite_url(self._path), read_only_path=self._path if self._read_only else None
                 )
             return self._engine
+
+    def dispose_engine(self) -> None:
+        """Drop the engine's pooled connections (they must not pin old WAL frames)."""
+        if self._engine is not None:
+            self._engine.dispose()
 
     def warm_up(self) -> None:
         """Import the ORM and open the engine now (call from a worker after the first frame)."""
@@ -84,25 +109,25 @@ class StoreBase:
             conn.exec_driver_sql("SELECT 1")
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
+    def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on error."""
         from sqlmodel import Session
 
         with Session(self.engine(), expire_on_commit=False) as session:
-            if self.read_only:
+            if self._read_only:
                 from sqlalchemy import event
 
-                event.listen(session, "before_flush", self._refuse_write)
+                event.listen(session, "before_flush", self.refuse_write)
             try:
                 yield session
                 session.commit()
             except BaseException as error:
                 session.rollback()
-                self._raise_storage_error(error)
+                self.raise_storage_error(error)
                 raise
 
     @contextmanager
-    def _read_session(self) -> Iterator[Session]:
+    def read_session(self) -> Iterator[Session]:
         """A session that only reads: a plain deferred BEGIN, never the write lock.
 
         A long write in another program (an import) then never blocks it; it sees the
@@ -115,32 +140,35 @@ class StoreBase:
             try:
                 yield session
             except BaseException as error:
-                self._raise_storage_error(error)
+                self.raise_storage_error(error)
                 raise
             finally:
                 # Detached first, what was read stays loaded (a rollback expires attributes).
                 session.expunge_all()
                 session.rollback()
 
-    @staticmethod
-    def _raise_storage_error(error: BaseException) -> None:
-        """Re-raise a full disk, I/O error or lock timeout as a clear LeadtuiError."""
-        from leadtui.storage.errors import storage_error
+    def translate_error(self, error: BaseException) -> LeadtuiError | None:
+        """The readable error for a SQLite or SQLAlchemy failure, else ``None``."""
+        from leadtui.storage.sqlite.errors import driver_error
 
-        friendly = storage_error(error)
+        return driver_error(error)
+
+    def raise_storage_error(self, error: BaseException) -> None:
+        """Re-raise a driver failure (full disk, lock timeout, constraint) as a LeadtuiError."""
+        friendly = self.translate_error(error)
         if friendly is not None:
             raise friendly from error
 
-    def _refuse_write(self, *_args: object) -> None:
-        """Raise :class:`ReadOnlyError` (the store was opened read-only)."""
+    def refuse_write(self, *_args: object) -> None:
+        """Raise :class:`ReadOnlyError` (the database was opened read-only)."""
         from leadtui.domain.errors import ReadOnlyError
 
         raise ReadOnlyError(
-            _("{path} is open read-only: changes are disabled.").format(path=self.path)
+            _("{path} is open read-only: changes are disabled.").format(path=self._path)
         )
 
     def close(self) -> None:
-        """Close every connection this store opened."""
+        """Close every connection this backend opened."""
         with self._engine_lock:
             for conn in self._connections:
                 conn.close()
@@ -149,10 +177,6 @@ class StoreBase:
                 self._engine.dispose()
                 self._engine = None
         self._local = threading.local()
-
-    def now(self) -> datetime:
-        """The injected clock's time."""
-        return self.clock()
 
     def release_reader(self) -> None:
         """Close this thread's read connection (call at the end of a worker thread)."""

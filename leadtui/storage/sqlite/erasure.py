@@ -1,4 +1,4 @@
-"""Erasure ("right to be forgotten"): remove a person so none of their bytes remain.
+"""SQLite erasure ("right to be forgotten"; was ``io/forget.py``): no byte of a person left.
 
 The lead, its activities, stage history and tag links go (cascades); any
 before-image of them kept for an import's revert is cut out; an anonymous
@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from leadtui.domain.errors import NotFoundError
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
+from leadtui.storage.base import BackupErasure, Person
 from leadtui.storage.sqlite.db import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
 
 _BY_ID = "SELECT id FROM lead WHERE id = ?"
@@ -31,24 +31,6 @@ _BY_PERSON = (
     "SELECT id FROM lead WHERE (id = ? AND created_at = ?) "
     "OR (email_key IS NOT NULL AND email_key = ?)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """What identifies a lead in copies of the database: its row and its email key."""
-
-    lead_id: int
-    created_at: datetime
-    email_key: str | None
-
-
-@dataclass(slots=True)
-class BackupErasure:
-    """What :func:`forget_in_backups` did: backups that held the person, and failures."""
-
-    erased: list[Path] = field(default_factory=list)
-    checked: int = 0
-    failed: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def forget_lead(path: Path, lead_id: int, now: datetime) -> int:

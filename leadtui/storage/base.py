@@ -1,0 +1,238 @@
+"""The storage boundary: the :class:`Backend` protocol the store talks to.
+
+Everything dialect-specific (SQLite's full-text index, connection settings, backup
+copies, file-header checks and write locks; later PostgreSQL's tsvector, COPY,
+LISTEN/NOTIFY) lives behind it in ``storage/<dialect>/``. The store (:mod:`leadtui.store`) only
+sees this protocol, plain domain rows and the ORM models of
+:mod:`leadtui.storage.models`, so a second backend is a second implementation of
+this protocol, not a fork of the store.
+
+Connections stay inside the backend: reads use a per-thread connection the
+backend keeps (:meth:`Backend.release_reader` closes it at the end of a worker
+thread); writes go through :meth:`Backend.session` (one ORM unit of work) or
+:meth:`Backend.transaction` (one raw unit of work, for the bulk jobs whose
+code is the dialect's own). Failures come out as
+:class:`~leadtui.domain.errors.LeadtuiError` subclasses with a readable message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from leadtui.domain.rows import (
+    LeadCounts,
+    LeadFilter,
+    LeadRow,
+    LeadSort,
+    StageInfo,
+    StageTotal,
+    TimelineEntry,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+    from leadtui.domain.errors import LeadtuiError
+    from leadtui.domain.funnel import FunnelMetrics
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """What identifies a lead in copies of the database: its row and its email key."""
+
+    lead_id: int
+    created_at: datetime
+    email_key: str | None
+
+
+@dataclass(slots=True)
+class BackupErasure:
+    """What erasing a person from the backups did: backups that held them, and failures."""
+
+    erased: list[Path] = field(default_factory=list)
+    checked: int = 0
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file."""
+
+    path: Path
+    reason: str
+    taken_at: datetime
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """What a restore did: the copy now in use, and where the replaced file went."""
+
+    restored_from: Path
+    previous_saved_as: Path | None
+
+
+class Backend(Protocol):
+    """What the store needs from a database, whatever its dialect.
+
+    Every method that writes refuses (with
+    :class:`~leadtui.domain.errors.ReadOnlyError`) when :attr:`read_only` is set.
+    """
+
+    @property
+    def path(self) -> Path:
+        """The database file (a server backend: its local state/identity file)."""
+        ...
+
+    @property
+    def read_only(self) -> bool:
+        """True when the backend refuses every write."""
+        ...
+
+    # -- life cycle ---------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close every connection (and the ORM engine) this backend opened."""
+        ...
+
+    def release_reader(self) -> None:
+        """Close the calling thread's read connection (end of a worker thread)."""
+        ...
+
+    def warm_up(self) -> None:
+        """Import the ORM and connect it now (a worker after the first frame)."""
+        ...
+
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine of this database, created on first use."""
+        ...
+
+    # -- units of work ------------------------------------------------------------
+
+    def session(self) -> AbstractContextManager[Session]:
+        """One ORM unit of work: commits on success, rolls back on error."""
+        ...
+
+    def read_session(self) -> AbstractContextManager[Session]:
+        """An ORM session that only reads (never takes the write lock)."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One raw unit of work on a driver connection of its own (bulk jobs)."""
+        ...
+
+    def translate_error(self, error: BaseException) -> LeadtuiError | None:
+        """The readable error for a driver/ORM failure, or ``None`` if it is not one."""
+        ...
+
+    def refuse_write(self, *_args: object) -> None:
+        """Raise :class:`~leadtui.domain.errors.ReadOnlyError` (the backend is read-only)."""
+        ...
+
+    # -- reads (the one read API: list, board and CLI page and count the same way) --
+
+    def stages(self) -> list[StageInfo]:
+        """Every stage in funnel order."""
+        ...
+
+    def page(
+        self,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        now: datetime,
+        offset: int,
+        limit: int,
+        total: int | None = None,
+    ) -> list[LeadRow]:
+        """Rows ``offset .. offset+limit`` of the filtered, sorted list.
+
+        A search starts from its capped index hits, so it costs the same at any size;
+        ``total`` (when known) lets deep offsets page from the nearer end.
+        """
+        ...
+
+    def count(self, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
+        """How many leads match, and how many are overdue (searches: capped)."""
+        ...
+
+    def stage_totals(self) -> list[StageTotal]:
+        """Count and value of live leads per stage, in funnel order."""
+        ...
+
+    def lead_row(self, lead_id: int) -> LeadRow | None:
+        """One lead as a list row (deleted included), or ``None``."""
+        ...
+
+    def lead_detail(self, lead_id: int) -> Any:
+        """Every field, the tags and the timeline of one lead (a ``LeadDetail``), or ``None``.
+
+        Typed ``Any`` only because ``LeadDetail`` is still declared in the SQLite read
+        module (its columns are being redone); it belongs in :mod:`leadtui.domain.rows`.
+        """
+        ...
+
+    def timeline(self, lead_id: int, limit: int) -> list[TimelineEntry]:
+        """Activities and stage changes of a lead, newest first."""
+        ...
+
+    def stage_history(self, lead_id: int) -> list[TimelineEntry]:
+        """The stage changes of one lead, oldest first."""
+        ...
+
+    def all_tags(self) -> list[str]:
+        """Every tag name, alphabetically."""
+        ...
+
+    def tags_of(self, lead_id: int) -> list[str]:
+        """The tags of one lead, alphabetically."""
+        ...
+
+    def funnel_metrics(self, now: datetime) -> FunnelMetrics:
+        """Every funnel number for the live leads, as of ``now``."""
+        ...
+
+    # -- whole-database jobs ------------------------------------------------------
+
+    def bulk_insert(self, rows: Iterable[dict[str, Any]], now: datetime, batch_size: int) -> int:
+        """Insert clean lead rows fast (each with its first stage change), one transaction."""
+        ...
+
+    def revert_import(self, batch_id: int, now: datetime) -> dict[str, int]:
+        """Undo an import batch exactly, in one transaction."""
+        ...
+
+    def export_source(self) -> Any:
+        """The read handle :func:`leadtui.io.export.export_leads` streams rows from."""
+        ...
+
+    def forget_lead(self, lead_id: int, now: datetime) -> int:
+        """Erase a lead so none of its bytes remain; returns the tombstone id."""
+        ...
+
+    def forget_in_backups(self, person: Person, now: datetime) -> BackupErasure:
+        """Erase ``person`` from every backup of this database."""
+        ...
+
+    # -- safety -------------------------------------------------------------------
+
+    def backup(self, reason: str) -> Path:
+        """Take a backup now (old ones of the same reason pruned); its path."""
+        ...
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups of this database, newest first."""
+        ...
+
+    def restore(self, backup: Path) -> RestoreResult:
+        """Replace the database with ``backup`` (checked first; the old one kept)."""
+        ...
+
+    def check(self) -> None:
+        """Raise :class:`~leadtui.domain.errors.DatabaseRefused` if the database is unusable."""
+        ...

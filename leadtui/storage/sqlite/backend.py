@@ -1,0 +1,198 @@
+"""``SqliteBackend``: the :class:`~leadtui.storage.base.Backend` protocol on SQLite.
+
+It composes the modules of this package (their functions unchanged): connections
+(:mod:`.connections`), the fast list/board reads (:mod:`.list_queries`, :mod:`.reads`),
+the detail and funnel reads, bulk insert (:mod:`.bulk`), import revert, erasure and
+backups. Modules are imported on first use so opening a store stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadtui.domain.rows import (
+    LeadCounts,
+    LeadFilter,
+    LeadRow,
+    LeadSort,
+    StageInfo,
+    StageTotal,
+    TimelineEntry,
+)
+from leadtui.storage.sqlite import reads
+from leadtui.storage.sqlite.connections import SqliteConnections
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
+    from leadtui.storage.sqlite.lead_detail_read import LeadDetail
+
+
+class SqliteBackend(SqliteConnections):
+    """One SQLite database file behind the storage boundary."""
+
+    @classmethod
+    def open(
+        cls, path: Path, *, create: bool = True, read_only: bool | None = None
+    ) -> SqliteBackend:
+        """Check (and create or migrate) the file at ``path`` and return a backend on it.
+
+        ``read_only=None`` opens read-only when the file or its folder is not writable.
+        """
+        from leadtui.storage.sqlite.db import is_read_only, open_database
+
+        if read_only is None:
+            read_only = path.exists() and is_read_only(path)
+        open_database(path, create=create, read_only=read_only)
+        return cls(path, read_only=read_only)
+
+    # -- reads ----------------------------------------------------------------------
+
+    def stages(self) -> list[StageInfo]:
+        """Every stage in funnel order."""
+        return reads.stages(self.reader())
+
+    def page(
+        self,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        now: datetime,
+        offset: int,
+        limit: int,
+        total: int | None = None,
+    ) -> list[LeadRow]:
+        """A page of the list; a search starts from its capped FTS hits (any table size)."""
+        from leadtui.storage.sqlite.list_queries import page_list
+
+        return page_list(self.reader(), lead_filter, sort, now, offset, limit, total)
+
+    def count(self, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
+        """How many match and how many are overdue; a search counts its capped hits."""
+        from leadtui.storage.sqlite.list_queries import count_list
+
+        return count_list(self.reader(), lead_filter, now)
+
+    def stage_totals(self) -> list[StageTotal]:
+        """Count and value per stage, in funnel order."""
+        return reads.stage_totals(self.reader())
+
+    def lead_row(self, lead_id: int) -> LeadRow | None:
+        """One lead as a list row, or ``None``."""
+        return reads.lead_row(self.reader(), lead_id)
+
+    def lead_detail(self, lead_id: int) -> LeadDetail | None:
+        """Every field, the tags and the timeline of one lead, or ``None``."""
+        from leadtui.storage.sqlite.lead_detail_read import read_lead_detail
+
+        return read_lead_detail(self.reader(), lead_id)
+
+    def timeline(self, lead_id: int, limit: int) -> list[TimelineEntry]:
+        """Activities and stage changes of a lead, newest first."""
+        from leadtui.storage.sqlite.lead_detail_read import read_timeline
+
+        return read_timeline(self.reader(), lead_id, limit)
+
+    def stage_history(self, lead_id: int) -> list[TimelineEntry]:
+        """Stage changes of one lead, oldest first."""
+        from leadtui.storage.sqlite.history_reads import stage_history
+
+        return stage_history(self.reader(), lead_id)
+
+    def all_tags(self) -> list[str]:
+        """Every tag name."""
+        return reads.all_tags(self.reader())
+
+    def tags_of(self, lead_id: int) -> list[str]:
+        """The tags of one lead."""
+        return reads.tags_of(self.reader(), lead_id)
+
+    def funnel_metrics(self, now: datetime) -> FunnelMetrics:
+        """Every funnel number; a driver failure comes out as a LeadtuiError."""
+        from leadtui.storage.sqlite.funnel_reads import funnel_metrics
+
+        try:
+            return funnel_metrics(self.reader(), now)
+        except Exception as error:
+            self.raise_storage_error(error)
+            raise
+
+    # -- whole-database jobs --------------------------------------------------------
+
+    def bulk_insert(self, rows: Iterable[dict[str, Any]], now: datetime, batch_size: int) -> int:
+        """Driver-level executemany in one transaction (see :mod:`.bulk`)."""
+        from leadtui.storage.sqlite.bulk import bulk_insert
+
+        with self.connection() as conn:
+            return bulk_insert(conn, rows, now, batch_size=batch_size)
+
+    def revert_import(self, batch_id: int, now: datetime) -> dict[str, int]:
+        """Undo an import batch in one ``BEGIN IMMEDIATE`` transaction."""
+        from leadtui.storage.sqlite.import_revert import revert
+
+        with self.transaction() as conn:
+            return revert(conn, batch_id, now)
+
+    def export_source(self) -> sqlite3.Connection:
+        """This thread's read connection, which :mod:`leadtui.io.export` streams from."""
+        return self.reader()
+
+    def forget_lead(self, lead_id: int, now: datetime) -> int:
+        """Erase a lead for good (secure delete, FTS optimise, WAL truncated)."""
+        from leadtui.storage.sqlite.erasure import forget_lead
+
+        if self.read_only:
+            self.refuse_write()
+        self.dispose_engine()  # pooled connections must not pin old WAL frames
+        try:
+            return forget_lead(self.path, lead_id, now)
+        except Exception as error:
+            self.raise_storage_error(error)
+            raise
+
+    def forget_in_backups(self, person: Person, now: datetime) -> BackupErasure:
+        """Erase ``person`` from every backup of this database."""
+        from leadtui.storage.sqlite.backup import list_backups
+        from leadtui.storage.sqlite.erasure import forget_in_backups
+
+        if self.read_only:
+            self.refuse_write()
+        backups = [info.path for info in list_backups(self.path)]
+        return forget_in_backups(backups, person, now)
+
+    # -- safety ---------------------------------------------------------------------
+
+    def backup(self, reason: str) -> Path:
+        """A ``VACUUM INTO`` copy in the backups folder (old ones pruned)."""
+        from leadtui.storage.sqlite.backup import make_backup
+
+        try:
+            return make_backup(self.path, reason=reason)
+        except Exception as error:
+            self.raise_storage_error(error)
+            raise
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The backups of this file, newest first."""
+        from leadtui.storage.sqlite.backup import list_backups
+
+        return list_backups(self.path)
+
+    def restore(self, backup: Path) -> RestoreResult:
+        """Replace the file with a checked copy of ``backup``; the old one is kept."""
+        from leadtui.storage.sqlite.backup import restore_backup
+
+        if self.read_only:
+            self.refuse_write()
+        self.close()
+        return restore_backup(self.path, backup)
+
+    def check(self) -> None:
+        """Refuse (``DatabaseRefused``) a file that is not a usable leadtui database."""
+        from leadtui.storage.sqlite.db import inspect_file
+
+        inspect_file(self.path)

@@ -1,0 +1,72 @@
+"""ImportsService: bulk insert, preview, import and its revert, export, erasure.
+
+The format logic is in :mod:`leadtui.io`; the database side is the backend's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadtui.store.context import StoreContext
+
+if TYPE_CHECKING:
+    from leadtui.io.csv_import import ImportOptions
+    from leadtui.io.export import ExportOptions
+    from leadtui.io.records import Preview
+    from leadtui.io.report import ImportReport
+    from leadtui.storage.base import BackupErasure, Person
+
+
+class ImportsService:
+    """Whole-file jobs; each runs on a connection of its own (a worker thread may call it)."""
+
+    def __init__(self, context: StoreContext) -> None:
+        self.context = context
+        self.backend = context.backend
+
+    def bulk_insert_leads(self, rows: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
+        """Insert already-clean lead rows fast, one transaction (see the backend)."""
+        self.context.refuse_if_read_only()
+        return self.backend.bulk_insert(rows, self.context.now(), batch_size)
+
+    def preview_import(self, path: Path, **choices: Any) -> Preview:
+        """Sniff a CSV or vCard file: format, encoding, delimiter, mapping, sample rows."""
+        from leadtui.io.reader import open_preview
+
+        return open_preview(path, **choices)
+
+    def import_rows(
+        self,
+        preview: Preview,
+        options: ImportOptions,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Import the previewed file in one transaction; a recorded, revertible batch."""
+        from leadtui.io.csv_import import import_file
+
+        # A dry run writes too (then rolls back): refused the same way.
+        self.context.refuse_if_read_only()
+        return import_file(self.backend.transaction, preview, options, self.context.now(), progress)
+
+    def revert_import(self, batch_id: int) -> dict[str, int]:
+        """Undo an import batch exactly (new leads deleted, updated leads restored)."""
+        self.context.refuse_if_read_only()
+        return self.backend.revert_import(batch_id, self.context.now())
+
+    def export_leads(self, target: Path, options: ExportOptions) -> int:
+        """Write leads to ``target`` (csv, vcf or json); returns how many."""
+        from leadtui.io.export import export_leads
+
+        return export_leads(self.backend.export_source(), target, self.backend.path, options)
+
+    def forget_lead(self, lead_id: int) -> int:
+        """Erase a person for good (no bytes left behind); returns the tombstone id."""
+        self.context.refuse_if_read_only()
+        return self.backend.forget_lead(lead_id, self.context.now())
+
+    def forget_in_backups(self, person: Person) -> BackupErasure:
+        """Erase a person (already forgotten here) from every backup of this database."""
+        self.context.refuse_if_read_only()
+        return self.backend.forget_in_backups(person, self.context.now())

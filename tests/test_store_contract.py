@@ -1,0 +1,229 @@
+"""The store's contracts (#11): every write raises only readable LeadtuiErrors, the store
+is a facade without an inheritance chain, and SQLite stays inside storage/sqlite/."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.rows import LeadInput
+from leadtui.io.csv_import import ImportOptions
+from leadtui.io.export import ExportOptions
+from leadtui.storage.base import Backend
+from leadtui.storage.sqlite.backend import SqliteBackend
+from leadtui.store import LeadStore, MoveResult
+
+PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
+
+Call = Callable[[LeadStore, int, Path], object]
+
+BAD_WRITES: dict[str, list[Call]] = {
+    "add_lead": [
+        lambda s, i, p: s.add_lead(LeadInput(email="not an email")),
+        lambda s, i, p: s.add_lead(LeadInput(first_name="x" * 1000)),
+        lambda s, i, p: s.add_lead(LeadInput(stage="nowhere")),
+    ],
+    "update_lead": [
+        lambda s, i, p: s.update_lead(i, 1, LeadInput(email="bad@")),
+        lambda s, i, p: s.update_lead(i, 99, LeadInput(first_name="Stale")),
+        lambda s, i, p: s.update_lead(999_999, 1, LeadInput(first_name="Nobody")),
+    ],
+    "delete_lead": [lambda s, i, p: s.delete_lead(999_999)],
+    "move_leads": [
+        lambda s, i, p: s.move_leads([i], "nowhere"),
+        lambda s, i, p: s.move_leads([999_999], "won"),
+        lambda s, i, p: s.move_leads([i], "won", "r" * 501),
+    ],
+    "move_lead": [
+        lambda s, i, p: s.move_lead(i, "won", "r" * 501),
+        lambda s, i, p: s.move_lead(i, "won", expected_version=99),
+    ],
+    "undo_moves": [lambda s, i, p: s.undo_moves([MoveResult(999_999, 999_999, "new", "won")])],
+    "add_activity": [
+        lambda s, i, p: s.add_activity(i, "telepathy", "hello"),
+        lambda s, i, p: s.add_activity(i, "note", "n" * 100_000),
+        lambda s, i, p: s.add_activity(i, "note", "naive", datetime(2026, 1, 1)),
+        lambda s, i, p: s.add_activity(999_999, "note", "nobody"),
+    ],
+    "set_followup": [
+        lambda s, i, p: s.set_followup(i, datetime(2026, 1, 1)),
+        lambda s, i, p: s.set_followup(999_999, None),
+    ],
+    "tag_leads": [
+        lambda s, i, p: s.tag_leads([i], "t" * 61),  # `t` in the list: ended the app before
+        lambda s, i, p: s.tag_leads([999_999], "vip"),
+    ],
+    "retag_lead": [
+        lambda s, i, p: s.retag_lead(i, ["t" * 61], []),
+        lambda s, i, p: s.retag_lead(999_999, ["vip"], []),
+    ],
+    "bulk_insert_leads": [
+        lambda s, i, p: s.bulk_insert_leads(
+            [{"first_name": "A", "email_key": "same@x.org"}] * 2,
+        ),
+    ],
+    "import_rows": [
+        lambda s, i, p: s.import_rows(
+            s.preview_import(_csv(p)), ImportOptions(on_duplicate="overwrite-everything")
+        ),
+    ],
+    "revert_import": [lambda s, i, p: s.revert_import(999_999)],
+    "export_leads": [
+        lambda s, i, p: s.export_leads(p / "out.xls", ExportOptions(format="xls")),
+        lambda s, i, p: s.export_leads(s.path, ExportOptions()),
+    ],
+    "forget_lead": [lambda s, i, p: s.forget_lead(999_999)],
+    "backup": [lambda s, i, p: s.backup("../../elsewhere")],
+    "restore_backup": [lambda s, i, p: s.restore_backup(_csv(p))],
+}
+
+NO_BAD_INPUT = {
+    # Undo-friendly bulk verbs: unknown or already-done ids are skipped, returning [] / None.
+    "delete_leads": "ids not deleted yet are skipped (it returns those it deleted)",
+    "restore_leads": "ids not deleted are skipped (it returns those it restored)",
+    "restore_lead": "restoring a lead that is not deleted does nothing",
+    "delete_activity": "deleting an activity that is gone does nothing (a repeated undo)",
+    "untag_leads": "removing a tag nobody has does nothing (returns [])",
+    "forget_in_backups": "a person found in no backup is not an error (nothing to erase)",
+}
+
+
+def _csv(folder: Path) -> Path:
+    path = folder / "in.csv"
+    path.write_text("First name,Email\nAna,ana@example.com\n", encoding="utf-8")
+    return path
+
+
+def public_writes() -> list[str]:
+    """Every LeadStore method marked as a unit of work (a write)."""
+    return sorted(
+        name
+        for name, member in inspect.getmembers(LeadStore, inspect.isfunction)
+        if getattr(member, "__leadtui_write__", False) and not name.startswith("_")
+    )
+
+
+def test_every_write_is_covered() -> None:
+    """A new write method must come with bad inputs here (or a reason it has none)."""
+    assert set(public_writes()) == set(BAD_WRITES) | set(NO_BAD_INPUT)
+    assert not set(BAD_WRITES) & set(NO_BAD_INPUT)
+
+
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [(name, index) for name, calls in BAD_WRITES.items() for index in range(len(calls))],
+)
+def test_bad_input_raises_a_readable_leadtui_error(
+    store: LeadStore, tmp_path: Path, name: str, index: int
+) -> None:
+    """Each write with bad input raises a LeadtuiError whose text is one readable line."""
+    lead = store.add_lead(LeadInput(first_name="Ana", email="ana@example.com"))
+    assert lead.id is not None
+    with pytest.raises(LeadtuiError) as caught:
+        BAD_WRITES[name][index](store, lead.id, tmp_path)
+    message = str(caught.value)
+    assert message.strip() and "\n" not in message.strip(), message
+    assert not re.search(r"Traceback|\[SQL:|sqlalchemy|pydantic\.|Error\(", message), message
+
+
+def test_a_long_tag_leaves_the_lead_as_it_was(store: LeadStore) -> None:
+    """The 61-character tag is refused with the field named, and nothing changes."""
+    from leadtui.domain.validation import ValidationError
+
+    lead = store.add_lead(LeadInput(first_name="Ana"))
+    assert lead.id is not None
+    with pytest.raises(ValidationError) as caught:
+        store.tag_leads([lead.id], "t" * 61)
+    assert caught.value.field == "tags"
+    assert "60" in str(caught.value)
+    assert store.tags_of(lead.id) == []
+    assert store.get_lead(lead.id).version == lead.version
+
+
+def test_driver_errors_are_translated_and_chained(store: LeadStore) -> None:
+    """A constraint failure keeps SQLite's reason in the message and the cause chained."""
+    import sqlite3
+
+    with pytest.raises(LeadtuiError, match="UNIQUE") as caught:
+        store.bulk_insert_leads([{"first_name": "A", "email_key": "k@x.org"}] * 2)
+    assert isinstance(caught.value.__cause__, sqlite3.Error)
+
+
+# -- the facade --------------------------------------------------------------------
+
+
+def test_lead_store_has_no_inheritance_chain() -> None:
+    """LeadStore is a facade: at most one base class above object, and that one plain."""
+    chain = [cls for cls in LeadStore.__mro__ if cls not in (LeadStore, object)]
+    assert len(chain) <= 1, chain
+    for base in chain:
+        assert base.__bases__ == (object,), base
+
+
+def test_sqlite_backend_implements_the_protocol() -> None:
+    """Every method of the Backend protocol exists on SqliteBackend with the same parameters."""
+    members = {
+        name: member
+        for name, member in vars(Backend).items()
+        if not name.startswith("_") and (callable(member) or isinstance(member, property))
+    }
+    assert len(members) >= 30
+    for name, member in members.items():
+        found = getattr(SqliteBackend, name, None)
+        assert found is not None, name
+        if isinstance(member, property):
+            assert isinstance(found, property), name
+            continue
+        wanted = list(inspect.signature(member).parameters)
+        assert list(inspect.signature(found).parameters) == wanted, name
+
+
+def test_protocol_signatures_name_no_sqlite_type() -> None:
+    """The protocol is dialect-neutral: no sqlite3 type in any of its annotations."""
+    source = (PACKAGE / "storage" / "base.py").read_text(encoding="utf-8")
+    assert "sqlite3" not in source
+    assert "storage.sqlite" not in source
+
+
+# -- SQLite stays in storage/sqlite/ ------------------------------------------------
+
+SQLITE_ONLY = re.compile(
+    r"PRAGMA|fts5|lead_fts|INDEXED BY|VACUUM INTO|application_id|user_version|immutable=|"
+    r"BEGIN IMMEDIATE|julianday|^\s*import sqlite3|^\s*from sqlite3 ",
+    re.IGNORECASE | re.MULTILINE,
+)
+ALLOWED: dict[str, str] = {
+    # The import's per-row SQL (dedupe lookups, updates with before-images in TEMP
+    # tables) still takes a stdlib connection from the backend's transaction(); moving
+    # it means an import-sink protocol the PostgreSQL backend implements with COPY.
+    "io/batch.py": "import sqlite3 (type of the import transaction's connection)",
+    "io/export.py": "import sqlite3 (type of the backend's export_source() connection)",
+    # The CLI-facing docstring of the models mentions julianday() as a property of the
+    # stored text format, no SQL.
+    "storage/models.py": "a docstring mentions julianday()",
+    # The board's metrics worker catches sqlite3.Error from the funnel read; the
+    # backend now converts those to LeadtuiError, so this can go with the UI's next change.
+    "ui/screens/board_search.py": "except sqlite3.Error (now redundant; UI not ours)",
+}
+
+
+def test_sqlite_constructs_live_in_storage_sqlite_only() -> None:
+    """No module outside storage/sqlite/ uses a SQLite-only construct (allow-list above)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith("storage/sqlite/"):
+            continue
+        hits = SQLITE_ONLY.findall(path.read_text(encoding="utf-8"))
+        if hits:
+            found[relative] = hits
+    unexpected = {name: hits for name, hits in found.items() if name not in ALLOWED}
+    assert unexpected == {}
+    stale = set(ALLOWED) - set(found)
+    assert stale == set(), "allow-list entries no longer needed"
