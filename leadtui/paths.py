@@ -30,7 +30,21 @@ def backup_dir(db_path: Path) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) with mode 0700 and return it."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
+    """Create ``path`` and its missing parents with mode 0700 and return it.
+
+    Only folders made here are made private: an existing folder keeps its mode
+    (``--db /tmp/x.db`` must never turn a shared 1777 ``/tmp`` into 0700).
+    """
+    missing: list[Path] = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, left as it is
+        os.chmod(new, 0o700)  # mkdir's mode is narrowed by the umask, never widened
+    path.mkdir(exist_ok=True)  # a file in the way still fails, as before
     return path

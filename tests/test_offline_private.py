@@ -106,6 +106,21 @@ def test_database_and_side_files_are_owner_only(tmp_path: Path) -> None:
         os.umask(old)
 
 
+def test_an_existing_folder_keeps_its_mode(tmp_path: Path) -> None:
+    """A database in a shared folder (a 1777 /tmp) leaves that folder's mode alone;
+    only the folders leadtui makes (here backups/) are 0700."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    store = open_store(shared / "x.db")
+    store.add_lead(LeadInput(first_name="Ana"))
+    make_backup(shared / "x.db")
+    store.close()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert mode(shared / "backups") == 0o700
+    assert mode(shared / "x.db") == 0o600
+
+
 def test_backups_and_restores_are_owner_only(tmp_path: Path) -> None:
     """Backups folder 0700; manual, daily, pre-restore backups and the restored file 0600."""
     import os
