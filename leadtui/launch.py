@@ -41,7 +41,7 @@ def run_tui(path: Path) -> None:
     of a traceback; once a day a backup is taken in the background.
     """
     from leadtui.domain.errors import DatabaseRefused
-    from leadtui.storage.sqlite.backup import start_daily_backup
+    from leadtui.store.files import start_daily_backup
 
     try:
         store = open_store(path)

@@ -131,9 +131,8 @@ def test_the_domain_shapes_agree_with_the_declaration() -> None:
     from dataclasses import MISSING, fields
 
     from leadtui.domain.lead_input import TEXT_FIELDS
-    from leadtui.domain.rows import LeadInput, LeadRow
+    from leadtui.domain.rows import LeadDetail, LeadInput, LeadRow
     from leadtui.storage.columns import LEAD
-    from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 
     for field in fields(LeadInput):
         if field.name == "tags":

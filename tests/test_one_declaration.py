@@ -30,7 +30,8 @@ from leadtui.io.export import ExportOptions, export_leads
 from leadtui.io.formats import LEADTUI_COLUMNS
 from leadtui.storage.sqlite import bulk
 from leadtui.storage.sqlite.db import connect_sqlite, create_schema
-from leadtui.storage.sqlite.lead_detail_read import DETAIL_COLUMNS, LeadDetail, read_lead_detail
+from leadtui.domain.rows import LeadDetail
+from leadtui.storage.sqlite.lead_detail_read import DETAIL_COLUMNS, read_lead_detail
 from leadtui.storage.sqlite.tables import TABLES_DDL
 
 folder = Path(sys.argv[1])
@@ -68,7 +69,7 @@ def _run(tmp_path: Path, *, detail_field: bool) -> dict[str, Any]:
     assert text.count(ANCHOR) == 1
     columns.write_text(text.replace(ANCHOR, ANCHOR + NEW_COLUMN), encoding="utf-8")
     if detail_field:
-        detail = root / "leadtui" / "storage" / "sqlite" / "lead_detail_read.py"
+        detail = root / "leadtui" / "domain" / "rows.py"
         source = detail.read_text(encoding="utf-8")
         anchor = "    utm_campaign: str\n"
         assert source.count(anchor) == 1

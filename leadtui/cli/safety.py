@@ -20,8 +20,7 @@ def _size(size: int) -> str:
 @friendly_errors
 def backup(ctx: click.Context, show_list: bool) -> None:
     """Back up the database now (or list the backups)."""
-    from leadtui.storage.sqlite.backup import list_backups, make_backup
-    from leadtui.storage.sqlite.db import backups_to_keep
+    from leadtui.store.files import backups_to_keep, list_backups, make_backup
 
     path = db_path(ctx)
     if show_list:
@@ -59,7 +58,7 @@ def restore(ctx: click.Context, backup_file: str | None, yes: bool) -> None:
     The file being replaced is kept in the backups folder. Close the app first.
     """
     from leadtui.domain.errors import LeadtuiError
-    from leadtui.storage.sqlite.backup import latest_backup, restore_backup
+    from leadtui.store.files import latest_backup, restore_backup
 
     path = db_path(ctx)
     if backup_file is None:

@@ -149,3 +149,43 @@ class LeadInput:
     score: int | None = None
     next_followup_at: datetime | None = None
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadDetail:
+    """One lead with every field, its tags and its timeline (newest first)."""
+
+    id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    company: str
+    job_title: str
+    website: str
+    source: str
+    campaign: str
+    utm_source: str
+    utm_medium: str
+    utm_campaign: str
+    consent: bool
+    consent_at: datetime | None
+    stage: str
+    stage_changed_at: datetime | None
+    value_cents: int
+    currency: str
+    score: int | None
+    next_followup_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    last_activity_at: datetime | None
+    version: int
+    deleted: bool
+    tags: tuple[str, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """First and last name, or the email when both are empty."""
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or (self.email or self.phone or "")

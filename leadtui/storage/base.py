@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from leadtui.domain.rows import (
     LeadCounts,
+    LeadDetail,
     LeadFilter,
     LeadRow,
     LeadSort,
@@ -169,12 +170,8 @@ class Backend(Protocol):
         """One lead as a list row (deleted included), or ``None``."""
         ...
 
-    def lead_detail(self, lead_id: int) -> Any:
-        """Every field, the tags and the timeline of one lead (a ``LeadDetail``), or ``None``.
-
-        Typed ``Any`` only because ``LeadDetail`` is still declared in the SQLite read
-        module (its columns are being redone); it belongs in :mod:`leadtui.domain.rows`.
-        """
+    def lead_detail(self, lead_id: int) -> LeadDetail | None:
+        """Every field, the tags and the timeline of one lead, or ``None``."""
         ...
 
     def timeline(self, lead_id: int, limit: int) -> list[TimelineEntry]:

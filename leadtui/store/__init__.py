@@ -44,13 +44,13 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.domain.rows import LeadDetail
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.export import ExportOptions
     from leadtui.io.records import Preview
     from leadtui.io.report import ImportReport
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
     from leadtui.storage.models import Activity, Lead
-    from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 
 __all__ = ["LeadStore", "MoveResult", "system_clock"]
 
@@ -190,7 +190,7 @@ class LeadStore:
 
     def lead_detail(self, lead_id: int) -> LeadDetail | None:
         """Every field, the tags and the timeline of one lead (stdlib read), or ``None``."""
-        detail: LeadDetail | None = self._read().lead_detail(lead_id)
+        detail = self._read().lead_detail(lead_id)
         return sanitize(detail)
 
     def get_lead(self, lead_id: int, *, include_deleted: bool = False) -> Lead:

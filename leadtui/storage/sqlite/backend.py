@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     import sqlite3
 
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.domain.rows import LeadDetail
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
-    from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 
 
 class SqliteBackend(SqliteConnections):

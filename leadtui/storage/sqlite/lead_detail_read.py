@@ -7,10 +7,8 @@ worker), so this read stays off SQLModel like the list reads do.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from datetime import datetime
 
-from leadtui.domain.rows import TimelineEntry
+from leadtui.domain.rows import LeadDetail, TimelineEntry
 from leadtui.domain.timefmt import parse_db_time
 from leadtui.storage.columns import LEAD
 from leadtui.storage.sqlite.reads import tags_of
@@ -18,46 +16,6 @@ from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_dec
 
 TIMELINE_LIMIT = 500
 """The detail shows at most this many activities and as many stage changes."""
-
-
-@dataclass(frozen=True, slots=True)
-class LeadDetail:
-    """One lead with every field, its tags and its timeline (newest first)."""
-
-    id: int
-    first_name: str
-    last_name: str
-    email: str | None
-    phone: str | None
-    company: str
-    job_title: str
-    website: str
-    source: str
-    campaign: str
-    utm_source: str
-    utm_medium: str
-    utm_campaign: str
-    consent: bool
-    consent_at: datetime | None
-    stage: str
-    stage_changed_at: datetime | None
-    value_cents: int
-    currency: str
-    score: int | None
-    next_followup_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-    last_activity_at: datetime | None
-    version: int
-    deleted: bool
-    tags: tuple[str, ...] = ()
-    timeline: tuple[TimelineEntry, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        """First and last name, or the email when both are empty."""
-        name = f"{self.first_name} {self.last_name}".strip()
-        return name or (self.email or self.phone or "")
 
 
 _DETAIL_NAMES = (*column_fields(LeadDetail, LEAD), "deleted_at")

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from leadtui.i18n import _
-from leadtui.storage.sqlite.backup import BackupInfo
+from leadtui.storage.base import BackupInfo
 
 
 class DatabaseProblemScreen(Screen[bool]):
@@ -93,7 +93,7 @@ class DatabaseProblemScreen(Screen[bool]):
 
     def _restore_confirmed(self, confirmed: bool | None) -> None:
         from leadtui.domain.errors import LeadtuiError
-        from leadtui.storage.sqlite.backup import restore_backup
+        from leadtui.store.files import restore_backup
 
         if not confirmed or self.backup is None:
             return
@@ -126,6 +126,6 @@ class DatabaseProblemApp(App[bool]):
 
 def problem_app(db_path: Path, reason: str) -> DatabaseProblemApp:
     """The problem app for ``db_path``, offering its newest usable backup."""
-    from leadtui.storage.sqlite.backup import latest_backup
+    from leadtui.store.files import latest_backup
 
     return DatabaseProblemApp(db_path, reason, latest_backup(db_path))

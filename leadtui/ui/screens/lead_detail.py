@@ -13,10 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
-from leadtui.domain.rows import StageInfo
+from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
-from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 from leadtui.store import MoveResult
 from leadtui.ui.screens.activity_dialog import ActivityDialog, ActivityDraft
 from leadtui.ui.screens.base import StoreScreen

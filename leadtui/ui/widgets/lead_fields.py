@@ -15,11 +15,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from leadtui.domain.formatting import FollowUpState, followup_state
-from leadtui.domain.rows import StageInfo
+from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.sources import source_label
 from leadtui.domain.validation import format_money
 from leadtui.i18n import _
-from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 from leadtui.ui.widgets.timeline import absolute_time, relative_time
 
 

@@ -1,0 +1,56 @@
+"""The database file's own jobs, for a file no store may be open on.
+
+A refused file (the app's problem screen), ``leadtui backup`` and ``leadtui restore``
+work on the file itself: a store could not open a damaged file, and a restore
+replaces the file under any open store. The UI and the CLI reach these through
+here, never through :mod:`leadtui.storage.sqlite` (import-linter's contract).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from leadtui.storage.base import BackupInfo, RestoreResult
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of the database at ``db_path``, newest first."""
+    from leadtui.storage.sqlite.backup import list_backups as listed
+
+    return listed(db_path)
+
+
+def latest_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes its check, or None."""
+    from leadtui.storage.sqlite.backup import latest_backup as latest
+
+    return latest(db_path)
+
+
+def make_backup(db_path: Path) -> Path:
+    """Back up the database at ``db_path`` now (manual kind); the copy's path."""
+    from leadtui.storage.sqlite.backup import make_backup as make
+
+    return make(db_path)
+
+
+def backups_to_keep() -> int:
+    """How many backups of each kind are kept (``LEADTUI_BACKUPS``)."""
+    from leadtui.storage.sqlite.db import backups_to_keep as keep
+
+    return keep()
+
+
+def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
+    """Replace the database at ``db_path`` with ``backup``, keeping the replaced file."""
+    from leadtui.storage.sqlite.backup import restore_backup as restore
+
+    return restore(db_path, backup)
+
+
+def start_daily_backup(db_path: Path) -> threading.Thread:
+    """Take the day's backup in a background thread when one is due."""
+    from leadtui.storage.sqlite.backup import start_daily_backup as start
+
+    return start(db_path)
