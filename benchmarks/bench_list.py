@@ -136,13 +136,14 @@ def child(path: Path | None) -> None:
             )
             shown: list[tuple[float, str]] = []
             list_screen: Any = screen
-            original_show = list_screen._show
+            loader = list_screen.loader
+            original_show = loader.show
 
             def show(pages: Any, cursor: int | None = None) -> None:
                 shown.append((time.perf_counter(), pages.filter.search))
                 original_show(pages, cursor)
 
-            list_screen._show = show
+            loader.show = show
             keystrokes: list[float] = []
             results: list[float] = []
             for _ in range(SEARCH_ROUNDS):

@@ -15,7 +15,8 @@ from waiting import running_workers, settle, wait_until
 
 from leadtui.store import LeadStore
 from leadtui.ui.screens.confirm import ConfirmScreen
-from leadtui.ui.screens.import_screen import FieldPickerScreen, ImportScreen
+from leadtui.ui.screens.import_fields import FieldPickerScreen
+from leadtui.ui.screens.import_screen import ImportScreen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

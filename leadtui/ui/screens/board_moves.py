@@ -10,13 +10,13 @@ the write fails the board re-reads the columns and one toast says why.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import LeadInput, LeadRow
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
 from leadtui.store import MoveResult
+from leadtui.ui.screens.board_parts import BoardMovesHost
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.writes import run_write
 
@@ -24,9 +24,8 @@ from leadtui.ui.writes import run_write
 class BoardMoves:
     """The writing half of the board screen."""
 
-    def __init__(self, board: Any) -> None:
-        # Any, not the screen's class: importing it (even for types) is an import cycle.
-        self.board: Any = board
+    def __init__(self, board: BoardMovesHost) -> None:
+        self.board = board
 
     def _index_of_stage(self, key: str) -> int | None:
         columns = self.board.columns
@@ -45,7 +44,7 @@ class BoardMoves:
         source = board.columns[board.current]
         row = source.state.current
         if row is None or not 0 <= to_index < len(board.columns) or to_index == board.current:
-            board.app.bell()
+            board.screen.app.bell()
             return False
         stage = board.columns[to_index].state.stage
         store = board.store
@@ -64,7 +63,9 @@ class BoardMoves:
             if fresh is not None:
                 self._refresh_card(fresh)
             if done is not None:
-                board.notify(done[0].format(name=row.display_name), title=done[1], markup=False)
+                board.screen.notify(
+                    done[0].format(name=row.display_name), title=done[1], markup=False
+                )
 
         def undo(outcome: tuple[MoveResult | None, LeadRow | None]) -> UndoEntry | None:
             result = outcome[0]
@@ -80,7 +81,9 @@ class BoardMoves:
             board.reload()  # show what the database holds
             return False
 
-        run_write(board, work, on_done=saved, on_error=failed, undo=undo, title=_("Not done"))
+        run_write(
+            board.screen, work, on_done=saved, on_error=failed, undo=undo, title=_("Not done")
+        )
         return True
 
     def _apply_move(
@@ -132,7 +135,7 @@ class BoardMoves:
         board = self.board
         index = self._closing_index("won")
         if index is None or board.columns[board.current].state.current is None:
-            board.app.bell()
+            board.screen.app.bell()
             return
         self.move_current(index, done=(_("{name} won. Press u to undo."), _("Won")))
 
@@ -144,7 +147,7 @@ class BoardMoves:
         index = self._closing_index("lost")
         row = board.columns[board.current].state.current
         if index is None or row is None or index == board.current:
-            board.app.bell()
+            board.screen.app.bell()
             return
         lead_id = row.id
 
@@ -154,7 +157,7 @@ class BoardMoves:
                 return
             self.move_current(index, reason, (_("{name} lost. Press u to undo."), _("Lost")))
 
-        board.app.push_screen(LostReasonDialog(), answered)
+        board.screen.app.push_screen(LostReasonDialog(), answered)
 
     def action_undo(self) -> None:
         """Undo the last action (moves made here, or anything else in the app history)."""
@@ -163,7 +166,7 @@ class BoardMoves:
             if ok and entry.refresh is None:
                 self.board.reload()  # not a board move: re-read what it changed
 
-        undo_last(self.board, after=after, title=_("Not done"))
+        undo_last(self.board.screen, after=after, title=_("Not done"))
 
     # -- open and new ---------------------------------------------------------------
 
@@ -182,23 +185,22 @@ class BoardMoves:
         board = self.board
         row = board.columns[board.current].state.current
         if row is None:
-            board.app.bell()
+            board.screen.app.bell()
             return
         board.reload_on_resume = True
-        board.app.push_screen(LeadDetailScreen(row.id, neighbours=self._neighbour))
+        board.screen.app.push_screen(LeadDetailScreen(row.id, neighbours=self._neighbour))
 
     def action_new(self) -> None:
         """Add a lead straight into the focused column."""
-        from leadtui.ui.screens.lead_form import LeadFormScreen
+        from leadtui.ui.screens.lead_form import FormResult, LeadFormScreen
 
         board = self.board
         stage = board.columns[board.current].state.stage.key
         form = LeadFormScreen(board.store.stages())
         form.original = LeadInput(stage=stage)
 
-        def saved(result: Any) -> None:
-            lead_id = getattr(result, "lead_id", None)
-            if lead_id is not None:
-                board.reload(keep=lead_id)
+        def saved(result: FormResult | None) -> None:
+            if result is not None and result.lead_id is not None:
+                board.reload(keep=result.lead_id)
 
-        board.app.push_screen(form, saved)
+        board.screen.app.push_screen(form, saved)

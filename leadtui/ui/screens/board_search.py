@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from typing import Any, cast
+from typing import cast
 
 from rich.text import Text
 from textual.timer import Timer
@@ -18,15 +18,15 @@ from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.funnel import FunnelMetrics
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.i18n import _
+from leadtui.ui.screens.board_parts import BoardSearchHost
 from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
 
 class BoardSearch:
     """Search, filter and metrics for the board screen."""
 
-    def __init__(self, board: Any) -> None:
-        # Any, not the screen's class: importing it (even for types) is an import cycle.
-        self.board: Any = board
+    def __init__(self, board: BoardSearchHost) -> None:
+        self.board = board
         self.board_filter = LeadFilter()
         self._search_timer: Timer | None = None
         self.metrics_running = False
@@ -35,7 +35,8 @@ class BoardSearch:
     # -- filtering ------------------------------------------------------------------
 
     def show_filter(self) -> None:
-        label = self.board.query_one("#board-filter", Static)
+        """Say above the columns what the board is filtered by (hidden when nothing)."""
+        label = self.board.screen.query_one("#board-filter", Static)
         parts: list[str] = []
         f = self.board_filter
         if f.search.strip():
@@ -49,25 +50,28 @@ class BoardSearch:
 
     async def action_search(self) -> None:
         """Show the search box (built on first use: Input's CSS stays off the first frame)."""
-        found = self.board.query("#board-search")
+        found = self.board.screen.query("#board-search")
         if found:
             search = cast(Input, found.first())
         else:
             search = Input(placeholder=_("Search name, email, company…"), id="board-search")
-            await self.board.mount(search, before=self.board.query_one("#board-filter"))
+            await self.board.screen.mount(
+                search, before=self.board.screen.query_one("#board-filter")
+            )
         search.display = True
         search.can_focus = True
         search.focus()
 
     def search_box(self) -> Input | None:
-        found = self.board.query("#board-search")
+        """The search box, once it was built."""
+        found = self.board.screen.query("#board-search")
         return cast(Input, found.first()) if found else None
 
     def search_changed(self) -> None:
         """The search box changed: apply it after a short pause in typing."""
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.board.set_timer(0.15, self._apply_search)
+        self._search_timer = self.board.screen.set_timer(0.15, self._apply_search)
 
     def _apply_search(self) -> None:
         search = self.search_box()
@@ -79,7 +83,7 @@ class BoardSearch:
     def _hide_search(self, search: Input, *, keep: bool) -> None:
         search.display = keep
         search.can_focus = False  # the board's keys must not land in a hidden box
-        self.board.set_focus(None)
+        self.board.screen.set_focus(None)
 
     def search_submitted(self) -> None:
         """Enter in the search box: apply it now and give the keys back to the board."""
@@ -106,7 +110,7 @@ class BoardSearch:
                 self.board_filter = replace(result, stages=(), search=self.board_filter.search)
                 self.board.reload()
 
-        self.board.app.push_screen(
+        self.board.screen.app.push_screen(
             FilterScreen(
                 self.board_filter,
                 self.board.store.stages(),
@@ -120,10 +124,10 @@ class BoardSearch:
 
     async def action_metrics(self) -> None:
         """Show or hide the funnel metrics panel (built the first time it is asked for)."""
-        panels = self.board.query(MetricsPanel)
+        panels = self.board.screen.query(MetricsPanel)
         if not panels:
-            await self.board.mount(
-                MetricsPanel(id="board-metrics"), before=self.board.query_one(Footer)
+            await self.board.screen.mount(
+                MetricsPanel(id="board-metrics"), before=self.board.screen.query_one(Footer)
             )
             self.refresh_metrics()
             return
@@ -137,7 +141,7 @@ class BoardSearch:
         At a million leads the query takes seconds and cannot be interrupted, so
         at most one runs; moves made meanwhile ask for one more run afterwards.
         """
-        panels = self.board.query(MetricsPanel)
+        panels = self.board.screen.query(MetricsPanel)
         if not panels or not panels.first().display:
             return
         if self.metrics_running:
@@ -147,25 +151,27 @@ class BoardSearch:
         self._compute_metrics()
 
     def _compute_metrics(self) -> None:
-        self.board.run_worker(self._metrics_work, thread=True, group="board-metrics")
+        self.board.screen.run_worker(self._metrics_work, thread=True, group="board-metrics")
 
     def _metrics_work(self) -> None:
         try:
             metrics = self.board.store.funnel_metrics()
         except (sqlite3.Error, LeadtuiError) as error:
-            self.board.app.call_from_thread(self._metrics_failed, str(error))
+            self.board.screen.app.call_from_thread(self._metrics_failed, str(error))
             return
         finally:
             self.board.store.release_reader()
-        self.board.app.call_from_thread(self._show_metrics, metrics)
+        self.board.screen.app.call_from_thread(self._show_metrics, metrics)
 
     def _metrics_failed(self, message: str) -> None:
         self.metrics_running = self._metrics_stale = False
-        self.board.notify(message, title=_("Metrics not available"), severity="error", markup=False)
+        self.board.screen.notify(
+            message, title=_("Metrics not available"), severity="error", markup=False
+        )
 
     def _show_metrics(self, metrics: FunnelMetrics) -> None:
         self.metrics_running = False
-        self.board.query_one(MetricsPanel).metrics = metrics
+        self.board.screen.query_one(MetricsPanel).metrics = metrics
         if self._metrics_stale:
             self._metrics_stale = False
             self.refresh_metrics()

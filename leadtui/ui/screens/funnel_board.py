@@ -3,6 +3,7 @@
 The screen is the controller: it pages each column from the store, keeps the
 header counts (one ``stage_totals()`` in a worker at start, then ±1 per move),
 and hands the data to :class:`~leadtui.ui.widgets.stage_column.StageColumn`.
+Reading a column is in :mod:`~leadtui.ui.screens.board_columns`.
 Two helpers it owns do the rest (composition, no inheritance chain): stage moves,
 won/lost, undo, open and new in :class:`~leadtui.ui.screens.board_moves.BoardMoves`;
 search, filter and metrics in :class:`~leadtui.ui.screens.board_search.BoardSearch`.
@@ -10,7 +11,6 @@ search, filter and metrics in :class:`~leadtui.ui.screens.board_search.BoardSear
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -19,9 +19,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
-from leadtui.domain.board_state import PAGE_SIZE, ColumnState
-from leadtui.domain.rows import LeadFilter, LeadSort, SortKey, StageTotal
+from leadtui.domain.board_state import ColumnState
+from leadtui.domain.rows import LeadFilter, StageTotal
 from leadtui.i18n import _
+from leadtui.ui.screens import board_columns
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.board_moves import BoardMoves
 from leadtui.ui.screens.board_search import BoardSearch
@@ -29,11 +30,6 @@ from leadtui.ui.widgets.stage_column import StageColumn
 
 if TYPE_CHECKING:
     from textual.command import Provider
-
-BOARD_SORT = LeadSort(SortKey.CREATED, descending=True)
-"""Cards newest first: served by the (stage, created_at, id) index."""
-LOOKAHEAD = 6
-"""Load the next page when the cursor gets this close to the last loaded card."""
 
 
 def _commands() -> type[Provider]:
@@ -156,25 +152,14 @@ class FunnelBoardScreen(StoreScreen[None]):
 
     def column_filter(self, key: str) -> LeadFilter:
         """The board filter narrowed to one stage."""
-        return replace(self.board_filter, stages=(key,))
+        return board_columns.column_filter(self.board_filter, key)
 
     def reload(self, keep: int | None = None) -> None:
         """Re-read the first page of each column (after a filter or an outside change)."""
         self._generation += 1
         now = self.now()
         for column in self.columns:
-            state = column.state
-            rows = self.store.page_leads(
-                self.column_filter(state.stage.key), BOARD_SORT, 0, PAGE_SIZE
-            )
-            state.reset(rows, PAGE_SIZE)
-            state.total = len(rows) if state.complete else None
-            state.value_cents = None
-            column.now = now
-            if keep is not None and (index := state.index_of(keep)) is not None:
-                state.cursor = index
-            column.update_size()
-            column.refresh()
+            board_columns.refill(column, self.store, self.board_filter, now, keep)
         self.finder.show_filter()
         self.set_active(self.current)
         self._load_totals(self._generation, self.board_filter)
@@ -182,24 +167,12 @@ class FunnelBoardScreen(StoreScreen[None]):
     @work(thread=True, exclusive=True, group="board-totals")
     def _load_totals(self, generation: int, board_filter: LeadFilter) -> None:
         try:
-            if board_filter.is_empty:
-                totals: list[tuple[str, int, int | None]] = [
-                    (t.stage.key, t.count, t.value_cents) for t in self.store.stage_totals()
-                ]
-            else:
-                totals = [
-                    (
-                        c.state.stage.key,
-                        self.store.count_leads(self.column_filter(c.state.stage.key)).total,
-                        None,
-                    )
-                    for c in self.columns
-                ]
+            totals = board_columns.read_totals(self.store, self.columns, board_filter)
         finally:
             self.store.release_reader()  # each worker thread opened its own connection
         self.app.call_from_thread(self._apply_totals, generation, totals)
 
-    def _apply_totals(self, generation: int, totals: list[tuple[str, int, int | None]]) -> None:
+    def _apply_totals(self, generation: int, totals: board_columns.Totals) -> None:
         if generation != self._generation:
             return
         by_key = {key: (count, value) for key, count, value in totals}
@@ -240,6 +213,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         return self.columns[self.current]
 
     def set_active(self, index: int) -> None:
+        """Put the cursor in the column at ``index`` (repaints the columns that change)."""
         for position, column in enumerate(self.columns):
             active = position == index
             if column.active != active:
@@ -268,22 +242,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         column.refresh_card(old)
         column.refresh_card(state.cursor)
         column.show_cursor()
-        self._load_more(column)
-
-    def _load_more(self, column: StageColumn) -> None:
-        state = column.state
-        if state.complete or state.cursor < len(state.cards) - LOOKAHEAD:
-            return
-        rows = self.store.page_leads(
-            self.column_filter(state.stage.key),
-            BOARD_SORT,
-            state.next_offset,
-            PAGE_SIZE,
-            total=state.total,
-        )
-        state.add_page(rows, PAGE_SIZE)
-        column.update_size()
-        column.refresh()
+        board_columns.load_more(column, self.store, self.board_filter)
 
     @on(StageColumn.CardClicked)
     def _clicked(self, event: StageColumn.CardClicked) -> None:

@@ -1,5 +1,9 @@
 """The import screen: choose a file, check the preview and mapping, import with progress.
 
+The field picker is in :mod:`~leadtui.ui.screens.import_fields`; what a preview and a
+run look like (mapping rows, counts, issues, toasts) in
+:mod:`~leadtui.ui.screens.import_report`.
+
 Every step that reads the whole file (the dry run behind the counts, the
 import itself) runs in a thread worker with a progress bar and can be cancelled.
 """
@@ -11,94 +15,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import (
-    Button,
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    OptionList,
-    ProgressBar,
-    Select,
-    Static,
-)
-from textual.widgets.option_list import Option
+from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBar, Select, Static
 
 from leadtui.i18n import _
+from leadtui.ui.screens import import_report
 from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.import_fields import FieldPickerScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
-
-FIELD_LABELS: dict[str, str] = {
-    "first_name": _("First name"),
-    "last_name": _("Last name"),
-    "full_name": _("Full name"),
-    "email": _("Email"),
-    "phone": _("Phone"),
-    "company": _("Company"),
-    "job_title": _("Job title"),
-    "website": _("Website"),
-    "source": _("Source"),
-    "campaign": _("Campaign"),
-    "utm_source": _("UTM source"),
-    "utm_medium": _("UTM medium"),
-    "utm_campaign": _("UTM campaign"),
-    "consent": _("Consent"),
-    "consent_at": _("Consent date"),
-    "stage": _("Stage"),
-    "value": _("Value"),
-    "value_cents": _("Value (cents)"),
-    "currency": _("Currency"),
-    "score": _("Score"),
-    "next_followup_at": _("Next follow-up"),
-    "created_at": _("Created"),
-    "tags": _("Tags"),
-    "note": _("Note"),
-    "ignore": _("(ignore)"),
-}
-SAMPLES = 3
-LISTED_ISSUES = 200
-
-
-class FieldPickerScreen(ModalScreen[str | None]):
-    """Choose the lead field a column feeds; dismisses with its key, or ``None``."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "cancel", _("Cancel"), id="field.cancel"),
-    ]
-
-    def __init__(self, column: str, current: str) -> None:
-        super().__init__()
-        self.column, self.current = column, current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="field-picker", classes="dialog"):
-            yield Static(
-                Content(_("Column “{column}” feeds…").format(column=self.column)),
-                classes="dialog-title",
-            )
-            yield OptionList(
-                *(Option(Content(label), id=key) for key, label in FIELD_LABELS.items())
-            )
-
-    def on_mount(self) -> None:
-        """Start on the current field."""
-        self.query_one(OptionList).highlighted = list(FIELD_LABELS).index(self.current)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter picks the field."""
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        """Close without choosing."""
-        self.dismiss(None)
 
 
 class ImportScreen(StoreScreen[None]):
@@ -166,7 +94,9 @@ class ImportScreen(StoreScreen[None]):
         self.title = _("Import leads")
         mapping = self.query_one("#import-mapping", DataTable)
         mapping.add_columns(
-            _("Column"), _("Field"), *(_("Row {n}").format(n=n) for n in range(1, SAMPLES + 1))
+            _("Column"),
+            _("Field"),
+            *(_("Row {n}").format(n=n) for n in range(1, import_report.SAMPLES + 1)),
         )
         issues = self.query_one("#import-issues", DataTable)
         issues.add_columns(_("Row"), _("Line"), _("Column"), _("What happens"))
@@ -206,38 +136,9 @@ class ImportScreen(StoreScreen[None]):
         self.query_one("#import-info", Static).update(Content(text))
 
     def _show_preview(self) -> None:
-        preview = self.preview
-        delimiter = {"\t": _("tab"), "": "-"}.get(preview.delimiter, preview.delimiter)
-        self._info(
-            _(
-                "{file}: {format} · encoding {encoding} · delimiter {delimiter} · {columns} columns"
-            ).format(
-                file=preview.path.name,
-                format=preview.format.label,
-                encoding=preview.encoding,
-                delimiter=delimiter,
-                columns=len(preview.header),
-            )
-        )
+        self._info(import_report.preview_info(self.preview))
         table = self.query_one("#import-mapping", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for index, column in enumerate(preview.header):
-            samples = [
-                Text(row[index] if index < len(row) else "", no_wrap=True, overflow="ellipsis")
-                for row in preview.sample[:SAMPLES]
-            ]
-            samples += [Text("")] * (SAMPLES - len(samples))
-            field = self.mapping[index]
-            style = "dim" if field == "ignore" else "bold"
-            table.add_row(
-                Text(column or str(index + 1)),
-                Text(FIELD_LABELS[field], style=style),
-                *samples,
-                key=str(index),
-            )
-        if cursor:
-            table.move_cursor(row=min(cursor, len(preview.header) - 1))
+        import_report.show_mapping(table, self.preview, self.mapping)
 
     def action_pick_field(self) -> None:
         """Change the field of the column under the cursor."""
@@ -337,26 +238,9 @@ class ImportScreen(StoreScreen[None]):
         self.query_one("#import-progress", ProgressBar).update(
             total=report.rows_read, progress=report.rows_read
         )
-        self.query_one("#import-counts", Static).update(
-            Content(
-                _(
-                    "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
-                    "{invalid} invalid · {cleaned} cleaned"
-                ).format(
-                    read=f"{report.rows_read:,}",
-                    new=f"{report.imported:,}",
-                    updated=f"{report.updated + report.merged:,}",
-                    duplicate=f"{report.skipped:,}",
-                    invalid=f"{report.rejected:,}",
-                    cleaned=f"{report.notices_count:,}",
-                )
-            )
-        )
-        issues = self.query_one("#import-issues", DataTable)
-        issues.clear()
-        listed = [*report.rejections, *report.skips, *report.notices][:LISTED_ISSUES]
-        for issue in sorted(listed, key=lambda issue: issue.row):
-            issues.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(issue.reason))
+        counts = self.query_one("#import-counts", Static)
+        counts.update(Content(import_report.counts_text(report)))
+        import_report.show_issues(self.query_one("#import-issues", DataTable), report)
         self.query_one("#import-go", Button).disabled = report.rows_read == 0
 
     def _imported(self, report: Any) -> None:
@@ -369,19 +253,7 @@ class ImportScreen(StoreScreen[None]):
         self.lead_app.undo_history.push(
             _("import of {file}").format(file=Path(report.file).name), revert
         )
-        self.notify(
-            _(
-                "Imported {new}, updated {updated}, skipped {skipped}, rejected "
-                "{rejected} (batch {id}; u to undo)."
-            ).format(
-                new=f"{report.imported:,}",
-                updated=f"{report.updated + report.merged:,}",
-                skipped=f"{report.skipped:,}",
-                rejected=f"{report.rejected:,}",
-                id=batch_id,
-            ),
-            markup=False,
-        )
+        self.notify(import_report.imported_text(report), markup=False)
         self.dismiss(None)
 
     def action_run_import(self) -> None:
@@ -396,18 +268,8 @@ class ImportScreen(StoreScreen[None]):
             if yes:
                 self._start(dry_run=False)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                _("Import leads"),
-                _("Add {new} new leads and update {updated} from {file}?").format(
-                    new=f"{report.imported:,}",
-                    updated=f"{report.updated + report.merged:,}",
-                    file=Path(report.file).name,
-                ),
-                _("Import"),
-            ),
-            answered,
-        )
+        question = import_report.confirm_text(report)
+        self.app.push_screen(ConfirmScreen(_("Import leads"), question, _("Import")), answered)
 
     @on(Button.Pressed, "#import-go")
     def _go(self, event: Button.Pressed) -> None:

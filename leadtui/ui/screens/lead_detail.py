@@ -1,12 +1,15 @@
-"""LeadDetailScreen: every field and the timeline of one lead, and the nurturing keys."""
+"""LeadDetailScreen: every field and the timeline of one lead, and the nurturing keys.
+
+The writes behind the keys (log, follow-up, stage, won/lost, tags, delete) are in
+:class:`~leadtui.ui.screens.detail_actions.DetailActions`, a helper the screen owns.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import quote
 
-from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,30 +17,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
 from leadtui.domain.rows import LeadDetail, StageInfo
-from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
-from leadtui.store import MoveResult
-from leadtui.ui.screens.activity_dialog import ActivityDialog, ActivityDraft
 from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm, resolve_conflict
-from leadtui.ui.screens.followup_dialog import FollowUpDialog, FollowUpPick
-from leadtui.ui.screens.lost_reason_dialog import LostReasonDialog
-from leadtui.ui.screens.tags_dialog import TagChanges, TagsDialog
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
-from leadtui.ui.widgets.timeline import Timeline, activity_label
-from leadtui.ui.writes import run_write, writes_of
+from leadtui.ui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
-
-T = TypeVar("T")
-
-
-def _discard(_result: object) -> None:
-    """Undo steps return nothing."""
-
 
 Neighbours = Callable[[int, int], int | None]
 """``neighbours(current_id, step)``: the lead ``step`` (-1/+1) rows away in the list, or None."""
@@ -93,6 +83,7 @@ class LeadDetailScreen(StoreScreen[None]):
         self.neighbours = neighbours
         self.detail: LeadDetail | None = None
         self.stages: list[StageInfo] = []
+        self.actions = DetailActions(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,39 +132,6 @@ class LeadDetailScreen(StoreScreen[None]):
         """False while a write of the app is on its way."""
         return self.writes_idle
 
-    def write(
-        self,
-        action: Callable[[], T],
-        done: Callable[[T], None] | None = None,
-        undo: Callable[[T], tuple[str, Callable[[], object]] | None] | None = None,
-        *,
-        reread: bool = True,
-    ) -> None:
-        """Run one store write off the UI thread; ``done`` then runs, and the lead is re-read.
-
-        ``undo(result)`` gives the undo step (a description, a revert); a failure is one
-        toast, and the lead is re-read too.
-        """
-
-        def finished(result: T) -> None:
-            if done is not None:
-                done(result)
-            if reread:
-                self.reload()
-
-        def step(result: T) -> UndoEntry | None:
-            found = None if undo is None else undo(result)
-            if found is None:
-                return None
-            description, revert = found
-            return UndoEntry(description, lambda: _discard(revert()))
-
-        def failed(_error: object) -> bool:
-            self.reload()
-            return False
-
-        run_write(self, action, on_done=finished, on_error=failed, undo=step)
-
     # -- navigation -------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -190,155 +148,35 @@ class LeadDetailScreen(StoreScreen[None]):
         self.reload()
         self.query_one("#timeline", Timeline).scroll_home(animate=False)
 
-    # -- writes ---------------------------------------------------------------------
+    # -- writes (the DetailActions helper does the work) ----------------------------
 
     def action_log_activity(self) -> None:
         """Log a note, call, email or meeting."""
-        self.app.push_screen(ActivityDialog(), self._log)
-
-    def _log(self, draft: ActivityDraft | None) -> None:
-        if draft is None:
-            return
-        store, lead_id = self.store, self.lead_id
-
-        def logged(activity_id: int | None) -> tuple[str, Callable[[], object]] | None:
-            if activity_id is None:
-                return None
-            return _("logged activity"), lambda: store.delete_activity(activity_id)
-
-        self.write(
-            lambda: store.add_activity(lead_id, draft.kind, draft.body).id,
-            lambda _id: self.toast(_("{kind} logged.").format(kind=activity_label(draft.kind))),
-            logged,
-        )
+        self.actions.log_activity()
 
     def action_followup(self) -> None:
         """Schedule (or clear) the next follow-up."""
-        current = self.detail.next_followup_at if self.detail else None
-        self.app.push_screen(FollowUpDialog(self.now(), current), self._set_followup)
-
-    def _set_followup(self, pick: FollowUpPick | None) -> None:
-        if pick is None or self.detail is None:
-            return
-        store, lead_id, before = self.store, self.lead_id, self.detail.next_followup_at
-        self.write(
-            lambda: store.set_followup(lead_id, pick.at),
-            lambda _previous: self.toast(
-                _("Follow-up cleared.") if pick.at is None else _("Follow-up set.")
-            ),
-            lambda _previous: (_("follow-up"), lambda: store.set_followup(lead_id, before)),
-        )
-
-    def move_to(self, stage: str, reason: str = "") -> None:
-        """Move the lead (refused if it changed elsewhere since it was shown)."""
-        if self.detail is None or stage == self.detail.stage:
-            return
-        store, lead_id, version = self.store, self.lead_id, self.detail.version
-
-        def moved(result: MoveResult | None) -> None:
-            if result is not None:
-                self.toast(_("Moved to {stage}.").format(stage=self.stage_names.get(stage, stage)))
-
-        self.write(
-            lambda: store.move_lead(lead_id, stage, reason, expected_version=version),
-            moved,
-            lambda result: (
-                None if result is None else (_("stage move"), lambda: store.undo_moves([result]))
-            ),
-        )
+        self.actions.followup()
 
     def action_step_stage(self, step: int) -> None:
         """Next/previous stage in funnel order (lost is reached with l only)."""
-        # Decided when the earlier writes are done: > pressed twice moves twice.
-        writes_of(self).defer(lambda: self._step_stage(step))
-
-    def _step_stage(self, step: int) -> None:
-        if self.detail is None:
-            return
-        path = [stage.key for stage in self.stages if stage.kind != "lost"]
-        if self.detail.stage not in path:
-            if step < 0 and path:
-                reached = next(
-                    (
-                        entry.from_stage
-                        for entry in self.detail.timeline
-                        if entry.kind == "stage"
-                        and entry.to_stage == self.detail.stage
-                        and entry.from_stage in path
-                    ),
-                    None,
-                )
-                self.move_to(reached or path[0])
-            else:
-                self.toast(_("This lead is lost; press < to reopen it."))
-            return
-        index = path.index(self.detail.stage) + step
-        if not 0 <= index < len(path):
-            self.app.bell()
-            return
-        self.move_to(path[index])
-
-    def _stage_of_kind(self, kind: str) -> str | None:
-        return next((stage.key for stage in self.stages if stage.kind == kind), None)
+        self.actions.step_stage(step)
 
     def action_won(self) -> None:
         """Mark the lead won."""
-        won = self._stage_of_kind("won")
-        if won is not None:
-            writes_of(self).defer(lambda: self.move_to(won))
+        self.actions.won()
 
     def action_lost(self) -> None:
         """Mark the lead lost, asking why."""
-        lost = self._stage_of_kind("lost")
-        if lost is None or self.detail is None or self.detail.stage == lost:
-            return
-        self.app.push_screen(
-            LostReasonDialog(),
-            lambda reason: None if reason is None else self.move_to(lost, reason),
-        )
+        self.actions.lost()
 
     def action_tags(self) -> None:
         """Add or remove tags."""
-        if self.detail is None:
-            return
-        dialog = TagsDialog(list(self.detail.tags), self.store.all_tags())
-        self.app.push_screen(dialog, self._retag)
-
-    def _retag(self, changes: TagChanges | None) -> None:
-        if changes is None:
-            return
-        store, lead_id = self.store, self.lead_id
-        self.write(
-            lambda: store.retag_lead(lead_id, changes.add, changes.remove),
-            lambda _done: self.toast(_("Tags updated.")),
-            lambda done: (_("tags"), lambda: store.retag_lead(lead_id, done[1], done[0])),
-        )
+        self.actions.tags()
 
     def action_delete(self) -> None:
         """Soft-delete the lead after a confirmation; u brings it back."""
-        from leadtui.ui.screens.confirm import ConfirmScreen
-
-        if self.detail is None:
-            return
-        body = Text(
-            _("Delete {name}? You can undo this with u.").format(name=self.detail.display_name)
-        )
-        self.app.push_screen(ConfirmScreen(_("Delete lead"), body, _("Delete")), self._delete)
-
-    def _delete(self, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        store, lead_id = self.store, self.lead_id
-
-        def deleted(ids: list[int]) -> None:
-            if ids:
-                self.toast(_("Lead deleted. Press u to undo."))
-                self.dismiss(None)
-
-        def undo(ids: list[int]) -> tuple[str, Callable[[], object]] | None:
-            return (_("delete"), lambda: store.restore_leads(ids)) if ids else None
-
-        self.write(lambda: list(store.delete_leads([lead_id])), deleted, undo, reread=False)
+        self.actions.delete()
 
     def action_undo(self) -> None:
         """Revert the most recent write of this app."""

@@ -1,4 +1,8 @@
-"""LeadFormScreen: the new/edit lead modal. Nothing is written until Save."""
+"""LeadFormScreen: the new/edit lead modal. Nothing is written until Save.
+
+The fields themselves (which, their text, typing it) are in
+:mod:`~leadtui.ui.screens.form_fields`.
+"""
 
 from __future__ import annotations
 
@@ -11,41 +15,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from leadtui.domain.errors import DuplicateEmailError, LeadtuiError
-from leadtui.domain.formatting import followup_date_text, parse_followup_date
 from leadtui.domain.lead_input import check_lead_input
 from leadtui.domain.rows import LeadInput, StageInfo
-from leadtui.domain.sources import SOURCES, source_label
 from leadtui.domain.undo import UndoEntry, discard_result
-from leadtui.domain.validation import ValidationError, format_money, parse_money
+from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.screens.form_fields import TEXT_INPUTS, field_widgets, input_texts, typed_lead
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
     from leadtui.store import LeadStore
     from leadtui.ui.screens.base import LeadAppParts
-
-TEXT_INPUTS: tuple[tuple[str, str], ...] = (
-    ("first_name", _("First name")),
-    ("last_name", _("Last name")),
-    ("email", _("Email")),
-    ("phone", _("Phone")),
-    ("company", _("Company")),
-    ("job_title", _("Job title")),
-    ("website", _("Website")),
-    ("campaign", _("Campaign")),
-    ("utm_source", _("UTM source")),
-    ("utm_medium", _("UTM medium")),
-    ("utm_campaign", _("UTM campaign")),
-    ("value_cents", _("Value")),
-    ("currency", _("Currency")),
-    ("score", _("Score (0–100)")),
-    ("next_followup_at", _("Next follow-up (YYYY-MM-DD)")),
-    ("tags", _("Tags (comma separated)")),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +49,6 @@ class FormResult:
     lead_id: int | None = None
     open_id: int | None = None
     created: bool = False
-
-
-def input_texts(data: LeadInput) -> dict[str, str]:
-    """The text each input shows for ``data``."""
-    texts = {name: str(getattr(data, name) or "") for name, _label in TEXT_INPUTS}
-    texts["value_cents"] = format_money(data.value_cents, "").strip() if data.value_cents else ""
-    texts["score"] = "" if data.score is None else str(data.score)
-    texts["next_followup_at"] = followup_date_text(data.next_followup_at)
-    texts["tags"] = ", ".join(data.tags)
-    return texts
 
 
 class LeadFormScreen(ModalScreen[FormResult | None]):
@@ -112,34 +86,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         with Vertical(id="lead-form", classes="dialog"):
             yield Static(Content(title), classes="dialog-title")
             with VerticalScroll(id="form-scroll"), Grid(id="form-grid"):
-                for name, label in TEXT_INPUTS:
-                    with Vertical(classes="field", id=f"field-{name}"):
-                        yield Label(label)
-                        yield Input(id=f"in-{name}", compact=True)
-                        yield Static("", id=f"err-{name}", classes="field-error hidden")
-                with Vertical(classes="field"):
-                    yield Label(_("Source"))
-                    yield Select(
-                        [(source_label(source), source) for source in SOURCES],
-                        allow_blank=False,
-                        id="in-source",
-                        value="manual",
-                        compact=True,
-                    )
-                    yield Static("", id="err-source", classes="field-error hidden")
-                with Vertical(classes="field"):
-                    yield Label(_("Stage"))
-                    yield Select(
-                        [(_(stage.name), stage.key) for stage in self.stages],
-                        allow_blank=False,
-                        id="in-stage",
-                        value=self.original.stage,
-                        compact=True,
-                    )
-                    yield Static("", id="err-stage", classes="field-error hidden")
-                with Vertical(classes="field"):
-                    yield Label(_("Consent"))
-                    yield Checkbox(_("Agreed to be contacted"), id="in-consent", compact=True)
+                yield from field_widgets(self.stages, self.original.stage)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("", id="open-existing", classes="hidden", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
@@ -184,50 +131,13 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
 
     def collect(self) -> tuple[LeadInput, dict[str, str], dict[str, object]]:
         """The typed lead, every error (field -> message), and the cleaned values."""
-        errors: dict[str, str] = {}
-        value_cents = 0
-        try:
-            value_cents = parse_money(self._text("value_cents"))
-        except ValidationError as error:
-            errors["value_cents"] = error.message
-        score: int | None = None
-        if self._text("score").strip():
-            try:
-                score = int(self._text("score").strip())
-            except ValueError:
-                errors["score"] = _("The score is a whole number from 0 to 100.")
-        followup = self.original.next_followup_at
-        if self._text("next_followup_at") != followup_date_text(followup):
-            try:
-                followup = parse_followup_date(self._text("next_followup_at"))
-            except ValueError as error:
-                errors["next_followup_at"] = str(error)
         text = {name: self._text(name) for name, _label in TEXT_INPUTS}
-        data = LeadInput(
-            **{
-                name: text[name]
-                for name in (
-                    "first_name",
-                    "last_name",
-                    "company",
-                    "job_title",
-                    "website",
-                    "campaign",
-                    "utm_source",
-                    "utm_medium",
-                    "utm_campaign",
-                    "currency",
-                )
-            },
-            email=text["email"].strip() or None,
-            phone=text["phone"].strip() or None,
+        data, errors = typed_lead(
+            text,
             source=str(self.query_one("#in-source", Select).value),
             stage=str(self.query_one("#in-stage", Select).value),
             consent=self.query_one("#in-consent", Checkbox).value,
-            value_cents=value_cents,
-            score=score,
-            next_followup_at=followup,
-            tags=[tag.strip() for tag in text["tags"].split(",") if tag.strip()],
+            followup=self.original.next_followup_at,
         )
         values, checked = check_lead_input(
             data, stage_keys=tuple(stage.key for stage in self.stages)

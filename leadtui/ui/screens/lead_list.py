@@ -1,8 +1,10 @@
 """The lead list (mode "leads"): the triage inbox, instant at a million leads.
 
-The first page is read synchronously (first frame with data); every other
-load, search and count runs in an exclusive thread worker and is dropped if a
-newer one started meanwhile. The table pages through :class:`LeadPages`.
+The screen owns the search, filter, sort and navigation; two helpers it owns do the
+rest (composition, no inheritance chain): loading, paging and counting in
+:class:`~leadtui.ui.screens.list_loader.ListLoader` (the table pages through
+:class:`~leadtui.ui.screens.lead_pages.LeadPages`), writes in
+:class:`~leadtui.ui.screens.list_actions.ListActions`.
 """
 
 from __future__ import annotations
@@ -10,21 +12,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from leadtui.domain.formatting import describe_filter
-from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey, StageInfo
+from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
 from leadtui.i18n import _
 from leadtui.ui.screens.base import StoreScreen
-from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
+from leadtui.ui.screens.lead_pages import LeadPages
 from leadtui.ui.screens.list_actions import ListActions
-from leadtui.ui.widgets.lead_columns import COLUMNS
+from leadtui.ui.screens.list_loader import ListLoader, clicked_sort, next_sort
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.widgets.list_header import ListHeader
 
@@ -33,28 +33,12 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
 SEARCH_DEBOUNCE = 0.075
-SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
-NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
-SORT_NAMES: dict[SortKey, str] = {
-    SortKey.CREATED: _("created"),
-    **{column.key: column.title.lower() for column in COLUMNS},
-}
 
 
 def _commands() -> type[Provider]:
     from leadtui.ui.screens.list_commands import LeadListCommands  # textual.command is heavy
 
     return LeadListCommands
-
-
-def empty_text() -> str:
-    """What a fresh database shows instead of the table."""
-    return _(
-        "No leads yet.\n\n"
-        "  n                      add a lead here\n"
-        "  leadtui import FILE    import a CSV or vCard file (from your shell)\n"
-        "  leadtui --demo         try leadtui on demo data"
-    )
 
 
 class LeadListScreen(StoreScreen[None]):
@@ -90,13 +74,21 @@ class LeadListScreen(StoreScreen[None]):
         super().__init__()
         self.filter = LeadFilter()
         self.sort = LeadSort()
-        self.pages: LeadPages | None = None
-        self.counts: LeadCounts | None = None
-        self.generation = 0
         self._search_timer: Timer | None = None
         self._suspended = False
         self.stage_list: list[StageInfo] = []
         self.actions = ListActions(self)
+        self.loader = ListLoader(self)
+
+    @property
+    def pages(self) -> LeadPages | None:
+        """The pages the table shows (``None`` before the first load)."""
+        return self.loader.pages
+
+    @property
+    def counts(self) -> LeadCounts | None:
+        """The header counts of the current filter (``None`` while they are on their way)."""
+        return self.loader.counts
 
     @property
     def table(self) -> LeadTable:
@@ -166,12 +158,8 @@ class LeadListScreen(StoreScreen[None]):
     def on_mount(self) -> None:
         """First page now, so the first frame has data; counts follow from a worker."""
         self.stage_list = self.store.stages()
-        pages = LeadPages(self.store.page_list, self.filter, self.sort, self._prefetch)
-        pages.seed(0, self.store.page_list(self.filter, self.sort, 0, PAGE_SIZE))
-        self._show(pages, cursor=0)
+        self.loader.first_page()
         self.table.focus()
-        # Count after the first frame: at a million leads the count is the slow part.
-        self.call_after_refresh(self._count, self.generation, self.filter)
 
     def on_screen_suspend(self, event: ScreenSuspend) -> None:
         """Another screen (detail, form, dialog, board) covers this one."""
@@ -189,112 +177,15 @@ class LeadListScreen(StoreScreen[None]):
 
         False while a search waits on its debounce, a load or count is on its way, or a write.
         """
-        pages = self.pages
-        return (
-            pages is not None
-            and pages.filter == self.filter
-            and pages.sort == self.sort
-            and self.counts is not None
-            and self.writes_idle
-        )
-
-    # -- loading --------------------------------------------------------------------
-
-    def _show(self, pages: LeadPages, cursor: int | None = None) -> None:
-        self.pages = pages
-        table = self.table
-        table.now = self.now()
-        table.stage_names = {stage.key: stage.name for stage in self.stage_list}
-        table.sort_key, table.sort_descending = self.sort.key, self.sort.descending
-        table.show(pages, cursor=cursor)
-        self._update_header()
+        return self.loader.up_to_date and self.writes_idle
 
     def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
         """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
-        self.generation += 1
-        self.counts = None
-        where = self.table.cursor if cursor is None else cursor
-        self._load(self.generation, self.filter, self.sort, where, focus_id)
-
-    @work(thread=True, exclusive=True, group="list-load")
-    def _load(
-        self,
-        generation: int,
-        lead_filter: LeadFilter,
-        sort: LeadSort,
-        cursor: int,
-        focus_id: int | None,
-    ) -> None:
-        pages = LeadPages(self.store.page_list, lead_filter, sort, self._prefetch)
-        pages.seed(0, self.store.page_list(lead_filter, sort, 0, PAGE_SIZE))
-        page = cursor // PAGE_SIZE
-        if page and not pages.total_known:
-            pages.seed(page, self.store.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
-        if focus_id is not None:
-            found = pages.index_of(focus_id, near=cursor)
-            cursor = cursor if found is None else found
-        try:
-            self.app.call_from_thread(self._loaded, generation, pages, cursor)
-            if generation == self.generation:  # a newer keystroke makes this count moot
-                counts = self.store.count_list(lead_filter)
-                self.app.call_from_thread(self._counted, generation, counts)
-        finally:
-            self.store.release_reader()
-
-    @work(thread=True, group="list-prefetch")
-    def _prefetch(self, pages: LeadPages, page: int) -> None:
-        try:
-            rows = pages.fetch_page(page)
-        finally:
-            self.store.release_reader()
-        self.app.call_from_thread(pages.keep_prefetched, page, rows)
-
-    def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
-        if generation == self.generation:
-            self._show(pages, cursor=cursor)
-
-    @work(thread=True, exclusive=True, group="list-count")
-    def _count(self, generation: int, lead_filter: LeadFilter) -> None:
-        try:
-            counts = self.store.count_list(lead_filter)
-        finally:
-            self.store.release_reader()
-        self.app.call_from_thread(self._counted, generation, counts)
-
-    def _counted(self, generation: int, counts: LeadCounts) -> None:
-        if generation != self.generation or self.pages is None:
-            return
-        self.counts = counts
-        self.pages.set_total(counts.total)
-        self.table.total_changed()
-        self._update_header()
-
-    def _update_header(self) -> None:
-        names = {stage.key: stage.name for stage in self.stage_list}
-        sort = SORT_NAMES[self.sort.key] + (" ↓" if self.sort.descending else " ↑")
-        self.query_one(ListHeader).show(
-            self.counts,
-            filter_text=describe_filter(self.filter, names),
-            sort_text=sort,
-            marked=len(self.table.marked),
-        )
-        total = self.pages.total if self.pages is not None else 0
-        known = self.pages is not None and self.pages.total_known
-        empty = self.query_one("#empty", Static)
-        if known and total == 0:
-            empty.update(
-                Content(
-                    empty_text()
-                    if self.filter.is_empty
-                    else _("No lead matches. Esc clears the search, f changes the filter.")
-                )
-            )
-        empty.set_class(not (known and total == 0), "hidden")
-        self.table.set_class(known and total == 0, "hidden")
+        self.loader.reload(cursor=cursor, focus_id=focus_id)
 
     def on_lead_table_marks_changed(self, event: LeadTable.MarksChanged) -> None:
         """Show how many rows are marked."""
-        self._update_header()
+        self.loader.update_header()
 
     # -- search, filter, sort -------------------------------------------------------
 
@@ -359,8 +250,7 @@ class LeadListScreen(StoreScreen[None]):
 
     def action_cycle_sort(self) -> None:
         """Sort by the next column."""
-        key = SORT_CYCLE[(SORT_CYCLE.index(self.sort.key) + 1) % len(SORT_CYCLE)]
-        self.set_sort(LeadSort(key, descending=key in NEWEST_FIRST))
+        self.set_sort(next_sort(self.sort))
 
     def action_reverse_sort(self) -> None:
         """Flip the sort direction."""
@@ -368,10 +258,7 @@ class LeadListScreen(StoreScreen[None]):
 
     def on_lead_table_sort_clicked(self, event: LeadTable.SortClicked) -> None:
         """A header click sorts by that column, or flips it if it already is."""
-        if event.key is self.sort.key:
-            self.action_reverse_sort()
-        else:
-            self.set_sort(LeadSort(event.key, descending=event.key in NEWEST_FIRST))
+        self.set_sort(clicked_sort(self.sort, event.key))
 
     # -- navigation -----------------------------------------------------------------
 
@@ -396,21 +283,7 @@ class LeadListScreen(StoreScreen[None]):
 
     def neighbours(self, lead_id: int, step: int) -> int | None:
         """The lead ``step`` rows away from ``lead_id`` in this list (cursor follows)."""
-        if self.pages is None:
-            return None
-        current = self.table.current_row
-        index = (
-            self.table.cursor
-            if current is not None and current.id == lead_id
-            else self.pages.index_of(lead_id, near=self.table.cursor)
-        )
-        if index is None:
-            return None
-        row = self.pages.row(index + step)
-        if row is None:
-            return None
-        self.table.move_cursor(index + step)
-        return row.id
+        return self.loader.neighbour(lead_id, step)
 
     def action_board(self) -> None:
         """Switch to the funnel board."""

@@ -9,7 +9,7 @@ after any earlier write), leaves an undo entry, shows a toast (user text passed 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
@@ -17,11 +17,14 @@ from leadtui.domain.rows import LeadRow
 from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.i18n import _, ngettext
 from leadtui.store import MoveResult
+from leadtui.ui.screens.list_parts import ListActionsHost
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from leadtui.domain.rows import StageInfo
     from leadtui.store import LeadStore
 
@@ -29,33 +32,29 @@ if TYPE_CHECKING:
 class ListActions:
     """Write actions of the lead list; the screen supplies loading and the table."""
 
-    def __init__(self, screen: Any) -> None:
-        # Any, not the screen's class: importing it (even for types) is an import cycle.
-        self.screen: Any = screen
+    def __init__(self, screen: ListActionsHost) -> None:
+        self.screen = screen
 
     @property
     def table(self) -> LeadTable:
         """The lead table."""
-        table: LeadTable = self.screen.table
-        return table
+        return self.screen.table
 
     @property
     def store(self) -> LeadStore:
         """The app's store."""
-        store: LeadStore = self.screen.store
-        return store
+        return self.screen.store
 
     @property
     def stage_list(self) -> list[StageInfo]:
         """The funnel stages, in order."""
-        stages: list[StageInfo] = self.screen.stage_list
-        return stages
+        return self.screen.stage_list
 
     def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
         """Re-read the list."""
         self.screen.reload(cursor=cursor, focus_id=focus_id)
 
-    def toast(self, message: str, *, severity: str = "information") -> None:
+    def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """A notification whose text is never parsed as markup."""
         self.screen.toast(message, severity=severity)
 
@@ -102,7 +101,7 @@ class ListActions:
                 self._moved(results, to, row)
 
         run_write(
-            self.screen,
+            self.screen.screen,
             work,
             on_done=done,
             undo=lambda outcome: self._undo(outcome[1], outcome[0], row),
@@ -111,7 +110,7 @@ class ListActions:
     def _move(self, ids: Sequence[int], stage: str, row: LeadRow | None = None) -> None:
         store = self.store
         run_write(
-            self.screen,
+            self.screen.screen,
             lambda: store.move_leads(ids, stage),
             on_done=lambda results: self._moved(results, stage, row),
             undo=lambda results: self._undo(results, stage, row),
@@ -164,7 +163,7 @@ class ListActions:
                 self._move(ids, stage, current if len(ids) == 1 else None)
                 self.table.clear_marks()
 
-        self.screen.app.push_screen(
+        self.screen.screen.app.push_screen(
             StagePickerScreen(title, self.stage_list, current.stage if current else None),
             picked,
         )
@@ -182,7 +181,7 @@ class ListActions:
         def tagged(name: str | None) -> None:
             if name is not None:
                 run_write(
-                    self.screen,
+                    self.screen.screen,
                     lambda: store.tag_leads(ids, name),
                     on_done=lambda added: done(name, added),
                     undo=lambda added: UndoEntry(
@@ -200,7 +199,7 @@ class ListActions:
             self.table.clear_marks()
             self.reload()
 
-        self.screen.app.push_screen(TagPromptScreen(title, store.all_tags()), tagged)
+        self.screen.screen.app.push_screen(TagPromptScreen(title, store.all_tags()), tagged)
 
     def delete(self) -> None:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""
@@ -223,7 +222,7 @@ class ListActions:
         def answered(yes: bool | None) -> None:
             if yes:
                 run_write(
-                    self.screen,
+                    self.screen.screen,
                     lambda: store.delete_leads(ids),
                     on_done=deleted,
                     undo=lambda gone: UndoEntry(
@@ -243,13 +242,13 @@ class ListActions:
             self.table.clear_marks()
             self.reload()
 
-        self.screen.app.push_screen(
+        self.screen.screen.app.push_screen(
             ConfirmScreen(_("Delete leads"), Content(body).plain, _("Delete")), answered
         )
 
     def undo(self) -> None:
         """Revert the last move, edit, tag or delete."""
-        undo_last(self.screen, after=lambda _entry, _ok: self.reload())
+        undo_last(self.screen.screen, after=lambda _entry, _ok: self.reload())
 
     # -- forms ----------------------------------------------------------------------
 
@@ -270,4 +269,4 @@ class ListActions:
                 )
                 self.reload(focus_id=result.lead_id)
 
-        self.screen.app.push_screen(LeadFormScreen(self.stage_list, lead_id), done)
+        self.screen.screen.app.push_screen(LeadFormScreen(self.stage_list, lead_id), done)

@@ -2,13 +2,14 @@
 
 Only visible lines are rendered. Rows come from a :class:`RowSource` the screen
 feeds (a small page cache over the store); each row is built once into a
-pre-padded strip, and a cursor move repaints just the two changed lines.
+pre-padded strip, and a cursor move repaints just the two changed lines. The
+source protocol and the strip building are in :mod:`~leadtui.ui.widgets.lead_strips`.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
 from rich.style import Style
 from textual import events
@@ -20,28 +21,9 @@ from textual.strip import Strip
 
 from leadtui.domain.rows import LeadRow, SortKey
 from leadtui.i18n import _
-from leadtui.ui.widgets.lead_columns import RowStyles, column_at, header_segments, row_segments
-
-
-class RowSource(Protocol):
-    """What the table reads rows from (the screen's page cache)."""
-
-    @property
-    def total(self) -> int:
-        """How many rows the list has (may grow once a count arrives)."""
-        ...
-
-    def row(self, index: int) -> LeadRow | None:
-        """The row at ``index``, or ``None`` past the end."""
-        ...
-
-
-class _EmptySource:
-    total = 0
-
-    def row(self, index: int) -> LeadRow | None:
-        return None
-
+from leadtui.ui.widgets import lead_strips
+from leadtui.ui.widgets.lead_columns import RowStyles, column_at
+from leadtui.ui.widgets.lead_strips import RowSource
 
 STRIP_CACHE_LIMIT = 400
 
@@ -101,7 +83,7 @@ class LeadTable(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.source: RowSource = _EmptySource()
+        self.source: RowSource = lead_strips.EmptySource()
         self.cursor = 0
         self.marked: set[int] = set()
         self.sort_key = SortKey.CREATED
@@ -293,13 +275,8 @@ class LeadTable(ScrollView, can_focus=True):
     def _row_styles(self, marked: bool) -> RowStyles:
         cached = self._row_style_cache.get(marked)
         if cached is None:
-            component = self.get_component_rich_style
-            plain = component("lead-table--marked", partial=True) if marked else Style()
-            cached = self._row_style_cache[marked] = RowStyles(
-                plain=plain,
-                dim=plain + component("lead-table--dim", partial=True),
-                overdue=plain + component("lead-table--overdue", partial=True),
-                today=plain + component("lead-table--today", partial=True),
+            cached = self._row_style_cache[marked] = lead_strips.row_styles(
+                self.get_component_rich_style, marked
             )
         return cached
 
@@ -313,11 +290,9 @@ class LeadTable(ScrollView, can_focus=True):
 
     def _header(self, width: int) -> Strip:
         style = self.get_component_rich_style("lead-table--header")
-        segments = header_segments(width, self.sort_key, self.sort_descending, style)
-        return Strip(segments).adjust_cell_length(width, style)
+        return lead_strips.header_strip(width, self.sort_key, self.sort_descending, style)
 
     def _build(self, row: LeadRow, width: int) -> Strip:
         marked = row.id in self.marked
         styles = self._row_styles(marked)
-        segments = row_segments(row, width, self.now, marked, styles, self.stage_names)
-        return Strip(segments).adjust_cell_length(width, styles.plain)
+        return lead_strips.row_strip(row, width, self.now, marked, styles, self.stage_names)

@@ -1,0 +1,101 @@
+"""What the import screen shows of a file and of a run: preview line, mapping, counts, issues.
+
+Plain functions over a preview (:func:`~leadtui.store.LeadStore.preview_import`) or a
+report (:func:`~leadtui.store.LeadStore.import_rows`); the screen owns the state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from leadtui.i18n import _
+from leadtui.ui.screens.import_fields import FIELD_LABELS
+
+SAMPLES = 3
+LISTED_ISSUES = 200
+
+
+def preview_info(preview: Any) -> str:
+    """The line above the mapping: file, format, encoding, delimiter, columns."""
+    delimiter = {"\t": _("tab"), "": "-"}.get(preview.delimiter, preview.delimiter)
+    return _(
+        "{file}: {format} · encoding {encoding} · delimiter {delimiter} · {columns} columns"
+    ).format(
+        file=preview.path.name,
+        format=preview.format.label,
+        encoding=preview.encoding,
+        delimiter=delimiter,
+        columns=len(preview.header),
+    )
+
+
+def show_mapping(table: DataTable[Any], preview: Any, mapping: list[str]) -> None:
+    """One row per column of the file: its field and the first sample values."""
+    cursor = table.cursor_row
+    table.clear()
+    for index, column in enumerate(preview.header):
+        samples = [
+            Text(row[index] if index < len(row) else "", no_wrap=True, overflow="ellipsis")
+            for row in preview.sample[:SAMPLES]
+        ]
+        samples += [Text("")] * (SAMPLES - len(samples))
+        field = mapping[index]
+        style = "dim" if field == "ignore" else "bold"
+        table.add_row(
+            Text(column or str(index + 1)),
+            Text(FIELD_LABELS[field], style=style),
+            *samples,
+            key=str(index),
+        )
+    if cursor:
+        table.move_cursor(row=min(cursor, len(preview.header) - 1))
+
+
+def counts_text(report: Any) -> str:
+    """What a dry run found: rows, new, updated, skipped, invalid, cleaned."""
+    return _(
+        "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
+        "{invalid} invalid · {cleaned} cleaned"
+    ).format(
+        read=f"{report.rows_read:,}",
+        new=f"{report.imported:,}",
+        updated=f"{report.updated + report.merged:,}",
+        duplicate=f"{report.skipped:,}",
+        invalid=f"{report.rejected:,}",
+        cleaned=f"{report.notices_count:,}",
+    )
+
+
+def show_issues(table: DataTable[Any], report: Any) -> None:
+    """The first rejections, skips and notices of a run, in row order."""
+    table.clear()
+    listed = [*report.rejections, *report.skips, *report.notices][:LISTED_ISSUES]
+    for issue in sorted(listed, key=lambda issue: issue.row):
+        table.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(issue.reason))
+
+
+def confirm_text(report: Any) -> str:
+    """The question before a real import, quoting the dry run's counts."""
+    return _("Add {new} new leads and update {updated} from {file}?").format(
+        new=f"{report.imported:,}",
+        updated=f"{report.updated + report.merged:,}",
+        file=Path(report.file).name,
+    )
+
+
+def imported_text(report: Any) -> str:
+    """The toast after a real import."""
+    return _(
+        "Imported {new}, updated {updated}, skipped {skipped}, rejected "
+        "{rejected} (batch {id}; u to undo)."
+    ).format(
+        new=f"{report.imported:,}",
+        updated=f"{report.updated + report.merged:,}",
+        skipped=f"{report.skipped:,}",
+        rejected=f"{report.rejected:,}",
+        id=report.batch_id,
+    )

@@ -1,0 +1,207 @@
+"""Loading, paging and counting for the lead list, and the header that shows the result.
+
+:class:`ListLoader` is a helper the list screen owns (no inheritance). The first page
+is read synchronously (first frame with data); every other load and count runs in an
+exclusive thread worker of the screen and is dropped if a newer one started meanwhile.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.content import Content
+from textual.widgets import Static
+
+from leadtui.domain.formatting import describe_filter
+from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
+from leadtui.i18n import _
+from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
+from leadtui.ui.screens.list_parts import ListLoaderHost
+from leadtui.ui.widgets.lead_columns import COLUMNS
+from leadtui.ui.widgets.list_header import ListHeader
+
+SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
+NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
+SORT_NAMES: dict[SortKey, str] = {
+    SortKey.CREATED: _("created"),
+    **{column.key: column.title.lower() for column in COLUMNS},
+}
+
+
+def next_sort(sort: LeadSort) -> LeadSort:
+    """The sort ``s`` picks after ``sort``: the next column, newest or largest first."""
+    key = SORT_CYCLE[(SORT_CYCLE.index(sort.key) + 1) % len(SORT_CYCLE)]
+    return LeadSort(key, descending=key in NEWEST_FIRST)
+
+
+def clicked_sort(sort: LeadSort, key: SortKey) -> LeadSort:
+    """A click on ``key``'s header: sort by that column, or flip it if it already is."""
+    if key is sort.key:
+        return LeadSort(sort.key, not sort.descending)
+    return LeadSort(key, descending=key in NEWEST_FIRST)
+
+
+def empty_text() -> str:
+    """What a fresh database shows instead of the table."""
+    return _(
+        "No leads yet.\n\n"
+        "  n                      add a lead here\n"
+        "  leadtui import FILE    import a CSV or vCard file (from your shell)\n"
+        "  leadtui --demo         try leadtui on demo data"
+    )
+
+
+class ListLoader:
+    """The list's pages and counts: what the table and the header show."""
+
+    def __init__(self, screen: ListLoaderHost) -> None:
+        self.screen = screen
+        self.pages: LeadPages | None = None
+        self.counts: LeadCounts | None = None
+        self.generation = 0
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the pages and counts answer the screen's current filter and sort."""
+        pages = self.pages
+        return (
+            pages is not None
+            and pages.filter == self.screen.filter
+            and pages.sort == self.screen.sort
+            and self.counts is not None
+        )
+
+    def first_page(self) -> None:
+        """Read the first page now, so the first frame has data; counts follow from a worker."""
+        screen = self.screen
+        pages = LeadPages(screen.store.page_list, screen.filter, screen.sort, self._prefetch)
+        pages.seed(0, screen.store.page_list(screen.filter, screen.sort, 0, PAGE_SIZE))
+        self.show(pages, cursor=0)
+        # Count after the first frame: at a million leads the count is the slow part.
+        screen.screen.call_after_refresh(self._start_count, self.generation, screen.filter)
+
+    def show(self, pages: LeadPages, cursor: int | None = None) -> None:
+        """Hand ``pages`` to the table (the cursor moves to ``cursor``) and update the header."""
+        self.pages = pages
+        screen = self.screen
+        table = screen.table
+        table.now = screen.now()
+        table.stage_names = {stage.key: stage.name for stage in screen.stage_list}
+        table.sort_key, table.sort_descending = screen.sort.key, screen.sort.descending
+        table.show(pages, cursor=cursor)
+        self.update_header()
+
+    def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
+        """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
+        self.generation += 1
+        self.counts = None
+        screen = self.screen
+        where = screen.table.cursor if cursor is None else cursor
+        work = partial(self._load, self.generation, screen.filter, screen.sort, where, focus_id)
+        screen.screen.run_worker(work, "_load", group="list-load", exclusive=True, thread=True)
+
+    def _load(
+        self,
+        generation: int,
+        lead_filter: LeadFilter,
+        sort: LeadSort,
+        cursor: int,
+        focus_id: int | None,
+    ) -> None:
+        store, app = self.screen.store, self.screen.screen.app
+        pages = LeadPages(store.page_list, lead_filter, sort, self._prefetch)
+        pages.seed(0, store.page_list(lead_filter, sort, 0, PAGE_SIZE))
+        page = cursor // PAGE_SIZE
+        if page and not pages.total_known:
+            pages.seed(page, store.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
+        if focus_id is not None:
+            found = pages.index_of(focus_id, near=cursor)
+            cursor = cursor if found is None else found
+        try:
+            app.call_from_thread(self._loaded, generation, pages, cursor)
+            if generation == self.generation:  # a newer keystroke makes this count moot
+                counts = store.count_list(lead_filter)
+                app.call_from_thread(self._counted, generation, counts)
+        finally:
+            store.release_reader()
+
+    def _prefetch(self, pages: LeadPages, page: int) -> None:
+        work = partial(self._read_ahead, pages, page)
+        self.screen.screen.run_worker(work, "_prefetch", group="list-prefetch", thread=True)
+
+    def _read_ahead(self, pages: LeadPages, page: int) -> None:
+        try:
+            rows = pages.fetch_page(page)
+        finally:
+            self.screen.store.release_reader()
+        self.screen.screen.app.call_from_thread(pages.keep_prefetched, page, rows)
+
+    def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
+        if generation == self.generation:
+            self.show(pages, cursor=cursor)
+
+    def _start_count(self, generation: int, lead_filter: LeadFilter) -> None:
+        work = partial(self._count, generation, lead_filter)
+        self.screen.screen.run_worker(
+            work, "_count", group="list-count", exclusive=True, thread=True
+        )
+
+    def _count(self, generation: int, lead_filter: LeadFilter) -> None:
+        store = self.screen.store
+        try:
+            counts = store.count_list(lead_filter)
+        finally:
+            store.release_reader()
+        self.screen.screen.app.call_from_thread(self._counted, generation, counts)
+
+    def _counted(self, generation: int, counts: LeadCounts) -> None:
+        if generation != self.generation or self.pages is None:
+            return
+        self.counts = counts
+        self.pages.set_total(counts.total)
+        self.screen.table.total_changed()
+        self.update_header()
+
+    def neighbour(self, lead_id: int, step: int) -> int | None:
+        """The lead ``step`` rows away from ``lead_id`` in the list (the cursor follows)."""
+        table = self.screen.table
+        if self.pages is None:
+            return None
+        current = table.current_row
+        index = (
+            table.cursor
+            if current is not None and current.id == lead_id
+            else self.pages.index_of(lead_id, near=table.cursor)
+        )
+        if index is None:
+            return None
+        row = self.pages.row(index + step)
+        if row is None:
+            return None
+        table.move_cursor(index + step)
+        return row.id
+
+    def update_header(self) -> None:
+        """Counts, filter, sort and marks in the header; the empty text when nothing matches."""
+        screen = self.screen
+        names = {stage.key: stage.name for stage in screen.stage_list}
+        sort = SORT_NAMES[screen.sort.key] + (" ↓" if screen.sort.descending else " ↑")
+        screen.screen.query_one(ListHeader).show(
+            self.counts,
+            filter_text=describe_filter(screen.filter, names),
+            sort_text=sort,
+            marked=len(screen.table.marked),
+        )
+        total = self.pages.total if self.pages is not None else 0
+        known = self.pages is not None and self.pages.total_known
+        empty = screen.screen.query_one("#empty", Static)
+        if known and total == 0:
+            empty.update(
+                Content(
+                    empty_text()
+                    if screen.filter.is_empty
+                    else _("No lead matches. Esc clears the search, f changes the filter.")
+                )
+            )
+        empty.set_class(not (known and total == 0), "hidden")
+        screen.table.set_class(known and total == 0, "hidden")
