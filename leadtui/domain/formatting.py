@@ -9,8 +9,9 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
+from leadtui.domain.sources import source_label
 from leadtui.domain.timefmt import day_bounds
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
 
 
 class FollowUpState(StrEnum):
@@ -127,6 +128,14 @@ FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
     FollowUpFilter.NONE: _("None set"),
 }
 
+FOLLOWUP_WORDS: dict[FollowUpFilter, str] = {
+    FollowUpFilter.OVERDUE: N_("overdue"),
+    FollowUpFilter.TODAY: N_("today"),
+    FollowUpFilter.THIS_WEEK: N_("this week"),
+    FollowUpFilter.NONE: N_("none"),
+}
+"""Untranslated follow-up words for the board's filter line (``_()`` them where shown)."""
+
 
 def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str:
     """A short plain-text summary of a filter for the list header ("" when empty)."""
@@ -136,7 +145,7 @@ def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str
     if lead_filter.stages:
         parts.append(", ".join(_(stage_names.get(key, key)) for key in lead_filter.stages))
     if lead_filter.sources:
-        parts.append(", ".join(source.replace("_", " ") for source in lead_filter.sources))
+        parts.append(", ".join(source_label(source) for source in lead_filter.sources))
     if lead_filter.tags:
         parts.append(", ".join(f"#{tag}" for tag in lead_filter.tags))
     if lead_filter.followup is not FollowUpFilter.ANY:
