@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import string
 from collections.abc import Iterable
 from datetime import datetime
@@ -35,7 +36,7 @@ def extract() -> Catalog:
         comment_tags=(COMMENT_TAG,),
         strip_comment_tags=True,
     )
-    for filename, lineno, message, comments, context in found:
+    for filename, lineno, message, comments, context in [*found, *_command_docstrings()]:
         catalog.add(
             message,
             None,
@@ -44,6 +45,24 @@ def extract() -> Catalog:
             context=context,
         )
     return catalog
+
+
+def _command_docstrings() -> list[tuple[str, int, str, list[str], str | None]]:
+    """The help of each click command: its docstring, cleaned as click cleans it."""
+    found: list[tuple[str, int, str, list[str], str | None]] = []
+    for path in sorted((PACKAGE_DIR / "cli").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            decorators = [ast.unparse(item) for item in node.decorator_list]
+            if not any(text.startswith(("click.command", "click.group")) for text in decorators):
+                continue
+            doc = ast.get_docstring(node, clean=True)
+            if doc:
+                comment = [f"Help of a command (the docstring of {node.name})."]
+                found.append((f"cli/{path.name}", node.lineno, doc, comment, None))
+    return found
 
 
 def _write(path: Path, catalog: Catalog) -> None:

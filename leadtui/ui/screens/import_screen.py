@@ -31,6 +31,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from leadtui.domain.formatting import format_count
 from leadtui.i18n import _
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
@@ -343,12 +344,12 @@ class ImportScreen(StoreScreen[None]):
                     "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
                     "{invalid} invalid · {cleaned} cleaned"
                 ).format(
-                    read=f"{report.rows_read:,}",
-                    new=f"{report.imported:,}",
-                    updated=f"{report.updated + report.merged:,}",
-                    duplicate=f"{report.skipped:,}",
-                    invalid=f"{report.rejected:,}",
-                    cleaned=f"{report.notices_count:,}",
+                    read=format_count(report.rows_read),
+                    new=format_count(report.imported),
+                    updated=format_count(report.updated + report.merged),
+                    duplicate=format_count(report.skipped),
+                    invalid=format_count(report.rejected),
+                    cleaned=format_count(report.notices_count),
                 )
             )
         )
@@ -374,10 +375,10 @@ class ImportScreen(StoreScreen[None]):
                 "Imported {new}, updated {updated}, skipped {skipped}, rejected "
                 "{rejected} (batch {id}; u to undo)."
             ).format(
-                new=f"{report.imported:,}",
-                updated=f"{report.updated + report.merged:,}",
-                skipped=f"{report.skipped:,}",
-                rejected=f"{report.rejected:,}",
+                new=format_count(report.imported),
+                updated=format_count(report.updated + report.merged),
+                skipped=format_count(report.skipped),
+                rejected=format_count(report.rejected),
                 id=batch_id,
             ),
             markup=False,
@@ -400,8 +401,8 @@ class ImportScreen(StoreScreen[None]):
             ConfirmScreen(
                 _("Import leads"),
                 _("Add {new} new leads and update {updated} from {file}?").format(
-                    new=f"{report.imported:,}",
-                    updated=f"{report.updated + report.merged:,}",
+                    new=format_count(report.imported),
+                    updated=format_count(report.updated + report.merged),
                     file=Path(report.file).name,
                 ),
                 _("Import"),
