@@ -174,10 +174,10 @@ class TestFormatting:
         assert relative_time(NOW - timedelta(hours=22), NOW) == expect(locale, "22h", "22h")
         assert relative_time(NOW - timedelta(days=3), NOW) == expect(locale, "3d", "3d")
         assert timeline_time(NOW - timedelta(hours=22), NOW) == expect(
-            locale, "hace 22 h", "22 h ago"
+            locale, "hace 22 horas", "22 h ago"
         )
         assert timeline_time(NOW + timedelta(days=5), NOW) == expect(
-            locale, "dentro de 5 d", "in 5 d"
+            locale, "dentro de 5 días", "in 5 d"
         )
         assert absolute_time(NOW) == expect(locale, "7 dic 2026, 10:00", "2026-12-07 10:00")
 

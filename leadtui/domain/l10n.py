@@ -153,11 +153,11 @@ def age(elapsed: timedelta, locale: str) -> str:
 
 
 def relative(delta: timedelta, locale: str) -> str:
-    """How long ago or how soon: ``hace 22 h``, ``dentro de 5 d`` (negative: the past)."""
+    """How long ago or how soon: ``hace 22 horas``, ``dentro de 5 días`` (negative: past)."""
     from babel.dates import format_timedelta
 
     return format_timedelta(
-        delta, threshold=1, add_direction=True, format="short", locale=_locale(locale)
+        delta, threshold=1, add_direction=True, format="long", locale=_locale(locale)
     )
 
 

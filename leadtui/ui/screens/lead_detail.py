@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import StageInfo
 from leadtui.domain.validation import ValidationError
-from leadtui.i18n import _
+from leadtui.i18n import _, language
 from leadtui.storage.sqlite.lead_detail_read import LeadDetail
 from leadtui.ui.screens.activity_dialog import ActivityDialog, ActivityDraft
 from leadtui.ui.screens.base import StoreScreen
@@ -94,7 +94,7 @@ class LeadDetailScreen(StoreScreen[None]):
             with VerticalScroll(id="detail-fields"):
                 yield LeadFields(id="lead-fields")
             yield Timeline(id="timeline")
-        yield Footer()
+        yield Footer(compact=language() != "en")  # Spanish labels are longer
 
     def on_mount(self) -> None:
         """Read the stages once, then the lead."""
@@ -109,8 +109,8 @@ class LeadDetailScreen(StoreScreen[None]):
 
     @property
     def stage_names(self) -> dict[str, str]:
-        """Stage key to display name."""
-        return {stage.key: stage.name for stage in self.stages}
+        """Stage key to display name (a default stage's name translated)."""
+        return {stage.key: _(stage.name) for stage in self.stages}
 
     def reload(self) -> None:
         """Read the lead again (one short stdlib read) and show it."""
