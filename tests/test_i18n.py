@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from click.testing import CliRunner
+from conftest import AppFactory
 from language import fresh, speaking
+from waiting import run_from_palette, settle, wait_until
 
 from leadtui import i18n
 from leadtui.domain.formatting import (
@@ -24,6 +26,7 @@ from leadtui.domain.formatting import (
 from leadtui.domain.funnel import format_days, format_rate
 from leadtui.domain.validation import ValidationError, format_money, parse_money
 from leadtui.locale import catalogs, po_path
+from leadtui.store import LeadStore
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 NBSP = "\xa0"  # CLDR puts a no-break space before "€" and "%": they never wrap apart
@@ -253,3 +256,25 @@ class TestSpanishCli:
 
         help_text = CliRunner().invoke(main, ["--help"], prog_name="leadtui").stdout
         assert "Usage: leadtui" in help_text and "Show this message and exit." in help_text
+
+
+class TestLanguageCommand:
+    """The palette's Language command remembers the choice for the next start."""
+
+    async def test_choose_spanish(
+        self,
+        store: LeadStore,
+        app_factory: AppFactory,
+        environment: pytest.MonkeyPatch,
+    ) -> None:
+        app = app_factory(store)
+        async with app.run_test() as pilot:
+            await settle(pilot)
+            await run_from_palette(pilot, "language es", "Español")
+            await wait_until(pilot, lambda: bool(app._notifications), "the notice")
+            notice = next(iter(app._notifications)).message
+        assert notice.startswith("Idioma: Español. Se aplicará la próxima vez que abras leadtui.")
+        assert i18n.saved_language() == "es"
+        assert i18n.language() == "en"  # the running app is unchanged until the next start
+        i18n.set_language()
+        assert i18n.language() == "es"
