@@ -22,7 +22,10 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 os.environ.setdefault("LEADTUI_REGION", "ES")
 os.environ.pop("LEADTUI_DB", None)
-os.environ.pop("LEADTUI_LANG", None)
+# English unless a test asks for another language (snapshots are English), whatever the
+# machine's LANG; the user's own settings file (a language chosen in the app) is not read.
+os.environ["LEADTUI_LANG"] = "en"
+os.environ["LEADTUI_SETTINGS"] = os.path.join(os.path.dirname(__file__), "no-such-settings.toml")
 
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402

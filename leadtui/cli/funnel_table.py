@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
 from leadtui.domain.validation import format_money
 from leadtui.i18n import _
@@ -36,22 +37,24 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
     for stage in metrics.stages:
         table.add_row(
             Text(_(stage.name)),
-            Text(f"{stage.count:,}"),
+            Text(format_count(stage.count)),
             Text(format_money(stage.value_cents)),
-            Text(f"{stage.reached:,}"),
+            Text(format_count(stage.reached)),
             Text(format_rate(stage.conversion)),
             Text(format_days(stage.median_days)),
         )
     table.add_row(
         Text(_("Total"), style="bold"),
-        Text(f"{sum(s.count for s in metrics.stages):,}", style="bold"),
+        Text(format_count(sum(s.count for s in metrics.stages)), style="bold"),
         Text(format_money(sum(s.value_cents for s in metrics.stages)), style="bold"),
     )
     console.print(table)
     console.print(
         Text(
             _("Win rate: {rate} ({won} won, {lost} lost)").format(
-                rate=format_rate(metrics.win_rate), won=f"{metrics.won:,}", lost=f"{metrics.lost:,}"
+                rate=format_rate(metrics.win_rate),
+                won=format_count(metrics.won),
+                lost=format_count(metrics.lost),
             )
         )
     )

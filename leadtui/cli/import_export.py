@@ -11,6 +11,7 @@ import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
 from leadtui.domain.errors import StorageError
+from leadtui.domain.formatting import format_count
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _, ngettext
 
@@ -81,7 +82,9 @@ def import_command(
                     "Reverted batch {id}: {deleted} lead removed, {restored} restored.",
                     "Reverted batch {id}: {deleted} leads removed, {restored} restored.",
                     deleted,
-                ).format(id=revert_batch, deleted=f"{deleted:,}", restored=f"{restored:,}")
+                ).format(
+                    id=revert_batch, deleted=format_count(deleted), restored=format_count(restored)
+                )
             )
         return
     if file is None:
@@ -115,12 +118,12 @@ def _print_report(report: Any) -> None:
             "Rows read {read}: imported {imported}, updated {updated}, merged {merged}, "
             "skipped {skipped}, rejected {rejected}."
         ).format(
-            read=f"{report.rows_read:,}",
-            imported=f"{report.imported:,}",
-            updated=f"{report.updated:,}",
-            merged=f"{report.merged:,}",
-            skipped=f"{report.skipped:,}",
-            rejected=f"{report.rejected:,}",
+            read=format_count(report.rows_read),
+            imported=format_count(report.imported),
+            updated=format_count(report.updated),
+            merged=format_count(report.merged),
+            skipped=format_count(report.skipped),
+            rejected=format_count(report.rejected),
         )
     )
     for title, issues, total in (
@@ -139,7 +142,9 @@ def _print_report(report: Any) -> None:
                 )
             )
         if total > SHOWN_ISSUES:
-            click.echo(_("  … {count} more; see --json.").format(count=f"{total - SHOWN_ISSUES:,}"))
+            click.echo(
+                _("  … {count} more; see --json.").format(count=format_count(total - SHOWN_ISSUES))
+            )
     if report.dry_run:
         click.echo(_("Dry run: nothing was written."))
     else:

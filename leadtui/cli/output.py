@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from leadtui.domain.formatting import format_count
 from leadtui.domain.rows import LeadRow, StageTotal
 from leadtui.domain.validation import format_money
 from leadtui.i18n import _
@@ -43,12 +44,12 @@ def print_stage_totals(totals: Sequence[StageTotal], console: Console | None = N
     for total in totals:
         table.add_row(
             Text(_(total.stage.name)),
-            Text(f"{total.count:,}"),
+            Text(format_count(total.count)),
             Text(format_money(total.value_cents)),
         )
     table.add_row(
         Text(_("Total"), style="bold"),
-        Text(f"{sum(t.count for t in totals):,}", style="bold"),
+        Text(format_count(sum(t.count for t in totals)), style="bold"),
         Text(format_money(sum(t.value_cents for t in totals)), style="bold"),
     )
     console.print(table)

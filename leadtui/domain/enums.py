@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from leadtui.i18n import N_
+
 
 class StageKind(StrEnum):
     """Whether a stage is still in play or closed."""
@@ -44,11 +46,11 @@ class ActivityKind(StrEnum):
 
 
 DEFAULT_STAGES: tuple[tuple[str, str, StageKind], ...] = (
-    # key, name (translated where shown), kind
-    ("new", "New", StageKind.OPEN),
-    ("contacted", "Contacted", StageKind.OPEN),
-    ("qualified", "Qualified", StageKind.OPEN),
-    ("proposal", "Proposal", StageKind.OPEN),
-    ("won", "Won", StageKind.WON),
-    ("lost", "Lost", StageKind.LOST),
+    # key, name (stored in English, translated where shown: a renamed stage shows as typed), kind
+    ("new", N_("New"), StageKind.OPEN),
+    ("contacted", N_("Contacted"), StageKind.OPEN),
+    ("qualified", N_("Qualified"), StageKind.OPEN),
+    ("proposal", N_("Proposal"), StageKind.OPEN),
+    ("won", N_("Won"), StageKind.WON),
+    ("lost", N_("Lost"), StageKind.LOST),
 )

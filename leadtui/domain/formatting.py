@@ -9,8 +9,9 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
+from leadtui.domain.sources import source_label
 from leadtui.domain.timefmt import day_bounds
-from leadtui.i18n import _
+from leadtui.i18n import N_, _, formatting_locale, input_locale
 
 
 class FollowUpState(StrEnum):
@@ -50,6 +51,11 @@ def relative_time(then: datetime | None, now: datetime) -> str:
     seconds = int((now - then).total_seconds())
     if seconds < 60:
         return _("now")
+    locale = formatting_locale()
+    if locale is not None:
+        from leadtui.domain import l10n
+
+        return l10n.age(now - then, locale)
     minutes = seconds // 60
     if minutes < 60:
         return _("{n}m").format(n=minutes)
@@ -88,12 +94,42 @@ def followup_label(at: datetime | None, now: datetime) -> str:
     local = at.astimezone().date()
     if (local - now.astimezone().date()).days == 1:
         return _("tomorrow")
-    return local.isoformat()
+    return format_numeric_date(local)
+
+
+def format_numeric_date(day: date) -> str:
+    """A date as the lists and forms show it: ISO in English, else ``8/12/2026`` (es)."""
+    locale = formatting_locale()
+    if locale is None:
+        return day.isoformat()
+    from leadtui.domain import l10n
+
+    return l10n.numeric_day(day, locale)
+
+
+def weekday_date(day: date) -> str:
+    """A date with its weekday: ``Tue 2026-12-08`` (English), ``mar 8 dic 2026`` (es)."""
+    locale = formatting_locale()
+    if locale is None:
+        return day.strftime("%a %Y-%m-%d")
+    from leadtui.domain import l10n
+
+    return l10n.weekday(day, locale)
+
+
+def format_count(count: int) -> str:
+    """A count with the locale's grouping: ``1,000,000`` (English), ``1.000.000`` (es)."""
+    locale = formatting_locale()
+    if locale is None:
+        return f"{count:,}"
+    from leadtui.domain import l10n
+
+    return l10n.number(count, locale)
 
 
 def followup_date_text(at: datetime | None) -> str:
-    """A follow-up as the local date a form shows (YYYY-MM-DD), "" when unset."""
-    return "" if at is None else at.astimezone().date().isoformat()
+    """A follow-up as the local date a form shows (YYYY-MM-DD, or the locale's), "" unset."""
+    return "" if at is None else format_numeric_date(at.astimezone().date())
 
 
 FOLLOWUP_HOUR = 9
@@ -103,11 +139,20 @@ FOLLOWUP_HOUR = 9
 def parse_followup_date(text: str) -> datetime | None:
     """A typed YYYY-MM-DD as an aware datetime (09:00 local); blank gives ``None``.
 
-    Raises ``ValueError`` with a readable message for anything else.
+    The locale's numeric form is understood too (``8/12/2026`` is 8 December in
+    Spanish and British English, ``12/8/2026`` in American English). Raises
+    ``ValueError`` with a readable message for anything else.
     """
     typed = text.strip()
     if not typed:
         return None
+    locale = input_locale()
+    if locale is not None and not typed[:4].isdigit():
+        from leadtui.domain import l10n
+
+        local_day = l10n.parse_numeric_day(typed, locale)
+        if local_day is not None:
+            return datetime.combine(local_day, time(FOLLOWUP_HOUR)).astimezone()
     try:
         day = date.fromisoformat(typed)
     except ValueError:
@@ -127,6 +172,14 @@ FOLLOWUP_LABELS: dict[FollowUpFilter, str] = {
     FollowUpFilter.NONE: _("None set"),
 }
 
+FOLLOWUP_WORDS: dict[FollowUpFilter, str] = {
+    FollowUpFilter.OVERDUE: N_("overdue"),
+    FollowUpFilter.TODAY: N_("today"),
+    FollowUpFilter.THIS_WEEK: N_("this week"),
+    FollowUpFilter.NONE: N_("none"),
+}
+"""Untranslated follow-up words for the board's filter line (``_()`` them where shown)."""
+
 
 def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str:
     """A short plain-text summary of a filter for the list header ("" when empty)."""
@@ -136,7 +189,7 @@ def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str
     if lead_filter.stages:
         parts.append(", ".join(_(stage_names.get(key, key)) for key in lead_filter.stages))
     if lead_filter.sources:
-        parts.append(", ".join(source.replace("_", " ") for source in lead_filter.sources))
+        parts.append(", ".join(source_label(source) for source in lead_filter.sources))
     if lead_filter.tags:
         parts.append(", ".join(f"#{tag}" for tag in lead_filter.tags))
     if lead_filter.followup is not FollowUpFilter.ANY:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from leadtui.i18n import _
+from leadtui.i18n import _, formatting_locale
 
 WEEKS = 12
 """How many ISO weeks the leads-per-week series covers."""
@@ -106,9 +106,23 @@ def week_series(now: datetime, counts: dict[int, int], weeks: int = WEEKS) -> tu
 
 def format_rate(rate: float | None) -> str:
     """A rate as ``42.9%``, or an en dash when there is none."""
-    return "–" if rate is None else f"{rate * 100:.1f}%"
+    if rate is None:
+        return "–"
+    locale = formatting_locale()
+    if locale is not None:
+        from leadtui.domain import l10n
+
+        return l10n.percent(rate, locale)
+    return f"{rate * 100:.1f}%"
 
 
 def format_days(days: float | None) -> str:
     """A duration in days as ``3.5 d``, or an en dash."""
-    return "–" if days is None else _("{days:.1f} d").format(days=days)
+    if days is None:
+        return "–"
+    locale = formatting_locale()
+    if locale is not None:
+        from leadtui.domain import l10n
+
+        return _("{days} d").format(days=l10n.number(days, locale, decimals=1))
+    return _("{days:.1f} d").format(days=days)

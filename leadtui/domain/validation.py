@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from leadtui.domain.errors import LeadtuiError
-from leadtui.i18n import _
+from leadtui.i18n import _, formatting_locale, input_locale
 
 MAX_NAME = 200
 MAX_EMAIL = 320
@@ -247,9 +247,10 @@ def parse_money(text: str) -> int:
 
     Accepts English and Spanish separators ("1,200.50", "1.200,50"), a lone
     separator followed by three digits as thousands ("1.200", "$1,200"), and
-    a currency symbol or code before or after. Raises :class:`ValidationError`
-    for ``"value"`` when the amount is negative, has more than two decimals or
-    is not a number.
+    a currency symbol or code before or after; where the locale's decimal mark is a
+    comma (Spanish), a lone comma is always decimal ("1,200" is 1.20). Raises
+    :class:`ValidationError` for ``"value"`` when the amount is negative, has more
+    than two decimals or is not a number.
     """
     typed = clean_text(text, field="value")
     if not typed:
@@ -265,7 +266,13 @@ def parse_money(text: str) -> int:
     if amount.startswith("(") and amount.endswith(")"):
         negative, amount = True, amount[1:-1].strip()
     amount = _SPACE_GROUPING.sub("", amount)
-    cents = _to_cents(amount)
+    locale = input_locale()
+    if locale is not None:
+        from leadtui.domain import l10n
+
+        cents = _to_cents(amount, decimal_comma=l10n.decimal_symbol(locale) == ",")
+    else:
+        cents = _to_cents(amount)
     if cents is None:
         raise ValidationError(
             "value",
@@ -280,7 +287,7 @@ def parse_money(text: str) -> int:
     return cents
 
 
-def _to_cents(amount: str) -> int | None:
+def _to_cents(amount: str, *, decimal_comma: bool = False) -> int | None:
     """Cents of a bare number with "." and/or "," separators, or ``None``."""
     if not amount or not amount.isascii() or amount.strip("0123456789.,"):
         return None
@@ -297,6 +304,8 @@ def _to_cents(amount: str) -> int | None:
         thousands = amount.count(mark) > 1 or (
             len(tail) == 3 and 1 <= len(whole) <= 3 and whole != "0"
         )
+        if decimal_comma and mark == "," and amount.count(mark) == 1:
+            thousands = False
         decimal_mark = None if thousands else mark
     else:
         decimal_mark = None
@@ -326,8 +335,14 @@ _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 def format_money(cents: int, currency: str = "EUR") -> str:
     """Format ``cents`` for display: "€1,200", "€1,200.50", "$5", "1,200 CHF".
 
-    Decimals are shown only when the amount is not whole.
+    Decimals are shown only when the amount is not whole. In another language the
+    locale's form: "2.900 €", "1.200,50 €" (:mod:`leadtui.domain.l10n`).
     """
+    locale = formatting_locale()
+    if locale is not None:
+        from leadtui.domain import l10n
+
+        return l10n.money(cents, currency, locale)
     code = currency.strip().upper()
     whole, part = divmod(abs(cents), 100)
     number = f"{whole:,}" + (f".{part:02d}" if part else "")

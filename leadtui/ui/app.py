@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -19,12 +19,22 @@ from leadtui.store import LeadStore
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 
 def _board_screen() -> Screen[Any]:
     # Imported on first use: the board is not on the path to the first frame.
     from leadtui.ui.screens.funnel_board import FunnelBoardScreen
 
     return FunnelBoardScreen()
+
+
+def _language_commands() -> type[Provider]:
+    # textual.command is heavy: imported when the palette opens.
+    from leadtui.ui.language_commands import LanguageCommands
+
+    return LanguageCommands
 
 
 _FROZEN = False
@@ -53,6 +63,7 @@ class LeadApp(App[None]):
         "leads": LeadListScreen,
         "board": _board_screen,
     }
+    COMMANDS = App.COMMANDS | {_language_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),

@@ -15,8 +15,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.formatting import FOLLOWUP_WORDS
 from leadtui.domain.funnel import FunnelMetrics
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
+from leadtui.domain.sources import source_label
 from leadtui.i18n import _
 from leadtui.ui.screens.board_parts import BoardSearchHost
 from leadtui.ui.widgets.metrics_panel import MetricsPanel
@@ -41,12 +43,15 @@ class BoardSearch:
         f = self.board_filter
         if f.search.strip():
             parts.append(_("“{text}”").format(text=f.search.strip()))
-        parts += [source.replace("_", " ") for source in f.sources]
+        parts += [source_label(source) for source in f.sources]
         parts += [f"#{tag}" for tag in f.tags]
         if f.followup is not FollowUpFilter.ANY:
-            parts.append(_("follow-up: {when}").format(when=_(f.followup.value.replace("_", " "))))
+            when = _(FOLLOWUP_WORDS.get(f.followup, f.followup.value.replace("_", " ")))
+            parts.append(_("follow-up: {when}").format(when=when))
         label.display = bool(parts)
-        label.update(Text(_("Filtered by ") + " · ".join(parts), style="italic"))
+        label.update(
+            Text(_("Filtered by {filter}").format(filter=" · ".join(parts)), style="italic")
+        )
 
     async def action_search(self) -> None:
         """Show the search box (built on first use: Input's CSS stays off the first frame)."""

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from leadtui.domain.formatting import FOLLOWUP_HOUR, parse_followup_date
+from leadtui.domain.formatting import FOLLOWUP_HOUR, parse_followup_date, weekday_date
 from leadtui.i18n import _
 from leadtui.ui.widgets.timeline import absolute_time
 
@@ -64,7 +64,7 @@ class FollowUpDialog(ModalScreen[FollowUpPick | None]):
             )
             options = []
             for index, (label, at) in enumerate(self.picks):
-                when = f"  {at.astimezone().strftime('%a %Y-%m-%d')}" if at is not None else ""
+                when = f"  {weekday_date(at.astimezone().date())}" if at is not None else ""
                 options.append(Option(Content(label + when), id=f"pick-{index}"))
             yield OptionList(*options, id="followup-picks")
             yield Label(_("Or type a date (YYYY-MM-DD) and press Enter:"))

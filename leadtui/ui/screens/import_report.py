@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import DataTable
 
+from leadtui.domain.formatting import format_count
 from leadtui.i18n import _
 from leadtui.ui.screens.import_fields import FIELD_LABELS
 
@@ -61,12 +62,12 @@ def counts_text(report: Any) -> str:
         "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
         "{invalid} invalid · {cleaned} cleaned"
     ).format(
-        read=f"{report.rows_read:,}",
-        new=f"{report.imported:,}",
-        updated=f"{report.updated + report.merged:,}",
-        duplicate=f"{report.skipped:,}",
-        invalid=f"{report.rejected:,}",
-        cleaned=f"{report.notices_count:,}",
+        read=format_count(report.rows_read),
+        new=format_count(report.imported),
+        updated=format_count(report.updated + report.merged),
+        duplicate=format_count(report.skipped),
+        invalid=format_count(report.rejected),
+        cleaned=format_count(report.notices_count),
     )
 
 
@@ -81,8 +82,8 @@ def show_issues(table: DataTable[Any], report: Any) -> None:
 def confirm_text(report: Any) -> str:
     """The question before a real import, quoting the dry run's counts."""
     return _("Add {new} new leads and update {updated} from {file}?").format(
-        new=f"{report.imported:,}",
-        updated=f"{report.updated + report.merged:,}",
+        new=format_count(report.imported),
+        updated=format_count(report.updated + report.merged),
         file=Path(report.file).name,
     )
 
@@ -93,9 +94,9 @@ def imported_text(report: Any) -> str:
         "Imported {new}, updated {updated}, skipped {skipped}, rejected "
         "{rejected} (batch {id}; u to undo)."
     ).format(
-        new=f"{report.imported:,}",
-        updated=f"{report.updated + report.merged:,}",
-        skipped=f"{report.skipped:,}",
-        rejected=f"{report.rejected:,}",
+        new=format_count(report.imported),
+        updated=format_count(report.updated + report.merged),
+        skipped=format_count(report.skipped),
+        rejected=format_count(report.rejected),
         id=report.batch_id,
     )

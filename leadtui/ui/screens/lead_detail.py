@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
 from leadtui.domain.rows import LeadDetail, StageInfo
-from leadtui.i18n import _
+from leadtui.i18n import _, language
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm, resolve_conflict
@@ -91,7 +91,7 @@ class LeadDetailScreen(StoreScreen[None]):
             with VerticalScroll(id="detail-fields"):
                 yield LeadFields(id="lead-fields")
             yield Timeline(id="timeline")
-        yield Footer()
+        yield Footer(compact=language() != "en")  # Spanish labels are longer
 
     def on_mount(self) -> None:
         """Read the stages once, then the lead."""
@@ -106,8 +106,8 @@ class LeadDetailScreen(StoreScreen[None]):
 
     @property
     def stage_names(self) -> dict[str, str]:
-        """Stage key to display name."""
-        return {stage.key: stage.name for stage in self.stages}
+        """Stage key to display name (a default stage's name translated)."""
+        return {stage.key: _(stage.name) for stage in self.stages}
 
     def reload(self) -> None:
         """Read the lead again (one short stdlib read) and show it."""

@@ -35,9 +35,9 @@ def funnel_progress(stage: str, stages: Sequence[StageInfo], reached: str | None
         for info in path:
             if info.kind == "won":
                 continue
-            text.append(info.name, style="green" if info.position <= last else "dim")
+            text.append(_(info.name), style="green" if info.position <= last else "dim")
             text.append(" › ", style="dim")
-        text.append(f" ✗ {current.name} ", style="bold reverse red")
+        text.append(f" ✗ {_(current.name)} ", style="bold reverse red")
         return text
     position = current.position if current is not None else -1
     for index, info in enumerate(path):
@@ -45,9 +45,9 @@ def funnel_progress(stage: str, stages: Sequence[StageInfo], reached: str | None
             text.append(" › ", style="dim")
         if info.key == stage:
             style = "bold reverse green" if info.kind == "won" else "bold reverse"
-            text.append(f" {info.name} ", style=style)
+            text.append(f" {_(info.name)} ", style=style)
         else:
-            text.append(info.name, style="green" if info.position < position else "dim")
+            text.append(_(info.name), style="green" if info.position < position else "dim")
     return text
 
 
@@ -93,7 +93,7 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
-    names = {info.key: info.name for info in stages}
+    names = {info.key: _(info.name) for info in stages}
     consent = Text(_("yes"), style="green") if detail.consent else Text(_("no"), style="yellow")
     if detail.consent and detail.consent_at is not None:
         consent.append(f"  ({absolute_time(detail.consent_at)})", style="dim")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from leadtui.domain.formatting import format_count
 from leadtui.domain.rows import LeadCounts
 from leadtui.i18n import _, ngettext
 
@@ -39,7 +40,7 @@ class ListHeader(Static):
             parts.append(Content(_("counting…")))
         else:
             shown = self.counts.total - 1 if self.counts.capped else self.counts.total
-            total = f"{shown:,}+" if self.counts.capped else f"{shown:,}"
+            total = format_count(shown) + "+" if self.counts.capped else format_count(shown)
             parts.append(
                 Content.styled(
                     ngettext("{count} lead", "{count} leads", self.counts.total).format(
@@ -51,14 +52,15 @@ class ListHeader(Static):
             if self.counts.overdue:
                 parts.append(
                     Content.styled(
-                        _("{count} overdue").format(count=f"{self.counts.overdue:,}"), "$error"
+                        _("{count} overdue").format(count=format_count(self.counts.overdue)),
+                        "$error",
                     )
                 )
         if self.marked:
             parts.append(
                 Content.styled(
                     ngettext("{count} marked", "{count} marked", self.marked).format(
-                        count=f"{self.marked:,}"
+                        count=format_count(self.marked)
                     ),
                     "$accent bold",
                 )

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
+from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
 from leadtui.domain.validation import format_money
 from leadtui.i18n import _
@@ -32,7 +33,7 @@ def metrics_table(metrics: FunnelMetrics) -> Table:
     for stage in metrics.stages:
         table.add_row(
             Text(_(stage.name)),
-            Text(f"{stage.count:,}"),
+            Text(format_count(stage.count)),
             Text(format_money(stage.value_cents)),
             Text(format_rate(stage.conversion)),
             Text(format_days(stage.median_days)),
@@ -76,8 +77,8 @@ class MetricsPanel(Vertical):
             Text(
                 _("Win rate {rate} ({won} won / {lost} lost)").format(
                     rate=format_rate(metrics.win_rate),
-                    won=f"{metrics.won:,}",
-                    lost=f"{metrics.lost:,}",
+                    won=format_count(metrics.won),
+                    lost=format_count(metrics.lost),
                 ),
                 style="bold",
             )
@@ -85,7 +86,9 @@ class MetricsPanel(Vertical):
         counts = [week.count for week in metrics.weeks]
         self.query_one("#metrics-weeks-title", Static).update(
             Text(
-                _("{total} new leads in {n} weeks").format(n=len(counts), total=f"{sum(counts):,}")
+                _("{total} new leads in {n} weeks").format(
+                    n=len(counts), total=format_count(sum(counts))
+                )
             )
         )
         self.query_one("#metrics-sparkline", Sparkline).data = [float(c) for c in counts]

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from leadtui.domain.board_state import ColumnState, days_in_stage, days_text, followup_badge
+from leadtui.domain.formatting import format_count
 from leadtui.domain.validation import format_money
 from leadtui.i18n import _
 
@@ -138,7 +139,7 @@ class StageColumn(ScrollView, can_focus=False):
         style = self._style(
             "stage-column--header-active" if self.active else "stage-column--header"
         )
-        count = "…" if state.total is None else f"{state.total:,}"
+        count = "…" if state.total is None else format_count(state.total)
         if self.collapsed:
             text = _(state.stage.name)[:6] if y == 0 else count
             return self._line(text, style, width)
@@ -193,7 +194,7 @@ class StageColumn(ScrollView, can_focus=False):
             more = self.state.more
             if more:
                 style = self._style("stage-column--more")
-                return self._line(_("+{count} more").format(count=f"{more:,}"), style, width)
+                return self._line(_("+{count} more").format(count=format_count(more)), style, width)
             if not cards:
                 style = self._style("stage-column--more")
                 return self._line(_("No leads"), style, width)

@@ -16,8 +16,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from leadtui.domain import l10n
 from leadtui.domain.rows import TimelineEntry
-from leadtui.i18n import _
+from leadtui.i18n import _, formatting_locale
 
 ICONS = {"note": "✎", "call": "☎", "email": "✉", "meeting": "◷", "form": "▤", "system": "⚙"}
 
@@ -36,7 +37,10 @@ def activity_label(kind: str) -> str:
 
 
 def absolute_time(at: datetime) -> str:
-    """A timestamp in local time, to the minute."""
+    """A timestamp in local time, to the minute (``8 dic 2026, 14:30`` in Spanish)."""
+    locale = formatting_locale()
+    if locale is not None:
+        return l10n.moment(at.astimezone(), locale)
     return at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -47,6 +51,9 @@ def relative_time(at: datetime, now: datetime) -> str:
     seconds = abs(seconds)
     if seconds < 60:
         return _("just now")
+    locale = formatting_locale()
+    if locale is not None:
+        return l10n.relative(at - now, locale)
     if seconds < 3600:
         amount = _("{n} min").format(n=seconds // 60)
     elif seconds < 86400:
