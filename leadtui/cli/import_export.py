@@ -123,6 +123,36 @@ def _print_report(report: Any) -> None:
             rejected=f"{report.rejected:,}",
         )
     )
+    if report.with_warnings:
+        click.echo(
+            ngettext(
+                "{count} lead imported with warnings (values left out, kept in its notes).",
+                "{count} leads imported with warnings (values left out, kept in their notes).",
+                report.with_warnings,
+            ).format(count=f"{report.with_warnings:,}")
+        )
+    if report.not_imported:
+        click.echo(
+            _("Not imported (no lead field): {columns}").format(
+                columns=", ".join(report.not_imported)
+            )
+        )
+    for issue in report.warnings[:SHOWN_ISSUES]:
+        click.echo(
+            _("  Left out: row {row} (line {line}), {column}: {value!r}: {reason}").format(
+                row=issue.row,
+                line=issue.line,
+                column=issue.column,
+                value=issue.value,
+                reason=issue.reason,
+            )
+        )
+    if report.warnings_count > SHOWN_ISSUES:
+        click.echo(
+            _("  … {count} more; see --json.").format(
+                count=f"{report.warnings_count - SHOWN_ISSUES:,}"
+            )
+        )
     for title, issues, total in (
         (_("Rejected"), report.rejections, report.rejected),
         (_("Skipped"), report.skips, report.skipped),

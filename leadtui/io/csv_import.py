@@ -149,9 +149,13 @@ class Importer:
                 )
                 continue
             try:
-                converted.append((_Where(row, line), self.converter.convert(row, line, cells)))
+                lead = self.converter.convert(row, line, cells)
             except RowRejected as rejected:
                 report.reject(rejected.issue)
+                continue
+            converted.append((_Where(row, line), lead))
+            for issue in lead.warnings:
+                report.warn(issue)
         self._plan(converted)
 
     def _plan(self, converted: list[tuple[_Where, Converted]]) -> None:
@@ -194,13 +198,13 @@ class Importer:
                 _merge_pending(pending[target.pending][1], row, mode)
                 if key and key not in pending_email:
                     pending_email[key] = target.pending
-                self._count(mode)
+                self._count(mode, row)
             else:
                 assert target.lead_id is not None
                 updates.setdefault(target.lead_id, []).append(row)
                 if key:  # a phone match may give the lead this email
                     known_emails.setdefault(key, (target.lead_id, False))
-                self._count(mode)
+                self._count(mode, row)
         self._write(pending, updates)
 
     def _target(
@@ -246,7 +250,9 @@ class Importer:
                     )
         return None
 
-    def _count(self, mode: str) -> None:
+    def _count(self, mode: str, row: Converted) -> None:
+        if row.warnings:
+            self.report.with_warnings += 1
         if mode == "update":
             self.report.updated += 1
         else:
@@ -261,6 +267,8 @@ class Importer:
             values["import_batch_id"] = self.batch_id  # the row is not used after this
             if row.tags:
                 values["tags"] = row.tags
+            if row.warnings:
+                self.report.with_warnings += 1
             if row.notes:
                 at = values.get("created_at") or self.now
                 values["activities"] = [("note", at, note) for note in row.notes]
@@ -311,6 +319,7 @@ def import_file(
         },
         on_duplicate=options.on_duplicate,
         dry_run=options.dry_run,
+        not_imported=preview.not_imported,
     )
     try:
         with fewer_collections(), immediate_transaction(conn):
