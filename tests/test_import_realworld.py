@@ -80,3 +80,64 @@ def test_bad_optional_values_are_left_out_noted_and_warned(store: LeadStore) -> 
     assert rejected[4].reason.startswith("no name, email, phone or company")
     assert rejected[5].column == "Email" and rejected[5].value == "bad email"
     assert report.as_dict()["warnings"][0]["value"]
+
+
+# -- 2. vCard the way real devices write it -----------------------------------------------
+
+
+def people(store: LeadStore) -> set[tuple[Any, ...]]:
+    """``(first, last, email, phone, company)`` of every lead."""
+    return set(query(store, "SELECT first_name, last_name, email, phone, company FROM lead"))
+
+
+def test_android_outlook_21_quoted_printable(store: LeadStore) -> None:
+    report = run(store, "android_21.vcf")
+    assert (report.rows_read, report.imported, report.rejected) == (3, 3, 0)
+    assert people(store) == {
+        ("María José", "García Fernández", "mariajose@android-example.es", "+34611000111", ""),
+        ("Sofía", "Ibáñez", None, "+34622000333", ""),
+        ("José", "Muñoz", "jose.munoz@outlook-example.es", None, ""),
+    }
+    notes = {row[0] for row in query(store, "SELECT body FROM activity WHERE kind = 'note'")}
+    assert "Primera línea\nSegunda línea, con coma; y punto y coma" in notes
+    assert "Sin CHARSET pero en UTF-8: mañana" in notes
+
+
+def test_lotus_notes_profile_lines_and_escapes(store: LeadStore) -> None:
+    report = run(store, "lotus_notes.vcf")
+    assert (report.imported, report.rejected) == (1, 0)
+    row = query(store, "SELECT last_name, company, job_title, website FROM lead")[0]
+    assert row == (
+        "Ruiz, Jr.",
+        "Ruiz; Hijos, S.A.",
+        "Director: Ventas",
+        "http://www.lotus-example.com",
+    )
+    assert notes_of(store, email="pedro.ruiz@lotus-example.com") == "Uno, dos; tres\nCuatro"
+
+
+def test_apple_item_groups_photo_and_company_card(store: LeadStore) -> None:
+    report = run(store, "apple_icloud.vcf")
+    assert (report.imported, report.rejected) == (2, 0)
+    assert people(store) == {
+        ("Jane", "Smith", "jane@icloud-example.com", "+14155550134", "Smith & Co"),
+        ("Acme Corp", "", None, "+12125550199", "Acme Corp"),
+    }
+
+
+def test_tel_uri_extension_and_odd_line_ends(store: LeadStore) -> None:
+    report = run(store, "tel_uri_odd_lines.vcf")
+    assert (report.imported, report.rejected) == (2, 0)
+    phones = {row[0] for row in query(store, "SELECT phone FROM lead")}
+    assert phones == {"+15555555555 ext. 5555", "+34633000444"}
+
+
+def test_one_unreadable_card_is_rejected_with_its_line_and_the_rest_imports(
+    store: LeadStore,
+) -> None:
+    report = run(store, "broken_card_among_good.vcf")
+    assert (report.rows_read, report.imported, report.rejected) == (4, 2, 2)
+    lines = {issue.line: issue.reason for issue in report.rejections}
+    assert set(lines) == {6, 11}
+    assert "line 9" in lines[6]
+    assert "END:VCARD" in lines[11]
