@@ -341,7 +341,7 @@ class ImportScreen(StoreScreen[None]):
             Content(
                 _(
                     "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
-                    "{invalid} invalid · {cleaned} cleaned"
+                    "{invalid} invalid · {cleaned} cleaned · {warned} with warnings"
                 ).format(
                     read=f"{report.rows_read:,}",
                     new=f"{report.imported:,}",
@@ -349,14 +349,20 @@ class ImportScreen(StoreScreen[None]):
                     duplicate=f"{report.skipped:,}",
                     invalid=f"{report.rejected:,}",
                     cleaned=f"{report.notices_count:,}",
+                    warned=f"{report.with_warnings:,}",
                 )
             )
         )
         issues = self.query_one("#import-issues", DataTable)
         issues.clear()
-        listed = [*report.rejections, *report.skips, *report.notices][:LISTED_ISSUES]
-        for issue in sorted(listed, key=lambda issue: issue.row):
-            issues.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(issue.reason))
+        listed = [*report.rejections, *report.warnings, *report.skips, *report.notices]
+        for issue in sorted(listed[:LISTED_ISSUES], key=lambda issue: issue.row):
+            reason = (
+                _("left out {value}: {reason}").format(value=repr(issue.value), reason=issue.reason)
+                if issue.value
+                else issue.reason
+            )
+            issues.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(reason))
         self.query_one("#import-go", Button).disabled = report.rows_read == 0
 
     def _imported(self, report: Any) -> None:
