@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from leadtui.io.csv_import import ImportOptions
 from leadtui.store import LeadStore
 
@@ -141,3 +143,116 @@ def test_one_unreadable_card_is_rejected_with_its_line_and_the_rest_imports(
     assert set(lines) == {6, 11}
     assert "line 9" in lines[6]
     assert "END:VCARD" in lines[11]
+
+
+# -- 3. refuse what cannot be read, in one line, exit 1 -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "person"),
+    [
+        ("utf16le_no_bom.vcf", "utf-16-le", ("Begoña", "Núñez")),
+        ("utf16be_no_bom.csv", "utf-16-be", ("Íñigo", "")),
+        ("utf32_bom.csv", "utf-32", ("Zoë", "")),
+        ("utf32le_no_bom.csv", "utf-32-le", ("Chloé", "")),
+    ],
+)
+def test_utf16_and_utf32_with_or_without_bom(
+    store: LeadStore, name: str, encoding: str, person: tuple[str, str]
+) -> None:
+    preview = store.preview_import(REALWORLD / name)
+    assert preview.encoding == encoding
+    report = store.import_rows(preview, ImportOptions())
+    assert (report.rows_read, report.imported) == (1, 1)
+    assert query(store, "SELECT first_name, last_name FROM lead") == [person]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("headerless.csv", "No column was recognised: the first row looks like data"),
+        ("header_only.csv", "No record found"),
+        ("workbook_renamed.csv", "workbook_renamed.csv is an Excel workbook"),
+        ("contacts.zip.csv", "contacts.zip.csv is a zip archive"),
+        ("photo.vcf", "photo.vcf is an image"),
+    ],
+)
+def test_unreadable_files_refused_in_one_line_exit_1(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    from click.testing import CliRunner
+
+    from leadtui.cli import main
+
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "x.db"), "import", str(REALWORLD / name)]
+    )
+    assert result.exit_code == 1
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_no_header_with_positional_map(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from leadtui.cli import main
+
+    args = ["--db", str(tmp_path / "x.db"), "import", str(REALWORLD / "headerless.csv")]
+    refused = CliRunner().invoke(main, [*args, "--no-header"])
+    assert refused.exit_code == 1 and "--map 1=first_name" in refused.output
+    result = CliRunner().invoke(
+        main,
+        [
+            *args,
+            "--no-header",
+            "--map",
+            "1=first_name",
+            "--map",
+            "2=last_name",
+            "--map",
+            "3=email",
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert (report["rows_read"], report["imported"]) == (2, 2)
+
+
+# -- 6. phone region is explicit ----------------------------------------------------------
+
+
+def test_region_from_option_setting_locale_or_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    from leadtui.io.errors import ImportRefused
+    from leadtui.io.values import phone_region
+
+    monkeypatch.delenv("LEADTUI_REGION", raising=False)
+    for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert phone_region() is None
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    assert phone_region() == "MX"
+    monkeypatch.setenv("LEADTUI_REGION", "ar")
+    assert phone_region() == "AR"
+    assert phone_region("us") == "US"
+    assert phone_region("none") is None
+    with pytest.raises(ImportRefused):
+        phone_region("Spain")
+
+
+def test_national_number_without_region_kept_as_typed_and_reported(
+    store: LeadStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "phones.csv"
+    path.write_text("Name,Phone\nAna,612 345 678\nBen,+34 612 345 679\n", encoding="utf-8")
+    report = store.import_rows(store.preview_import(path), ImportOptions(region=None))
+    assert report.imported == 2
+    assert set(query(store, "SELECT phone, phone_e164 FROM lead")) == {
+        ("612 345 678", None),
+        ("+34612345679", "+34612345679"),
+    }
+    assert [(n.row, n.column, n.value) for n in report.notices] == [(1, "Phone", "612 345 678")]
+    spain = store.import_rows(store.preview_import(path), ImportOptions(region="ES"))
+    assert spain.skipped == 1  # Ben again; Ana's number now has a country

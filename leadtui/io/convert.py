@@ -111,7 +111,7 @@ class RowConverter:
         *,
         stages: dict[str, str],
         source: str | None = None,
-        region: str = DEFAULT_REGION,
+        region: str | None = DEFAULT_REGION,
     ) -> None:
         self.fmt = fmt
         self.header = [cell.strip() for cell in header]
@@ -122,6 +122,8 @@ class RowConverter:
         self.emails = EmailChecker()
         self.phones = PhoneNormalizer(region)
         self.notices: list[Issue] = []
+        self.unplaced: list[str] = []
+        """National phone numbers of the row being converted that no region places."""
         targets = {target for _index, target in self.columns}
         self._texts = [(name, limit) for name, limit in TEXT_FIELDS.items() if name in targets]
         self._maps_consent_at = "consent_at" in targets
@@ -209,6 +211,18 @@ class RowConverter:
             result.notes = self._notes(notes + extra_notes) + self._import_note(result.warnings)
         if tags:
             result.tags = self._tags(tags, result, row, line)
+        if self.unplaced:
+            self.notices += [
+                Issue(
+                    row,
+                    line,
+                    self._column_of("phone"),
+                    _("no country for this national number: kept as typed (use --region)"),
+                    phone,
+                )
+                for phone in self.unplaced
+            ]
+            self.unplaced.clear()
         get = result.values.get
         if not any(get(name) for name in IDENTIFYING):
             if result.warnings:
@@ -325,6 +339,8 @@ class RowConverter:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
             values["phone"], values["phone_e164"] = self.phones.normalize(phone)
+            if values["phone_e164"] is None and self.region is None and values["phone"]:
+                self.unplaced.append(values["phone"])
         if "website" in raw:
             values["website"] = validate_url(raw["website"])
         if self._maps_choices:

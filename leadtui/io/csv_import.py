@@ -15,7 +15,6 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from leadtui.domain.validation import DEFAULT_REGION
 from leadtui.i18n import _
 from leadtui.io import batch
 from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
@@ -24,6 +23,7 @@ from leadtui.io.formats import IGNORE
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
+from leadtui.io.values import phone_region
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.bulk import LeadWriter
 from leadtui.storage.sqlite.db import immediate_transaction
@@ -50,7 +50,8 @@ class ImportOptions:
     on_duplicate: str = "skip"
     source: str | None = None
     dry_run: bool = False
-    region: str = DEFAULT_REGION
+    region: str | None = field(default_factory=phone_region)
+    """Country of national phone numbers (:func:`leadtui.io.values.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from leadtui.i18n import _
+from leadtui.io.errors import ImportRefused
 from leadtui.io.formats import Format
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.sniff import detect_encoding, read_sample
@@ -47,6 +48,12 @@ def vcard_preview(path: Path, *, encoding: str | None = None) -> Preview:
         sample.append(list(cells))
         if len(sample) >= 5:
             break
+    if not sample:
+        raise ImportRefused(
+            _("No vCard found in {file} (no BEGIN:VCARD line in {encoding}).").format(
+                file=path.name, encoding=encoding
+            )
+        )
     return Preview(path, VCARD, encoding, "", VCARD_HEADER, list(VCARD_HEADER), sample)
 
 
