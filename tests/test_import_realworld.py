@@ -256,3 +256,57 @@ def test_national_number_without_region_kept_as_typed_and_reported(
     assert [(n.row, n.column, n.value) for n in report.notices] == [(1, "Phone", "612 345 678")]
     spain = store.import_rows(store.preview_import(path), ImportOptions(region="ES"))
     assert spain.skipped == 1  # Ben again; Ana's number now has a country
+
+
+# -- 4. precise mapping ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Manager's Name", "ignore"),
+        ("Maiden Name", "ignore"),
+        ("Screen Name", "ignore"),
+        ("Name Prefix", "ignore"),
+        ("Nickname", "ignore"),
+        ("Campaign Name", "campaign"),
+        ("Name", "full_name"),
+        ("Nombre", "first_name"),
+        ("What is your name?", "full_name"),
+        ("¿Cuál es tu nombre?", "full_name"),
+        ("Customer Last Name", "last_name"),
+        ("Phonetic Last Name", "ignore"),
+        ("Custom Field 1 - Value", "ignore"),
+        ("Event 1 - Value", "ignore"),
+        ("Amount", "value"),
+        ("Stage", "stage"),
+        ("Lifecycle stage of the deal", "ignore"),
+    ],
+)
+def test_keywords_never_guess_name_value_or_stage_from_a_word(header: str, field: str) -> None:
+    from leadtui.io.mapping import keyword_field
+
+    assert keyword_field(header) == field
+
+
+def test_honorific_title_beside_job_title_and_google_organization_parts() -> None:
+    from leadtui.io.formats import GENERIC, GOOGLE_CONTACTS
+    from leadtui.io.mapping import guess_mapping
+
+    assert guess_mapping(GENERIC, ["Title", "First Name", "Job Title"]) == [
+        "ignore",
+        "first_name",
+        "job_title",
+    ]
+    assert guess_mapping(GENERIC, ["Title", "Email"]) == ["job_title", "email"]
+    google = [
+        "Organization 1 - Name",
+        "Organization 1 - Title",
+        "Organization 1 - Department",
+        "Organization 1 - Symbol",
+        "Organization 1 - Location",
+        "IM 1 - Value",
+        "Relation 1 - Value",
+        "Custom Field 1 - Value",
+    ]
+    assert guess_mapping(GOOGLE_CONTACTS, google) == ["company", "job_title"] + ["ignore"] * 6

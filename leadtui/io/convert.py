@@ -24,7 +24,7 @@ from leadtui.domain.validation import (
     validate_url,
 )
 from leadtui.i18n import _
-from leadtui.io.formats import IGNORE, Format
+from leadtui.io.formats import FORMULA_GUARD, FORMULA_STARTS, IGNORE, Format
 from leadtui.io.values import (
     EmailChecker,
     PhoneNormalizer,
@@ -112,6 +112,7 @@ class RowConverter:
         stages: dict[str, str],
         source: str | None = None,
         region: str | None = DEFAULT_REGION,
+        guarded: bool = False,
     ) -> None:
         self.fmt = fmt
         self.header = [cell.strip() for cell in header]
@@ -123,6 +124,8 @@ class RowConverter:
         self.phones = PhoneNormalizer(region)
         self.notices: list[Issue] = []
         self.unplaced: list[str] = []
+        self.unguard = fmt.key == "leadtui" and guarded
+        """Our own spreadsheet-safe export: each formula guard comes off again."""
         """National phone numbers of the row being converted that no region places."""
         targets = {target for _index, target in self.columns}
         self._texts = [(name, limit) for name, limit in TEXT_FIELDS.items() if name in targets]
@@ -136,6 +139,8 @@ class RowConverter:
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
         """The row's lead values; raises :class:`RowRejected`."""
+        if self.unguard:
+            cells = [_unguarded(cell) for cell in cells]
         if self._simple and "".join(cells).isprintable():
             width = len(cells)
             raw = {
@@ -399,6 +404,12 @@ class RowConverter:
     def _notes(notes: list[str]) -> list[str]:
         cleaned = [note for text in notes for note in _split_note(text)]
         return [note for note in cleaned if note]
+
+
+def _unguarded(cell: str) -> str:
+    if cell[:1] == FORMULA_GUARD and cell[1:2] and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
 
 
 def _split_note(text: str) -> list[str]:

@@ -107,6 +107,7 @@ class Importer:
             stages=stage_lookup(stages),
             source=options.source,
             region=options.region,
+            guarded=preview.encoding == "utf-8-sig",  # the safe export writes a BOM, raw not
         )
 
     def run(self, rows: Iterator[Record], progress: Progress | None) -> None:

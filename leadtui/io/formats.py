@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from leadtui.i18n import _
 
 IGNORE = "ignore"
+FORMULA_GUARD = "'"
+"""What a spreadsheet-safe export (:func:`leadtui.io.export.neutralise`) puts before a cell
+starting with one of :data:`FORMULA_STARTS`; taken off again when that export is imported."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def normalize_header(header: str) -> str:
@@ -180,9 +184,11 @@ _GOOGLE_PATTERNS = (
     (re.compile(r"^(e ?mail|correo electronico) \d+ (value|valor)$"), "email"),
     (re.compile(r"^(phone|telefono) \d+ (value|valor)$"), "phone"),
     (re.compile(r"^(website|sitio web) \d+ (value|valor)$"), "website"),
-    (re.compile(r"^organization \d+ name$"), "company"),
-    (re.compile(r"^organization \d+ title$"), "job_title"),
+    (re.compile(r"^(organization|organizacion) \d+ (name|nombre)$"), "company"),
+    (re.compile(r"^(organization|organizacion) \d+ (title|cargo)$"), "job_title"),
+    (re.compile(r"^(organization|organizacion) \d+ "), IGNORE),  # department, symbol, location
     (re.compile(r" \d+ (label|type|etiqueta|tipo)$"), IGNORE),
+    (re.compile(r" \d+ (value|valor)$"), IGNORE),  # IM, Relation, Event, Custom Field, Address
 )
 GOOGLE_CONTACTS = Format(
     "google-contacts",
@@ -196,6 +202,11 @@ GOOGLE_CONTACTS = Format(
             "Organization Name": "company",
             "Organization Title": "job_title",
             "Organization Department": IGNORE,
+            "Name Prefix": IGNORE,
+            "Name Suffix": IGNORE,
+            "Phonetic First Name": IGNORE,
+            "Phonetic Middle Name": IGNORE,
+            "Phonetic Last Name": IGNORE,
             "Notes": "note",
             "Labels": "tags",
             "Nickname": IGNORE,

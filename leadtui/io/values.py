@@ -166,6 +166,8 @@ class PhoneNormalizer:
     def normalize(self, raw: str) -> tuple[str | None, str | None]:
         """``(phone to store, E.164 or None)`` exactly as ``normalize_phone`` gives."""
         text = clean_text(raw, max_length=64, field="phone")
+        if self.region == NO_REGION and text.startswith("00"):
+            text = "+" + text[2:]  # the international prefix of most countries
         if text and _INTERNATIONAL.fullmatch(text):
             digits = text[1:].replace(" ", "").replace("-", "").replace(".", "")
             fast = self._fast(digits)
