@@ -310,3 +310,109 @@ def test_honorific_title_beside_job_title_and_google_organization_parts() -> Non
         "Custom Field 1 - Value",
     ]
     assert guess_mapping(GOOGLE_CONTACTS, google) == ["company", "job_title"] + ["ignore"] * 6
+
+
+# -- 5. where leads really come from --------------------------------------------------------
+
+
+def test_meta_lead_ads_campaign_source_and_capture_time(store: LeadStore) -> None:
+    preview = store.preview_import(REALWORLD / "meta_lead_ads.csv")
+    assert (preview.format.key, preview.encoding, preview.delimiter) == (
+        "meta-lead-ads",
+        "utf-16",
+        "\t",
+    )
+    report = store.import_rows(preview, ImportOptions())
+    assert (report.imported, report.rejected) == (2, 0)
+    rows = query(
+        store,
+        "SELECT first_name, last_name, phone, source, campaign, utm_campaign, utm_source, "
+        "created_at FROM lead ORDER BY id",
+    )
+    assert rows[0][:7] == (
+        "Marta",
+        "Solís",
+        "+34655000777",
+        "ads",
+        "Formulario web",
+        "Primavera 2024",
+        "fb",
+    )
+    assert rows[0][7].startswith("2024-05-02 08:15:00")
+    assert rows[1][6] == "ig"
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "person"),
+    [
+        ("outlook.csv", "outlook", ("Elena", "Vega", "elena@outlook-example.es", "Director")),
+        ("thunderbird.csv", "thunderbird", ("Iker", "Sanz", "iker@tb-example.es", "Designer")),
+        ("linkedin_connections_old.csv", "linkedin", ("Hugo", "Paz", "hugo@li-example.com", "CTO")),
+        (
+            "google_contacts_extra_columns.csv",
+            "google-contacts",
+            ("Nora", "Blanco", "nora@gc-example.es", "Gerente"),
+        ),
+    ],
+)
+def test_vendor_layouts_map_by_exact_header(
+    store: LeadStore, name: str, fmt: str, person: tuple[str, ...]
+) -> None:
+    preview = store.preview_import(REALWORLD / name)
+    assert preview.format.key == fmt
+    report = store.import_rows(preview, ImportOptions())
+    assert report.rejected == 0
+    assert person in query(store, "SELECT first_name, last_name, email, job_title FROM lead")
+    assert query(store, "SELECT value_cents FROM lead WHERE value_cents != 0") == []
+
+
+def test_google_contacts_extra_columns_not_imported_and_shown() -> None:
+    from leadtui.io.reader import open_preview
+
+    preview = open_preview(REALWORLD / "google_contacts_extra_columns.csv")
+    assert {"Organization 1 - Department", "IM 1 - Value", "Custom Field 1 - Value"} <= set(
+        preview.not_imported
+    )
+    assert preview.mapping[preview.header.index("Name Prefix")] == "ignore"
+
+
+def test_xlsx_first_sheet_or_by_name_dates_as_dates(store: LeadStore) -> None:
+    preview = store.preview_import(REALWORLD / "hubspot.xlsx")
+    assert (preview.format.key, preview.encoding) == ("hubspot", "xlsx")
+    report = store.import_rows(preview, ImportOptions(region="ES"))
+    assert (report.rows_read, report.imported) == (2, 2)
+    assert set(query(store, "SELECT first_name, phone, created_at FROM lead")) == {
+        ("Alba", "+34611222333", "2024-04-01 09:30:00"),
+        ("Teo", "+34611222444", "2024-04-02 12:00:00"),
+    }
+    other = store.preview_import(REALWORLD / "hubspot.xlsx", sheet="Otros")
+    assert store.import_rows(other, ImportOptions()).imported == 1
+
+
+# -- every fixture: nobody silently lost -----------------------------------------------------
+
+READABLE = sorted(
+    path.name
+    for path in REALWORLD.iterdir()
+    if path.suffix in (".csv", ".vcf", ".xlsx")
+    and path.name
+    not in {
+        "headerless.csv",
+        "header_only.csv",
+        "workbook_renamed.csv",
+        "contacts.zip.csv",
+        "photo.vcf",
+    }
+)
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_nobody_silently_lost(store: LeadStore, name: str) -> None:
+    """Rows naming someone = imported + updated + merged + skipped + rejected with a reason,
+    and each lead imported is in the database."""
+    for mode in ("skip", "merge"):
+        report = run(store, name, on_duplicate=mode)
+        assert report.accounted == report.rows_read
+        assert all(issue.reason and issue.row for issue in report.rejections + report.skips)
+        assert all(issue.value and issue.reason for issue in report.warnings)
+    assert query(store, "SELECT count(*) FROM lead")[0][0] >= report.imported

@@ -25,6 +25,8 @@ texts = st.builds(
     st.sampled_from(["", "+", "=", "-", "@", '"', "'"]),
     st.text(CHARS, max_size=12),
 )
+
+
 def fixed_clock() -> datetime:
     return datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 

@@ -343,6 +343,7 @@ class RowConverter:
         if "phone" in raw:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
+            phone = phone[2:] if phone[:2] == "p:" else phone  # Meta Lead Ads writes p:+34…
             values["phone"], values["phone_e164"] = self.phones.normalize(phone)
             if values["phone_e164"] is None and self.region is None and values["phone"]:
                 self.unplaced.append(values["phone"])

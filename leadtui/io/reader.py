@@ -14,6 +14,7 @@ from leadtui.io.formats import BY_KEY, IGNORE, detect_format
 from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
 from leadtui.io.records import Preview, Record
 from leadtui.io.sniff import Dialect, read_sample, refuse_binary, sniff
+from leadtui.io.xlsx import ENCODING, XLSX_SUFFIXES, header_of, xlsx_records
 
 csv.field_size_limit(1024 * 1024)
 SAMPLE_ROWS = 5
@@ -51,7 +52,11 @@ def open_preview(
 
         refuse_binary(read_sample(path), path)
         return vcard_preview(path, encoding=encoding)
-    dialect = sniff(path, encoding=encoding, delimiter=delimiter, no_header=no_header)
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        skip, header = header_of(path, sheet)
+        dialect = Dialect(ENCODING, "", skip, header)
+    else:
+        dialect = sniff(path, encoding=encoding, delimiter=delimiter, no_header=no_header)
     check_header(dialect.header)
     fmt = BY_KEY[format_key] if format_key else detect_format(dialect.header)
     chosen = list(mapping) if mapping is not None else guess_mapping(fmt, dialect.header)
@@ -63,7 +68,12 @@ def open_preview(
         )
     chosen = apply_overrides(dialect.header, chosen, overrides or {})
     sample = []
-    for _row, _line, cells in csv_records(path, dialect):
+    rows = (
+        xlsx_records(path, sheet, dialect.skip_records)
+        if dialect.encoding == ENCODING
+        else csv_records(path, dialect)
+    )
+    for _row, _line, cells in rows:
         sample.append(cells)
         if len(sample) >= SAMPLE_ROWS:
             break
@@ -77,6 +87,7 @@ def open_preview(
         chosen,
         sample,
         dialect.skip_records,
+        sheet,
     )
 
 
@@ -134,6 +145,8 @@ def records(preview: Preview) -> Iterator[Record]:
         from leadtui.io.vcard import vcard_records
 
         return vcard_records(preview.path, preview.encoding)
+    if preview.encoding == ENCODING:
+        return xlsx_records(preview.path, preview.sheet, preview.skip_records)
     dialect = Dialect(preview.encoding, preview.delimiter, preview.skip_records, preview.header)
     return csv_records(preview.path, dialect)
 

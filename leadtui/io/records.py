@@ -36,6 +36,8 @@ class Preview:
     sample: list[list[str]] = field(default_factory=list)
     skip_records: int = 0
     """CSV records before the header (``sep=`` line, note lines)."""
+    sheet: str | None = None
+    """The worksheet of an ``.xlsx`` workbook (``None``: the first)."""
 
     @property
     def not_imported(self) -> list[str]:
