@@ -229,7 +229,9 @@ class RowConverter:
             ]
             self.unplaced.clear()
         get = result.values.get
-        if not any(get(name) for name in IDENTIFYING):
+        if not (  # IDENTIFYING, unrolled: the per-row hot path
+            get("first_name") or get("last_name") or get("email") or get("phone") or get("company")
+        ):
             if result.warnings:
                 first = result.warnings[0]
                 raise RowRejected(Issue(row, line, first.column, first.reason, first.value))
@@ -343,9 +345,10 @@ class RowConverter:
         if "phone" in raw:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
-            phone = phone[2:] if phone[:2] == "p:" else phone  # Meta Lead Ads writes p:+34…
+            if phone.startswith("p:"):  # Meta Lead Ads writes p:+34…
+                phone = phone[2:]
             values["phone"], values["phone_e164"] = self.phones.normalize(phone)
-            if values["phone_e164"] is None and self.region is None and values["phone"]:
+            if self.region is None and values["phone_e164"] is None and values["phone"]:
                 self.unplaced.append(values["phone"])
         if "website" in raw:
             values["website"] = validate_url(raw["website"])

@@ -52,8 +52,9 @@ def open_preview(
 
         refuse_binary(read_sample(path), path)
         return vcard_preview(path, encoding=encoding)
+    xlsx_sample: list[list[str]] | None = None
     if path.suffix.lower() in XLSX_SUFFIXES:
-        skip, header = header_of(path, sheet)
+        skip, header, xlsx_sample = header_of(path, sheet, SAMPLE_ROWS)
         dialect = Dialect(ENCODING, "", skip, header)
     else:
         dialect = sniff(path, encoding=encoding, delimiter=delimiter, no_header=no_header)
@@ -68,15 +69,13 @@ def open_preview(
         )
     chosen = apply_overrides(dialect.header, chosen, overrides or {})
     sample = []
-    rows = (
-        xlsx_records(path, sheet, dialect.skip_records)
-        if dialect.encoding == ENCODING
-        else csv_records(path, dialect)
-    )
-    for _row, _line, cells in rows:
-        sample.append(cells)
-        if len(sample) >= SAMPLE_ROWS:
-            break
+    if xlsx_sample is not None:
+        sample = xlsx_sample
+    else:
+        for _row, _line, cells in csv_records(path, dialect):
+            sample.append(cells)
+            if len(sample) >= SAMPLE_ROWS:
+                break
     refuse_unreadable(dialect.header, chosen, sample, no_header=no_header)
     return Preview(
         path,

@@ -69,13 +69,26 @@ def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
         book.close()
 
 
-def header_of(path: Path, sheet: str | None) -> tuple[int, tuple[str, ...]]:
-    """``(sheet rows before the header, header)``: the first row with two filled cells."""
-    for index, cells in enumerate(_sheet_rows(path, sheet)):
-        if sum(1 for cell in cells if cell.strip()) >= 2:
-            return index, tuple(cell.strip() for cell in cells)
-        if index >= _HEADER_SEARCH:
-            break
+def header_of(
+    path: Path, sheet: str | None, samples: int
+) -> tuple[int, tuple[str, ...], list[list[str]]]:
+    """``(sheet rows before the header, header, first data rows)``, in one read: the header
+    is the first row with two filled cells."""
+    rows = _sheet_rows(path, sheet)
+    try:
+        for index, cells in enumerate(rows):
+            if sum(1 for cell in cells if cell.strip()) >= 2:
+                sample = []
+                for following in rows:
+                    if following:
+                        sample.append(following)
+                        if len(sample) >= samples:
+                            break
+                return index, tuple(cell.strip() for cell in cells), sample
+            if index >= _HEADER_SEARCH:
+                break
+    finally:
+        rows.close()  # type: ignore[attr-defined]
     raise ImportRefused(
         _("No header row found in the first rows of {file}.").format(file=path.name)
     )
