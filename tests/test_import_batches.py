@@ -191,7 +191,7 @@ def test_search_index_exact_when_later_chunks_update_earlier_rows(
 
 def test_revert_from_the_cli(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
-    path = write_csv(tmp_path, "a.csv", "Ana,A,ana@example.org,,,,\nBad,B,nope,,,,\n")
+    path = write_csv(tmp_path, "a.csv", "Ana,A,ana@example.org,,,,\n,,nope,,,,\n")
     runner = CliRunner()
     result = runner.invoke(main, ["--db", str(db), "import", str(path), "--json"])
     assert result.exit_code == 0, result.output

@@ -53,7 +53,7 @@ async def test_preview_confirm_progress_and_undo(store: LeadStore, app_factory: 
         screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")
         info = str(screen.query_one("#import-info", Static).render())
         assert "HubSpot contacts" in info and "utf-8" in info
-        assert "4 rows: 3 new · 0 updated · 0 duplicates skipped · 1 invalid" in counts_text(screen)
+        assert "4 rows: 4 new · 0 updated · 0 duplicates skipped · 0 invalid" in counts_text(screen)
         issues = screen.query_one("#import-issues", DataTable)
         assert issues.row_count == 1
         assert "@-sign" in str(issues.get_row_at(0)[3])
@@ -70,6 +70,7 @@ async def test_preview_confirm_progress_and_undo(store: LeadStore, app_factory: 
             "laura.martin@acme-example.com",
             "tom.baker@brightco-example.com",
             "NINA.PATEL@acme-example.com",
+            None,  # Bad Address: kept, its invalid email left out
         ]
         entry = app.undo_history.pop()
         assert entry is not None and "hubspot_en.csv" in entry.description
@@ -100,7 +101,7 @@ async def test_mapping_edit_changes_what_is_imported(
         await pilot.press("y")
         await settle(pilot)
         assert {row[2] for row in lead_rows(store)} == {""}
-        assert len(lead_rows(store)) == 3
+        assert len(lead_rows(store)) == 4
 
 
 async def test_bad_file_is_explained_and_escape_leaves(
@@ -136,7 +137,7 @@ async def test_a_superseded_count_never_overwrites_the_newer_one(
         assert counts_text(screen) == "Counting…"  # the old count's result was dropped
         screen.count()
         await settle(pilot)
-        assert "4 rows: 3 new" in counts_text(screen)
+        assert "4 rows: 4 new" in counts_text(screen)
         assert not screen.busy
 
 
@@ -165,7 +166,7 @@ async def test_opening_a_file_reads_it_once(
         screen.query_one("#import-duplicates", Select).value = "update"
         await settle(pilot)
         assert dry_runs == ["skip", "update"]
-        assert "4 rows: 3 new" in counts_text(screen)
+        assert "4 rows: 4 new" in counts_text(screen)
 
 
 async def test_big_counts_group_thousands(

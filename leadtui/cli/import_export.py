@@ -51,6 +51,21 @@ SHOWN_ISSUES = 20
     metavar="BATCH",
     help=_("Undo import batch BATCH instead of importing."),
 )
+@click.option(
+    "--no-header",
+    is_flag=True,
+    help=_("The first row is data: name the columns by position with --map 1=first_name …"),
+)
+@click.option(
+    "--region",
+    default=None,
+    metavar="XX",
+    help=_(
+        "Country of national phone numbers (ES, MX, US…; default: the setting, else your "
+        "locale's territory; none: kept as typed)."
+    ),
+)
+@click.option("--sheet", default=None, metavar="NAME", help=_("Worksheet of an .xlsx workbook."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the report as JSON."))
 @click.pass_context
 @friendly_errors
@@ -64,11 +79,15 @@ def import_command(
     encoding: str | None,
     delimiter: str | None,
     revert_batch: int | None,
+    no_header: bool,
+    region: str | None,
+    sheet: str | None,
     as_json: bool,
 ) -> None:
     """Import leads from a CSV or vCard FILE (one transaction, every row accounted for)."""
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.mapping import parse_overrides
+    from leadtui.io.values import phone_region
 
     if revert_batch is not None:
         with store_for(ctx, create=False) as store:
@@ -93,9 +112,19 @@ def import_command(
     delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
     with store_for(ctx) as store:
         preview = store.preview_import(
-            file, encoding=encoding, delimiter=delimiter, overrides=overrides
+            file,
+            encoding=encoding,
+            delimiter=delimiter,
+            overrides=overrides,
+            no_header=no_header,
+            sheet=sheet,
         )
-        options = ImportOptions(on_duplicate=on_duplicate, source=source, dry_run=dry_run)
+        options = ImportOptions(
+            on_duplicate=on_duplicate,
+            source=source,
+            dry_run=dry_run,
+            region=phone_region(region),
+        )
         report = store.import_rows(preview, options)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
@@ -126,6 +155,36 @@ def _print_report(report: Any) -> None:
             rejected=format_count(report.rejected),
         )
     )
+    if report.with_warnings:
+        click.echo(
+            ngettext(
+                "{count} lead imported with warnings (values left out, kept in its notes).",
+                "{count} leads imported with warnings (values left out, kept in their notes).",
+                report.with_warnings,
+            ).format(count=format_count(report.with_warnings))
+        )
+    if report.not_imported:
+        click.echo(
+            _("Not imported (no lead field): {columns}").format(
+                columns=", ".join(report.not_imported)
+            )
+        )
+    for issue in report.warnings[:SHOWN_ISSUES]:
+        click.echo(
+            _("  Left out: row {row} (line {line}), {column}: {value!r}: {reason}").format(
+                row=issue.row,
+                line=issue.line,
+                column=issue.column,
+                value=issue.value,
+                reason=issue.reason,
+            )
+        )
+    if report.warnings_count > SHOWN_ISSUES:
+        click.echo(
+            _("  … {count} more; see --json.").format(
+                count=format_count(report.warnings_count - SHOWN_ISSUES)
+            )
+        )
     for title, issues, total in (
         (_("Rejected"), report.rejections, report.rejected),
         (_("Skipped"), report.skips, report.skipped),

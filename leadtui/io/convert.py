@@ -24,7 +24,7 @@ from leadtui.domain.validation import (
     validate_url,
 )
 from leadtui.i18n import _
-from leadtui.io.formats import IGNORE, Format
+from leadtui.io.formats import FORMULA_GUARD, FORMULA_STARTS, IGNORE, Format
 from leadtui.io.values import (
     EmailChecker,
     PhoneNormalizer,
@@ -65,10 +65,15 @@ class Issue:
     line: int
     column: str
     reason: str
+    value: str = ""
+    """The value left out of the lead (warnings only), exactly as the file has it."""
 
     def as_dict(self) -> dict[str, Any]:
         """For the JSON report."""
-        return {"row": self.row, "line": self.line, "column": self.column, "reason": self.reason}
+        found = {"row": self.row, "line": self.line, "column": self.column, "reason": self.reason}
+        if self.value:
+            found["value"] = self.value
+        return found
 
 
 class RowRejected(Exception):
@@ -87,6 +92,12 @@ class Converted:
     given: set[str] = field(default_factory=set)
     tags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    """Values left out of this lead (each kept verbatim in its import note)."""
+
+
+IDENTIFYING = ("first_name", "last_name", "email", "phone", "company")
+"""A row with none of these is nobody: the only kind of row an import rejects."""
 
 
 class RowConverter:
@@ -100,7 +111,8 @@ class RowConverter:
         *,
         stages: dict[str, str],
         source: str | None = None,
-        region: str = DEFAULT_REGION,
+        region: str | None = DEFAULT_REGION,
+        guarded: bool = False,
     ) -> None:
         self.fmt = fmt
         self.header = [cell.strip() for cell in header]
@@ -111,6 +123,10 @@ class RowConverter:
         self.emails = EmailChecker()
         self.phones = PhoneNormalizer(region)
         self.notices: list[Issue] = []
+        self.unplaced: list[str] = []
+        self.unguard = fmt.key == "leadtui" and guarded
+        """Our own spreadsheet-safe export: each formula guard comes off again."""
+        """National phone numbers of the row being converted that no region places."""
         targets = {target for _index, target in self.columns}
         self._texts = [(name, limit) for name, limit in TEXT_FIELDS.items() if name in targets]
         self._maps_consent_at = "consent_at" in targets
@@ -123,6 +139,8 @@ class RowConverter:
 
     def convert(self, row: int, line: int, cells: Sequence[str]) -> Converted:
         """The row's lead values; raises :class:`RowRejected`."""
+        if self.unguard:
+            cells = [_unguarded(cell) for cell in cells]
         if self._simple and "".join(cells).isprintable():
             width = len(cells)
             raw = {
@@ -191,22 +209,100 @@ class RowConverter:
         result = Converted({}, set(), tags, [])
         try:
             self._fill(result, raw)
-            if notes or extra_notes:
-                result.notes = self._notes(notes + extra_notes)
-            if tags:
-                result.tags = sorted(
-                    {clean_text(tag, max_length=60, field="tags") for tag in tags} - {""}
+        except ValidationError:
+            # Keep the person, drop the field: each bad value is left out and noted.
+            self._fill_leaving_out(result, raw, row, line)
+        if notes or extra_notes or result.warnings:
+            result.notes = self._notes(notes + extra_notes) + self._import_note(result.warnings)
+        if tags:
+            result.tags = self._tags(tags, result, row, line)
+        if self.unplaced:
+            self.notices += [
+                Issue(
+                    row,
+                    line,
+                    self._column_of("phone"),
+                    _("no country for this national number: kept as typed (use --region)"),
+                    phone,
                 )
-        except ValidationError as error:
-            raise RowRejected(
-                Issue(row, line, self._column_of(error.field), error.message)
-            ) from error
+                for phone in self.unplaced
+            ]
+            self.unplaced.clear()
         get = result.values.get
-        if not (get("first_name") or get("last_name") or get("email") or get("phone")):
+        if not (  # IDENTIFYING, unrolled: the per-row hot path
+            get("first_name") or get("last_name") or get("email") or get("phone") or get("company")
+        ):
+            if result.warnings:
+                first = result.warnings[0]
+                raise RowRejected(Issue(row, line, first.column, first.reason, first.value))
             raise RowRejected(
-                Issue(row, line, "-", _("no name, email or phone: nothing to make a lead of"))
+                Issue(
+                    row, line, "-", _("no name, email, phone or company: nothing to make a lead of")
+                )
             )
         return result
+
+    def _fill_leaving_out(
+        self, result: Converted, raw: dict[str, str], row: int, line: int
+    ) -> None:
+        """:meth:`_fill` again without each value it refuses, one at a time."""
+        raw = dict(raw)
+        while True:
+            result.values, result.given = {}, set()
+            try:
+                self._fill(result, raw)
+                return
+            except ValidationError as error:
+                key = self._raw_key(error.field, raw)
+                if key is None:  # cannot tell which value: leave them all out (never loops)
+                    keys = list(raw)
+                    column = self._column_of(error.field)
+                else:
+                    keys = [key]
+                    column = self._column_of(key)
+                for name in keys:
+                    result.warnings.append(Issue(row, line, column, error.message, raw.pop(name)))
+                if not raw:
+                    result.values, result.given = {}, set()
+                    self._fill(result, raw)
+                    return
+
+    @staticmethod
+    def _raw_key(target: str, raw: dict[str, str]) -> str | None:
+        """The value of ``raw`` an error about ``target`` is about."""
+        candidates = {
+            "first_name": ("first_name", "full_name"),
+            "value": ("value_cents", "value"),
+        }.get(target, (target,))
+        for name in candidates:
+            if name in raw:
+                return name
+        return None
+
+    def _tags(self, tags: list[str], result: Converted, row: int, line: int) -> list[str]:
+        kept: set[str] = set()
+        for tag in tags:
+            try:
+                kept.add(clean_text(tag, max_length=60, field="tags"))
+            except ValidationError as error:
+                issue = Issue(row, line, self._column_of("tags"), error.message, tag)
+                result.warnings.append(issue)
+                result.notes += self._import_note([issue])
+        return sorted(kept - {""})
+
+    @staticmethod
+    def _import_note(warnings: list[Issue]) -> list[str]:
+        """The lead's timeline note keeping each left-out value verbatim."""
+        if not warnings:
+            return []
+        lines = [_("Left out by the import (kept here as the file had them):")]
+        lines += [
+            _("{column}: {value} ({reason})").format(
+                column=issue.column, value=issue.value, reason=issue.reason
+            )
+            for issue in warnings
+        ]
+        return _split_note("\n".join(lines))
 
     def _column_of(self, target: str) -> str:
         aliases = {
@@ -249,14 +345,21 @@ class RowConverter:
         if "phone" in raw:
             phone = raw["phone"]
             phone = phone[1:] if phone[:1] == "'" else phone  # a spreadsheet-safe export
+            if phone.startswith("p:"):  # Meta Lead Ads writes p:+34…
+                phone = phone[2:]
             values["phone"], values["phone_e164"] = self.phones.normalize(phone)
+            if self.region is None and values["phone_e164"] is None and values["phone"]:
+                self.unplaced.append(values["phone"])
         if "website" in raw:
             values["website"] = validate_url(raw["website"])
         if self._maps_choices:
             self._fill_choices(values, raw)
         for name in self._dates:
             if name in raw:
-                values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
+                try:
+                    values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
+                except ValidationError as error:
+                    raise ValidationError(name, error.message) from error
         given.update(values)
         given.discard("source")
         if self.fmt.consent is not None and "consent" not in raw:
@@ -303,10 +406,22 @@ class RowConverter:
 
     @staticmethod
     def _notes(notes: list[str]) -> list[str]:
-        cleaned = [
-            clean_text(note, max_length=MAX_NOTE, multiline=True, field="note") for note in notes
-        ]
+        cleaned = [note for text in notes for note in _split_note(text)]
         return [note for note in cleaned if note]
+
+
+def _unguarded(cell: str) -> str:
+    if cell[:1] == FORMULA_GUARD and cell[1:2] and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
+
+
+def _split_note(text: str) -> list[str]:
+    """``text`` cleaned as a note; a note longer than a note may be becomes several."""
+    cleaned = clean_text(text, max_length=sys.maxsize, multiline=True, field="note")
+    if len(cleaned) <= MAX_NOTE:
+        return [cleaned]
+    return [cleaned[at : at + MAX_NOTE] for at in range(0, len(cleaned), MAX_NOTE)]
 
 
 def _int_in(text: str, low: int, high: int, name: str) -> int:

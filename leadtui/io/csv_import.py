@@ -16,7 +16,6 @@ from datetime import datetime
 from itertools import islice
 from typing import Any, NamedTuple
 
-from leadtui.domain.validation import DEFAULT_REGION
 from leadtui.i18n import _
 from leadtui.io import batch
 from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
@@ -25,6 +24,7 @@ from leadtui.io.formats import IGNORE
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
+from leadtui.io.values import phone_region
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.bulk import LeadWriter
 
@@ -47,7 +47,8 @@ class ImportOptions:
     on_duplicate: str = "skip"
     source: str | None = None
     dry_run: bool = False
-    region: str = DEFAULT_REGION
+    region: str | None = field(default_factory=phone_region)
+    """Country of national phone numbers (:func:`leadtui.io.values.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
 
@@ -103,6 +104,7 @@ class Importer:
             stages=stage_lookup(stages),
             source=options.source,
             region=options.region,
+            guarded=preview.encoding == "utf-8-sig",  # the safe export writes a BOM, raw not
         )
 
     def run(self, rows: Iterator[Record], progress: Progress | None) -> None:
@@ -146,9 +148,13 @@ class Importer:
                 )
                 continue
             try:
-                converted.append((_Where(row, line), self.converter.convert(row, line, cells)))
+                lead = self.converter.convert(row, line, cells)
             except RowRejected as rejected:
                 report.reject(rejected.issue)
+                continue
+            converted.append((_Where(row, line), lead))
+            for issue in lead.warnings:
+                report.warn(issue)
         self._plan(converted)
 
     def _plan(self, converted: list[tuple[_Where, Converted]]) -> None:
@@ -191,13 +197,13 @@ class Importer:
                 _merge_pending(pending[target.pending][1], row, mode)
                 if key and key not in pending_email:
                     pending_email[key] = target.pending
-                self._count(mode)
+                self._count(mode, row)
             else:
                 assert target.lead_id is not None
                 updates.setdefault(target.lead_id, []).append(row)
                 if key:  # a phone match may give the lead this email
                     known_emails.setdefault(key, (target.lead_id, False))
-                self._count(mode)
+                self._count(mode, row)
         self._write(pending, updates)
 
     def _target(
@@ -243,7 +249,9 @@ class Importer:
                     )
         return None
 
-    def _count(self, mode: str) -> None:
+    def _count(self, mode: str, row: Converted) -> None:
+        if row.warnings:
+            self.report.with_warnings += 1
         if mode == "update":
             self.report.updated += 1
         else:
@@ -258,6 +266,8 @@ class Importer:
             values["import_batch_id"] = self.batch_id  # the row is not used after this
             if row.tags:
                 values["tags"] = row.tags
+            if row.warnings:
+                self.report.with_warnings += 1
             if row.notes:
                 at = values.get("created_at") or self.now
                 values["activities"] = [("note", at, note) for note in row.notes]
@@ -309,6 +319,7 @@ def import_file(
         },
         on_duplicate=options.on_duplicate,
         dry_run=options.dry_run,
+        not_imported=preview.not_imported,
     )
     try:
         with fewer_collections(), transaction() as conn:

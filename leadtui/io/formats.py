@@ -16,6 +16,10 @@ from leadtui.i18n import _
 from leadtui.storage.columns import EXPORTED_LEAD_COLUMNS
 
 IGNORE = "ignore"
+FORMULA_GUARD = "'"
+"""What a spreadsheet-safe export (:func:`leadtui.io.export.neutralise`) puts before a cell
+starting with one of :data:`FORMULA_STARTS`; taken off again when that export is imported."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def normalize_header(header: str) -> str:
@@ -159,9 +163,11 @@ _GOOGLE_PATTERNS = (
     (re.compile(r"^(e ?mail|correo electronico) \d+ (value|valor)$"), "email"),
     (re.compile(r"^(phone|telefono) \d+ (value|valor)$"), "phone"),
     (re.compile(r"^(website|sitio web) \d+ (value|valor)$"), "website"),
-    (re.compile(r"^organization \d+ name$"), "company"),
-    (re.compile(r"^organization \d+ title$"), "job_title"),
+    (re.compile(r"^(organization|organizacion) \d+ (name|nombre)$"), "company"),
+    (re.compile(r"^(organization|organizacion) \d+ (title|cargo)$"), "job_title"),
+    (re.compile(r"^(organization|organizacion) \d+ "), IGNORE),  # department, symbol, location
     (re.compile(r" \d+ (label|type|etiqueta|tipo)$"), IGNORE),
+    (re.compile(r" \d+ (value|valor)$"), IGNORE),  # IM, Relation, Event, Custom Field, Address
 )
 GOOGLE_CONTACTS = Format(
     "google-contacts",
@@ -175,6 +181,11 @@ GOOGLE_CONTACTS = Format(
             "Organization Name": "company",
             "Organization Title": "job_title",
             "Organization Department": IGNORE,
+            "Name Prefix": IGNORE,
+            "Name Suffix": IGNORE,
+            "Phonetic First Name": IGNORE,
+            "Phonetic Middle Name": IGNORE,
+            "Phonetic Last Name": IGNORE,
             "Notes": "note",
             "Labels": "tags",
             "Nickname": IGNORE,
@@ -275,6 +286,176 @@ GOOGLE_FORMS_ES = Format(
         }
     ),
 )
+META_LEAD_ADS = Format(
+    "meta-lead-ads",
+    _("Facebook/Instagram Lead Ads"),
+    source="ads",
+    exact=_table(
+        {
+            "id": IGNORE,
+            "created_time": "created_at",
+            "ad_id": IGNORE,
+            "ad_name": IGNORE,
+            "adset_id": IGNORE,
+            "adset_name": IGNORE,
+            "campaign_id": IGNORE,
+            "campaign_name": "utm_campaign",
+            "form_id": IGNORE,
+            "form_name": "campaign",
+            "is_organic": IGNORE,
+            "platform": "utm_source",
+            "full_name": "full_name",
+            "first_name": "first_name",
+            "last_name": "last_name",
+            "email": "email",
+            "phone_number": "phone",
+            "company_name": "company",
+            "job_title": "job_title",
+            "lead_status": IGNORE,
+            "inbox_url": IGNORE,
+        }
+    ),
+)
+LINKEDIN_LEAD_GEN = Format(
+    "linkedin-lead-gen",
+    _("LinkedIn Lead Gen Forms"),
+    source="ads",
+    exact=_table(
+        {
+            "Lead ID": IGNORE,
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Email Address": "email",
+            "Work Email": "email",
+            "Phone Number": "phone",
+            "Company Name": "company",
+            "Job Title": "job_title",
+            "Campaign Name": "utm_campaign",
+            "Campaign ID": IGNORE,
+            "Form Name": "campaign",
+            "Lead Form Name": "campaign",
+            "Submitted At": "created_at",
+            "Date": "created_at",
+            "LinkedIn Profile URL": "website",
+            "Account Name": IGNORE,
+            "Ad Name": IGNORE,
+        }
+    ),
+)
+GOOGLE_ADS_LEADS = Format(
+    "google-ads-leads",
+    _("Google Ads lead form"),
+    source="ads",
+    exact=_table(
+        {
+            "Lead ID": IGNORE,
+            "Campaign ID": IGNORE,
+            "Campaign": "utm_campaign",
+            "Campaign Name": "utm_campaign",
+            "Ad group ID": IGNORE,
+            "Creative ID": IGNORE,
+            "Form ID": IGNORE,
+            "Form Name": "campaign",
+            "Lead submit time": "created_at",
+            "Submit time": "created_at",
+            "Is test": IGNORE,
+            "Full Name": "full_name",
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Email": "email",
+            "User Email": "email",
+            "Phone Number": "phone",
+            "User Phone": "phone",
+            "Company Name": "company",
+            "Job Title": "job_title",
+            "GCLID": IGNORE,
+        }
+    ),
+)
+OUTLOOK = Format(
+    "outlook",
+    _("Outlook contacts"),
+    exact=_table(
+        {
+            "Title": IGNORE,
+            "First Name": "first_name",
+            "Middle Name": IGNORE,
+            "Last Name": "last_name",
+            "Suffix": IGNORE,
+            "Company": "company",
+            "Department": IGNORE,
+            "Job Title": "job_title",
+            "E-mail Address": "email",
+            "E-mail 2 Address": "note",
+            "E-mail 3 Address": "note",
+            "Mobile Phone": "phone",
+            "Business Phone": "phone",
+            "Home Phone": "phone",
+            "Web Page": "website",
+            "Notes": "note",
+            "Categories": "tags",
+            "E-mail Display Name": IGNORE,
+            "Birthday": IGNORE,
+            "Tratamiento": IGNORE,
+            "Nombre": "first_name",
+            "Segundo nombre": IGNORE,
+            "Apellidos": "last_name",
+            "Organización": "company",
+            "Puesto": "job_title",
+            "Dirección de correo electrónico": "email",
+            "Teléfono móvil": "phone",
+            "Teléfono del trabajo": "phone",
+            "Página web": "website",
+            "Notas": "note",
+            "Categorías": "tags",
+        }
+    ),
+)
+THUNDERBIRD = Format(
+    "thunderbird",
+    _("Thunderbird address book"),
+    exact=_table(
+        {
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Display Name": "full_name",
+            "Nickname": IGNORE,
+            "Primary Email": "email",
+            "Secondary Email": "note",
+            "Screen Name": IGNORE,
+            "Work Phone": "phone",
+            "Home Phone": "phone",
+            "Mobile Number": "phone",
+            "Organization": "company",
+            "Department": IGNORE,
+            "Job Title": "job_title",
+            "Web Page 1": "website",
+            "Web Page 2": IGNORE,
+            "Notes": "note",
+        }
+    ),
+)
+BREVO = Format(
+    "brevo",
+    _("Brevo contacts"),
+    source="newsletter",
+    exact=_table(
+        {
+            "CONTACT ID": IGNORE,
+            "EMAIL": "email",
+            "FIRSTNAME": "first_name",
+            "LASTNAME": "last_name",
+            "NOMBRE": "first_name",
+            "APELLIDOS": "last_name",
+            "SMS": "phone",
+            "WHATSAPP": "phone",
+            "ADDED_TIME": "created_at",
+            "MODIFIED_TIME": IGNORE,
+            "EMAIL_BLACKLISTED": IGNORE,
+            "SMS_BLACKLISTED": IGNORE,
+        }
+    ),
+)
 GENERIC = Format("csv", _("CSV (columns mapped by name)"))
 
 FORMATS = (
@@ -289,6 +470,12 @@ FORMATS = (
     TYPEFORM,
     GOOGLE_FORMS,
     GOOGLE_FORMS_ES,
+    META_LEAD_ADS,
+    LINKEDIN_LEAD_GEN,
+    GOOGLE_ADS_LEADS,
+    OUTLOOK,
+    THUNDERBIRD,
+    BREVO,
     GENERIC,
 )
 BY_KEY = {fmt.key: fmt for fmt in FORMATS}
@@ -312,8 +499,22 @@ def detect_format(header: Sequence[str]) -> Format:
         return GOOGLE_CONTACTS_LEGACY
     if any(re.match(r"(e mail|correo electronico) 1 (value|valor)$", name) for name in names):
         return GOOGLE_CONTACTS
-    if {"url", "connected on"} <= names or {"url", "fecha de conexion"} <= names:
-        return LINKEDIN
+    if {"connected on", "position"} <= names or {"fecha de conexion", "cargo"} <= names:
+        return LINKEDIN  # both layouts: with the URL column and the older one without
+    if {"full name", "phone number", "created time"} <= names or {"form name", "platform"} <= names:
+        return META_LEAD_ADS
+    if "lead id" in names and (
+        "lead submit time" in names or "gclid" in names or "is test" in names
+    ):
+        return GOOGLE_ADS_LEADS
+    if "lead id" in names:
+        return LINKEDIN_LEAD_GEN
+    if {"e mail address", "job title", "business phone"} <= names or "e mail display name" in names:
+        return OUTLOOK
+    if {"primary email", "display name"} <= names:
+        return THUNDERBIRD
+    if "contact id" in names and ("email blacklisted" in names or "sms" in names):
+        return BREVO
     if "network id" in names or "id de red" in names:
         return TYPEFORM
     if "marca temporal" in names:

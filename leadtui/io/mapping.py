@@ -40,20 +40,18 @@ FIELDS: tuple[str, ...] = (
 
 # Checked in order; the first rule with a matching word sequence wins. Job title and
 # company come before names because "Nombre de la empresa" and "Organization Title"
-# contain a name word.
+# contain a name word. Names, value and stage are never guessed from a word inside a
+# longer header ("Manager's Name", "Screen Name", "Custom Field 1 - Value"): see
+# :data:`_WHOLE`.
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("utm_source", ("utm source",)),
     ("utm_medium", ("utm medium",)),
     ("utm_campaign", ("utm campaign",)),
     ("email", ("correo", "email", "e mail", "mail")),
     ("phone", ("telefono", "phone", "movil", "mobile", "celular", "whatsapp", "tel")),
-    ("job_title", ("cargo", "job title", "puesto", "position", "title", "titulo")),
+    ("job_title", ("cargo", "job title", "puesto", "position", "titulo")),
     ("company", ("empresa", "company", "organization", "organizacion", "compania", "negocio")),
     ("website", ("website", "sitio web", "pagina web", "web", "url")),
-    ("full_name", ("full name", "nombre completo", "nombre y apellidos", "your name", "tu nombre")),
-    ("last_name", ("apellido", "apellidos", "last name", "surname", "family name", "lastname")),
-    ("first_name", ("first name", "given name", "firstname", "nombre de pila")),
-    ("full_name", ("name", "nombre")),
     (
         "consent",
         (
@@ -95,8 +93,89 @@ _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "fecha de envio",
         ),
     ),
-    ("value", ("value", "valor", "importe", "amount")),
     ("campaign", ("campaign", "campana")),
+)
+
+_WHOLE: dict[str, str] = {
+    **dict.fromkeys(
+        ("first name", "firstname", "first", "given name", "nombre de pila", "fname", "nombre"),
+        "first_name",
+    ),
+    **dict.fromkeys(
+        (
+            "last name",
+            "lastname",
+            "last",
+            "surname",
+            "family name",
+            "lname",
+            "apellido",
+            "apellidos",
+        ),
+        "last_name",
+    ),
+    **dict.fromkeys(
+        (
+            "name",
+            "full name",
+            "fullname",
+            "contact name",
+            "contact",
+            "nombre completo",
+            "nombre y apellidos",
+            "nombre y apellido",
+            "nombre del contacto",
+            "contacto",
+        ),
+        "full_name",
+    ),
+    **dict.fromkeys(("stage", "etapa", "deal stage", "fase"), "stage"),
+    **dict.fromkeys(
+        ("value", "valor", "importe", "amount", "deal value", "deal amount", "valor del trato"),
+        "value",
+    ),
+    "title": "job_title",
+    "job": "job_title",
+}
+"""Headers that name a person's name, the deal value or the stage only as a whole."""
+
+# A question asking for the person's name (forms): "What is your name?", "¿Tu nombre?".
+_NAME_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("first_name", ("first name", "given name", "nombre de pila")),
+    ("last_name", ("last name", "surname", "family name", "apellido", "apellidos")),
+    (
+        "full_name",
+        ("your name", "your full name", "tu nombre", "su nombre", "nombre completo", "full name"),
+    ),
+)
+# Words that make a name header someone else's name or a part of it.
+_NOT_THE_PERSON = (
+    "manager",
+    "maiden",
+    "screen",
+    "prefix",
+    "suffix",
+    "phonetic",
+    "middle",
+    "nick",
+    "user",
+    "usuario",
+    "file as",
+    "yomi",
+    "assistant",
+    "spouse",
+    "company",
+    "empresa",
+    "campaign",
+    "campana",
+    "form",
+    "formulario",
+    "ad",
+    "adset",
+    "anuncio",
+    "event",
+    "file",
+    "list",
 )
 
 
@@ -107,10 +186,14 @@ def _has_words(name: str, words: str) -> bool:
 def keyword_field(header: str) -> str:
     """The field a question title or loose header names, by keywords; ``ignore`` if none."""
     name = normalize_header(header)
-    if name == "nombre":
-        return "first_name"
-    if name in {"stage", "etapa"}:
-        return "stage"
+    if name in _WHOLE:
+        return _WHOLE[name]
+    if re.search(r"\b\d+ (value|valor)$", name):  # Google's "IM 1 - Value", "Event 1 - Value"
+        return IGNORE
+    if not any(_has_words(name, word) for word in _NOT_THE_PERSON):
+        for target, questions in _NAME_QUESTIONS:
+            if any(_has_words(name, words) for words in questions):
+                return target
     for target, keywords in _KEYWORDS:
         if any(_has_words(name, words) for words in keywords):
             return target
@@ -126,6 +209,11 @@ def guess_mapping(fmt: Format, header: Sequence[str]) -> list[str]:
             continue
         found = exact_field(fmt, cell)
         mapping.append(found if found is not None else keyword_field(cell))
+    # A bare "Title" beside a "Job Title" is the honorific (Mr., Dr.: Outlook, Thunderbird).
+    bare = [i for i, cell in enumerate(header) if normalize_header(cell) in ("title", "titulo")]
+    if bare and sum(1 for target in mapping if target == "job_title") > len(bare):
+        for index in bare:
+            mapping[index] = IGNORE
     return mapping
 
 

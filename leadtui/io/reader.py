@@ -10,10 +10,11 @@ from typing import IO
 
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import BY_KEY, detect_format
+from leadtui.io.formats import BY_KEY, IGNORE, detect_format
 from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
 from leadtui.io.records import Preview, Record
-from leadtui.io.sniff import Dialect, sniff
+from leadtui.io.sniff import Dialect, read_sample, refuse_binary, sniff
+from leadtui.io.xlsx import ENCODING, XLSX_SUFFIXES, header_of, xlsx_records
 
 csv.field_size_limit(1024 * 1024)
 SAMPLE_ROWS = 5
@@ -36,15 +37,27 @@ def open_preview(
     format_key: str | None = None,
     overrides: dict[str, str] | None = None,
     mapping: Sequence[str] | None = None,
+    no_header: bool = False,
+    sheet: str | None = None,
 ) -> Preview:
-    """Sniff ``path`` and propose a mapping (``mapping`` replaces it, ``overrides`` edit it)."""
+    """Sniff ``path`` and propose a mapping (``mapping`` replaces it, ``overrides`` edit it).
+
+    ``no_header``: the first row is data and columns are named by position (``--map 1=…``);
+    ``sheet``: the worksheet of an ``.xlsx`` workbook (default: the first).
+    """
     if not path.is_file():
         raise ImportRefused(_("No such file: {path}").format(path=path))
     if is_vcard(path):
         from leadtui.io.vcard import vcard_preview
 
+        refuse_binary(read_sample(path), path)
         return vcard_preview(path, encoding=encoding)
-    dialect = sniff(path, encoding=encoding, delimiter=delimiter)
+    xlsx_sample: list[list[str]] | None = None
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        skip, header, xlsx_sample = header_of(path, sheet, SAMPLE_ROWS)
+        dialect = Dialect(ENCODING, "", skip, header)
+    else:
+        dialect = sniff(path, encoding=encoding, delimiter=delimiter, no_header=no_header)
     check_header(dialect.header)
     fmt = BY_KEY[format_key] if format_key else detect_format(dialect.header)
     chosen = list(mapping) if mapping is not None else guess_mapping(fmt, dialect.header)
@@ -56,10 +69,14 @@ def open_preview(
         )
     chosen = apply_overrides(dialect.header, chosen, overrides or {})
     sample = []
-    for _row, _line, cells in csv_records(path, dialect):
-        sample.append(cells)
-        if len(sample) >= SAMPLE_ROWS:
-            break
+    if xlsx_sample is not None:
+        sample = xlsx_sample
+    else:
+        for _row, _line, cells in csv_records(path, dialect):
+            sample.append(cells)
+            if len(sample) >= SAMPLE_ROWS:
+                break
+    refuse_unreadable(dialect.header, chosen, sample, no_header=no_header)
     return Preview(
         path,
         fmt,
@@ -69,7 +86,56 @@ def open_preview(
         chosen,
         sample,
         dialect.skip_records,
+        sheet,
     )
+
+
+def refuse_unreadable(
+    header: Sequence[str],
+    mapping: Sequence[str],
+    sample: Sequence[Sequence[str]],
+    *,
+    no_header: bool = False,
+) -> None:
+    """Refuse a file with no row, or whose columns feed no lead field (a header-less file)."""
+    if all(target == IGNORE for target in mapping):
+        if no_header:
+            raise ImportRefused(
+                _(
+                    "With --no-header, say what each column is: "
+                    "--map 1=first_name 2=last_name 3=email …"
+                )
+            )
+        if looks_like_data(header):
+            raise ImportRefused(
+                _(
+                    "No column was recognised: the first row looks like data; use --no-header "
+                    "with --map 1=first_name 2=last_name 3=email …"
+                )
+            )
+        raise ImportRefused(
+            _(
+                "No column was recognised ({columns}); name them with --map COLUMN=field, "
+                "e.g. --map {example}=email."
+            ).format(
+                columns=", ".join(cell for cell in header[:6] if cell) or "-",
+                example=repr(next((cell for cell in header if cell), "1")),
+            )
+        )
+    if not any("".join(row).strip() for row in sample):
+        raise ImportRefused(_("No record found: the file has a header row and nothing else."))
+
+
+def looks_like_data(cells: Sequence[str]) -> bool:
+    """True when a row holds an email address, a phone number or a date: data, not names."""
+    for cell in cells:
+        text = cell.strip()
+        if "@" in text and "." in text.rpartition("@")[2]:
+            return True
+        digits = sum(char.isdigit() for char in text)
+        if digits >= 6 and digits >= len(text) * 0.6:
+            return True
+    return False
 
 
 def records(preview: Preview) -> Iterator[Record]:
@@ -78,6 +144,8 @@ def records(preview: Preview) -> Iterator[Record]:
         from leadtui.io.vcard import vcard_records
 
         return vcard_records(preview.path, preview.encoding)
+    if preview.encoding == ENCODING:
+        return xlsx_records(preview.path, preview.sheet, preview.skip_records)
     dialect = Dialect(preview.encoding, preview.delimiter, preview.skip_records, preview.header)
     return csv_records(preview.path, dialect)
 

@@ -36,3 +36,16 @@ class Preview:
     sample: list[list[str]] = field(default_factory=list)
     skip_records: int = 0
     """CSV records before the header (``sep=`` line, note lines)."""
+    sheet: str | None = None
+    """The worksheet of an ``.xlsx`` workbook (``None``: the first)."""
+
+    @property
+    def not_imported(self) -> list[str]:
+        """Named columns no lead field takes (shown as "not imported")."""
+        return [
+            column
+            for column, target in zip(self.header, self.mapping, strict=False)
+            if target == "ignore"
+            and column.strip()
+            and not (self.format.key == "leadtui" and column == "id")
+        ]

@@ -30,10 +30,17 @@ class ImportReport:
     skipped: int = 0
     rejected: int = 0
     notices_count: int = 0
+    with_warnings: int = 0
+    """Leads imported, updated or merged with a value left out (see :attr:`warnings`)."""
+    warnings_count: int = 0
     batch_id: int | None = None
     rejections: list[Issue] = field(default_factory=list)
     skips: list[Issue] = field(default_factory=list)
     notices: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    """Values left out of a kept person: row, column, the value verbatim, why."""
+    not_imported: list[str] = field(default_factory=list)
+    """Columns of the file no lead field takes."""
 
     @property
     def accounted(self) -> int:
@@ -58,6 +65,12 @@ class ImportReport:
         if len(self.notices) < MAX_LISTED:
             self.notices.append(issue)
 
+    def warn(self, issue: Issue) -> None:
+        """Remember a value left out of a lead that was kept."""
+        self.warnings_count += 1
+        if len(self.warnings) < MAX_LISTED:
+            self.warnings.append(issue)
+
     def as_dict(self, *, limit: int | None = None) -> dict[str, Any]:
         """The report as JSON-ready data (``limit`` caps each issue list)."""
         return {
@@ -77,7 +90,11 @@ class ImportReport:
             "skipped": self.skipped,
             "rejected": self.rejected,
             "notices_count": self.notices_count,
+            "with_warnings": self.with_warnings,
+            "warnings_count": self.warnings_count,
+            "not_imported": self.not_imported,
             "rejections": [issue.as_dict() for issue in self.rejections[:limit]],
             "skips": [issue.as_dict() for issue in self.skips[:limit]],
             "notices": [issue.as_dict() for issue in self.notices[:limit]],
+            "warnings": [issue.as_dict() for issue in self.warnings[:limit]],
         }

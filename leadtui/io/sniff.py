@@ -20,8 +20,21 @@ SAMPLE_BYTES = 256 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM begins it
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Magic numbers of files people pick by mistake, and what to call them.
+_BINARY = (
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls"),
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF87a", "image"),
+    (b"GIF89a", "image"),
+    (b"%PDF-", "pdf"),
+    (b"SQLite format 3\x00", "sqlite"),
 )
 # Characters a Western cp1252 file plausibly holds beyond ASCII.
 _WESTERN = set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ") | {chr(c) for c in range(0xA0, 0x100)}
@@ -44,14 +57,66 @@ def read_sample(path: Path) -> bytes:
         return handle.read(SAMPLE_BYTES)
 
 
+def refuse_binary(sample: bytes, path: Path) -> None:
+    """Refuse, in one line naming it, a file that is not text (a workbook, zip, image, …)."""
+    kind = next((kind for magic, kind in _BINARY if sample.startswith(magic)), None)
+    if kind is None:
+        if (
+            b"\x00" not in sample
+            or _unicode_without_bom(sample)
+            or sample.startswith(tuple(bom for bom, _name in _BOMS))
+        ):
+            return
+        kind = "binary"
+    if kind == "zip" and b"xl/" in sample:
+        kind = "xlsx"
+    messages = {
+        "xlsx": _(
+            "{file} is an Excel workbook, not CSV text; give it the .xlsx extension "
+            "to import it, or save it as CSV."
+        ),
+        "xls": _("{file} is an old Excel workbook (.xls); save it as CSV or .xlsx first."),
+        "zip": _("{file} is a zip archive; extract the CSV or vCard file first."),
+        "image": _("{file} is an image, not a contacts file."),
+        "pdf": _("{file} is a PDF document, not a contacts file."),
+        "sqlite": _("{file} is a database file, not a contacts file."),
+        "binary": _("{file} is a binary file, not CSV or vCard text."),
+    }
+    raise ImportRefused(messages[kind].format(file=path.name))
+
+
+def _unicode_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` or ``utf-32-le``/``-be`` told from where the zero bytes are."""
+    size = len(sample) - len(sample) % 4
+    if size < 4:
+        return None
+    head = sample[: min(size, 4096)]
+    quarters = [head[offset::4].count(0) / (len(head) // 4) for offset in range(4)]
+    if quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] > 0.9 and quarters[0] < 0.5:
+        return "utf-32-le"
+    if quarters[0] > 0.9 and quarters[1] > 0.9 and quarters[2] > 0.9 and quarters[3] < 0.5:
+        return "utf-32-be"
+    even = head[0::2].count(0) / (len(head) // 2)
+    odd = head[1::2].count(0) / (len(head) // 2)
+    if odd > 0.3 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.3 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def detect_encoding(sample: bytes) -> str:
-    """The encoding of ``sample``: a BOM wins, then strict UTF-8, then cp1252 or the best guess.
+    """The encoding of ``sample``: a BOM wins, then UTF-16/32 told from the zero bytes, then
+    strict UTF-8, then cp1252 or the best guess.
 
     Never "replace": an encoding that cannot decode the sample is not chosen.
     """
     for bom, name in _BOMS:
         if sample.startswith(bom):
             return name
+    found = _unicode_without_bom(sample)
+    if found is not None:
+        return found
     if _decodes(sample, "utf-8"):
         return "utf-8"
     try:
@@ -118,11 +183,19 @@ def _complete_lines(text: str, truncated: bool) -> str:
     return text[: cut + 1] if cut > 0 else text
 
 
-def sniff(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> Dialect:
-    """Detect encoding, delimiter and where the header row is."""
+def sniff(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    no_header: bool = False,
+) -> Dialect:
+    """Detect encoding, delimiter and where the header row is (``no_header``: there is none;
+    the columns are then named by position, ``--map 1=first_name``)."""
     sample = read_sample(path)
     if not sample.strip():
         raise ImportRefused(_("The file is empty."))
+    refuse_binary(sample, path)
     encoding = encoding or detect_encoding(sample)
     text = _complete_lines(sample_text(sample, encoding), len(sample) >= SAMPLE_BYTES)
     lines = text.splitlines(keepends=True)
@@ -134,6 +207,11 @@ def sniff(path: Path, *, encoding: str | None = None, delimiter: str | None = No
     if delimiter is None:
         delimiter = _best_delimiter(text)
     rows = _rows(text, delimiter)
+    if no_header:
+        width = max((len(row) for row in rows), default=0)
+        return Dialect(
+            encoding=encoding, delimiter=delimiter, skip_records=skip - 1, header=("",) * width
+        )
     header_index = _header_index(rows)
     header = tuple(cell.strip() for cell in rows[header_index]) if rows else ()
     return Dialect(

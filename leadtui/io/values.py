@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from datetime import UTC, datetime
 
@@ -110,6 +111,43 @@ class EmailChecker:
         return text
 
 
+NO_REGION = "ZZ"
+"""phonenumbers' "unknown region": international numbers parse, national ones do not."""
+
+
+def phone_region(given: str | None = None) -> str | None:
+    """The country national phone numbers of an import belong to, or ``None``.
+
+    ``--region XX`` (``given``), else the ``LEADTUI_REGION`` setting, else the territory
+    of the user's locale (``es_ES.UTF-8`` → ``ES``), else none: a national number is then
+    kept as typed (and reported), never given a guessed country code. ``none`` asks
+    for no region explicitly.
+    """
+    import phonenumbers
+
+    for candidate in (given, os.environ.get("LEADTUI_REGION")):
+        code = (candidate or "").strip().upper()
+        if not code:
+            continue
+        if code in ("NONE", "-"):
+            return None
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            from leadtui.io.errors import ImportRefused
+
+            raise ImportRefused(
+                _(
+                    "Unknown region {region!r}: use a two-letter country code such as ES or MX."
+                ).format(region=candidate)
+            )
+        return code
+    for variable in ("LC_ALL", "LC_TELEPHONE", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            territory = value.partition(".")[0].partition("@")[0].partition("_")[2].upper()
+            return territory if territory in phonenumbers.SUPPORTED_REGIONS else None
+    return None
+
+
 class PhoneNormalizer:
     """:func:`leadtui.domain.validation.normalize_phone` with a fast path for ``+CC …`` numbers.
 
@@ -120,14 +158,16 @@ class PhoneNormalizer:
     countries whose national prefix could be stripped) takes the full parse.
     """
 
-    def __init__(self, region: str) -> None:
-        self.region = region
+    def __init__(self, region: str | None) -> None:
+        self.region = region or NO_REGION
         self._possible: dict[tuple[int, int], bool] = {}
         self._codes: dict[str, tuple[int, int] | None] = {}
 
     def normalize(self, raw: str) -> tuple[str | None, str | None]:
         """``(phone to store, E.164 or None)`` exactly as ``normalize_phone`` gives."""
         text = clean_text(raw, max_length=64, field="phone")
+        if self.region == NO_REGION and text.startswith("00"):
+            text = "+" + text[2:]  # the international prefix of most countries
         if text and _INTERNATIONAL.fullmatch(text):
             digits = text[1:].replace(" ", "").replace("-", "").replace(".", "")
             fast = self._fast(digits)

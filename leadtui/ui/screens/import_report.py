@@ -57,10 +57,10 @@ def show_mapping(table: DataTable[Any], preview: Any, mapping: list[str]) -> Non
 
 
 def counts_text(report: Any) -> str:
-    """What a dry run found: rows, new, updated, skipped, invalid, cleaned."""
+    """What a dry run found: rows, new, updated, skipped, invalid, cleaned, with warnings."""
     return _(
         "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
-        "{invalid} invalid · {cleaned} cleaned"
+        "{invalid} invalid · {cleaned} cleaned · {warned} with warnings"
     ).format(
         read=format_count(report.rows_read),
         new=format_count(report.imported),
@@ -68,15 +68,21 @@ def counts_text(report: Any) -> str:
         duplicate=format_count(report.skipped),
         invalid=format_count(report.rejected),
         cleaned=format_count(report.notices_count),
+        warned=format_count(report.with_warnings),
     )
 
 
 def show_issues(table: DataTable[Any], report: Any) -> None:
-    """The first rejections, skips and notices of a run, in row order."""
+    """The first rejections, warnings, skips and notices of a run, in row order."""
     table.clear()
-    listed = [*report.rejections, *report.skips, *report.notices][:LISTED_ISSUES]
-    for issue in sorted(listed, key=lambda issue: issue.row):
-        table.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(issue.reason))
+    listed = [*report.rejections, *report.warnings, *report.skips, *report.notices]
+    for issue in sorted(listed[:LISTED_ISSUES], key=lambda issue: issue.row):
+        reason = (
+            _("left out {value}: {reason}").format(value=repr(issue.value), reason=issue.reason)
+            if issue.value
+            else issue.reason
+        )
+        table.add_row(str(issue.row), str(issue.line), Text(issue.column), Text(reason))
 
 
 def confirm_text(report: Any) -> str:

@@ -1,0 +1,104 @@
+"""Excel ``.xlsx`` in: the first worksheet (or one by name), streamed in read-only mode.
+
+Rows become the same ``(row, line, cells)`` records as a CSV's, so they go through
+the same mapping, validation, dedupe and accounting; the "line" is the sheet row.
+Dates and times are written as ISO text, whole numbers without ``.0``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from leadtui.i18n import _
+from leadtui.io.errors import ImportRefused
+from leadtui.io.records import Record
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+ENCODING = "xlsx"
+"""What a preview of a workbook shows as its encoding (it has none: it is XML in a zip)."""
+_HEADER_SEARCH = 20
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportRefused(
+            _("{file} is not a readable Excel workbook ({reason}).").format(
+                file=path.name, reason=error
+            )
+        ) from error
+    try:
+        if sheet is None:
+            worksheet = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            worksheet = book[sheet]
+        else:
+            raise ImportRefused(
+                _("No sheet {sheet!r} in {file}; it has: {names}.").format(
+                    sheet=sheet, file=path.name, names=", ".join(book.sheetnames)
+                )
+            )
+        for values in worksheet.iter_rows(values_only=True):
+            cells = [_cell(value) for value in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            yield cells
+    finally:
+        book.close()
+
+
+def header_of(
+    path: Path, sheet: str | None, samples: int
+) -> tuple[int, tuple[str, ...], list[list[str]]]:
+    """``(sheet rows before the header, header, first data rows)``, in one read: the header
+    is the first row with two filled cells."""
+    rows = _sheet_rows(path, sheet)
+    try:
+        for index, cells in enumerate(rows):
+            if sum(1 for cell in cells if cell.strip()) >= 2:
+                sample = []
+                for following in rows:
+                    if following:
+                        sample.append(following)
+                        if len(sample) >= samples:
+                            break
+                return index, tuple(cell.strip() for cell in cells), sample
+            if index >= _HEADER_SEARCH:
+                break
+    finally:
+        rows.close()  # type: ignore[attr-defined]
+    raise ImportRefused(
+        _("No header row found in the first rows of {file}.").format(file=path.name)
+    )
+
+
+def xlsx_records(path: Path, sheet: str | None, skip: int) -> Iterator[Record]:
+    """Data rows after the header (``skip`` rows above it), streamed."""
+    row = 0
+    for index, cells in enumerate(_sheet_rows(path, sheet), start=1):
+        if index <= skip + 1 or not cells:
+            continue
+        row += 1
+        yield row, index, cells
