@@ -110,6 +110,10 @@ def speaking(language: str) -> Iterator[None]:
     names = translated_modules()
     assert "leadtui.storage.models" not in names  # SQLModel tables cannot be defined twice
     saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    for name in names:
+        # ``from package import module`` takes the parent's attribute when it has one:
+        # unbound, the import finds the new, translated module instead of the old one.
+        _bind(name, None)
     i18n.set_language(language)
     try:
         yield
