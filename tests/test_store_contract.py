@@ -207,9 +207,6 @@ ALLOWED: dict[str, str] = {
     # The CLI-facing docstring of the models mentions julianday() as a property of the
     # stored text format, no SQL.
     "storage/models.py": "a docstring mentions julianday()",
-    # The board's metrics worker catches sqlite3.Error from the funnel read; the
-    # backend now converts those to LeadtuiError, so this can go with the UI's next change.
-    "ui/screens/board_search.py": "except sqlite3.Error (now redundant; UI not ours)",
 }
 
 

@@ -6,7 +6,6 @@ builds the columns and moves the cursor, and re-reads the columns in ``reload()`
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from typing import cast
 
@@ -161,7 +160,7 @@ class BoardSearch:
     def _metrics_work(self) -> None:
         try:
             metrics = self.board.store.funnel_metrics()
-        except (sqlite3.Error, LeadtuiError) as error:
+        except LeadtuiError as error:
             self.board.screen.app.call_from_thread(self._metrics_failed, str(error))
             return
         finally:
