@@ -4,7 +4,7 @@ Reads use one autocommit, read-only psycopg connection per thread; the store's O
 units of work run on a ``postgresql+psycopg`` SQLAlchemy engine in REPEATABLE READ, so
 two people saving the same lead at once never lose an update: the later save fails
 with a readable "try again" (on top of the ``version`` check), as SQLite's
-``BEGIN IMMEDIATE`` serialises writers. Jobs that are still SQLite-only raise
+immediate write lock serialises writers. Jobs that are still SQLite-only raise
 :class:`~leadtui.domain.errors.StorageError`
 "... is not available on PostgreSQL yet".
 """
