@@ -11,15 +11,20 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
 from postgres_server import PostgresServer, find_pg_bin, start_server
 from psycopg.conninfo import conninfo_to_dict
 
+if TYPE_CHECKING:
+    from leadtui.store import LeadStore
+
 BACKENDS = ("sqlite", "postgres")
-both_backends = pytest.mark.parametrize("backend_kind", BACKENDS, indirect=True)
-"""Mark a module or test to run once per backend (``pytestmark = both_backends``)."""
+both_backends = pytest.mark.both_backends
+"""Mark a module, class or test: each test of it that uses a store runs once per backend."""
 
 EMPTY_TEMPLATE = "leadtui_empty"
 DEMO_TEMPLATE = "leadtui_demo"
@@ -27,10 +32,29 @@ _numbers = itertools.count()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Register the marker of tests that check SQLite's own files or SQL."""
+    """Register the markers: run on both backends; a test that checks SQLite itself."""
+    config.addinivalue_line(
+        "markers", "both_backends: tests using a store run on SQLite and on PostgreSQL"
+    )
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test checks SQLite itself (skipped on PostgreSQL)"
     )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize ``backend_kind`` for marked tests that use it (through a store fixture)."""
+    if "backend_kind" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_backends"
+    ):
+        metafunc.parametrize("backend_kind", BACKENDS, indirect=True)
+
+
+def store_target(store: LeadStore) -> Path | str:
+    """What opens a second store on the same database (another user): path or URL."""
+    from leadtui.storage.postgres.backend import PostgresBackend
+
+    backend = store.backend
+    return backend.url if isinstance(backend, PostgresBackend) else store.path
 
 
 def _unavailable(reason: str) -> None:
