@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from leadtui.ui.app import LeadApp
 
 
-def open_store(path: Path, *, clock: Clock = system_clock, create: bool = True) -> LeadStore:
-    """Open (creating or migrating if needed) the database at ``path``."""
+def open_store(path: Path | str, *, clock: Clock = system_clock, create: bool = True) -> LeadStore:
+    """Open (creating or migrating if needed) the database at ``path`` (file or URL)."""
     return LeadStore.open(path, clock=clock, create=create)
 
 
@@ -34,15 +34,19 @@ def make_app(store: LeadStore, *, demo: bool = False) -> LeadApp:
     return LeadApp(store=store, clock=store.clock, demo=demo)
 
 
-def run_tui(path: Path) -> None:
+def run_tui(path: Path | str) -> None:
     """Open the app on the database at ``path``.
 
     A refused database gets the problem screen (which may restore a backup) instead
-    of a traceback; once a day a backup is taken in the background.
+    of a traceback; once a day a backup is taken in the background. A PostgreSQL URL
+    (team mode) opens directly: its refusal is one line, its backups are the server's.
     """
     from leadtui.domain.errors import DatabaseRefused
     from leadtui.store.files import start_daily_backup
 
+    if isinstance(path, str):
+        make_app(open_store(path)).run()
+        return
     try:
         store = open_store(path)
     except DatabaseRefused as error:
@@ -62,8 +66,8 @@ def run_tui(path: Path) -> None:
 class AppLauncher:
     """Starts the app for the CLI when no sub-command is given."""
 
-    def run_tui(self, path: Path) -> None:
-        """Open the app on the database at ``path``."""
+    def run_tui(self, path: Path | str) -> None:
+        """Open the app on the database at ``path`` (a file or a ``postgresql://`` URL)."""
         run_tui(path)
 
     def run_demo(self) -> None:

@@ -1,4 +1,5 @@
-"""Shared fixtures: a store on a temporary SQLite file, a fixed clock, the app factory."""
+"""Shared fixtures: a store on a temporary SQLite file (or, for tests marked
+``both_backends``, a fresh PostgreSQL database too), a fixed clock, the app factory."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402
 from leadtui.ui.app import LeadApp  # noqa: E402
 
+pytest_plugins = ["pg_fixtures"]
+
 DEMO_NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 """The fixed moment of sample_data/leads.json; every test clock reads it."""
 
@@ -49,9 +52,10 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[LeadStore]:
-    """An empty store on a temporary file, with the fixed clock."""
-    opened = open_store(db_path, clock=fixed_clock)
+def store(backend_kind: str, request: pytest.FixtureRequest) -> Iterator[LeadStore]:
+    """An empty store (a temporary file, or a fresh PostgreSQL database), fixed clock."""
+    target = request.getfixturevalue("pg_url" if backend_kind == "postgres" else "db_path")
+    opened = open_store(target, clock=fixed_clock)
     yield opened
     opened.close()
 
@@ -69,11 +73,17 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[LeadStore]:
-    """A private copy of the sample-data database, with the fixed clock."""
+def demo_store(backend_kind: str, request: pytest.FixtureRequest) -> Iterator[LeadStore]:
+    """A private copy of the sample-data database (file or PostgreSQL), fixed clock."""
     import shutil
 
-    path = tmp_path / "demo.db"
+    if backend_kind == "postgres":
+        opened = open_store(request.getfixturevalue("pg_demo_url"), clock=fixed_clock)
+        yield opened
+        opened.close()
+        return
+    demo_template: Path = request.getfixturevalue("demo_template")
+    path = request.getfixturevalue("tmp_path") / "demo.db"
     shutil.copyfile(demo_template, path)
     os.chmod(path, 0o600)
     opened = open_store(path, clock=fixed_clock)

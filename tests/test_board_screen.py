@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import cast
 
 from conftest import AppFactory
+from pg_fixtures import both_backends
 from textual.pilot import Pilot
 from waiting import run_from_palette, settle
 
 from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.store import LeadStore
 from leadtui.ui.screens.funnel_board import FunnelBoardScreen
+
+pytestmark = both_backends
 
 SIZE = (120, 36)
 STAGES = ["new", "contacted", "qualified", "proposal", "won", "lost"]

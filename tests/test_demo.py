@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import DEMO_NOW, fixed_clock
+from pg_fixtures import both_backends
 
 from leadtui.cli import main
 from leadtui.domain.rows import LeadFilter, LeadSort
@@ -19,6 +20,8 @@ from leadtui.launch import AppLauncher, open_store, run_demo
 from leadtui.store import LeadStore
 from leadtui.store.demo import SAMPLE_FILE, demo_now, load_sample
 from leadtui.ui.app import LeadApp
+
+pytestmark = both_backends
 
 SAMPLE: dict[str, Any] = json.loads(SAMPLE_FILE.read_text(encoding="utf-8"))
 
@@ -36,6 +39,7 @@ def test_demo_now_is_the_fixed_date() -> None:
     assert demo_now() == DEMO_NOW
 
 
+@pytest.mark.sqlite_only("reads the SQLite file's tables directly")
 def test_every_lead_with_history_and_activities(store: LeadStore) -> None:
     leads = SAMPLE["leads"]
     assert load_sample(store) == len(leads) >= 200

@@ -10,10 +10,13 @@ from typing import Any
 
 import pytest
 from conftest import DEMO_NOW
+from pg_fixtures import both_backends
 
 from leadtui.domain.funnel import format_days, format_rate, week_start
 from leadtui.store import LeadStore
 from leadtui.store.demo import SAMPLE_FILE
+
+pytestmark = both_backends
 
 
 def at(day: int, hour: int = 0, month: int = 3, year: int = 2026) -> datetime:

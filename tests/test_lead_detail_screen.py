@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
+from pg_fixtures import both_backends, store_target
 from textual.pilot import Pilot
 from textual.widgets import Input
 from waiting import run_from_palette, settle
@@ -18,6 +19,8 @@ from leadtui.ui.screens import lead_detail
 from leadtui.ui.screens.conflict_dialog import ConflictDialog
 from leadtui.ui.screens.detail_edit import EditLeadForm
 from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+pytestmark = both_backends
 
 
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
@@ -196,7 +199,7 @@ class TestStages:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            other = open_store(demo_store.path, clock=demo_store.clock)
+            other = open_store(store_target(demo_store), clock=demo_store.clock)
             other.move_lead(lead, "proposal")
             other.close()
             await keys(pilot, "greater_than_sign")
@@ -322,7 +325,7 @@ async def edit_while_another_writes(pilot: Pilot[None], store: LeadStore, lead: 
     """e, then a second store saves the same lead, then the user types and saves."""
     await keys(pilot, "e")
     assert isinstance(pilot.app.screen, EditLeadForm)
-    other = open_store(store.path, clock=store.clock)
+    other = open_store(store_target(store), clock=store.clock)
     data, version = other.lead_input(lead)
     data.company = "Theirs S.L."
     other.update_lead(lead, version, data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import SNAPSHOT_SIZE, AppFactory
+from pg_fixtures import both_backends
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 from waiting import settle
@@ -17,6 +18,8 @@ from leadtui.ui.screens.confirm import ConfirmScreen
 from leadtui.ui.screens.lead_form import LeadFormScreen
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.widgets.lead_table import LeadTable
+
+pytestmark = both_backends
 
 
 async def type_into(pilot: Pilot[None], field: str, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
+from pg_fixtures import both_backends
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static
 from waiting import run_from_palette, settle
@@ -18,6 +19,8 @@ from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.screens.list_commands import list_commands
 from leadtui.ui.screens.pickers import StagePickerScreen
 from leadtui.ui.widgets.lead_table import LeadTable
+
+pytestmark = both_backends
 
 EVERYTHING = LeadFilter()
 NEWEST = LeadSort()

@@ -195,6 +195,19 @@ REVIEWED = {
     ("storage/sqlite/tables.py", "quote(index.name)"),
     ("storage/sqlite/tables.py", "_names(index.columns)"),
     ("storage/sqlite/tables.py", "column.on_delete"),  # checked against ON_DELETE
+    # PostgreSQL: the same kinds of code-built fragments, values bound as %s parameters
+    ("storage/postgres/jobs.py", "marks"),  # a run of "%s" placeholders
+    ("storage/postgres/reads.py", "condition"),  # where_clause() output; values bound
+    ("storage/postgres/reads.py", "order_clause(sort)"),  # ORDER BY from a fixed table
+    ("storage/postgres/reads.py", "order_clause(sort, reverse=from_end)"),
+    ("storage/postgres/reads.py", "source"),  # stage-sort FROM/WHERE from where_clause()
+    ("storage/postgres/reads.py", "direction"),  # " DESC" or ""
+    ("storage/postgres/reads.py", "overdue"),  # a constant count(*) FILTER expression
+    ("storage/postgres/reads.py", "sql"),  # the constant head of the count query
+    ("storage/postgres/tables.py", "quote(table.name)"),  # quote(): plain identifiers only
+    ("storage/postgres/tables.py", "quote(index.name)"),
+    ("storage/postgres/tables.py", "', '.join((quote(name) for name in index.columns))"),
+    ("storage/postgres/tables.py", "column.on_delete"),  # checked against ON_DELETE
 }
 
 

@@ -1,4 +1,5 @@
-"""LeadStore on a real temporary SQLite file: every method, conflicts, dedupe, search, paging."""
+"""LeadStore on a real temporary SQLite file and on a real PostgreSQL database: every
+method, conflicts, dedupe, search, paging."""
 
 from __future__ import annotations
 
@@ -7,16 +8,21 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+import psycopg
 import pytest
 from conftest import DEMO_NOW
+from pg_fixtures import both_backends
 
 from leadtui.domain.errors import ConflictError, DuplicateEmailError, NotFoundError
 from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadInput, LeadRow, LeadSort, SortKey
 from leadtui.domain.validation import ValidationError
 from leadtui.storage.models import Lead
+from leadtui.storage.postgres.backend import PostgresBackend
 from leadtui.storage.sqlite.db import connect_sqlite
 from leadtui.storage.sqlite.schema import LIST_INDEXES
 from leadtui.store import LeadStore
+
+pytestmark = both_backends
 
 EVERYTHING = LeadFilter()
 NEWEST = LeadSort()
@@ -37,8 +43,28 @@ def search(store: LeadStore, text: str) -> list[int]:
     return ids(store.page_leads(LeadFilter(search=text), NEWEST, 0, 100))
 
 
+def pg_execute(store: LeadStore, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Run SQL on the PostgreSQL database of ``store`` directly (not through the store)."""
+    assert isinstance(store.backend, PostgresBackend)
+    with psycopg.connect(store.backend.url, autocommit=True) as conn:
+        cursor = conn.execute(sql, params)
+        return cursor.fetchall() if cursor.description else []
+
+
+def is_postgres(store: LeadStore) -> bool:
+    """True for a store on PostgreSQL."""
+    return isinstance(store.backend, PostgresBackend)
+
+
 def fts_rowids(store: LeadStore, query: str) -> list[int]:
-    """Raw hits of the FTS index, live or not (to see what the index itself holds)."""
+    """Raw hits of the search index, live or not (to see what the index itself holds)."""
+    if is_postgres(store):
+        found = pg_execute(
+            store,
+            "SELECT id FROM lead WHERE search @@ to_tsquery('simple', leadtui_fold(%s))",
+            (query,),
+        )
+        return sorted(int(row_id) for (row_id,) in found)
     conn = connect_sqlite(store.path)
     try:
         rows = conn.execute("SELECT rowid FROM lead_fts WHERE lead_fts MATCH ?", (query,))
@@ -48,7 +74,15 @@ def fts_rowids(store: LeadStore, query: str) -> list[int]:
 
 
 def fts_integrity(store: LeadStore) -> None:
-    """Raise if the external-content FTS index disagrees with the lead table."""
+    """Raise if the search index disagrees with the lead table."""
+    if is_postgres(store):
+        stale = pg_execute(
+            store,
+            "SELECT id FROM lead WHERE search IS DISTINCT FROM "
+            "leadtui_search_doc(first_name, last_name, email, company)",
+        )
+        assert stale == []
+        return
     conn = connect_sqlite(store.path)
     try:
         conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
@@ -231,11 +265,14 @@ class TestSearchIndex:
         lead = add(store, "Purged", "Person", email="purged@example.com")
         store.add_activity(lead.id or 0, "note", "x")
         assert fts_rowids(store, "purged") == [lead.id]
-        conn = connect_sqlite(store.path)
-        try:
-            conn.execute("DELETE FROM lead WHERE id = ?", (lead.id,))
-        finally:
-            conn.close()
+        if is_postgres(store):
+            pg_execute(store, "DELETE FROM lead WHERE id = %s", (lead.id,))
+        else:
+            conn = connect_sqlite(store.path)
+            try:
+                conn.execute("DELETE FROM lead WHERE id = ?", (lead.id,))
+            finally:
+                conn.close()
         assert fts_rowids(store, "purged") == []
         fts_integrity(store)
 
@@ -508,13 +545,21 @@ class TestBulkInsert:
             {"first_name": "One", "email_key": "same@example.com"},
             {"first_name": "Two", "email_key": "same@example.com"},
         ]
-        with pytest.raises(Exception, match="UNIQUE"):
+        with pytest.raises(Exception, match="(?i)unique"):
             store.bulk_insert_leads(rows)
         assert store.count_leads(EVERYTHING).total == 0
         self._assert_indexes(store)
 
     @staticmethod
     def _assert_indexes(store: LeadStore) -> None:
+        if is_postgres(store):
+            from leadtui.storage.postgres.tables import LIST_INDEXES as PG_INDEXES
+
+            names = {name for (name,) in pg_execute(store, "SELECT indexname FROM pg_indexes")}
+            names |= {name for (name,) in pg_execute(store, "SELECT tgname FROM pg_trigger")}
+            assert {ddl.split()[2] for ddl in PG_INDEXES} <= names
+            assert {"ix_lead_search", "lead_search"} <= names
+            return
         conn = connect_sqlite(store.path)
         try:
             names = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}

@@ -1,5 +1,6 @@
-"""The store's contracts (#11): every write raises only readable LeadtuiErrors, the store
-is a facade without an inheritance chain, and SQLite stays inside storage/sqlite/."""
+"""The store's contracts (#11): every write raises only readable LeadtuiErrors (on both
+backends), the store is a facade without an inheritance chain, both backends match the
+protocol, and SQLite stays inside storage/sqlite/."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pg_fixtures import both_backends
 
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import LeadInput
 from leadtui.io.csv_import import ImportOptions
 from leadtui.io.export import ExportOptions
 from leadtui.storage.base import Backend
+from leadtui.storage.postgres.backend import PostgresBackend
 from leadtui.storage.sqlite.backend import SqliteBackend
 from leadtui.store import LeadStore, MoveResult
 
@@ -115,6 +118,7 @@ def test_every_write_is_covered() -> None:
     assert not set(BAD_WRITES) & set(NO_BAD_INPUT)
 
 
+@both_backends
 @pytest.mark.parametrize(
     ("name", "index"),
     [(name, index) for name, calls in BAD_WRITES.items() for index in range(len(calls))],
@@ -132,6 +136,7 @@ def test_bad_input_raises_a_readable_leadtui_error(
     assert not re.search(r"Traceback|\[SQL:|sqlalchemy|pydantic\.|Error\(", message), message
 
 
+@both_backends
 def test_a_long_tag_leaves_the_lead_as_it_was(store: LeadStore) -> None:
     """The 61-character tag is refused with the field named, and nothing changes."""
     from leadtui.domain.validation import ValidationError
@@ -146,13 +151,16 @@ def test_a_long_tag_leaves_the_lead_as_it_was(store: LeadStore) -> None:
     assert store.get_lead(lead.id).version == lead.version
 
 
+@both_backends
 def test_driver_errors_are_translated_and_chained(store: LeadStore) -> None:
-    """A constraint failure keeps SQLite's reason in the message and the cause chained."""
+    """A constraint failure keeps the database's reason in the message, the cause chained."""
     import sqlite3
 
-    with pytest.raises(LeadtuiError, match="UNIQUE") as caught:
+    import psycopg
+
+    with pytest.raises(LeadtuiError, match="(?i)unique") as caught:
         store.bulk_insert_leads([{"first_name": "A", "email_key": "k@x.org"}] * 2)
-    assert isinstance(caught.value.__cause__, sqlite3.Error)
+    assert isinstance(caught.value.__cause__, sqlite3.Error | psycopg.Error)
 
 
 # -- the facade --------------------------------------------------------------------
@@ -166,8 +174,9 @@ def test_lead_store_has_no_inheritance_chain() -> None:
         assert base.__bases__ == (object,), base
 
 
-def test_sqlite_backend_implements_the_protocol() -> None:
-    """Every method of the Backend protocol exists on SqliteBackend with the same parameters."""
+@pytest.mark.parametrize("backend", [SqliteBackend, PostgresBackend])
+def test_backends_implement_the_protocol(backend: type) -> None:
+    """Every method of the Backend protocol exists on each backend with the same parameters."""
     members = {
         name: member
         for name, member in vars(Backend).items()
@@ -175,7 +184,7 @@ def test_sqlite_backend_implements_the_protocol() -> None:
     }
     assert len(members) >= 30
     for name, member in members.items():
-        found = getattr(SqliteBackend, name, None)
+        found = getattr(backend, name, None)
         assert found is not None, name
         if isinstance(member, property):
             assert isinstance(found, property), name

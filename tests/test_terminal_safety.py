@@ -18,11 +18,14 @@ import time
 from pathlib import Path
 
 import pytest
+from pg_fixtures import both_backends
 
 from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort
 from leadtui.domain.validation import ValidationError
 from leadtui.launch import open_store
 from leadtui.store import LeadStore
+
+pytestmark = both_backends
 
 PAYLOADS: tuple[str, ...] = (
     # Rich/Textual markup and actions
@@ -109,6 +112,7 @@ def add_corpus(store: LeadStore) -> int:
     return added
 
 
+@pytest.mark.sqlite_only("reads every text value from the SQLite file")
 def test_store_keeps_no_escape_or_control_characters(store: LeadStore) -> None:
     """After the corpus goes in through the store, no stored text holds ESC, C0/C1 or bidi."""
     assert add_corpus(store) == len(PAYLOADS)

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 import pytest
 from conftest import AppFactory
+from pg_fixtures import both_backends
 from textual.pilot import Pilot
 from textual.widgets import Input
 from waiting import settle, wait_until
@@ -26,6 +27,8 @@ from leadtui.ui.screens.funnel_board import FunnelBoardScreen
 from leadtui.ui.screens.lead_detail import LeadDetailScreen
 from leadtui.ui.screens.lead_form import LeadFormScreen
 from leadtui.ui.screens.lead_list import LeadListScreen
+
+pytestmark = both_backends
 
 SIZE = (120, 36)
 
@@ -89,6 +92,7 @@ async def test_a_too_long_tag_is_one_error_toast_and_the_app_runs_on(
         assert screen.table.cursor == 1
 
 
+@pytest.mark.sqlite_only("holds SQLite's write lock from another connection")
 async def test_a_move_while_another_program_writes_returns_at_once_and_lands_later(
     demo_store: LeadStore, app_factory: AppFactory
 ) -> None:
@@ -112,6 +116,7 @@ async def test_a_move_while_another_program_writes_returns_at_once_and_lands_lat
         assert errors(app) == []
 
 
+@pytest.mark.sqlite_only("holds SQLite's write lock from another connection")
 async def test_a_move_fails_clearly_when_the_lock_outlives_the_busy_timeout(
     demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -133,6 +138,7 @@ async def test_a_move_fails_clearly_when_the_lock_outlives_the_busy_timeout(
         assert len(app.undo_history) == 0
 
 
+@pytest.mark.sqlite_only("holds SQLite's write lock from another connection")
 async def test_a_failing_save_keeps_the_form_and_what_was_typed(
     store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,15 +17,15 @@ from leadtui import __version__
 # click_messages first: importing it points click at leadtui's catalog before any
 # command module builds its options (click translates its defaults right then).
 from leadtui.cli import click_messages, import_export, leads, safety
-from leadtui.cli.common import OneLineErrors, db_path, friendly_errors
+from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
 from leadtui.i18n import _
 
 
 class Launcher(Protocol):
     """What starts the app when no sub-command is given (built by :mod:`leadtui.launch`)."""
 
-    def run_tui(self, path: Path) -> None:
-        """Open the app on the database at ``path``."""
+    def run_tui(self, path: Path | str) -> None:
+        """Open the app on the database at ``path`` (a file, or a ``postgresql://`` URL)."""
 
     def run_demo(self) -> None:
         """Open the app on a throwaway demo database."""
@@ -40,7 +40,7 @@ class Launcher(Protocol):
     "--db",
     type=click.Path(dir_okay=False),
     envvar="LEADTUI_DB",
-    help=_("Database file (default: in your user data folder)."),
+    help=_("Database file (default: in your user data folder), or a postgresql:// URL."),
 )
 @click.option("--demo", is_flag=True, help=_("Open a throwaway copy seeded with demo leads."))
 @click.version_option(__version__, prog_name="leadtui")
@@ -58,7 +58,7 @@ def main(ctx: click.Context, db: str | None, demo: bool) -> None:
     if demo:
         launcher.run_demo()
     else:
-        launcher.run_tui(db_path(ctx))
+        launcher.run_tui(db_target(ctx))
 
 
 leads.register(main)

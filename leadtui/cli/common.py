@@ -70,12 +70,28 @@ class OneLineErrors(click.Group):
         sys.exit(result if isinstance(result, int) else 0)
 
 
-def db_path(ctx: click.Context) -> Path:
-    """The database path chosen by ``--db``, ``LEADTUI_DB`` or the default."""
+def db_target(ctx: click.Context) -> Path | str:
+    """The database chosen by ``--db``, ``LEADTUI_DB`` or the default: a file path, or a
+    ``postgresql://`` URL (team mode) kept as text."""
     from leadtui.paths import default_db_path
+    from leadtui.storage.postgres.url import is_postgres_url
 
     chosen = ctx.find_root().params.get("db")
+    if is_postgres_url(chosen):
+        return str(chosen).strip()
     return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def db_path(ctx: click.Context) -> Path:
+    """The database file (commands that work on the file itself: backups, restore)."""
+    target = db_target(ctx)
+    if isinstance(target, str):
+        from leadtui.domain.errors import StorageError
+
+        raise StorageError(
+            _("This command works on a database file; it is not available on PostgreSQL yet.")
+        )
+    return target
 
 
 @contextmanager
@@ -83,7 +99,7 @@ def store_for(ctx: click.Context, *, create: bool = True) -> Iterator[Any]:
     """Open the store for one command and close it afterwards."""
     from leadtui.store import LeadStore
 
-    store = LeadStore.open(db_path(ctx), create=create)
+    store = LeadStore.open(db_target(ctx), create=create)
     try:
         yield store
     finally:

@@ -25,8 +25,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from leadtui.i18n import _, formatting_locale
+
+if TYPE_CHECKING:
+    from leadtui.domain.rows import StageInfo
 
 WEEKS = 12
 """How many ISO weeks the leads-per-week series covers."""
@@ -126,3 +130,18 @@ def format_days(days: float | None) -> str:
 
         return _("{days} d").format(days=l10n.number(days, locale, decimals=1))
     return _("{days:.1f} d").format(days=days)
+
+
+def reached_and_converted(
+    stages: list[StageInfo], masks: dict[int, int]
+) -> dict[str, tuple[int, int]]:
+    """Per stage: leads that ever reached it, and how many of those got further (open or won)."""
+    counts = [[0, 0] for _ in stages]
+    for mask, leads in masks.items():
+        reached = [index for index in range(len(stages)) if mask >> index & 1]
+        top = max((i for i in reached if stages[i].kind != "lost"), default=-1)
+        for index in reached:
+            counts[index][0] += leads
+            if top > index:
+                counts[index][1] += leads
+    return {stage.key: (counts[i][0], counts[i][1]) for i, stage in enumerate(stages)}

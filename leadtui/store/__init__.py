@@ -71,19 +71,28 @@ class LeadStore:
     @classmethod
     def open(
         cls,
-        path: Path,
+        path: Path | str,
         *,
         clock: Clock = system_clock,
         create: bool = True,
         read_only: bool | None = None,
     ) -> LeadStore:
-        """Check (and create or migrate) the SQLite database at ``path``; a store on it.
+        """Check (and create or migrate) the database at ``path``; a store on it.
 
-        ``read_only=None`` opens read-only when the file or its folder is not writable.
+        ``path`` is a SQLite file, or a ``postgresql://`` URL (team mode, no password in
+        it). ``read_only=None`` opens read-only when the file or its folder is not
+        writable (PostgreSQL: when the role may not write).
         """
+        from leadtui.storage.postgres.url import is_postgres_url
+
+        if is_postgres_url(path):
+            from leadtui.storage.postgres.backend import PostgresBackend
+
+            backend = PostgresBackend.open(str(path), create=create, read_only=read_only)
+            return cls(backend, clock=clock)
         from leadtui.storage.sqlite.backend import SqliteBackend
 
-        return cls(SqliteBackend.open(path, create=create, read_only=read_only), clock=clock)
+        return cls(SqliteBackend.open(Path(path), create=create, read_only=read_only), clock=clock)
 
     # -- plumbing -------------------------------------------------------------------
 

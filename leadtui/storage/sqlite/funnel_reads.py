@@ -16,7 +16,14 @@ import statistics
 import time
 from datetime import datetime, timedelta
 
-from leadtui.domain.funnel import WEEKS, FunnelMetrics, StageMetrics, first_week_start, week_series
+from leadtui.domain.funnel import (
+    WEEKS,
+    FunnelMetrics,
+    StageMetrics,
+    first_week_start,
+    reached_and_converted,
+    week_series,
+)
 from leadtui.domain.rows import StageInfo
 from leadtui.domain.timefmt import format_db_time
 from leadtui.storage.sqlite import reads
@@ -72,21 +79,6 @@ def history_pass(
     if previous_lead is not None:
         masks[mask] = masks.get(mask, 0) + 1
     return masks, spans
-
-
-def reached_and_converted(
-    stages: list[StageInfo], masks: dict[int, int]
-) -> dict[str, tuple[int, int]]:
-    """Per stage: leads that ever reached it, and how many of those got further (open or won)."""
-    counts = [[0, 0] for _ in stages]
-    for mask, leads in masks.items():
-        reached = [index for index in range(len(stages)) if mask >> index & 1]
-        top = max((i for i in reached if stages[i].kind != "lost"), default=-1)
-        for index in reached:
-            counts[index][0] += leads
-            if top > index:
-                counts[index][1] += leads
-    return {stage.key: (counts[i][0], counts[i][1]) for i, stage in enumerate(stages)}
 
 
 def funnel_metrics(conn: sqlite3.Connection, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:

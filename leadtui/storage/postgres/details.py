@@ -1,0 +1,187 @@
+"""The lead detail, timeline and stage history on psycopg (``storage/sqlite/lead_detail_read.py``
+and ``history_reads.py`` on SQLite), and the funnel metrics (``funnel_reads.py``).
+
+The funnel is the same streaming pass as SQLite's: PostgreSQL turns each stage change
+into (lead, epoch seconds, stage index) in history order, read through
+``ix_stagechange_lead_at``; Python keeps only the previous change per lead.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import datetime, timedelta
+
+from leadtui.domain.funnel import (
+    WEEKS,
+    FunnelMetrics,
+    StageMetrics,
+    first_week_start,
+    reached_and_converted,
+    week_series,
+)
+from leadtui.domain.rows import LeadDetail, StageInfo, TimelineEntry
+from leadtui.domain.timefmt import format_db_time, parse_db_time
+from leadtui.storage.columns import LEAD
+from leadtui.storage.postgres import reads
+from leadtui.storage.postgres.reads import Conn
+from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
+
+__all__ = ["LeadDetail", "funnel_metrics", "lead_detail", "stage_history", "timeline"]
+
+TIMELINE_LIMIT = 500
+_DETAIL_NAMES = (*column_fields(LeadDetail, LEAD), "deleted_at")
+DETAIL_COLUMNS = select_list(_DETAIL_NAMES)
+_decode_detail = values_decoder(LEAD, _DETAIL_NAMES)
+_DAY = 86400.0
+_YIELD_EVERY = 0x1FFF
+
+
+def timeline(conn: Conn, lead_id: int, limit: int) -> list[TimelineEntry]:
+    """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
+    entries = [
+        TimelineEntry(
+            at=parse_db_time(at), kind="activity", id=int(row_id), activity_kind=kind, body=body
+        )
+        for row_id, kind, at, body in conn.execute(
+            "SELECT id, kind, at, body FROM activity WHERE lead_id = %s "
+            "ORDER BY at DESC, id DESC LIMIT %s",
+            (lead_id, limit),
+        )
+    ]
+    entries += [
+        TimelineEntry(
+            at=parse_db_time(at),
+            kind="stage",
+            id=int(row_id),
+            from_stage=from_stage,
+            to_stage=to_stage,
+            reason=reason,
+        )
+        for row_id, from_stage, to_stage, at, reason in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = %s "
+            "ORDER BY at DESC, id DESC LIMIT %s",
+            (lead_id, limit),
+        )
+    ]
+    entries.sort(key=lambda entry: (entry.at, entry.kind == "stage", entry.id), reverse=True)
+    return entries
+
+
+def lead_detail(conn: Conn, lead_id: int, limit: int = TIMELINE_LIMIT) -> LeadDetail | None:
+    """The lead (deleted ones too, flagged), or ``None`` when the id does not exist."""
+    found = conn.execute(f"SELECT {DETAIL_COLUMNS} FROM lead WHERE id = %s", (lead_id,)).fetchone()
+    if found is None:
+        return None
+    *values, deleted_at = _decode_detail(found)
+    return LeadDetail(
+        **dict(zip(_DETAIL_NAMES, values, strict=False)),
+        deleted=deleted_at is not None,
+        tags=tuple(reads.tags_of(conn, lead_id)),
+        timeline=tuple(timeline(conn, lead_id, limit)),
+    )
+
+
+def stage_history(conn: Conn, lead_id: int) -> list[TimelineEntry]:
+    """Stage changes of one lead, oldest first."""
+    return [
+        TimelineEntry(
+            at=parse_db_time(at),
+            kind="stage",
+            id=int(row_id),
+            from_stage=from_stage,
+            to_stage=to_stage,
+            reason=reason,
+        )
+        for row_id, from_stage, to_stage, at, reason in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
+            "WHERE lead_id = %s ORDER BY at, id",
+            (lead_id,),
+        )
+    ]
+
+
+_HISTORY_SQL = """
+SELECT c.lead_id, extract(epoch FROM c.at::timestamp)::bigint,
+       coalesce(array_position(%s::text[], c.to_stage::text), 0) - 1
+FROM stagechange c
+WHERE c.lead_id NOT IN (SELECT id FROM lead WHERE deleted_at IS NOT NULL)
+ORDER BY c.lead_id, c.at, c.id
+"""
+
+_WEEKS_SQL = """
+SELECT floor(extract(epoch FROM created_at::timestamp - %s::timestamp) / 604800)::bigint,
+       count(*)
+FROM lead
+WHERE deleted_at IS NULL AND created_at >= %s AND created_at < %s
+GROUP BY 1
+"""
+
+
+def history_pass(conn: Conn, stages: list[StageInfo]) -> tuple[dict[int, int], list[list[int]]]:
+    """Leads per reached-stage mask, and per stage the completed spans in seconds."""
+    spans: list[list[int]] = [[] for _ in stages]
+    masks: dict[int, int] = {}
+    if not stages:
+        return masks, spans
+    previous_lead: int | None = None
+    previous_at = 0
+    previous_stage = -1
+    mask = 0
+    keys = [stage.key for stage in stages]
+    with conn.cursor() as cursor:  # streamed row by row: never the whole history in memory
+        for number, (lead_id, at, stage) in enumerate(cursor.stream(_HISTORY_SQL, (keys,))):
+            if not number & _YIELD_EVERY:
+                time.sleep(0)  # hand the GIL to the UI thread when run in a worker
+            if lead_id == previous_lead:
+                if previous_stage >= 0:
+                    spans[previous_stage].append(at - previous_at)
+            else:
+                if previous_lead is not None:
+                    masks[mask] = masks.get(mask, 0) + 1
+                mask = 0
+                previous_lead = lead_id
+            if stage >= 0:
+                mask |= 1 << stage
+            previous_at, previous_stage = at, stage
+    if previous_lead is not None:
+        masks[mask] = masks.get(mask, 0) + 1
+    return masks, spans
+
+
+def funnel_metrics(conn: Conn, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:
+    """Every funnel number for the live leads, as of ``now``."""
+    totals = reads.stage_totals(conn)
+    stage_list = [total.stage for total in totals]
+    masks, spans = history_pass(conn, stage_list)
+    reached = reached_and_converted(stage_list, masks)
+    medians = {
+        stage.key: statistics.median(spans[index]) / _DAY
+        for index, stage in enumerate(stage_list)
+        if spans[index]
+    }
+    first = first_week_start(now, weeks)
+    start = format_db_time(first)
+    end = format_db_time(first + timedelta(weeks=weeks))
+    per_week: dict[int, int] = {
+        int(index): int(number) for index, number in conn.execute(_WEEKS_SQL, (start, start, end))
+    }
+    stages = tuple(
+        StageMetrics(
+            key=total.stage.key,
+            name=total.stage.name,
+            kind=total.stage.kind,
+            count=total.count,
+            value_cents=total.value_cents,
+            reached=reached.get(total.stage.key, (0, 0))[0],
+            converted=reached.get(total.stage.key, (0, 0))[1],
+            median_days=medians.get(total.stage.key),
+        )
+        for total in totals
+    )
+    return FunnelMetrics(
+        stages=stages,
+        won=sum(s.count for s in stages if s.kind == "won"),
+        lost=sum(s.count for s in stages if s.kind == "lost"),
+        weeks=week_series(now, per_week, weeks),
+    )

@@ -1,0 +1,292 @@
+"""The list/board/CLI reads on psycopg, with SQLite's semantics (``storage/sqlite/reads.py``,
+``list_queries.py``): the same filters, sorts (ASCII case folding, NULLs first ascending),
+offset paging from the nearer end, counts, and searches capped at :data:`SEARCH_CAP` hits.
+
+A search is a prefix match on every word against the ``lead.search`` tsvector
+(name, email, company; accents folded), read from its GIN index: the capped hits come
+first and each is joined by id, so a search costs the same at any table size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+import psycopg
+
+from leadtui.domain.rows import (
+    FollowUpFilter,
+    LeadCounts,
+    LeadFilter,
+    LeadRow,
+    LeadSort,
+    SortKey,
+    StageInfo,
+    StageTotal,
+)
+from leadtui.domain.timefmt import day_bounds, format_db_time
+from leadtui.storage.columns import LEAD
+from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+SEARCH_CAP = 10_000
+"""Searches look at most this many hits; counts above it show as "10,000+"."""
+
+_ROW_NAMES = column_fields(LeadRow, LEAD)
+ROW_COLUMNS = select_list(_ROW_NAMES, "l")
+_decode_row = values_decoder(LEAD, _ROW_NAMES)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+_SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
+    SortKey.CREATED: ("l.created_at",),
+    SortKey.NAME: ("leadtui_nocase(l.last_name)", "leadtui_nocase(l.first_name)"),
+    SortKey.COMPANY: ("leadtui_nocase(l.company)",),
+    SortKey.EMAIL: ("leadtui_nocase(l.email)",),
+    SortKey.STAGE: ("(SELECT s.position FROM stage s WHERE s.key = l.stage)", "l.created_at"),
+    SortKey.SOURCE: ("l.source", "l.created_at"),
+    SortKey.FOLLOWUP: ("l.next_followup_at IS NULL", "l.next_followup_at"),
+    SortKey.LAST_ACTIVITY: ("l.last_activity_at",),
+    SortKey.VALUE: ("l.value_cents",),
+}
+
+
+def row(values: tuple[Any, ...]) -> LeadRow:
+    """A fetched ``ROW_COLUMNS`` tuple as a list row."""
+    return LeadRow(*_decode_row(values))
+
+
+def ts_query(text: str) -> str | None:
+    """What a user typed as a tsquery text: every word a prefix (``ana:* & gar:*``).
+
+    Only letters and digits reach it, so tsquery operators typed by the user are plain
+    separators; ``None`` when nothing searchable remains. The database folds it with
+    ``leadtui_fold()``, the same function that built the index.
+    """
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    return " & ".join(f"{token}:*" for token in tokens)
+
+
+def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]] | None:
+    """SQL condition and parameters for a filter (no search); ``None``: matches nothing."""
+    clauses = ["l.deleted_at IS NULL"]
+    params: list[Any] = []
+    if lead_filter.stages:
+        clauses.append("l.stage = ANY(%s)")
+        params.append(list(lead_filter.stages))
+    if lead_filter.sources:
+        clauses.append("l.source = ANY(%s)")
+        params.append(list(lead_filter.sources))
+    for tag in lead_filter.tags:
+        clauses.append(
+            "l.id IN (SELECT lt.lead_id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id "
+            "WHERE t.name = %s)"
+        )
+        params.append(tag)
+    start, end = day_bounds(now)
+    match lead_filter.followup:
+        case FollowUpFilter.OVERDUE:
+            clauses.append("l.next_followup_at < %s")
+            params.append(format_db_time(start))
+        case FollowUpFilter.TODAY:
+            clauses.append("l.next_followup_at >= %s AND l.next_followup_at < %s")
+            params.extend([format_db_time(start), format_db_time(end)])
+        case FollowUpFilter.THIS_WEEK:
+            clauses.append("l.next_followup_at >= %s AND l.next_followup_at < %s")
+            params.extend([format_db_time(start), format_db_time(start + timedelta(days=7))])
+        case FollowUpFilter.NONE:
+            clauses.append("l.next_followup_at IS NULL")
+        case FollowUpFilter.ANY:
+            pass
+    return " AND ".join(clauses), params
+
+
+def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
+    """ORDER BY terms; NULLs sort as SQLite sorts them (first ascending, last descending)."""
+    descending = sort.descending != reverse
+    direction = " DESC NULLS LAST" if descending else " NULLS FIRST"
+    return ", ".join(term + direction for term in (*_SORT_TERMS[sort.key], "l.id"))
+
+
+_HITS = (
+    "WITH hits AS MATERIALIZED (SELECT id FROM lead "
+    "WHERE search @@ to_tsquery('simple', leadtui_fold(%s)) LIMIT %s) "
+)
+
+
+def _search_parts(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]] | None:
+    query = ts_query(lead_filter.search)
+    where = where_clause(replace(lead_filter, search=""), now)
+    if query is None or where is None:
+        return None
+    condition, params = where
+    return condition, [query, SEARCH_CAP + 1, *params]
+
+
+def _by_stage(
+    conn: Conn,
+    condition: str,
+    params: list[Any],
+    *,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[tuple[Any, ...]]:
+    """A page of the stage sort, stage by stage in funnel order (each an index walk)."""
+    keys = [stage.key for stage in stages(conn)]
+    if descending:
+        keys.reverse()
+    direction = " DESC" if descending else ""
+    source = f"FROM lead l WHERE {condition} AND l.stage = %s"
+    found: list[tuple[Any, ...]] = []
+    for key in keys:
+        if len(found) >= limit:
+            break
+        if offset:
+            counted = conn.execute(f"SELECT count(*) {source}", [*params, key]).fetchone()
+            count = int(counted[0]) if counted else 0
+            if count <= offset:
+                offset -= count
+                continue
+        found.extend(
+            conn.execute(
+                f"SELECT {ROW_COLUMNS} {source} ORDER BY l.created_at{direction}, "
+                f"l.id{direction} LIMIT %s OFFSET %s",
+                [*params, key, limit - len(found), offset],
+            ).fetchall()
+        )
+        offset = 0
+    return found
+
+
+def page(
+    conn: Conn,
+    lead_filter: LeadFilter,
+    sort: LeadSort,
+    now: datetime,
+    offset: int,
+    limit: int,
+    total: int | None = None,
+) -> list[LeadRow]:
+    """Rows ``offset .. offset+limit`` of the filtered, sorted list (searches from the hits)."""
+    if limit <= 0:
+        return []
+    offset = max(0, offset)
+    if lead_filter.search.strip():
+        parts = _search_parts(lead_filter, now)
+        if parts is None:
+            return []
+        condition, params = parts
+        sql = (
+            f"{_HITS}SELECT {ROW_COLUMNS} FROM hits JOIN lead l ON l.id = hits.id "
+            f"WHERE {condition} ORDER BY {order_clause(sort)} LIMIT %s OFFSET %s"
+        )
+        return [row(values) for values in conn.execute(sql, [*params, limit, offset])]
+    where = where_clause(lead_filter, now)
+    if where is None:
+        return []
+    condition, params = where
+    from_end = total is not None and offset > total // 2
+    if from_end and total is not None:
+        end_offset = max(0, total - offset - limit)
+        limit = min(limit, total - offset)
+        if limit <= 0:
+            return []
+        offset = end_offset
+    if sort.key is SortKey.STAGE:
+        found = _by_stage(
+            conn,
+            condition,
+            params,
+            descending=sort.descending != from_end,
+            offset=offset,
+            limit=limit,
+        )
+    else:
+        found = conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM lead l WHERE {condition} "
+            f"ORDER BY {order_clause(sort, reverse=from_end)} LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        ).fetchall()
+    rows = [row(values) for values in found]
+    if from_end:
+        rows.reverse()
+    return rows
+
+
+def count(conn: Conn, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
+    """How many leads match and how many are overdue (a search counts its capped hits)."""
+    start, _end = day_bounds(now)
+    overdue = "count(*) FILTER (WHERE l.next_followup_at < %s)"
+    searching = bool(lead_filter.search.strip())
+    if searching:
+        parts = _search_parts(lead_filter, now)
+        if parts is None:
+            return LeadCounts(0, 0)
+        condition, params = parts
+        sql = f"{_HITS}SELECT count(*), {overdue} FROM hits JOIN lead l ON l.id = hits.id "
+        values = [params[0], params[1], format_db_time(start), *params[2:]]
+    else:
+        where = where_clause(lead_filter, now)
+        if where is None:
+            return LeadCounts(0, 0)
+        condition, params = where
+        sql = f"SELECT count(*), {overdue} FROM lead l "
+        values = [format_db_time(start), *params]
+    found = conn.execute(f"{sql}WHERE {condition}", values).fetchone()
+    total, late = (int(found[0]), int(found[1] or 0)) if found else (0, 0)
+    return LeadCounts(total, late, capped=searching and total > SEARCH_CAP)
+
+
+def stages(conn: Conn) -> list[StageInfo]:
+    """Every stage in funnel order."""
+    return [
+        StageInfo(key, name, int(position), kind)
+        for key, name, position, kind in conn.execute(
+            "SELECT key, name, position, kind FROM stage ORDER BY position"
+        )
+    ]
+
+
+def stage_totals(conn: Conn) -> list[StageTotal]:
+    """Count and value of live leads per stage, in funnel order."""
+    sums = {
+        key: (int(number), int(value))
+        for key, number, value in conn.execute(
+            "SELECT stage, count(*), coalesce(sum(value_cents), 0)::bigint FROM lead "
+            "WHERE deleted_at IS NULL GROUP BY stage"
+        )
+    }
+    return [StageTotal(info, *sums.get(info.key, (0, 0))) for info in stages(conn)]
+
+
+def lead_row(conn: Conn, lead_id: int) -> LeadRow | None:
+    """One lead as a list row (deleted ones included), or ``None``."""
+    values = conn.execute(
+        f"SELECT {ROW_COLUMNS} FROM lead l WHERE l.id = %s", (lead_id,)
+    ).fetchone()
+    return None if values is None else row(values)
+
+
+def all_tags(conn: Conn) -> list[str]:
+    """Every tag name, alphabetically (ASCII case folded, as on SQLite)."""
+    return [
+        str(name)
+        for (name,) in conn.execute("SELECT name FROM tag ORDER BY leadtui_nocase(name), name")
+    ]
+
+
+def tags_of(conn: Conn, lead_id: int) -> list[str]:
+    """The tags on one lead, alphabetically."""
+    return [
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT t.name FROM tag t JOIN leadtag lt ON lt.tag_id = t.id WHERE lt.lead_id = %s "
+            "ORDER BY leadtui_nocase(t.name), t.name",
+            (lead_id,),
+        )
+    ]

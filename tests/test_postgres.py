@@ -1,0 +1,175 @@
+"""PostgreSQL only (team mode): refusals, masked passwords, a read-only role, the CLI on a
+URL, and three processes editing the same leads without losing an update."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import re
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+from conftest import fixed_clock
+
+from leadtui.domain.errors import DatabaseRefused, ReadOnlyError, StorageError
+from leadtui.domain.rows import LeadFilter, LeadInput
+from leadtui.launch import open_store
+from leadtui.storage.postgres.url import mask_password
+from leadtui.storage.schema_version import SCHEMA_VERSION
+from leadtui.store import LeadStore
+
+
+def run(url: str, sql: str) -> None:
+    """Run SQL on ``url`` directly (autocommit)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql.encode())
+
+
+def test_an_empty_database_gets_the_schema_and_version(pg_blank_url: str) -> None:
+    store = open_store(pg_blank_url, clock=fixed_clock)
+    store.close()
+    with psycopg.connect(pg_blank_url) as conn:
+        found = conn.execute("SELECT version FROM leadtui_schema").fetchall()
+    assert found == [(SCHEMA_VERSION,)]
+    reopened = open_store(pg_blank_url, clock=fixed_clock)  # a second start just opens it
+    assert [stage.key for stage in reopened.stages()][0] == "new"
+    reopened.close()
+
+
+def test_a_database_that_is_not_leadtuis_is_refused(pg_blank_url: str) -> None:
+    run(pg_blank_url, "CREATE TABLE invoices (id int)")
+    with pytest.raises(DatabaseRefused, match="is not a leadtui database"):
+        open_store(pg_blank_url)
+    with psycopg.connect(pg_blank_url) as conn:  # and nothing was added to it
+        tables = conn.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()
+    assert tables == (1,)
+
+
+def test_a_newer_schema_is_refused(pg_url: str) -> None:
+    run(pg_url, f"UPDATE leadtui_schema SET version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(DatabaseRefused, match="newer leadtui"):
+        open_store(pg_url)
+
+
+def test_an_empty_database_is_not_created_when_asked_not_to(pg_blank_url: str) -> None:
+    with pytest.raises(DatabaseRefused, match="empty database"):
+        open_store(pg_blank_url, create=False)
+
+
+def test_a_password_in_the_url_is_refused_and_masked() -> None:
+    url = "postgresql://ana:s3cret@db.example:5432/leads"
+    with pytest.raises(DatabaseRefused) as caught:
+        LeadStore.open(url)
+    assert "s3cret" not in str(caught.value)
+    assert "postgresql://ana:***@db.example:5432/leads" in str(caught.value)
+    assert ".pgpass" in str(caught.value)
+    assert "s3cret" not in mask_password("postgresql://u@h/db?sslmode=require&password=s3cret")
+
+
+def test_a_connection_failure_is_one_readable_line(pg_server: object) -> None:
+    url = "postgresql://nobody@/nowhere?host=/nonexistent-leadtui-socket-dir"
+    with pytest.raises(DatabaseRefused, match="Cannot connect to postgresql://nobody@") as caught:
+        LeadStore.open(url)
+    assert "\n" not in str(caught.value).strip()
+
+
+def test_a_read_only_role_reads_and_refuses_writes(pg_url: str) -> None:
+    writer = open_store(pg_url, clock=fixed_clock)
+    lead = writer.add_lead(LeadInput(first_name="Ana", last_name="Reader"))
+    writer.close()
+    run(pg_url, "CREATE ROLE viewer LOGIN")
+    run(pg_url, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO viewer")
+    viewer_url = re.sub(r"://[^@/]*@", "://viewer@", pg_url, count=1)
+    reader = open_store(viewer_url, clock=fixed_clock)
+    try:
+        assert reader.read_only
+        assert reader.count_list(LeadFilter()).total == 1
+        assert reader.lead_detail(lead.id or 0) is not None
+        with pytest.raises(ReadOnlyError, match="read-only"):
+            reader.add_lead(LeadInput(first_name="Not", last_name="Saved"))
+        with pytest.raises(ReadOnlyError):
+            reader.move_lead(lead.id or 0, "won")
+    finally:
+        reader.close()
+        run(pg_url, "DROP OWNED BY viewer")
+        run(pg_url, "DROP ROLE viewer")
+
+
+def test_jobs_not_available_yet_say_so(store_pg: LeadStore) -> None:
+    for job in (lambda: store_pg.backup(), lambda: store_pg.forget_lead(1)):
+        with pytest.raises(StorageError, match="not available on PostgreSQL yet"):
+            job()
+    assert store_pg.list_backups() == []
+
+
+@pytest.fixture
+def store_pg(pg_url: str) -> Iterator[LeadStore]:
+    """A store on a fresh PostgreSQL database."""
+    opened = open_store(pg_url, clock=fixed_clock)
+    yield opened
+    opened.close()
+
+
+def test_the_cli_works_on_a_url(pg_url: str) -> None:
+    from leadtui.cli import main
+
+    runner = CliRunner()
+    env = {"LEADTUI_DB": pg_url}
+    added = runner.invoke(main, ["add", "--first-name", "Ana", "--last-name", "Cli"], env=env)
+    assert added.exit_code == 0, added.output
+    listed = runner.invoke(main, ["list"], env=env)
+    assert listed.exit_code == 0 and "Cli" in listed.output, listed.output
+    moved = runner.invoke(main, ["--db", pg_url, "move", "1", "won"])
+    assert moved.exit_code == 0, moved.output
+    stats = runner.invoke(main, ["--db", pg_url, "stats"])
+    assert stats.exit_code == 0, stats.output
+    backup = runner.invoke(main, ["--db", pg_url, "backup"])
+    assert backup.exit_code == 1 and "not available on PostgreSQL yet" in backup.output
+
+
+EDITS = 30
+
+
+def _edit_many(url: str, lead_ids: list[int], seed: int) -> int:
+    """Add 1 to each lead's score EDITS times, retrying conflicts; returns retries."""
+    from leadtui.domain.errors import ConflictError
+
+    store = open_store(url)
+    retries = 0
+    try:
+        for number in range(EDITS):
+            lead_id = lead_ids[(number + seed) % len(lead_ids)]
+            while True:
+                data, version = store.lead_input(lead_id)
+                data = dataclasses.replace(data, score=(data.score or 0) + 1)
+                try:
+                    store.update_lead(lead_id, version, data)
+                    break
+                except (ConflictError, StorageError):
+                    retries += 1
+    finally:
+        store.close()
+    return retries
+
+
+def test_three_processes_editing_the_same_leads_lose_no_update(pg_url: str) -> None:
+    store = open_store(pg_url, clock=fixed_clock)
+    ids = [store.add_lead(LeadInput(first_name=f"Shared{n}", score=0)).id or 0 for n in range(2)]
+    store.close()
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(3) as pool:
+        retries = pool.starmap(_edit_many, [(pg_url, ids, seed) for seed in range(3)])
+    store = open_store(pg_url, clock=fixed_clock)
+    try:
+        total = sum(store.get_lead(lead_id).score or 0 for lead_id in ids)
+        versions = sum(store.get_lead(lead_id).version for lead_id in ids)
+    finally:
+        store.close()
+    assert total == 3 * EDITS, (total, retries)
+    assert versions == len(ids) + 3 * EDITS
+    assert os.environ.get("LEADTUI_DB") is None
