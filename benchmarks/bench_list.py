@@ -171,7 +171,7 @@ def child(path: Path | None) -> None:
             store.page_list(found, LeadSort(), 0, 100)
             store.count_list(found)
             result["search_query_ms"] = (time.perf_counter() - query) * 1000
-            result["rows"] = store.count_leads(LeadFilter()).total
+            result["rows"] = store.count_list(LeadFilter()).total
 
     asyncio.run(run())
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -27,7 +27,7 @@ from leadtui.storage.sqlite.backup import (
 def _count(path: Path) -> int:
     store = open_store(path)
     try:
-        return store.count_leads(LeadFilter()).total
+        return store.count_list(LeadFilter()).total
     finally:
         store.close()
 

@@ -163,7 +163,7 @@ async def test_search_filters_every_column(demo_store: LeadStore, app_factory: A
         await pilot.press("slash", *"garcia")
         await settle(pilot)
         for column in board.columns:
-            expected = demo_store.page_leads(
+            expected = demo_store.page_list(
                 LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100
             )
             assert [r.id for r in column.state.cards] == [r.id for r in expected]
@@ -183,7 +183,7 @@ async def test_cursor_pages_in_more_cards(demo_store: LeadStore, app_factory: Ap
         assert len(state.cards) == 40 and state.more == 29
         await pilot.press(*"j" * 40)
         await settle(pilot)
-        expected = demo_store.page_leads(LeadFilter(stages=("new",)), LeadSort(), 0, 100)
+        expected = demo_store.page_list(LeadFilter(stages=("new",)), LeadSort(), 0, 100)
         assert [r.id for r in state.cards] == [r.id for r in expected]
         assert state.more == 0 and state.cursor == 40
 
@@ -283,7 +283,7 @@ async def test_filter_dialog_narrows_columns_by_tag(
         await settle(pilot)
         assert board.board_filter == LeadFilter(tags=(tag,))
         for column in board.columns:
-            expected = demo_store.page_leads(
+            expected = demo_store.page_list(
                 LeadFilter(stages=(column.state.stage.key,), tags=(tag,)), LeadSort(), 0, 100
             )
             assert [r.id for r in column.state.cards] == [r.id for r in expected]

@@ -35,7 +35,7 @@ def count(db: Path) -> int:
     """Live leads in ``db``."""
     store = open_store(db, clock=fixed_clock, create=False)
     try:
-        return store.count_leads(LeadFilter()).total
+        return store.count_list(LeadFilter()).total
     finally:
         store.close()
 

@@ -192,7 +192,7 @@ async def test_app_offers_and_restores_the_backup(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.return_value is True
     store = open_store(path)
-    assert store.count_leads(LeadFilter()).total == 5
+    assert store.count_list(LeadFilter()).total == 5
     store.close()
     kept = [p for p in (path.parent / "backups").iterdir() if "-damaged-" in p.name]
     assert [p.read_bytes() for p in kept if p.suffix == ".db"] == [damaged_bytes]
@@ -248,5 +248,5 @@ def test_crash_wal_is_replayed_not_refused(tmp_path: Path) -> None:
     store.close()
     assert wal_path(copy).stat().st_size > 0
     reopened = open_store(copy)
-    assert reopened.count_leads(LeadFilter()).total == 2
+    assert reopened.count_list(LeadFilter()).total == 2
     reopened.close()

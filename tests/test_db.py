@@ -112,7 +112,7 @@ class TestPermissions:
             os.umask(old)
         try:
             opened.add_lead(LeadInput(first_name="Ana"))
-            opened.count_leads(LeadFilter())  # keeps a reader open: -wal/-shm exist
+            opened.count_list(LeadFilter())  # keeps a reader open: -wal/-shm exist
             assert mode(db_path.parent) == 0o700
             assert mode(db_path) == 0o600
             for suffix in ("-wal", "-shm"):
@@ -218,7 +218,7 @@ class TestMigrations:
         schema_v2[1] = add_nickname
         opened = open_store(v1_database, clock=fixed_clock)
         try:
-            assert opened.count_leads(LeadFilter()).total == 1
+            assert opened.count_list(LeadFilter()).total == 1
         finally:
             opened.close()
         conn = fresh(v1_database)

@@ -43,7 +43,7 @@ def test_demo_now_is_the_fixed_date() -> None:
 def test_every_lead_with_history_and_activities(store: LeadStore) -> None:
     leads = SAMPLE["leads"]
     assert load_sample(store) == len(leads) >= 200
-    assert store.count_leads(LeadFilter()).total == len(leads)
+    assert store.count_list(LeadFilter()).total == len(leads)
     assert table_count(store, "stagechange") == sum(len(lead["stage_history"]) for lead in leads)
     assert table_count(store, "activity") == sum(len(lead["activities"]) for lead in leads)
     assert table_count(store, "leadtag") == sum(len(lead["tags"]) for lead in leads)
@@ -61,7 +61,7 @@ def test_counts_and_values_per_stage_match_the_json(demo_store: LeadStore) -> No
 
 
 def test_history_ends_in_the_current_stage(demo_store: LeadStore) -> None:
-    rows = demo_store.page_leads(LeadFilter(), LeadSort(), 0, 1000)
+    rows = demo_store.page_list(LeadFilter(), LeadSort(), 0, 1000)
     assert len(rows) == len(SAMPLE["leads"])
     for row in rows[:40]:
         history = demo_store.stage_history(row.id)
@@ -72,7 +72,7 @@ def test_history_ends_in_the_current_stage(demo_store: LeadStore) -> None:
 
 def test_search_finds_sample_names(demo_store: LeadStore) -> None:
     first = SAMPLE["leads"][0]
-    hits = demo_store.page_leads(
+    hits = demo_store.page_list(
         LeadFilter(search=first["last_name"] or first["company"]), LeadSort(), 0, 50
     )
     assert hits
@@ -83,7 +83,7 @@ def test_shifted_load_keeps_whole_days(tmp_path: Path) -> None:
     store = open_store(tmp_path / "shifted.db", clock=fixed_clock)
     try:
         load_sample(store, now=later)
-        newest = store.page_leads(LeadFilter(), LeadSort(), 0, 1)[0]
+        newest = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
     finally:
         store.close()
     original = max(lead["created_at"] for lead in SAMPLE["leads"])
@@ -121,7 +121,7 @@ def test_demo_never_touches_the_user_database(
     def fake_run(app: LeadApp, *args: Any, **kwargs: Any) -> None:
         seen["path"] = app.store.path
         seen["demo"] = app.demo
-        seen["leads"] = app.store.count_leads(LeadFilter()).total
+        seen["leads"] = app.store.count_list(LeadFilter()).total
         seen["existed"] = app.store.path.exists()
 
     monkeypatch.setattr(LeadApp, "run", fake_run)

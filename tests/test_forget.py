@@ -68,7 +68,7 @@ def test_forget_leaves_no_bytes_behind(store: LeadStore, tmp_path: Path) -> None
     csv_path = tmp_path / "upd.csv"
     csv_path.write_text(f"email,job_title\n{EMAIL},Boss\n", encoding="utf-8")
     store.import_rows(store.preview_import(csv_path), ImportOptions(on_duplicate="update"))
-    store.count_leads(LeadFilter())  # a read connection stays open, as in the app
+    store.count_list(LeadFilter())  # a read connection stays open, as in the app
     assert leftovers(store.path), "the person must be in the files before"
     tombstone = store.forget_lead(lead_id)
     assert leftovers(store.path) == []

@@ -74,7 +74,7 @@ def test_add_on_full_disk_is_clear_and_rolled_back(full_store: LeadStore) -> Non
     with pytest.raises(StorageError, match="disk is full"):
         for index in range(50):  # a few may still fit in the last free bytes
             full_store.add_lead(LeadInput(first_name=f"Extra {index}", company="x" * 200))
-    total = full_store.count_leads(LeadFilter()).total
+    total = full_store.count_list(LeadFilter()).total
     full_store.close()
     conn = sqlite3.connect(full_store.path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -127,7 +127,7 @@ def exhaust(store: LeadStore) -> None:
 async def test_form_keeps_its_content_on_full_disk(full_store: LeadStore) -> None:
     """Saving a new lead on a full disk shows an error; the form stays open with the text."""
     exhaust(full_store)
-    before = full_store.count_leads(LeadFilter()).total
+    before = full_store.count_list(LeadFilter()).total
     app = make_app(full_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -142,7 +142,7 @@ async def test_form_keeps_its_content_on_full_disk(full_store: LeadStore) -> Non
         assert app.screen.query_one("#in-first_name", Input).value == "Ana Unsaved"
         messages = [str(n.message) for n in app._notifications]
         assert any("disk is full" in message for message in messages), messages
-    assert open_store(full_store.path).count_leads(LeadFilter()).total == before
+    assert open_store(full_store.path).count_list(LeadFilter()).total == before
 
 
 def _limit_file_size(limit: int) -> None:
@@ -171,7 +171,7 @@ def test_cli_write_on_full_disk_prints_one_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
     assert "nothing was saved" in lines[0]
     store = open_store(path)
-    assert store.count_leads(LeadFilter()).total == 0
+    assert store.count_list(LeadFilter()).total == 0
     store.close()
     assert before == _digest(path) or sqlite3.connect(path).execute(
         "PRAGMA integrity_check"

@@ -42,7 +42,7 @@ async def open_detail(
 
 def lead_in(store: LeadStore, stage: str, followup: FollowUpFilter = FollowUpFilter.ANY) -> int:
     """The lead of ``stage`` with the longest timeline (ties: lowest id)."""
-    rows = store.page_leads(LeadFilter(stages=(stage,), followup=followup), LeadSort(), 0, 100)
+    rows = store.page_list(LeadFilter(stages=(stage,), followup=followup), LeadSort(), 0, 100)
     return max(rows, key=lambda row: (len(store.timeline(row.id)), -row.id)).id
 
 
@@ -248,7 +248,7 @@ class TestNavigationAndOutside:
     """[ and ] walk the list it came from; m opens mailto:, c copies the email; Esc returns."""
 
     async def test_previous_and_next(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
-        ids = [row.id for row in demo_store.page_leads(LeadFilter(), LeadSort(), 0, 3)]
+        ids = [row.id for row in demo_store.page_list(LeadFilter(), LeadSort(), 0, 3)]
 
         def neighbours(current: int, step: int) -> int | None:
             index = ids.index(current) + step

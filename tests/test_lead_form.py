@@ -43,7 +43,7 @@ def error_of(app: LeadApp, field: str) -> str:
 
 def total(store: LeadStore) -> int:
     """Live leads in the database."""
-    return store.count_leads(LeadFilter()).total
+    return store.count_list(LeadFilter()).total
 
 
 class TestNewLead:

@@ -47,7 +47,7 @@ def table_of(app: LeadApp) -> LeadTable:
 
 def live_count(store: LeadStore, lead_filter: LeadFilter = EVERYTHING) -> int:
     """How many leads the database holds (fresh read)."""
-    return store.count_leads(lead_filter).total
+    return store.count_list(lead_filter).total
 
 
 class TestNavigation:
@@ -60,7 +60,7 @@ class TestNavigation:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             table = table_of(app)
-            first = demo_store.page_leads(EVERYTHING, NEWEST, 0, 1)[0]
+            first = demo_store.page_list(EVERYTHING, NEWEST, 0, 1)[0]
             assert table.current_row is not None and table.current_row.id == first.id
             assert table.source.total == live_count(demo_store)
             header = str(screen_of(app).query_one("#list-header", Static).render())
@@ -78,7 +78,7 @@ class TestNavigation:
             await keys(pilot, "G")
             total = live_count(demo_store)
             assert table.cursor == total - 1
-            last = demo_store.page_leads(EVERYTHING, NEWEST, total - 1, 1)[0]
+            last = demo_store.page_list(EVERYTHING, NEWEST, total - 1, 1)[0]
             assert table.current_row is not None and table.current_row.id == last.id
             await keys(pilot, "g")
             assert table.cursor == 0
@@ -110,7 +110,7 @@ class TestNavigation:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             screen, table = screen_of(app), table_of(app)
-            rows = demo_store.page_leads(EVERYTHING, NEWEST, 0, 3)
+            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 3)
             assert screen.neighbours(rows[0].id, 1) == rows[1].id
             assert table.cursor == 1
             assert screen.neighbours(rows[1].id, 1) == rows[2].id
@@ -132,7 +132,7 @@ class TestNavigation:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            rows = demo_store.page_leads(EVERYTHING, NEWEST, 0, 3)
+            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 3)
             await keys(pilot, "enter")
             assert type(app.screen).__name__ == "LeadDetailScreen"
             assert getattr(app.screen, "lead_id", None) == rows[0].id
@@ -208,7 +208,7 @@ class TestMarksAndBulk:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            rows = demo_store.page_leads(EVERYTHING, NEWEST, 0, 2)
+            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 2)
             await keys(pilot, "space", "space")
             assert table_of(app).marked == {rows[0].id, rows[1].id}
             await keys(pilot, "m")
@@ -227,7 +227,7 @@ class TestMarksAndBulk:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            rows = demo_store.page_leads(EVERYTHING, NEWEST, 0, 2)
+            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 2)
             await keys(pilot, "space", "space", "t", "z", "z", "t", "o", "p", "enter")
             for row in rows:
                 assert "zztop" in demo_store.tags_of(row.id)
@@ -361,14 +361,14 @@ class TestSearchFilterSort:
             screen, table = screen_of(app), table_of(app)
             await keys(pilot, "s")
             assert screen.sort == LeadSort(SortKey.NAME, descending=False)
-            first = demo_store.page_leads(EVERYTHING, screen.sort, 0, 1)[0]
+            first = demo_store.page_list(EVERYTHING, screen.sort, 0, 1)[0]
             assert table.current_row is not None and table.current_row.id == first.id
             await keys(pilot, "S")
             assert screen.sort == LeadSort(SortKey.NAME, descending=True)
             await pilot.click(LeadTable, offset=(table.size.width - 3, 0))  # "Value"
             await settle(pilot)
             assert screen.sort == LeadSort(SortKey.VALUE, descending=True)
-            top = demo_store.page_leads(EVERYTHING, screen.sort, 0, 1)[0]
+            top = demo_store.page_list(EVERYTHING, screen.sort, 0, 1)[0]
             assert table.current_row is not None and table.current_row.id == top.id
             await pilot.click(LeadTable, offset=(table.size.width - 3, 0))
             await settle(pilot)
@@ -455,6 +455,6 @@ class TestLeadPages:
                 for extra in (LeadFilter(), LeadFilter(stages=("new", "contacted"))):
                     wanted = LeadFilter(stages=extra.stages, search=text)
                     fast = demo_store.page_list(wanted, sort, 0, 500)
-                    plain = demo_store.page_leads(wanted, sort, 0, 500)
+                    plain = demo_store.page_list(wanted, sort, 0, 500)
                     assert [row.id for row in fast] == [row.id for row in plain], text
-                    assert demo_store.count_list(wanted) == demo_store.count_leads(wanted)
+                    assert demo_store.count_list(wanted) == demo_store.count_list(wanted)

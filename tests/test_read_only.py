@@ -51,7 +51,7 @@ def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path, tmp_p
     before = _digest(read_only_db)
     store = open_store(read_only_db)
     assert store.read_only
-    assert store.count_leads(LeadFilter()).total == 2
+    assert store.count_list(LeadFilter()).total == 2
     assert store.get_lead(1).first_name == "Ana"
     writes: list[Callable[[], object]] = [
         lambda: store.add_lead(LeadInput(first_name="New")),

@@ -40,7 +40,7 @@ def ids(rows: list[LeadRow]) -> list[int]:
 
 def search(store: LeadStore, text: str) -> list[int]:
     """Ids of live leads whose name, email or company matches ``text``."""
-    return ids(store.page_leads(LeadFilter(search=text), NEWEST, 0, 100))
+    return ids(store.page_list(LeadFilter(search=text), NEWEST, 0, 100))
 
 
 def pg_execute(store: LeadStore, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -123,7 +123,7 @@ class TestAddGetUpdate:
         assert error.value.field == "email"
         with pytest.raises(ValidationError):
             add(store, stage="nowhere")
-        assert store.count_leads(EVERYTHING).total == 0
+        assert store.count_list(EVERYTHING).total == 0
 
     def test_get_missing_raises(self, store: LeadStore) -> None:
         with pytest.raises(NotFoundError):
@@ -161,7 +161,7 @@ class TestDuplicates:
         with pytest.raises(DuplicateEmailError) as error:
             add(store, "Robert", email="bob@example.com")
         assert error.value.existing_id == first.id
-        assert store.count_leads(EVERYTHING).total == 1
+        assert store.count_list(EVERYTHING).total == 1
 
     def test_nfc_and_nfd_collide(self, store: LeadStore) -> None:
         nfc = unicodedata.normalize("NFC", "josé@example.com")
@@ -211,8 +211,8 @@ class TestSoftDelete:
         gone = add(store, "Zelda", "Gone")
         assert keep.id is not None and gone.id is not None
         assert store.delete_leads([gone.id, 999]) == [gone.id]
-        assert ids(store.page_leads(EVERYTHING, NEWEST, 0, 50)) == [keep.id]
-        assert store.count_leads(EVERYTHING).total == 1
+        assert ids(store.page_list(EVERYTHING, NEWEST, 0, 50)) == [keep.id]
+        assert store.count_list(EVERYTHING).total == 1
         assert search(store, "zelda") == []
         with pytest.raises(NotFoundError):
             store.get_lead(gone.id)
@@ -220,7 +220,7 @@ class TestSoftDelete:
         assert store.delete_leads([gone.id]) == []
         assert store.restore_leads([gone.id, keep.id]) == [gone.id]
         assert search(store, "zelda") == [gone.id]
-        assert store.count_leads(EVERYTHING).total == 2
+        assert store.count_list(EVERYTHING).total == 2
 
     def test_single_delete_and_restore(self, store: LeadStore) -> None:
         lead = add(store)
@@ -385,7 +385,7 @@ class TestActivitiesAndFollowUps:
         made = {name: add(store, name, next_followup_at=at).id for name, at in plan.items()}
 
         def names(followup: FollowUpFilter) -> set[str]:
-            rows = store.page_leads(LeadFilter(followup=followup), NEWEST, 0, 50)
+            rows = store.page_list(LeadFilter(followup=followup), NEWEST, 0, 50)
             return {name for name, lead_id in made.items() if lead_id in ids(rows)}
 
         assert names(FollowUpFilter.OVERDUE) == {"overdue"}
@@ -393,7 +393,7 @@ class TestActivitiesAndFollowUps:
         assert names(FollowUpFilter.THIS_WEEK) == {"morning", "evening", "in6days"}
         assert names(FollowUpFilter.NONE) == {"none"}
         assert names(FollowUpFilter.ANY) == set(plan)
-        assert store.count_leads(EVERYTHING).overdue == 1
+        assert store.count_list(EVERYTHING).overdue == 1
 
 
 class TestTags:
@@ -403,7 +403,7 @@ class TestTags:
         assert store.tag_leads(both, "vip") == [b.id]
         assert store.tag_leads(both, " ") == []
         assert store.all_tags() == ["vip"]
-        vip = store.page_leads(LeadFilter(tags=("vip",)), NEWEST, 0, 10)
+        vip = store.page_list(LeadFilter(tags=("vip",)), NEWEST, 0, 10)
         assert sorted(ids(vip)) == sorted(both)
         assert store.untag_leads(both, "vip") == both
         assert store.untag_leads(both, "vip") == []
@@ -464,8 +464,8 @@ class TestPaging:
     @pytest.mark.parametrize("key", list(SortKey))
     def test_every_sort_is_a_stable_total_order(self, store: LeadStore, key: SortKey) -> None:
         _varied_leads(store)
-        up = store.page_leads(EVERYTHING, LeadSort(key, descending=False), 0, 1000)
-        down = store.page_leads(EVERYTHING, LeadSort(key, descending=True), 0, 1000)
+        up = store.page_list(EVERYTHING, LeadSort(key, descending=False), 0, 1000)
+        down = store.page_list(EVERYTHING, LeadSort(key, descending=True), 0, 1000)
         assert len(set(ids(up))) == len(up) == 45
         assert ids(up) == ids(sorted(up, key=PY_KEYS[key]))
         assert ids(down) == ids(up)[::-1]
@@ -478,15 +478,15 @@ class TestPaging:
         _varied_leads(store)
         sort = LeadSort(key, descending)
         lead_filter = LeadFilter(stages=("new", "won", "lost", "qualified"))
-        total = store.count_leads(lead_filter).total
+        total = store.count_list(lead_filter).total
         assert total == 36
-        full = ids(store.page_leads(lead_filter, sort, 0, 1000))
+        full = ids(store.page_list(lead_filter, sort, 0, 1000))
         for limit in (1, 7, 10):
             for offset in range(0, total + 2):
-                plain = ids(store.page_leads(lead_filter, sort, offset, limit))
+                plain = ids(store.page_list(lead_filter, sort, offset, limit))
                 assert plain == full[offset : offset + limit]
-                assert ids(store.page_leads(lead_filter, sort, offset, limit, total)) == plain
-        assert store.page_leads(lead_filter, sort, 3, 0, total) == []
+                assert ids(store.page_list(lead_filter, sort, offset, limit, total)) == plain
+        assert store.page_list(lead_filter, sort, 3, 0, total) == []
 
 
 class TestBulkInsert:
@@ -513,7 +513,7 @@ class TestBulkInsert:
             for i in range(12)
         ]
         assert store.bulk_insert_leads(rows, batch_size=5) == 12
-        page = store.page_leads(LeadFilter(search="loadco"), NEWEST, 0, 50)
+        page = store.page_list(LeadFilter(search="loadco"), NEWEST, 0, 50)
         assert len(page) == 12
         lead_id = page[0].id
         assert [(e.from_stage, e.to_stage, e.reason) for e in store.stage_history(lead_id)] == [
@@ -524,7 +524,7 @@ class TestBulkInsert:
         assert store.get_lead(lead_id).stage_changed_at == t0 + timedelta(days=2)
         assert [e.kind for e in store.timeline(lead_id)][0] == "activity"
         assert store.all_tags() == ["bulk", "t0", "t1"]
-        assert store.count_leads(LeadFilter(tags=("t1",))).total == 6
+        assert store.count_list(LeadFilter(tags=("t1",))).total == 6
         self._assert_indexes(store)
         fts_integrity(store)
 
@@ -547,7 +547,7 @@ class TestBulkInsert:
         ]
         with pytest.raises(Exception, match="(?i)unique"):
             store.bulk_insert_leads(rows)
-        assert store.count_leads(EVERYTHING).total == 0
+        assert store.count_list(EVERYTHING).total == 0
         self._assert_indexes(store)
 
     @staticmethod

@@ -122,7 +122,7 @@ def test_store_keeps_no_escape_or_control_characters(store: LeadStore) -> None:
         if FORBIDDEN.search(v.replace("\n", "") if c == "body" else v)
     ]
     assert bad == []
-    names = {row.first_name for row in store.page_leads(LeadFilter(), LeadSort(), 0, 100)}
+    names = {row.first_name for row in store.page_list(LeadFilter(), LeadSort(), 0, 100)}
     assert "[@click=app.quit]x" in names and "Acme [/]" in names  # markup kept literally
     assert "Emoji 😀👩‍💻🇪🇸" in names and "株式会社テスト" in names
 
@@ -175,7 +175,7 @@ def test_reads_strip_escapes_from_foreign_data(tmp_path: Path) -> None:
     write_raw(path)
     store = open_store(path)
     outputs: list[object] = [
-        store.page_leads(LeadFilter(), LeadSort(), 0, 100),
+        store.page_list(LeadFilter(), LeadSort(), 0, 100),
         store.stages(),
         store.stage_totals(),
         store.all_tags(),
@@ -353,7 +353,7 @@ def test_cli_output_has_no_escapes(hostile_db: Path) -> None:
 
 
 # Store reads that return no stored text (counts) or write it to a file (export: exact data).
-NO_TEXT_READS = {"count_leads", "count_list", "export_leads"}
+NO_TEXT_READS = {"count_list", "export_leads"}
 
 
 def test_every_store_read_is_sanitized() -> None:

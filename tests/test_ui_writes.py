@@ -160,7 +160,7 @@ async def test_a_failing_save_keeps_the_form_and_what_was_typed(
         await pilot.press("ctrl+s")  # the lock is free now: the same form saves
         await settle(pilot)
         assert not isinstance(app.screen, LeadFormScreen)
-        rows = store.page_leads(LeadFilter(), LeadSort(), 0, 10)
+        rows = store.page_list(LeadFilter(), LeadSort(), 0, 10)
         assert [row.first_name for row in rows] == ["Ana"]
 
 

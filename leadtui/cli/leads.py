@@ -67,7 +67,7 @@ def list_leads(
 
     with store_for(ctx, create=False) as store:
         stages = (stage_key(store, stage),) if stage else ()
-        rows = store.page_leads(LeadFilter(stages=stages, search=search), LeadSort(), 0, limit)
+        rows = store.page_list(LeadFilter(stages=stages, search=search), LeadSort(), 0, limit)
     if as_json:
         for row in rows:
             click.echo(json.dumps(_row_json(row), ensure_ascii=False))

@@ -150,21 +150,6 @@ class LeadStore:
         """How many leads match and how many are overdue (a search: its capped hits)."""
         return self._read().count(lead_filter, self.now())
 
-    def page_leads(
-        self,
-        lead_filter: LeadFilter,
-        sort: LeadSort,
-        offset: int,
-        limit: int,
-        total: int | None = None,
-    ) -> list[LeadRow]:
-        """The same read as :meth:`page_list` (kept for the board and the CLI)."""
-        return sanitize(self._read().page(lead_filter, sort, self.now(), offset, limit, total))
-
-    def count_leads(self, lead_filter: LeadFilter) -> LeadCounts:
-        """The same count as :meth:`count_list`."""
-        return self._read().count(lead_filter, self.now())
-
     def stages(self) -> list[StageInfo]:
         """Every stage in funnel order."""
         return sanitize(self._read().stages())

@@ -32,7 +32,7 @@ def refill(
 ) -> None:
     """Re-read the first page of ``column``; the cursor stays on lead ``keep`` when it is there."""
     state = column.state
-    rows = store.page_leads(column_filter(board_filter, state.stage.key), BOARD_SORT, 0, PAGE_SIZE)
+    rows = store.page_list(column_filter(board_filter, state.stage.key), BOARD_SORT, 0, PAGE_SIZE)
     state.reset(rows, PAGE_SIZE)
     state.total = len(rows) if state.complete else None
     state.value_cents = None
@@ -48,7 +48,7 @@ def load_more(column: StageColumn, store: LeadStore, board_filter: LeadFilter) -
     state = column.state
     if state.complete or state.cursor < len(state.cards) - LOOKAHEAD:
         return
-    rows = store.page_leads(
+    rows = store.page_list(
         column_filter(board_filter, state.stage.key),
         BOARD_SORT,
         state.next_offset,
@@ -67,7 +67,7 @@ def read_totals(store: LeadStore, columns: list[StageColumn], board_filter: Lead
     return [
         (
             c.state.stage.key,
-            store.count_leads(column_filter(board_filter, c.state.stage.key)).total,
+            store.count_list(column_filter(board_filter, c.state.stage.key)).total,
             None,
         )
         for c in columns
