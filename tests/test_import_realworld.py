@@ -290,7 +290,8 @@ def test_keywords_never_guess_name_value_or_stage_from_a_word(header: str, field
 
 
 def test_honorific_title_beside_job_title_and_google_organization_parts() -> None:
-    from leadtui.io.formats import GENERIC, GOOGLE_CONTACTS
+    from leadtui.io.formats import GENERIC
+    from leadtui.io.layouts_contacts import GOOGLE_CONTACTS
     from leadtui.io.mapping import guess_mapping
 
     assert guess_mapping(GENERIC, ["Title", "First Name", "Job Title"]) == [

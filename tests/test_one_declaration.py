@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from leadtui.io.export import ExportOptions, export_leads
-from leadtui.io.formats import LEADTUI_COLUMNS
+from leadtui.io.layouts_crm import LEADTUI_COLUMNS
 from leadtui.storage.sqlite import bulk
 from leadtui.storage.sqlite.db import connect_sqlite, create_schema
 from leadtui.domain.rows import LeadDetail

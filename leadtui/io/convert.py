@@ -24,7 +24,7 @@ from leadtui.domain.validation import (
     validate_url,
 )
 from leadtui.i18n import _
-from leadtui.io.formats import FORMULA_GUARD, FORMULA_STARTS, IGNORE, Format
+from leadtui.io.layout import FORMULA_GUARD, FORMULA_STARTS, IGNORE, Format
 from leadtui.io.values import (
     EmailChecker,
     PhoneNormalizer,

@@ -20,7 +20,7 @@ from leadtui.i18n import _
 from leadtui.io import batch
 from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import IGNORE
+from leadtui.io.layout import IGNORE
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport

@@ -20,7 +20,7 @@ from typing import Any
 
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import Format
+from leadtui.io.layout import Format
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.sniff import detect_encoding, read_sample
 
