@@ -16,7 +16,7 @@ from typing import Any
 
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
-from leadtui.io.convert import Converted
+from leadtui.io.row_outcome import Converted
 from leadtui.storage.sqlite.bulk import LEAD_COLUMNS, LeadWriter
 
 _BATCH = 500

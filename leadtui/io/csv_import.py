@@ -18,12 +18,13 @@ from typing import Any, NamedTuple
 
 from leadtui.i18n import _
 from leadtui.io import batch
-from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
+from leadtui.io.convert import RowConverter, stage_lookup
 from leadtui.io.errors import ImportRefused
 from leadtui.io.layout import IGNORE
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
+from leadtui.io.row_outcome import Converted, Issue, RowRejected
 from leadtui.io.values import phone_region
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.bulk import LeadWriter
