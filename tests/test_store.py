@@ -14,7 +14,7 @@ from leadtui.domain.errors import ConflictError, DuplicateEmailError, NotFoundEr
 from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadInput, LeadRow, LeadSort, SortKey
 from leadtui.domain.validation import ValidationError
 from leadtui.storage.models import Lead
-from leadtui.storage.sqlite.db import connect_sqlite
+from leadtui.storage.sqlite.connect import connect_sqlite
 from leadtui.storage.sqlite.schema import LIST_INDEXES
 from leadtui.store import LeadStore
 

@@ -23,7 +23,7 @@ from typing import Any
 from leadtui.domain.timefmt import format_db_time
 from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.gc_batch import fewer_collections
-from leadtui.storage.sqlite.db import immediate_transaction
+from leadtui.storage.sqlite.connect import immediate_transaction
 from leadtui.storage.sqlite.schema import (
     DROP_INSERT_TRIGGER,
     FTS_COLUMNS,
