@@ -23,7 +23,7 @@ from leadtui.io.errors import ExportRefused
 from leadtui.io.layouts_crm import LEADTUI_COLUMNS
 from leadtui.io.vcard import card_text
 from leadtui.storage.columns import LEAD, Kind
-from leadtui.storage.sqlite.bulk import LEAD_COLUMNS
+from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 FORMATS = ("csv", "vcf", "json")
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
