@@ -21,7 +21,7 @@ from typing import IO, Any
 from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.layouts_crm import LEADTUI_COLUMNS
-from leadtui.io.vcard import card_text
+from leadtui.io.vcard_export import card_text
 from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
