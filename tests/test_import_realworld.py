@@ -226,7 +226,7 @@ def test_no_header_with_positional_map(tmp_path: Path) -> None:
 
 def test_region_from_option_setting_locale_or_none(monkeypatch: pytest.MonkeyPatch) -> None:
     from leadtui.io.errors import ImportRefused
-    from leadtui.io.values import phone_region
+    from leadtui.io.phones import phone_region
 
     monkeypatch.delenv("LEADTUI_REGION", raising=False)
     for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):

@@ -12,8 +12,9 @@ from leadtui.domain.validation import ValidationError, normalize_phone, validate
 from leadtui.io.convert import RowConverter
 from leadtui.io.formats import BY_KEY
 from leadtui.io.layout import IGNORE
+from leadtui.io.phones import PhoneNormalizer
 from leadtui.io.row_outcome import RowRejected
-from leadtui.io.values import EmailChecker, PhoneNormalizer, parse_date, split_tags
+from leadtui.io.values import EmailChecker, parse_date, split_tags
 
 phones = st.builds(
     lambda code, digits, seps: (

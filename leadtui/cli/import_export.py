@@ -88,7 +88,7 @@ def import_command(
     """Import leads from a CSV or vCard FILE (one transaction, every row accounted for)."""
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.mapping import parse_overrides
-    from leadtui.io.values import phone_region
+    from leadtui.io.phones import phone_region
 
     if revert_batch is not None:
         with store_for(ctx, create=False) as store:

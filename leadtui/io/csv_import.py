@@ -22,11 +22,11 @@ from leadtui.io.convert import RowConverter, stage_lookup
 from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
 from leadtui.io.layout import IGNORE
+from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
 from leadtui.io.row_outcome import Converted, Issue, RowRejected
-from leadtui.io.values import phone_region
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.bulk import LeadWriter
 
@@ -50,7 +50,7 @@ class ImportOptions:
     source: str | None = None
     dry_run: bool = False
     region: str | None = field(default_factory=phone_region)
-    """Country of national phone numbers (:func:`leadtui.io.values.phone_region`)."""
+    """Country of national phone numbers (:func:`leadtui.io.phones.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
 

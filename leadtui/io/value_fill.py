@@ -22,8 +22,9 @@ from leadtui.domain.validation import (
 )
 from leadtui.i18n import _
 from leadtui.io.layout import Format
+from leadtui.io.phones import PhoneNormalizer
 from leadtui.io.row_outcome import Converted
-from leadtui.io.values import EmailChecker, PhoneNormalizer, parse_date, parse_flag
+from leadtui.io.values import EmailChecker, parse_date, parse_flag
 
 SOURCES = frozenset(source.value for source in LeadSource)
 DATE_FIELDS = ("consent_at", "next_followup_at", "created_at")
