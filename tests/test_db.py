@@ -18,7 +18,8 @@ from leadtui.domain.errors import DatabaseRefused
 from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import open_store
 from leadtui.paths import backup_dir
-from leadtui.storage.sqlite.db import APPLICATION_ID, Migration, connect_sqlite
+from leadtui.storage.sqlite.connect import connect_sqlite
+from leadtui.storage.sqlite.db import APPLICATION_ID, Migration
 from leadtui.store import LeadStore
 
 

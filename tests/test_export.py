@@ -20,7 +20,7 @@ from leadtui.domain.validation import clean_text
 from leadtui.io.csv_import import ImportOptions
 from leadtui.io.errors import ExportRefused
 from leadtui.io.export import ExportOptions, neutralise
-from leadtui.io.vcard import escape, fold
+from leadtui.io.vcard_export import escape, fold
 from leadtui.launch import open_store
 from leadtui.store import LeadStore
 

@@ -20,7 +20,7 @@ import leadtui.storage.sqlite.connections
 from leadtui.domain.errors import StorageError
 from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import make_app, open_store
-from leadtui.storage.sqlite.db import connect_sqlite
+from leadtui.storage.sqlite.connect import connect_sqlite
 from leadtui.store import LeadStore
 
 

@@ -24,7 +24,8 @@ from leadtui.domain.formatting import (
     weekday_date,
 )
 from leadtui.domain.funnel import format_days, format_rate
-from leadtui.domain.validation import ValidationError, format_money, parse_money
+from leadtui.domain.money import format_money
+from leadtui.domain.validation import ValidationError, parse_money
 from leadtui.locale import catalogs, po_path
 from leadtui.store import LeadStore
 

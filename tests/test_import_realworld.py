@@ -226,7 +226,7 @@ def test_no_header_with_positional_map(tmp_path: Path) -> None:
 
 def test_region_from_option_setting_locale_or_none(monkeypatch: pytest.MonkeyPatch) -> None:
     from leadtui.io.errors import ImportRefused
-    from leadtui.io.values import phone_region
+    from leadtui.io.phones import phone_region
 
     monkeypatch.delenv("LEADTUI_REGION", raising=False)
     for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):
@@ -290,7 +290,8 @@ def test_keywords_never_guess_name_value_or_stage_from_a_word(header: str, field
 
 
 def test_honorific_title_beside_job_title_and_google_organization_parts() -> None:
-    from leadtui.io.formats import GENERIC, GOOGLE_CONTACTS
+    from leadtui.io.formats import GENERIC
+    from leadtui.io.layouts_contacts import GOOGLE_CONTACTS
     from leadtui.io.mapping import guess_mapping
 
     assert guess_mapping(GENERIC, ["Title", "First Name", "Job Title"]) == [

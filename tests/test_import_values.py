@@ -9,9 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadtui.domain.validation import ValidationError, normalize_phone, validate_email
-from leadtui.io.convert import RowConverter, RowRejected
-from leadtui.io.formats import BY_KEY, IGNORE
-from leadtui.io.values import EmailChecker, PhoneNormalizer, parse_date, split_tags
+from leadtui.io.convert import RowConverter
+from leadtui.io.formats import BY_KEY
+from leadtui.io.layout import IGNORE
+from leadtui.io.phones import PhoneNormalizer
+from leadtui.io.row_outcome import RowRejected
+from leadtui.io.values import EmailChecker, parse_date, split_tags
 
 phones = st.builds(
     lambda code, digits, seps: (

@@ -13,7 +13,8 @@ import pytest
 from leadtui.domain.rows import LeadInput
 from leadtui.launch import open_store
 from leadtui.storage.sqlite.backup import daily_backup, make_backup, restore_backup
-from leadtui.storage.sqlite.bulk import DEFAULTS, _literal
+from leadtui.storage.sqlite.bulk import _literal
+from leadtui.storage.sqlite.bulk_rows import DEFAULTS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
 NETWORK_MODULES = {

@@ -27,9 +27,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from leadtui.io.export import ExportOptions, export_leads
-from leadtui.io.formats import LEADTUI_COLUMNS
+from leadtui.io.layouts_crm import LEADTUI_COLUMNS
 from leadtui.storage.sqlite import bulk
-from leadtui.storage.sqlite.db import connect_sqlite, create_schema
+from leadtui.storage.sqlite.connect import connect_sqlite
+from leadtui.storage.sqlite.db import create_schema
 from leadtui.domain.rows import LeadDetail
 from leadtui.storage.sqlite.lead_detail_read import DETAIL_COLUMNS, read_lead_detail
 from leadtui.storage.sqlite.tables import TABLES_DDL

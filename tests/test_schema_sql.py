@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlmodel import SQLModel
 
 import leadtui.storage.models  # noqa: F401  (registers every table on the metadata)
-from leadtui.storage.sqlite.db import create_schema, make_engine, sqlite_url
+from leadtui.storage.sqlite.connect import make_engine, sqlite_url
+from leadtui.storage.sqlite.db import create_schema
 from leadtui.storage.sqlite.tables import TABLES_DDL
 
 

@@ -18,7 +18,7 @@ from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadInput, LeadRow, 
 from leadtui.domain.validation import ValidationError
 from leadtui.storage.models import Lead
 from leadtui.storage.postgres.backend import PostgresBackend
-from leadtui.storage.sqlite.db import connect_sqlite
+from leadtui.storage.sqlite.connect import connect_sqlite
 from leadtui.storage.sqlite.schema import LIST_INDEXES
 from leadtui.store import LeadStore
 

@@ -19,7 +19,7 @@ from textual.widgets import Input
 from waiting import settle, wait_until
 
 from leadtui.domain.rows import LeadFilter, LeadSort
-from leadtui.storage.sqlite import db as sqlite_db
+from leadtui.storage.sqlite import connect as sqlite_db
 from leadtui.store import LeadStore
 from leadtui.ui import undo_actions
 from leadtui.ui.screens import board_moves, lead_detail, list_actions

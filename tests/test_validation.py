@@ -14,6 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from leadtui.domain import validation
+from leadtui.domain.controls import strip_controls
+from leadtui.domain.money import format_money
 from leadtui.domain.validation import (
     DEFAULT_REGION,
     MAX_EMAIL,
@@ -24,10 +26,8 @@ from leadtui.domain.validation import (
     ValidationError,
     clean_text,
     email_key,
-    format_money,
     normalize_phone,
     parse_money,
-    strip_controls,
     validate_email,
     validate_phone,
     validate_url,
@@ -586,7 +586,7 @@ def _clean_text_reference(value: str, multiline: bool) -> str:
     """clean_text without its fast path: strip controls, trim, NFC."""
     import unicodedata
 
-    from leadtui.domain.validation import strip_controls
+    from leadtui.domain.controls import strip_controls
 
     text = strip_controls(value, multiline=multiline)
     if multiline:

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
-from leadtui.domain.validation import format_money
+from leadtui.domain.money import format_money
 from leadtui.i18n import _
 
 BARS = "▁▂▃▄▅▆▇█"

@@ -9,8 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from leadtui.domain.formatting import format_count
+from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadRow, StageTotal
-from leadtui.domain.validation import format_money
 from leadtui.i18n import _
 
 

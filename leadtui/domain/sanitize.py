@@ -1,6 +1,6 @@
 """Defence in depth: strip terminal escapes from text read back out of the database.
 
-Input is cleaned on the way in (:func:`leadtui.domain.validation.strip_controls`), but a
+Input is cleaned on the way in (:func:`leadtui.domain.controls.strip_controls`), but a
 database can also be written by another program, an older leadtui or a shared
 file. The store passes what it hands to the UI and the CLI through
 :func:`sanitize`, so no stored byte can reach the terminal as an escape
@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
-from leadtui.domain.validation import strip_controls
+from leadtui.domain.controls import strip_controls
 
 T = TypeVar("T")
 MULTILINE_FIELDS = frozenset({"body", "notes"})

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from leadtui.domain.controls import strip_controls
 from leadtui.domain.errors import LeadtuiError
-from leadtui.i18n import _, formatting_locale, input_locale
+from leadtui.domain.money import amount_cents
+from leadtui.i18n import _, input_locale
 
 MAX_NAME = 200
 MAX_EMAIL = 320
@@ -47,53 +48,6 @@ class ValidationError(LeadtuiError, ValueError):
 
     def __str__(self) -> str:
         return self.message
-
-
-# Terminal escape sequences, removed whole so their parameters do not leak into
-# the text. String sequences (OSC, DCS, SOS, PM, APC) end at BEL, ST (ESC \ or
-# 0x9C), CAN or SUB, or are cancelled by the next ESC, as in a VT parser. Their
-# payload excludes C1 so that a run of 8-bit introducers cannot make the
-# search quadratic; an unterminated one loses only its introducer.
-_ESCAPES = re.compile(
-    r"(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x18\x1a\x1b\x80-\x9f]*+"
-    r"(?:\x07|\x1b\\|\x9c|\x18|\x1a|(?=\x1b))"
-    r"|(?:\x1b\[|\x9b)[0-?]*+[ -/]*+[@-~]"
-    r"|\x1b(?:[ -/]*+[0-~]|[^\x00-\x1f\x7f-\x9f])?"
-)
-
-
-def _control_table(*, multiline: bool) -> dict[int, str | None]:
-    table: dict[int, str | None] = dict.fromkeys(range(0x20), None)
-    table.update(dict.fromkeys(range(0x7F, 0xA0), None))
-    # Bidi embeddings, overrides and isolates can make text display as
-    # something else; the marks (LRM, RLM, ALM) cannot and are kept.
-    table.update(dict.fromkeys(range(0x202A, 0x202F), None))
-    table.update(dict.fromkeys(range(0x2066, 0x206A), None))
-    table[ord("\n")] = "\n" if multiline else " "
-    table[ord("\t")] = "    " if multiline else " "
-    return table
-
-
-_SINGLE_LINE = _control_table(multiline=False)
-_MULTILINE = _control_table(multiline=True)
-
-
-def strip_controls(value: str, *, multiline: bool = False) -> str:
-    """Remove terminal escape sequences and control characters from ``value``.
-
-    Escape sequences (CSI, OSC, DCS, SOS, PM, APC, their 8-bit C1 forms, and
-    any other ESC plus one character) go first, whole; then every C0, DEL and
-    C1 character and the Unicode bidi override and isolate controls. With
-    ``multiline`` newlines are kept (``\\r\\n`` and ``\\r`` become ``\\n``) and a
-    tab becomes four spaces; otherwise each newline or tab becomes one space.
-    Everything else is kept exactly.
-    """
-    if value.isprintable():
-        return value
-    value = _ESCAPES.sub("", value)
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.translate(_MULTILINE if multiline else _SINGLE_LINE)
 
 
 def clean_text(
@@ -270,9 +224,9 @@ def parse_money(text: str) -> int:
     if locale is not None:
         from leadtui.domain import l10n
 
-        cents = _to_cents(amount, decimal_comma=l10n.decimal_symbol(locale) == ",")
+        cents = amount_cents(amount, decimal_comma=l10n.decimal_symbol(locale) == ",")
     else:
-        cents = _to_cents(amount)
+        cents = amount_cents(amount)
     if cents is None:
         raise ValidationError(
             "value",
@@ -285,72 +239,6 @@ def parse_money(text: str) -> int:
     if cents >= _MAX_CENTS:
         raise ValidationError("value", _("Not an amount: {text} is too large.").format(text=typed))
     return cents
-
-
-def _to_cents(amount: str, *, decimal_comma: bool = False) -> int | None:
-    """Cents of a bare number with "." and/or "," separators, or ``None``."""
-    if not amount or not amount.isascii() or amount.strip("0123456789.,"):
-        return None
-    if not any(char.isdigit() for char in amount):
-        return None
-    decimal_mark: str | None
-    if "." in amount and "," in amount:
-        decimal_mark = max(".", ",", key=amount.rindex)
-        if amount.count(decimal_mark) > 1:
-            return None
-    elif "." in amount or "," in amount:
-        mark = "." if "." in amount else ","
-        whole, _sep, tail = amount.partition(mark)
-        thousands = amount.count(mark) > 1 or (
-            len(tail) == 3 and 1 <= len(whole) <= 3 and whole != "0"
-        )
-        if decimal_comma and mark == "," and amount.count(mark) == 1:
-            thousands = False
-        decimal_mark = None if thousands else mark
-    else:
-        decimal_mark = None
-    if decimal_mark is None:
-        whole, fraction = amount, ""
-    else:
-        whole, _sep, fraction = amount.partition(decimal_mark)
-    if fraction and not fraction.isdigit():
-        return None
-    if len(fraction.rstrip("0")) > 2:
-        return None  # a fraction of a cent
-    groups = re.split(r"[.,]", whole) if whole else []
-    if len(groups) > 1 and not (
-        1 <= len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:])
-    ):
-        return None
-    try:
-        value = Decimal(f"{''.join(groups) or '0'}.{fraction[:2] or '0'}")
-    except InvalidOperation:
-        return None
-    return int(value.scaleb(2))
-
-
-_CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
-
-
-def format_money(cents: int, currency: str = "EUR") -> str:
-    """Format ``cents`` for display: "€1,200", "€1,200.50", "$5", "1,200 CHF".
-
-    Decimals are shown only when the amount is not whole. In another language the
-    locale's form: "2.900 €", "1.200,50 €" (:mod:`leadtui.domain.l10n`).
-    """
-    locale = formatting_locale()
-    if locale is not None:
-        from leadtui.domain import l10n
-
-        return l10n.money(cents, currency, locale)
-    code = currency.strip().upper()
-    whole, part = divmod(abs(cents), 100)
-    number = f"{whole:,}" + (f".{part:02d}" if part else "")
-    sign = "-" if cents < 0 else ""
-    symbol = _CURRENCY_SYMBOLS.get(code)
-    if symbol is not None:
-        return f"{sign}{symbol}{number}"
-    return f"{sign}{number} {code}".rstrip()
 
 
 # A bare domain: a host with at least one dot, an optional port, then a path,

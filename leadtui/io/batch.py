@@ -16,8 +16,9 @@ from typing import Any
 
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
-from leadtui.io.convert import Converted
-from leadtui.storage.sqlite.bulk import LEAD_COLUMNS, LeadWriter
+from leadtui.io.row_outcome import Converted
+from leadtui.storage.sqlite.bulk import LeadWriter
+from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 _BATCH = 500
 _KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")

@@ -14,17 +14,19 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import Any
 
 from leadtui.i18n import _
 from leadtui.io import batch
-from leadtui.io.convert import Converted, Issue, RowConverter, RowRejected, stage_lookup
+from leadtui.io.convert import RowConverter, stage_lookup
+from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import IGNORE
+from leadtui.io.layout import IGNORE
+from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
-from leadtui.io.values import phone_region
+from leadtui.io.row_outcome import Converted, Issue, RowRejected
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite.bulk import LeadWriter
 
@@ -48,26 +50,9 @@ class ImportOptions:
     source: str | None = None
     dry_run: bool = False
     region: str | None = field(default_factory=phone_region)
-    """Country of national phone numbers (:func:`leadtui.io.values.phone_region`)."""
+    """Country of national phone numbers (:func:`leadtui.io.phones.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
-
-
-class _Where(NamedTuple):
-    """The data row and file line of a converted row (cheaper than an Issue per row)."""
-
-    row: int
-    line: int
-
-
-@dataclass(slots=True)
-class _Target:
-    """Where a duplicate row goes: a lead already in the database, or a new row of this chunk."""
-
-    lead_id: int | None = None
-    pending: int | None = None
-    why: str = ""
-    column: str = "email"
 
 
 class Importer:
@@ -124,7 +109,7 @@ class Importer:
 
     def _chunk(self, chunk: list[Record]) -> None:
         report = self.report
-        converted: list[tuple[_Where, Converted]] = []
+        converted: list[tuple[Where, Converted]] = []
         for row, line, cells in chunk:
             report.rows_read += 1
             if isinstance(cells, BadRecord):
@@ -152,18 +137,18 @@ class Importer:
             except RowRejected as rejected:
                 report.reject(rejected.issue)
                 continue
-            converted.append((_Where(row, line), lead))
+            converted.append((Where(row, line), lead))
             for issue in lead.warnings:
                 report.warn(issue)
         self._plan(converted)
 
-    def _plan(self, converted: list[tuple[_Where, Converted]]) -> None:
+    def _plan(self, converted: list[tuple[Where, Converted]]) -> None:
         self.writer.wait()  # the previous chunk's search indexing: the connection is ours now
         emails = {c.values["email_key"] for _i, c in converted if c.values.get("email_key")}
         phones = {c.values["phone_e164"] for _i, c in converted if c.values.get("phone_e164")}
         known_emails = batch.by_email(self.conn, emails)
         known_phones = batch.by_phone(self.conn, phones)
-        pending: list[tuple[_Where, Converted]] = []
+        pending: list[tuple[Where, Converted]] = []
         pending_email: dict[str, int] = {}
         pending_phone: dict[str, int] = {}
         updates: dict[int, list[Converted]] = {}
@@ -173,7 +158,7 @@ class Importer:
             if (key and (key in pending_email or key in known_emails)) or (
                 phone and (phone in pending_phone or phone in known_phones)
             ):
-                target = self._target(
+                target = find_duplicate(
                     key, phone, known_emails, known_phones, pending_email, pending_phone, pending
                 )
             else:  # matches nothing (most rows): skip the call
@@ -194,7 +179,7 @@ class Importer:
                 )
                 self.report.skip(Issue(where.row, where.line, target.column, reason))
             elif target.pending is not None:
-                _merge_pending(pending[target.pending][1], row, mode)
+                merge_pending(pending[target.pending][1], row, mode)
                 if key and key not in pending_email:
                     pending_email[key] = target.pending
                 self._count(mode, row)
@@ -206,49 +191,6 @@ class Importer:
                 self._count(mode, row)
         self._write(pending, updates)
 
-    def _target(
-        self,
-        key: str | None,
-        phone: str | None,
-        known_emails: dict[str, tuple[int, bool]],
-        known_phones: dict[str, tuple[int, str | None]],
-        pending_email: dict[str, int],
-        pending_phone: dict[str, int],
-        pending: list[tuple[_Where, Converted]],
-    ) -> _Target | None:
-        if key:
-            if key in pending_email:
-                first = pending[pending_email[key]][0]
-                return _Target(
-                    pending=pending_email[key],
-                    why=_("same email as row {row}").format(row=first.row),
-                )
-            if key in known_emails:
-                lead_id, deleted = known_emails[key]
-                return _Target(
-                    lead_id=lead_id,
-                    why="deleted" if deleted else _("same email as lead {id}").format(id=lead_id),
-                )
-        if phone:
-            if phone in pending_phone:
-                index = pending_phone[phone]
-                other = pending[index][1].values.get("email_key")
-                if not key or not other:
-                    return _Target(
-                        pending=index,
-                        column="phone",
-                        why=_("same phone as row {row}").format(row=pending[index][0].row),
-                    )
-            if phone in known_phones:
-                lead_id, other = known_phones[phone]
-                if not key or not other:
-                    return _Target(
-                        lead_id=lead_id,
-                        column="phone",
-                        why=_("same phone as lead {id}").format(id=lead_id),
-                    )
-        return None
-
     def _count(self, mode: str, row: Converted) -> None:
         if row.warnings:
             self.report.with_warnings += 1
@@ -258,7 +200,7 @@ class Importer:
             self.report.merged += 1
 
     def _write(
-        self, pending: list[tuple[_Where, Converted]], updates: dict[int, list[Converted]]
+        self, pending: list[tuple[Where, Converted]], updates: dict[int, list[Converted]]
     ) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:
@@ -279,17 +221,6 @@ class Importer:
         if rows:  # last: it leaves the search indexing running while the next chunk is read
             self.writer.insert(rows)
             self.report.imported += len(rows)
-
-
-def _merge_pending(first: Converted, later: Converted, mode: str) -> None:
-    """Apply a later duplicate row to a new lead not yet written."""
-    for name in later.given:
-        value = later.values[name]
-        if mode == "update" or name == "consent" or not first.values.get(name):
-            first.values[name] = value
-            first.given.add(name)
-    first.tags = sorted(set(first.tags) | set(later.tags))
-    first.notes += later.notes
 
 
 def import_file(

@@ -20,10 +20,10 @@ from typing import IO, Any
 
 from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
-from leadtui.io.formats import LEADTUI_COLUMNS
-from leadtui.io.vcard import card_text
+from leadtui.io.layouts_crm import LEADTUI_COLUMNS
+from leadtui.io.vcard_export import card_text
 from leadtui.storage.columns import LEAD, Kind
-from leadtui.storage.sqlite.bulk import LEAD_COLUMNS
+from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 FORMATS = ("csv", "vcf", "json")
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import IGNORE, Format, exact_field, normalize_header
+from leadtui.io.formats import exact_field
+from leadtui.io.layout import IGNORE, Format, normalize_header
 
 FIELDS: tuple[str, ...] = (
     "first_name",

@@ -10,7 +10,8 @@ from typing import IO
 
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import BY_KEY, IGNORE, detect_format
+from leadtui.io.formats import BY_KEY, detect_format
+from leadtui.io.layout import IGNORE
 from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
 from leadtui.io.records import Preview, Record
 from leadtui.io.sniff import Dialect, read_sample, refuse_binary, sniff

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadtui.io.formats import Format
+from leadtui.io.layout import Format
 
 Record = tuple[int, int, list[str]]
 """``(data row number, file line where it starts, cells)``."""

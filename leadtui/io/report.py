@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from leadtui.io.convert import Issue
+from leadtui.io.row_outcome import Issue
 
 MAX_LISTED = 10_000
 """Issues kept in memory per kind (all are counted); the rest are summarised."""

@@ -1,4 +1,4 @@
-r"""vCard in (2.1, 3.0 and 4.0, as phones, mail clients and CRMs write them) and vCard 3.0 out.
+r"""vCard in: 2.1, 3.0 and 4.0, as phones, mail clients and CRMs write them.
 
 Cards are read line by line here rather than by vobject, which fails on what real
 devices write: quoted-printable soft line breaks (vCard 2.1 from Android and Outlook),
@@ -6,7 +6,8 @@ values in a CHARSET or none, ``\:`` escapes, PROFILE/NAME/SOURCE lines (Lotus No
 item groups (Apple), unindented base64 photos, stray empty lines and line ends.
 
 Imported cards become rows of a fixed header (:data:`VCARD_HEADER`), so they
-go through the same validation, dedupe and accounting as CSV rows.
+go through the same validation, dedupe and accounting as CSV rows. Writing
+vCards is :mod:`leadtui.io.vcard_export`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,20 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
-from leadtui.io.formats import Format
+from leadtui.io.layout import Format
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.sniff import detect_encoding, read_sample
+from leadtui.io.vcard_text import (
+    quoted_printable,
+    recode,
+    soft_break,
+    split_head,
+    split_unescaped,
+    unescape,
+)
 
 VCARD_HEADER = (
     "first_name",
@@ -37,7 +45,6 @@ VCARD_HEADER = (
     "tags",
 )
 VCARD = Format("vcard", _("vCard"), multi_values=True)
-_FOLD_AT = 75
 
 
 def vcard_preview(path: Path, *, encoding: str | None = None) -> Preview:
@@ -98,13 +105,13 @@ def _logical_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
     at = 0
     base64 = False
     for number, text in lines:
-        if current is not None and not text.strip() and _soft_break(current):
+        if current is not None and not text.strip() and soft_break(current):
             current = current[:-1]  # a soft break before an empty line ends the value
             continue
         if not text.strip():
             base64 = False  # a vCard 2.1 base64 block ends with an empty line
             continue
-        if current is not None and _soft_break(current):
+        if current is not None and soft_break(current):
             current = current[:-1] + text
             continue
         if current is not None and text[:1] in (" ", "\t"):
@@ -121,54 +128,13 @@ def _logical_lines(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
         yield at, current
 
 
-def _soft_break(line: str) -> bool:
-    """A quoted-printable value ending in ``=`` continues on the next line."""
-    head, colon, value = line.partition(":")
-    return bool(colon) and value.endswith("=") and "QUOTED-PRINTABLE" in head.upper()
-
-
-def _split_unescaped(value: str, separator: str) -> list[str]:
-    """``value`` split at each ``separator`` not escaped by a backslash."""
-    parts: list[str] = []
-    current: list[str] = []
-    chars = iter(value)
-    for char in chars:
-        if char == "\\":
-            current += [char, next(chars, "")]
-        elif char == separator:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-_UNESCAPES = {"n": "\n", "N": "\n", "\\": "\\", ",": ",", ";": ";", ":": ":"}
-
-
-def unescape(value: str) -> str:
-    """vCard text unescaping: ``\\n``, ``\\,``, ``\\;``, ``\\:`` and ``\\\\``."""
-    if "\\" not in value:
-        return value
-    out: list[str] = []
-    chars = iter(value)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            out.append(_UNESCAPES.get(following, "\\" + following))
-        else:
-            out.append(char)
-    return "".join(out)
-
-
 def _property(line: str, encoding: str) -> tuple[str, dict[str, str], str] | None:
     """``(NAME, parameters, decoded value)`` of one content line; ``None`` for lines a lead
     does not take. Raises :class:`_Unreadable` for a line that is no property at all."""
-    head, colon, value = _split_head(line)
+    head, colon, value = split_head(line)
     if not colon:
         raise _Unreadable(_("not a vCard property: {line}").format(line=line[:60]))
-    name, *params = _split_unescaped(head, ";")
+    name, *params = split_unescaped(head, ";")
     name = name.rpartition(".")[2].strip().upper()  # item1.EMAIL → EMAIL
     if name not in _PROPERTIES:
         return None
@@ -183,47 +149,10 @@ def _property(line: str, encoding: str) -> tuple[str, dict[str, str], str] | Non
                 found["ENCODING"] = param.strip()
     charset = found.get("CHARSET")
     if found.get("ENCODING", "").upper() == "QUOTED-PRINTABLE":
-        value = _quoted_printable(value, charset, encoding)
+        value = quoted_printable(value, charset, encoding)
     elif charset and charset.casefold() != encoding.casefold():
-        value = _recode(value, encoding, charset)
+        value = recode(value, encoding, charset)
     return name, found, value
-
-
-def _split_head(line: str) -> tuple[str, str, str]:
-    """Split at the first ``:`` outside a double-quoted parameter value."""
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            return line[:index], ":", line[index + 1 :]
-    return line, "", ""
-
-
-def _quoted_printable(value: str, charset: str | None, encoding: str) -> str:
-    """Decode a quoted-printable value: its CHARSET, else UTF-8, else cp1252."""
-    import quopri
-
-    try:
-        raw = value.encode(charset or "utf-8")
-    except (LookupError, UnicodeEncodeError):
-        raw = value.encode(encoding, errors="replace")
-    data = quopri.decodestring(raw)
-    for candidate in (charset, "utf-8", "cp1252"):
-        if candidate:
-            try:
-                return data.decode(candidate)
-            except (LookupError, UnicodeDecodeError):
-                continue
-    return data.decode("latin-1")
-
-
-def _recode(value: str, encoding: str, charset: str) -> str:
-    """A value the file's encoding misread, read again in its own CHARSET if that works."""
-    try:
-        return value.encode(encoding).decode(charset)
-    except (LookupError, UnicodeError):
-        return value
 
 
 def vcard_records(path: Path, encoding: str) -> Iterator[Record]:
@@ -260,12 +189,12 @@ def _cells(card: dict[str, list[tuple[dict[str, str], str]]]) -> list[str]:
     first = last = full = ""
     names = card.get("N", [])
     if names:
-        parts = [unescape(part).strip() for part in _split_unescaped(names[0][1], ";")]
+        parts = [unescape(part).strip() for part in split_unescaped(names[0][1], ";")]
         last, first = (parts + ["", ""])[:2]
     orgs = card.get("ORG", [])
     company = ""
     if orgs:
-        company = unescape(_split_unescaped(orgs[0][1], ";")[0]).strip()
+        company = unescape(split_unescaped(orgs[0][1], ";")[0]).strip()
     emails = [text.removeprefix("mailto:") for text in texts("EMAIL") if text]
     phones = [_phone(value) for _params, value in card.get("TEL", [])]
     if not (first or last):
@@ -277,7 +206,7 @@ def _cells(card: dict[str, list[tuple[dict[str, str], str]]]) -> list[str]:
     tags = [
         unescape(tag).strip()
         for _params, value in card.get("CATEGORIES", [])
-        for tag in _split_unescaped(value, ",")
+        for tag in split_unescaped(value, ",")
         if tag.strip()
     ]
     return [
@@ -303,56 +232,3 @@ def _phone(value: str) -> str:
         number = text.partition(";")[0]
         return f"{number} ext. {extension.group(1)}" if extension else number
     return text
-
-
-def escape(value: str) -> str:
-    """RFC 6350 text escaping: backslash, comma, semicolon, newline."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(",", "\\,")
-        .replace(";", "\\;")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 character."""
-    out: list[str] = []
-    current, size = "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > _FOLD_AT:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out) + "\r\n"
-
-
-def card_text(lead: dict[str, Any], tags: list[str]) -> str:
-    """One lead as a vCard 3.0."""
-    first, last = lead.get("first_name") or "", lead.get("last_name") or ""
-    full = f"{first} {last}".strip() or lead.get("email") or lead.get("phone") or ""
-    lines = [
-        "BEGIN:VCARD",
-        "VERSION:3.0",
-        f"N:{escape(last)};{escape(first)};;;",
-        f"FN:{escape(full)}",
-    ]
-    if lead.get("email"):
-        lines.append(f"EMAIL;TYPE=INTERNET:{escape(lead['email'])}")
-    if lead.get("phone"):
-        lines.append(f"TEL:{escape(lead['phone'])}")
-    if lead.get("company"):
-        lines.append(f"ORG:{escape(lead['company'])}")
-    if lead.get("job_title"):
-        lines.append(f"TITLE:{escape(lead['job_title'])}")
-    if lead.get("website"):
-        lines.append(f"URL:{escape(lead['website'])}")
-    if tags:
-        lines.append("CATEGORIES:" + ",".join(escape(tag) for tag in tags))
-    lines.append("END:VCARD")
-    return "".join(fold(line) for line in lines)

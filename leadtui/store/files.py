@@ -37,7 +37,7 @@ def make_backup(db_path: Path) -> Path:
 
 def backups_to_keep() -> int:
     """How many backups of each kind are kept (``LEADTUI_BACKUPS``)."""
-    from leadtui.storage.sqlite.db import backups_to_keep as keep
+    from leadtui.storage.sqlite.backup_copy import backups_to_keep as keep
 
     return keep()
 

@@ -44,7 +44,8 @@ class SqliteBackend(SqliteConnections):
 
         ``read_only=None`` opens read-only when the file or its folder is not writable.
         """
-        from leadtui.storage.sqlite.db import is_read_only, open_database
+        from leadtui.storage.sqlite.connect import is_read_only
+        from leadtui.storage.sqlite.db import open_database
 
         if read_only is None:
             read_only = path.exists() and is_read_only(path)

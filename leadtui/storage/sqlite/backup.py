@@ -1,7 +1,8 @@
 """Rolling backups of the database: taking, listing, pruning and restoring them.
 
-Backups are ``VACUUM INTO`` copies (see :func:`leadtui.storage.sqlite.db.backup_database`) in the
-``backups/`` folder beside the database, named ``<stem>-<reason>-<UTC stamp>.db``.
+Backups are ``VACUUM INTO`` copies (see
+:func:`leadtui.storage.sqlite.backup_copy.backup_database`) in the ``backups/`` folder
+beside the database, named ``<stem>-<reason>-<UTC stamp>.db``.
 One is taken before any migration, once a day when the app starts, and on
 ``leadtui backup``; each kind keeps the newest ``LEADTUI_BACKUPS`` (default 7).
 """
@@ -18,7 +19,9 @@ from pathlib import Path
 from leadtui.i18n import _
 from leadtui.paths import backup_dir, ensure_private_dir
 from leadtui.storage.base import BackupInfo, RestoreResult
-from leadtui.storage.sqlite.db import backup_database, backups_to_keep, connect_sqlite, inspect_file
+from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
+from leadtui.storage.sqlite.connect import connect_sqlite
+from leadtui.storage.sqlite.db import inspect_file
 
 __all__ = [
     "BackupInfo",

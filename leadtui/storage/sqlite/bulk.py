@@ -21,9 +21,17 @@ from itertools import islice
 from typing import Any
 
 from leadtui.domain.timefmt import format_db_time
-from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.gc_batch import fewer_collections
-from leadtui.storage.sqlite.db import immediate_transaction
+from leadtui.storage.sqlite.bulk_rows import (
+    DEFAULTS,
+    DERIVED,
+    LEAD_COLUMNS,
+    TIME_COLUMNS,
+    db_time,
+    insert_chunk_general,
+    insert_extras,
+)
+from leadtui.storage.sqlite.connect import immediate_transaction
 from leadtui.storage.sqlite.schema import (
     DROP_INSERT_TRIGGER,
     FTS_COLUMNS,
@@ -32,18 +40,8 @@ from leadtui.storage.sqlite.schema import (
     LIST_INDEXES,
 )
 
-LEAD_COLUMNS: tuple[str, ...] = LEAD.names
-"""Every lead column in declaration order (the bulk insert writes them all)."""
-DEFAULTS: dict[str, Any] = {
-    column.name: column.default
-    for column in LEAD.columns
-    if column.has_default and not column.primary_key
-}
-"""What a row that leaves a column out gets (columns without one are derived below)."""
-TIME_COLUMNS = frozenset(column.name for column in LEAD.columns if column.kind is Kind.TIME)
 UPDATE_TRIGGER = FTS_DDL[3]
 DROP_UPDATE_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_au"
-_DERIVED = frozenset({"id", "created_at", "updated_at", "stage_changed_at"})
 BULK_CACHE_SIZE = -65536
 """Page cache during a bulk load, in KiB when negative (64 MiB; SQLite's default is 2)."""
 SECONDARY_INDEXES = (
@@ -51,12 +49,6 @@ SECONDARY_INDEXES = (
     "AND tbl_name IN ('lead', 'stagechange', 'activity', 'leadtag')"
 )
 
-INSERT_LEAD = (
-    f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({', '.join('?' * len(LEAD_COLUMNS))})"
-)
-INSERT_CHANGE = (
-    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)"
-)
 INSERT_FIRST_CHANGES = (
     "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
     "SELECT id, NULL, stage, created_at, '' FROM lead WHERE id >= ? AND id < ? ORDER BY id"
@@ -67,15 +59,6 @@ INDEX_NEW = (
     f"SELECT id, {', '.join(FTS_COLUMNS)} FROM lead WHERE id >= ? AND id < ?"
 )
 """Put the leads with ids in ``[start, end)`` into the search index."""
-INSERT_ACTIVITY = "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, ?, ?, ?)"
-INSERT_TAG = "INSERT OR IGNORE INTO tag (name) VALUES (?)"
-INSERT_LINK = "INSERT OR IGNORE INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?"
-
-
-def _time(value: datetime | str | None) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return format_db_time(value)
 
 
 def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -267,9 +250,9 @@ def _insert_chunk(
     """
     present: set[str] = set().union(*chunk)
     if present & {"history", "updated_at", "stage_changed_at"}:
-        return _insert_chunk_general(conn, chunk, next_id, stamp)
+        return insert_chunk_general(conn, chunk, next_id, stamp)
     created_varies = "created_at" in present
-    plain = [column for column in LEAD_COLUMNS if column in present and column not in _DERIVED]
+    plain = [column for column in LEAD_COLUMNS if column in present and column not in DERIVED]
     times = [index for index, column in enumerate(plain) if column in TIME_COLUMNS]
     defaults = [DEFAULTS[column] for column in plain]
     # Parameters: 1 = id, then the plain columns, then created_at if it varies.
@@ -288,12 +271,12 @@ def _insert_chunk(
             if value is not None and not isinstance(value, str):
                 values[index] = format_db_time(value)
         if created_varies:
-            values.append(_time(row.get("created_at")) or stamp)
+            values.append(db_time(row.get("created_at")) or stamp)
         leads.append((next_id + len(leads), *values))
     marks = ", ".join(params[column] for column in LEAD_COLUMNS)
     conn.executemany(f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({marks})", leads)
     conn.execute(INSERT_FIRST_CHANGES, (next_id, next_id + len(chunk)))
-    _insert_extras(conn, chunk, next_id)
+    insert_extras(conn, chunk, next_id)
     return next_id + len(chunk)
 
 
@@ -314,59 +297,3 @@ def _literal(value: Any) -> str:
     if isinstance(value, str) and _SAFE_LITERAL.fullmatch(value):
         return f"'{value}'"
     raise ValueError(f"not a constant this module writes: {value!r}")
-
-
-def _insert_extras(conn: sqlite3.Connection, chunk: list[dict[str, Any]], first: int) -> None:
-    """Activities and tags of the rows that have them."""
-    activities: list[tuple[Any, ...]] = []
-    links: list[tuple[int, str]] = []
-    tags: set[str] = set()
-    for lead_id, row in enumerate(chunk, start=first):
-        if row.get("activities"):
-            activities.extend(
-                (lead_id, kind, _time(at), body) for kind, at, body in row["activities"]
-            )
-        for tag in row.get("tags") or ():
-            tags.add(tag)
-            links.append((lead_id, tag))
-    if activities:
-        conn.executemany(INSERT_ACTIVITY, activities)
-    if tags:
-        conn.executemany(INSERT_TAG, [(tag,) for tag in sorted(tags)])
-        conn.executemany(INSERT_LINK, links)
-
-
-def _insert_chunk_general(
-    conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int, stamp: str
-) -> int:
-    """Rows with their own stage history or update times (demo data, tests)."""
-    leads: list[tuple[Any, ...]] = []
-    changes: list[tuple[Any, ...]] = []
-    first = next_id
-    for row in chunk:
-        lead_id = next_id
-        next_id += 1
-        get = row.get
-        created = _time(get("created_at")) or stamp
-        history = get("history") or [(None, get("stage", "new"), created, "")]
-        derived = {
-            "id": lead_id,
-            "created_at": created,
-            "updated_at": _time(get("updated_at")) or created,
-            "stage_changed_at": _time(get("stage_changed_at")) or _time(history[-1][2]),
-        }
-        leads.append(
-            tuple(
-                derived[column]
-                if column in derived
-                else _time(get(column))
-                if column in TIME_COLUMNS
-                else get(column, DEFAULTS[column])
-                for column in LEAD_COLUMNS
-            )
-        )
-        changes.extend((lead_id, src, dst, _time(at), reason) for src, dst, at, reason in history)
-    conn.executemany(INSERT_LEAD, leads)
-    conn.executemany(INSERT_CHANGE, changes)
-    _insert_extras(conn, chunk, first)
-    return next_id

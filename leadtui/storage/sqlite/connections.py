@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leadtui.i18n import _
-from leadtui.storage.sqlite.db import (
+from leadtui.storage.sqlite.connect import (
     READ_ONLY_OPTION,
     connect_sqlite,
     immediate_transaction,

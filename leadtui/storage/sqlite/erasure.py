@@ -22,7 +22,7 @@ from leadtui.domain.errors import NotFoundError
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
 from leadtui.storage.base import BackupErasure, Person
-from leadtui.storage.sqlite.db import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
+from leadtui.storage.sqlite.connect import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
 
 _BY_ID = "SELECT id FROM lead WHERE id = ?"
 # In a backup: the same row (ids can be reused, creation times tell them apart), or

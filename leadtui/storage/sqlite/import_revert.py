@@ -10,7 +10,7 @@ from datetime import datetime
 from leadtui.domain.errors import ImportRefused
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
-from leadtui.storage.sqlite.bulk import LEAD_COLUMNS
+from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 _KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")
 

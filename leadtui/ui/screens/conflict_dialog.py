@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from leadtui.domain.formatting import followup_date_text
+from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadInput
-from leadtui.domain.validation import format_money
 from leadtui.i18n import _
 
 

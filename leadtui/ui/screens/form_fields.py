@@ -14,9 +14,10 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from leadtui.domain.formatting import followup_date_text, parse_followup_date
+from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadInput, StageInfo
 from leadtui.domain.sources import SOURCES, source_label
-from leadtui.domain.validation import ValidationError, format_money, parse_money
+from leadtui.domain.validation import ValidationError, parse_money
 from leadtui.i18n import _
 
 TEXT_INPUTS: tuple[tuple[str, str], ...] = (

@@ -17,9 +17,9 @@ from leadtui.domain.formatting import (
     relative_time,
     stage_colour,
 )
+from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadRow, SortKey
 from leadtui.domain.sources import source_label
-from leadtui.domain.validation import format_money
 from leadtui.i18n import _
 
 

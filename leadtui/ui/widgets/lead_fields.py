@@ -15,9 +15,9 @@ from rich.text import Text
 from textual.widgets import Static
 
 from leadtui.domain.formatting import FollowUpState, followup_state
+from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.sources import source_label
-from leadtui.domain.validation import format_money
 from leadtui.i18n import _
 from leadtui.ui.widgets.timeline import absolute_time, relative_time
 

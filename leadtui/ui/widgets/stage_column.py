@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from leadtui.domain.board_state import ColumnState, days_in_stage, days_text, followup_badge
 from leadtui.domain.formatting import format_count
-from leadtui.domain.validation import format_money
+from leadtui.domain.money import format_money
 from leadtui.i18n import _
 
 HEADER_LINES = 2

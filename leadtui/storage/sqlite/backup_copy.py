@@ -1,0 +1,60 @@
+"""One backup copy of the database (``VACUUM INTO``), and how many of each kind to keep.
+
+Listing and restoring backups is :mod:`leadtui.storage.sqlite.backup`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from leadtui.paths import backup_dir, ensure_private_dir
+from leadtui.storage.sqlite.connect import connect_sqlite
+
+KEEP_ENV = "LEADTUI_BACKUPS"
+DEFAULT_KEEP = 7
+"""Backups of each kind kept when ``LEADTUI_BACKUPS`` is unset."""
+
+
+def backups_to_keep() -> int:
+    """How many backups of each kind to keep (``LEADTUI_BACKUPS``, at least 1)."""
+    try:
+        return max(1, int(os.environ.get(KEEP_ENV, DEFAULT_KEEP)))
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path:
+    """Copy the database with ``VACUUM INTO`` into the backup folder; return the copy's path.
+
+    ``keep`` prunes the oldest backups of the same ``reason`` beyond that number.
+    """
+    from datetime import UTC, datetime
+
+    folder = ensure_private_dir(backup_dir(path))
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{path.stem}-{reason}-{stamp}.db"
+    # Written under a temporary name and renamed: a crash never leaves half a backup.
+    partial = folder / f".{target.name}.partial"
+    partial.unlink(missing_ok=True)
+    conn = connect_sqlite(path, read_only=True)
+    try:
+        conn.execute("PRAGMA query_only=OFF")  # VACUUM INTO writes only the new file
+        old_umask = os.umask(0o077)
+        try:
+            conn.execute("VACUUM INTO ?", (str(partial),))
+        finally:
+            os.umask(old_umask)
+    except sqlite3.Error:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+    os.chmod(partial, 0o600)
+    os.replace(partial, target)
+    if keep is not None:
+        backups = sorted(folder.glob(f"{path.stem}-{reason}-*.db"))
+        for old in backups[:-keep] if keep > 0 else backups:
+            old.unlink(missing_ok=True)
+    return target
