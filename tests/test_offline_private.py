@@ -177,11 +177,14 @@ REVIEWED = {
     ("storage/sqlite/bulk.py", "self._cache_size"),  # an int read from PRAGMA cache_size
     # "?N" placeholders and _literal()s of the module's constants
     ("storage/sqlite/bulk.py", "marks"),
-    ("io/batch.py", "marks"),  # a run of "?" placeholders
+    ("storage/sqlite/import_batch.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_revert.py", "marks"),  # a run of "?" placeholders (was io/batch.py)
-    ("io/batch.py", "names"),  # constant column names
-    ("io/batch.py", "assignments"),  # "name = ?" for column names chosen by code
-    ("io/export.py", "' AND '.join(where)"),  # fixed conditions with "?" parameters
+    ("storage/sqlite/import_batch.py", "names"),  # constant column names
+    ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
+    (
+        "storage/sqlite/export_reads.py",
+        "' AND '.join(where)",
+    ),  # fixed conditions with "?" parameters
     ("storage/sqlite/reads.py", "condition"),  # where_clause() output; values bound as parameters
     # ORDER BY from a fixed table
     ("storage/sqlite/reads.py", "order_clause(sort, reverse=from_end)"),

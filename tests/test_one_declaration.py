@@ -31,6 +31,7 @@ from leadtui.io.layouts_crm import LEADTUI_COLUMNS
 from leadtui.storage.sqlite import bulk
 from leadtui.storage.sqlite.connect import connect_sqlite
 from leadtui.storage.sqlite.db import create_schema
+from leadtui.storage.sqlite.export_reads import SqliteExportSource
 from leadtui.domain.rows import LeadDetail
 from leadtui.storage.sqlite.lead_detail_read import DETAIL_COLUMNS, read_lead_detail
 from leadtui.storage.sqlite.tables import TABLES_DDL
@@ -41,8 +42,8 @@ create_schema(db)
 conn = connect_sqlite(db)
 now = datetime(2026, 11, 23, 16, 8, 12, tzinfo=UTC)
 bulk.bulk_insert(conn, [{"first_name": "Ana", "linkedin": "in/ana"}, {"first_name": "Bo"}], now)
-export_leads(conn, folder / "out.csv", db, ExportOptions(raw=True))
-export_leads(conn, folder / "out.json", db, ExportOptions(format="json"))
+export_leads(SqliteExportSource(conn), folder / "out.csv", db, ExportOptions(raw=True))
+export_leads(SqliteExportSource(conn), folder / "out.json", db, ExportOptions(format="json"))
 with open(folder / "out.csv", encoding="utf-8", newline="") as handle:
     exported = list(csv.DictReader(handle))
 detail = read_lead_detail(conn, 1)

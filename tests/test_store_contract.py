@@ -204,15 +204,11 @@ def test_protocol_signatures_name_no_sqlite_type() -> None:
 
 SQLITE_ONLY = re.compile(
     r"PRAGMA|fts5|lead_fts|INDEXED BY|VACUUM INTO|application_id|user_version|immutable=|"
-    r"BEGIN IMMEDIATE|julianday|^\s*import sqlite3|^\s*from sqlite3 ",
+    r"BEGIN IMMEDIATE|julianday|INSERT OR (?:IGNORE|REPLACE)|\btemp\.|lastrowid|"
+    r"^\s*import sqlite3|^\s*from sqlite3 ",
     re.IGNORECASE | re.MULTILINE,
 )
 ALLOWED: dict[str, str] = {
-    # The import's per-row SQL (dedupe lookups, updates with before-images in TEMP
-    # tables) still takes a stdlib connection from the backend's transaction(); moving
-    # it means an import-sink protocol the PostgreSQL backend implements with COPY.
-    "io/batch.py": "import sqlite3 (type of the import transaction's connection)",
-    "io/export.py": "import sqlite3 (type of the backend's export_source() connection)",
     # The CLI-facing docstring of the models mentions julianday() as a property of the
     # stored text format, no SQL.
     "storage/models.py": "a docstring mentions julianday()",

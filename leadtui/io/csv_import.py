@@ -17,7 +17,6 @@ from itertools import islice
 from typing import Any
 
 from leadtui.i18n import _
-from leadtui.io import batch
 from leadtui.io.convert import RowConverter, stage_lookup
 from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
@@ -28,6 +27,7 @@ from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
 from leadtui.io.row_outcome import Converted, Issue, RowRejected
 from leadtui.storage.gc_batch import fewer_collections
+from leadtui.storage.sqlite import import_batch as batch
 from leadtui.storage.sqlite.bulk import LeadWriter
 
 MODES = ("skip", "update", "merge")
@@ -80,8 +80,8 @@ class Importer:
         if self.writer.rebuild_indexes:
             # The writer drops secondary indexes into an empty table; dedupe by phone
             # looks rows of this very load up, so that one must exist during it.
-            conn.execute("CREATE INDEX IF NOT EXISTS ix_lead_phone_e164 ON lead (phone_e164)")
-        stages = conn.execute("SELECT key, name FROM stage ORDER BY position").fetchall()
+            batch.keep_phone_index(conn)
+        stages = batch.stage_names(conn)
         self.converter = RowConverter(
             preview.format,
             preview.header,

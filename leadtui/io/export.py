@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,17 +21,13 @@ from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.layouts_crm import LEADTUI_COLUMNS
 from leadtui.io.vcard_export import card_text
+from leadtui.storage.base import ExportSource
 from leadtui.storage.columns import LEAD, Kind
-from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 FORMATS = ("csv", "vcf", "json")
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
-"""Columns SQLite keeps as 0/1 that the export writes as true/false."""
+"""Yes/no columns, which the CSV export writes as true/false."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_TAGS = (
-    "(SELECT json_group_array(name) FROM (SELECT t.name FROM leadtag l "
-    "JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = lead.id ORDER BY t.name))"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,31 +79,7 @@ def atomic_writer(target: Path, encoding: str) -> Iterator[IO[str]]:
         raise
 
 
-def lead_rows(conn: sqlite3.Connection, options: ExportOptions) -> Iterator[dict[str, Any]]:
-    """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
-    where, params = ["deleted_at IS NULL"], []
-    if options.stage:
-        where.append("stage = ?")
-        params.append(options.stage)
-    if options.lead_id is not None:
-        where.append("id = ?")
-        params.append(str(options.lead_id))
-    cursor = conn.execute(
-        f"SELECT {', '.join(LEAD_COLUMNS)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
-        "ORDER BY id",
-        params,
-    )
-    for found in cursor:
-        row = dict(zip(LEAD_COLUMNS, found[:-1], strict=True))
-        for name in _FLAGS:
-            row[name] = bool(row[name])
-        row["tags"] = json.loads(found[-1])
-        yield row
-
-
-def export_leads(
-    conn: sqlite3.Connection, target: Path, database: Path, options: ExportOptions
-) -> int:
+def export_leads(source: ExportSource, target: Path, database: Path, options: ExportOptions) -> int:
     """Write the export; returns how many leads it holds."""
     if options.format not in FORMATS:
         raise ExportRefused(
@@ -118,7 +89,7 @@ def export_leads(
     encoding = "utf-8-sig" if options.format == "csv" and not options.raw else "utf-8"
     count = 0
     with atomic_writer(target, encoding) as handle:
-        rows = lead_rows(conn, options)
+        rows = source.lead_rows(options.stage, options.lead_id)
         if options.format == "csv":
             count = _write_csv(handle, rows, raw=options.raw)
         elif options.format == "vcf":
@@ -126,7 +97,7 @@ def export_leads(
                 handle.write(card_text(row, row["tags"]))
                 count += 1
         else:
-            count = _write_json(handle, conn, rows)
+            count = _write_json(handle, source, rows)
     return count
 
 
@@ -151,25 +122,12 @@ def _write_csv(handle: IO[str], rows: Iterator[dict[str, Any]], *, raw: bool) ->
     return count
 
 
-def _write_json(handle: IO[str], conn: sqlite3.Connection, rows: Iterator[dict[str, Any]]) -> int:
+def _write_json(handle: IO[str], source: ExportSource, rows: Iterator[dict[str, Any]]) -> int:
     handle.write('{"format": "leadtui", "version": 1, "leads": [')
     count = 0
     for row in rows:
-        row["activities"] = [
-            {"id": i, "kind": kind, "at": at, "body": body}
-            for i, kind, at, body in conn.execute(
-                "SELECT id, kind, at, body FROM activity WHERE lead_id = ? ORDER BY at, id",
-                (row["id"],),
-            )
-        ]
-        row["history"] = [
-            {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
-            for i, src, dst, at, reason in conn.execute(
-                "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
-                "WHERE lead_id = ? ORDER BY at, id",
-                (row["id"],),
-            )
-        ]
+        row["activities"] = source.activities(row["id"])
+        row["history"] = source.history(row["id"])
         handle.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         count += 1
     handle.write("\n]}\n")

@@ -17,7 +17,7 @@ code is the dialect's own). Failures come out as
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -77,6 +77,25 @@ class RestoreResult:
 
     restored_from: Path
     previous_saved_as: Path | None
+
+
+class ExportSource(Protocol):
+    """The rows an export streams: leads with their tags, and each lead's timeline."""
+
+    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
+        """Live leads (optionally one stage or one lead) with ``tags``, oldest id first.
+
+        Keys are the lead's column names; yes/no columns are bools, times database text.
+        """
+        ...
+
+    def activities(self, lead_id: int) -> list[dict[str, Any]]:
+        """A lead's activities (``id``, ``kind``, ``at``, ``body``), oldest first."""
+        ...
+
+    def history(self, lead_id: int) -> list[dict[str, Any]]:
+        """A lead's stage changes (``id``, ``from_stage``, ``to_stage``, ``at``, ``reason``)."""
+        ...
 
 
 class Backend(Protocol):
@@ -204,8 +223,8 @@ class Backend(Protocol):
         """Undo an import batch exactly, in one transaction."""
         ...
 
-    def export_source(self) -> Any:
-        """The read handle :func:`leadtui.io.export.export_leads` streams rows from."""
+    def export_source(self) -> ExportSource:
+        """What :func:`leadtui.io.export.export_leads` streams rows from."""
         ...
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:

@@ -39,7 +39,13 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from leadtui.domain.funnel import FunnelMetrics
-    from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
+    from leadtui.storage.base import (
+        BackupErasure,
+        BackupInfo,
+        ExportSource,
+        Person,
+        RestoreResult,
+    )
     from leadtui.storage.postgres.details import LeadDetail
 
 Conn = psycopg.Connection[tuple[Any, ...]]
@@ -325,7 +331,7 @@ class PostgresBackend:
         with self._transaction() as conn:
             return revert(conn, batch_id, now)
 
-    def export_source(self) -> Any:
+    def export_source(self) -> ExportSource:
         """Export streams from SQLite's stdlib connection only, so far."""
         self._not_yet(_("Exporting"))
 

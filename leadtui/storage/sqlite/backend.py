@@ -26,11 +26,15 @@ from leadtui.storage.sqlite import reads
 from leadtui.storage.sqlite.connections import SqliteConnections
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
-    from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
+    from leadtui.storage.base import (
+        BackupErasure,
+        BackupInfo,
+        ExportSource,
+        Person,
+        RestoreResult,
+    )
 
 
 class SqliteBackend(SqliteConnections):
@@ -138,9 +142,11 @@ class SqliteBackend(SqliteConnections):
         with self.transaction() as conn:
             return revert(conn, batch_id, now)
 
-    def export_source(self) -> sqlite3.Connection:
-        """This thread's read connection, which :mod:`leadtui.io.export` streams from."""
-        return self.reader()
+    def export_source(self) -> ExportSource:
+        """This thread's read connection, as the rows :mod:`leadtui.io.export` streams."""
+        from leadtui.storage.sqlite.export_reads import SqliteExportSource
+
+        return SqliteExportSource(self.reader())
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:
         """Erase a lead for good (secure delete, FTS optimise, WAL truncated)."""

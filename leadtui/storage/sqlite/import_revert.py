@@ -1,4 +1,4 @@
-"""Undo an import batch on SQLite (was ``io/batch.py``'s ``revert``): its new leads deleted,
+"""Undo an import batch on SQLite (written by ``import_batch.py``): its new leads deleted,
 updated leads restored from the before-images the import kept on its batch row."""
 
 from __future__ import annotations

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
-from leadtui.io.row_outcome import Converted
 from leadtui.storage.sqlite.bulk import LeadWriter
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
@@ -24,6 +23,27 @@ _BATCH = 500
 _KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")
 _NOT_UPDATED = {"created_at", "email_key", "phone_e164"}
 _BLANK = (None, "", 0, False)
+
+
+class ImportRow(Protocol):
+    """What the import hands over of one converted row (``io.row_outcome.Converted``)."""
+
+    values: dict[str, Any]
+    given: set[str]
+    tags: list[str]
+    notes: list[str]
+
+
+def keep_phone_index(conn: sqlite3.Connection) -> None:
+    """Make sure the phone index exists during a load that dropped the secondary ones."""
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_lead_phone_e164 ON lead (phone_e164)")
+
+
+def stage_names(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(key, name) of every stage in funnel order."""
+    return [
+        (key, name) for key, name in conn.execute("SELECT key, name FROM stage ORDER BY position")
+    ]
 
 
 def start(conn: sqlite3.Connection, now: datetime, file_name: str, file_format: str) -> int:
@@ -82,7 +102,7 @@ def by_phone(conn: sqlite3.Connection, phones: set[str]) -> dict[str, tuple[int,
     return found
 
 
-def combine(current: dict[str, Any], row: Converted, mode: str) -> dict[str, Any]:
+def combine(current: dict[str, Any], row: ImportRow, mode: str) -> dict[str, Any]:
     """The column changes ``row`` makes to ``current`` (update: overwrite; merge: fill blanks).
 
     Consent is always taken from the file: an unsubscribe must not be lost.
@@ -109,7 +129,7 @@ def update_lead(
     conn: sqlite3.Connection,
     writer: LeadWriter,
     lead_id: int,
-    rows: list[Converted],
+    rows: Sequence[ImportRow],
     mode: str,
     now: datetime,
 ) -> None:

@@ -1,0 +1,67 @@
+"""What an export streams from a SQLite database: leads with tags, activities, history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from leadtui.storage.columns import LEAD, Kind
+from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
+
+_FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
+"""Columns SQLite keeps as 0/1; the export gets them as bools."""
+_TAGS = (
+    "(SELECT json_group_array(name) FROM (SELECT t.name FROM leadtag l "
+    "JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = lead.id ORDER BY t.name))"
+)
+
+
+class SqliteExportSource:
+    """The :class:`~leadtui.storage.base.ExportSource` of one read connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
+        """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
+        where, params = ["deleted_at IS NULL"], []
+        if stage:
+            where.append("stage = ?")
+            params.append(stage)
+        if lead_id is not None:
+            where.append("id = ?")
+            params.append(str(lead_id))
+        cursor = self.conn.execute(
+            f"SELECT {', '.join(LEAD_COLUMNS)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
+            "ORDER BY id",
+            params,
+        )
+        for found in cursor:
+            row = dict(zip(LEAD_COLUMNS, found[:-1], strict=True))
+            for name in _FLAGS:
+                row[name] = bool(row[name])
+            row["tags"] = json.loads(found[-1])
+            yield row
+
+    def activities(self, lead_id: int) -> list[dict[str, Any]]:
+        """A lead's activities, oldest first."""
+        return [
+            {"id": i, "kind": kind, "at": at, "body": body}
+            for i, kind, at, body in self.conn.execute(
+                "SELECT id, kind, at, body FROM activity WHERE lead_id = ? ORDER BY at, id",
+                (lead_id,),
+            )
+        ]
+
+    def history(self, lead_id: int) -> list[dict[str, Any]]:
+        """A lead's stage changes, oldest first."""
+        return [
+            {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
+            for i, src, dst, at, reason in self.conn.execute(
+                "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
+                "WHERE lead_id = ? ORDER BY at, id",
+                (lead_id,),
+            )
+        ]
