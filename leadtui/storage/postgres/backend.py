@@ -332,8 +332,10 @@ class PostgresBackend:
             return revert(conn, batch_id, now)
 
     def export_source(self) -> ExportSource:
-        """Export streams from SQLite's stdlib connection only, so far."""
-        self._not_yet(_("Exporting"))
+        """This thread's read connection, as the rows :mod:`leadtui.io.export` streams."""
+        from leadtui.storage.postgres.export_reads import PostgresExportSource
+
+        return PostgresExportSource(self._read())
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:
         """Erasure must also scrub import before-images and the server's WAL: not yet."""

@@ -1,0 +1,70 @@
+"""What an export streams from a PostgreSQL database: leads with tags, activities, history.
+
+The leads come through a server-side cursor inside one read-only transaction, so an
+export of a million leads holds a batch in memory, not the whole table, and sees one
+consistent snapshot while colleagues keep working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from leadtui.storage.columns import LEAD
+from leadtui.storage.postgres.reads import Conn
+
+_TAGS = (
+    "(SELECT coalesce(json_agg(t.name ORDER BY t.name), '[]'::json) FROM leadtag l "
+    "JOIN tag t ON t.id = l.tag_id WHERE l.lead_id = lead.id)"
+)
+_BATCH = 2000
+
+
+class PostgresExportSource:
+    """The :class:`~leadtui.storage.base.ExportSource` of one read connection."""
+
+    def __init__(self, conn: Conn) -> None:
+        self.conn = conn
+
+    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
+        """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
+        where, params = ["deleted_at IS NULL"], []
+        if stage:
+            where.append("stage = %s")
+            params.append(stage)
+        if lead_id is not None:
+            where.append("id = %s")
+            params.append(str(lead_id))
+        names = LEAD.names
+        query = (
+            f"SELECT {', '.join(names)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
+            "ORDER BY id"
+        )
+        with self.conn.transaction(), self.conn.cursor(name="leadtui_export") as cursor:
+            cursor.itersize = _BATCH
+            cursor.execute(query, params)
+            for found in cursor:
+                row = dict(zip(names, found[:-1], strict=True))
+                row["tags"] = list(found[-1])
+                yield row
+
+    def activities(self, lead_id: int) -> list[dict[str, Any]]:
+        """A lead's activities, oldest first."""
+        return [
+            {"id": i, "kind": kind, "at": at, "body": body}
+            for i, kind, at, body in self.conn.execute(
+                "SELECT id, kind, at, body FROM activity WHERE lead_id = %s ORDER BY at, id",
+                (lead_id,),
+            )
+        ]
+
+    def history(self, lead_id: int) -> list[dict[str, Any]]:
+        """A lead's stage changes, oldest first."""
+        return [
+            {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
+            for i, src, dst, at, reason in self.conn.execute(
+                "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
+                "WHERE lead_id = %s ORDER BY at, id",
+                (lead_id,),
+            )
+        ]
