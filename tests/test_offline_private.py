@@ -201,6 +201,8 @@ REVIEWED = {
     ("storage/sqlite/tables.py", "column.on_delete"),  # checked against ON_DELETE
     # PostgreSQL: the same kinds of code-built fragments, values bound as %s parameters
     ("storage/postgres/jobs.py", "marks"),  # a run of "%s" placeholders
+    ("storage/postgres/export_reads.py", "', '.join(names)"),  # the declared column names
+    ("storage/postgres/export_reads.py", "' AND '.join(where)"),  # fixed "%s" conditions
     ("storage/postgres/reads.py", "condition"),  # where_clause() output; values bound
     ("storage/postgres/reads.py", "order_clause(sort)"),  # ORDER BY from a fixed table
     ("storage/postgres/reads.py", "order_clause(sort, reverse=from_end)"),

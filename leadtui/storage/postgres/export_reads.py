@@ -37,8 +37,7 @@ class PostgresExportSource:
             params.append(str(lead_id))
         names = LEAD.names
         query = (
-            f"SELECT {', '.join(names)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
-            "ORDER BY id"
+            f"SELECT {', '.join(names)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} ORDER BY id"
         )
         with self.conn.transaction(), self.conn.cursor(name="leadtui_export") as cursor:
             cursor.itersize = _BATCH
