@@ -23,6 +23,9 @@ to a million leads; this module holds the shapes and the week arithmetic.
 
 from __future__ import annotations
 
+import statistics
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING
 from leadtui.i18n import _, formatting_locale
 
 if TYPE_CHECKING:
-    from leadtui.domain.rows import StageInfo
+    from leadtui.domain.rows import StageInfo, StageTotal
 
 WEEKS = 12
 """How many ISO weeks the leads-per-week series covers."""
@@ -145,3 +148,78 @@ def reached_and_converted(
             if top > index:
                 counts[index][1] += leads
     return {stage.key: (counts[i][0], counts[i][1]) for i, stage in enumerate(stages)}
+
+
+_DAY = 86400.0
+_YIELD_EVERY = 0x1FFF
+
+
+def fold_history(
+    rows: Iterable[tuple[int, int, int]], stage_count: int
+) -> tuple[dict[int, int], list[list[int]]]:
+    """One pass over stage changes ordered by lead then time, as (lead id, seconds, stage index).
+
+    Returns how many leads reached each set of stages (a bit mask of stage indexes;
+    index -1 is a stage no longer in the pipeline) and, per stage, the completed
+    spans in seconds. Both backends feed it their own ordered rows.
+    """
+    spans: list[list[int]] = [[] for _ in range(stage_count)]
+    masks: dict[int, int] = {}
+    previous_lead: int | None = None
+    previous_at = 0
+    previous_stage = -1
+    mask = 0
+    for number, (lead_id, at, stage) in enumerate(rows):
+        if not number & _YIELD_EVERY:
+            time.sleep(0)  # hand the GIL to the UI thread when run in a worker
+        if lead_id == previous_lead:
+            if previous_stage >= 0:
+                spans[previous_stage].append(at - previous_at)
+        else:
+            if previous_lead is not None:
+                masks[mask] = masks.get(mask, 0) + 1
+            mask = 0
+            previous_lead = lead_id
+        if stage >= 0:
+            mask |= 1 << stage
+        previous_at, previous_stage = at, stage
+    if previous_lead is not None:
+        masks[mask] = masks.get(mask, 0) + 1
+    return masks, spans
+
+
+def assemble_metrics(
+    totals: Sequence[StageTotal],
+    masks: dict[int, int],
+    spans: list[list[int]],
+    per_week: dict[int, int],
+    now: datetime,
+    weeks: int = WEEKS,
+) -> FunnelMetrics:
+    """The funnel numbers from the stage totals, the history pass and leads per week."""
+    stage_list = [total.stage for total in totals]
+    reached = reached_and_converted(stage_list, masks)
+    medians = {
+        stage.key: statistics.median(spans[index]) / _DAY
+        for index, stage in enumerate(stage_list)
+        if spans[index]
+    }
+    stages = tuple(
+        StageMetrics(
+            key=total.stage.key,
+            name=total.stage.name,
+            kind=total.stage.kind,
+            count=total.count,
+            value_cents=total.value_cents,
+            reached=reached.get(total.stage.key, (0, 0))[0],
+            converted=reached.get(total.stage.key, (0, 0))[1],
+            median_days=medians.get(total.stage.key),
+        )
+        for total in totals
+    )
+    return FunnelMetrics(
+        stages=stages,
+        won=sum(s.count for s in stages if s.kind == "won"),
+        lost=sum(s.count for s in stages if s.kind == "lost"),
+        weeks=week_series(now, per_week, weeks),
+    )

@@ -8,17 +8,14 @@ into (lead, epoch seconds, stage index) in history order, read through
 
 from __future__ import annotations
 
-import statistics
-import time
 from datetime import datetime, timedelta
 
 from leadtui.domain.funnel import (
     WEEKS,
     FunnelMetrics,
-    StageMetrics,
+    assemble_metrics,
     first_week_start,
-    reached_and_converted,
-    week_series,
+    fold_history,
 )
 from leadtui.domain.rows import LeadDetail, StageInfo, TimelineEntry
 from leadtui.domain.timefmt import format_db_time, parse_db_time
@@ -33,8 +30,6 @@ TIMELINE_LIMIT = 500
 _DETAIL_NAMES = (*column_fields(LeadDetail, LEAD), "deleted_at")
 DETAIL_COLUMNS = select_list(_DETAIL_NAMES)
 _decode_detail = values_decoder(LEAD, _DETAIL_NAMES)
-_DAY = 86400.0
-_YIELD_EVERY = 0x1FFF
 
 
 def timeline(conn: Conn, lead_id: int, limit: int) -> list[TimelineEntry]:
@@ -124,64 +119,19 @@ def history_pass(conn: Conn, stages: list[StageInfo]) -> tuple[dict[int, int], l
     masks: dict[int, int] = {}
     if not stages:
         return masks, spans
-    previous_lead: int | None = None
-    previous_at = 0
-    previous_stage = -1
-    mask = 0
     keys = [stage.key for stage in stages]
     with conn.cursor() as cursor:  # streamed row by row: never the whole history in memory
-        for number, (lead_id, at, stage) in enumerate(cursor.stream(_HISTORY_SQL, (keys,))):
-            if not number & _YIELD_EVERY:
-                time.sleep(0)  # hand the GIL to the UI thread when run in a worker
-            if lead_id == previous_lead:
-                if previous_stage >= 0:
-                    spans[previous_stage].append(at - previous_at)
-            else:
-                if previous_lead is not None:
-                    masks[mask] = masks.get(mask, 0) + 1
-                mask = 0
-                previous_lead = lead_id
-            if stage >= 0:
-                mask |= 1 << stage
-            previous_at, previous_stage = at, stage
-    if previous_lead is not None:
-        masks[mask] = masks.get(mask, 0) + 1
-    return masks, spans
+        return fold_history(cursor.stream(_HISTORY_SQL, (keys,)), len(stages))
 
 
 def funnel_metrics(conn: Conn, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:
     """Every funnel number for the live leads, as of ``now``."""
     totals = reads.stage_totals(conn)
-    stage_list = [total.stage for total in totals]
-    masks, spans = history_pass(conn, stage_list)
-    reached = reached_and_converted(stage_list, masks)
-    medians = {
-        stage.key: statistics.median(spans[index]) / _DAY
-        for index, stage in enumerate(stage_list)
-        if spans[index]
-    }
+    masks, spans = history_pass(conn, [total.stage for total in totals])
     first = first_week_start(now, weeks)
     start = format_db_time(first)
     end = format_db_time(first + timedelta(weeks=weeks))
     per_week: dict[int, int] = {
         int(index): int(number) for index, number in conn.execute(_WEEKS_SQL, (start, start, end))
     }
-    stages = tuple(
-        StageMetrics(
-            key=total.stage.key,
-            name=total.stage.name,
-            kind=total.stage.kind,
-            count=total.count,
-            value_cents=total.value_cents,
-            reached=reached.get(total.stage.key, (0, 0))[0],
-            converted=reached.get(total.stage.key, (0, 0))[1],
-            median_days=medians.get(total.stage.key),
-        )
-        for total in totals
-    )
-    return FunnelMetrics(
-        stages=stages,
-        won=sum(s.count for s in stages if s.kind == "won"),
-        lost=sum(s.count for s in stages if s.kind == "lost"),
-        weeks=week_series(now, per_week, weeks),
-    )
+    return assemble_metrics(totals, masks, spans, per_week, now, weeks)

@@ -12,17 +12,14 @@ took 20 s at a million leads; this pass takes about a third of that.
 from __future__ import annotations
 
 import sqlite3
-import statistics
-import time
 from datetime import datetime, timedelta
 
 from leadtui.domain.funnel import (
     WEEKS,
     FunnelMetrics,
-    StageMetrics,
+    assemble_metrics,
     first_week_start,
-    reached_and_converted,
-    week_series,
+    fold_history,
 )
 from leadtui.domain.rows import StageInfo
 from leadtui.domain.timefmt import format_db_time
@@ -36,8 +33,6 @@ FROM stagechange
 WHERE lead_id NOT IN (SELECT id FROM lead WHERE deleted_at IS NOT NULL)
 ORDER BY lead_id, at, id
 """
-_DAY = 86400.0
-_YIELD_EVERY = 0x1FFF
 
 _WEEKS_SQL = """
 SELECT CAST((julianday(created_at) - julianday(?)) / 7 AS INTEGER), count(*)
@@ -57,63 +52,18 @@ def history_pass(
         return masks, spans
     cases = " ".join("WHEN ? THEN ?" for _ in stages)
     params = [value for index, stage in enumerate(stages) for value in (stage.key, index)]
-    previous_lead: int | None = None
-    previous_at = 0
-    previous_stage = -1
-    mask = 0
     rows = conn.execute(_HISTORY_SQL.format(cases=cases), params)
-    for count, (lead_id, at, stage) in enumerate(rows):
-        if not count & _YIELD_EVERY:
-            time.sleep(0)  # hand the GIL to the UI thread when run in a worker
-        if lead_id == previous_lead:
-            if previous_stage >= 0:
-                spans[previous_stage].append(at - previous_at)
-        else:
-            if previous_lead is not None:
-                masks[mask] = masks.get(mask, 0) + 1
-            mask = 0
-            previous_lead = lead_id
-        if stage >= 0:
-            mask |= 1 << stage
-        previous_at, previous_stage = at, stage
-    if previous_lead is not None:
-        masks[mask] = masks.get(mask, 0) + 1
-    return masks, spans
+    return fold_history(rows, len(stages))
 
 
 def funnel_metrics(conn: sqlite3.Connection, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:
     """Every funnel number for the live leads, as of ``now``."""
     totals = reads.stage_totals(conn)
-    stage_list = [total.stage for total in totals]
-    masks, spans = history_pass(conn, stage_list)
-    reached = reached_and_converted(stage_list, masks)
-    medians = {
-        stage.key: statistics.median(spans[index]) / _DAY
-        for index, stage in enumerate(stage_list)
-        if spans[index]
-    }
+    masks, spans = history_pass(conn, [total.stage for total in totals])
     first = first_week_start(now, weeks)
     start = format_db_time(first)
     end = format_db_time(first + timedelta(weeks=weeks))
     per_week = {
         int(index): int(count) for index, count in conn.execute(_WEEKS_SQL, (start, start, end))
     }
-    stages = tuple(
-        StageMetrics(
-            key=total.stage.key,
-            name=total.stage.name,
-            kind=total.stage.kind,
-            count=total.count,
-            value_cents=total.value_cents,
-            reached=reached.get(total.stage.key, (0, 0))[0],
-            converted=reached.get(total.stage.key, (0, 0))[1],
-            median_days=medians.get(total.stage.key),
-        )
-        for total in totals
-    )
-    return FunnelMetrics(
-        stages=stages,
-        won=sum(s.count for s in stages if s.kind == "won"),
-        lost=sum(s.count for s in stages if s.kind == "lost"),
-        weeks=week_series(now, per_week, weeks),
-    )
+    return assemble_metrics(totals, masks, spans, per_week, now, weeks)
