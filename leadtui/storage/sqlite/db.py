@@ -60,13 +60,12 @@ def _header(path: Path) -> bytes:
 def inspect_file(path: Path) -> DbCheck:
     """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable."""
     from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.path_check import check_db_path
     from leadtui.storage.sqlite.wal_check import check_wal
 
-    if not path.exists():
+    if not check_db_path(path):
         check_wal(path, page_size=None)
         return DbCheck(DbState.MISSING, 0)
-    if path.is_dir():
-        raise DatabaseRefused(_("{path} is a directory, not a database file.").format(path=path))
     try:
         header = _header(path)
     except OSError as error:
