@@ -11,6 +11,7 @@ from typing import IO
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
 from leadtui.io.formats import BY_KEY, detect_format
+from leadtui.io.import_choices import check_choices
 from leadtui.io.layout import IGNORE
 from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
 from leadtui.io.records import Preview, Record
@@ -46,6 +47,7 @@ def open_preview(
     ``no_header``: the first row is data and columns are named by position (``--map 1=…``);
     ``sheet``: the worksheet of an ``.xlsx`` workbook (default: the first).
     """
+    check_choices(encoding, delimiter)
     if not path.is_file():
         raise ImportRefused(_("No such file: {path}").format(path=path))
     if is_vcard(path):

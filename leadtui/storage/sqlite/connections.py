@@ -22,6 +22,7 @@ from leadtui.storage.sqlite.connect import (
     make_engine,
     sqlite_url,
 )
+from leadtui.storage.sqlite.write_check import refuse_unwritable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -71,6 +72,7 @@ class SqliteConnections:
         """
         if self._read_only:
             self.refuse_write()
+        refuse_unwritable(self._path)
         conn = connect_sqlite(self._path, read_only=self._read_only)
         try:
             yield conn
@@ -113,6 +115,8 @@ class SqliteConnections:
         """One unit of work: commits on success, rolls back on error."""
         from sqlmodel import Session
 
+        if not self._read_only:
+            refuse_unwritable(self._path)
         with Session(self.engine(), expire_on_commit=False) as session:
             if self._read_only:
                 from sqlalchemy import event

@@ -57,9 +57,20 @@ def _header(path: Path) -> bytes:
         return handle.read(100)
 
 
-def inspect_file(path: Path) -> DbCheck:
-    """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable."""
+def has_our_header(path: Path) -> bool:
+    """True when ``path`` starts with a SQLite header carrying leadtui's application id."""
+    try:
+        header = _header(path)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
+
+
+def inspect_file(path: Path, *, marked_ok: bool = False) -> DbCheck:
+    """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable
+    (or was found damaged by an earlier integrity check, unless ``marked_ok``)."""
     from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.integrity import refuse_if_marked
     from leadtui.storage.sqlite.path_check import check_db_path
     from leadtui.storage.sqlite.wal_check import check_wal
 
@@ -93,6 +104,8 @@ def inspect_file(path: Path) -> DbCheck:
                 "It was left unchanged."
             ).format(path=path)
         )
+    if not marked_ok:
+        refuse_if_marked(path)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     check_wal(path, page_size=page_size)

@@ -17,7 +17,9 @@ SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
+SQLITE_NOTADB = 26
 
 
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
@@ -49,6 +51,13 @@ def storage_error(error: BaseException) -> LeadtuiError | None:
                 "The disk reported an error while saving: nothing was saved "
                 "(the change was rolled back)."
             )
+        )
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text:
+        return StorageError(
+            _(
+                "The database file is damaged ({reason}): nothing was saved. Run "
+                "`leadtui check`, then restore the newest good backup (`leadtui restore`)."
+            ).format(reason=found)
         )
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
         return StorageError(

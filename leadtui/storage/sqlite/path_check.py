@@ -41,9 +41,9 @@ def check_db_path(path: Path) -> bool:
 def _check_missing(path: Path) -> None:
     if path.is_symlink():
         raise DatabaseRefused(
-            _(
-                "{path} is a link to {target}, which does not exist; fix or remove the link."
-            ).format(path=path, target=os.readlink(path))
+            _("{path} is a link to {target}, which does not exist; fix or remove the link.").format(
+                path=path, target=os.readlink(path)
+            )
         )
     folder = path.parent
     while True:
@@ -67,9 +67,7 @@ def _check_missing(path: Path) -> None:
 
 def _refused(path: Path, error: OSError) -> DatabaseRefused:
     if error.errno in (errno.EACCES, errno.EPERM):
-        return DatabaseRefused(
-            _("{path} cannot be reached: permission denied.").format(path=path)
-        )
+        return DatabaseRefused(_("{path} cannot be reached: permission denied.").format(path=path))
     if error.errno == errno.ELOOP:
         return DatabaseRefused(_("{path} is a loop of links.").format(path=path))
     return DatabaseRefused(
