@@ -108,6 +108,20 @@ class LeadApp(App[None]):
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
 
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's one funnel for unhandled errors (worker reads included): a lost
+        # database gets the problem screen and exit status 1, not a traceback.
+        from leadtui.ui.database_lost import lost_error
+
+        lost = lost_error(error, self.store)
+        if lost is None:
+            super()._handle_exception(error)
+        elif not self.writes.lost:
+            self.writes.lost = True
+            from leadtui.ui.database_lost import show_database_lost
+
+            show_database_lost(self, lost)
+
     def on_unmount(self) -> None:
         """Close database connections."""
         self.store.close()

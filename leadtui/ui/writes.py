@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from textual.widgets import Static
 
-from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.errors import DatabaseLost, LeadtuiError
 from leadtui.domain.undo import UndoEntry, UndoHistory
 from leadtui.i18n import _, ngettext
 
@@ -64,6 +64,8 @@ class WriteQueue:
         self._running: Write[Any] | None = None
         self._starting = False
         self._busy_timer: Timer | None = None
+        self.lost = False
+        """True once the database was lost (:mod:`leadtui.ui.database_lost`)."""
 
     @property
     def busy(self) -> bool:
@@ -133,6 +135,13 @@ class WriteQueue:
         self._finish()
         dropped = len(self._pending)
         self._pending.clear()
+        if isinstance(error, DatabaseLost):
+            from leadtui.ui.database_lost import show_database_lost
+
+            if not self.lost:  # once: later writes were refused by the store anyway
+                self.lost = True
+                show_database_lost(self.app, error)
+            return
         try:
             handled = write.on_error(error) if write.on_error is not None else False
             if not handled or dropped:

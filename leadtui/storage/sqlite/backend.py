@@ -168,7 +168,7 @@ class SqliteBackend(SqliteConnections):
 
         if self.read_only:
             self.refuse_write()
-        backups = [info.path for info in list_backups(self.path)]
+        backups = [info.path for info in list_backups(self.path, damaged_too=True)]
         return forget_in_backups(backups, person, now)
 
     # -- safety ---------------------------------------------------------------------

@@ -37,8 +37,10 @@ __all__ = [
 _NAME = r"-(?P<reason>daily|manual|pre-restore|pre-migration-v\d+)-(?P<stamp>\d{8}T\d{6}\d*Z)\.db$"
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The backups of ``db_path``, newest first."""
+def list_backups(db_path: Path, *, damaged_too: bool = False) -> list[BackupInfo]:
+    """The backups of ``db_path``, newest first: files named like one that are leadtui
+    databases (an export given such a name is not), or with ``damaged_too`` every file
+    named like one (erasing a person must not skip a backup whose header is damaged)."""
     folder = backup_dir(db_path)
     pattern = re.compile("^" + re.escape(db_path.stem) + _NAME)
     found: list[BackupInfo] = []
@@ -48,7 +50,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
         return []
     for path in candidates:
         match = pattern.match(path.name)
-        if match is None or not path.is_file() or not has_our_header(path):
+        if match is None or not path.is_file() or not (damaged_too or has_our_header(path)):
             continue  # an export (or anything) given a backup-like name is not a backup
         stamp = match.group("stamp")
         taken = datetime.strptime(stamp[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)

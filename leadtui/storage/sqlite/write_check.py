@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from leadtui.domain.errors import ReadOnlyError, StorageError
+from leadtui.domain.errors import DatabaseLost, ReadOnlyError, StorageError
 from leadtui.i18n import _
 
 
@@ -30,4 +30,22 @@ def refuse_unwritable(path: Path) -> None:
     if not mode & 0o222:
         raise ReadOnlyError(
             _("{path} was made read-only while open: nothing was saved.").format(path=path)
+        )
+
+
+def check_wal_kept(path: Path) -> None:
+    """Raise :class:`DatabaseLost` if the -wal beside ``path`` is gone after a commit.
+
+    Called while the committing connection is still open: SQLite removes the -wal
+    only when the last connection closes, so a missing one was deleted by someone
+    else, and the commits it held are lost when the connections close. One ``stat``.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists():
+        raise DatabaseLost(
+            _(
+                "{wal} was deleted while leadtui was running: the changes it held are lost "
+                "and nothing more is written to {path}. Quit and restore the newest backup "
+                "(`leadtui restore`)."
+            ).format(wal=wal.name, path=path)
         )
