@@ -25,8 +25,16 @@ APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 Migration = Callable[[sqlite3.Connection], None]
+
+
+def _recompute_email_keys(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_email_keys import recompute_email_keys
+
+    recompute_email_keys(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _recompute_email_keys}
 
 
 def schema_version() -> int:
