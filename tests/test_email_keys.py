@@ -69,7 +69,7 @@ def test_an_idn_address_is_one_lead(store: LeadStore) -> None:
 
 
 def _add_old_rows(store: LeadStore) -> None:
-    for email, number in OLD_PAIRS:
+    for _email, number in OLD_PAIRS:
         store.add_lead(LeadInput(first_name=f"P{number}", email=f"tmp{number}@example.com"))
 
 

@@ -5,7 +5,8 @@ Only an address with non-ASCII characters can get a new key (an ASCII one folds
 exactly as before). Two leads that now share a key (``user@bücher.de`` and
 ``user@xn--bcher-kva.de`` entered before) cannot both hold it (the key is unique):
 the lead already holding it, else the oldest one changing, gets it; the other
-keeps its old key and shows up as a duplicate to merge. Running the step twice changes nothing the second time.
+keeps its old key and shows up as a duplicate to merge. Running the step twice
+changes nothing the second time.
 """
 
 from __future__ import annotations
