@@ -117,7 +117,7 @@ def test_a_version_1_postgres_database_gets_its_keys_recomputed(pg_url: str) -> 
     for _ in range(2):  # the second open finds nothing to do
         open_store(pg_url, clock=fixed_clock).close()
     with psycopg.connect(pg_url) as conn:
-        keys = dict(conn.execute("SELECT id, email_key FROM lead").fetchall())
+        keys: dict[int, str] = dict(conn.execute("SELECT id, email_key FROM lead").fetchall())
         versions = [row[0] for row in conn.execute("SELECT version FROM leadtui_schema")]
     assert keys == EXPECTED
     assert sorted(versions) == [1, 2]

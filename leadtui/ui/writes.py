@@ -56,16 +56,22 @@ class Write(Generic[T]):
 class WriteQueue:
     """The app's writes, one at a time, in order, each off the UI thread."""
 
-    def __init__(self, app: App[Any], history: UndoHistory, release: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        history: UndoHistory,
+        release: Callable[[], None],
+        on_lost: Callable[[DatabaseLost], None] | None = None,
+    ) -> None:
         self.app = app
+        self.on_lost = on_lost
+        """Called instead of a toast when the database was lost (its -wal deleted)."""
         self.history = history
         self.release = release
         self._pending: deque[Callable[[], None]] = deque()
         self._running: Write[Any] | None = None
         self._starting = False
         self._busy_timer: Timer | None = None
-        self.lost = False
-        """True once the database was lost (:mod:`leadtui.ui.database_lost`)."""
 
     @property
     def busy(self) -> bool:
@@ -135,12 +141,8 @@ class WriteQueue:
         self._finish()
         dropped = len(self._pending)
         self._pending.clear()
-        if isinstance(error, DatabaseLost):
-            from leadtui.ui.database_lost import show_database_lost
-
-            if not self.lost:  # once: later writes were refused by the store anyway
-                self.lost = True
-                show_database_lost(self.app, error)
+        if isinstance(error, DatabaseLost) and self.on_lost is not None:
+            self.on_lost(error)  # the app's problem screen, instead of a toast
             return
         try:
             handled = write.on_error(error) if write.on_error is not None else False

@@ -16,9 +16,9 @@ def recompute_email_keys(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
         found = conn.execute("SELECT email_key FROM lead WHERE email_key = ANY(%s)", (keys,))
         return {row[0] for row in found}
 
-    with conn.cursor(name="leadtui_email_keys") as cursor:  # server-side: 1M rows stream
-        cursor.execute("SELECT id, email, email_key FROM lead ORDER BY id")
-        candidates = [row for row in cursor if row[1] is not None and not row[1].isascii()]
+    with conn.cursor(name="leadtui_email_keys") as rows:  # server-side: 1M rows stream
+        rows.execute("SELECT id, email, email_key FROM lead ORDER BY id")
+        candidates = [row for row in rows if row[1] is not None and not row[1].isascii()]
     updates = key_updates(candidates, held)
     with conn.cursor() as cursor:
         cursor.executemany("UPDATE lead SET email_key = %s WHERE id = %s", updates)
