@@ -155,3 +155,23 @@ def test_chmod_444_during_a_session_stops_writes(db: Path) -> None:
     finally:
         os.chmod(db, 0o600)
         store.close()
+
+
+def test_a_session_stops_writing_once_a_check_marks_the_file(db: Path) -> None:
+    from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.backup import daily_backup
+
+    store = open_store(db)
+    try:
+        store.add_lead(LeadInput(first_name="Before"))
+        other = sqlite3.connect(db)
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no newer page copy in the -wal
+        other.close()
+        flip_random_pages(db, 5)
+        assert daily_backup(db) is None  # the background check finds the damage
+        before = digest(db)
+        with pytest.raises(DatabaseRefused, match="damaged"):
+            store.add_lead(LeadInput(first_name="After"))
+        assert digest(db) == before
+    finally:
+        store.close()

@@ -169,10 +169,14 @@ class SqliteConnections:
         return friendly
 
     def _refuse_if_lost(self) -> None:
-        """Before a write batch: refuse once the file is lost, or gone or made read-only."""
+        """Before a write batch: refuse once the file is lost, gone, made read-only, or
+        found damaged (by the daily check in the background, say)."""
+        from leadtui.storage.sqlite.integrity import refuse_if_marked
+
         if self._lost is not None:
             raise self._lost
         refuse_unwritable(self._path)
+        refuse_if_marked(self._path)
 
     def _check_kept(self) -> None:
         """After a commit, with its connection open: the -wal must still be there."""
