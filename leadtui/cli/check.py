@@ -1,4 +1,4 @@
-"""``leadtui check``: is the database file sound (``PRAGMA quick_check``)?"""
+"""``leadtui check``: is the database file sound (SQLite's quick check)?"""
 
 from __future__ import annotations
 
