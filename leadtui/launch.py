@@ -57,10 +57,13 @@ def run_tui(path: Path | str) -> None:
         store = open_store(path)
     backup = None if store.read_only else start_daily_backup(path)
     try:
-        make_app(store).run()
+        app = make_app(store)
+        app.run()
     finally:
         if backup is not None:
             backup.join()
+    if app.return_code:  # the database was lost mid-session (ui.database_lost)
+        sys.exit(app.return_code)
 
 
 class AppLauncher:

@@ -179,6 +179,7 @@ REVIEWED = {
     ("storage/sqlite/bulk.py", "marks"),
     ("storage/sqlite/import_batch.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_revert.py", "marks"),  # a run of "?" placeholders (was io/batch.py)
+    ("storage/sqlite/migrate_email_keys.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_batch.py", "names"),  # constant column names
     ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
     (

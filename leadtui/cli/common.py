@@ -5,6 +5,7 @@ Bad input prints one clear line on stderr and exits 1; nothing is written.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -14,6 +15,7 @@ from typing import Any, TypeVar, cast
 
 import click
 
+from leadtui.cli.say import echo, one_line
 from leadtui.i18n import _
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -28,9 +30,13 @@ def friendly_errors(func: F) -> F:
 
         try:
             return func(*args, **kwargs)
+        except BrokenPipeError:
+            # The reader went away (``leadtui export - | head``): nothing more to say.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except (LeadtuiError, ValueError, OSError) as error:
             # ValidationError is a ValueError; OSError covers unreadable files.
-            click.echo(_("Error: {message}").format(message=error), err=True)
+            echo(_("Error: {message}").format(message=one_line(error)), err=True)
             sys.exit(1)
         except Exception as error:
             # A full disk or I/O error outside a store transaction (e.g. opening the WAL).
@@ -39,7 +45,7 @@ def friendly_errors(func: F) -> F:
             friendly = storage_error(error)
             if friendly is None:
                 raise
-            click.echo(_("Error: {message}").format(message=friendly), err=True)
+            echo(_("Error: {message}").format(message=one_line(friendly)), err=True)
             sys.exit(1)
 
     return cast(F, wrapper)
@@ -62,10 +68,10 @@ class OneLineErrors(click.Group):
         try:
             result = super().main(args, prog_name, complete_var, False, **extra)
         except click.Abort:
-            click.echo(_("Aborted."), err=True)
+            echo(_("Aborted."), err=True)
             sys.exit(1)
         except click.ClickException as error:
-            click.echo(_("Error: {message}").format(message=error.format_message()), err=True)
+            echo(_("Error: {message}").format(message=one_line(error.format_message())), err=True)
             sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
 

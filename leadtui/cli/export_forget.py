@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.say import echo
 from leadtui.domain.errors import StorageError
 from leadtui.i18n import _, ngettext
 
@@ -63,7 +64,7 @@ def export_command(
                     "Free some space and try again."
                 ).format(file=file)
             ) from error
-    click.echo(_("Exported {count} leads to {file}.").format(count=count, file=file), err=True)
+    echo(_("Exported {count} leads to {file}.").format(count=count, file=file), err=True)
 
 
 @click.command(name="forget")
@@ -91,13 +92,13 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=person))
         who = Person(lead.id, lead.created_at, lead.email_key)
         tombstone = store.forget_lead(lead.id)
-        click.echo(
+        echo(
             _("Forgotten: lead {id} erased (tombstone {tombstone}).").format(
                 id=lead.id, tombstone=tombstone
             )
         )
         if keep_backups:
-            click.echo(
+            echo(
                 _(
                     "Backups were left as they are: those taken before still hold "
                     "this person until they are pruned."
@@ -105,7 +106,7 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
             )
             return
         done = store.forget_in_backups(who)
-    click.echo(
+    echo(
         ngettext(
             "Also erased from {erased} backup ({checked} checked).",
             "Also erased from {erased} backups ({checked} checked).",
@@ -113,7 +114,7 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
         ).format(erased=len(done.erased), checked=done.checked)
     )
     for path, reason in done.failed:
-        click.echo(
+        echo(
             _(
                 "Could not erase the person from backup {path} ({reason}); delete that "
                 "file if the erasure must be complete."

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from leadtui.cli.common import friendly_errors, store_for
+from leadtui.cli.say import echo
 from leadtui.domain.formatting import format_count
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _, ngettext
@@ -97,7 +98,7 @@ def import_command(
             click.echo(json.dumps({"batch_id": revert_batch, **done}))
         else:
             deleted, restored = done["deleted"], done["restored"]
-            click.echo(
+            echo(
                 ngettext(
                     "Reverted batch {id}: {deleted} lead removed, {restored} restored.",
                     "Reverted batch {id}: {deleted} leads removed, {restored} restored.",
@@ -135,7 +136,7 @@ def import_command(
 
 def _print_report(report: Any) -> None:
     delimiter = {"\t": "tab", "": "-"}.get(report.delimiter, report.delimiter)
-    click.echo(
+    echo(
         _("{file}: {format}, {encoding}, delimiter {delimiter}").format(
             file=report.file,
             format=report.format_label,
@@ -143,7 +144,7 @@ def _print_report(report: Any) -> None:
             delimiter=delimiter,
         )
     )
-    click.echo(
+    echo(
         _(
             "Rows read {read}: imported {imported}, updated {updated}, merged {merged}, "
             "skipped {skipped}, rejected {rejected}."
@@ -157,7 +158,7 @@ def _print_report(report: Any) -> None:
         )
     )
     if report.with_warnings:
-        click.echo(
+        echo(
             ngettext(
                 "{count} lead imported with warnings (values left out, kept in its notes).",
                 "{count} leads imported with warnings (values left out, kept in their notes).",
@@ -165,13 +166,13 @@ def _print_report(report: Any) -> None:
             ).format(count=format_count(report.with_warnings))
         )
     if report.not_imported:
-        click.echo(
+        echo(
             _("Not imported (no lead field): {columns}").format(
                 columns=", ".join(report.not_imported)
             )
         )
     for issue in report.warnings[:SHOWN_ISSUES]:
-        click.echo(
+        echo(
             _("  Left out: row {row} (line {line}), {column}: {value!r}: {reason}").format(
                 row=issue.row,
                 line=issue.line,
@@ -181,7 +182,7 @@ def _print_report(report: Any) -> None:
             )
         )
     if report.warnings_count > SHOWN_ISSUES:
-        click.echo(
+        echo(
             _("  … {count} more; see --json.").format(
                 count=format_count(report.warnings_count - SHOWN_ISSUES)
             )
@@ -192,7 +193,7 @@ def _print_report(report: Any) -> None:
         (_("Cleaned"), report.notices, report.notices_count),
     ):
         for issue in issues[:SHOWN_ISSUES]:
-            click.echo(
+            echo(
                 _("  {title}: row {row} (line {line}), {column}: {reason}").format(
                     title=title,
                     row=issue.row,
@@ -202,15 +203,13 @@ def _print_report(report: Any) -> None:
                 )
             )
         if total > SHOWN_ISSUES:
-            click.echo(
+            echo(
                 _("  … {count} more; see --json.").format(count=format_count(total - SHOWN_ISSUES))
             )
     if report.dry_run:
-        click.echo(_("Dry run: nothing was written."))
+        echo(_("Dry run: nothing was written."))
     else:
-        click.echo(
-            _("Batch {id}; undo with: leadtui import --revert {id}").format(id=report.batch_id)
-        )
+        echo(_("Batch {id}; undo with: leadtui import --revert {id}").format(id=report.batch_id))
 
 
 def register(group: click.Group) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.say import echo
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _
 
@@ -49,7 +50,7 @@ def add(
                 stage=stage_key(store, stage),
             )
         )
-        click.echo(lead.id)
+        echo(lead.id)
 
 
 @click.command(name="list")
@@ -106,9 +107,9 @@ def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
         key = stage_key(store, stage)
         result = store.move_lead(target.id, key, reason)
         if result is None:
-            click.echo(_("Lead {id} is already in {stage}.").format(id=target.id, stage=key))
+            echo(_("Lead {id} is already in {stage}.").format(id=target.id, stage=key))
         else:
-            click.echo(
+            echo(
                 _("Lead {id}: {old} → {new}").format(
                     id=target.id, old=result.from_stage, new=result.to_stage
                 )

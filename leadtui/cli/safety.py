@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from leadtui.cli.common import db_path, friendly_errors
+from leadtui.cli.prompting import confirm
+from leadtui.cli.say import echo
 from leadtui.i18n import _
 
 
@@ -26,9 +28,9 @@ def backup(ctx: click.Context, show_list: bool) -> None:
     if show_list:
         backups = list_backups(path)
         if not backups:
-            click.echo(_("No backups of {path} yet.").format(path=path))
+            echo(_("No backups of {path} yet.").format(path=path))
         for info in backups:
-            click.echo(
+            echo(
                 f"{info.path.name}  {info.reason:<18} "
                 f"{info.taken_at:%Y-%m-%d %H:%M} UTC  {_size(info.size)}"
             )
@@ -38,7 +40,7 @@ def backup(ctx: click.Context, show_list: bool) -> None:
 
         raise DatabaseRefused(_("No database at {path}.").format(path=path))
     target = make_backup(path)
-    click.echo(
+    echo(
         _("Backup written to {target} (keeping the newest {keep}).").format(
             target=target, keep=backups_to_keep()
         )
@@ -68,15 +70,13 @@ def restore(ctx: click.Context, backup_file: str | None, yes: bool) -> None:
         source = newest.path
     else:
         source = Path(backup_file)
-    if not yes and not click.confirm(
-        _("Replace {path} with {backup}?").format(path=path, backup=source)
-    ):
-        click.echo(_("Nothing was changed."))
+    if not yes and not confirm(_("Replace {path} with {backup}?").format(path=path, backup=source)):
+        echo(_("Nothing was changed."))
         return
     result = restore_backup(path, source)
-    click.echo(_("Restored {path} from {backup}.").format(path=path, backup=result.restored_from))
+    echo(_("Restored {path} from {backup}.").format(path=path, backup=result.restored_from))
     if result.previous_saved_as is not None:
-        click.echo(_("The replaced file was kept as {kept}.").format(kept=result.previous_saved_as))
+        echo(_("The replaced file was kept as {kept}.").format(kept=result.previous_saved_as))
 
 
 def register(group: click.Group) -> None:

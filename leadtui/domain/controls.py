@@ -53,3 +53,14 @@ def strip_controls(value: str, *, multiline: bool = False) -> str:
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.translate(_MULTILINE if multiline else _SINGLE_LINE)
+
+
+_ESCAPE_CONTROLS = dict.fromkeys((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)))
+
+
+def strip_escapes(value: str) -> str:
+    """Remove terminal escape sequences, C0 (but tab and line breaks), DEL and C1 from
+    ``value``; keep everything else exactly (for files, where tabs and line breaks are data)."""
+    if value.isprintable():
+        return value
+    return _ESCAPES.sub("", value).translate(_ESCAPE_CONTROLS)

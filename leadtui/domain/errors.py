@@ -42,6 +42,11 @@ class StorageError(LeadtuiError):
     """The disk refused a write (full, I/O error, locked too long); the change was rolled back."""
 
 
+class DatabaseLost(StorageError):
+    """The file can no longer be trusted (its -wal vanished, the disk failed a read or a
+    write): leadtui stops writing to it; the message says how to restore a backup."""
+
+
 class ImportRefused(LeadtuiError):
     """The whole file was refused before anything was written (the message says why)."""
 

@@ -88,7 +88,10 @@ def email_key(email: str | None) -> str | None:
 
     The key is the cleaned address, NFC-normalised and case-folded, so
     ``Bob@Example.COM`` and ``bob@example.com`` (or NFC and NFD spellings)
-    share a key.
+    share a key; the domain is also NFKC-folded and written in its IDNA ASCII
+    form, so ``user@bücher.de``, ``user@xn--bcher-kva.de`` and a full-width
+    ``ｅｘ.com`` (``ex.com``) share one too. Changing this function changes stored
+    keys: existing rows are recomputed by a migration (``storage/email_keys.py``).
     """
     if email is None:
         return None
@@ -99,7 +102,22 @@ def email_key(email: str | None) -> str | None:
     if not text:
         return None
     # Case folding can leave a decomposed sequence (e.g. for "İ"); recompose it.
-    return unicodedata.normalize("NFC", text.casefold())
+    local, at, domain = unicodedata.normalize("NFC", text.casefold()).rpartition("@")
+    return f"{local}{at}{fold_domain(domain)}" if at else domain
+
+
+def fold_domain(domain: str) -> str:
+    """``domain`` NFKC-folded, lower case, in IDNA's ASCII form (``xn--…``) when it is a
+    valid internationalised name; else the folded text as it is."""
+    folded = unicodedata.normalize("NFKC", domain).casefold()
+    if folded.isascii():
+        return folded
+    import idna
+
+    try:
+        return idna.encode(folded, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        return folded
 
 
 def validate_email(email: str | None) -> str | None:

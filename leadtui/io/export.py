@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from leadtui.domain.controls import strip_escapes
 from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.layouts_crm import LEADTUI_COLUMNS
+from leadtui.io.output_target import check_replaceable, is_stdout
 from leadtui.io.vcard_export import card_text
 from leadtui.storage.base import ExportSource
 from leadtui.storage.columns import LEAD, Kind
@@ -47,7 +49,8 @@ def neutralise(cell: str) -> str:
 
 
 def check_target(target: Path, database: Path, *, force: bool) -> None:
-    """Refuse the database, its side files, a directory, or an existing file without force."""
+    """Refuse the database, its side files, anything but a regular file (device, FIFO,
+    socket, folder: :mod:`leadtui.io.output_target`), or an existing file without force."""
     resolved = target.expanduser().resolve()
     db = database.resolve()
     protected = {db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")}
@@ -55,9 +58,7 @@ def check_target(target: Path, database: Path, *, force: bool) -> None:
         raise ExportRefused(
             _("{path} is the database; choose another file name.").format(path=target)
         )
-    if target.is_dir():
-        raise ExportRefused(_("{path} is a directory.").format(path=target))
-    if target.exists() and not force:
+    if check_replaceable(target) and not force:
         raise ExportRefused(_("{path} exists; pass --force to replace it.").format(path=target))
     if not resolved.parent.is_dir():
         raise ExportRefused(_("No folder {path}.").format(path=resolved.parent))
@@ -79,17 +80,64 @@ def atomic_writer(target: Path, encoding: str) -> Iterator[IO[str]]:
         raise
 
 
+@contextmanager
+def stdout_writer(encoding: str) -> Iterator[IO[str]]:
+    """Standard output as a text file in ``encoding`` (left open for the caller)."""
+    import io
+    import sys
+
+    handle = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
+    try:
+        yield handle
+        handle.flush()
+    finally:
+        handle.detach()
+
+
+def _clean(value: Any) -> Any:
+    """``value`` without terminal escapes or C1 (written by another program, say)."""
+    if isinstance(value, str):
+        return strip_escapes(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(item) for item in value]
+    return value
+
+
+class _CleanSource:
+    """An export source whose activities and history come out cleaned (default mode)."""
+
+    def __init__(self, source: ExportSource) -> None:
+        self._source = source
+
+    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
+        return self._source.lead_rows(stage, lead_id)
+
+    def activities(self, lead_id: int) -> list[dict[str, Any]]:
+        return [_clean(item) for item in self._source.activities(lead_id)]
+
+    def history(self, lead_id: int) -> list[dict[str, Any]]:
+        return [_clean(item) for item in self._source.history(lead_id)]
+
+
 def export_leads(source: ExportSource, target: Path, database: Path, options: ExportOptions) -> int:
     """Write the export; returns how many leads it holds."""
     if options.format not in FORMATS:
         raise ExportRefused(
             _("Unknown format {format}; use csv, vcf or json.").format(format=options.format)
         )
-    check_target(target, database, force=options.force)
+    to_stdout = is_stdout(target)
+    if not to_stdout:
+        check_target(target, database, force=options.force)
     encoding = "utf-8-sig" if options.format == "csv" and not options.raw else "utf-8"
     count = 0
-    with atomic_writer(target, encoding) as handle:
+    writer = stdout_writer(encoding) if to_stdout else atomic_writer(target, encoding)
+    with writer as handle:
         rows = source.lead_rows(options.stage, options.lead_id)
+        if not options.raw:
+            source = _CleanSource(source)
+            rows = (_clean(row) for row in rows)
         if options.format == "csv":
             count = _write_csv(handle, rows, raw=options.raw)
         elif options.format == "vcf":

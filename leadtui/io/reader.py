@@ -11,13 +11,18 @@ from typing import IO
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
 from leadtui.io.formats import BY_KEY, detect_format
+from leadtui.io.import_choices import check_choices
 from leadtui.io.layout import IGNORE
 from leadtui.io.mapping import apply_overrides, check_header, guess_mapping
 from leadtui.io.records import Preview, Record
 from leadtui.io.sniff import Dialect, read_sample, refuse_binary, sniff
 from leadtui.io.xlsx import ENCODING, XLSX_SUFFIXES, header_of, xlsx_records
 
-csv.field_size_limit(1024 * 1024)
+MAX_FIELD = 1024 * 1024
+"""The longest field an import reads, in characters."""
+MAX_LINE = 4 * MAX_FIELD
+"""The longest line an import reads, in characters (several long fields may share one)."""
+csv.field_size_limit(MAX_FIELD)
 SAMPLE_ROWS = 5
 
 
@@ -46,6 +51,7 @@ def open_preview(
     ``no_header``: the first row is data and columns are named by position (``--map 1=…``);
     ``sheet``: the worksheet of an ``.xlsx`` workbook (default: the first).
     """
+    check_choices(encoding, delimiter)
     if not path.is_file():
         raise ImportRefused(_("No such file: {path}").format(path=path))
     if is_vcard(path):
@@ -155,10 +161,27 @@ def _open_text(path: Path, encoding: str) -> IO[str]:
     return io.TextIOWrapper(path.open("rb"), encoding=encoding, newline="", errors="strict")
 
 
+def _bounded_lines(text: IO[str]) -> Iterator[str]:
+    """The lines of ``text``, each read at most :data:`MAX_LINE` characters at a time: a
+    200 MB line is refused as soon as it passes the limit, never held in memory whole."""
+    number = 0
+    while line := text.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise ImportRefused(
+                _(
+                    "Line {line} is longer than {limit} MiB: no lead field is that long "
+                    "(a binary file, or one giant field); nothing was imported."
+                ).format(line=number, limit=MAX_LINE // (1024 * 1024))
+            )
+        yield line
+
+
 def csv_records(path: Path, dialect: Dialect) -> Iterator[Record]:
-    """Data rows after the header. Stops with :class:`ImportRefused` at a broken quote."""
+    """Data rows after the header. Stops with :class:`ImportRefused` at a broken quote, or
+    at a line or field over :data:`MAX_FIELD` (in bounded memory)."""
     with _open_text(path, dialect.encoding) as text:
-        reader = csv.reader(text, delimiter=dialect.delimiter, strict=True)
+        reader = csv.reader(_bounded_lines(text), delimiter=dialect.delimiter, strict=True)
         width = len(dialect.header)
         row = 0
         end = 0
@@ -180,6 +203,13 @@ def csv_records(path: Path, dialect: Dialect) -> Iterator[Record]:
                 row += 1
                 yield row, start, cells
         except csv.Error as error:
+            if "field larger than field limit" in str(error):
+                raise ImportRefused(
+                    _(
+                        "Row {row} (line {line}) has a field longer than {limit} MiB: no lead "
+                        "field is that long; nothing was imported."
+                    ).format(row=row + 1, line=end + 1, limit=MAX_FIELD // (1024 * 1024))
+                ) from error
             raise _unbalanced(row + 1, end + 1, str(error)) from error
         except UnicodeDecodeError as error:
             raise ImportRefused(

@@ -17,6 +17,8 @@ from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
 
 SAMPLE_BYTES = 256 * 1024
+MAX_HEADER_BYTES = 4 * 1024 * 1024
+"""The longest first line read to find the header (a wider header is refused, never cut)."""
 DELIMITERS = (",", ";", "\t", "|")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -142,11 +144,14 @@ def _decodes(sample: bytes, encoding: str) -> bool:
     return True
 
 
-def sample_text(sample: bytes, encoding: str) -> str:
-    """Decode the sample, dropping a character cut at its end."""
+def sample_text(sample: bytes, encoding: str, *, truncated: bool | None = None) -> str:
+    """Decode the sample, dropping a character cut at its end (``truncated``: the file
+    goes on after it; by default, when it is :data:`SAMPLE_BYTES` long)."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
+    if truncated is None:
+        truncated = len(sample) >= SAMPLE_BYTES
     try:
-        text = decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
+        text = decoder.decode(sample, final=not truncated)
     except UnicodeDecodeError as error:
         raise ImportRefused(
             _("The file is not valid {encoding} (byte {at}); pass --encoding.").format(
@@ -197,7 +202,8 @@ def sniff(
         raise ImportRefused(_("The file is empty."))
     refuse_binary(sample, path)
     encoding = encoding or detect_encoding(sample)
-    text = _complete_lines(sample_text(sample, encoding), len(sample) >= SAMPLE_BYTES)
+    sample, truncated = _with_first_line(path, sample)
+    text = _complete_lines(sample_text(sample, encoding, truncated=truncated), truncated)
     lines = text.splitlines(keepends=True)
     skip = 0
     if lines and (sep := _sep_line(lines[0])) is not None:
@@ -217,6 +223,27 @@ def sniff(
     return Dialect(
         encoding=encoding, delimiter=delimiter, skip_records=skip + header_index, header=header
     )
+
+
+def _with_first_line(path: Path, sample: bytes) -> tuple[bytes, bool]:
+    """``sample`` grown until it holds a whole first line (the header is never cut), and
+    whether the file goes on after it; a first line over :data:`MAX_HEADER_BYTES` is
+    refused in one line instead of being misread."""
+    size = path.stat().st_size
+    limit = SAMPLE_BYTES
+    while size > len(sample) and b"\n" not in sample and b"\r" not in sample:
+        if limit >= MAX_HEADER_BYTES:
+            raise ImportRefused(
+                _(
+                    "The first line is longer than {limit} MiB without a line break: it is "
+                    "not a CSV header (a binary file, or one giant field); nothing was "
+                    "imported."
+                ).format(limit=MAX_HEADER_BYTES // (1024 * 1024))
+            )
+        limit *= 4
+        with path.open("rb") as handle:
+            sample = handle.read(limit)
+    return sample, size > len(sample)
 
 
 def _best_delimiter(text: str) -> str:

@@ -54,3 +54,20 @@ def start_daily_backup(db_path: Path) -> threading.Thread:
     from leadtui.storage.sqlite.backup import start_daily_backup as start
 
     return start(db_path)
+
+
+def check_database(db_path: Path) -> str | None:
+    """Check the file at ``db_path`` (``quick_check``): ``None`` if sound, else SQLite's
+    verdict (the file is then marked, so writes are refused until a restore)."""
+    from leadtui.storage.sqlite.db import inspect_file
+    from leadtui.storage.sqlite.integrity import check_integrity
+
+    inspect_file(db_path, marked_ok=True)
+    return check_integrity(db_path)
+
+
+def damaged_error(db_path: Path, verdict: str) -> Exception:
+    """The one-sentence refusal for a damaged file, with the way out."""
+    from leadtui.storage.sqlite.integrity import damaged
+
+    return damaged(db_path, verdict)

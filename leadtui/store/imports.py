@@ -48,11 +48,18 @@ class ImportsService:
 
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
+        self.backend.check()  # quick_check: never import into a damaged file
         return import_file(self.backend.transaction, preview, options, self.context.now(), progress)
 
     def revert_import(self, batch_id: int) -> dict[str, int]:
         """Undo an import batch exactly (new leads deleted, updated leads restored)."""
+        from leadtui.domain.ids import MAX_ID
+        from leadtui.i18n import _
+        from leadtui.io.errors import ImportRefused
+
         self.context.refuse_if_read_only()
+        if not 0 < batch_id <= MAX_ID:  # no batch has it, and the driver cannot bind it
+            raise ImportRefused(_("No import batch {id}.").format(id=batch_id))
         return self.backend.revert_import(batch_id, self.context.now())
 
     def export_leads(self, target: Path, options: ExportOptions) -> int:

@@ -114,8 +114,11 @@ class LeadsService:
 
     def get_lead(self, lead_id: int, *, include_deleted: bool = False) -> Lead:
         """The whole lead; :class:`NotFoundError` if it does not exist (or is deleted)."""
+        from leadtui.domain.ids import MAX_ID
         from leadtui.storage.models import Lead
 
+        if not 0 < lead_id <= MAX_ID:  # no row has it, and the driver cannot bind it
+            raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
         with self.backend.read_session() as session:
             lead = session.get(Lead, lead_id)
             if lead is None or (lead.deleted_at is not None and not include_deleted):

@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from leadtui import __version__
+from leadtui.domain.errors import DatabaseLost
 from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
@@ -76,7 +77,11 @@ class LeadApp(App[None]):
         self.clock = clock
         self.demo = demo
         self.undo_history = UndoHistory()
-        self.writes = WriteQueue(self, self.undo_history, store.release_reader)
+        self.writes = WriteQueue(
+            self, self.undo_history, store.release_reader, self.show_database_lost
+        )
+        self.database_lost = False
+        """True once the database was lost mid-session (see :meth:`show_database_lost`)."""
         self.sub_title = _("demo data") if demo else str(store.path)
 
     def on_mount(self) -> None:
@@ -107,6 +112,25 @@ class LeadApp(App[None]):
 
         if not isinstance(self.screen, ImportScreen):
             self.push_screen(ImportScreen())
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's one funnel for unhandled errors (worker reads included): a lost
+        # database gets the problem screen and exit status 1, not a traceback.
+        from leadtui.ui.screens.database_lost import lost_error
+
+        lost = lost_error(error, self.store)
+        if lost is None:
+            super()._handle_exception(error)
+        else:
+            self.show_database_lost(lost)
+
+    def show_database_lost(self, error: DatabaseLost) -> None:
+        """Stop the session: the problem screen with the newest backup, then exit 1."""
+        from leadtui.ui.screens.database_lost import show_database_lost
+
+        if not self.database_lost:  # once: later writes were refused by the store anyway
+            self.database_lost = True
+            show_database_lost(self, error)
 
     def on_unmount(self) -> None:
         """Close database connections."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from textual.widgets import Static
 
-from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.errors import DatabaseLost, LeadtuiError
 from leadtui.domain.undo import UndoEntry, UndoHistory
 from leadtui.i18n import _, ngettext
 
@@ -56,8 +56,16 @@ class Write(Generic[T]):
 class WriteQueue:
     """The app's writes, one at a time, in order, each off the UI thread."""
 
-    def __init__(self, app: App[Any], history: UndoHistory, release: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        app: App[Any],
+        history: UndoHistory,
+        release: Callable[[], None],
+        on_lost: Callable[[DatabaseLost], None] | None = None,
+    ) -> None:
         self.app = app
+        self.on_lost = on_lost
+        """Called instead of a toast when the database was lost (its -wal deleted)."""
         self.history = history
         self.release = release
         self._pending: deque[Callable[[], None]] = deque()
@@ -133,6 +141,9 @@ class WriteQueue:
         self._finish()
         dropped = len(self._pending)
         self._pending.clear()
+        if isinstance(error, DatabaseLost) and self.on_lost is not None:
+            self.on_lost(error)  # the app's problem screen, instead of a toast
+            return
         try:
             handled = write.on_error(error) if write.on_error is not None else False
             if not handled or dropped:

@@ -8,6 +8,7 @@ newer schema than this program knows, is refused with one clear message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,7 +164,51 @@ def open_database(
                 )
             )
         found_read_only = detect_read_only(conn)
+        if version < SCHEMA_VERSION:
+            if read_only or found_read_only:
+                raise DatabaseRefused(
+                    _(
+                        "{url} needs an upgrade (schema {found}) but is read-only for this "
+                        "role; it was left unchanged."
+                    ).format(url=masked, found=version)
+                )
+            migrate(conn, version, now_text or stamp_now())
+            version = SCHEMA_VERSION
     return PgCheck(version, read_only=bool(read_only) or found_read_only, created=created)
+
+
+def _recompute_email_keys(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
+    from leadtui.storage.postgres.migrate_email_keys import recompute_email_keys
+
+    recompute_email_keys(conn)
+
+
+PgMigration = Callable[[psycopg.Connection[tuple[Any, ...]]], None]
+# MIGRATIONS[n] upgrades a database at schema version n to n + 1 (as SQLite's do).
+MIGRATIONS: dict[int, PgMigration] = {1: _recompute_email_keys}
+
+
+def migrate(conn: psycopg.Connection[tuple[Any, ...]], from_version: int, now_text: str) -> None:
+    """Apply the steps from ``from_version`` in one transaction, under the schema lock;
+    another program that migrated meanwhile leaves nothing to do."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+        row = conn.execute(f"SELECT max(version) FROM {SCHEMA_TABLE}").fetchone()
+        current = int(row[0]) if row and row[0] is not None else from_version
+        for version in range(current, SCHEMA_VERSION):
+            step = MIGRATIONS.get(version)
+            if step is None:
+                raise DatabaseRefused(
+                    _("No migration from schema {version}; nothing was changed.").format(
+                        version=version
+                    )
+                )
+            step(conn)
+        if current < SCHEMA_VERSION:
+            conn.execute(
+                f"INSERT INTO {SCHEMA_TABLE} (version, created_at) VALUES (%s, %s)",
+                (SCHEMA_VERSION, now_text),
+            )
 
 
 def stamp_now() -> str:

@@ -168,7 +168,7 @@ class SqliteBackend(SqliteConnections):
 
         if self.read_only:
             self.refuse_write()
-        backups = [info.path for info in list_backups(self.path)]
+        backups = [info.path for info in list_backups(self.path, damaged_too=True)]
         return forget_in_backups(backups, person, now)
 
     # -- safety ---------------------------------------------------------------------
@@ -199,7 +199,10 @@ class SqliteBackend(SqliteConnections):
         return restore_backup(self.path, backup)
 
     def check(self) -> None:
-        """Refuse (``DatabaseRefused``) a file that is not a usable leadtui database."""
+        """Refuse (``DatabaseRefused``) a file that is not a usable leadtui database, or
+        that fails ``quick_check`` (it is then marked, see :mod:`.integrity`)."""
         from leadtui.storage.sqlite.db import inspect_file
+        from leadtui.storage.sqlite.integrity import require_intact
 
         inspect_file(self.path)
+        require_intact(self.path)

@@ -21,7 +21,8 @@ from leadtui.paths import backup_dir, ensure_private_dir
 from leadtui.storage.base import BackupInfo, RestoreResult
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite
-from leadtui.storage.sqlite.db import inspect_file
+from leadtui.storage.sqlite.db import has_our_header, inspect_file
+from leadtui.storage.sqlite.integrity import mark_path, quick_check
 
 __all__ = [
     "BackupInfo",
@@ -36,8 +37,10 @@ __all__ = [
 _NAME = r"-(?P<reason>daily|manual|pre-restore|pre-migration-v\d+)-(?P<stamp>\d{8}T\d{6}\d*Z)\.db$"
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
-    """The backups of ``db_path``, newest first."""
+def list_backups(db_path: Path, *, damaged_too: bool = False) -> list[BackupInfo]:
+    """The backups of ``db_path``, newest first: files named like one that are leadtui
+    databases (an export given such a name is not), or with ``damaged_too`` every file
+    named like one (erasing a person must not skip a backup whose header is damaged)."""
     folder = backup_dir(db_path)
     pattern = re.compile("^" + re.escape(db_path.stem) + _NAME)
     found: list[BackupInfo] = []
@@ -47,8 +50,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
         return []
     for path in candidates:
         match = pattern.match(path.name)
-        if match is None or not path.is_file():
-            continue
+        if match is None or not path.is_file() or not (damaged_too or has_our_header(path)):
+            continue  # an export (or anything) given a backup-like name is not a backup
         stamp = match.group("stamp")
         taken = datetime.strptime(stamp[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
         found.append(BackupInfo(path, match.group("reason"), taken, path.stat().st_size))
@@ -57,7 +60,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 
 def latest_backup(db_path: Path) -> BackupInfo | None:
-    """The newest backup of ``db_path`` that is a usable leadtui database, if any."""
+    """The newest backup of ``db_path`` that is a usable leadtui database passing
+    ``quick_check``, if any."""
     from leadtui.domain.errors import DatabaseRefused
 
     for info in list_backups(db_path):
@@ -65,7 +69,8 @@ def latest_backup(db_path: Path) -> BackupInfo | None:
             inspect_file(info.path)
         except DatabaseRefused:
             continue
-        return info
+        if quick_check(info.path) is None:
+            return info
     return None
 
 
@@ -88,16 +93,19 @@ def daily_backup_due(db_path: Path, now: datetime) -> bool:
 def daily_backup(db_path: Path, now: datetime | None = None) -> Path | None:
     """Take today's daily backup unless one exists; ``None`` if nothing was done.
 
-    Failures (full disk, read-only folder) are not fatal: starting the app matters
+    This is the daily integrity check too (the copy runs ``quick_check`` first).
+    Failures (full disk, read-only folder, a damaged file) are not fatal: starting the app matters
     more than the daily copy, and the next start tries again.
     """
+    from leadtui.domain.errors import DatabaseRefused
+
     now = now or datetime.now(UTC)
     if not daily_backup_due(db_path, now):
         return None
     try:
         return make_backup(db_path, reason="daily")
-    except (OSError, sqlite3.Error):
-        return None
+    except (OSError, sqlite3.Error, DatabaseRefused):
+        return None  # a damaged file is marked by the check; the next open says so
 
 
 def start_daily_backup(db_path: Path) -> threading.Thread:
@@ -132,12 +140,8 @@ def _check_backup(backup: Path) -> None:
     from leadtui.domain.errors import DatabaseRefused
 
     inspect_file(backup)
-    conn = connect_sqlite(backup, read_only=True)
-    try:
-        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        conn.close()
-    if verdict != "ok":
+    verdict = quick_check(backup)
+    if verdict is not None:
         raise DatabaseRefused(
             _("The backup {path} is damaged ({reason}); nothing was changed.").format(
                 path=backup, reason=verdict
@@ -190,6 +194,7 @@ def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
         for suffix in ("-wal", "-shm"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(partial, db_path)
+        mark_path(db_path).unlink(missing_ok=True)  # the damaged file was set aside
     finally:
         partial.unlink(missing_ok=True)
     _fsync_dir(db_path.parent)

@@ -18,20 +18,35 @@ DEFAULT_KEEP = 7
 
 
 def backups_to_keep() -> int:
-    """How many backups of each kind to keep (``LEADTUI_BACKUPS``, at least 1)."""
-    try:
-        return max(1, int(os.environ.get(KEEP_ENV, DEFAULT_KEEP)))
-    except ValueError:
+    """How many backups of each kind to keep: ``LEADTUI_BACKUPS`` (a whole number from 1),
+    else :data:`DEFAULT_KEEP`; any other value is refused, never silently replaced."""
+    from leadtui.domain.errors import LeadtuiError
+    from leadtui.i18n import _
+
+    text = os.environ.get(KEEP_ENV, "").strip()
+    if not text:
         return DEFAULT_KEEP
+    if text.isascii() and text.isdigit() and 0 < int(text) < 100_000:
+        return int(text)
+    raise LeadtuiError(
+        _(
+            "{name}={value!r} is not a number of backups to keep: use a whole number "
+            "from 1 (default {default})."
+        ).format(name=KEEP_ENV, value=text, default=DEFAULT_KEEP)
+    )
 
 
 def backup_database(path: Path, *, reason: str, keep: int | None = None) -> Path:
     """Copy the database with ``VACUUM INTO`` into the backup folder; return the copy's path.
 
-    ``keep`` prunes the oldest backups of the same ``reason`` beyond that number.
+    ``keep`` prunes the oldest backups of the same ``reason`` beyond that number. A file
+    failing ``quick_check`` is refused (and marked) before anything is copied or pruned.
     """
     from datetime import UTC, datetime
 
+    from leadtui.storage.sqlite.integrity import require_intact
+
+    require_intact(path)  # a damaged copy must never push a good backup out
     folder = ensure_private_dir(backup_dir(path))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{path.stem}-{reason}-{stamp}.db"

@@ -22,6 +22,7 @@ from leadtui.storage.sqlite.connect import (
     make_engine,
     sqlite_url,
 )
+from leadtui.storage.sqlite.write_check import check_wal_kept, refuse_unwritable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -40,6 +41,7 @@ class SqliteConnections:
         self._engine_lock = threading.Lock()
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
+        self._lost: LeadtuiError | None = None
 
     @property
     def path(self) -> Path:
@@ -71,9 +73,12 @@ class SqliteConnections:
         """
         if self._read_only:
             self.refuse_write()
+        self._refuse_if_lost()
         conn = connect_sqlite(self._path, read_only=self._read_only)
         try:
             yield conn
+            if conn.total_changes:
+                self._check_kept()
         except Exception as error:
             self.raise_storage_error(error)
             raise
@@ -113,6 +118,8 @@ class SqliteConnections:
         """One unit of work: commits on success, rolls back on error."""
         from sqlmodel import Session
 
+        if not self._read_only:
+            self._refuse_if_lost()
         with Session(self.engine(), expire_on_commit=False) as session:
             if self._read_only:
                 from sqlalchemy import event
@@ -120,7 +127,10 @@ class SqliteConnections:
                 event.listen(session, "before_flush", self.refuse_write)
             try:
                 yield session
+                wrote = not self._read_only and _has_written(session)
                 session.commit()
+                if wrote:
+                    self._check_kept()
             except BaseException as error:
                 session.rollback()
                 self.raise_storage_error(error)
@@ -148,10 +158,35 @@ class SqliteConnections:
                 session.rollback()
 
     def translate_error(self, error: BaseException) -> LeadtuiError | None:
-        """The readable error for a SQLite or SQLAlchemy failure, else ``None``."""
+        """The readable error for a SQLite or SQLAlchemy failure, else ``None``; a lost
+        file (disk I/O error) stops every later write."""
+        from leadtui.domain.errors import DatabaseLost
         from leadtui.storage.sqlite.errors import driver_error
 
-        return driver_error(error)
+        friendly = error if isinstance(error, DatabaseLost) else driver_error(error)
+        if isinstance(friendly, DatabaseLost):
+            self._lost = friendly
+        return friendly
+
+    def _refuse_if_lost(self) -> None:
+        """Before a write batch: refuse once the file is lost, gone, made read-only, or
+        found damaged (by the daily check in the background, say)."""
+        from leadtui.storage.sqlite.integrity import refuse_if_marked
+
+        if self._lost is not None:
+            raise self._lost
+        refuse_unwritable(self._path)
+        refuse_if_marked(self._path)
+
+    def _check_kept(self) -> None:
+        """After a commit, with its connection open: the -wal must still be there."""
+        from leadtui.domain.errors import DatabaseLost
+
+        try:
+            check_wal_kept(self._path)
+        except DatabaseLost as error:
+            self._lost = error
+            raise
 
     def raise_storage_error(self, error: BaseException) -> None:
         """Re-raise a driver failure (full disk, lock timeout, constraint) as a LeadtuiError."""
@@ -188,3 +223,12 @@ class SqliteConnections:
             if conn in self._connections:
                 self._connections.remove(conn)
         conn.close()
+
+
+def _has_written(session: Session) -> bool:
+    """True when the session's connection has written (so it holds the -wal open)."""
+    session.flush()
+    if not session.in_transaction():
+        return False
+    raw = session.connection().connection.driver_connection
+    return isinstance(raw, sqlite3.Connection) and raw.total_changes > 0

@@ -25,8 +25,16 @@ APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 Migration = Callable[[sqlite3.Connection], None]
+
+
+def _recompute_email_keys(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_email_keys import recompute_email_keys
+
+    recompute_email_keys(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _recompute_email_keys}
 
 
 def schema_version() -> int:
@@ -57,16 +65,26 @@ def _header(path: Path) -> bytes:
         return handle.read(100)
 
 
-def inspect_file(path: Path) -> DbCheck:
-    """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable."""
+def has_our_header(path: Path) -> bool:
+    """True when ``path`` starts with a SQLite header carrying leadtui's application id."""
+    try:
+        header = _header(path)
+    except OSError:
+        return False
+    return header.startswith(SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
+
+
+def inspect_file(path: Path, *, marked_ok: bool = False) -> DbCheck:
+    """Check ``path`` without changing it; raise :class:`DatabaseRefused` if it is unusable
+    (or was found damaged by an earlier integrity check, unless ``marked_ok``)."""
     from leadtui.domain.errors import DatabaseRefused
+    from leadtui.storage.sqlite.integrity import refuse_if_marked
+    from leadtui.storage.sqlite.path_check import check_db_path
     from leadtui.storage.sqlite.wal_check import check_wal
 
-    if not path.exists():
+    if not check_db_path(path):
         check_wal(path, page_size=None)
         return DbCheck(DbState.MISSING, 0)
-    if path.is_dir():
-        raise DatabaseRefused(_("{path} is a directory, not a database file.").format(path=path))
     try:
         header = _header(path)
     except OSError as error:
@@ -94,6 +112,8 @@ def inspect_file(path: Path) -> DbCheck:
                 "It was left unchanged."
             ).format(path=path)
         )
+    if not marked_ok:
+        refuse_if_marked(path)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     check_wal(path, page_size=page_size)

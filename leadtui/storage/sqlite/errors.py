@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from leadtui.domain.errors import LeadtuiError, ReadOnlyError, StorageError
+from leadtui.domain.errors import DatabaseLost, LeadtuiError, ReadOnlyError, StorageError
 from leadtui.i18n import _
 
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
+SQLITE_NOTADB = 26
+SQLITE_IOERR_SHORT_READ = 522
 
 
 def _sqlite_error(error: BaseException) -> sqlite3.Error | None:
@@ -32,7 +35,17 @@ def storage_error(error: BaseException) -> LeadtuiError | None:
     found = _sqlite_error(error)
     if found is None:
         return None
-    code = (getattr(found, "sqlite_errorcode", 0) or 0) & 0xFF
+    extended = getattr(found, "sqlite_errorcode", 0) or 0
+    code = extended & 0xFF
+    if extended == SQLITE_IOERR_SHORT_READ:
+        # The -wal index (-shm) names frames the -wal no longer has: it was deleted.
+        return DatabaseLost(
+            _(
+                "The database's journal (its -wal file) was deleted or cut short while "
+                "leadtui was running: the changes it held are lost and nothing more is "
+                "written. Quit and restore the newest backup (`leadtui restore`)."
+            )
+        )
     text = str(found).lower()
     if code == SQLITE_FULL or "disk is full" in text:
         return StorageError(
@@ -44,11 +57,19 @@ def storage_error(error: BaseException) -> LeadtuiError | None:
     if code == SQLITE_READONLY or "readonly database" in text:
         return ReadOnlyError(_("The database is read-only: nothing was saved."))
     if code == SQLITE_IOERR or "disk i/o error" in text:
+        return DatabaseLost(
+            _(
+                "The disk reported an error: nothing was saved (the change was rolled "
+                "back). leadtui stops writing to this file; quit and restore the newest "
+                "backup (`leadtui restore`)."
+            )
+        )
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text:
         return StorageError(
             _(
-                "The disk reported an error while saving: nothing was saved "
-                "(the change was rolled back)."
-            )
+                "The database file is damaged ({reason}): nothing was saved. Run "
+                "`leadtui check`, then restore the newest good backup (`leadtui restore`)."
+            ).format(reason=found)
         )
     if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in text:
         return StorageError(

@@ -37,15 +37,18 @@ class DatabaseProblemScreen(Screen[bool]):
         Binding("q,escape", "quit", _("Quit"), id="problem.quit"),
     ]
 
-    def __init__(self, db_path: Path, reason: str, backup: BackupInfo | None) -> None:
+    def __init__(
+        self, db_path: Path, reason: str, backup: BackupInfo | None, *, title: str | None = None
+    ) -> None:
         super().__init__()
+        self.title_text = title or _("leadtui cannot open this database")
         self.db_path = db_path
         self.reason = reason
         self.backup = backup
 
     def compose(self) -> ComposeResult:
         with Vertical(id="problem"):
-            yield Static(Content(_("leadtui cannot open this database")), id="problem-title")
+            yield Static(Content(self.title_text), id="problem-title")
             yield Static(Content(self.reason), id="problem-reason")
             if self.backup is None:
                 yield Static(Content(_("No backup of it was found.")), id="problem-backup")
