@@ -20,13 +20,14 @@ from leadtui.i18n import _
 from leadtui.paths import ensure_private_dir
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
+from leadtui.storage.sqlite.migrate_merges import add_merge_tables
 
 APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 Migration = Callable[[sqlite3.Connection], None]
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: add_merge_tables}
 
 
 def schema_version() -> int:
