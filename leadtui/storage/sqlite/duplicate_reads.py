@@ -1,0 +1,61 @@
+"""What the duplicate rules read of live leads, on the stdlib ``sqlite3`` module.
+
+Keyset pages by id for the full scan (bounded memory at any size), primary-key
+and phone-index look-ups for one lead. Fixed SQL text, bound parameters only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from leadtui.domain.duplicates import KeyRow
+
+_COLUMNS = "id, first_name, last_name, email, phone_e164, company"
+_CHUNK = 500
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[KeyRow]:
+    return [KeyRow(*row) for row in cursor.fetchall()]
+
+
+def key_rows_after(conn: sqlite3.Connection, after_id: int, limit: int) -> list[KeyRow]:
+    """Up to ``limit`` live leads with an id above ``after_id``, by id."""
+    return _rows(
+        conn.execute(
+            f"SELECT {_COLUMNS} FROM lead WHERE id > ? AND deleted_at IS NULL "
+            "ORDER BY id LIMIT ?",
+            (after_id, limit),
+        )
+    )
+
+
+def key_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[KeyRow]:
+    """The live leads among ``ids``, by id."""
+    found: list[KeyRow] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        found += _rows(
+            conn.execute(
+                f"SELECT {_COLUMNS} FROM lead WHERE id IN ({marks}) AND deleted_at IS NULL",
+                chunk,
+            )
+        )
+    return sorted(found, key=lambda row: row.id)
+
+
+def key_rows_by_phone(conn: sqlite3.Connection, phone_e164: str, limit: int) -> list[KeyRow]:
+    """Live leads with this phone number (E.164), by id."""
+    return _rows(
+        conn.execute(
+            f"SELECT {_COLUMNS} FROM lead WHERE phone_e164 = ? AND deleted_at IS NULL "
+            "ORDER BY id LIMIT ?",
+            (phone_e164, limit),
+        )
+    )
+
+
+def fts_integrity_check(conn: sqlite3.Connection) -> None:
+    """Raise ``sqlite3.DatabaseError`` when the search index disagrees with the leads."""
+    conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
