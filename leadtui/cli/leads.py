@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.duplicates import warn_duplicates
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _
 
@@ -38,18 +39,18 @@ def add(
     from leadtui.domain.rows import LeadInput
 
     with store_for(ctx) as store:
-        lead = store.add_lead(
-            LeadInput(
-                first_name=first_name,
-                last_name=last_name,
-                email=email,
-                phone=phone,
-                company=company,
-                source=source,
-                stage=stage_key(store, stage),
-            )
+        data = LeadInput(
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            phone=phone,
+            company=company,
+            source=source,
+            stage=stage_key(store, stage),
         )
+        lead = store.add_lead(data)
         click.echo(lead.id)
+        warn_duplicates(store, data, lead.id)
 
 
 @click.command(name="list")
