@@ -41,8 +41,10 @@ def main() -> None:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         pairs = sum(len(cluster.pairs) for cluster in result.clusters)
         print(f"leads scanned: {result.scanned:,}")
-        print(f"full scan: {scan:.2f} s, {len(result.clusters):,} clusters, {pairs:,} pairs, "
-              f"{result.skipped_blocks:,} oversized blocks skipped")
+        print(
+            f"full scan: {scan:.2f} s, {len(result.clusters):,} clusters, {pairs:,} pairs, "
+            f"{result.skipped_blocks:,} oversized blocks skipped"
+        )
         print(f"peak RSS after the scan: {rss:.0f} MB")
         ids = [cluster.lead_ids for cluster in result.clusters[: args.repeat * 2]]
         checks = []
@@ -50,8 +52,10 @@ def main() -> None:
             started = time.perf_counter()
             store.duplicate_candidates(lead_id)
             checks.append(time.perf_counter() - started)
-        print(f"one lead's check: median {_ms(statistics.median(checks))}, "
-              f"max {_ms(max(checks))} ({len(checks)} leads)")
+        print(
+            f"one lead's check: median {_ms(statistics.median(checks))}, "
+            f"max {_ms(max(checks))} ({len(checks)} leads)"
+        )
         merges, unmerges = [], []
         for cluster_ids in ids[: args.repeat]:
             started = time.perf_counter()
@@ -61,8 +65,10 @@ def main() -> None:
             store.unmerge(merged.merge_id)
             unmerges.append(time.perf_counter() - started)
         if merges:
-            print(f"merge: median {_ms(statistics.median(merges))}; "
-                  f"unmerge: median {_ms(statistics.median(unmerges))} ({len(merges)} each)")
+            print(
+                f"merge: median {_ms(statistics.median(merges))}; "
+                f"unmerge: median {_ms(statistics.median(unmerges))} ({len(merges)} each)"
+            )
         store.close()
 
 

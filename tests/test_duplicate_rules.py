@@ -54,7 +54,9 @@ class TestRules:
         found = compare(row(1, email="Jose.Nunez@gmail.com"), row(2, email="josenunez@gmail.com"))
         assert found is not None and found.confidence is Confidence.PROBABLE
         assert "josenunez@gmail.com" in found.reason
-        assert shares_a_block(row(1, email="Jose.Nunez@gmail.com"), row(2, email="josenunez@gmail.com"))
+        assert shares_a_block(
+            row(1, email="Jose.Nunez@gmail.com"), row(2, email="josenunez@gmail.com")
+        )
 
     def test_same_phone_and_same_name_is_certain(self) -> None:
         a = row(1, "José", "Núñez", phone="+34600112233")
@@ -111,7 +113,10 @@ class TestMustNotMatch:
         assert not shares_a_block(a, b)
 
     def test_same_first_name_at_one_company(self) -> None:
-        assert compare(row(1, "Ana", "García", company="Acme"), row(2, "Ana", "Gil", company="Acme")) is None
+        assert (
+            compare(row(1, "Ana", "García", company="Acme"), row(2, "Ana", "Gil", company="Acme"))
+            is None
+        )
 
     def test_shared_info_address_domain_alone(self) -> None:
         a = row(1, "Ana", "García", email="info@acme.es")
@@ -120,7 +125,10 @@ class TestMustNotMatch:
         assert not shares_a_block(a, b)
 
     def test_same_name_at_free_mail_is_not_a_company(self) -> None:
-        a, b = row(1, "Ana", "García", email="ana1@gmail.com"), row(2, "Ana", "García", email="ag@gmail.com")
+        a, b = (
+            row(1, "Ana", "García", email="ana1@gmail.com"),
+            row(2, "Ana", "García", email="ag@gmail.com"),
+        )
         assert compare(a, b) is None
 
     def test_same_name_different_companies(self) -> None:

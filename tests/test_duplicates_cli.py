@@ -23,7 +23,9 @@ def add(db: Path, *args: str) -> int:
 def test_find_merge_and_unmerge(tmp_path: Path) -> None:
     db = tmp_path / "leads.db"
     first = add(db, "--first-name", "José", "--last-name", "Núñez", "--phone", "+34600112233")
-    added = run(db, "add", "--first-name", "Jose", "--last-name", "Nunez", "--phone", "600 11 22 33")
+    added = run(
+        db, "add", "--first-name", "Jose", "--last-name", "Nunez", "--phone", "600 11 22 33"
+    )
     second = int(added.stdout.strip())
     assert f"lead #{first}" in added.stderr and "same phone +34600112233" in added.stderr
     family = add(db, "--first-name", "Luis", "--last-name", "Gil", "--phone", "+34611000000")
@@ -32,7 +34,10 @@ def test_find_merge_and_unmerge(tmp_path: Path) -> None:
     listed = run(db, "duplicates")
     assert listed.exit_code == 0
     assert "certain: #1, #2" in listed.stdout and "2 clusters of candidates." in listed.stdout
-    lines = [json.loads(line) for line in run(db, "duplicates", "--json", "--min", "probable").stdout.splitlines()]
+    lines = [
+        json.loads(line)
+        for line in run(db, "duplicates", "--json", "--min", "probable").stdout.splitlines()
+    ]
     assert [line["lead_ids"] for line in lines] == [[first, second]]
     assert lines[0]["pairs"][0]["confidence"] == "certain"
     assert family not in lines[0]["lead_ids"]

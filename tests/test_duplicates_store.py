@@ -57,7 +57,9 @@ def pair(store: LeadStore) -> tuple[int, int]:
 
 
 class TestCandidates:
-    def test_scan_finds_the_pair_with_its_reason(self, store: LeadStore, pair: tuple[int, int]) -> None:
+    def test_scan_finds_the_pair_with_its_reason(
+        self, store: LeadStore, pair: tuple[int, int]
+    ) -> None:
         add(store, first_name="Luis", last_name="Pérez", company="Acme")
         add(store, first_name="Mar", last_name="Ruiz", email="josenunez@gmail.com")
         result = store.scan_duplicates()
@@ -93,7 +95,9 @@ class TestCandidates:
 
 
 class TestMerge:
-    def test_fields_default_to_the_newest_non_empty(self, store: LeadStore, pair: tuple[int, int]) -> None:
+    def test_fields_default_to_the_newest_non_empty(
+        self, store: LeadStore, pair: tuple[int, int]
+    ) -> None:
         old, new = pair
         result = store.merge_leads(old, new)
         kept = store.get_lead(old)
@@ -123,7 +127,9 @@ class TestMerge:
         store.backend.check_search_index()
         assert dump(store) == before
 
-    def test_later_edits_to_the_survivor_stay(self, store: LeadStore, pair: tuple[int, int]) -> None:
+    def test_later_edits_to_the_survivor_stay(
+        self, store: LeadStore, pair: tuple[int, int]
+    ) -> None:
         old, new = pair
         result = store.merge_leads(old, new)
         data, version = store.lead_input(old)
@@ -134,7 +140,9 @@ class TestMerge:
         kept, back = store.get_lead(old), store.get_lead(new)
         assert kept.job_title == "CEO" and kept.first_name == "José" and kept.email is None
         assert back.email == "Jose.Nunez@gmail.com" and back.job_title == "CTO"
-        assert [e.body for e in store.timeline(new) if e.kind == "activity"] == ["asked for a quote"]
+        assert [e.body for e in store.timeline(new) if e.kind == "activity"] == [
+            "asked for a quote"
+        ]
         assert note.id in {e.id for e in store.timeline(old) if e.kind == "activity"}
         assert store.tags_of(old) == ["vip"] and store.tags_of(new) == ["web"]
 
@@ -157,12 +165,16 @@ lead_inputs = st.builds(
 )
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     first=lead_inputs,
     second=lead_inputs,
     notes=st.lists(st.tuples(st.booleans(), st.text("abc ", max_size=5)), max_size=4),
-    sides=st.dictionaries(st.sampled_from(["first_name", "company", "value"]), st.sampled_from(list(Side))),
+    sides=st.dictionaries(
+        st.sampled_from(["first_name", "company", "value"]), st.sampled_from(list(Side))
+    ),
 )
 def test_merge_then_unmerge_is_the_identity(
     store: LeadStore,
@@ -176,7 +188,9 @@ def test_merge_then_unmerge_is_the_identity(
     assert kept is not None and other is not None
     for on_kept, body in notes:
         store.add_activity(kept if on_kept else other, "note", body)
-    activities = {e.id for lead in (kept, other) for e in store.timeline(lead) if e.kind == "activity"}
+    activities = {
+        e.id for lead in (kept, other) for e in store.timeline(lead) if e.kind == "activity"
+    }
     before = dump(store)
     result = store.merge_leads(kept, other, sides)
     merged = {e.id for e in store.timeline(kept) if e.kind == "activity"}

@@ -56,13 +56,52 @@ FREE_MAIL_DOMAINS = frozenset(
 """Domains shared by strangers: the same one says nothing about a company."""
 
 ROLE_MAILBOXES = frozenset(
-    """info sales contact hello admin office support team marketing hola ventas contacto
-    comercial administracion oficina soporte equipo noreply no-reply""".split()
+    [
+        "info",
+        "sales",
+        "contact",
+        "hello",
+        "admin",
+        "office",
+        "support",
+        "team",
+        "marketing",
+        "hola",
+        "ventas",
+        "contacto",
+        "comercial",
+        "administracion",
+        "oficina",
+        "soporte",
+        "equipo",
+        "noreply",
+        "no-reply",
+    ]
 )
 """Shared mailboxes (``info@``): many people write from them, so they identify no one."""
 
 COMPANY_SUFFIXES = frozenset(
-    "sl slu sa sau sll sc inc ltd llc gmbh ag bv srl spa sas sarl plc co corp".split()
+    [
+        "sl",
+        "slu",
+        "sa",
+        "sau",
+        "sll",
+        "sc",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "ag",
+        "bv",
+        "srl",
+        "spa",
+        "sas",
+        "sarl",
+        "plc",
+        "co",
+        "corp",
+    ]
 )
 
 

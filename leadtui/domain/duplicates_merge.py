@@ -121,9 +121,7 @@ def plan_merge(
         source = other if sides.get(field, Side.KEPT) is Side.OTHER else kept
         for column in columns:
             chosen[column] = source[column]
-    furthest = max(
-        (kept["stage"], other["stage"]), key=lambda stage: stage_rank(stage, stages)
-    )
+    furthest = max((kept["stage"], other["stage"]), key=lambda stage: stage_rank(stage, stages))
     chosen["next_followup_at"] = _earliest(kept["next_followup_at"], other["next_followup_at"])
     chosen["created_at"] = _earliest(kept["created_at"], other["created_at"])
     chosen["last_activity_at"] = _latest(kept["last_activity_at"], other["last_activity_at"])

@@ -125,7 +125,9 @@ class DuplicatesService:
     def _against_neighbours(self, row: KeyRow) -> list[Candidate]:
         ids: set[int] = set()
         if row.phone_e164:
-            ids |= {other.id for other in self.backend.key_rows_by_phone(row.phone_e164, NEIGHBOURS)}
+            ids |= {
+                other.id for other in self.backend.key_rows_by_phone(row.phone_e164, NEIGHBOURS)
+            }
         first, last = fold(row.first_name).split()[:1], fold(row.last_name).split()[:1]
         terms = [" ".join(first + last)]
         mailbox = provider_email_key(row.email)
@@ -182,7 +184,7 @@ class DuplicatesService:
 
 
 def _blocks(buckets: list[array[int]]) -> tuple[list[list[int]], int]:
-    """The ids sharing a hash (two or more, at most :data:`BLOCK_CAP`); and how many were too big."""
+    """Ids sharing a hash (two or more, at most :data:`BLOCK_CAP`), and how many were too big."""
     blocks: list[list[int]] = []
     skipped = 0
     for index in range(len(buckets)):

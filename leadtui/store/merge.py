@@ -126,9 +126,7 @@ class MergeService:
                 update(Activity).where(col(Activity.id).in_(activities)).values(lead_id=kept_id)
             )
             session.exec(
-                update(StageChange)
-                .where(col(StageChange.id).in_(changes))
-                .values(lead_id=kept_id)
+                update(StageChange).where(col(StageChange.id).in_(changes)).values(lead_id=kept_id)
             )
             added_tags = [tag for tag in other_tags if tag not in kept_tags]
             for tag in other_tags:
@@ -188,7 +186,9 @@ class MergeService:
             for name in LEAD.names:
                 if name == "id" or name in _BOOKKEEPING and not untouched:
                     continue
-                if untouched or (before[name] != after[name] and getattr(kept, name) == after[name]):
+                if untouched or (
+                    before[name] != after[name] and getattr(kept, name) == after[name]
+                ):
                     setattr(kept, name, before[name])
             if not untouched:
                 kept.updated_at = now
@@ -209,7 +209,9 @@ class MergeService:
             )
             session.exec(
                 update(StageChange)
-                .where(col(StageChange.id).in_(snap["changes"]), col(StageChange.lead_id) == kept.id)
+                .where(
+                    col(StageChange.id).in_(snap["changes"]), col(StageChange.lead_id) == kept.id
+                )
                 .values(lead_id=other_id)
             )
             for table, key in ((Activity, "merge_activity"), (StageChange, "merge_change")):
@@ -221,7 +223,10 @@ class MergeService:
                 )
             )
             for tag in snap["other_tags"]:
-                if session.get(Tag, tag) is not None and session.get(LeadTag, (other_id, tag)) is None:
+                if (
+                    session.get(Tag, tag) is not None
+                    and session.get(LeadTag, (other_id, tag)) is None
+                ):
                     session.add(LeadTag(lead_id=other_id, tag_id=tag))
             result = MergeResult(merge_id, record.kept_id, other_id)
             session.delete(record)

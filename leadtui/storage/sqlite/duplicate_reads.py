@@ -23,8 +23,7 @@ def key_rows_after(conn: sqlite3.Connection, after_id: int, limit: int) -> list[
     """Up to ``limit`` live leads with an id above ``after_id``, by id."""
     return _rows(
         conn.execute(
-            f"SELECT {_COLUMNS} FROM lead WHERE id > ? AND deleted_at IS NULL "
-            "ORDER BY id LIMIT ?",
+            f"SELECT {_COLUMNS} FROM lead WHERE id > ? AND deleted_at IS NULL ORDER BY id LIMIT ?",
             (after_id, limit),
         )
     )
