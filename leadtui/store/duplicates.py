@@ -74,17 +74,28 @@ class DuplicatesService:
             after = rows[-1].id
             if progress is not None:
                 progress(scanned, total)
-        blocks, skipped = _blocks(buckets)
-        wanted = sorted({lead_id for block in blocks for lead_id in block})
-        rows_by_id = {row.id: row for row in self.backend.key_rows(wanted)}
-        pairs = self._compare_blocks(blocks, rows_by_id, minimum)
-        return ScanResult(tuple(clusters(pairs)), scanned, skipped)
-
-    def _compare_blocks(
-        self, blocks: Iterable[list[int]], rows: dict[int, KeyRow], minimum: Confidence
-    ) -> list[Candidate]:
+        pairs: list[Candidate] = []
         seen: set[tuple[int, int]] = set()
         refused = self.not_duplicates()
+        skipped = 0
+        for index in range(_BUCKETS):
+            # One bucket at a time: only its blocks and their rows are ever in memory.
+            blocks, too_big = _blocks(buckets[index])
+            buckets[index] = array("q")
+            skipped += too_big
+            wanted = sorted({lead_id for block in blocks for lead_id in block})
+            rows_by_id = {row.id: row for row in self.backend.key_rows(wanted)}
+            pairs += self._compare_blocks(blocks, rows_by_id, minimum, seen, refused)
+        return ScanResult(tuple(clusters(pairs)), scanned, skipped)
+
+    @staticmethod
+    def _compare_blocks(
+        blocks: Iterable[list[int]],
+        rows: dict[int, KeyRow],
+        minimum: Confidence,
+        seen: set[tuple[int, int]],
+        refused: set[tuple[int, int]],
+    ) -> list[Candidate]:
         found: list[Candidate] = []
         for block in blocks:
             present = [rows[lead_id] for lead_id in block if lead_id in rows]
@@ -183,23 +194,21 @@ class DuplicatesService:
                 session.delete(found)
 
 
-def _blocks(buckets: list[array[int]]) -> tuple[list[list[int]], int]:
+def _blocks(bucket: array[int]) -> tuple[list[list[int]], int]:
     """Ids sharing a hash (two or more, at most :data:`BLOCK_CAP`), and how many were too big."""
     blocks: list[list[int]] = []
     skipped = 0
-    for index in range(len(buckets)):
-        values = sorted(buckets[index])
-        buckets[index] = array("q")  # free it before sorting the next
-        start = 0
-        while start < len(values):
-            hashed = values[start] >> 32
-            end = start + 1
-            while end < len(values) and values[end] >> 32 == hashed:
-                end += 1
-            size = end - start
-            if size > BLOCK_CAP:
-                skipped += 1
-            elif size > 1:
-                blocks.append(sorted({value & 0xFFFFFFFF for value in values[start:end]}))
-            start = end
+    values = sorted(bucket)
+    start = 0
+    while start < len(values):
+        hashed = values[start] >> 32
+        end = start + 1
+        while end < len(values) and values[end] >> 32 == hashed:
+            end += 1
+        size = end - start
+        if size > BLOCK_CAP:
+            skipped += 1
+        elif size > 1:
+            blocks.append(sorted({value & 0xFFFFFFFF for value in values[start:end]}))
+        start = end
     return blocks, skipped
