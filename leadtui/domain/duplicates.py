@@ -9,11 +9,12 @@ Pure Python. A scan never compares all pairs: each lead yields a few *blocking k
 from __future__ import annotations
 
 import string
+import sys
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from leadtui.i18n import _
 
@@ -330,7 +331,8 @@ def compare(a: KeyRow, b: KeyRow) -> Candidate | None:
     if confidence is None:
         return None
     low, high = sorted((a.id, b.id))
-    return Candidate(low, high, confidence, tuple(reasons))
+    # Many pairs share a reason ("same name, same company Acme"): keep one copy of each.
+    return Candidate(low, high, confidence, tuple(sys.intern(reason) for reason in reasons))
 
 
 def clusters(pairs: Iterable[Candidate]) -> list[Cluster]:

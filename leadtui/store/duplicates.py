@@ -74,8 +74,9 @@ class DuplicatesService:
             after = rows[-1].id
             if progress is not None:
                 progress(scanned, total)
-        pairs: list[Candidate] = []
-        seen: set[tuple[int, int]] = set()
+        # Only the pairs found are remembered (a pair compared twice costs a comparison):
+        # memory follows the result, not the number of comparisons.
+        pairs: dict[tuple[int, int], Candidate] = {}
         refused = self.not_duplicates()
         skipped = 0
         for index in range(_BUCKETS):
@@ -85,30 +86,27 @@ class DuplicatesService:
             skipped += too_big
             wanted = sorted({lead_id for block in blocks for lead_id in block})
             rows_by_id = {row.id: row for row in self.backend.key_rows(wanted)}
-            pairs += self._compare_blocks(blocks, rows_by_id, minimum, seen, refused)
-        return ScanResult(tuple(clusters(pairs)), scanned, skipped)
+            self._compare_blocks(blocks, rows_by_id, minimum, pairs, refused)
+        return ScanResult(tuple(clusters(pairs.values())), scanned, skipped)
 
     @staticmethod
     def _compare_blocks(
         blocks: Iterable[list[int]],
         rows: dict[int, KeyRow],
         minimum: Confidence,
-        seen: set[tuple[int, int]],
+        found: dict[tuple[int, int], Candidate],
         refused: set[tuple[int, int]],
-    ) -> list[Candidate]:
-        found: list[Candidate] = []
+    ) -> None:
         for block in blocks:
             present = [rows[lead_id] for lead_id in block if lead_id in rows]
             for i, first in enumerate(present):
                 for second in present[i + 1 :]:
                     pair = (min(first.id, second.id), max(first.id, second.id))
-                    if pair in seen or pair in refused:
+                    if pair in found or pair in refused:
                         continue
-                    seen.add(pair)
                     candidate = compare(first, second)
                     if candidate is not None and candidate.confidence >= minimum:
-                        found.append(candidate)
-        return found
+                        found[pair] = candidate
 
     # -- one lead -----------------------------------------------------------------
 
