@@ -230,6 +230,10 @@ class Backend(Protocol):
         """Live leads with this E.164 phone number, by id."""
         ...
 
+    def search_ids(self, text: str, limit: int) -> list[int]:
+        """Ids of up to ``limit`` leads with every word of ``text`` (prefixes), unsorted."""
+        ...
+
     def check_search_index(self) -> None:
         """Raise :class:`~leadtui.domain.errors.StorageError` if the search index is off."""
         ...

@@ -25,7 +25,7 @@ from leadtui.domain.duplicates import (
     fold,
     provider_email_key,
 )
-from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort
+from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.store.context import StoreContext
 
 PAGE = 5000
@@ -142,11 +142,9 @@ class DuplicatesService:
         mailbox = provider_email_key(row.email)
         if mailbox:
             terms.append(fold(mailbox.split("@")[0]))
-        now = self.context.now()
         for term in terms:
             if len(term) >= 2:
-                hits = self.backend.page(LeadFilter(search=term), LeadSort(), now, 0, NEIGHBOURS)
-                ids |= {hit.id for hit in hits}
+                ids |= set(self.backend.search_ids(term, NEIGHBOURS))
         ids.discard(row.id)
         refused = self.not_duplicates() if ids else set()
         found = []

@@ -333,6 +333,11 @@ class PostgresBackend:
         found: list[KeyRow] = self._reading(duplicate_reads.key_rows_by_phone, phone_e164, limit)
         return found
 
+    def search_ids(self, text: str, limit: int) -> list[int]:
+        """Up to ``limit`` ids matching every word, straight from the GIN index."""
+        found: list[int] = self._reading(duplicate_reads.search_ids, text, limit)
+        return found
+
     def check_search_index(self) -> None:
         """Every lead's search vector is what its name, email and company give."""
         if self._reading(duplicate_reads.search_index_mismatches):

@@ -8,6 +8,7 @@ from typing import Any
 import psycopg
 
 from leadtui.domain.duplicates import KeyRow
+from leadtui.storage.postgres.reads import ts_query
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 _COLUMNS = "id, first_name, last_name, email, phone_e164, company"
@@ -45,6 +46,20 @@ def key_rows_by_phone(conn: Conn, phone_e164: str, limit: int) -> list[KeyRow]:
         "ORDER BY id LIMIT %s",
         (phone_e164, limit),
     )
+
+
+def search_ids(conn: Conn, text: str, limit: int) -> list[int]:
+    """Ids of up to ``limit`` leads whose search vector has every word (prefixes), unsorted."""
+    query = ts_query(text)
+    if query is None:
+        return []
+    with conn.cursor() as cursor:
+        cursor.execute(
+            b"SELECT id FROM lead WHERE search @@ to_tsquery('simple', leadtui_fold(%s)) "
+            b"LIMIT %s",
+            (query, limit),
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
 
 
 def search_index_mismatches(conn: Conn) -> int:

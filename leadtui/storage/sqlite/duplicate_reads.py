@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from leadtui.domain.duplicates import KeyRow
+from leadtui.storage.sqlite.schema import fts_query
 
 _COLUMNS = "id, first_name, last_name, email, phone_e164, company"
 _CHUNK = 500
@@ -53,6 +54,20 @@ def key_rows_by_phone(conn: sqlite3.Connection, phone_e164: str, limit: int) -> 
             (phone_e164, limit),
         )
     )
+
+
+def search_ids(conn: sqlite3.Connection, text: str, limit: int) -> list[int]:
+    """Ids of up to ``limit`` leads whose name, email or company has every word (prefixes).
+
+    Straight from the FTS index, unsorted and uncounted: a look-up, not a list page.
+    """
+    query = fts_query(text)
+    if query is None:
+        return []
+    rows = conn.execute(
+        "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT ?", (query, limit)
+    ).fetchall()
+    return [int(row[0]) for row in rows]
 
 
 def fts_integrity_check(conn: sqlite3.Connection) -> None:
