@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 import psycopg
 
 from leadtui.domain.duplicates import KeyRow
-from leadtui.storage.postgres.reads import ts_query
 
 Conn = psycopg.Connection[tuple[Any, ...]]
+_WORD = re.compile(r"\w+", re.UNICODE)
 _COLUMNS = "id, first_name, last_name, email, phone_e164, company"
 
 
@@ -49,14 +50,14 @@ def key_rows_by_phone(conn: Conn, phone_e164: str, limit: int) -> list[KeyRow]:
 
 
 def search_ids(conn: Conn, text: str, limit: int) -> list[int]:
-    """Ids of up to ``limit`` leads whose search vector has every word (prefixes), unsorted."""
-    query = ts_query(text)
-    if query is None:
+    """Ids of up to ``limit`` leads whose search vector has every word (whole words), unsorted."""
+    words = _WORD.findall(text)
+    if not words:
         return []
+    query = " & ".join(words)  # letters and digits only: no tsquery operator
     with conn.cursor() as cursor:
         cursor.execute(
-            b"SELECT id FROM lead WHERE search @@ to_tsquery('simple', leadtui_fold(%s)) "
-            b"LIMIT %s",
+            b"SELECT id FROM lead WHERE search @@ to_tsquery('simple', leadtui_fold(%s)) LIMIT %s",
             (query, limit),
         )
         return [int(row[0]) for row in cursor.fetchall()]

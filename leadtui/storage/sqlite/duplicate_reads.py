@@ -6,12 +6,13 @@ and phone-index look-ups for one lead. Fixed SQL text, bound parameters only.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Sequence
 
 from leadtui.domain.duplicates import KeyRow
-from leadtui.storage.sqlite.schema import fts_query
 
+_WORD = re.compile(r"\w+", re.UNICODE)
 _COLUMNS = "id, first_name, last_name, email, phone_e164, company"
 _CHUNK = 500
 
@@ -57,13 +58,14 @@ def key_rows_by_phone(conn: sqlite3.Connection, phone_e164: str, limit: int) -> 
 
 
 def search_ids(conn: sqlite3.Connection, text: str, limit: int) -> list[int]:
-    """Ids of up to ``limit`` leads whose name, email or company has every word (prefixes).
+    """Ids of up to ``limit`` leads whose name, email or company has every word (whole words).
 
     Straight from the FTS index, unsorted and uncounted: a look-up, not a list page.
     """
-    query = fts_query(text)
-    if query is None:
+    words = _WORD.findall(text)
+    if not words:
         return []
+    query = " AND ".join('"' + word + '"' for word in words)  # \w+ holds no quote
     rows = conn.execute(
         "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT ?", (query, limit)
     ).fetchall()
