@@ -131,6 +131,12 @@ class TestMustNotMatch:
         )
         assert compare(a, b) is None
 
+    def test_same_name_at_a_national_free_mail_domain(self) -> None:
+        a = row(1, "Ana", "García", email="ana@hotmail.co.uk")
+        b = row(2, "Ana", "García", email="agarcia@hotmail.co.uk")
+        assert compare(a, b) is None
+        assert not shares_a_block(a, b)
+
     def test_same_name_different_companies(self) -> None:
         a, b = row(1, "Ana", "García", company="Acme"), row(2, "Ana", "García", company="Globex")
         assert compare(a, b) is None

@@ -57,6 +57,11 @@ FREE_MAIL_DOMAINS = frozenset(
     }
 )
 """Domains shared by strangers: the same one says nothing about a company."""
+FREE_MAIL_BRANDS = frozenset(
+    ["gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "aol"]
+    + ["icloud", "me", "gmx", "web", "proton", "protonmail", "yandex", "mail", "zoho"]
+)
+"""First labels of free-mail domains in every country (``hotmail.co.uk``, ``yahoo.fr``)."""
 
 ROLE_MAILBOXES = frozenset(
     [
@@ -211,6 +216,8 @@ def email_domain(email: str | None) -> str:
     """The domain of a company address (``""`` for free-mail providers and no address)."""
     parts = _split(email)
     if parts is None or parts[1] in FREE_MAIL_DOMAINS:
+        return ""
+    if parts[1].split(".", 1)[0] in FREE_MAIL_BRANDS:  # hotmail.co.uk, yahoo.fr, gmx.at
         return ""
     return parts[1]
 
