@@ -27,15 +27,22 @@ def show_duplicate_hint(screen: StoreScreen[Any], lead_id: int) -> None:
 
 
 def _show(screen: StoreScreen[Any], found: int) -> None:
-    for old in screen.query(f"#{HINT_ID}"):
-        old.remove()
-    if not found or not screen.is_attached:
+    if not screen.is_attached:
         return
-    text = ngettext(
-        "Possible duplicates: {n} (D to review and merge)",
-        "Possible duplicates: {n} (D to review and merge)",
-        found,
-    ).format(n=found)
+    shown = screen.query(f"#{HINT_ID}")
+    if not found:
+        shown.remove()
+        return
+    text = Content(
+        ngettext(
+            "Possible duplicates: {n} (D to review and merge)",
+            "Possible duplicates: {n} (D to review and merge)",
+            found,
+        ).format(n=found)
+    )
+    if shown:
+        shown.first(Static).update(text)  # a removal would finish only after the mount
+        return
     fields = screen.query("#detail-fields")
     if fields:
-        fields.first().mount(Static(Content(text), id=HINT_ID, classes="duplicate-hint"), before=0)
+        fields.first().mount(Static(text, id=HINT_ID, classes="duplicate-hint"), before=0)
