@@ -46,7 +46,9 @@ async def open_view(pilot: Pilot[Any]) -> DuplicatesScreen:
     return screen_of(pilot)
 
 
-async def test_merge_with_a_field_taken_then_undo(store: LeadStore, app_factory: AppFactory) -> None:
+async def test_merge_with_a_field_taken_then_undo(
+    store: LeadStore, app_factory: AppFactory
+) -> None:
     first, second, family = seed(store)
     app = app_factory(store)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -24,7 +24,7 @@ from leadtui.domain.duplicates_merge import Side, default_sides
 from leadtui.domain.formatting import format_count
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.undo import UndoEntry, discard_result
-from leadtui.i18n import _
+from leadtui.i18n import _, language
 from leadtui.store import MergeResult, ScanResult
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.duplicates_compare import FIELDS, detail_values, merge_table
@@ -85,9 +85,10 @@ class DuplicatesScreen(StoreScreen[None]):
         yield Static(Content(_("Looking for duplicates…")), id="dup-status")
         yield ProgressBar(id="dup-progress", show_eta=False)
         yield Static("", id="dup-reason")
-        with VerticalScroll(id="dup-scroll"):
+        # Not focusable: up/down move the field cursor, and the view follows it.
+        with VerticalScroll(id="dup-scroll", can_focus=False):
             yield Static("", id="dup-table")
-        yield Footer()
+        yield Footer(compact=language() != "en")  # Spanish labels are longer
 
     def on_mount(self) -> None:
         """Start the scan (or read one lead's candidates) off the UI thread."""
@@ -209,6 +210,8 @@ class DuplicatesScreen(StoreScreen[None]):
         """Move to the next or previous field."""
         self.cursor = (self.cursor + step) % len(FIELDS)
         self.render_pair()
+        scroll = self.query_one("#dup-scroll", VerticalScroll)
+        scroll.scroll_to(y=max(0, self.cursor + 3 - scroll.size.height // 2), animate=False)
 
     def action_take_other(self, index: int | None = None) -> None:
         """Take the field's value from the other lead (or back)."""

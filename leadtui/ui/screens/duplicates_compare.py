@@ -16,6 +16,7 @@ from leadtui.domain.duplicates_merge import FIELD_LABELS, MERGE_FIELDS, Side, st
 from leadtui.domain.formatting import followup_date_text
 from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadDetail
+from leadtui.domain.sources import source_label
 from leadtui.i18n import _
 
 FIELDS: tuple[str, ...] = tuple(MERGE_FIELDS)
@@ -35,6 +36,8 @@ def shown(detail: LeadDetail, field: str) -> str:
         return format_money(detail.value_cents, detail.currency) if detail.value_cents else ""
     if field == "consent":
         return _("yes") if detail.consent else ""
+    if field == "source":
+        return source_label(detail.source)
     value = getattr(detail, MERGE_FIELDS[field][0])
     return "" if value is None else str(value)
 
