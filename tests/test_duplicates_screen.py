@@ -1,4 +1,4 @@
-"""The duplicates view: keys merge, remember "not a duplicate", skip and undo (checked in the database)."""
+"""The duplicates view: merge, "not a duplicate", skip and undo by key, checked in the database."""
 
 from __future__ import annotations
 
