@@ -25,7 +25,10 @@ from leadtui.domain.duplicates import (
     fold,
     provider_email_key,
 )
+from leadtui.domain.errors import NotFoundError
 from leadtui.domain.rows import LeadFilter, LeadInput
+from leadtui.domain.validation import ValidationError
+from leadtui.i18n import _
 from leadtui.store.context import StoreContext
 
 PAGE = 5000
@@ -170,10 +173,15 @@ class DuplicatesService:
 
     def mark_not_duplicate(self, first_id: int, second_id: int) -> bool:
         """Remember that two leads are different people; ``False`` if already remembered."""
-        from leadtui.storage.models import NotDuplicate
+        from leadtui.storage.models import Lead, NotDuplicate
 
         low, high = sorted((first_id, second_id))
+        if low == high:
+            raise ValidationError("lead", _("A lead is always the same person as itself."))
         with self.backend.session() as session:
+            for lead_id in (low, high):
+                if session.get(Lead, lead_id) is None:
+                    raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
             if session.get(NotDuplicate, (low, high)) is not None:
                 return False
             session.add(NotDuplicate(low_id=low, high_id=high, at=self.context.now()))

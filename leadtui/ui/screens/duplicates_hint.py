@@ -7,7 +7,10 @@ from typing import Any
 from textual.content import Content
 from textual.widgets import Static
 
-from leadtui.i18n import ngettext
+from leadtui.domain.errors import DuplicateEmailError
+from leadtui.domain.rows import LeadInput
+from leadtui.i18n import _, ngettext
+from leadtui.store import LeadStore
 from leadtui.ui.screens.base import StoreScreen
 
 HINT_ID = "duplicate-hint"
@@ -46,3 +49,27 @@ def _show(screen: StoreScreen[Any], found: int) -> None:
     fields = screen.query("#detail-fields")
     if fields:
         fields.first().mount(Static(text, id=HINT_ID, classes="duplicate-hint"), before=0)
+
+
+def warn_probable_duplicate(store: LeadStore, data: LeadInput, form: object) -> None:
+    """Refuse a new lead once when it is probably someone already here (phone, name + company).
+
+    Raised as a :class:`DuplicateEmailError`, so the form shows it as it shows an exact
+    email duplicate, with its "open the existing lead" button. Saving the same lead
+    again adds it: the warning was seen.
+    """
+    found = store.check_duplicate(data)
+    seen = tuple((c.low_id, c.high_id) for c in found)
+    if not found or getattr(form, "_duplicates_seen", None) == seen:
+        return
+    setattr(form, "_duplicates_seen", seen)  # noqa: B010 (the form's own, private)
+    existing = found[0].low_id or found[0].high_id
+    row = store.lead_row(existing)
+    name = row.display_name if row is not None else f"#{existing}"
+    raise DuplicateEmailError(
+        _("Probably the same person as {name} ({reason}). Save again to add it anyway.").format(
+            name=name, reason=found[0].reason
+        ),
+        existing_id=existing,
+        existing_name=name,
+    )
