@@ -84,3 +84,27 @@ async def test_merge_with_a_field_taken_then_undo(
         await pilot.press("q")
         await settle(pilot)
         assert not isinstance(app.screen, DuplicatesScreen) and app.is_running
+
+
+async def test_unmerge_later_from_the_detail(store: LeadStore, app_factory: AppFactory) -> None:
+    """The survivor's detail says it was merged; the palette's Unmerge brings both back."""
+    from leadtui.ui.duplicates_commands import unmerge_from_detail
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+    first, second, _family = seed(store)
+    merged = store.merge_leads(first, second)
+    assert [m.merge_id for m in store.merges_into(first)] == [merged.merge_id]
+    app = app_factory(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(LeadDetailScreen(first))
+        await settle(pilot)
+        bodies = [entry.body for entry in store.timeline(first)]
+        assert any(f"leadtui unmerge {merged.merge_id}" in body for body in bodies)
+        unmerge_from_detail(app.screen, merged.merge_id, second)
+        await wait_until(pilot, lambda: store.merges_into(first) == [], "the unmerge")
+        await settle(pilot)
+        assert store.get_lead(second).email == "Jose.Nunez@gmail.com"
+        await pilot.press("u")  # the undo merges them again
+        await wait_until(pilot, lambda: len(store.merges_into(first)) == 1, "the merge again")
+        await settle(pilot)

@@ -38,7 +38,7 @@ from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
 from leadtui.store.imports import ImportsService
 from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
-from leadtui.store.merge import MergeResult, MergeService
+from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.touches import TouchesService
 
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
     from leadtui.storage.models import Activity, Lead
 
-__all__ = ["LeadStore", "MergeResult", "MoveResult", "ScanResult", "system_clock"]
+__all__ = ["LeadStore", "MergeInfo", "MergeResult", "MoveResult", "ScanResult", "system_clock"]
 
 
 class LeadStore:
@@ -389,6 +389,10 @@ class LeadStore:
     ) -> MergeResult:
         """Merge ``other_id`` into ``kept_id`` field by field; undone by :meth:`unmerge`."""
         return self.merges.merge(kept_id, other_id, sides)
+
+    def merges_into(self, lead_id: int) -> list[MergeInfo]:
+        """The merges into a lead that can still be undone, newest first."""
+        return self.merges.merges_into(lead_id)
 
     @unit_of_work
     def unmerge(self, merge_id: int) -> MergeResult:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.duplicates_merge import Side, default_sides, plan_merge
@@ -55,6 +56,15 @@ def _decode(values: Mapping[str, Any]) -> dict[str, Any]:
         name: parse_db_time(value) if LEAD[name].kind is Kind.TIME and value else value
         for name, value in values.items()
     }
+
+
+@dataclass(frozen=True, slots=True)
+class MergeInfo:
+    """A merge into a lead that can still be taken back."""
+
+    merge_id: int
+    other_id: int
+    at: datetime
 
 
 class MergeService:
@@ -231,6 +241,20 @@ class MergeService:
             result = MergeResult(merge_id, record.kept_id, other_id)
             session.delete(record)
             return result
+
+    def merges_into(self, lead_id: int) -> list[MergeInfo]:
+        """The merges into ``lead_id`` that can be undone, newest first."""
+        from sqlmodel import col, select
+
+        from leadtui.storage.models import LeadMerge
+
+        with self.backend.read_session() as session:
+            rows = session.exec(
+                select(LeadMerge.id, LeadMerge.other_id, LeadMerge.at)
+                .where(LeadMerge.kept_id == lead_id)
+                .order_by(col(LeadMerge.id).desc())
+            ).all()
+            return [MergeInfo(m or 0, o, at) for m, o, at in rows]
 
     @staticmethod
     def _refuse_taken(session: Session, key: str, own_id: int | None) -> None:
