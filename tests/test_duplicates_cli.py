@@ -5,19 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
-from leadtui.cli import main
-
-
-def run(db: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--db", str(db), *args], catch_exceptions=False)
-
-
-def add(db: Path, *args: str) -> int:
-    result = run(db, "add", *args)
-    assert result.exit_code == 0, result.stderr
-    return int(result.stdout.strip())
+from test_cli import add, run
 
 
 def test_find_merge_and_unmerge(tmp_path: Path) -> None:
