@@ -27,6 +27,8 @@ MODELS: dict[str, type[SQLModel]] = {
     "stagechange": models.StageChange,
     "activity": models.Activity,
     "leadtag": models.LeadTag,
+    "leadmerge": models.LeadMerge,
+    "notduplicate": models.NotDuplicate,
 }
 PYTHON_TYPES = {Kind.INT: int, Kind.TEXT: str, Kind.BOOL: bool, Kind.TIME: datetime}
 

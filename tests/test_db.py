@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import fixed_clock
+from schema_v1 import downgrade_to_v1
 
 import leadtui.storage.schema_version
 import leadtui.storage.sqlite.db
@@ -194,6 +195,7 @@ def v1_database(db_path: Path) -> Path:
     opened = open_store(db_path, clock=fixed_clock)
     opened.add_lead(LeadInput(first_name="Before", last_name="Migration"))
     opened.close()
+    downgrade_to_v1(db_path)
     return db_path
 
 

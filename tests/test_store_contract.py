@@ -84,6 +84,15 @@ BAD_WRITES: dict[str, list[Call]] = {
     "forget_lead": [lambda s, i, p: s.forget_lead(999_999)],
     "backup": [lambda s, i, p: s.backup("../../elsewhere")],
     "restore_backup": [lambda s, i, p: s.restore_backup(_csv(p))],
+    "merge_leads": [
+        lambda s, i, p: s.merge_leads(i, i),
+        lambda s, i, p: s.merge_leads(i, 999_999),
+    ],
+    "unmerge": [lambda s, i, p: s.unmerge(999_999)],
+    "mark_not_duplicate": [
+        lambda s, i, p: s.mark_not_duplicate(i, 999_999),
+        lambda s, i, p: s.mark_not_duplicate(i, i),
+    ],
 }
 
 NO_BAD_INPUT = {
@@ -94,6 +103,7 @@ NO_BAD_INPUT = {
     "delete_activity": "deleting an activity that is gone does nothing (a repeated undo)",
     "untag_leads": "removing a tag nobody has does nothing (returns [])",
     "forget_in_backups": "a person found in no backup is not an error (nothing to erase)",
+    "unmark_not_duplicate": "forgetting an answer that was never given does nothing (an undo)",
 }
 
 

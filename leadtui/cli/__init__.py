@@ -16,7 +16,15 @@ from leadtui import __version__
 
 # click_messages first: importing it points click at leadtui's catalog before any
 # command module builds its options (click translates its defaults right then).
-from leadtui.cli import check, click_messages, export_forget, import_export, leads, safety
+from leadtui.cli import (
+    check,
+    click_messages,
+    duplicates,
+    export_forget,
+    import_export,
+    leads,
+    safety,
+)
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
 from leadtui.i18n import _
 
@@ -66,4 +74,5 @@ import_export.register(main)
 export_forget.register(main)
 safety.register(main)
 check.register(main)
+duplicates.register(main)
 click_messages.translate_help(main)

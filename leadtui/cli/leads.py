@@ -9,6 +9,7 @@ import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
 from leadtui.cli.say import echo
+from leadtui.cli.duplicates import warn_duplicates
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _
 
@@ -39,18 +40,18 @@ def add(
     from leadtui.domain.rows import LeadInput
 
     with store_for(ctx) as store:
-        lead = store.add_lead(
-            LeadInput(
-                first_name=first_name,
-                last_name=last_name,
-                email=email,
-                phone=phone,
-                company=company,
-                source=source,
-                stage=stage_key(store, stage),
-            )
+        data = LeadInput(
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            phone=phone,
+            company=company,
+            source=source,
+            stage=stage_key(store, stage),
         )
+        lead = store.add_lead(data)
         echo(lead.id)
+        warn_duplicates(store, data, lead.id)
 
 
 @click.command(name="list")

@@ -36,9 +36,12 @@ from leadtui.domain.rows import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
 
@@ -211,6 +214,28 @@ class Backend(Protocol):
 
     def funnel_metrics(self, now: datetime) -> FunnelMetrics:
         """Every funnel number for the live leads, as of ``now``."""
+        ...
+
+    # -- duplicate candidates (what the rules of domain/duplicates.py read) ----------
+
+    def key_rows_after(self, after_id: int, limit: int) -> list[KeyRow]:
+        """Up to ``limit`` live leads with an id above ``after_id``, by id (a scan's page)."""
+        ...
+
+    def key_rows(self, ids: Sequence[int]) -> list[KeyRow]:
+        """The live leads among ``ids``, by id."""
+        ...
+
+    def key_rows_by_phone(self, phone_e164: str, limit: int) -> list[KeyRow]:
+        """Live leads with this E.164 phone number, by id."""
+        ...
+
+    def search_ids(self, text: str, limit: int) -> list[int]:
+        """Ids of up to ``limit`` leads with every word of ``text`` (prefixes), unsorted."""
+        ...
+
+    def check_search_index(self) -> None:
+        """Raise :class:`~leadtui.domain.errors.StorageError` if the search index is off."""
         ...
 
     # -- whole-database jobs ------------------------------------------------------

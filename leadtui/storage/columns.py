@@ -245,6 +245,28 @@ LEAD_TAG = Table(
     (Index("ix_leadtag_tag", ("tag_id", "lead_id")),),
 )
 
+LEAD_MERGE = Table(
+    "leadmerge",
+    (
+        _id(),
+        _time("at", nullable=False),
+        Column("kept_id", Kind.INT, references="lead.id", on_delete="CASCADE"),
+        Column("other_id", Kind.INT, references="lead.id", on_delete="CASCADE"),
+        _text("snapshot_json", None),
+    ),
+    (Index("ix_leadmerge_kept", ("kept_id",)), Index("ix_leadmerge_other", ("other_id",))),
+)
+"""One merge: both leads as they were before it, so it can be undone (gone with either lead)."""
+NOT_DUPLICATE = Table(
+    "notduplicate",
+    (
+        Column("low_id", Kind.INT, primary_key=True, references="lead.id", on_delete="CASCADE"),
+        Column("high_id", Kind.INT, primary_key=True, references="lead.id", on_delete="CASCADE"),
+        _time("at", nullable=False),
+    ),
+)
+"""Pairs a user said are two people: never proposed again."""
+
 TABLES: tuple[Table, ...] = (
     STAGE,
     TAG,
@@ -254,6 +276,8 @@ TABLES: tuple[Table, ...] = (
     STAGE_CHANGE,
     ACTIVITY,
     LEAD_TAG,
+    LEAD_MERGE,
+    NOT_DUPLICATE,
 )
 """Every table, each after the tables it references (the order they are created in)."""
 

@@ -78,6 +78,7 @@ def indexes(table: declared.Table) -> tuple[Index, ...]:
 _STAGE, _LEAD, _CHANGE = declared.STAGE, declared.LEAD, declared.STAGE_CHANGE
 _ACTIVITY, _TAG, _LEAD_TAG = declared.ACTIVITY, declared.TAG, declared.LEAD_TAG
 _BATCH, _TOMBSTONE = declared.IMPORT_BATCH, declared.TOMBSTONE
+_MERGE, _NOT_DUP = declared.LEAD_MERGE, declared.NOT_DUPLICATE
 
 
 class Stage(SQLModel, table=True):
@@ -188,6 +189,26 @@ class Tombstone(SQLModel, table=True):
 
     id: int | None = column(_TOMBSTONE, "id")
     forgotten_at: datetime = column(_TOMBSTONE, "forgotten_at")
+
+
+class LeadMerge(SQLModel, table=True):
+    """One merge of two leads, with what undoing it needs."""
+
+    __table_args__ = indexes(_MERGE)
+
+    id: int | None = column(_MERGE, "id")
+    at: datetime = column(_MERGE, "at")
+    kept_id: int = column(_MERGE, "kept_id")
+    other_id: int = column(_MERGE, "other_id")
+    snapshot_json: str = column(_MERGE, "snapshot_json")
+
+
+class NotDuplicate(SQLModel, table=True):
+    """Two leads a user said are different people."""
+
+    low_id: int = column(_NOT_DUP, "low_id")
+    high_id: int = column(_NOT_DUP, "high_id")
+    at: datetime = column(_NOT_DUP, "at")
 
 
 def utcnow() -> datetime:

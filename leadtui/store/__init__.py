@@ -34,15 +34,19 @@ from leadtui.domain.rows import (
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
 from leadtui.store.context import StoreContext, system_clock, unit_of_work
+from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
 from leadtui.store.imports import ImportsService
 from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
+from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.touches import TouchesService
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from leadtui.domain.duplicates import Candidate, Confidence
+    from leadtui.domain.duplicates_merge import Side
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
     from leadtui.io.csv_import import ImportOptions
@@ -52,7 +56,7 @@ if TYPE_CHECKING:
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
     from leadtui.storage.models import Activity, Lead
 
-__all__ = ["LeadStore", "MoveResult", "system_clock"]
+__all__ = ["LeadStore", "MergeInfo", "MergeResult", "MoveResult", "ScanResult", "system_clock"]
 
 
 class LeadStore:
@@ -67,6 +71,8 @@ class LeadStore:
         self.pipeline = PipelineService(context)
         self.imports = ImportsService(context)
         self.maintenance = MaintenanceService(context)
+        self.duplicates = DuplicatesService(context)
+        self.merges = MergeService(context)
 
     @classmethod
     def open(
@@ -347,6 +353,51 @@ class LeadStore:
     def forget_in_backups(self, person: Person) -> BackupErasure:
         """Erase a person (already forgotten here) from every backup of this database."""
         return self.imports.forget_in_backups(person)
+
+    # -- duplicates (store/duplicates.py, store/merge.py) ---------------------------
+
+    def scan_duplicates(
+        self, minimum: Confidence | None = None, progress: Progress | None = None
+    ) -> ScanResult:
+        """Every cluster of duplicate candidates (blocking keys; run it in a worker)."""
+        from leadtui.domain.duplicates import Confidence
+
+        found = self.duplicates.scan(minimum or Confidence.POSSIBLE, progress)
+        return sanitize(found)
+
+    def duplicate_candidates(self, lead_id: int) -> list[Candidate]:
+        """The candidates of one lead, surest first (indexed look-ups only)."""
+        return sanitize(self.duplicates.candidates_for(lead_id))
+
+    def check_duplicate(self, data: LeadInput, own_id: int | None = None) -> list[Candidate]:
+        """Probable duplicates of a lead being typed (by phone, or name and company)."""
+        return sanitize(self.duplicates.check_input(data, own_id))
+
+    @unit_of_work
+    def mark_not_duplicate(self, first_id: int, second_id: int) -> bool:
+        """Remember two leads are different people (never proposed again)."""
+        return self.duplicates.mark_not_duplicate(first_id, second_id)
+
+    @unit_of_work
+    def unmark_not_duplicate(self, first_id: int, second_id: int) -> None:
+        """Forget a "not a duplicate" answer."""
+        self.duplicates.unmark_not_duplicate(first_id, second_id)
+
+    @unit_of_work
+    def merge_leads(
+        self, kept_id: int, other_id: int, sides: dict[str, Side] | None = None
+    ) -> MergeResult:
+        """Merge ``other_id`` into ``kept_id`` field by field; undone by :meth:`unmerge`."""
+        return self.merges.merge(kept_id, other_id, sides)
+
+    def merges_into(self, lead_id: int) -> list[MergeInfo]:
+        """The merges into a lead that can still be undone, newest first."""
+        return self.merges.merges_into(lead_id)
+
+    @unit_of_work
+    def unmerge(self, merge_id: int) -> MergeResult:
+        """Both leads of a merge back as they were (later edits to the survivor stay)."""
+        return self.merges.unmerge(merge_id)
 
     # -- safety ---------------------------------------------------------------------
 

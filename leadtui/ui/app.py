@@ -31,6 +31,12 @@ def _board_screen() -> Screen[Any]:
     return FunnelBoardScreen()
 
 
+def _duplicates_commands() -> type[Provider]:
+    from leadtui.ui.duplicates_commands import DuplicatesCommands
+
+    return DuplicatesCommands
+
+
 def _language_commands() -> type[Provider]:
     # textual.command is heavy: imported when the palette opens.
     from leadtui.ui.language_commands import LanguageCommands
@@ -64,11 +70,12 @@ class LeadApp(App[None]):
         "leads": LeadListScreen,
         "board": _board_screen,
     }
-    COMMANDS = App.COMMANDS | {_language_commands}
+    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
         Binding("ctrl+o", "import_file", _("Import"), id="import", show=False),
+        Binding("D", "duplicates", _("Duplicates"), id="duplicates", show=False),
     ]
 
     def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
@@ -131,6 +138,12 @@ class LeadApp(App[None]):
         if not self.database_lost:  # once: later writes were refused by the store anyway
             self.database_lost = True
             show_database_lost(self, error)
+
+    def action_duplicates(self) -> None:
+        """Open the duplicates view (one lead's candidates from its detail)."""
+        from leadtui.ui.duplicates_commands import open_duplicates
+
+        open_duplicates(self.screen)
 
     def on_unmount(self) -> None:
         """Close database connections."""

@@ -12,7 +12,7 @@ immediate write lock serialises writers. Jobs that are still SQLite-only raise
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -31,13 +31,14 @@ from leadtui.domain.rows import (
     TimelineEntry,
 )
 from leadtui.i18n import _
-from leadtui.storage.postgres import db, details, reads
+from leadtui.storage.postgres import db, details, duplicate_reads, reads
 from leadtui.storage.postgres.url import checked_url, mask_password
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.base import (
         BackupErasure,
@@ -314,6 +315,33 @@ class PostgresBackend:
         """Every funnel number for the live leads."""
         found: FunnelMetrics = self._reading(details.funnel_metrics, now)
         return found
+
+    # -- duplicate candidates -------------------------------------------------------
+
+    def key_rows_after(self, after_id: int, limit: int) -> list[KeyRow]:
+        """A page of the duplicate scan, by id."""
+        found: list[KeyRow] = self._reading(duplicate_reads.key_rows_after, after_id, limit)
+        return found
+
+    def key_rows(self, ids: Sequence[int]) -> list[KeyRow]:
+        """The live leads among ``ids``."""
+        found: list[KeyRow] = self._reading(duplicate_reads.key_rows, ids)
+        return found
+
+    def key_rows_by_phone(self, phone_e164: str, limit: int) -> list[KeyRow]:
+        """Live leads with this phone (its index)."""
+        found: list[KeyRow] = self._reading(duplicate_reads.key_rows_by_phone, phone_e164, limit)
+        return found
+
+    def search_ids(self, text: str, limit: int) -> list[int]:
+        """Up to ``limit`` ids matching every word, straight from the GIN index."""
+        found: list[int] = self._reading(duplicate_reads.search_ids, text, limit)
+        return found
+
+    def check_search_index(self) -> None:
+        """Every lead's search vector is what its name, email and company give."""
+        if self._reading(duplicate_reads.search_index_mismatches):
+            raise StorageError(_("The search index is out of date."))
 
     # -- whole-database jobs --------------------------------------------------------
 

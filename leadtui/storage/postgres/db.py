@@ -156,16 +156,8 @@ def open_database(
             raise DatabaseRefused(
                 _("{url} has no valid leadtui schema version.").format(url=masked)
             )
-        missing = sorted({table.name for table in TABLES} - tables)
-        if missing:
-            raise DatabaseRefused(
-                _("{url} is damaged: the tables {names} are missing.").format(
-                    url=masked, names=", ".join(missing)
-                )
-            )
-        found_read_only = detect_read_only(conn)
         if version < SCHEMA_VERSION:
-            if read_only or found_read_only:
+            if read_only or detect_read_only(conn):
                 raise DatabaseRefused(
                     _(
                         "{url} needs an upgrade (schema {found}) but is read-only for this "
@@ -174,6 +166,15 @@ def open_database(
                 )
             migrate(conn, version, now_text or stamp_now())
             version = SCHEMA_VERSION
+            tables = _tables(conn)
+        missing = sorted({table.name for table in TABLES} - tables)
+        if missing:
+            raise DatabaseRefused(
+                _("{url} is damaged: the tables {names} are missing.").format(
+                    url=masked, names=", ".join(missing)
+                )
+            )
+        found_read_only = detect_read_only(conn)
     return PgCheck(version, read_only=bool(read_only) or found_read_only, created=created)
 
 
@@ -183,9 +184,15 @@ def _recompute_email_keys(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
     recompute_email_keys(conn)
 
 
+def _add_merge_tables(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
+    from leadtui.storage.postgres.migrate_merges import add_merge_tables
+
+    add_merge_tables(conn)
+
+
 PgMigration = Callable[[psycopg.Connection[tuple[Any, ...]]], None]
 # MIGRATIONS[n] upgrades a database at schema version n to n + 1 (as SQLite's do).
-MIGRATIONS: dict[int, PgMigration] = {1: _recompute_email_keys}
+MIGRATIONS: dict[int, PgMigration] = {1: _recompute_email_keys, 2: _add_merge_tables}
 
 
 def migrate(conn: psycopg.Connection[tuple[Any, ...]], from_version: int, now_text: str) -> None:

@@ -8,7 +8,7 @@ backups. Modules are imported on first use so opening a store stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,10 +22,11 @@ from leadtui.domain.rows import (
     StageTotal,
     TimelineEntry,
 )
-from leadtui.storage.sqlite import reads
+from leadtui.storage.sqlite import duplicate_reads, reads
 from leadtui.storage.sqlite.connections import SqliteConnections
 
 if TYPE_CHECKING:
+    from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
     from leadtui.storage.base import (
@@ -122,6 +123,33 @@ class SqliteBackend(SqliteConnections):
 
         try:
             return funnel_metrics(self.reader(), now)
+        except Exception as error:
+            self.raise_storage_error(error)
+            raise
+
+    # -- duplicate candidates -------------------------------------------------------
+
+    def key_rows_after(self, after_id: int, limit: int) -> list[KeyRow]:
+        """A page of the duplicate scan, by id."""
+        return duplicate_reads.key_rows_after(self.reader(), after_id, limit)
+
+    def key_rows(self, ids: Sequence[int]) -> list[KeyRow]:
+        """The live leads among ``ids``."""
+        return duplicate_reads.key_rows(self.reader(), ids)
+
+    def key_rows_by_phone(self, phone_e164: str, limit: int) -> list[KeyRow]:
+        """Live leads with this phone (its index)."""
+        return duplicate_reads.key_rows_by_phone(self.reader(), phone_e164, limit)
+
+    def search_ids(self, text: str, limit: int) -> list[int]:
+        """Up to ``limit`` ids matching every word, straight from the FTS index."""
+        return duplicate_reads.search_ids(self.reader(), text, limit)
+
+    def check_search_index(self) -> None:
+        """FTS5's own ``integrity-check`` against the lead table."""
+        try:
+            with self.connection() as conn:  # FTS5 runs its check as a write statement
+                duplicate_reads.fts_integrity_check(conn)
         except Exception as error:
             self.raise_storage_error(error)
             raise

@@ -20,6 +20,7 @@ from leadtui.i18n import _
 from leadtui.paths import ensure_private_dir
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
+from leadtui.storage.sqlite.migrate_merges import add_merge_tables
 
 APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -34,7 +35,7 @@ def _recompute_email_keys(conn: sqlite3.Connection) -> None:
 
 
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _recompute_email_keys}
+MIGRATIONS: dict[int, Migration] = {1: _recompute_email_keys, 2: add_merge_tables}
 
 
 def schema_version() -> int:

@@ -21,6 +21,7 @@ from leadtui.i18n import _, language
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm, resolve_conflict
+from leadtui.ui.screens.duplicates_hint import show_duplicate_hint
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
 from leadtui.ui.widgets.timeline import Timeline
@@ -122,6 +123,7 @@ class LeadDetailScreen(StoreScreen[None]):
         now = self.now()
         self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now)
         self.query_one("#timeline", Timeline).show(detail.timeline, now, self.stage_names)
+        show_duplicate_hint(self, detail.id)
 
     def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing ``message`` as markup (it may hold user text)."""

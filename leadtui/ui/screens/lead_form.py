@@ -24,6 +24,7 @@ from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.screens.duplicates_hint import warn_probable_duplicate
 from leadtui.ui.screens.form_fields import TEXT_INPUTS, field_widgets, input_texts, typed_lead
 from leadtui.ui.writes import run_write
 
@@ -208,6 +209,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         """Save ``data`` (runs in the write worker); the undo step is pushed on success."""
         store = self.store
         if self.lead_id is None:
+            warn_probable_duplicate(store, data, self)
             lead = store.add_lead(data)
             new_id = lead.id or 0
             undo = UndoEntry(_("new lead"), discard_result(lambda: store.delete_leads([new_id])))

@@ -1,0 +1,79 @@
+"""Time the duplicate scan, one lead's check, and a merge + unmerge on a generated database.
+
+    python benchmarks/bench_duplicates.py --db /var/tmp/dups/leads_100000.db
+    python benchmarks/bench_duplicates.py --db /var/tmp/dups/leads_1000000.db
+
+The database is made once by ``benchmarks/generate.py`` (``build_db``) and reused; a
+copy is taken first so the merges never change it. Prints medians and peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import BENCH_NOW
+from leadtui.launch import open_store
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def main() -> None:
+    """Run each measurement and print one line per number."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.db.parent) as folder:
+        copy = Path(folder) / "copy.db"
+        shutil.copyfile(args.db, copy)
+        store = open_store(copy, clock=lambda: BENCH_NOW)
+        started, cpu = time.perf_counter(), time.process_time()
+        result = store.scan_duplicates()
+        scan, cpu = time.perf_counter() - started, time.process_time() - cpu
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        pairs = sum(len(cluster.pairs) for cluster in result.clusters)
+        print(f"leads scanned: {result.scanned:,}")
+        # CPU time too: on a shared machine the wall clock mostly measures the neighbours.
+        print(
+            f"full scan: {scan:.2f} s wall, {cpu:.2f} s CPU; {len(result.clusters):,} clusters, "
+            f"{pairs:,} pairs, {result.skipped_blocks:,} oversized blocks skipped; "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
+        print(f"peak RSS after the scan: {rss:.0f} MB")
+        ids = [cluster.lead_ids for cluster in result.clusters[: args.repeat * 2]]
+        checks = []
+        for lead_id in range(1, result.scanned, max(1, result.scanned // 50)):
+            started = time.perf_counter()
+            store.duplicate_candidates(lead_id)
+            checks.append(time.perf_counter() - started)
+        print(
+            f"one lead's check: median {_ms(statistics.median(checks))}, "
+            f"max {_ms(max(checks))} ({len(checks)} leads)"
+        )
+        merges, unmerges = [], []
+        for cluster_ids in ids[: args.repeat]:
+            started = time.perf_counter()
+            merged = store.merge_leads(cluster_ids[0], cluster_ids[1])
+            merges.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            store.unmerge(merged.merge_id)
+            unmerges.append(time.perf_counter() - started)
+        if merges:
+            print(
+                f"merge: median {_ms(statistics.median(merges))}; "
+                f"unmerge: median {_ms(statistics.median(unmerges))} ({len(merges)} each)"
+            )
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""What the duplicate rules read of live leads, on the stdlib ``sqlite3`` module.
+
+Keyset pages by id for the full scan (bounded memory at any size), primary-key
+and phone-index look-ups for one lead. Fixed SQL text, bound parameters only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+
+from leadtui.domain.duplicates import KeyRow
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_COLUMNS = "id, first_name, last_name, email, phone_e164, company"
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[KeyRow]:
+    return [KeyRow(*row) for row in cursor.fetchall()]
+
+
+def key_rows_after(conn: sqlite3.Connection, after_id: int, limit: int) -> list[KeyRow]:
+    """Up to ``limit`` live leads with an id above ``after_id``, by id."""
+    return _rows(
+        conn.execute(
+            f"SELECT {_COLUMNS} FROM lead WHERE id > ? AND deleted_at IS NULL ORDER BY id LIMIT ?",
+            (after_id, limit),
+        )
+    )
+
+
+def key_rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[KeyRow]:
+    """The live leads among ``ids``, by id."""
+    # One bound JSON array (json_each) instead of a list of marks built into the text.
+    return _rows(
+        conn.execute(
+            f"SELECT {_COLUMNS} FROM lead WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND deleted_at IS NULL ORDER BY id",
+            (json.dumps([int(lead_id) for lead_id in ids]),),
+        )
+    )
+
+
+def key_rows_by_phone(conn: sqlite3.Connection, phone_e164: str, limit: int) -> list[KeyRow]:
+    """Live leads with this phone number (E.164), by id."""
+    return _rows(
+        conn.execute(
+            f"SELECT {_COLUMNS} FROM lead WHERE phone_e164 = ? AND deleted_at IS NULL "
+            "ORDER BY id LIMIT ?",
+            (phone_e164, limit),
+        )
+    )
+
+
+def search_ids(conn: sqlite3.Connection, text: str, limit: int) -> list[int]:
+    """Ids of up to ``limit`` leads whose name, email or company has every word (whole words).
+
+    Straight from the FTS index, unsorted and uncounted: a look-up, not a list page.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return []
+    query = " AND ".join('"' + word + '"' for word in words)  # \w+ holds no quote
+    rows = conn.execute(
+        "SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT ?", (query, limit)
+    ).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def fts_integrity_check(conn: sqlite3.Connection) -> None:
+    """Raise ``sqlite3.DatabaseError`` when the search index disagrees with the leads."""
+    conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")

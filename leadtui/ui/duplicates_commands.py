@@ -1,0 +1,88 @@
+"""The palette's duplicate commands: "Find duplicates" (key ``D``) everywhere, and on a
+lead's detail one "Unmerge" per merge into that lead (the timeline records each one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+from leadtui.domain.undo import UndoEntry, discard_result
+from leadtui.i18n import _
+from leadtui.ui.writes import run_write
+
+
+def open_duplicates(screen: Screen[Any]) -> None:
+    """Open the duplicates view: one lead's candidates from its detail, else the whole scan."""
+    from leadtui.ui.screens.duplicates import DuplicatesScreen
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+    if isinstance(screen, DuplicatesScreen):
+        return
+    lead_id = screen.lead_id if isinstance(screen, LeadDetailScreen) else None
+    screen.app.push_screen(DuplicatesScreen(lead_id))
+
+
+def unmerge_from_detail(screen: Screen[Any], merge_id: int, other_id: int) -> None:
+    """Take a merge back from the survivor's detail; the detail shows both leads' state."""
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+    if not isinstance(screen, LeadDetailScreen):
+        return
+    store = screen.store
+
+    def done(_result: object) -> None:
+        screen.toast(_("Lead #{other} is back; u merges it again.").format(other=other_id))
+        screen.reload()
+
+    def undo(result: Any) -> UndoEntry:
+        return UndoEntry(
+            _("Unmerge of #{other}").format(other=other_id),
+            discard_result(lambda: store.merge_leads(result.kept_id, result.other_id)),
+        )
+
+    run_write(screen, lambda: store.unmerge(merge_id), on_done=done, undo=undo, title=_("Unmerge"))
+
+
+class DuplicatesCommands(Provider):
+    """Find duplicates; on a detail, unmerge what was merged into the lead."""
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], None]]]:
+        from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+        screen = self.screen
+        entries: list[tuple[str, str, Callable[[], None]]] = [
+            (
+                _("Find duplicates (D)"),
+                _("Pairs that look like one person: merge, or not"),
+                partial(open_duplicates, screen),
+            )
+        ]
+        if isinstance(screen, LeadDetailScreen):
+            for merge in screen.store.merges_into(screen.lead_id):
+                entries.append(
+                    (
+                        _("Unmerge #{other} (merge {merge})").format(
+                            other=merge.other_id, merge=merge.merge_id
+                        ),
+                        _("Both leads back as they were before the merge"),
+                        partial(unmerge_from_detail, screen, merge.merge_id, merge.other_id),
+                    )
+                )
+        return entries
+
+    async def discover(self) -> Hits:
+        """Every command, for the empty palette."""
+        for title, help_text, run in self._entries():
+            yield DiscoveryHit(title, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Commands matching what was typed (English "duplicates merge unmerge" too)."""
+        matcher = self.matcher(query)
+        for title, help_text, run in self._entries():
+            score = max(matcher.match(title), matcher.match(f"duplicates merge {title}"))
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, help=help_text, text=title)

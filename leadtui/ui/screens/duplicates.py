@@ -1,0 +1,315 @@
+"""DuplicatesScreen: candidate pairs surest first, both leads side by side, merge or not.
+
+The whole-database scan runs in a thread worker with a progress bar (opened for one
+lead, from its detail, only that lead's candidates are read: a few indexed look-ups).
+Each pair shows why it was proposed and every field of both leads; ``m`` merges with
+the chosen values, ``n`` remembers "not a duplicate", ``s`` skips, ``u`` takes the
+last merge (or answer) back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from leadtui.domain.duplicates import Candidate
+from leadtui.domain.duplicates_merge import Side, default_sides
+from leadtui.domain.formatting import format_count
+from leadtui.domain.rows import LeadDetail, StageInfo
+from leadtui.domain.undo import UndoEntry, discard_result
+from leadtui.i18n import _, language
+from leadtui.store import MergeResult, ScanResult
+from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.duplicates_compare import FIELDS, detail_values, merge_table
+from leadtui.ui.undo_actions import undo_last
+from leadtui.ui.writes import run_write
+
+
+@dataclass(slots=True)
+class Shown:
+    """The pair on screen: which lead stays, the other, and each field's chosen side."""
+
+    candidate: Candidate
+    kept: LeadDetail
+    other: LeadDetail
+    sides: dict[str, Side]
+
+
+class DuplicatesScreen(StoreScreen[None]):
+    """Review duplicate candidates one pair at a time."""
+
+    DEFAULT_CSS = """
+    DuplicatesScreen #dup-progress { margin: 0 1; }
+    DuplicatesScreen #dup-status { padding: 0 1; }
+    DuplicatesScreen #dup-reason { padding: 0 1; text-style: bold; }
+    DuplicatesScreen #dup-scroll { padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,backspace", "back", _("Back"), id="dups.back"),
+        Binding("m", "merge", _("Merge"), id="dups.merge"),
+        Binding("n", "not_duplicate", _("Not a duplicate"), id="dups.not"),
+        Binding("s", "skip", _("Skip"), id="dups.skip"),
+        Binding("space", "take_other", _("Take other"), id="dups.toggle"),
+        Binding("x", "swap", _("Keep other lead"), id="dups.swap"),
+        Binding("down,j", "cursor(1)", _("Next field"), id="dups.down", show=False),
+        Binding("up,k", "cursor(-1)", _("Previous field"), id="dups.up", show=False),
+        *(
+            Binding(str(n), f"take_other({n - 1})", _("Toggle field {n}").format(n=n), show=False)
+            for n in range(1, 10)
+        ),
+        Binding("u", "undo", _("Undo"), id="dups.undo"),
+    ]
+
+    def __init__(self, lead_id: int | None = None) -> None:
+        super().__init__()
+        self.lead_id = lead_id
+        self.queue: list[Candidate] = []
+        self.index = 0
+        self.cursor = 0
+        self.shown: Shown | None = None
+        self.stages: list[StageInfo] = []
+        self.merged: dict[int, int] = {}
+        """Leads merged here, and the lead each went into."""
+        self.answered: list[int] = []
+        """Queue positions of the merges and answers made, for ``u``."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(_("Looking for duplicates…")), id="dup-status")
+        yield ProgressBar(id="dup-progress", show_eta=False)
+        yield Static("", id="dup-reason")
+        # Not focusable: up/down move the field cursor, and the view follows it.
+        with VerticalScroll(id="dup-scroll", can_focus=False):
+            yield Static("", id="dup-table")
+        yield Footer(compact=language() != "en")  # Spanish labels are longer
+
+    def on_mount(self) -> None:
+        """Start the scan (or read one lead's candidates) off the UI thread."""
+        self.title = _("Duplicates")
+        self.stages = self.store.stages()
+        self._scan()
+
+    @work(thread=True, exclusive=True, group="duplicates-scan")
+    def _scan(self) -> None:
+        try:
+            if self.lead_id is not None:
+                found = self.store.duplicate_candidates(self.lead_id)
+                self.app.call_from_thread(self._found, found)
+                return
+            result = self.store.scan_duplicates(progress=self._progress_from_thread)
+            self.app.call_from_thread(self._scanned, result)
+        finally:
+            self.store.release_reader()
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        self.app.call_from_thread(self._progress, done, total)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#dup-progress", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#dup-status", Static).update(
+            Content(
+                _("Looking for duplicates… {done} of {total} leads").format(
+                    done=format_count(done), total=format_count(total)
+                )
+            )
+        )
+
+    def _scanned(self, result: ScanResult) -> None:
+        self._found([pair for cluster in result.clusters for pair in cluster.pairs])
+
+    def _found(self, pairs: list[Candidate]) -> None:
+        self.query_one("#dup-progress", ProgressBar).display = False
+        self.queue = pairs
+        self.index = 0
+        self.show_current()
+
+    # -- showing a pair -------------------------------------------------------------
+
+    @property
+    def stage_names(self) -> dict[str, str]:
+        """Stage key to display name."""
+        return {stage.key: _(stage.name) for stage in self.stages}
+
+    def show_current(self) -> None:
+        """Show the pair at :attr:`index`, skipping pairs a merge has already joined."""
+        self.shown = None
+        while self.index < len(self.queue):
+            pair = self._current_pair(self.queue[self.index])
+            if pair is None:
+                self.index += 1
+                continue
+            first, second = (
+                self.store.lead_detail(pair.low_id),
+                self.store.lead_detail(pair.high_id),
+            )
+            if first and second and not first.deleted and not second.deleted:
+                sides = default_sides(detail_values(first), detail_values(second))
+                self.shown = Shown(pair, first, second, sides)
+                break
+            self.index += 1
+        status = self.query_one("#dup-status", Static)
+        if self.shown is None:
+            status.update(Content(_("No more duplicate candidates.")))
+            self.query_one("#dup-reason", Static).update("")
+            self.query_one("#dup-table", Static).update("")
+            return
+        status.update(
+            Content(
+                _("Pair {n} of {total}").format(
+                    n=format_count(self.index + 1), total=format_count(len(self.queue))
+                )
+            )
+        )
+        self.render_pair()
+
+    def _current_pair(self, pair: Candidate) -> Candidate | None:
+        """The pair as it is now: a lead merged meanwhile stands for the lead it went into."""
+        low, high = self._survivor(pair.low_id), self._survivor(pair.high_id)
+        if (low, high) == (pair.low_id, pair.high_id):
+            return pair
+        if low == high:
+            return None
+        # The survivor holds values of both: ask the rules again about the new pair.
+        for found in self.store.duplicate_candidates(low):
+            if {found.low_id, found.high_id} == {low, high}:
+                return found
+        return None
+
+    def _survivor(self, lead_id: int) -> int:
+        while lead_id in self.merged:
+            lead_id = self.merged[lead_id]
+        return lead_id
+
+    def render_pair(self) -> None:
+        """Draw the reason line and the side-by-side table of :attr:`shown`."""
+        shown = self.shown
+        if shown is None:
+            return
+        reason = f"{shown.candidate.confidence.label}: {shown.candidate.reason}"
+        self.query_one("#dup-reason", Static).update(Content(reason))
+        stages = [(stage.key, stage.kind) for stage in self.stages]
+        table = merge_table(
+            shown.kept, shown.other, shown.sides, self.cursor, self.stage_names, stages
+        )
+        self.query_one("#dup-table", Static).update(table)
+
+    # -- keys -------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to where it was opened from."""
+        self.dismiss(None)
+
+    def action_cursor(self, step: int) -> None:
+        """Move to the next or previous field."""
+        self.cursor = (self.cursor + step) % len(FIELDS)
+        self.render_pair()
+        scroll = self.query_one("#dup-scroll", VerticalScroll)
+        scroll.scroll_to(y=max(0, self.cursor + 3 - scroll.size.height // 2), animate=False)
+
+    def action_take_other(self, index: int | None = None) -> None:
+        """Take the field's value from the other lead (or back)."""
+        if self.shown is None:
+            return
+        if index is not None:
+            self.cursor = index
+        field = FIELDS[self.cursor]
+        current = self.shown.sides.get(field, Side.KEPT)
+        self.shown.sides[field] = Side.OTHER if current is Side.KEPT else Side.KEPT
+        self.render_pair()
+
+    def action_swap(self) -> None:
+        """Keep the other lead instead (every field keeps the value it had chosen)."""
+        if self.shown is None:
+            return
+        flipped = {
+            field: Side.OTHER if side is Side.KEPT else Side.KEPT
+            for field, side in self.shown.sides.items()
+        }
+        self.shown = Shown(self.shown.candidate, self.shown.other, self.shown.kept, flipped)
+        self.render_pair()
+
+    def action_skip(self) -> None:
+        """Leave this pair for another time."""
+        if self.shown is not None:
+            self.index += 1
+            self.show_current()
+
+    def action_merge(self) -> None:
+        """Merge the pair with the chosen values (``u`` takes it back)."""
+        shown = self.shown
+        if shown is None:
+            return
+        kept, other, sides = shown.kept.id, shown.other.id, dict(shown.sides)
+        store = self.store
+        position = self.index
+
+        def undo(result: MergeResult) -> UndoEntry:
+            return UndoEntry(
+                _("Merge of #{other} into #{kept}").format(other=other, kept=kept),
+                discard_result(lambda: store.unmerge(result.merge_id)),
+            )
+
+        def done(result: MergeResult) -> None:
+            self.answered.append(position)
+            self.merged[other] = kept
+            self.notify(
+                _("Merged #{other} into #{kept} (merge {merge}); u takes it back.").format(
+                    other=other, kept=kept, merge=result.merge_id
+                ),
+                markup=False,
+            )
+            self.index += 1
+            self.show_current()
+
+        run_write(
+            self,
+            lambda: store.merge_leads(kept, other, sides),
+            on_done=done,
+            undo=undo,
+            title=_("Merge"),
+        )
+
+    def action_not_duplicate(self) -> None:
+        """Remember these are two people: never proposed again (``u`` forgets it)."""
+        shown = self.shown
+        if shown is None:
+            return
+        low, high = shown.candidate.low_id, shown.candidate.high_id
+        store = self.store
+        position = self.index
+
+        def done(_result: bool) -> None:
+            self.answered.append(position)
+            self.index += 1
+            self.show_current()
+
+        run_write(
+            self,
+            lambda: store.mark_not_duplicate(low, high),
+            on_done=done,
+            undo=lambda _r: UndoEntry(
+                _("Not a duplicate: #{low} and #{high}").format(low=low, high=high),
+                lambda: store.unmark_not_duplicate(low, high),
+            ),
+            title=_("Not a duplicate"),
+        )
+
+    def action_undo(self) -> None:
+        """Take the last write back and show that pair again."""
+
+        def after(_entry: UndoEntry, ok: bool) -> None:
+            if ok and self.answered:
+                self.index = self.answered.pop()
+                pair = self.queue[self.index] if self.index < len(self.queue) else None
+                for lead_id in (pair.low_id, pair.high_id) if pair else ():
+                    self.merged.pop(lead_id, None)
+            self.show_current()
+
+        undo_last(self, after=after)
