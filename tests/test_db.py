@@ -191,7 +191,7 @@ NOW = leadtui.storage.schema_version.SCHEMA_VERSION
 
 @pytest.fixture
 def v1_database(db_path: Path) -> Path:
-    """A leadtui database at today's schema (``NOW``) holding one lead."""
+    """A leadtui database at schema 1 (the first release) holding one lead."""
     opened = open_store(db_path, clock=fixed_clock)
     opened.add_lead(LeadInput(first_name="Before", last_name="Migration"))
     opened.close()
@@ -236,12 +236,12 @@ class TestMigrations:
         finally:
             conn.close()
         backups = sorted(backup_dir(v1_database).glob("*.db"))
-        assert len(backups) == 1 and f"pre-migration-v{NOW}" in backups[0].name
+        assert len(backups) == 1 and "pre-migration-v1-" in backups[0].name
         assert mode(backups[0]) == 0o600 and mode(backups[0].parent) == 0o700
         conn = fresh(backups[0])
         try:
             assert pragma(conn, "application_id") == APPLICATION_ID
-            assert pragma(conn, "user_version") == NOW
+            assert pragma(conn, "user_version") == 1
             assert conn.execute("SELECT first_name FROM lead").fetchall() == [("Before",)]
         finally:
             conn.close()
