@@ -24,6 +24,8 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.columns import LEAD
+from leadtui.storage.filter_sql import query_conditions
+from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.sqlite.schema import fts_query
 
@@ -87,6 +89,10 @@ def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]
             clauses.append("l.next_followup_at IS NULL")
         case FollowUpFilter.ANY:
             pass
+    if not lead_filter.query.is_empty:
+        extra, extra_params = query_conditions(lead_filter.query, now, SQLITE)
+        clauses.extend(extra)
+        params.extend(extra_params)
     if lead_filter.search.strip():
         query = fts_query(lead_filter.search)
         if query is None:
