@@ -27,6 +27,7 @@ MODELS: dict[str, type[SQLModel]] = {
     "stagechange": models.StageChange,
     "activity": models.Activity,
     "leadtag": models.LeadTag,
+    "savedview": models.SavedView,
 }
 PYTHON_TYPES = {Kind.INT: int, Kind.TEXT: str, Kind.BOOL: bool, Kind.TIME: datetime}
 

@@ -190,6 +190,13 @@ def v1_database(db_path: Path) -> Path:
     opened = open_store(db_path, clock=fixed_clock)
     opened.add_lead(LeadInput(first_name="Before", last_name="Migration"))
     opened.close()
+    conn = fresh(db_path)
+    try:
+        conn.execute("DROP TABLE savedview")  # schema 2's table (saved views)
+        conn.execute("PRAGMA user_version=1")
+        conn.commit()
+    finally:
+        conn.close()
     return db_path
 
 

@@ -130,5 +130,5 @@ def _write_json(handle: IO[str], source: ExportSource, rows: Iterator[dict[str, 
         row["history"] = source.history(row["id"])
         handle.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         count += 1
-    handle.write("\n]}\n")
+    handle.write('\n], "views": ' + json.dumps(source.views(), ensure_ascii=False) + "}\n")
     return count

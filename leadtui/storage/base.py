@@ -93,6 +93,10 @@ class ExportSource(Protocol):
         """A lead's activities (``id``, ``kind``, ``at``, ``body``), oldest first."""
         ...
 
+    def views(self) -> list[dict[str, Any]]:
+        """The saved views (name, filter, sort, descending), by name."""
+        ...
+
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes (``id``, ``from_stage``, ``to_stage``, ``at``, ``reason``)."""
         ...

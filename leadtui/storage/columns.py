@@ -245,6 +245,20 @@ LEAD_TAG = Table(
     (Index("ix_leadtag_tag", ("tag_id", "lead_id")),),
 )
 
+SAVED_VIEW = Table(
+    "savedview",
+    (
+        _id(),
+        Column("name", Kind.TEXT, 80, unique=True),
+        _text("filter_text", 2000),
+        _text("sort_key", 20, "created"),
+        Column("descending", Kind.BOOL, default=True),
+        _time("created_at", nullable=False),
+        _time("updated_at", nullable=False),
+    ),
+)
+"""A saved view (segment): a filter in the filter language and a sort, under a name."""
+
 TABLES: tuple[Table, ...] = (
     STAGE,
     TAG,
@@ -254,6 +268,7 @@ TABLES: tuple[Table, ...] = (
     STAGE_CHANGE,
     ACTIVITY,
     LEAD_TAG,
+    SAVED_VIEW,
 )
 """Every table, each after the tables it references (the order they are created in)."""
 

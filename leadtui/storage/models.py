@@ -78,6 +78,7 @@ def indexes(table: declared.Table) -> tuple[Index, ...]:
 _STAGE, _LEAD, _CHANGE = declared.STAGE, declared.LEAD, declared.STAGE_CHANGE
 _ACTIVITY, _TAG, _LEAD_TAG = declared.ACTIVITY, declared.TAG, declared.LEAD_TAG
 _BATCH, _TOMBSTONE = declared.IMPORT_BATCH, declared.TOMBSTONE
+_SAVED_VIEW = declared.SAVED_VIEW
 
 
 class Stage(SQLModel, table=True):
@@ -188,6 +189,18 @@ class Tombstone(SQLModel, table=True):
 
     id: int | None = column(_TOMBSTONE, "id")
     forgotten_at: datetime = column(_TOMBSTONE, "forgotten_at")
+
+
+class SavedView(SQLModel, table=True):
+    """A saved view: a named filter (filter-language text) and sort."""
+
+    id: int | None = column(_SAVED_VIEW, "id")
+    name: str = column(_SAVED_VIEW, "name")
+    filter_text: str = column(_SAVED_VIEW, "filter_text")
+    sort_key: str = column(_SAVED_VIEW, "sort_key")
+    descending: bool = column(_SAVED_VIEW, "descending")
+    created_at: datetime = column(_SAVED_VIEW, "created_at")
+    updated_at: datetime = column(_SAVED_VIEW, "updated_at")
 
 
 def utcnow() -> datetime:

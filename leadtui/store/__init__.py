@@ -39,6 +39,7 @@ from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.touches import TouchesService
+from leadtui.store.views import ViewsService
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -67,6 +68,8 @@ class LeadStore:
         self.pipeline = PipelineService(context)
         self.imports = ImportsService(context)
         self.maintenance = MaintenanceService(context)
+        self.views = ViewsService(context)
+        """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
 
     @classmethod
     def open(

@@ -155,6 +155,9 @@ def open_database(
             raise DatabaseRefused(
                 _("{url} has no valid leadtui schema version.").format(url=masked)
             )
+        if version < SCHEMA_VERSION and not read_only:
+            version = migrate(conn, version)
+            tables = _tables(conn)
         missing = sorted({table.name for table in TABLES} - tables)
         if missing:
             raise DatabaseRefused(
@@ -164,6 +167,33 @@ def open_database(
             )
         found_read_only = detect_read_only(conn)
     return PgCheck(version, read_only=bool(read_only) or found_read_only, created=created)
+
+
+MIGRATIONS: dict[int, Any] = {}
+"""``MIGRATIONS[n]`` upgrades a database at schema ``n`` to ``n + 1`` (idempotent steps)."""
+
+
+def _migrations() -> dict[int, Any]:
+    from leadtui.storage.postgres.migrate_views import add_saved_views
+
+    return {1: add_saved_views, **MIGRATIONS}
+
+
+def migrate(conn: psycopg.Connection[tuple[Any, ...]], version: int) -> int:
+    """Run every step from ``version`` up in one transaction (DDL is transactional here)."""
+    steps = _migrations()
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+        row = conn.execute(f"SELECT max(version) FROM {SCHEMA_TABLE}").fetchone()
+        version = int(row[0]) if row and row[0] is not None else version
+        for step_from in range(version, SCHEMA_VERSION):
+            steps[step_from](conn)
+        if version < SCHEMA_VERSION:
+            conn.execute(
+                f"INSERT INTO {SCHEMA_TABLE} (version, created_at) VALUES (%s, %s)",
+                (SCHEMA_VERSION, stamp_now()),
+            )
+    return SCHEMA_VERSION
 
 
 def stamp_now() -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from leadtui.storage.columns import LEAD
+from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 from leadtui.storage.postgres.reads import Conn
 
 _TAGS = (
@@ -56,6 +57,10 @@ class PostgresExportSource:
                 (lead_id,),
             )
         ]
+
+    def views(self) -> list[dict[str, Any]]:
+        """The saved views, by name."""
+        return view_dicts(self.conn.execute(VIEWS_SQL))
 
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""

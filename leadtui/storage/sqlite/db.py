@@ -29,6 +29,15 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, Migration] = {}
 
 
+def _register_steps() -> None:
+    from leadtui.storage.sqlite.migrate_views import add_saved_views
+
+    MIGRATIONS.setdefault(1, add_saved_views)
+
+
+_register_steps()
+
+
 def schema_version() -> int:
     """The schema version this leadtui writes."""
     from leadtui.storage.schema_version import SCHEMA_VERSION

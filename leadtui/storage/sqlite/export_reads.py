@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from leadtui.storage.columns import LEAD, Kind
+from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
@@ -54,6 +55,10 @@ class SqliteExportSource:
                 (lead_id,),
             )
         ]
+
+    def views(self) -> list[dict[str, Any]]:
+        """The saved views, by name."""
+        return view_dicts(self.conn.execute(VIEWS_SQL))
 
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""

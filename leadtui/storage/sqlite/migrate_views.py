@@ -1,0 +1,18 @@
+"""Schema step: the saved-views table (issue 15). Idempotent and self-contained."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from leadtui.storage.columns import SAVED_VIEW
+from leadtui.storage.sqlite.tables import table_ddl
+
+
+def add_saved_views(conn: sqlite3.Connection) -> None:
+    """Create ``savedview`` unless it is already there (safe to run twice)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SAVED_VIEW.name,)
+    ).fetchone()
+    if found is None:
+        for statement in table_ddl((SAVED_VIEW,)):
+            conn.execute(statement)
