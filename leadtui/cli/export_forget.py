@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.views import chosen_filter, filter_options
 from leadtui.domain.errors import StorageError
 from leadtui.i18n import _, ngettext
 
@@ -27,6 +29,7 @@ from leadtui.i18n import _, ngettext
 )
 @click.option("--raw", is_flag=True, help=_("Exact CSV cells (no formula neutralising)."))
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
+@filter_options
 @click.pass_context
 @friendly_errors
 def export_command(
@@ -37,6 +40,8 @@ def export_command(
     lead_ref: str | None,
     raw: bool,
     force: bool,
+    filter_text: str | None = None,
+    view_name: str | None = None,
 ) -> None:
     """Export leads to FILE as CSV (spreadsheet-safe), vCard 3.0 or JSON (full history)."""
     from leadtui.io.export import ExportOptions
@@ -52,6 +57,9 @@ def export_command(
             raw=raw,
             force=force,
         )
+        chosen = chosen_filter(store, filter_text, view_name)
+        if chosen.narrows:  # --filter/--view (cli.views)
+            options = replace(options, lead_filter=chosen.lead_filter, now=store.now())
         try:
             count = store.export_leads(file, options)
         except OSError as error:

@@ -14,9 +14,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from leadtui.domain.rows import LeadFilter
 from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.layouts_crm import LEADTUI_COLUMNS
@@ -39,6 +41,10 @@ class ExportOptions:
     lead_id: int | None = None
     raw: bool = False
     force: bool = False
+    lead_filter: LeadFilter | None = None
+    """Only the leads this list filter shows (``--filter``/``--view``)."""
+    now: datetime | None = None
+    """The moment ``due:`` terms count from (the store's clock)."""
 
 
 def neutralise(cell: str) -> str:
@@ -89,7 +95,7 @@ def export_leads(source: ExportSource, target: Path, database: Path, options: Ex
     encoding = "utf-8-sig" if options.format == "csv" and not options.raw else "utf-8"
     count = 0
     with atomic_writer(target, encoding) as handle:
-        rows = source.lead_rows(options.stage, options.lead_id)
+        rows = source.lead_rows(options.stage, options.lead_id, options.lead_filter, options.now)
         if options.format == "csv":
             count = _write_csv(handle, rows, raw=options.raw)
         elif options.format == "vcf":

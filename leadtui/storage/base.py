@@ -82,7 +82,13 @@ class RestoreResult:
 class ExportSource(Protocol):
     """The rows an export streams: leads with their tags, and each lead's timeline."""
 
-    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
+    def lead_rows(
+        self,
+        stage: str | None,
+        lead_id: int | None,
+        lead_filter: LeadFilter | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[dict[str, Any]]:
         """Live leads (optionally one stage or one lead) with ``tags``, oldest id first.
 
         Keys are the lead's column names; yes/no columns are bools, times database text.

@@ -131,6 +131,21 @@ def _searching(lead_filter: LeadFilter) -> bool:
     return bool(lead_filter.search.strip() or filter_words(lead_filter))
 
 
+def matching_ids(
+    conn: Conn, lead_filter: LeadFilter, now: datetime
+) -> tuple[str, list[Any]] | None:
+    """``SELECT`` of the ids the list shows for a filter (``None``: none); for an export."""
+    if not _searching(lead_filter):
+        where = where_clause(lead_filter, now)
+        return None if where is None else (f"SELECT l.id FROM lead l WHERE {where[0]}", where[1])
+    parts = _search_parts(conn, lead_filter, now)
+    if parts is None:
+        return None
+    hits, hits_params, condition, params = parts
+    sql = f"{hits}SELECT l.id FROM hits JOIN lead l ON l.id = hits.id WHERE {condition}"
+    return sql, [*hits_params, *params]
+
+
 def _by_stage(
     conn: Conn,
     condition: str,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
+from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
@@ -25,9 +27,23 @@ class SqliteExportSource:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
-        """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
-        where, params = ["deleted_at IS NULL"], []
+    def lead_rows(
+        self,
+        stage: str | None,
+        lead_id: int | None,
+        lead_filter: LeadFilter | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Live leads (one stage, one lead, or what a list filter shows), oldest id first."""
+        where, params = ["deleted_at IS NULL"], list[object]()
+        if lead_filter is not None:
+            from leadtui.storage.sqlite.list_queries import matching_ids
+
+            found = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
+            if found is None:
+                return
+            where.append(f"id IN ({found[0]})")
+            params.extend(found[1])
         if stage:
             where.append("stage = ?")
             params.append(stage)

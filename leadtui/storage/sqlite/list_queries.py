@@ -79,3 +79,18 @@ def count_list(conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetime)
         [*hits_params, format_db_time(start), *params],
     ).fetchone()
     return LeadCounts(int(total), int(overdue or 0), capped=total > reads.SEARCH_CAP)
+
+
+def matching_ids(
+    conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetime
+) -> tuple[str, list[object]] | None:
+    """``SELECT`` of the ids the list shows for a filter (``None``: none); for an export."""
+    if not _searching(lead_filter):
+        where = reads.where_clause(lead_filter, now)
+        return None if where is None else (f"SELECT l.id FROM lead l WHERE {where[0]}", where[1])
+    parts = _search_parts(conn, lead_filter, now)
+    if parts is None:
+        return None
+    hits, hits_params, condition, params = parts
+    sql = f"{hits}SELECT l.id FROM hits CROSS JOIN lead l ON l.id = hits.id WHERE {condition}"
+    return sql, [*hits_params, *params]
