@@ -133,7 +133,7 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
                 click.echo(json.dumps(sanitize(line), ensure_ascii=False))
             else:
                 count = _count_text(store, query)
-                click.echo(sanitize(f"{view.name}\t{count}\t{view.filter_text or '-'}"))
+                click.echo(sanitize(f"{view.name}  ·  {count}  ·  {view.filter_text or '-'}"))
 
 
 @views_group.command(name="save")
