@@ -34,9 +34,11 @@ def _values_of(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
 
 
 def _extend(typed: str, candidates: list[str]) -> str:
-    """The longest common prefix of the candidates, or the first one if it adds nothing."""
-    common = os.path.commonprefix(candidates)
-    return common if len(common) > len(typed) else candidates[0]
+    """What the candidates have in common beyond ``typed`` (``typed`` itself when nothing)."""
+    common = os.path.commonprefix([candidate.casefold() for candidate in candidates])
+    if len(candidates) == 1:
+        return candidates[0]
+    return candidates[0][: len(common)] if len(common) > len(typed) else typed
 
 
 def complete(text: str, vocabulary: Vocabulary) -> Completion | None:

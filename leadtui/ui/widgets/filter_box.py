@@ -72,8 +72,7 @@ class FilterHint(Static):
         self.remove_class("-candidates")
         start = min(error.start, len(text))
         width = max(1, min(error.end, len(text) + 1) - start)
-        # The compact box has one cell of padding before its text.
-        line = " " * (start + 1) + "^" * width + " " + str(error)
+        line = " " * start + "^" * width + " " + str(error)
         self.update(Text(line, no_wrap=False))
         self.display = True
 
