@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from leadtui.domain.enums import LeadSource
 from leadtui.domain.filter_query_lexer import FilterSyntaxError, Part, Token, lex, quote_value
 from leadtui.i18n import _
 
@@ -131,9 +132,7 @@ class Vocabulary:
 
 
 def _default_sources() -> tuple[str, ...]:
-    from leadtui.domain.sources import SOURCES
-
-    return SOURCES
+    return tuple(source.value for source in LeadSource)
 
 
 def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from leadtui.domain.filter_query import Compare, Due, FilterQuery, Key, Match, Op, Text, words_of
 from leadtui.domain.rows import LeadFilter
-from leadtui.domain.sources import SOURCES
+from leadtui.domain.enums import LeadSource
 from leadtui.domain.timefmt import day_bounds, format_db_time, local_day_start
 
 MIN_ROUTE_WORD = 2
@@ -183,7 +183,7 @@ def _routes(word: str, tags: Sequence[str]) -> _Routes:
         return _Routes((), (), None)
     phone = word if word.isdigit() and len(word) >= MIN_PHONE_DIGITS else None
     return _Routes(
-        tuple(source for source in SOURCES if _starts_a_word(word, source)),
+        tuple(source.value for source in LeadSource if _starts_a_word(word, source.value)),
         tuple(tag for tag in tags if _starts_a_word(word, tag)),
         phone,
     )

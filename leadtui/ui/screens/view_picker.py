@@ -49,6 +49,11 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
         self.counts: dict[str, str] = {}
         self.counted = False
 
+    @property
+    def up_to_date(self) -> bool:
+        """True once every view shows its count."""
+        return self.counted
+
     def compose(self) -> ComposeResult:
         with Vertical(id="view-picker", classes="dialog"):
             yield Static(Content(_("Saved views")), classes="dialog-title")
@@ -62,6 +67,10 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
                 id="view-current",
             )
             yield Input(placeholder=_("name, Enter to save"), id="view-name", compact=True)
+            yield Static(
+                Content(_("Enter opens · Tab: the name box · Delete removes · Esc closes")),
+                id="view-keys",
+            )
 
     def _options(self) -> list[Option]:
         if not self.views:
