@@ -39,6 +39,11 @@ class Dialect(Protocol):
         """``expr`` matching one pattern parameter, ASCII case folded, ``\\`` escaping."""
         ...
 
+    def one_of(self, expr: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """``expr IN (values)`` for a list column of the lead (stage, source) as the planner
+        should read it: SQLite walks the sort index for several values rather than sorting."""
+        ...
+
     def word_hits(self) -> str:
         """``SELECT … AS id`` of the leads whose search index matches one word parameter."""
         ...
@@ -96,20 +101,25 @@ def _any_of(parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
 def _match(term: Match, now: datetime, dialect: Dialect) -> tuple[str, list[Any]]:
     mark = dialect.mark
     values = list(term.values)
-    if term.key in (Key.STAGE, Key.SOURCE, Key.TAG):
-        column = "t.name" if term.key is Key.TAG else f"l.{term.key.value}"
-        sql, params = dialect.in_values(column, values)
-        if term.key is Key.TAG:
-            sql = f"l.id IN (SELECT lt.lead_id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id WHERE {sql})"
+    if term.key in (Key.STAGE, Key.SOURCE):
+        sql, params = dialect.one_of(f"l.{term.key.value}", values)
+        return (f"NOT {sql}" if term.negated else sql), params
+    if term.key is Key.TAG:
+        sql, params = dialect.in_values("t.name", values)
+        sql = f"l.id IN (SELECT lt.lead_id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id WHERE {sql})"
         return (f"NOT {sql}" if term.negated else sql), params
     if term.key is Key.DUE:
         sql, params = _any_of([_due(value, now, mark) for value in values])
     elif term.key is Key.COMPANY:
         sql, params = _any_of([(dialect.like("l.company"), [contains_pattern(v)]) for v in values])
     elif term.key is Key.PHONE:
-        sql, params = _any_of(
-            [(dialect.like("l.phone_e164"), [contains_pattern(digits(v))]) for v in values]
+        # From the phone index (only leads with a phone), not a walk of every lead.
+        likes = " OR ".join(dialect.like("p.phone_e164") for _value in values)
+        sql = (
+            "l.id IN (SELECT p.id FROM lead p WHERE p.phone_e164 IS NOT NULL "
+            f"AND ({likes}))"
         )
+        params = [contains_pattern(digits(v)) for v in values]
     else:  # note: the activity text, one index lookup per lead (ix_activity_lead_at)
         likes = " OR ".join(dialect.like("a.body") for _value in values)
         sql = f"EXISTS (SELECT 1 FROM activity a WHERE a.lead_id = l.id AND ({likes}))"
@@ -189,25 +199,34 @@ def _routes(word: str, tags: Sequence[str]) -> _Routes:
     )
 
 
-def _word_set(word: str, routes: _Routes, dialect: Dialect) -> tuple[str, list[Any]]:
-    selects = [dialect.word_hits()]
-    params: list[Any] = [dialect.word_query([word])]
+def _word_set(
+    word: str, routes: _Routes, dialect: Dialect, cap: int | None
+) -> tuple[str, list[Any]]:
+    """The union of a word's routes; ``cap`` bounds each route (one word: the hits are capped
+    anyway, so no route needs to be read past the cap)."""
+    parts: list[tuple[str, list[Any]]] = [(dialect.word_hits(), [dialect.word_query([word])])]
     if routes.tags:
         sql, values = dialect.in_values("t.name", routes.tags)
-        selects.append(
-            f"SELECT lt.lead_id AS id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id WHERE {sql}"
+        parts.append(
+            (f"SELECT lt.lead_id AS id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id WHERE {sql}", values)
         )
-        params.extend(values)
     if routes.sources:
         sql, values = dialect.in_values("source", routes.sources)
-        selects.append(f"SELECT id FROM lead WHERE deleted_at IS NULL AND {sql}")
-        params.extend(values)
+        parts.append((f"SELECT id FROM lead WHERE deleted_at IS NULL AND {sql}", values))
     if routes.phone:
-        selects.append(
-            f"SELECT id FROM lead WHERE deleted_at IS NULL AND phone_e164 LIKE {dialect.mark}"
+        parts.append(
+            (
+                "SELECT id FROM lead WHERE phone_e164 IS NOT NULL AND deleted_at IS NULL "
+                f"AND phone_e164 LIKE {dialect.mark}",
+                [contains_pattern(routes.phone)],
+            )
         )
-        params.append(contains_pattern(routes.phone))
-    return " UNION ".join(selects), params
+    if cap is not None:
+        parts = [
+            (f"SELECT id FROM ({sql} LIMIT {dialect.mark}) AS r{index}", [*values, cap])
+            for index, (sql, values) in enumerate(parts)
+        ]
+    return " UNION ".join(sql for sql, _values in parts), [v for _sql, vs in parts for v in vs]
 
 
 def text_hits(
@@ -229,7 +248,7 @@ def text_hits(
     selects: list[str] = []
     params: list[Any] = []
     for index, (word, route) in enumerate(zip(words, routes, strict=True)):
-        sql, values = _word_set(word, route, dialect)
+        sql, values = _word_set(word, route, dialect, cap if len(words) == 1 else None)
         selects.append(f"SELECT id FROM ({sql}) AS w{index}")
         params.extend(values)
     return f"SELECT id FROM ({' INTERSECT '.join(selects)}) AS found LIMIT {mark}", [*params, cap]

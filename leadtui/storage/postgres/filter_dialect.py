@@ -15,6 +15,10 @@ class PostgresDialect:
         """``expr = ANY(%s)`` with the values as one array parameter."""
         return f"{expr} = ANY(%s)", [list(values)]
 
+    def one_of(self, expr: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """``expr = ANY(%s)``: the planner chooses."""
+        return self.in_values(expr, values)
+
     def like(self, expr: str) -> str:
         """ASCII case folding on both sides, as SQLite's LIKE does."""
         return f"leadtui_nocase({expr}) LIKE leadtui_nocase(%s) ESCAPE '\\'"

@@ -17,6 +17,14 @@ class SqliteDialect:
         """``expr IN (?, …)``."""
         return f"{expr} IN ({', '.join('?' * len(values))})", list(values)
 
+    def one_of(self, expr: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """One value: ``expr = ?`` (its index). Several: ``+expr IN (…)``, so the planner walks
+        the sort index and filters, instead of reading every match of each value and sorting
+        them (1.6 s for two stages at a million leads)."""
+        if len(values) == 1:
+            return f"{expr} = ?", list(values)
+        return self.in_values(f"+{expr}", values)
+
     def like(self, expr: str) -> str:
         """SQLite's LIKE folds ASCII case already."""
         return f"{expr} LIKE ? ESCAPE '\\'"
