@@ -49,7 +49,12 @@ SQL_FILTERS: tuple[tuple[str, str], ...] = (
     ("note:budget", "scan"),
     ("note:budget stage:won", "index, then per-lead lookups"),
 )
-TYPED = ("stage:qualified", "tag:vip due:overdue", "score>40 garcia", "source:event stage:new,contacted")
+TYPED = (
+    "stage:qualified",
+    "tag:vip due:overdue",
+    "score>40 garcia",
+    "source:event stage:new,contacted",
+)
 
 
 def build(path: Path, leads: int) -> None:
@@ -176,7 +181,16 @@ def typing_timings(path: Path, rounds: int) -> None:
     print("| typed filter | echo median (ms) | echo max (ms) | results median (ms) | results max |")
     print("|---|---|---|---|---|")
     for text in TYPED:
-        args = [sys.executable, __file__, "--child", text, "--db", str(path), "--rounds", str(rounds)]
+        args = [
+            sys.executable,
+            __file__,
+            "--child",
+            text,
+            "--db",
+            str(path),
+            "--rounds",
+            str(rounds),
+        ]
         output = subprocess.run(args, check=True, capture_output=True, text=True).stdout
         found = json.loads(output.strip().splitlines()[-1])
         print(

@@ -47,7 +47,9 @@ def terms(
 
     tags = st.sampled_from(vocabulary.tags) if vocabulary.tags else values
     compare = st.one_of(
-        st.builds(Compare, st.just(Key.SCORE), st.sampled_from(Op), st.integers(0, 100), st.booleans()),
+        st.builds(
+            Compare, st.just(Key.SCORE), st.sampled_from(Op), st.integers(0, 100), st.booleans()
+        ),
         st.builds(
             Compare,
             st.just(Key.CREATED),

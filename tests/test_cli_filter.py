@@ -26,8 +26,18 @@ def db(tmp_path: Path) -> Path:
         ("Carla", "carla@example.com", "ads", "qualified", "Acme Labs"),
     ):
         result = run(
-            path, "add", "--first-name", first, "--email", email, "--source", source,
-            "--stage", stage, "--company", company,
+            path,
+            "add",
+            "--first-name",
+            first,
+            "--email",
+            email,
+            "--source",
+            source,
+            "--stage",
+            stage,
+            "--company",
+            company,
         )
         assert result.exit_code == 0, result.stderr
     return path
@@ -67,12 +77,20 @@ def test_a_bad_filter_says_what_and_points_at_it(db: Path) -> None:
 
 
 def test_views_save_list_open_and_delete(db: Path) -> None:
-    saved = run(db, "views", "save", "Qualified A-Z", "stage:qualified", "--sort", "name", "--ascending")
+    saved = run(
+        db, "views", "save", "Qualified A-Z", "stage:qualified", "--sort", "name", "--ascending"
+    )
     assert saved.exit_code == 0 and "(2 leads)" in saved.stdout
     listed = run(db, "views", "--json")
     assert [json.loads(line) for line in listed.stdout.splitlines()] == [
-        {"name": "Qualified A-Z", "filter": "stage:qualified", "sort": "name",
-         "descending": False, "count": 2, "capped": False}
+        {
+            "name": "Qualified A-Z",
+            "filter": "stage:qualified",
+            "sort": "name",
+            "descending": False,
+            "count": 2,
+            "capped": False,
+        }
     ]
     assert "Qualified A-Z  ·  2 leads  ·  stage:qualified" in run(db, "views").stdout
     assert emails(run(db, "list", "--json", "--view", "qualified a-z")) == [
@@ -92,7 +110,10 @@ def test_export_filter_writes_only_those_leads_and_the_views(db: Path, tmp_path:
     result = run(db, "export", str(target), "--view", "Events")
     assert result.exit_code == 0, result.stderr
     data = json.loads(target.read_text("utf-8"))
-    assert sorted(lead["email"] for lead in data["leads"]) == ["ana@example.com", "bruno@example.com"]
+    assert sorted(lead["email"] for lead in data["leads"]) == [
+        "ana@example.com",
+        "bruno@example.com",
+    ]
     assert [view["name"] for view in data["views"]] == ["Events"]
     csv_target = tmp_path / "out.csv"
     assert run(db, "export", str(csv_target), "--filter", "carla").exit_code == 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from filter_strategies import free_values, queries
 from hypothesis import given
 from hypothesis import strategies as st
 
-from filter_strategies import free_values, queries
 from leadtui.domain.filter_query import (
     Compare,
     FilterQuery,

@@ -13,18 +13,28 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import DEMO_NOW
 from filter_strategies import queries
-from leadtui.domain.filter_query import Compare, Due, FilterQuery, Key, Match, Op, Text, Vocabulary
-from leadtui.domain.filter_query import parse, render
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pg_fixtures import both_backends
+
+from leadtui.domain.filter_query import (
+    Compare,
+    Due,
+    FilterQuery,
+    Key,
+    Match,
+    Op,
+    Text,
+    Vocabulary,
+    parse,
+    render,
+)
 from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.domain.sources import SOURCES
 from leadtui.domain.timefmt import day_bounds, local_day_start
 from leadtui.store import LeadStore
-from pg_fixtures import both_backends
 
 pytestmark = both_backends
 
@@ -32,7 +42,13 @@ TAGS = ("feria-2026", "cliente", "vip", "madrid-norte", "evento")
 FIRST = ("Ana", "Anabel", "José", "Jose", "María", "Mark", "Evan", "Lucía")
 LAST = ("García", "Garcia", "Smith", "Núñez", "Ortega", "Evans", "Feria")
 COMPANIES = ("Acme", "ACME Labs", "Nova 100%", "Évora Tech", "", "Feria_SL", "Cliente Uno")
-NOTES = ("Called about budget", "Sent the PROPOSAL", "left voicemail", "Reunión en Madrid", "50% off")
+NOTES = (
+    "Called about budget",
+    "Sent the PROPOSAL",
+    "left voicemail",
+    "Reunión en Madrid",
+    "50% off",
+)
 STAGES = ("new", "contacted", "qualified", "proposal", "won", "lost")
 VOCAB = Vocabulary(stages=STAGES, tags=TAGS)
 
@@ -97,7 +113,9 @@ def _word_matches(word: str, row: dict[str, Any]) -> bool:
         return True
     if len(word) >= 2:
         named = [row["source"], *row["tags"]]
-        if any(t.casefold().startswith(word.casefold()) for n in named for t in re.findall(r"\w+", n)):
+        if any(
+            t.casefold().startswith(word.casefold()) for n in named for t in re.findall(r"\w+", n)
+        ):
             return True
     return word.isdigit() and len(word) >= 3 and word in (row["phone_e164"] or "")
 
@@ -193,17 +211,44 @@ def listed(store: LeadStore, query: FilterQuery) -> set[str]:
 
 
 _WORDS = st.sampled_from(
-    ("ana", "jos", "garc", "ev", "event", "feria", "2026", "600", "6001", "34", "acme",
-     "nova", "mail1", "p1", "vip", "cli", "évo", "nunez", "lab", "a", "zz", "ref")
+    (
+        "ana",
+        "jos",
+        "garc",
+        "ev",
+        "event",
+        "feria",
+        "2026",
+        "600",
+        "6001",
+        "34",
+        "acme",
+        "nova",
+        "mail1",
+        "p1",
+        "vip",
+        "cli",
+        "évo",
+        "nunez",
+        "lab",
+        "a",
+        "zz",
+        "ref",
+    )
 )
-_VALUES = st.sampled_from(("acme", "ACM", "nova", "évora", "la", "budget", "propos", "madrid",
-                           "%", "_", "0% o", "voice"))
+_VALUES = st.sampled_from(
+    ("acme", "ACM", "nova", "évora", "la", "budget", "propos", "madrid", "%", "_", "0% o", "voice")
+)
 _PHONES = st.sampled_from(("600", "123", "34", "9", "6-0-0"))
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(queries(VOCAB, values=_VALUES, words=_WORDS, phones=_PHONES, max_terms=3))
-def test_random_filters_list_what_the_python_filter_finds(filled: LeadStore, query: FilterQuery) -> None:
+def test_random_filters_list_what_the_python_filter_finds(
+    filled: LeadStore, query: FilterQuery
+) -> None:
     assert listed(filled, parse(render(query), VOCAB)) == oracle(query)
 
 
@@ -233,5 +278,10 @@ def test_plain_words_now_reach_tags_sources_and_phones(filled: LeadStore) -> Non
         return listed(filled, parse(text, VOCAB))
 
     assert emails("feria") >= {r["email"] for r in ROWS if "feria-2026" in r["tags"]} - DELETED
-    assert emails("newsletter") == {r["email"] for r in ROWS if r["source"] == "newsletter"} - DELETED
-    assert emails("600123") == {r["email"] for r in ROWS if r["phone_e164"] == "+34600123456"} - DELETED
+    assert (
+        emails("newsletter") == {r["email"] for r in ROWS if r["source"] == "newsletter"} - DELETED
+    )
+    assert (
+        emails("600123")
+        == {r["email"] for r in ROWS if r["phone_e164"] == "+34600123456"} - DELETED
+    )

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import psycopg
 import pytest
-
 from conftest import fixed_clock
+from pg_fixtures import both_backends
+
 from leadtui.domain.errors import LeadtuiError, NotFoundError
 from leadtui.domain.filter_query import FilterSyntaxError
 from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort, SortKey
 from leadtui.io.export import ExportOptions
 from leadtui.launch import open_store
 from leadtui.store import LeadStore
-from pg_fixtures import both_backends
 
 
 @both_backends

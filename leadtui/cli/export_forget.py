@@ -57,9 +57,9 @@ def export_command(
             raw=raw,
             force=force,
         )
-        chosen = chosen_filter(store, filter_text, view_name)
-        if chosen.narrows:  # --filter/--view (cli.views)
-            options = replace(options, lead_filter=chosen.lead_filter, now=store.now())
+        segment = chosen_filter(store, filter_text, view_name)
+        if segment.narrows:  # --filter/--view (cli.views)
+            options = replace(options, lead_filter=segment.lead_filter, now=store.now())
         try:
             count = store.export_leads(file, options)
         except OSError as error:

@@ -26,7 +26,11 @@ def filter_options(command: F) -> F:
     """Add ``--filter TEXT`` and ``--view NAME`` to a command (keyword args ``filter_text``,
     ``view_name``)."""
     command = click.option(
-        "--view", "view_name", default=None, metavar="NAME", help=_("Only the leads of this saved view.")
+        "--view",
+        "view_name",
+        default=None,
+        metavar="NAME",
+        help=_("Only the leads of this saved view."),
     )(command)
     return click.option(
         "--filter",
@@ -98,16 +102,22 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
     ]
     counts = store.count_list(chosen.lead_filter)
     if as_json:
-        data = {"segment": chosen.label, "total": counts.total, "overdue": counts.overdue,
-                "capped": counts.capped,
-                "stages": [{"stage": stage.key, "count": count} for stage, count in per_stage]}
+        data = {
+            "segment": chosen.label,
+            "total": counts.total,
+            "overdue": counts.overdue,
+            "capped": counts.capped,
+            "stages": [{"stage": stage.key, "count": count} for stage, count in per_stage],
+        }
         click.echo(json.dumps(sanitize(data), ensure_ascii=False))
         return
     click.echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
     width = max([len(_(stage.name)) for stage in stages] + [10])
     for stage, count in per_stage:
         click.echo(sanitize(f"  {_(stage.name):<{width}}  {count:>9,}"))
-    click.echo(sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else "")))
+    click.echo(
+        sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else ""))
+    )
     click.echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
 
 
@@ -127,9 +137,14 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
             query = LeadFilter(query=store.views.parse(view.filter_text))
             if as_json:
                 counts = store.count_list(query)
-                line = {"name": view.name, "filter": view.filter_text, "sort": view.sort.key.value,
-                        "descending": view.sort.descending, "count": counts.total,
-                        "capped": counts.capped}
+                line = {
+                    "name": view.name,
+                    "filter": view.filter_text,
+                    "sort": view.sort.key.value,
+                    "descending": view.sort.descending,
+                    "count": counts.total,
+                    "capped": counts.capped,
+                }
                 click.echo(json.dumps(sanitize(line), ensure_ascii=False))
             else:
                 count = _count_text(store, query)
@@ -139,12 +154,20 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
 @views_group.command(name="save")
 @click.argument("name")
 @click.argument("filter_text", metavar="FILTER", default="")
-@click.option("--sort", "sort_key", type=click.Choice([key.value for key in SortKey]),
-              default=SortKey.CREATED.value, show_default=True, help=_("Sort column."))
+@click.option(
+    "--sort",
+    "sort_key",
+    type=click.Choice([key.value for key in SortKey]),
+    default=SortKey.CREATED.value,
+    show_default=True,
+    help=_("Sort column."),
+)
 @click.option("--ascending", is_flag=True, help=_("Smallest, oldest or A first."))
 @click.pass_context
 @friendly_errors
-def save_view(ctx: click.Context, name: str, filter_text: str, sort_key: str, ascending: bool) -> None:
+def save_view(
+    ctx: click.Context, name: str, filter_text: str, sort_key: str, ascending: bool
+) -> None:
     """Save FILTER under NAME (replacing a view of that name)."""
     with store_for(ctx, create=False) as store:
         view = store.views.save_view(name, filter_text, LeadSort(SortKey(sort_key), not ascending))

@@ -19,7 +19,8 @@ from datetime import date
 from enum import StrEnum
 
 from leadtui.domain.enums import LeadSource
-from leadtui.domain.filter_query_lexer import FilterSyntaxError, Part, Token, lex, quote_value
+from leadtui.domain.filter_query_lexer import FilterSyntaxError as FilterSyntaxError
+from leadtui.domain.filter_query_lexer import Part, Token, lex, quote_value
 from leadtui.i18n import _
 
 
@@ -161,9 +162,7 @@ def _match_value(key: Key, value: str, vocabulary: Vocabulary, token: Part) -> s
     if key is Key.DUE:
         return _known(key, value.lower(), [due.value for due in Due], token)
     if key is Key.PHONE and not any(char.isdigit() for char in value):
-        raise FilterSyntaxError(
-            _("phone: needs digits, e.g. phone:600."), token.start, token.end
-        )
+        raise FilterSyntaxError(_("phone: needs digits, e.g. phone:600."), token.start, token.end)
     return value
 
 
@@ -203,9 +202,7 @@ def _term(token: Token, vocabulary: Vocabulary) -> Term:
         ) from None
     if key in COMPARE_KEYS:
         if len(token.values) != 1:
-            raise FilterSyntaxError(
-                _("{key} takes one value.").format(key=key.value), *token.span
-            )
+            raise FilterSyntaxError(_("{key} takes one value.").format(key=key.value), *token.span)
         op = Op.EQ if token.op == ":" else Op(token.op)
         value = _compare_value(key, token.values[0].text, token.values[0])
         return Compare(key, op, value, token.negated)

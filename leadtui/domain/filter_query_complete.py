@@ -49,7 +49,9 @@ def complete(text: str, vocabulary: Vocabulary) -> Completion | None:
     if value is not None and (value.start() == 0 or text[value.start() - 1].isspace()):
         typed = value.group(4)
         folded = typed.casefold()
-        fits = [v for v in _values_of(value.group(2), vocabulary) if v.casefold().startswith(folded)]
+        fits = [
+            v for v in _values_of(value.group(2), vocabulary) if v.casefold().startswith(folded)
+        ]
         if not fits:
             return None
         chosen = _extend(typed, fits)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from leadtui.domain.filter_query import Due, FilterQuery, Key, Match, Text, render
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 
@@ -34,5 +32,3 @@ def as_query(lead_filter: LeadFilter) -> FilterQuery:
 def filter_text(lead_filter: LeadFilter) -> str:
     """The filter as text the search box and ``--filter`` read back."""
     return render(as_query(lead_filter))
-
-

@@ -15,14 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+from leadtui.domain.enums import LeadSource
 from leadtui.domain.filter_query import Compare, Due, FilterQuery, Key, Match, Op, Text, words_of
 from leadtui.domain.rows import LeadFilter
-from leadtui.domain.enums import LeadSource
 from leadtui.domain.timefmt import day_bounds, format_db_time, local_day_start
 
 MIN_ROUTE_WORD = 2
 """Shorter words search only the full-text index (a 1-letter source/tag route reads too much)."""
 MIN_PHONE_DIGITS = 3
+_TAG_JOIN = "FROM leadtag lt JOIN tag t ON t.id = lt.tag_id"
 
 
 class Dialect(Protocol):
@@ -106,7 +107,7 @@ def _match(term: Match, now: datetime, dialect: Dialect) -> tuple[str, list[Any]
         return (f"NOT {sql}" if term.negated else sql), params
     if term.key is Key.TAG:
         sql, params = dialect.in_values("t.name", values)
-        sql = f"l.id IN (SELECT lt.lead_id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id WHERE {sql})"
+        sql = f"l.id IN (SELECT lt.lead_id {_TAG_JOIN} WHERE {sql})"
         return (f"NOT {sql}" if term.negated else sql), params
     if term.key is Key.DUE:
         sql, params = _any_of([_due(value, now, mark) for value in values])
@@ -115,10 +116,7 @@ def _match(term: Match, now: datetime, dialect: Dialect) -> tuple[str, list[Any]
     elif term.key is Key.PHONE:
         # From the phone index (only leads with a phone), not a walk of every lead.
         likes = " OR ".join(dialect.like("p.phone_e164") for _value in values)
-        sql = (
-            "l.id IN (SELECT p.id FROM lead p WHERE p.phone_e164 IS NOT NULL "
-            f"AND ({likes}))"
-        )
+        sql = f"l.id IN (SELECT p.id FROM lead p WHERE p.phone_e164 IS NOT NULL AND ({likes}))"
         params = [contains_pattern(digits(v)) for v in values]
     else:  # note: the activity text, one index lookup per lead (ix_activity_lead_at)
         likes = " OR ".join(dialect.like("a.body") for _value in values)
@@ -163,8 +161,8 @@ def query_conditions(
     for term in query.terms:
         if isinstance(term, Text):
             continue
-        sql, values = _match(term, now, dialect) if isinstance(term, Match) else _compare(
-            term, dialect
+        sql, values = (
+            _match(term, now, dialect) if isinstance(term, Match) else _compare(term, dialect)
         )
         clauses.append(sql)
         params.extend(values)
@@ -208,7 +206,10 @@ def _word_set(
     if routes.tags:
         sql, values = dialect.in_values("t.name", routes.tags)
         parts.append(
-            (f"SELECT lt.lead_id AS id FROM leadtag lt JOIN tag t ON t.id = lt.tag_id WHERE {sql}", values)
+            (
+                f"SELECT lt.lead_id AS id {_TAG_JOIN} WHERE {sql}",
+                values,
+            )
         )
     if routes.sources:
         sql, values = dialect.in_values("source", routes.sources)

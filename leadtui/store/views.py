@@ -84,10 +84,10 @@ class ViewsService:
     def view(self, name: str) -> SavedViewRow:
         """The view called ``name`` (case-insensitive when no exact match)."""
         views = self.views()
-        for wanted in (lambda v: v.name == name, lambda v: v.name.casefold() == name.casefold()):
-            for view in views:
-                if wanted(view):
-                    return view
+        exact = [view for view in views if view.name == name]
+        folded = [view for view in views if view.name.casefold() == name.casefold()]
+        if exact or folded:
+            return (exact or folded)[0]
         raise NotFoundError(_("No saved view is called “{name}”.").format(name=name))
 
     @unit_of_work

@@ -13,8 +13,8 @@ from typing import Any
 
 from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD
-from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 from leadtui.storage.postgres.reads import Conn
+from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 
 _TAGS = (
     "(SELECT coalesce(json_agg(t.name ORDER BY t.name), '[]'::json) FROM leadtag l "
@@ -41,11 +41,11 @@ class PostgresExportSource:
         if lead_filter is not None:
             from leadtui.storage.postgres.reads import matching_ids
 
-            found = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
-            if found is None:
+            ids = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
+            if ids is None:
                 return
-            where.append(f"id IN ({found[0]})")
-            params.extend(found[1])
+            where.append(f"id IN ({ids[0]})")
+            params.extend(ids[1])
         if stage:
             where.append("stage = %s")
             params.append(stage)

@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def ts_query(text: str) -> str | None:
+    """What a user typed as a tsquery text: every word a prefix (``ana:* & gar:*``).
+
+    Only letters and digits reach it, so tsquery operators typed by the user are plain
+    separators; ``None`` when nothing searchable remains. The database folds it with
+    ``leadtui_fold()``, the same function that built the index.
+    """
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return None
+    return " & ".join(f"{token}:*" for token in tokens)
 
 
 class PostgresDialect:
@@ -29,8 +45,6 @@ class PostgresDialect:
 
     def word_query(self, words: Sequence[str]) -> str | None:
         """Every word as a prefix, all required."""
-        from leadtui.storage.postgres.reads import ts_query
-
         return ts_query(" ".join(words))
 
 

@@ -9,7 +9,6 @@ first and each is joined by id, so a search costs the same at any table size.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,7 +38,6 @@ SEARCH_CAP = 10_000
 _ROW_NAMES = column_fields(LeadRow, LEAD)
 ROW_COLUMNS = select_list(_ROW_NAMES, "l")
 _decode_row = values_decoder(LEAD, _ROW_NAMES)
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
     SortKey.CREATED: ("l.created_at",),
@@ -57,19 +55,6 @@ _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
 def row(values: tuple[Any, ...]) -> LeadRow:
     """A fetched ``ROW_COLUMNS`` tuple as a list row."""
     return LeadRow(*_decode_row(values))
-
-
-def ts_query(text: str) -> str | None:
-    """What a user typed as a tsquery text: every word a prefix (``ana:* & gar:*``).
-
-    Only letters and digits reach it, so tsquery operators typed by the user are plain
-    separators; ``None`` when nothing searchable remains. The database folds it with
-    ``leadtui_fold()``, the same function that built the index.
-    """
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return None
-    return " & ".join(f"{token}:*" for token in tokens)
 
 
 def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]] | None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD, Kind
-from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
+from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
 """Columns SQLite keeps as 0/1; the export gets them as bools."""
@@ -39,11 +39,11 @@ class SqliteExportSource:
         if lead_filter is not None:
             from leadtui.storage.sqlite.list_queries import matching_ids
 
-            found = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
-            if found is None:
+            ids = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
+            if ids is None:
                 return
-            where.append(f"id IN ({found[0]})")
-            params.extend(found[1])
+            where.append(f"id IN ({ids[0]})")
+            params.extend(ids[1])
         if stage:
             where.append("stage = ?")
             params.append(stage)

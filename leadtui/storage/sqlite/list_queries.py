@@ -14,8 +14,8 @@ from datetime import datetime
 
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadRow, LeadSort
 from leadtui.domain.timefmt import day_bounds, format_db_time
-from leadtui.storage.sqlite import reads
 from leadtui.storage.filter_sql import filter_words, text_hits, without_text
+from leadtui.storage.sqlite import reads
 from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.reads import ROW_COLUMNS
 

@@ -33,9 +33,7 @@ INSERT_TRIGGER = FTS_DDL[1]
 DROP_INSERT_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_ai"
 REBUILD_FTS = "INSERT INTO lead_fts(lead_fts) VALUES ('rebuild')"
 
-SCORE_INDEX = (
-    "CREATE INDEX IF NOT EXISTS ix_live_score ON lead(score, id) WHERE deleted_at IS NULL"
-)
+SCORE_INDEX = "CREATE INDEX IF NOT EXISTS ix_live_score ON lead(score, id) WHERE deleted_at IS NULL"
 """Serves ``score>40`` and other score ranges of the filter language (issue 15)."""
 
 # Partial indexes over live leads, one per sort order of the list (id breaks ties).

@@ -116,7 +116,7 @@ class BoardSearch:
         self.board_filter = LeadFilter()  # a view replaces the dialog's choices too
         self._apply_search(force=True)
 
-    def _hide_search(self, search: Input, *, keep: bool) -> None:
+    def _hide_search(self, search: FilterInput, *, keep: bool) -> None:
         search.display = keep
         search.can_focus = False  # the board's keys must not land in a hidden box
         self.board.screen.set_focus(None)

@@ -140,6 +140,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         """Open a saved view (its filter; the board keeps its own order), or save this filter."""
         from leadtui.domain.filter_query_lead import filter_text
         from leadtui.domain.rows import LeadSort
+        from leadtui.store.views import SavedViewRow
         from leadtui.ui.screens.view_picker import open_views
 
         async def show(text: str) -> None:
@@ -148,12 +149,10 @@ class FunnelBoardScreen(StoreScreen[None]):
             if not text:
                 self.finder.action_clear_search()
 
-        open_views(
-            self,
-            filter_text(self.board_filter),
-            LeadSort(),
-            lambda view: self.call_later(show, view.filter_text),
-        )
+        def apply(view: SavedViewRow) -> None:
+            self.call_later(show, view.filter_text)
+
+        open_views(self, filter_text(self.board_filter), LeadSort(), apply)
 
     @on(Input.Submitted, "#board-search")
     def _search_submitted(self) -> None:

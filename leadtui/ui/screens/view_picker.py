@@ -108,9 +108,7 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
                     counts[view.name] = "?"
                     continue
                 number = format_count(found.total) + ("+" if found.capped else "")
-                counts[view.name] = ngettext("{n} lead", "{n} leads", found.total).format(
-                    n=number
-                )
+                counts[view.name] = ngettext("{n} lead", "{n} leads", found.total).format(n=number)
         finally:
             self.store.release_reader()
         self.app.call_from_thread(self._show_counts, counts)
