@@ -10,7 +10,7 @@ another term or a search narrows the rows first).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -23,6 +23,9 @@ from leadtui.domain.timefmt import day_bounds, format_db_time, local_day_start
 MIN_ROUTE_WORD = 2
 """Shorter words search only the full-text index (a 1-letter source/tag route reads too much)."""
 MIN_PHONE_DIGITS = 3
+BIG_TAG = 10_000
+"""From this many leads on, a tag's page walks the sort index instead of sorting the tag's
+leads (the two cost the same near sqrt(page x leads); 10k fits a million)."""
 _TAG_JOIN = "FROM leadtag lt JOIN tag t ON t.id = lt.tag_id"
 
 
@@ -99,7 +102,9 @@ def _any_of(parts: list[tuple[str, list[Any]]]) -> tuple[str, list[Any]]:
     return f"({sql})", [param for _part, params in parts for param in params]
 
 
-def _match(term: Match, now: datetime, dialect: Dialect) -> tuple[str, list[Any]]:
+def _match(
+    term: Match, now: datetime, dialect: Dialect, walk_tags: Collection[str]
+) -> tuple[str, list[Any]]:
     mark = dialect.mark
     values = list(term.values)
     if term.key in (Key.STAGE, Key.SOURCE):
@@ -107,7 +112,15 @@ def _match(term: Match, now: datetime, dialect: Dialect) -> tuple[str, list[Any]
         return (f"NOT {sql}" if term.negated else sql), params
     if term.key is Key.TAG:
         sql, params = dialect.in_values("t.name", values)
-        sql = f"l.id IN (SELECT lt.lead_id {_TAG_JOIN} WHERE {sql})"
+        if not term.negated and all(tag in walk_tags for tag in values):
+            # A tag on many leads: walk the sort index and probe each lead's tags (the
+            # list form fetches and sorts every tagged lead: 200-280 ms at 66k leads).
+            sql = (
+                "EXISTS (SELECT 1 FROM leadtag lt WHERE lt.lead_id = l.id AND lt.tag_id IN "
+                f"(SELECT t.id FROM tag t WHERE {sql}))"
+            )
+        else:
+            sql = f"l.id IN (SELECT lt.lead_id {_TAG_JOIN} WHERE {sql})"
         return (f"NOT {sql}" if term.negated else sql), params
     if term.key is Key.DUE:
         sql, params = _any_of([_due(value, now, mark) for value in values])
@@ -153,16 +166,22 @@ def _compare(term: Compare, dialect: Dialect) -> tuple[str, list[Any]]:
 
 
 def query_conditions(
-    query: FilterQuery, now: datetime, dialect: Dialect
+    query: FilterQuery, now: datetime, dialect: Dialect, walk_tags: Collection[str] = ()
 ) -> tuple[list[str], list[Any]]:
-    """The conditions of a query's key terms over ``lead l`` (free text is the hit list's)."""
+    """The conditions of a query's key terms over ``lead l`` (free text is the hit list's).
+
+    ``walk_tags`` are tags on so many leads that a page is read faster by walking the sort
+    index (SQLite; see :data:`BIG_TAG`).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     for term in query.terms:
         if isinstance(term, Text):
             continue
         sql, values = (
-            _match(term, now, dialect) if isinstance(term, Match) else _compare(term, dialect)
+            _match(term, now, dialect, walk_tags)
+            if isinstance(term, Match)
+            else _compare(term, dialect)
         )
         clauses.append(sql)
         params.extend(values)
