@@ -285,3 +285,17 @@ def test_plain_words_now_reach_tags_sources_and_phones(filled: LeadStore) -> Non
         emails("600123")
         == {r["email"] for r in ROWS if r["phone_e164"] == "+34600123456"} - DELETED
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["tag:vip", "tag:vip,cliente stage:new,won", "-tag:vip tag:evento"]
+)
+def test_big_tags_walking_the_sort_index_list_the_same(
+    filled: LeadStore, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every tag counts as big: the page reads through the EXISTS probe (SQLite)."""
+    import leadtui.storage.sqlite.reads as sqlite_reads
+
+    monkeypatch.setattr(sqlite_reads, "BIG_TAG", 1)
+    query = parse(text, VOCAB)
+    assert listed(filled, query) == oracle(query)
