@@ -16,4 +16,4 @@ def add_saved_views(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
     if found is None or found[0] is None:
         for statement in table_ddl((SAVED_VIEW,)):
             conn.execute(statement.encode())
-    conn.execute(SCORE_INDEX)
+    conn.execute(SCORE_INDEX.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))

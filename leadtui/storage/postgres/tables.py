@@ -120,9 +120,7 @@ SEARCH_DDL: tuple[str, ...] = (
 )
 
 _LIVE = "WHERE deleted_at IS NULL"
-SCORE_INDEX = (
-    "CREATE INDEX IF NOT EXISTS ix_live_score ON lead (score, id) WHERE deleted_at IS NULL"
-)
+SCORE_INDEX = f"CREATE INDEX ix_live_score ON lead (score, id) {_LIVE}"
 """Serves ``score>40`` and other score ranges of the filter language (issue 15)."""
 LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_created ON lead (created_at, id) {_LIVE}",
