@@ -95,6 +95,7 @@ def child(path: Path | None) -> None:
         return
 
     from benchmarks.generate import BENCH_NOW
+    from leadtui.domain.filter_query_lead import filter_text
     from leadtui.domain.rows import LeadFilter, LeadSort
     from leadtui.launch import make_app, open_store
 
@@ -140,7 +141,7 @@ def child(path: Path | None) -> None:
             original_show = loader.show
 
             def show(pages: Any, cursor: int | None = None) -> None:
-                shown.append((time.perf_counter(), pages.filter.search))
+                shown.append((time.perf_counter(), filter_text(pages.filter)))
                 original_show(pages, cursor)
 
             loader.show = show

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-V2_TABLES = ("leadmerge", "notduplicate")
+V2_TABLES = ("leadmerge", "notduplicate", "savedview")
 """The tables schema 2 added."""
 
 

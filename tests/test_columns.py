@@ -29,6 +29,7 @@ MODELS: dict[str, type[SQLModel]] = {
     "leadtag": models.LeadTag,
     "leadmerge": models.LeadMerge,
     "notduplicate": models.NotDuplicate,
+    "savedview": models.SavedView,
 }
 PYTHON_TYPES = {Kind.INT: int, Kind.TEXT: str, Kind.BOOL: bool, Kind.TIME: datetime}
 

@@ -215,6 +215,19 @@ REVIEWED = {
     ("storage/postgres/tables.py", "quote(index.name)"),
     ("storage/postgres/tables.py", "', '.join((quote(name) for name in index.columns))"),
     ("storage/postgres/tables.py", "column.on_delete"),  # checked against ON_DELETE
+    # The filter language (issue 15): fragments built from the parsed query's *shape*
+    # (keys, operators, how many values), every value bound as a parameter.
+    ("storage/filter_sql.py", "sql"),  # a condition built by this module; values bound
+    ("storage/filter_sql.py", "likes"),  # "a.body LIKE ?" repeated per value
+    ("storage/filter_sql.py", "mark"),  # the dialect's placeholder: "?" or "%s"
+    ("storage/filter_sql.py", "dialect.mark"),
+    ("storage/filter_sql.py", "dialect.word_hits()"),  # a constant per dialect
+    ("storage/filter_sql.py", "index"),  # an int: the subquery alias w0, w1, …
+    ("storage/filter_sql.py", "' INTERSECT '.join(selects)"),  # this module's selects
+    ("storage/sqlite/list_queries.py", "hits"),  # text_hits() output; values bound
+    ("storage/sqlite/list_queries.py", "where[0]"),  # where_clause() output; values bound
+    ("storage/postgres/reads.py", "hits"),
+    ("storage/postgres/reads.py", "where[0]"),
 }
 
 

@@ -24,6 +24,7 @@ from leadtui.cli import (
     import_export,
     leads,
     safety,
+    views,
 )
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
 from leadtui.i18n import _
@@ -72,6 +73,7 @@ def main(ctx: click.Context, db: str | None, demo: bool) -> None:
 leads.register(main)
 import_export.register(main)
 export_forget.register(main)
+views.register(main)
 safety.register(main)
 check.register(main)
 duplicates.register(main)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
 from leadtui.cli.say import echo
+from leadtui.cli.views import chosen_filter, filter_options
 from leadtui.domain.errors import StorageError
 from leadtui.i18n import _, ngettext
 
@@ -28,6 +30,7 @@ from leadtui.i18n import _, ngettext
 )
 @click.option("--raw", is_flag=True, help=_("Exact CSV cells (no formula neutralising)."))
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
+@filter_options
 @click.pass_context
 @friendly_errors
 def export_command(
@@ -38,6 +41,8 @@ def export_command(
     lead_ref: str | None,
     raw: bool,
     force: bool,
+    filter_text: str | None = None,
+    view_name: str | None = None,
 ) -> None:
     """Export leads to FILE as CSV (spreadsheet-safe), vCard 3.0 or JSON (full history)."""
     from leadtui.io.export import ExportOptions
@@ -53,6 +58,9 @@ def export_command(
             raw=raw,
             force=force,
         )
+        segment = chosen_filter(store, filter_text, view_name)
+        if segment.narrows:  # --filter/--view (cli.views)
+            options = replace(options, lead_filter=segment.lead_filter, now=store.now())
         try:
             count = store.export_leads(file, options)
         except OSError as error:

@@ -8,8 +8,9 @@ from typing import Any
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
-from leadtui.cli.say import echo
 from leadtui.cli.duplicates import warn_duplicates
+from leadtui.cli.say import echo
+from leadtui.cli.views import chosen_filter, filter_options, print_segment
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _
 
@@ -59,17 +60,26 @@ def add(
 @click.option("--search", default="", help=_("Full-text search on name, email and company."))
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON lines."))
+@filter_options
 @click.pass_context
 @friendly_errors
 def list_leads(
-    ctx: click.Context, stage: str | None, search: str, limit: int, as_json: bool
+    ctx: click.Context,
+    stage: str | None,
+    search: str,
+    limit: int,
+    as_json: bool,
+    filter_text: str | None,
+    view_name: str | None,
 ) -> None:
-    """List leads, newest first."""
+    """List leads, newest first (or in the view's order)."""
     from leadtui.domain.rows import LeadFilter, LeadSort
 
     with store_for(ctx, create=False) as store:
         stages = (stage_key(store, stage),) if stage else ()
-        rows = store.page_list(LeadFilter(stages=stages, search=search), LeadSort(), 0, limit)
+        base = LeadFilter(stages=stages, search=search)
+        chosen = chosen_filter(store, filter_text, view_name, base)
+        rows = store.page_list(chosen.lead_filter, chosen.sort or LeadSort(), 0, limit)
     if as_json:
         for row in rows:
             click.echo(json.dumps(_row_json(row), ensure_ascii=False))
@@ -119,13 +129,23 @@ def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@filter_options
 @click.pass_context
 @friendly_errors
-def stats(ctx: click.Context, as_json: bool) -> None:
-    """Funnel per stage: count, value, conversion, median days in stage; win rate, leads/week."""
+def stats(
+    ctx: click.Context, as_json: bool, filter_text: str | None, view_name: str | None
+) -> None:
+    """Funnel per stage: count, value, conversion, median days in stage; win rate, leads/week.
+
+    With --filter or --view: how many leads of that segment each stage holds.
+    """
     from leadtui.cli.funnel_table import funnel_json, print_funnel
 
     with store_for(ctx, create=False) as store:
+        chosen = chosen_filter(store, filter_text, view_name)
+        if chosen.narrows:
+            print_segment(store, chosen, as_json=as_json)
+            return
         metrics = store.funnel_metrics()
     if as_json:
         click.echo(json.dumps(funnel_json(metrics)))

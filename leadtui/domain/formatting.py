@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from leadtui.domain.filter_query import render
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.domain.sources import source_label
 from leadtui.domain.timefmt import day_bounds
@@ -186,6 +187,8 @@ def describe_filter(lead_filter: LeadFilter, stage_names: dict[str, str]) -> str
     parts: list[str] = []
     if lead_filter.search.strip():
         parts.append(_("“{text}”").format(text=lead_filter.search.strip()))
+    if not lead_filter.query.is_empty:
+        parts.append(_("“{text}”").format(text=render(lead_filter.query)))
     if lead_filter.stages:
         parts.append(", ".join(_(stage_names.get(key, key)) for key in lead_filter.stages))
     if lead_filter.sources:

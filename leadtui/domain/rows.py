@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from leadtui.domain.filter_query import FilterQuery
+
 Clock = Callable[[], datetime]
 """Returns the current time, aware (UTC). Injected so tests are deterministic."""
 
@@ -52,6 +54,8 @@ class LeadFilter:
     tags: tuple[str, ...] = ()
     followup: FollowUpFilter = FollowUpFilter.ANY
     search: str = ""
+    query: FilterQuery = FilterQuery()
+    """A parsed filter (the search box's and ``--filter``'s language), on top of the rest."""
 
     @property
     def is_empty(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 DB_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
@@ -29,3 +29,8 @@ def day_bounds(now: datetime) -> tuple[datetime, datetime]:
     local = now.astimezone()
     start = local.replace(hour=0, minute=0, second=0, microsecond=0)
     return start, start + timedelta(days=1)
+
+
+def local_day_start(day: date) -> datetime:
+    """The start of ``day`` in the local time zone (aware), as :func:`day_bounds` counts days."""
+    return datetime(day.year, day.month, day.day).astimezone()

@@ -14,10 +14,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 from leadtui.domain.controls import strip_escapes
+from leadtui.domain.rows import LeadFilter
 from leadtui.i18n import _
 from leadtui.io.errors import ExportRefused
 from leadtui.io.layouts_crm import LEADTUI_COLUMNS
@@ -41,6 +43,10 @@ class ExportOptions:
     lead_id: int | None = None
     raw: bool = False
     force: bool = False
+    lead_filter: LeadFilter | None = None
+    """Only the leads this list filter shows (``--filter``/``--view``)."""
+    now: datetime | None = None
+    """The moment ``due:`` terms count from (the store's clock)."""
 
 
 def neutralise(cell: str) -> str:
@@ -111,8 +117,17 @@ class _CleanSource:
     def __init__(self, source: ExportSource) -> None:
         self._source = source
 
-    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
-        return self._source.lead_rows(stage, lead_id)
+    def lead_rows(
+        self,
+        stage: str | None,
+        lead_id: int | None,
+        lead_filter: LeadFilter | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        return self._source.lead_rows(stage, lead_id, lead_filter, now)
+
+    def views(self) -> list[dict[str, Any]]:
+        return [_clean(item) for item in self._source.views()]
 
     def activities(self, lead_id: int) -> list[dict[str, Any]]:
         return [_clean(item) for item in self._source.activities(lead_id)]
@@ -134,7 +149,7 @@ def export_leads(source: ExportSource, target: Path, database: Path, options: Ex
     count = 0
     writer = stdout_writer(encoding) if to_stdout else atomic_writer(target, encoding)
     with writer as handle:
-        rows = source.lead_rows(options.stage, options.lead_id)
+        rows = source.lead_rows(options.stage, options.lead_id, options.lead_filter, options.now)
         if not options.raw:
             source = _CleanSource(source)
             rows = (_clean(row) for row in rows)
@@ -178,5 +193,5 @@ def _write_json(handle: IO[str], source: ExportSource, rows: Iterator[dict[str, 
         row["history"] = source.history(row["id"])
         handle.write(("\n" if count == 0 else ",\n") + json.dumps(row, ensure_ascii=False))
         count += 1
-    handle.write("\n]}\n")
+    handle.write('\n], "views": ' + json.dumps(source.views(), ensure_ascii=False) + "}\n")
     return count

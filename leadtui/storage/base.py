@@ -85,7 +85,13 @@ class RestoreResult:
 class ExportSource(Protocol):
     """The rows an export streams: leads with their tags, and each lead's timeline."""
 
-    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
+    def lead_rows(
+        self,
+        stage: str | None,
+        lead_id: int | None,
+        lead_filter: LeadFilter | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[dict[str, Any]]:
         """Live leads (optionally one stage or one lead) with ``tags``, oldest id first.
 
         Keys are the lead's column names; yes/no columns are bools, times database text.
@@ -94,6 +100,10 @@ class ExportSource(Protocol):
 
     def activities(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's activities (``id``, ``kind``, ``at``, ``body``), oldest first."""
+        ...
+
+    def views(self) -> list[dict[str, Any]]:
+        """The saved views (name, filter, sort, descending), by name."""
         ...
 
     def history(self, lead_id: int) -> list[dict[str, Any]]:

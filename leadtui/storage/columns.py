@@ -266,6 +266,19 @@ NOT_DUPLICATE = Table(
     ),
 )
 """Pairs a user said are two people: never proposed again."""
+SAVED_VIEW = Table(
+    "savedview",
+    (
+        _id(),
+        Column("name", Kind.TEXT, 80, unique=True),
+        _text("filter_text", 2000),
+        _text("sort_key", 20, "created"),
+        Column("descending", Kind.BOOL, default=True),
+        _time("created_at", nullable=False),
+        _time("updated_at", nullable=False),
+    ),
+)
+"""A saved view (segment): a filter in the filter language and a sort, under a name."""
 
 TABLES: tuple[Table, ...] = (
     STAGE,
@@ -278,6 +291,7 @@ TABLES: tuple[Table, ...] = (
     LEAD_TAG,
     LEAD_MERGE,
     NOT_DUPLICATE,
+    SAVED_VIEW,
 )
 """Every table, each after the tables it references (the order they are created in)."""
 

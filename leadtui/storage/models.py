@@ -79,6 +79,7 @@ _STAGE, _LEAD, _CHANGE = declared.STAGE, declared.LEAD, declared.STAGE_CHANGE
 _ACTIVITY, _TAG, _LEAD_TAG = declared.ACTIVITY, declared.TAG, declared.LEAD_TAG
 _BATCH, _TOMBSTONE = declared.IMPORT_BATCH, declared.TOMBSTONE
 _MERGE, _NOT_DUP = declared.LEAD_MERGE, declared.NOT_DUPLICATE
+_SAVED_VIEW = declared.SAVED_VIEW
 
 
 class Stage(SQLModel, table=True):
@@ -209,6 +210,18 @@ class NotDuplicate(SQLModel, table=True):
     low_id: int = column(_NOT_DUP, "low_id")
     high_id: int = column(_NOT_DUP, "high_id")
     at: datetime = column(_NOT_DUP, "at")
+
+
+class SavedView(SQLModel, table=True):
+    """A saved view: a named filter (filter-language text) and sort."""
+
+    id: int | None = column(_SAVED_VIEW, "id")
+    name: str = column(_SAVED_VIEW, "name")
+    filter_text: str = column(_SAVED_VIEW, "filter_text")
+    sort_key: str = column(_SAVED_VIEW, "sort_key")
+    descending: bool = column(_SAVED_VIEW, "descending")
+    created_at: datetime = column(_SAVED_VIEW, "created_at")
+    updated_at: datetime = column(_SAVED_VIEW, "updated_at")
 
 
 def utcnow() -> datetime:

@@ -41,6 +41,7 @@ from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.touches import TouchesService
+from leadtui.store.views import ViewsService
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -73,6 +74,8 @@ class LeadStore:
         self.maintenance = MaintenanceService(context)
         self.duplicates = DuplicatesService(context)
         self.merges = MergeService(context)
+        self.views = ViewsService(context)
+        """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
 
     @classmethod
     def open(

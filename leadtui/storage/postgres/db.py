@@ -190,9 +190,19 @@ def _add_merge_tables(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
     add_merge_tables(conn)
 
 
+def _add_saved_views(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
+    from leadtui.storage.postgres.migrate_views import add_saved_views
+
+    add_saved_views(conn)
+
+
 PgMigration = Callable[[psycopg.Connection[tuple[Any, ...]]], None]
 # MIGRATIONS[n] upgrades a database at schema version n to n + 1 (as SQLite's do).
-MIGRATIONS: dict[int, PgMigration] = {1: _recompute_email_keys, 2: _add_merge_tables}
+MIGRATIONS: dict[int, PgMigration] = {
+    1: _recompute_email_keys,
+    2: _add_merge_tables,
+    3: _add_saved_views,
+}
 
 
 def migrate(conn: psycopg.Connection[tuple[Any, ...]], from_version: int, now_text: str) -> None:

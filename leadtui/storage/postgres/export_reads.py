@@ -8,10 +8,13 @@ consistent snapshot while colleagues keep working.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
+from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD
 from leadtui.storage.postgres.reads import Conn
+from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 
 _TAGS = (
     "(SELECT coalesce(json_agg(t.name ORDER BY t.name), '[]'::json) FROM leadtag l "
@@ -26,9 +29,23 @@ class PostgresExportSource:
     def __init__(self, conn: Conn) -> None:
         self.conn = conn
 
-    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
-        """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
-        where, params = ["deleted_at IS NULL"], []
+    def lead_rows(
+        self,
+        stage: str | None,
+        lead_id: int | None,
+        lead_filter: LeadFilter | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Live leads (one stage, one lead, or what a list filter shows), oldest id first."""
+        where, params = ["deleted_at IS NULL"], list[object]()
+        if lead_filter is not None:
+            from leadtui.storage.postgres.reads import matching_ids
+
+            ids = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
+            if ids is None:
+                return
+            where.append(f"id IN ({ids[0]})")
+            params.extend(ids[1])
         if stage:
             where.append("stage = %s")
             params.append(stage)
@@ -56,6 +73,10 @@ class PostgresExportSource:
                 (lead_id,),
             )
         ]
+
+    def views(self) -> list[dict[str, Any]]:
+        """The saved views, by name."""
+        return view_dicts(self.conn.execute(VIEWS_SQL))
 
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""

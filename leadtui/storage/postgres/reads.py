@@ -9,8 +9,6 @@ first and each is joined by id, so a search costs the same at any table size.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,6 +26,8 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.columns import LEAD
+from leadtui.storage.filter_sql import filter_words, query_conditions, text_hits, without_text
+from leadtui.storage.postgres.filter_dialect import POSTGRES
 from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
 
 Conn = psycopg.Connection[tuple[Any, ...]]
@@ -38,7 +38,6 @@ SEARCH_CAP = 10_000
 _ROW_NAMES = column_fields(LeadRow, LEAD)
 ROW_COLUMNS = select_list(_ROW_NAMES, "l")
 _decode_row = values_decoder(LEAD, _ROW_NAMES)
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
     SortKey.CREATED: ("l.created_at",),
@@ -56,19 +55,6 @@ _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
 def row(values: tuple[Any, ...]) -> LeadRow:
     """A fetched ``ROW_COLUMNS`` tuple as a list row."""
     return LeadRow(*_decode_row(values))
-
-
-def ts_query(text: str) -> str | None:
-    """What a user typed as a tsquery text: every word a prefix (``ana:* & gar:*``).
-
-    Only letters and digits reach it, so tsquery operators typed by the user are plain
-    separators; ``None`` when nothing searchable remains. The database folds it with
-    ``leadtui_fold()``, the same function that built the index.
-    """
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return None
-    return " & ".join(f"{token}:*" for token in tokens)
 
 
 def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]] | None:
@@ -102,7 +88,8 @@ def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]
             clauses.append("l.next_followup_at IS NULL")
         case FollowUpFilter.ANY:
             pass
-    return " AND ".join(clauses), params
+    extra, extra_params = query_conditions(lead_filter.query, now, POSTGRES)
+    return " AND ".join([*clauses, *extra]), [*params, *extra_params]
 
 
 def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
@@ -112,19 +99,36 @@ def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
     return ", ".join(term + direction for term in (*_SORT_TERMS[sort.key], "l.id"))
 
 
-_HITS = (
-    "WITH hits AS MATERIALIZED (SELECT id FROM lead "
-    "WHERE search @@ to_tsquery('simple', leadtui_fold(%s)) LIMIT %s) "
-)
-
-
-def _search_parts(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]] | None:
-    query = ts_query(lead_filter.search)
-    where = where_clause(replace(lead_filter, search=""), now)
-    if query is None or where is None:
+def _search_parts(
+    conn: Conn, lead_filter: LeadFilter, now: datetime
+) -> tuple[str, list[Any], str, list[Any]] | None:
+    """The hits CTE and its parameters, the condition each hit must meet and its own."""
+    hits = text_hits(filter_words(lead_filter), all_tags(conn), SEARCH_CAP + 1, POSTGRES)
+    where = where_clause(without_text(lead_filter), now)
+    if hits is None or where is None:
         return None
+    hits_sql, hits_params = hits
     condition, params = where
-    return condition, [query, SEARCH_CAP + 1, *params]
+    return f"WITH hits AS MATERIALIZED ({hits_sql}) ", hits_params, condition, params
+
+
+def _searching(lead_filter: LeadFilter) -> bool:
+    return bool(lead_filter.search.strip() or filter_words(lead_filter))
+
+
+def matching_ids(
+    conn: Conn, lead_filter: LeadFilter, now: datetime
+) -> tuple[str, list[Any]] | None:
+    """``SELECT`` of the ids the list shows for a filter (``None``: none); for an export."""
+    if not _searching(lead_filter):
+        where = where_clause(lead_filter, now)
+        return None if where is None else (f"SELECT l.id FROM lead l WHERE {where[0]}", where[1])
+    parts = _search_parts(conn, lead_filter, now)
+    if parts is None:
+        return None
+    hits, hits_params, condition, params = parts
+    sql = f"{hits}SELECT l.id FROM hits JOIN lead l ON l.id = hits.id WHERE {condition}"
+    return sql, [*hits_params, *params]
 
 
 def _by_stage(
@@ -176,16 +180,17 @@ def page(
     if limit <= 0:
         return []
     offset = max(0, offset)
-    if lead_filter.search.strip():
-        parts = _search_parts(lead_filter, now)
+    if _searching(lead_filter):
+        parts = _search_parts(conn, lead_filter, now)
         if parts is None:
             return []
-        condition, params = parts
+        hits, hits_params, condition, params = parts
         sql = (
-            f"{_HITS}SELECT {ROW_COLUMNS} FROM hits JOIN lead l ON l.id = hits.id "
+            f"{hits}SELECT {ROW_COLUMNS} FROM hits JOIN lead l ON l.id = hits.id "
             f"WHERE {condition} ORDER BY {order_clause(sort)} LIMIT %s OFFSET %s"
         )
-        return [row(values) for values in conn.execute(sql, [*params, limit, offset])]
+        values = [*hits_params, *params, limit, offset]
+        return [row(found) for found in conn.execute(sql, values)]
     where = where_clause(lead_filter, now)
     if where is None:
         return []
@@ -222,14 +227,14 @@ def count(conn: Conn, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
     """How many leads match and how many are overdue (a search counts its capped hits)."""
     start, _end = day_bounds(now)
     overdue = "count(*) FILTER (WHERE l.next_followup_at < %s)"
-    searching = bool(lead_filter.search.strip())
+    searching = _searching(lead_filter)
     if searching:
-        parts = _search_parts(lead_filter, now)
+        parts = _search_parts(conn, lead_filter, now)
         if parts is None:
             return LeadCounts(0, 0)
-        condition, params = parts
-        sql = f"{_HITS}SELECT count(*), {overdue} FROM hits JOIN lead l ON l.id = hits.id "
-        values = [params[0], params[1], format_db_time(start), *params[2:]]
+        hits, hits_params, condition, params = parts
+        sql = f"{hits}SELECT count(*), {overdue} FROM hits JOIN lead l ON l.id = hits.id "
+        values = [*hits_params, format_db_time(start), *params]
     else:
         where = where_clause(lead_filter, now)
         if where is None:

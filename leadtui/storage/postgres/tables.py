@@ -120,6 +120,8 @@ SEARCH_DDL: tuple[str, ...] = (
 )
 
 _LIVE = "WHERE deleted_at IS NULL"
+SCORE_INDEX = f"CREATE INDEX ix_live_score ON lead (score, id) {_LIVE}"
+"""Serves ``score>40`` and other score ranges of the filter language (issue 15)."""
 LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_created ON lead (created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_created ON lead (stage, created_at, id) {_LIVE}",
@@ -134,6 +136,7 @@ LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_value ON lead (value_cents, id) {_LIVE}",
     f"CREATE INDEX ix_live_source ON lead (source, created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_value ON lead (stage, value_cents) {_LIVE}",
+    SCORE_INDEX,
 )
 
 SCHEMA_DDL: tuple[str, ...] = (

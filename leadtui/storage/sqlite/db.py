@@ -34,8 +34,18 @@ def _recompute_email_keys(conn: sqlite3.Connection) -> None:
     recompute_email_keys(conn)
 
 
+def _add_saved_views(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_views import add_saved_views
+
+    add_saved_views(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _recompute_email_keys, 2: add_merge_tables}
+MIGRATIONS: dict[int, Migration] = {
+    1: _recompute_email_keys,
+    2: add_merge_tables,
+    3: _add_saved_views,
+}
 
 
 def schema_version() -> int:

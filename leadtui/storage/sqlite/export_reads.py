@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
+from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD, Kind
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
+from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
 """Columns SQLite keeps as 0/1; the export gets them as bools."""
@@ -24,9 +27,23 @@ class SqliteExportSource:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def lead_rows(self, stage: str | None, lead_id: int | None) -> Iterator[dict[str, Any]]:
-        """Live leads (optionally one stage or one lead) with their tags, oldest id first."""
-        where, params = ["deleted_at IS NULL"], []
+    def lead_rows(
+        self,
+        stage: str | None,
+        lead_id: int | None,
+        lead_filter: LeadFilter | None = None,
+        now: datetime | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Live leads (one stage, one lead, or what a list filter shows), oldest id first."""
+        where, params = ["deleted_at IS NULL"], list[object]()
+        if lead_filter is not None:
+            from leadtui.storage.sqlite.list_queries import matching_ids
+
+            ids = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
+            if ids is None:
+                return
+            where.append(f"id IN ({ids[0]})")
+            params.extend(ids[1])
         if stage:
             where.append("stage = ?")
             params.append(stage)
@@ -54,6 +71,10 @@ class SqliteExportSource:
                 (lead_id,),
             )
         ]
+
+    def views(self) -> list[dict[str, Any]]:
+        """The saved views, by name."""
+        return view_dicts(self.conn.execute(VIEWS_SQL))
 
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""

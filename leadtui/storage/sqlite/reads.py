@@ -12,6 +12,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from typing import Any
 
+from leadtui.domain.filter_query import Key, Match
 from leadtui.domain.rows import (
     FollowUpFilter,
     LeadCounts,
@@ -24,6 +25,8 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.columns import LEAD
+from leadtui.storage.filter_sql import BIG_TAG, query_conditions
+from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.sqlite.schema import fts_query
 
@@ -56,8 +59,13 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]] | None:
-    """SQL condition and parameters for a filter; ``None`` if it can match nothing."""
+def where_clause(
+    lead_filter: LeadFilter, now: datetime, conn: sqlite3.Connection | None = None
+) -> tuple[str, list[Any]] | None:
+    """SQL condition and parameters for a filter; ``None`` if it can match nothing.
+
+    With ``conn`` (a page read), tags on many leads are read by walking the sort index.
+    """
     clauses = ["l.deleted_at IS NULL"]
     params: list[Any] = []
     if lead_filter.stages:
@@ -87,6 +95,11 @@ def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]
             clauses.append("l.next_followup_at IS NULL")
         case FollowUpFilter.ANY:
             pass
+    if not lead_filter.query.is_empty:
+        walk = () if conn is None else big_tags(conn, lead_filter)
+        extra, extra_params = query_conditions(lead_filter.query, now, SQLITE, walk)
+        clauses.extend(extra)
+        params.extend(extra_params)
     if lead_filter.search.strip():
         query = fts_query(lead_filter.search)
         if query is None:
@@ -94,6 +107,26 @@ def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]
         clauses.append("l.id IN (SELECT rowid FROM lead_fts WHERE lead_fts MATCH ? LIMIT ?)")
         params.extend([query, SEARCH_CAP + 1])
     return " AND ".join(clauses), params
+
+
+def big_tags(conn: sqlite3.Connection, lead_filter: LeadFilter) -> set[str]:
+    """The filter's tags that are on at least ``BIG_TAG`` leads (a capped index-only count)."""
+    names = {
+        value
+        for term in lead_filter.query.terms
+        if isinstance(term, Match) and term.key is Key.TAG
+        for value in term.values
+    }
+    return {
+        name
+        for name in names
+        if conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM leadtag lt JOIN tag t ON t.id = lt.tag_id "
+            "WHERE t.name = ? LIMIT ?)",
+            (name, BIG_TAG),
+        ).fetchone()[0]
+        >= BIG_TAG
+    }
 
 
 def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
@@ -158,7 +191,7 @@ def page_leads(
     When ``total`` is known and the page lies in the far half, the query walks
     the index from the other end, so OFFSET never skips more than half the rows.
     """
-    where = where_clause(lead_filter, now)
+    where = where_clause(lead_filter, now, conn)
     if where is None or limit <= 0:
         return []
     condition, params = where

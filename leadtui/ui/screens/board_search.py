@@ -11,15 +11,18 @@ from typing import cast
 
 from rich.text import Text
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.filter_query import FilterQuery, render
 from leadtui.domain.formatting import FOLLOWUP_WORDS
 from leadtui.domain.funnel import FunnelMetrics
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.domain.sources import source_label
 from leadtui.i18n import _
 from leadtui.ui.screens.board_parts import BoardSearchHost
+from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
+from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
 from leadtui.ui.widgets.metrics_panel import MetricsPanel
 
 
@@ -30,6 +33,8 @@ class BoardSearch:
         self.board = board
         self.board_filter = LeadFilter()
         self._search_timer: Timer | None = None
+        self.applied_text = ""
+        """The search box text the columns answer (or that did not read: nothing to apply)."""
         self.metrics_running = False
         self._metrics_stale = False
 
@@ -42,6 +47,8 @@ class BoardSearch:
         f = self.board_filter
         if f.search.strip():
             parts.append(_("“{text}”").format(text=f.search.strip()))
+        if not f.query.is_empty:
+            parts.append(_("“{text}”").format(text=render(f.query)))
         parts += [source_label(source) for source in f.sources]
         parts += [f"#{tag}" for tag in f.tags]
         if f.followup is not FollowUpFilter.ANY:
@@ -56,20 +63,29 @@ class BoardSearch:
         """Show the search box (built on first use: Input's CSS stays off the first frame)."""
         found = self.board.screen.query("#board-search")
         if found:
-            search = cast(Input, found.first())
+            search = cast(FilterInput, found.first())
         else:
-            search = Input(placeholder=_("Search name, email, company…"), id="board-search")
-            await self.board.screen.mount(
-                search, before=self.board.screen.query_one("#board-filter")
+            search = FilterInput(
+                placeholder=_("Search or filter: tag:vip due:overdue score>40 (Tab completes)"),
+                id="board-search",
             )
+            before = self.board.screen.query_one("#board-filter")
+            await self.board.screen.mount(search, before=before)
+            await self.board.screen.mount(FilterHint(id="board-search-hint"), before=before)
+        learn_vocabulary(search, self.board.store)
         search.display = True
         search.can_focus = True
         search.focus()
 
-    def search_box(self) -> Input | None:
+    def search_box(self) -> FilterInput | None:
         """The search box, once it was built."""
         found = self.board.screen.query("#board-search")
-        return cast(Input, found.first()) if found else None
+        return cast(FilterInput, found.first()) if found else None
+
+    def hint(self) -> FilterHint | None:
+        """The line under the search box, once it was built."""
+        found = self.board.screen.query("#board-search-hint")
+        return cast(FilterHint, found.first()) if found else None
 
     def search_changed(self) -> None:
         """The search box changed: apply it after a short pause in typing."""
@@ -77,14 +93,30 @@ class BoardSearch:
             self._search_timer.stop()
         self._search_timer = self.board.screen.set_timer(0.15, self._apply_search)
 
-    def _apply_search(self) -> None:
-        search = self.search_box()
+    def _apply_search(self, *, force: bool = False) -> None:
+        search, hint = self.search_box(), self.hint()
         text = "" if search is None else search.value
-        if text != self.board_filter.search:
-            self.board_filter = replace(self.board_filter, search=text)
-            self.board.reload()
+        if text == self.applied_text and not force:
+            return
+        self.applied_text = text
+        query = FilterQuery() if search is None or hint is None else read_box(search, hint)
+        if query is None:
+            return  # the hint says what is wrong; the columns keep their cards
+        self.board_filter = replace(self.board_filter, search="", query=query)
+        self.board.reload()
 
-    def _hide_search(self, search: Input, *, keep: bool) -> None:
+    def apply_text(self, text: str) -> None:
+        """Show ``text`` in the search box and the columns it filters (a saved view)."""
+        search = self.search_box()
+        if search is not None:
+            search.value = text
+            search.display = bool(text)
+            if self._search_timer is not None:
+                self._search_timer.stop()
+        self.board_filter = LeadFilter()  # a view replaces the dialog's choices too
+        self._apply_search(force=True)
+
+    def _hide_search(self, search: FilterInput, *, keep: bool) -> None:
         search.display = keep
         search.can_focus = False  # the board's keys must not land in a hidden box
         self.board.screen.set_focus(None)
@@ -102,6 +134,9 @@ class BoardSearch:
         if search is None:
             return
         search.value = ""
+        hint = self.hint()
+        if hint is not None:
+            hint.clear()
         self._hide_search(search, keep=False)
         self._apply_search()
 

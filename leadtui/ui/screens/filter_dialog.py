@@ -105,7 +105,7 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
         if event.button.id == "apply":
             self.action_apply()
         elif event.button.id == "clear":
-            self.dismiss(LeadFilter(search=self.current.search))
+            self.dismiss(LeadFilter(search=self.current.search, query=self.current.query))
         else:
             self.dismiss(None)
 

@@ -26,6 +26,7 @@ from leadtui.ui.screens import board_columns
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.board_moves import BoardMoves
 from leadtui.ui.screens.board_search import BoardSearch
+from leadtui.ui.widgets.filter_box import FilterInput
 from leadtui.ui.widgets.stage_column import StageColumn
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         Binding("c", "collapse", _("Collapse won/lost"), id="board.collapse", show=False),
         Binding("i", "metrics", _("Metrics"), id="board.metrics"),
         Binding("v", "list", _("List"), id="board.list"),
+        Binding("o", "views", _("Views"), id="board.views"),
         Binding("escape", "clear_search", _("Clear search"), id="board.clear", show=False),
     ]
 
@@ -128,6 +130,30 @@ class FunnelBoardScreen(StoreScreen[None]):
     def _search_changed(self) -> None:
         self.finder.search_changed()
 
+    def on_filter_input_completed(self, event: FilterInput.Completed) -> None:
+        """Tab found several candidates: list them under the box."""
+        hint = self.finder.hint()
+        if hint is not None and event.candidates:
+            hint.show_candidates(event.candidates)
+
+    async def action_views(self) -> None:
+        """Open a saved view (its filter; the board keeps its own order), or save this filter."""
+        from leadtui.domain.filter_query_lead import filter_text
+        from leadtui.domain.rows import LeadSort
+        from leadtui.store.views import SavedViewRow
+        from leadtui.ui.screens.view_picker import open_views
+
+        async def show(text: str) -> None:
+            await self.finder.action_search()
+            self.finder.apply_text(text)
+            if not text:
+                self.finder.action_clear_search()
+
+        def apply(view: SavedViewRow) -> None:
+            self.call_later(show, view.filter_text)
+
+        open_views(self, filter_text(self.board_filter), LeadSort(), apply)
+
     @on(Input.Submitted, "#board-search")
     def _search_submitted(self) -> None:
         self.finder.search_submitted()
@@ -190,9 +216,9 @@ class FunnelBoardScreen(StoreScreen[None]):
         or a write is.
         """
         search = self.finder.search_box()
-        typed = self.board_filter.search if search is None else search.value
+        typed = self.finder.applied_text if search is None else search.value
         return (
-            typed == self.board_filter.search
+            typed == self.finder.applied_text
             and all(column.state.total is not None for column in self.columns)
             and not self.finder.metrics_running
             and self.writes_idle

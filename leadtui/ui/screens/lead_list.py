@@ -19,12 +19,18 @@ from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from leadtui.domain.filter_query import FilterQuery
+from leadtui.domain.filter_query_lead import filter_text
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
 from leadtui.i18n import _
+from leadtui.store.views import SavedViewRow
 from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.screens.lead_pages import LeadPages
 from leadtui.ui.screens.list_actions import ListActions
 from leadtui.ui.screens.list_loader import ListLoader, clicked_sort, next_sort
+from leadtui.ui.screens.view_picker import open_views
+from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.widgets.list_header import ListHeader
 
@@ -68,6 +74,7 @@ class LeadListScreen(StoreScreen[None]):
         Binding("d", "delete", _("Delete"), id="leads.delete"),
         Binding("u", "undo", _("Undo"), id="leads.undo"),
         Binding("b", "board", _("Board"), id="leads.board"),
+        Binding("o", "views", _("Views"), id="leads.views"),
     ]
 
     def __init__(self) -> None:
@@ -146,11 +153,11 @@ class LeadListScreen(StoreScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ListHeader(id="list-header")
-        yield Input(
-            placeholder=_("/ search names, emails, companies (Esc clears)"),
+        yield FilterInput(
+            placeholder=_("/ search, or filter: stage:won tag:vip due:overdue score>40 (Tab, Esc)"),
             id="search",
-            compact=True,
         )
+        yield FilterHint(id="search-hint")
         yield LeadTable(id="leads")
         yield Static(id="empty", classes="hidden")
         yield Footer(compact=True)
@@ -190,8 +197,10 @@ class LeadListScreen(StoreScreen[None]):
     # -- search, filter, sort -------------------------------------------------------
 
     def action_search(self) -> None:
-        """Show the search box and focus it."""
-        self.set_focus(self.query_one("#search", Input))
+        """Show the search box and focus it (it learns the stages and tags to check)."""
+        box = self.query_one("#search", FilterInput)
+        learn_vocabulary(box, self.store)
+        self.set_focus(box)
 
     def on_lead_table_search_requested(self, event: LeadTable.SearchRequested) -> None:
         """ "/" on the table."""
@@ -203,10 +212,21 @@ class LeadListScreen(StoreScreen[None]):
 
     @on(Input.Changed, "#search")
     def _search_typed(self, event: Input.Changed) -> None:
-        self.filter = replace(self.filter, search=event.value)
+        query = read_box(self.query_one("#search", FilterInput), self.query_one(FilterHint))
+        if query is None:
+            return  # the hint says what is wrong; the list keeps its results
+        new = replace(self.filter, search="", query=query)
+        if new == self.filter:
+            return
+        self.filter = new
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.reload(cursor=0))
+
+    def on_filter_input_completed(self, event: FilterInput.Completed) -> None:
+        """Tab found several candidates: list them under the box."""
+        if event.candidates:
+            self.query_one(FilterHint).show_candidates(event.candidates)
 
     @on(Input.Submitted, "#search")
     def _search_done(self, event: Input.Submitted) -> None:
@@ -215,19 +235,38 @@ class LeadListScreen(StoreScreen[None]):
     def action_clear_search(self) -> None:
         """Esc: drop the search text and hide the box."""
         box = self.query_one("#search", Input)
-        had_search = bool(self.filter.search)
+        had_search = bool(self.filter.search) or not self.filter.query.is_empty
         box.value = ""
+        self.query_one(FilterHint).clear()
         self.set_focus(self.table)
         if self._search_timer is not None:
             self._search_timer.stop()
         if had_search:
-            self.filter = replace(self.filter, search="")
+            self.filter = replace(self.filter, search="", query=FilterQuery())
             self.reload(cursor=0)
 
     def action_clear_filter(self) -> None:
         """Show every lead again."""
         self.query_one("#search", Input).value = ""
+        self.query_one(FilterHint).clear()
         self.filter = LeadFilter()
+        self.reload(cursor=0)
+
+    def action_views(self) -> None:
+        """Open a saved view, or save this filter and sort as one."""
+        open_views(self, filter_text(self.filter), self.sort, self.apply_view)
+
+    def apply_view(self, view: SavedViewRow) -> None:
+        """Show the view: its filter in the search box, its sort."""
+        box = self.query_one("#search", FilterInput)
+        learn_vocabulary(box, self.store)
+        self.filter = LeadFilter()
+        self.sort = view.sort
+        box.value = view.filter_text
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        query = read_box(box, self.query_one(FilterHint))
+        self.filter = LeadFilter(query=query or FilterQuery())
         self.reload(cursor=0)
 
     def action_filter(self) -> None:

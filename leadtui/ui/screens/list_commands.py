@@ -12,7 +12,7 @@ def list_commands() -> list[ActionCommand]:
     """(title, help, screen action) for the palette, in menu order."""
     commands = [
         (_("Open lead"), _("Open the lead under the cursor"), "open_lead"),
-        (_("Search"), _("Search names, emails and companies as you type"), "search"),
+        (_("Search"), _("Search or filter as you type (stage:won tag:vip due:overdue…)"), "search"),
         (_("Filter"), _("Filter by stage, source, tag and follow-up"), "filter"),
         (_("Clear filter and search"), _("Show every lead again"), "clear_filter"),
         (_("Sort by next column"), _("Cycle the sort column"), "cycle_sort"),
@@ -28,6 +28,7 @@ def list_commands() -> list[ActionCommand]:
         (_("Delete"), _("Delete the marked leads (or this one), after asking"), "delete"),
         (_("Undo"), _("Undo the last move, edit or delete"), "undo"),
         (_("Board"), _("Switch to the funnel board"), "board"),
+        (_("Saved views…"), _("Open a saved view, or save this filter and sort"), "views"),
     ]
     if find_spec("leadtui.ui.screens.import_screen") is not None:
         commands.append((_("Import…"), _("Import leads from a file"), "import_file"))

@@ -1,0 +1,71 @@
+"""Tab completion for the filter language: keys, then the known values of a key (pure)."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from leadtui.domain.filter_query import COMPARE_KEYS, Due, Key, Vocabulary
+
+_VALUE_AT_END = re.compile(r"(-?)([A-Za-z_]+):((?:[^\s,]*,)*)([^\s,]*)$")
+_WORD_AT_END = re.compile(r"(-?)([A-Za-z_]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """The text after Tab, and every candidate that fitted (to show as a hint)."""
+
+    text: str
+    candidates: tuple[str, ...]
+
+
+def _values_of(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    match key.lower():
+        case Key.STAGE:
+            return vocabulary.stages
+        case Key.SOURCE:
+            return vocabulary.sources
+        case Key.TAG:
+            return vocabulary.tags
+        case Key.DUE:
+            return tuple(due.value for due in Due)
+    return ()
+
+
+def _extend(typed: str, candidates: list[str]) -> str:
+    """What the candidates have in common beyond ``typed`` (``typed`` itself when nothing)."""
+    common = os.path.commonprefix([candidate.casefold() for candidate in candidates])
+    if len(candidates) == 1:
+        return candidates[0]
+    return candidates[0][: len(common)] if len(common) > len(typed) else typed
+
+
+def complete(text: str, vocabulary: Vocabulary) -> Completion | None:
+    """Complete the term at the end of ``text``; ``None`` when nothing fits."""
+    if text and text[-1].isspace():
+        return None
+    value = _VALUE_AT_END.search(text)
+    if value is not None and (value.start() == 0 or text[value.start() - 1].isspace()):
+        typed = value.group(4)
+        folded = typed.casefold()
+        fits = [
+            v for v in _values_of(value.group(2), vocabulary) if v.casefold().startswith(folded)
+        ]
+        if not fits:
+            return None
+        chosen = _extend(typed, fits)
+        return Completion(text[: len(text) - len(typed)] + chosen, tuple(fits))
+    word = _WORD_AT_END.search(text)
+    if word is None or (word.start() > 0 and not text[word.start() - 1].isspace()):
+        return None
+    typed = word.group(2).lower()
+    keys = [
+        key.value + (">" if key in COMPARE_KEYS else ":")
+        for key in Key
+        if key.value.startswith(typed)
+    ]
+    if not keys:
+        return None
+    chosen = _extend(typed, keys)
+    return Completion(text[: len(text) - len(word.group(2))] + chosen, tuple(keys))
