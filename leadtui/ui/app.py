@@ -6,16 +6,18 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Input
 
 from leadtui import __version__
 from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
+from leadtui.ui.clean_input import clean_input_value, cleaned_paste
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
@@ -93,6 +95,16 @@ class LeadApp(App[None]):
     def _warm_up(self) -> None:
         self.store.warm_up()
         _freeze_start_up_objects()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is cleaned here, once, before any field receives it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event = cleaned_paste(event) or event
+        await super().on_event(event)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """No input keeps a control character, however its value was set."""
+        clean_input_value(event)
 
     def action_toggle_help(self) -> None:
         """Show or hide the key help panel."""
