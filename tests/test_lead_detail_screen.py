@@ -19,6 +19,7 @@ from leadtui.ui.screens import lead_detail
 from leadtui.ui.screens.conflict_dialog import ConflictDialog
 from leadtui.ui.screens.detail_edit import EditLeadForm
 from leadtui.ui.screens.lead_detail import LeadDetailScreen
+from leadtui.ui.screens.won_dialog import WonDialog
 
 pytestmark = both_backends
 
@@ -129,7 +130,7 @@ class TestStages:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "w")
+            await keys(pilot, "w", "enter")
         assert demo_store.get_lead(lead).stage == "won"
         last = demo_store.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage) == ("proposal", "won")
@@ -142,6 +143,7 @@ class TestStages:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await run_from_palette(pilot, "mark won", "won")
+            await keys(pilot, "enter")
         assert demo_store.get_lead(lead).stage == "won"
 
     async def test_lost_with_common_reason(
@@ -204,7 +206,9 @@ class TestStages:
             other.close()
             await keys(pilot, "greater_than_sign")
             assert demo_store.get_lead(lead).stage == "proposal"  # not moved on top
-            await keys(pilot, "greater_than_sign")  # the screen re-read it: now it moves
+            await keys(pilot, "greater_than_sign")  # the screen re-read it: now it asks
+            assert isinstance(app.screen, WonDialog)
+            await keys(pilot, "enter")
         assert demo_store.get_lead(lead).stage == "won"
 
 

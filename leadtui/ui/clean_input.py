@@ -1,4 +1,4 @@
-"""Every way text comes into a field is cleaned by the CLI's function (:mod:`leadtui.domain.sanitize`).
+"""Every way text comes into a field is cleaned by the CLI's one function (domain.sanitize).
 
 A terminal hands the app a paste as one event, before any widget sees it: the app
 replaces it with the cleaned text (escape sequences removed whole, control characters

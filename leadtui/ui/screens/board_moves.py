@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from leadtui.domain.closing import is_closing, stage_step
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import LeadInput, LeadRow
 from leadtui.domain.undo import UndoEntry
@@ -34,11 +35,16 @@ class BoardMoves:
     # -- moves ------------------------------------------------------------------
 
     def move_current(
-        self, to_index: int, reason: str = "", done: tuple[str, str] | None = None
+        self,
+        to_index: int,
+        reason: str = "",
+        done: tuple[str, str] | None = None,
+        value_cents: int | None = None,
     ) -> bool:
         """Move the focused lead to the column at ``to_index``; the cursor follows it.
 
-        ``done`` (a text with ``{name}``, a title) is shown once the move is saved.
+        ``done`` (a text with ``{name}``, a title) is shown once the move is saved;
+        ``value_cents`` is a won deal's value.
         """
         board = self.board
         source = board.columns[board.current]
@@ -51,7 +57,7 @@ class BoardMoves:
         self._apply_move(row.id, source.state.stage.key, stage.key, row)
 
         def work() -> tuple[MoveResult | None, LeadRow | None]:
-            result = store.move_lead(row.id, stage.key, reason)
+            result = store.move_lead(row.id, stage.key, reason, value_cents=value_cents)
             return result, store.lead_row(row.id)
 
         def saved(outcome: tuple[MoveResult | None, LeadRow | None]) -> None:
@@ -75,6 +81,7 @@ class BoardMoves:
                 _("Move {name} to {stage}").format(name=row.display_name, stage=_(stage.name)),
                 lambda: store.undo_moves([result]),
                 lambda: self._undone(result),
+                lead_ids=frozenset({result.lead_id}),
             )
 
         def failed(_error: LeadtuiError) -> bool:
@@ -113,6 +120,9 @@ class BoardMoves:
     def _undone(self, result: MoveResult) -> None:
         """The move was taken back in the database: the card goes back too."""
         self._apply_move(result.lead_id, result.to_stage, result.from_stage)
+        fresh = self.board.store.lead_row(result.lead_id)  # value, follow-up restored too
+        if fresh is not None:
+            self._refresh_card(fresh)
         self.board.refresh_metrics()
 
     def _refresh_card(self, fresh: LeadRow) -> None:
@@ -123,21 +133,65 @@ class BoardMoves:
             column.refresh()
 
     def action_move(self, step: int) -> None:
-        """Move the focused lead one stage left or right."""
-        self.move_current(self.board.current + step)
+        """Move the focused lead one stage left or right; Won only through its dialog."""
+        board = self.board
+        column = board.columns[board.current]
+        if column.state.current is None:
+            board.screen.app.bell()
+            return
+        stages = [c.state.stage for c in board.columns]
+        where = stage_step(stages, column.state.stage.key, step)
+        target = None if where.stage is None else self._index_of_stage(where.stage)
+        if where.action == "win":
+            self.action_won()
+        elif where.action in ("move", "reopen") and target is not None:
+            self.move_current(target)
+        else:
+            board.screen.app.bell()
+            if is_closing(column.state.stage):
+                board.screen.notify(
+                    _("A closed deal is reopened with H before it moves on."), markup=False
+                )
 
     def _closing_index(self, kind: str) -> int | None:
         columns = self.board.columns
         return next((i for i, c in enumerate(columns) if c.state.stage.kind == kind), None)
 
+    def _closed(self) -> bool:
+        """True (and the user told) when the focused lead is already won or lost."""
+        board = self.board
+        if is_closing(board.columns[board.current].state.stage):
+            board.screen.app.bell()
+            board.screen.notify(
+                _("A closed deal is reopened with H before it is won or lost."), markup=False
+            )
+            return True
+        return False
+
     def action_won(self) -> None:
-        """Mark the focused lead won (undo with u)."""
+        """Ask the deal's value, then mark the focused lead won (undo with u)."""
+        from leadtui.ui.screens.won_dialog import WonDialog
+
         board = self.board
         index = self._closing_index("won")
-        if index is None or board.columns[board.current].state.current is None:
+        row = board.columns[board.current].state.current
+        if index is None or row is None:
             board.screen.app.bell()
             return
-        self.move_current(index, done=(_("{name} won. Press u to undo."), _("Won")))
+        if self._closed():
+            return
+        lead_id = row.id
+
+        def answered(cents: int | None) -> None:
+            current = board.columns[board.current].state.current
+            if cents is None or current is None or current.id != lead_id:
+                return
+            done = (_("{name} won. Press u to undo."), _("Won"))
+            self.move_current(index, done=done, value_cents=cents)
+
+        board.screen.app.push_screen(
+            WonDialog(row.display_name, row.value_cents, row.currency), answered
+        )
 
     def action_lost(self) -> None:
         """Ask why, then mark the focused lead lost."""
@@ -146,8 +200,10 @@ class BoardMoves:
         board = self.board
         index = self._closing_index("lost")
         row = board.columns[board.current].state.current
-        if index is None or row is None or index == board.current:
+        if index is None or row is None:
             board.screen.app.bell()
+            return
+        if self._closed():
             return
         lead_id = row.id
 

@@ -13,7 +13,7 @@ from leadtui.domain.rows import LeadInput, StageInfo
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
 from leadtui.ui.screens.conflict_dialog import ConflictDialog
-from leadtui.ui.screens.lead_form import LeadFormScreen, Saved
+from leadtui.ui.screens.lead_form import LeadFormScreen, Saved, lead_input_name
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
@@ -104,7 +104,9 @@ def _resolved(
             on_done=saved,
             on_error=failed,
             undo=lambda saved_version: UndoEntry(
-                _("edit"), lambda: _revert(store, lead_id, saved_version, theirs)
+                _("edit ({name})").format(name=lead_input_name(mine)),
+                lambda: _revert(store, lead_id, saved_version, theirs),
+                lead_ids=frozenset({lead_id}),
             ),
         )
         return

@@ -179,8 +179,11 @@ class LeadDetailScreen(StoreScreen[None]):
         self.actions.delete()
 
     def action_undo(self) -> None:
-        """Revert the most recent write of this app."""
-        undo_last(self, after=lambda _entry, _ok: self.reload())
+        """Revert this lead's most recent change (never another lead's)."""
+        name = self.detail.display_name if self.detail is not None else ""
+        undo_last(
+            self, after=lambda _entry, _ok: self.reload(), lead_id=self.lead_id, lead_name=name
+        )
 
     # -- edit and conflicts -----------------------------------------------------------
 

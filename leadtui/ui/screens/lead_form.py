@@ -51,6 +51,11 @@ class FormResult:
     created: bool = False
 
 
+def lead_input_name(data: LeadInput) -> str:
+    """What a message calls the lead ``data`` describes."""
+    return f"{data.first_name} {data.last_name}".strip() or (data.email or data.phone or "")
+
+
 class LeadFormScreen(ModalScreen[FormResult | None]):
     """Every lead field with inline errors; Save is refused while anything is invalid."""
 
@@ -210,7 +215,11 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         if self.lead_id is None:
             lead = store.add_lead(data)
             new_id = lead.id or 0
-            undo = UndoEntry(_("new lead"), discard_result(lambda: store.delete_leads([new_id])))
+            undo = UndoEntry(
+                _("new lead {name}").format(name=lead_input_name(data)),
+                discard_result(lambda: store.delete_leads([new_id])),
+                lead_ids=frozenset({new_id}),
+            )
             return Saved(new_id, True, undo)
         lead_id, before = self.lead_id, self.original
         saved = store.update_lead(lead_id, self.version, data)
@@ -219,7 +228,15 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         def revert() -> None:
             store.update_lead(lead_id, version, before)
 
-        return Saved(lead_id, False, UndoEntry(_("edit"), revert))
+        return Saved(
+            lead_id,
+            False,
+            UndoEntry(
+                _("edit of {name}").format(name=lead_input_name(data)),
+                revert,
+                lead_ids=frozenset({lead_id}),
+            ),
+        )
 
     def _offer_existing(self, error: DuplicateEmailError) -> None:
         self.duplicate_id = error.existing_id
