@@ -344,7 +344,6 @@ class TestConflicts:
 
     async def test_keep_mine(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "qualified")
-        company = demo_store.get_lead(lead).company
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
@@ -353,8 +352,8 @@ class TestConflicts:
             assert demo_store.get_lead(lead).company == "Theirs S.L."  # not yet overwritten
             await keys(pilot, "k")
             assert isinstance(app.screen, LeadDetailScreen)
-        saved = demo_store.get_lead(lead)
-        assert (saved.first_name, saved.company) == ("Mine", company)
+        saved = demo_store.get_lead(lead)  # my field saved, theirs kept: a merge
+        assert (saved.first_name, saved.company) == ("Mine", "Theirs S.L.")
 
     async def test_take_theirs(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "qualified")
@@ -376,7 +375,10 @@ class TestConflicts:
             await open_detail(pilot, lead)
             await edit_while_another_writes(pilot, demo_store, lead)
             version = demo_store.get_lead(lead).version
-            await keys(pilot, "escape")
+            await keys(pilot, "escape")  # back to the form, what was typed kept
+            assert isinstance(app.screen, EditLeadForm)
+            assert app.screen.query_one("#in-first_name", Input).value == "Mine"
+            await keys(pilot, "escape", "y")  # discard it
             assert isinstance(app.screen, LeadDetailScreen)
         assert demo_store.get_lead(lead).version == version
         assert demo_store.get_lead(lead).first_name != "Mine"

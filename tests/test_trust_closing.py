@@ -182,3 +182,42 @@ class TestMarksAndFilters:
             assert isinstance(app.screen, LeadListScreen)
             assert store.count_list(LeadFilter()).total == 3, toasts(app)
             assert "Jon" in toasts(app)[-1] and "Ines" in toasts(app)[-1]
+
+
+class TestConflictFromTheList:
+    """A save that meets a newer version asks, and merges only the fields the user changed."""
+
+    async def test_list_edit_conflict_merges(
+        self, store: LeadStore, app_factory: AppFactory
+    ) -> None:
+        from textual.widgets import Input
+
+        from leadtui.launch import open_store
+        from leadtui.ui.screens.conflict_dialog import ConflictDialog
+
+        lead_id = add(store, "Kim", "qualified")
+        app = app_factory(store)
+        async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
+            await settle(pilot)
+            await keys(pilot, "e")
+            other = open_store(store.path, clock=store.clock)
+            data, version = other.lead_input(lead_id)
+            data.company, data.stage = "Theirs S.L.", "proposal"
+            other.update_lead(lead_id, version, data)
+            other.close()
+            app.screen.query_one("#in-first_name", Input).value = "Kimberly"
+            await keys(pilot, "ctrl+s")
+            assert isinstance(app.screen, ConflictDialog)
+            merge = app.screen.merge  # what the table shows, field by field
+            assert merge.mine == {"first_name"} and merge.theirs == {"company", "stage"}
+            await keys(pilot, "k")
+            assert isinstance(app.screen, LeadListScreen)
+            saved = store.get_lead(lead_id)
+            assert (saved.first_name, saved.company, saved.stage) == (
+                "Kimberly",
+                "Theirs S.L.",
+                "proposal",
+            )
+            await keys(pilot, "u")  # undo goes back to their version, not before it
+            back = store.get_lead(lead_id)
+            assert (back.first_name, back.company) == ("Kim", "Theirs S.L.")

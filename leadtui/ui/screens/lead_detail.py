@@ -20,7 +20,7 @@ from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.i18n import _, language
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
-from leadtui.ui.screens.detail_edit import EditLeadForm, resolve_conflict
+from leadtui.ui.screens.detail_edit import EditLeadForm
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
 from leadtui.ui.widgets.timeline import Timeline
@@ -193,9 +193,6 @@ class LeadDetailScreen(StoreScreen[None]):
         self.app.push_screen(form, lambda result: self._edited(form, result))
 
     def _edited(self, form: EditLeadForm, result: object) -> None:
-        if form.conflict is not None:
-            resolve_conflict(self, form.conflict)
-            return
         open_id = getattr(result, "open_id", None)
         if open_id is not None:
             self.lead_id = open_id

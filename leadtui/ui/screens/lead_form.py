@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from leadtui.domain.errors import DuplicateEmailError, LeadtuiError
+from leadtui.domain.errors import ConflictError, DuplicateEmailError, LeadtuiError
 from leadtui.domain.lead_input import check_lead_input
 from leadtui.domain.rows import LeadInput, StageInfo
 from leadtui.domain.undo import UndoEntry, discard_result
@@ -49,6 +49,8 @@ class FormResult:
     lead_id: int | None = None
     open_id: int | None = None
     created: bool = False
+    kept_theirs: bool = False
+    """The lead changed elsewhere and the user took that version: nothing was saved."""
 
 
 def lead_input_name(data: LeadInput) -> str:
@@ -184,6 +186,9 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
             return
         if self._saving:
             return  # the first ctrl+s is on its way; a second would add the lead twice
+        self._save_data(data)
+
+    def _save_data(self, data: LeadInput) -> None:
         self._saving = True
         run_write(
             self,
@@ -195,8 +200,22 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
 
     def _saved(self, saved: Saved) -> None:
         self._saving = False
+        if saved.conflict is not None:
+            self._resolve(saved.conflict)
+            return
         self.lead_id = saved.lead_id
         self.dismiss(FormResult(lead_id=saved.lead_id, created=saved.created))
+
+    def _resolve(self, mine: LeadInput) -> None:
+        """The lead changed elsewhere: the user merges, takes theirs, or goes back."""
+        from leadtui.ui.screens.form_conflict import resolve_conflict
+
+        resolve_conflict(self, mine)
+
+    def save_merged(self, theirs: LeadInput, version: int, merged: LeadInput) -> None:
+        """Save ``merged`` on top of version ``version`` (``theirs``), the undo going back to it."""
+        self.original, self.version = theirs, version
+        self._save_data(merged)
 
     def _save_failed(self, error: LeadtuiError) -> bool:
         """The form stays open with what was typed; say what is wrong where it is wrong."""
@@ -222,7 +241,10 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
             )
             return Saved(new_id, True, undo)
         lead_id, before = self.lead_id, self.original
-        saved = store.update_lead(lead_id, self.version, data)
+        try:
+            saved = store.update_lead(lead_id, self.version, data)
+        except ConflictError:
+            return Saved(lead_id, False, None, conflict=data)  # the user chooses, on the UI thread
         version = saved.version
 
         def revert() -> None:

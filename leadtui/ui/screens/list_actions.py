@@ -203,6 +203,8 @@ class ListActions:
                 return
             if result.open_id is not None:
                 self.screen.open_lead(result.open_id)
+            elif result.kept_theirs:
+                self.reload(focus_id=result.lead_id)
             elif result.lead_id is not None:
                 self.toast(
                     _("Lead saved (u undoes).")
