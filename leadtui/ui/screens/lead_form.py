@@ -24,7 +24,14 @@ from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
-from leadtui.ui.screens.form_fields import TEXT_INPUTS, field_widgets, input_texts, typed_lead
+from leadtui.ui.screens.form_fields import (
+    TEXT_INPUTS,
+    field_widgets,
+    grid_columns,
+    input_texts,
+    lead_input_name,
+    typed_lead,
+)
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
@@ -51,11 +58,6 @@ class FormResult:
     created: bool = False
     kept_theirs: bool = False
     """The lead changed elsewhere and the user took that version: nothing was saved."""
-
-
-def lead_input_name(data: LeadInput) -> str:
-    """What a message calls the lead ``data`` describes."""
-    return f"{data.first_name} {data.last_name}".strip() or (data.email or data.phone or "")
 
 
 class LeadFormScreen(ModalScreen[FormResult | None]):
@@ -111,6 +113,10 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         self.fill(self.original)
         self.query_one("#in-first_name", Input).focus()
         self.call_after_refresh(self._loaded)
+
+    def on_resize(self) -> None:
+        """Three columns of fields on a wide screen, two or one on a narrow one (it scrolls)."""
+        self.query_one("#form-grid", Grid).styles.grid_size_columns = grid_columns(self.size.width)
 
     def _loaded(self) -> None:
         self._initial = self.widget_values()
