@@ -77,3 +77,24 @@ def test_overdue_is_marked_not_only_coloured() -> None:
     assert OVERDUE_MARK + "2026-03-13" in text
     header = [c.title for c in COLUMNS]
     assert "Last touch" in header and "Active" not in header
+
+
+def test_import_counts_use_plurals() -> None:
+    from types import SimpleNamespace
+
+    from leadtui.ui.screens.import_report import confirm_text, counts_text
+
+    one = SimpleNamespace(
+        rows_read=1,
+        imported=1,
+        updated=0,
+        merged=0,
+        skipped=1,
+        rejected=0,
+        notices_count=0,
+        with_warnings=0,
+        file="x.csv",
+    )
+    text = counts_text(one)
+    assert text.startswith("1 row: 1 new") and "1 duplicate skipped" in text
+    assert confirm_text(one).startswith("Add 1 new lead and")

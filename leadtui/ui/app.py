@@ -23,6 +23,7 @@ from leadtui.ui.writes import WriteQueue
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import Notify
 
 
 def _board_screen() -> Screen[Any]:
@@ -38,6 +39,9 @@ def _language_commands() -> type[Provider]:
 
     return LanguageCommands
 
+
+MAX_TOASTS = 3
+"""Toasts shown at once; a fourth pushes the oldest out."""
 
 _FROZEN = False
 
@@ -101,6 +105,19 @@ class LeadApp(App[None]):
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event = cleaned_paste(event) or event
         await super().on_event(event)
+
+    def _on_notify(self, event: Notify) -> None:
+        """Show a toast; the same text shown again replaces itself, and at most
+        :data:`MAX_TOASTS` stay on screen (the oldest go first), so toasts never pile up."""
+        new = event.notification
+        for shown in list(self._notifications):
+            if shown.message == new.message and shown.title == new.title:
+                self._unnotify(shown, refresh=False)
+        self._notifications.add(new)
+        shown_now = list(self._notifications)
+        for old in shown_now[: max(len(shown_now) - MAX_TOASTS, 0)]:
+            self._unnotify(old, refresh=False)
+        self._refresh_notifications()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """No input keeps a control character, however its value was set."""

@@ -33,9 +33,18 @@ Neighbours = Callable[[int, int], int | None]
 """``neighbours(current_id, step)``: the lead ``step`` (-1/+1) rows away in the list, or None."""
 
 
-def open_external(app: App[object], url: str) -> None:
-    """Open ``url`` outside the terminal (a seam: tests replace it)."""
-    app.open_url(url)
+def open_external(app: App[object], url: str) -> bool | None:
+    """Open ``url`` outside the terminal; ``False`` when nothing opened it (a test seam)."""
+    import webbrowser
+
+    driver = app._driver
+    if driver is not None and driver.is_web:
+        app.open_url(url)
+        return True
+    try:
+        return webbrowser.open(url)
+    except webbrowser.Error:
+        return False
 
 
 def mailto_url(email: str) -> str:
@@ -209,7 +218,15 @@ class LeadDetailScreen(StoreScreen[None]):
 
     @work(thread=True, exclusive=True, group="open-url")
     def _open_url(self, url: str) -> None:
-        open_external(self.app, url)
+        if open_external(self.app, url) is False:
+            email = self.detail.email if self.detail is not None else ""
+            self.app.call_from_thread(
+                self.toast,
+                _("No mail program opened for {email}; press c to copy the address.").format(
+                    email=email
+                ),
+                severity="warning",
+            )
 
     def action_copy_email(self) -> None:
         """Copy the email address to the clipboard."""
