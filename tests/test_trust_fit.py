@@ -98,3 +98,23 @@ def test_import_counts_use_plurals() -> None:
     text = counts_text(one)
     assert text.startswith("1 row: 1 new") and "1 duplicate skipped" in text
     assert confirm_text(one).startswith("Add 1 new lead and")
+
+
+def test_an_empty_value_reads_as_empty_everywhere(store: object) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from leadtui.domain.rows import LeadInput
+    from leadtui.store import LeadStore
+    from leadtui.ui.widgets.lead_fields import fields_table
+
+    assert isinstance(store, LeadStore)
+    lead = store.add_lead(LeadInput(first_name="Zero", value_cents=0))
+    assert lead.id is not None
+    detail = store.lead_detail(lead.id)
+    assert detail is not None
+    out = StringIO()
+    Console(file=out, width=100).print(fields_table(detail, store.stages(), DEMO_NOW))
+    value_line = next(line for line in out.getvalue().splitlines() if "Value" in line)
+    assert "€0" not in value_line and "—" in value_line

@@ -50,7 +50,7 @@ def shown_value(data: LeadInput, name: str, stage_names: Mapping[str, str]) -> s
     """A field of ``data`` as plain text."""
     value = getattr(data, name)
     if name == "value_cents":
-        return format_money(data.value_cents, data.currency)
+        return format_money(data.value_cents, data.currency) if data.value_cents else ""
     if name == "next_followup_at":
         return followup_date_text(data.next_followup_at)
     if name == "tags":
