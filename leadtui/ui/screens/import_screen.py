@@ -38,8 +38,8 @@ class ImportScreen(StoreScreen[None]):
     ImportScreen #import-duplicates { width: 24; }
     ImportScreen #import-info, ImportScreen #import-counts { height: auto; padding: 0 1; }
     ImportScreen #import-hint { height: auto; padding: 0 1; color: $text-muted; }
-    ImportScreen #import-mapping { height: 1fr; }
-    ImportScreen #import-issues { height: 8; }
+    ImportScreen #import-mapping { height: 2fr; min-height: 5; }
+    ImportScreen #import-issues { height: 1fr; min-height: 3; max-height: 8; }
     ImportScreen #import-progress-row { height: 1; padding: 0 1; }
     ImportScreen #import-buttons { height: 3; align-horizontal: right; }
     ImportScreen #import-buttons Button { margin-left: 1; width: auto; }
