@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from conftest import AppFactory
-from textual.pilot import Pilot
-from textual.widgets import Input
+from test_import_screen import FIXTURES, open_with
 from waiting import settle
 
 from leadtui.domain.rows import LeadFilter
 from leadtui.store import LeadStore
-from leadtui.ui.screens.import_screen import ImportScreen
-
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
-
-
-async def open_with(pilot: Pilot[Any], path: Path) -> ImportScreen:
-    """Open the import screen on ``path`` and wait for its counts."""
-    await pilot.press("ctrl+o")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ImportScreen)
-    box = screen.query_one("#import-path", Input)
-    box.cursor_blink = False
-    box.value = str(path)
-    await pilot.press("enter")
-    await settle(pilot)
-    return screen
 
 
 async def test_tab_then_enter_never_closes_without_importing(

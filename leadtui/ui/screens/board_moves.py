@@ -9,7 +9,11 @@ the write fails the board re-reads the columns and one toast says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
+
+from textual.screen import ModalScreen
 
 from leadtui.domain.closing import is_closing, stage_step
 from leadtui.domain.errors import LeadtuiError
@@ -20,6 +24,8 @@ from leadtui.store import MoveResult
 from leadtui.ui.screens.board_parts import BoardMovesHost
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.writes import run_write
+
+T = TypeVar("T")
 
 
 class BoardMoves:
@@ -168,12 +174,12 @@ class BoardMoves:
             return True
         return False
 
-    def action_won(self) -> None:
-        """Ask the deal's value, then mark the focused lead won (undo with u)."""
-        from leadtui.ui.screens.won_dialog import WonDialog
-
+    def _close(
+        self, kind: str, dialog: ModalScreen[T | None], move: Callable[[int, T], object]
+    ) -> None:
+        """Ask ``dialog`` about the focused open lead, then ``move(index, answer)`` it."""
         board = self.board
-        index = self._closing_index("won")
+        index = self._closing_index(kind)
         row = board.columns[board.current].state.current
         if index is None or row is None:
             board.screen.app.bell()
@@ -182,38 +188,36 @@ class BoardMoves:
             return
         lead_id = row.id
 
-        def answered(cents: int | None) -> None:
+        def answered(answer: T | None) -> None:
             current = board.columns[board.current].state.current
-            if cents is None or current is None or current.id != lead_id:
-                return
-            done = (_("{name} won. Press u to undo."), _("Won"))
-            self.move_current(index, done=done, value_cents=cents)
+            if answer is not None and current is not None and current.id == lead_id:
+                move(index, answer)
 
-        board.screen.app.push_screen(
-            WonDialog(row.display_name, row.value_cents, row.currency), answered
+        board.screen.app.push_screen(dialog, answered)
+
+    def action_won(self) -> None:
+        """Ask the deal's value, then mark the focused lead won (undo with u)."""
+        from leadtui.ui.screens.won_dialog import WonDialog
+
+        row = self.board.columns[self.board.current].state.current
+        done = (_("{name} won. Press u to undo."), _("Won"))
+        name, cents, currency = (
+            (row.display_name, row.value_cents, row.currency) if row else ("", 0, "")
         )
+
+        def move(index: int, value: int) -> None:
+            self.move_current(index, done=done, value_cents=value)
+
+        self._close("won", WonDialog(name, cents, currency), move)
 
     def action_lost(self) -> None:
         """Ask why, then mark the focused lead lost."""
         from leadtui.ui.screens.lost_reason_dialog import LostReasonDialog
 
-        board = self.board
-        index = self._closing_index("lost")
-        row = board.columns[board.current].state.current
-        if index is None or row is None:
-            board.screen.app.bell()
-            return
-        if self._closed():
-            return
-        lead_id = row.id
-
-        def answered(reason: str | None) -> None:
-            current = board.columns[board.current].state.current
-            if reason is None or current is None or current.id != lead_id:
-                return
-            self.move_current(index, reason, (_("{name} lost. Press u to undo."), _("Lost")))
-
-        board.screen.app.push_screen(LostReasonDialog(), answered)
+        done = (_("{name} lost. Press u to undo."), _("Lost"))
+        self._close(
+            "lost", LostReasonDialog(), lambda index, reason: self.move_current(index, reason, done)
+        )
 
     def action_undo(self) -> None:
         """Undo the last action (moves made here, or anything else in the app history)."""

@@ -190,14 +190,22 @@ class DetailActions:
         """Mark the lead won, asking for the deal's value."""
         writes_of(self.host.screen).defer(self._ask_won)
 
+    def _closable(self, kind: str, refused: str) -> str | None:
+        """The stage of ``kind`` to close the lead in, or ``None`` (told why if closed)."""
+        stage, detail = self._stage_of_kind(kind), self.host.detail
+        if stage is None or detail is None or detail.stage == stage:
+            return None
+        if detail.stage not in self._open_keys():
+            self.host.toast(refused)
+            return None
+        return stage
+
     def _ask_won(self) -> None:
         from leadtui.ui.screens.won_dialog import WonDialog
 
-        won, detail = self._stage_of_kind("won"), self.host.detail
-        if won is None or detail is None or detail.stage == won:
-            return
-        if detail.stage not in self._open_keys():
-            self.host.toast(_("A lost deal is reopened with < before it can be won."))
+        won = self._closable("won", _("A lost deal is reopened with < before it can be won."))
+        detail = self.host.detail
+        if won is None or detail is None:
             return
         self.host.screen.app.push_screen(
             WonDialog(detail.display_name, detail.value_cents, detail.currency),
@@ -206,11 +214,8 @@ class DetailActions:
 
     def lost(self) -> None:
         """Mark the lead lost, asking why."""
-        lost, detail = self._stage_of_kind("lost"), self.host.detail
-        if lost is None or detail is None or detail.stage == lost:
-            return
-        if detail.stage not in self._open_keys():
-            self.host.toast(_("A won deal is reopened with < before it can be lost."))
+        lost = self._closable("lost", _("A won deal is reopened with < before it can be lost."))
+        if lost is None:
             return
         self.host.screen.app.push_screen(
             LostReasonDialog(),

@@ -24,6 +24,7 @@ from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
+from leadtui.ui.screens.form_conflict import resolve_conflict
 from leadtui.ui.screens.form_fields import (
     TEXT_INPUTS,
     field_widgets,
@@ -214,9 +215,19 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
 
     def _resolve(self, mine: LeadInput) -> None:
         """The lead changed elsewhere: the user merges, takes theirs, or goes back."""
-        from leadtui.ui.screens.form_conflict import resolve_conflict
-
-        resolve_conflict(self, mine)
+        if self.lead_id is None:
+            return
+        lead_id = self.lead_id
+        resolve_conflict(
+            self,
+            self.store,
+            lead_id,
+            self.original,
+            self.stages,
+            mine,
+            save_merged=self.save_merged,
+            kept_theirs=lambda: self.dismiss(FormResult(lead_id=lead_id, kept_theirs=True)),
+        )
 
     def save_merged(self, theirs: LeadInput, version: int, merged: LeadInput) -> None:
         """Save ``merged`` on top of version ``version`` (``theirs``), the undo going back to it."""

@@ -9,14 +9,48 @@ search changes), so no action reaches a lead the user cannot see.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.i18n import _, ngettext
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
-    from leadtui.ui.screens.list_actions import ListActions
+    from textual.notifications import SeverityLevel
+
+    from leadtui.domain.rows import LeadRow, StageInfo
+    from leadtui.store import LeadStore
+    from leadtui.ui.screens.list_parts import ListActionsHost
+    from leadtui.ui.widgets.lead_table import LeadTable
+
+
+class ListActions(Protocol):
+    """What a bulk action uses of :class:`~leadtui.ui.screens.list_actions.ListActions`."""
+
+    screen: ListActionsHost
+
+    @property
+    def table(self) -> LeadTable: ...
+
+    @property
+    def store(self) -> LeadStore: ...
+
+    @property
+    def stage_list(self) -> list[StageInfo]: ...
+
+    def targets(self) -> list[int]: ...
+
+    def toast(self, message: str, *, severity: SeverityLevel = "information") -> None: ...
+
+    def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None: ...
+
+    def move(
+        self, ids: Sequence[int], stage: str, row: LeadRow | None = None, reason: str = ""
+    ) -> None: ...
+
+    def win(self, row: LeadRow) -> None: ...
+
 
 NAMED = 3
 """Up to this many leads, a confirmation names each one."""
