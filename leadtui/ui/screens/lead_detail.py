@@ -34,17 +34,27 @@ Neighbours = Callable[[int, int], int | None]
 
 
 def open_external(app: App[object], url: str) -> bool | None:
-    """Open ``url`` outside the terminal; ``False`` when nothing opened it (a test seam)."""
-    import webbrowser
+    """Open ``url`` outside the terminal; ``False`` when no program can (a test seam).
+
+    Without a desktop opener (``xdg-open`` and friends, ``$BROWSER``) a mailto: link
+    goes nowhere and nothing says so; then nothing is tried and the caller tells the user.
+    """
+    import os
+    import shutil
+    import sys
 
     driver = app._driver
-    if driver is not None and driver.is_web:
-        app.open_url(url)
-        return True
-    try:
-        return webbrowser.open(url)
-    except webbrowser.Error:
+    web = driver is not None and driver.is_web
+    openers = ("xdg-open", "gio", "sensible-browser", "x-www-browser", "www-browser")
+    if not (
+        web
+        or sys.platform in ("darwin", "win32")
+        or os.environ.get("BROWSER")
+        or any(shutil.which(name) for name in openers)
+    ):
         return False
+    app.open_url(url)
+    return True
 
 
 def mailto_url(email: str) -> str:
