@@ -19,6 +19,7 @@ from leadtui.ui.screens import lead_detail
 from leadtui.ui.screens.conflict_dialog import ConflictDialog
 from leadtui.ui.screens.detail_edit import EditLeadForm
 from leadtui.ui.screens.lead_detail import LeadDetailScreen
+from leadtui.ui.screens.won_dialog import WonDialog
 
 pytestmark = both_backends
 
@@ -129,7 +130,7 @@ class TestStages:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "w")
+            await keys(pilot, "w", "enter")
         assert demo_store.get_lead(lead).stage == "won"
         last = demo_store.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage) == ("proposal", "won")
@@ -142,6 +143,7 @@ class TestStages:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await run_from_palette(pilot, "mark won", "won")
+            await keys(pilot, "enter")
         assert demo_store.get_lead(lead).stage == "won"
 
     async def test_lost_with_common_reason(
@@ -204,7 +206,9 @@ class TestStages:
             other.close()
             await keys(pilot, "greater_than_sign")
             assert demo_store.get_lead(lead).stage == "proposal"  # not moved on top
-            await keys(pilot, "greater_than_sign")  # the screen re-read it: now it moves
+            await keys(pilot, "greater_than_sign")  # the screen re-read it: now it asks
+            assert isinstance(app.screen, WonDialog)
+            await keys(pilot, "enter")
         assert demo_store.get_lead(lead).stage == "won"
 
 
@@ -340,7 +344,6 @@ class TestConflicts:
 
     async def test_keep_mine(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "qualified")
-        company = demo_store.get_lead(lead).company
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
@@ -349,8 +352,8 @@ class TestConflicts:
             assert demo_store.get_lead(lead).company == "Theirs S.L."  # not yet overwritten
             await keys(pilot, "k")
             assert isinstance(app.screen, LeadDetailScreen)
-        saved = demo_store.get_lead(lead)
-        assert (saved.first_name, saved.company) == ("Mine", company)
+        saved = demo_store.get_lead(lead)  # my field saved, theirs kept: a merge
+        assert (saved.first_name, saved.company) == ("Mine", "Theirs S.L.")
 
     async def test_take_theirs(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "qualified")
@@ -372,7 +375,10 @@ class TestConflicts:
             await open_detail(pilot, lead)
             await edit_while_another_writes(pilot, demo_store, lead)
             version = demo_store.get_lead(lead).version
-            await keys(pilot, "escape")
+            await keys(pilot, "escape")  # back to the form, what was typed kept
+            assert isinstance(app.screen, EditLeadForm)
+            assert app.screen.query_one("#in-first_name", Input).value == "Mine"
+            await keys(pilot, "escape", "y")  # discard it
             assert isinstance(app.screen, LeadDetailScreen)
         assert demo_store.get_lead(lead).version == version
         assert demo_store.get_lead(lead).first_name != "Mine"

@@ -213,7 +213,7 @@ class TestMarksAndBulk:
             assert table_of(app).marked == {rows[0].id, rows[1].id}
             await keys(pilot, "m")
             assert isinstance(app.screen, StagePickerScreen)
-            await keys(pilot, "end", "enter")
+            await keys(pilot, "end", "enter", "enter")  # Lost asks the reason: the first one
             for row in rows:
                 moved = demo_store.lead_row(row.id)
                 assert moved is not None and moved.stage == "lost"

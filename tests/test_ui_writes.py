@@ -183,6 +183,14 @@ async def test_undo_from_list_detail_and_board_is_one_implementation(
 ) -> None:
     calls = spy_undo(monkeypatch)
     app = app_factory(demo_store)
+    shown: list[str] = []  # every toast, also those a newer one pushed off the screen
+    notify = app.notify
+
+    def spy(message: str, **options: Any) -> None:
+        shown.append(message)
+        notify(message, **options)
+
+    monkeypatch.setattr(app, "notify", spy)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = cast(LeadListScreen, app.screen)
@@ -210,6 +218,6 @@ async def test_undo_from_list_detail_and_board_is_one_implementation(
             await settle(pilot)
         assert getattr(demo_store.lead_row(moved.id), "stage", None) == moved.stage
         assert calls == ["LeadListScreen", "LeadDetailScreen", "FunnelBoardScreen"]
-        undone = [m for m in messages(app) if m.startswith("Undone: ")]
+        undone = [m for m in shown if m.startswith("Undone: ")]
         assert len(undone) == 3 and all(m.endswith(".") for m in undone)
         assert errors(app) == []

@@ -13,6 +13,7 @@ from unicodedata import normalize
 
 from leadtui.domain.enums import LeadSource
 from leadtui.domain.lead_input import TEXT_FIELDS
+from leadtui.domain.sources import source_key
 from leadtui.domain.validation import (
     ValidationError,
     clean_text,
@@ -119,11 +120,9 @@ class ValueFiller:
 
     def _fill_choices(self, values: dict[str, Any], raw: dict[str, str]) -> None:
         if "source" in raw:
-            if raw["source"] not in SOURCES:
-                raise ValidationError(
-                    "source", _("Unknown source: {source}").format(source=raw["source"])
-                )
-            values["source"] = raw["source"]
+            # Known words (English, Spanish) map to their source, anything else to "other".
+            source = raw["source"]
+            values["source"] = source if source in SOURCES else source_key(source)
         if "consent" in raw:
             values["consent"] = parse_flag(raw["consent"])
         if "stage" in raw:

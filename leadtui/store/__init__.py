@@ -257,23 +257,37 @@ class LeadStore:
         *,
         expected_versions: dict[int, int] | None = None,
     ) -> list[MoveResult]:
-        """Move leads to ``to_stage`` in one transaction; each move writes a StageChange."""
+        """Move leads to ``to_stage`` in one transaction; each move writes a StageChange.
+
+        Closing (won, lost) clears the follow-up; the results keep it for undo.
+        """
         return self.pipeline.move_leads(
             lead_ids, to_stage, reason, expected_versions=expected_versions
         )
 
     @unit_of_work
     def move_lead(
-        self, lead_id: int, to_stage: str, reason: str = "", *, expected_version: int | None = None
+        self,
+        lead_id: int,
+        to_stage: str,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
+        value_cents: int | None = None,
     ) -> MoveResult | None:
-        """Move one lead; ``None`` if it already was in ``to_stage``."""
+        """Move one lead (a won deal with its ``value_cents``); ``None`` if already there."""
         versions = None if expected_version is None else {lead_id: expected_version}
-        results = self.pipeline.move_leads([lead_id], to_stage, reason, expected_versions=versions)
+        results = self.pipeline.move_leads(
+            [lead_id], to_stage, reason, expected_versions=versions, value_cents=value_cents
+        )
         return results[0] if results else None
 
     @unit_of_work
     def undo_moves(self, moves: Sequence[MoveResult]) -> None:
-        """Revert moves: stage back, their StageChange rows removed. Refuses if moved since."""
+        """Revert moves: stage, follow-up and value back, their StageChange rows removed.
+
+        Refuses if moved since.
+        """
         self.pipeline.undo_moves(moves)
 
     # -- touches --------------------------------------------------------------------
@@ -301,16 +315,26 @@ class LeadStore:
         return self.touches.tag_leads(lead_ids, name)
 
     @unit_of_work
-    def untag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
-        """Take a tag off leads; returns the ids that had it."""
-        return self.touches.untag_leads(lead_ids, name)
+    def untag_leads(
+        self, lead_ids: Sequence[int], name: str, *, drop_unused: bool = False
+    ) -> list[int]:
+        """Take a tag off leads; returns the ids that had it (``drop_unused``: an undo)."""
+        return self.touches.untag_leads(lead_ids, name, drop_unused=drop_unused)
 
     @unit_of_work
     def retag_lead(
-        self, lead_id: int, add: Sequence[str], remove: Sequence[str]
+        self,
+        lead_id: int,
+        add: Sequence[str],
+        remove: Sequence[str],
+        *,
+        drop_unused: bool = False,
     ) -> tuple[list[str], list[str]]:
-        """Add and remove tags on one lead in one transaction; returns what really changed."""
-        return self.touches.retag_lead(lead_id, add, remove)
+        """Add and remove tags on one lead in one transaction; returns what really changed.
+
+        ``drop_unused`` (an undo): a removed tag no lead carries any more leaves the list.
+        """
+        return self.touches.retag_lead(lead_id, add, remove, drop_unused=drop_unused)
 
     # -- whole-file jobs ------------------------------------------------------------
 

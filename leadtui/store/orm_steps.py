@@ -76,6 +76,22 @@ def tag_id(session: Session, name: str, *, create: bool) -> int | None:
     return None if tag is None else tag.id
 
 
+def drop_tag_if_unused(session: Session, tag_id: int) -> None:
+    """Remove tag ``tag_id`` when no lead (live or deleted) carries it any more.
+
+    The undo of tagging calls it, so a tag the undone action created leaves the tag list too.
+    """
+    from sqlmodel import select
+
+    from leadtui.storage.models import LeadTag, Tag
+
+    session.flush()
+    if session.exec(select(LeadTag).where(LeadTag.tag_id == tag_id)).first() is None:
+        tag = session.get(Tag, tag_id)
+        if tag is not None:
+            session.delete(tag)
+
+
 def set_tags(session: Session, lead_id: int, names: Iterable[str]) -> None:
     """Replace the tags of a lead with ``names``."""
     from sqlmodel import col, delete

@@ -18,12 +18,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class MoveResult:
-    """What a stage move did, enough to undo it."""
+    """What a stage move did, enough to undo every field it changed."""
 
     lead_id: int
     change_id: int
     from_stage: str
     to_stage: str
+    followup_before: datetime | None = None
+    """The follow-up the move cleared (closing a deal clears it), restored by undo."""
+    value_before: int | None = None
+    """The value in cents before a won deal set it (``None``: the move left it alone)."""
 
 
 class PipelineService:
@@ -40,13 +44,21 @@ class PipelineService:
         reason: str = "",
         *,
         expected_versions: dict[int, int] | None = None,
+        value_cents: int | None = None,
     ) -> list[MoveResult]:
-        """Move leads to ``to_stage`` in one transaction; each move writes a StageChange."""
+        """Move leads to ``to_stage`` in one transaction; each move writes a StageChange.
+
+        A move to a closing stage (won or lost) clears the follow-up, so a closed deal is
+        never overdue; ``value_cents`` (a won deal's value) is set with the move. The
+        results record both, and :meth:`undo_moves` restores them.
+        """
         from leadtui.domain.validation import clean_text
         from leadtui.storage.models import StageChange
 
-        if to_stage not in self.context.stage_keys():
+        kinds = {stage.key: stage.kind for stage in self.backend.stages()}
+        if to_stage not in kinds:
             raise NotFoundError(_("Unknown stage: {stage}").format(stage=to_stage))
+        closing = kinds[to_stage] in ("won", "lost")
         reason = clean_text(reason, max_length=500, field="reason")
         now = self.context.now()
         results: list[MoveResult] = []
@@ -62,17 +74,24 @@ class PipelineService:
                 session.add(change)
                 session.flush()
                 assert change.id is not None
-                results.append(MoveResult(lead_id, change.id, lead.stage, to_stage))
+                followup = lead.next_followup_at if closing else None
+                value = lead.value_cents if value_cents is not None else None
+                results.append(
+                    MoveResult(lead_id, change.id, lead.stage, to_stage, followup, value)
+                )
                 lead.stage = to_stage
                 lead.stage_changed_at = now
-                if to_stage in ("won", "lost"):
-                    lead.next_followup_at = None if to_stage == "lost" else lead.next_followup_at
+                if closing:
+                    lead.next_followup_at = None
+                if value_cents is not None:
+                    lead.value_cents = value_cents
                 orm_steps.touch(lead, self.context.now())
                 session.add(lead)
         return results
 
     def undo_moves(self, moves: Sequence[MoveResult]) -> None:
-        """Revert moves: stage back, their StageChange rows removed. Refuses if moved since."""
+        """Revert moves: stage, follow-up and value back, their StageChange rows (and so
+        their reasons) removed. Refuses if moved since."""
         from leadtui.storage.models import Lead, StageChange
 
         with self.backend.session() as session:
@@ -93,6 +112,10 @@ class PipelineService:
                 previous = _last_change_at(session, move.lead_id)
                 lead.stage = move.from_stage
                 lead.stage_changed_at = previous or lead.created_at
+                if move.followup_before is not None:
+                    lead.next_followup_at = move.followup_before
+                if move.value_before is not None:
+                    lead.value_cents = move.value_before
                 orm_steps.touch(lead, self.context.now())
                 session.add(lead)
 

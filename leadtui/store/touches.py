@@ -101,8 +101,14 @@ class TouchesService:
                     added.append(lead_id)
         return added
 
-    def untag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
-        """Take a tag off leads; returns the ids that had it."""
+    def untag_leads(
+        self, lead_ids: Sequence[int], name: str, *, drop_unused: bool = False
+    ) -> list[int]:
+        """Take a tag off leads; returns the ids that had it.
+
+        With ``drop_unused`` (the undo of :meth:`tag_leads`) a tag no lead carries any
+        more is removed from the tag list too.
+        """
         from leadtui.storage.models import Lead, LeadTag
 
         removed: list[int] = []
@@ -118,12 +124,22 @@ class TouchesService:
                     orm_steps.touch(lead, self.context.now())
                     session.add(lead)
                     removed.append(lead_id)
+            if drop_unused:
+                orm_steps.drop_tag_if_unused(session, tag_id)
         return removed
 
     def retag_lead(
-        self, lead_id: int, add: Sequence[str], remove: Sequence[str]
+        self,
+        lead_id: int,
+        add: Sequence[str],
+        remove: Sequence[str],
+        *,
+        drop_unused: bool = False,
     ) -> tuple[list[str], list[str]]:
-        """Add and remove tags on one lead in one transaction; returns what really changed."""
+        """Add and remove tags on one lead in one transaction; returns what really changed.
+
+        With ``drop_unused`` (an undo) a removed tag no lead carries any more leaves the list.
+        """
         from leadtui.domain.validation import clean_text
         from leadtui.storage.models import LeadTag
 
@@ -137,6 +153,8 @@ class TouchesService:
                 if link is not None:
                     session.delete(link)
                     removed.append(raw)
+                    if drop_unused and tag_id is not None:
+                        orm_steps.drop_tag_if_unused(session, tag_id)
             for raw in add:
                 name = clean_text(raw, max_length=MAX_TAG, field="tags")
                 tag_id = orm_steps.tag_id(session, name, create=True) if name else None

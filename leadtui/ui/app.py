@@ -6,10 +6,11 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Input
 
 from leadtui import __version__
 from leadtui.domain.errors import DatabaseLost
@@ -17,11 +18,13 @@ from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
+from leadtui.ui.clean_input import clean_input_value, cleaned_paste
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import Notify
 
 
 def _board_screen() -> Screen[Any]:
@@ -43,6 +46,9 @@ def _language_commands() -> type[Provider]:
 
     return LanguageCommands
 
+
+MAX_TOASTS = 3
+"""Toasts shown at once; a fourth pushes the oldest out."""
 
 _FROZEN = False
 
@@ -105,6 +111,29 @@ class LeadApp(App[None]):
     def _warm_up(self) -> None:
         self.store.warm_up()
         _freeze_start_up_objects()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is cleaned here, once, before any field receives it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event = cleaned_paste(event) or event
+        await super().on_event(event)
+
+    def _on_notify(self, event: Notify) -> None:
+        """Show a toast; the same text shown again replaces itself, and at most
+        :data:`MAX_TOASTS` stay on screen (the oldest go first), so toasts never pile up."""
+        new = event.notification
+        for shown in list(self._notifications):
+            if shown.message == new.message and shown.title == new.title:
+                self._unnotify(shown, refresh=False)
+        self._notifications.add(new)
+        shown_now = list(self._notifications)
+        for old in shown_now[: max(len(shown_now) - MAX_TOASTS, 0)]:
+            self._unnotify(old, refresh=False)
+        self._refresh_notifications()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """No input keeps a control character, however its value was set."""
+        clean_input_value(event)
 
     def action_toggle_help(self) -> None:
         """Show or hide the key help panel."""

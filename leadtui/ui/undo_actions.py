@@ -30,8 +30,13 @@ def undo_last(
     *,
     after: Callable[[UndoEntry, bool], None] | None = None,
     title: str = "",
+    lead_id: int | None = None,
+    lead_name: str = "",
 ) -> None:
     """Revert the most recent write of the app, then tell the user in one toast.
+
+    With ``lead_id`` (the detail of lead ``lead_name``) only that lead's most recent
+    step is taken back, never a change made to another lead.
 
     ``after(entry, ok)`` runs on the UI thread once the revert succeeded (``ok``) or
     failed, so the screen can re-read what changed; an entry with a ``refresh`` has
@@ -40,9 +45,14 @@ def undo_last(
     history = cast(HasHistory, screen.app).undo_history
 
     def start() -> None:
-        entry = history.pop()
+        entry = history.pop() if lead_id is None else history.pop_for(lead_id)
         if entry is None:
-            screen.notify(_("Nothing to undo."), markup=False)
+            nothing = (
+                _("Nothing to undo.")
+                if lead_id is None
+                else _("Nothing to undo for {name}.").format(name=lead_name)
+            )
+            screen.notify(nothing, markup=False)
             return
 
         def done(_result: None) -> None:

@@ -131,7 +131,7 @@ class WriteQueue:
         try:
             entry = write.undo(result) if write.undo is not None else None
             if entry is not None:
-                self.history.push(entry.description, entry.revert, entry.refresh)
+                self.history.push(entry.description, entry.revert, entry.refresh, entry.lead_ids)
             if write.on_done is not None:
                 write.on_done(result)
         finally:

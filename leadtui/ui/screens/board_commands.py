@@ -20,6 +20,7 @@ def board_commands() -> list[ActionCommand]:
         (_("Undo"), _("Undo the last move"), "undo"),
         (_("Collapse Won and Lost"), _("Fold or unfold the closed columns"), "collapse"),
         (_("Funnel metrics"), _("Show or hide conversion, time in stage, win rate"), "metrics"),
+        (_("Import…"), _("Import leads from a file"), "app.import_file"),
         (_("Lead list"), _("Switch back to the list"), "list"),
     ]
 

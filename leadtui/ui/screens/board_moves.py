@@ -9,8 +9,13 @@ the write fails the board re-reads the columns and one toast says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
+from textual.screen import ModalScreen
+
+from leadtui.domain.closing import is_closing, stage_step
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import LeadInput, LeadRow
 from leadtui.domain.undo import UndoEntry
@@ -19,6 +24,8 @@ from leadtui.store import MoveResult
 from leadtui.ui.screens.board_parts import BoardMovesHost
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.writes import run_write
+
+T = TypeVar("T")
 
 
 class BoardMoves:
@@ -34,11 +41,16 @@ class BoardMoves:
     # -- moves ------------------------------------------------------------------
 
     def move_current(
-        self, to_index: int, reason: str = "", done: tuple[str, str] | None = None
+        self,
+        to_index: int,
+        reason: str = "",
+        done: tuple[str, str] | None = None,
+        value_cents: int | None = None,
     ) -> bool:
         """Move the focused lead to the column at ``to_index``; the cursor follows it.
 
-        ``done`` (a text with ``{name}``, a title) is shown once the move is saved.
+        ``done`` (a text with ``{name}``, a title) is shown once the move is saved;
+        ``value_cents`` is a won deal's value.
         """
         board = self.board
         source = board.columns[board.current]
@@ -51,7 +63,7 @@ class BoardMoves:
         self._apply_move(row.id, source.state.stage.key, stage.key, row)
 
         def work() -> tuple[MoveResult | None, LeadRow | None]:
-            result = store.move_lead(row.id, stage.key, reason)
+            result = store.move_lead(row.id, stage.key, reason, value_cents=value_cents)
             return result, store.lead_row(row.id)
 
         def saved(outcome: tuple[MoveResult | None, LeadRow | None]) -> None:
@@ -75,6 +87,7 @@ class BoardMoves:
                 _("Move {name} to {stage}").format(name=row.display_name, stage=_(stage.name)),
                 lambda: store.undo_moves([result]),
                 lambda: self._undone(result),
+                lead_ids=frozenset({result.lead_id}),
             )
 
         def failed(_error: LeadtuiError) -> bool:
@@ -113,6 +126,9 @@ class BoardMoves:
     def _undone(self, result: MoveResult) -> None:
         """The move was taken back in the database: the card goes back too."""
         self._apply_move(result.lead_id, result.to_stage, result.from_stage)
+        fresh = self.board.store.lead_row(result.lead_id)  # value, follow-up restored too
+        if fresh is not None:
+            self._refresh_card(fresh)
         self.board.refresh_metrics()
 
     def _refresh_card(self, fresh: LeadRow) -> None:
@@ -123,41 +139,85 @@ class BoardMoves:
             column.refresh()
 
     def action_move(self, step: int) -> None:
-        """Move the focused lead one stage left or right."""
-        self.move_current(self.board.current + step)
+        """Move the focused lead one stage left or right; Won only through its dialog."""
+        board = self.board
+        column = board.columns[board.current]
+        if column.state.current is None:
+            board.screen.app.bell()
+            return
+        stages = [c.state.stage for c in board.columns]
+        where = stage_step(stages, column.state.stage.key, step)
+        target = None if where.stage is None else self._index_of_stage(where.stage)
+        if where.action == "win":
+            self.action_won()
+        elif where.action in ("move", "reopen") and target is not None:
+            self.move_current(target)
+        else:
+            board.screen.app.bell()
+            if is_closing(column.state.stage):
+                board.screen.notify(
+                    _("A closed deal is reopened with H before it moves on."), markup=False
+                )
 
     def _closing_index(self, kind: str) -> int | None:
         columns = self.board.columns
         return next((i for i, c in enumerate(columns) if c.state.stage.kind == kind), None)
 
-    def action_won(self) -> None:
-        """Mark the focused lead won (undo with u)."""
+    def _closed(self) -> bool:
+        """True (and the user told) when the focused lead is already won or lost."""
         board = self.board
-        index = self._closing_index("won")
-        if index is None or board.columns[board.current].state.current is None:
+        if is_closing(board.columns[board.current].state.stage):
+            board.screen.app.bell()
+            board.screen.notify(
+                _("A closed deal is reopened with H before it is won or lost."), markup=False
+            )
+            return True
+        return False
+
+    def _close(
+        self, kind: str, dialog: ModalScreen[T | None], move: Callable[[int, T], object]
+    ) -> None:
+        """Ask ``dialog`` about the focused open lead, then ``move(index, answer)`` it."""
+        board = self.board
+        index = self._closing_index(kind)
+        row = board.columns[board.current].state.current
+        if index is None or row is None:
             board.screen.app.bell()
             return
-        self.move_current(index, done=(_("{name} won. Press u to undo."), _("Won")))
+        if self._closed():
+            return
+        lead_id = row.id
+
+        def answered(answer: T | None) -> None:
+            current = board.columns[board.current].state.current
+            if answer is not None and current is not None and current.id == lead_id:
+                move(index, answer)
+
+        board.screen.app.push_screen(dialog, answered)
+
+    def action_won(self) -> None:
+        """Ask the deal's value, then mark the focused lead won (undo with u)."""
+        from leadtui.ui.screens.won_dialog import WonDialog
+
+        row = self.board.columns[self.board.current].state.current
+        done = (_("{name} won. Press u to undo."), _("Won"))
+        name, cents, currency = (
+            (row.display_name, row.value_cents, row.currency) if row else ("", 0, "")
+        )
+
+        def move(index: int, value: int) -> None:
+            self.move_current(index, done=done, value_cents=value)
+
+        self._close("won", WonDialog(name, cents, currency), move)
 
     def action_lost(self) -> None:
         """Ask why, then mark the focused lead lost."""
         from leadtui.ui.screens.lost_reason_dialog import LostReasonDialog
 
-        board = self.board
-        index = self._closing_index("lost")
-        row = board.columns[board.current].state.current
-        if index is None or row is None or index == board.current:
-            board.screen.app.bell()
-            return
-        lead_id = row.id
-
-        def answered(reason: str | None) -> None:
-            current = board.columns[board.current].state.current
-            if reason is None or current is None or current.id != lead_id:
-                return
-            self.move_current(index, reason, (_("{name} lost. Press u to undo."), _("Lost")))
-
-        board.screen.app.push_screen(LostReasonDialog(), answered)
+        done = (_("{name} lost. Press u to undo."), _("Lost"))
+        self._close(
+            "lost", LostReasonDialog(), lambda index, reason: self.move_current(index, reason, done)
+        )
 
     def action_undo(self) -> None:
         """Undo the last action (moves made here, or anything else in the app history)."""

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from leadtui.domain.formatting import followup_date_text
+from leadtui.domain.merge import Merge
 from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadInput
 from leadtui.i18n import _
@@ -49,7 +50,7 @@ def shown_value(data: LeadInput, name: str, stage_names: Mapping[str, str]) -> s
     """A field of ``data`` as plain text."""
     value = getattr(data, name)
     if name == "value_cents":
-        return format_money(data.value_cents, data.currency)
+        return format_money(data.value_cents, data.currency) if data.value_cents else ""
     if name == "next_followup_at":
         return followup_date_text(data.next_followup_at)
     if name == "tags":
@@ -61,38 +62,52 @@ def shown_value(data: LeadInput, name: str, stage_names: Mapping[str, str]) -> s
     return "" if value is None else str(value)
 
 
-def comparison(mine: LeadInput, theirs: LeadInput, stage_names: Mapping[str, str]) -> Table:
-    """Field by field, yours against the database's; differing rows stand out."""
+def comparison(merge: Merge, base: LeadInput, stage_names: Mapping[str, str]) -> Table:
+    """Field by field: as you opened it, yours, and the database's now; what a merge saves.
+
+    A field is marked by who changed it: "you", "them", or "both" (yours is saved).
+    """
     table = Table(expand=True, show_edge=False, pad_edge=False)
     table.add_column(_("Field"), style="dim", no_wrap=True)
+    table.add_column(_("Changed by"), no_wrap=True)
+    table.add_column(_("When you opened it"), overflow="fold", ratio=1)
     table.add_column(_("Yours"), overflow="fold", ratio=1)
     table.add_column(_("In the database now"), overflow="fold", ratio=1)
     for name, label in field_labels().items():
-        own = shown_value(mine, name, stage_names)
-        other = shown_value(theirs, name, stage_names)
-        differs = own != other
-        style = "bold yellow" if differs else ""
+        mine, theirs = name in merge.mine, name in merge.theirs
+        if not (mine or theirs):
+            continue
+        who = _("both") if mine and theirs else _("you") if mine else _("them")
+        saved_mine = mine  # a merge saves yours for every field you changed
         table.add_row(
-            Text(("≠ " if differs else "  ") + label),
-            Text(own, style=style),
-            Text(other, style=style),
+            Text(label),
+            Text(who, style="bold yellow" if mine and theirs else ""),
+            Text(shown_value(base, name, stage_names) or "—", style="dim"),
+            Text(
+                shown_value(merge.merged if mine else base, name, stage_names) or "—",
+                style="bold" if saved_mine else "dim",
+            ),
+            Text(
+                shown_value(merge.current, name, stage_names) or "—",
+                style="dim" if saved_mine else "bold",
+            ),
         )
     return table
 
 
 class ConflictDialog(ModalScreen[str | None]):
-    """Dismisses with "mine" (save yours over the new version), "theirs", or ``None``."""
+    """Dismisses with "merge" (your changes over the new version), "theirs", or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "choose('mine')", _("Keep mine"), id="conflict.mine"),
+        Binding("k,m", "choose('merge')", _("Keep my changes"), id="conflict.mine"),
         Binding("t", "choose('theirs')", _("Take theirs"), id="conflict.theirs"),
-        Binding("escape", "cancel", _("Cancel"), id="conflict.cancel"),
+        Binding("escape", "cancel", _("Back to the form"), id="conflict.cancel"),
     ]
 
-    def __init__(self, mine: LeadInput, theirs: LeadInput, stage_names: Mapping[str, str]) -> None:
+    def __init__(self, merge: Merge, base: LeadInput, stage_names: Mapping[str, str]) -> None:
         super().__init__()
-        self.mine = mine
-        self.theirs = theirs
+        self.merge = merge
+        self.base = base
         self.stage_names = stage_names
 
     def compose(self) -> ComposeResult:
@@ -102,28 +117,29 @@ class ConflictDialog(ModalScreen[str | None]):
                 Content(
                     _(
                         "Someone (or another leadtui) saved this lead while you were editing it. "
-                        "Nothing has been overwritten. Rows marked ≠ differ."
+                        "Nothing has been overwritten. Keeping your changes saves only the "
+                        "fields you changed (bold under Yours); the others keep their new values."
                     )
                 ),
                 id="conflict-help",
             )
             with VerticalScroll(id="conflict-scroll"):
                 yield Static(
-                    comparison(self.mine, self.theirs, self.stage_names), id="conflict-table"
+                    comparison(self.merge, self.base, self.stage_names), id="conflict-table"
                 )
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Cancel (esc)"), id="cancel", compact=True)
+                yield Button(_("Back (esc)"), id="cancel", compact=True)
                 yield Button(_("Take theirs (t)"), id="theirs", compact=True)
-                yield Button(_("Keep mine (k)"), variant="warning", id="mine", compact=True)
+                yield Button(_("Keep my changes (k)"), variant="warning", id="merge", compact=True)
 
     def on_mount(self) -> None:
-        """Nothing is chosen by a stray Enter: Cancel has the focus."""
+        """Nothing is chosen by a stray Enter: Back has the focus."""
         self.query_one("#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A choice by button."""
         event.stop()
-        if event.button.id in ("mine", "theirs"):
+        if event.button.id in ("merge", "theirs"):
             self.dismiss(event.button.id)
         else:
             self.dismiss(None)
@@ -133,5 +149,5 @@ class ConflictDialog(ModalScreen[str | None]):
         self.dismiss(choice)
 
     def action_cancel(self) -> None:
-        """Neither: nothing is saved."""
+        """Neither: back to the form, nothing saved, what was typed kept."""
         self.dismiss(None)

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from rich.text import Text
 
+from leadtui.domain.closing import stage_step
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _
 from leadtui.store import MoveResult
@@ -46,9 +47,12 @@ class DetailActions:
     ) -> None:
         """Run one store write off the UI thread; ``done`` then runs, and the lead is re-read.
 
-        ``undo(result)`` gives the undo step (a description, a revert); a failure is one
-        toast, and the lead is re-read too.
+        ``undo(result)`` gives the undo step (a description, a revert); the step is
+        recorded for this lead and its description names it. A failure is one toast,
+        and the lead is re-read too.
         """
+        lead_id = self.host.lead_id
+        name = self.host.detail.display_name if self.host.detail else ""
 
         def finished(result: T) -> None:
             if done is not None:
@@ -61,7 +65,11 @@ class DetailActions:
             if found is None:
                 return None
             description, revert = found
-            return UndoEntry(description, lambda: _discard(revert()))
+            return UndoEntry(
+                _("{what} ({name})").format(what=description, name=name),
+                lambda: _discard(revert()),
+                lead_ids=frozenset({lead_id}),
+            )
 
         def failed(_error: object) -> bool:
             self.host.reload()
@@ -114,7 +122,7 @@ class DetailActions:
             lambda _previous: (_("follow-up"), lambda: store.set_followup(lead_id, before)),
         )
 
-    def move_to(self, stage: str, reason: str = "") -> None:
+    def move_to(self, stage: str, reason: str = "", value_cents: int | None = None) -> None:
         """Move the lead (refused if it changed elsewhere since it was shown)."""
         if self.host.detail is None or stage == self.host.detail.stage:
             return
@@ -127,57 +135,87 @@ class DetailActions:
                 )
 
         self.write(
-            lambda: store.move_lead(lead_id, stage, reason, expected_version=version),
+            lambda: store.move_lead(
+                lead_id, stage, reason, expected_version=version, value_cents=value_cents
+            ),
             moved,
             lambda result: (
-                None if result is None else (_("stage move"), lambda: store.undo_moves([result]))
+                None
+                if result is None
+                else (
+                    _("move to {stage}").format(stage=self.host.stage_names.get(stage, stage)),
+                    lambda: store.undo_moves([result]),
+                )
             ),
         )
 
     def step_stage(self, step: int) -> None:
-        """Next/previous stage in funnel order (lost is reached with l only)."""
+        """Next/previous stage in funnel order; Won only through its dialog, Lost with l."""
         # Decided when the earlier writes are done: > pressed twice moves twice.
         writes_of(self.host.screen).defer(lambda: self._step_stage(step))
 
     def _step_stage(self, step: int) -> None:
-        if self.host.detail is None:
+        detail = self.host.detail
+        if detail is None:
             return
-        path = [stage.key for stage in self.host.stages if stage.kind != "lost"]
-        if self.host.detail.stage not in path:
-            if step < 0 and path:
-                reached = next(
-                    (
-                        entry.from_stage
-                        for entry in self.host.detail.timeline
-                        if entry.kind == "stage"
-                        and entry.to_stage == self.host.detail.stage
-                        and entry.from_stage in path
-                    ),
-                    None,
-                )
-                self.move_to(reached or path[0])
-            else:
-                self.host.toast(_("This lead is lost; press < to reopen it."))
-            return
-        index = path.index(self.host.detail.stage) + step
-        if not 0 <= index < len(path):
+        where = stage_step(self.host.stages, detail.stage, step)
+        if where.action == "move" and where.stage is not None:
+            self.move_to(where.stage)
+        elif where.action == "win":
+            self._ask_won()
+        elif where.action == "reopen" and where.stage is not None:
+            reached = next(
+                (
+                    entry.from_stage
+                    for entry in detail.timeline
+                    if entry.kind == "stage"
+                    and entry.to_stage == detail.stage
+                    and entry.from_stage in self._open_keys()
+                ),
+                None,
+            )
+            self.move_to(reached or where.stage)
+        elif detail.stage in self._open_keys():
             self.host.screen.app.bell()
-            return
-        self.move_to(path[index])
+        else:
+            self.host.toast(_("This deal is closed; press < to reopen it."))
+
+    def _open_keys(self) -> set[str]:
+        return {stage.key for stage in self.host.stages if stage.kind not in ("won", "lost")}
 
     def _stage_of_kind(self, kind: str) -> str | None:
         return next((stage.key for stage in self.host.stages if stage.kind == kind), None)
 
     def won(self) -> None:
-        """Mark the lead won."""
-        won = self._stage_of_kind("won")
-        if won is not None:
-            writes_of(self.host.screen).defer(lambda: self.move_to(won))
+        """Mark the lead won, asking for the deal's value."""
+        writes_of(self.host.screen).defer(self._ask_won)
+
+    def _closable(self, kind: str, refused: str) -> str | None:
+        """The stage of ``kind`` to close the lead in, or ``None`` (told why if closed)."""
+        stage, detail = self._stage_of_kind(kind), self.host.detail
+        if stage is None or detail is None or detail.stage == stage:
+            return None
+        if detail.stage not in self._open_keys():
+            self.host.toast(refused)
+            return None
+        return stage
+
+    def _ask_won(self) -> None:
+        from leadtui.ui.screens.won_dialog import WonDialog
+
+        won = self._closable("won", _("A lost deal is reopened with < before it can be won."))
+        detail = self.host.detail
+        if won is None or detail is None:
+            return
+        self.host.screen.app.push_screen(
+            WonDialog(detail.display_name, detail.value_cents, detail.currency),
+            lambda cents: None if cents is None else self.move_to(won, value_cents=cents),
+        )
 
     def lost(self) -> None:
         """Mark the lead lost, asking why."""
-        lost = self._stage_of_kind("lost")
-        if lost is None or self.host.detail is None or self.host.detail.stage == lost:
+        lost = self._closable("lost", _("A won deal is reopened with < before it can be lost."))
+        if lost is None:
             return
         self.host.screen.app.push_screen(
             LostReasonDialog(),
@@ -198,7 +236,10 @@ class DetailActions:
         self.write(
             lambda: store.retag_lead(lead_id, changes.add, changes.remove),
             lambda _done: self.host.toast(_("Tags updated.")),
-            lambda done: (_("tags"), lambda: store.retag_lead(lead_id, done[1], done[0])),
+            lambda done: (
+                _("tags"),
+                lambda: store.retag_lead(lead_id, done[1], done[0], drop_unused=True),
+            ),
         )
 
     def delete(self) -> None:

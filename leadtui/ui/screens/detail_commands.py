@@ -23,6 +23,7 @@ def detail_commands() -> list[ActionCommand]:
         (_("Next lead"), _("Show the next lead of the list"), "neighbour(1)"),
         (_("Delete lead"), _("Delete this lead, after asking"), "delete"),
         (_("Undo"), _("Undo the last change"), "undo"),
+        (_("Import…"), _("Import leads from a file"), "app.import_file"),
         (_("Back"), _("Back to the list or board"), "back"),
     ]
 

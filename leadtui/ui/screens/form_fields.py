@@ -40,6 +40,16 @@ TEXT_INPUTS: tuple[tuple[str, str], ...] = (
 )
 
 
+def lead_input_name(data: LeadInput) -> str:
+    """What a message calls the lead ``data`` describes."""
+    return f"{data.first_name} {data.last_name}".strip() or (data.email or data.phone or "")
+
+
+def grid_columns(width: int) -> int:
+    """How many columns of fields fit a screen ``width`` cells wide."""
+    return 3 if width >= 100 else 2 if width >= 56 else 1
+
+
 def input_texts(data: LeadInput) -> dict[str, str]:
     """The text each input shows for ``data``."""
     texts = {name: str(getattr(data, name) or "") for name, _label in TEXT_INPUTS}
@@ -50,36 +60,65 @@ def input_texts(data: LeadInput) -> dict[str, str]:
     return texts
 
 
+FORM_ORDER: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "company",
+    "value_cents",
+    "stage",
+    "source",
+    "next_followup_at",
+    "tags",
+    "job_title",
+    "website",
+    "currency",
+    "score",
+    "consent",
+    "campaign",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+)
+"""The fields in the order the form shows them: the ones used most first, UTM last."""
+
+
 def field_widgets(stages: list[StageInfo], current_stage: str) -> Iterator[Widget]:
     """The form's grid: a label, an input and an error line per field (call from compose)."""
-    for name, label in TEXT_INPUTS:
-        with Vertical(classes="field", id=f"field-{name}"):
-            yield Label(label)
-            yield Input(id=f"in-{name}", compact=True)
-            yield Static("", id=f"err-{name}", classes="field-error hidden")
-    with Vertical(classes="field"):
-        yield Label(_("Source"))
-        yield Select(
-            [(source_label(source), source) for source in SOURCES],
-            allow_blank=False,
-            id="in-source",
-            value="manual",
-            compact=True,
-        )
-        yield Static("", id="err-source", classes="field-error hidden")
-    with Vertical(classes="field"):
-        yield Label(_("Stage"))
-        yield Select(
-            [(_(stage.name), stage.key) for stage in stages],
-            allow_blank=False,
-            id="in-stage",
-            value=current_stage,
-            compact=True,
-        )
-        yield Static("", id="err-stage", classes="field-error hidden")
-    with Vertical(classes="field"):
-        yield Label(_("Consent"))
-        yield Checkbox(_("Agreed to be contacted"), id="in-consent", compact=True)
+    labels = dict(TEXT_INPUTS)
+    for name in FORM_ORDER:
+        if name in labels:
+            with Vertical(classes="field", id=f"field-{name}"):
+                yield Label(labels[name])
+                yield Input(id=f"in-{name}", compact=True)
+                yield Static("", id=f"err-{name}", classes="field-error hidden")
+        elif name == "source":
+            with Vertical(classes="field", id="field-source"):
+                yield Label(_("Source"))
+                yield Select(
+                    [(source_label(source), source) for source in SOURCES],
+                    allow_blank=False,
+                    id="in-source",
+                    value="manual",
+                    compact=True,
+                )
+                yield Static("", id="err-source", classes="field-error hidden")
+        elif name == "stage":
+            with Vertical(classes="field", id="field-stage"):
+                yield Label(_("Stage"))
+                yield Select(
+                    [(_(stage.name), stage.key) for stage in stages],
+                    allow_blank=False,
+                    id="in-stage",
+                    value=current_stage,
+                    compact=True,
+                )
+                yield Static("", id="err-stage", classes="field-error hidden")
+        else:
+            with Vertical(classes="field", id="field-consent"):
+                yield Label(_("Consent"))
+                yield Checkbox(_("Agreed to be contacted"), id="in-consent", compact=True)
 
 
 def typed_lead(

@@ -203,9 +203,11 @@ class FunnelBoardScreen(StoreScreen[None]):
             return
         by_key = {key: (count, value) for key, count, value in totals}
         for column in self.columns:
-            column.state.total, column.state.value_cents = by_key.get(
-                column.state.stage.key, (0, None)
-            )
+            state = column.state
+            state.total, state.value_cents = by_key.get(state.stage.key, (0, None))
+            if state.value_cents is None and state.complete:
+                # Searching or filtering: every matching card is loaded, so its total is too.
+                state.value_cents = sum(row.value_cents for row in state.cards)
             column.refresh()
 
     @property

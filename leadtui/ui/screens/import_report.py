@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from leadtui.domain.formatting import format_count
-from leadtui.i18n import _
+from leadtui.i18n import _, ngettext
 from leadtui.ui.screens.import_fields import FIELD_LABELS
 
 SAMPLES = 3
@@ -58,18 +58,22 @@ def show_mapping(table: DataTable[Any], preview: Any, mapping: list[str]) -> Non
 
 def counts_text(report: Any) -> str:
     """What a dry run found: rows, new, updated, skipped, invalid, cleaned, with warnings."""
-    return _(
-        "{read} rows: {new} new · {updated} updated · {duplicate} duplicates skipped · "
-        "{invalid} invalid · {cleaned} cleaned · {warned} with warnings"
-    ).format(
-        read=format_count(report.rows_read),
-        new=format_count(report.imported),
-        updated=format_count(report.updated + report.merged),
-        duplicate=format_count(report.skipped),
-        invalid=format_count(report.rejected),
-        cleaned=format_count(report.notices_count),
-        warned=format_count(report.with_warnings),
-    )
+    new, updated = report.imported, report.updated + report.merged
+    skipped, invalid = report.skipped, report.rejected
+    cleaned, warned = report.notices_count, report.with_warnings
+    parts = [
+        ngettext("{n} new", "{n} new", new).format(n=format_count(new)),
+        ngettext("{n} updated", "{n} updated", updated).format(n=format_count(updated)),
+        ngettext("{n} duplicate skipped", "{n} duplicates skipped", skipped).format(
+            n=format_count(skipped)
+        ),
+        ngettext("{n} invalid", "{n} invalid", invalid).format(n=format_count(invalid)),
+        ngettext("{n} cleaned", "{n} cleaned", cleaned).format(n=format_count(cleaned)),
+        ngettext("{n} with warnings", "{n} with warnings", warned).format(n=format_count(warned)),
+    ]
+    read = report.rows_read
+    rows = ngettext("{n} row", "{n} rows", read).format(n=format_count(read))
+    return _("{rows}: {counts}").format(rows=rows, counts=" · ".join(parts))
 
 
 def show_issues(table: DataTable[Any], report: Any) -> None:
@@ -87,7 +91,11 @@ def show_issues(table: DataTable[Any], report: Any) -> None:
 
 def confirm_text(report: Any) -> str:
     """The question before a real import, quoting the dry run's counts."""
-    return _("Add {new} new leads and update {updated} from {file}?").format(
+    return ngettext(
+        "Add {new} new lead and update {updated} from {file}?",
+        "Add {new} new leads and update {updated} from {file}?",
+        report.imported,
+    ).format(
         new=format_count(report.imported),
         updated=format_count(report.updated + report.merged),
         file=Path(report.file).name,

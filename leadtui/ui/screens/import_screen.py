@@ -37,15 +37,16 @@ class ImportScreen(StoreScreen[None]):
     ImportScreen #import-path { width: 1fr; }
     ImportScreen #import-duplicates { width: 24; }
     ImportScreen #import-info, ImportScreen #import-counts { height: auto; padding: 0 1; }
-    ImportScreen #import-mapping { height: 1fr; }
-    ImportScreen #import-issues { height: 8; }
+    ImportScreen #import-hint { height: auto; padding: 0 1; color: $text-muted; }
+    ImportScreen #import-mapping { height: 2fr; min-height: 5; }
+    ImportScreen #import-issues { height: 1fr; min-height: 3; max-height: 8; }
     ImportScreen #import-progress-row { height: 1; padding: 0 1; }
     ImportScreen #import-buttons { height: 3; align-horizontal: right; }
     ImportScreen #import-buttons Button { margin-left: 1; width: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "run_import", _("Import"), id="import.run"),
-        Binding("enter", "pick_field", _("Change field"), id="import.field", show=False),
+        Binding("enter", "pick_field", _("Change field"), id="import.field"),
         Binding("escape", "cancel", _("Cancel / back"), id="import.cancel"),
     ]
 
@@ -79,14 +80,22 @@ class ImportScreen(StoreScreen[None]):
                 id="import-duplicates",
             )
         yield Static(Content(_("Choose a file to see a preview.")), id="import-info")
+        yield Static(
+            Content(_("Each row is a column of the file: Enter on a row changes its field.")),
+            id="import-hint",
+        ).set_styles("display: none;")
         yield FittedDataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
         yield Static(Content(""), id="import-counts")
         yield FittedDataTable(id="import-issues", cursor_type="row")
         with Horizontal(id="import-progress-row"):
             yield ProgressBar(id="import-progress", show_eta=False)
         with Horizontal(id="import-buttons"):
-            yield Button(_("Cancel"), id="import-cancel")
+            # Import comes first in the Tab order; Cancel is left to Esc or the mouse, so
+            # Tab ... Enter can never close the screen without importing.
             yield Button(_("Import (ctrl+s)"), variant="primary", id="import-go", disabled=True)
+            cancel = Button(_("Cancel (Esc)"), id="import-cancel")
+            cancel.can_focus = False
+            yield cancel
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,6 +146,7 @@ class ImportScreen(StoreScreen[None]):
 
     def _show_preview(self) -> None:
         self._info(import_report.preview_info(self.preview))
+        self.query_one("#import-hint").display = True
         table = self.query_one("#import-mapping", DataTable)
         import_report.show_mapping(table, self.preview, self.mapping)
 

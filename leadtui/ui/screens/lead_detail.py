@@ -20,7 +20,7 @@ from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.i18n import _, language
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
-from leadtui.ui.screens.detail_edit import EditLeadForm, resolve_conflict
+from leadtui.ui.screens.detail_edit import EditLeadForm
 from leadtui.ui.screens.duplicates_hint import show_duplicate_hint
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
@@ -34,9 +34,28 @@ Neighbours = Callable[[int, int], int | None]
 """``neighbours(current_id, step)``: the lead ``step`` (-1/+1) rows away in the list, or None."""
 
 
-def open_external(app: App[object], url: str) -> None:
-    """Open ``url`` outside the terminal (a seam: tests replace it)."""
+def open_external(app: App[object], url: str) -> bool | None:
+    """Open ``url`` outside the terminal; ``False`` when no program can (a test seam).
+
+    Without a desktop opener (``xdg-open`` and friends, ``$BROWSER``) a mailto: link
+    goes nowhere and nothing says so; then nothing is tried and the caller tells the user.
+    """
+    import os
+    import shutil
+    import sys
+
+    driver = app._driver
+    web = driver is not None and driver.is_web
+    openers = ("xdg-open", "gio", "sensible-browser", "x-www-browser", "www-browser")
+    if not (
+        web
+        or sys.platform in ("darwin", "win32")
+        or os.environ.get("BROWSER")
+        or any(shutil.which(name) for name in openers)
+    ):
+        return False
     app.open_url(url)
+    return True
 
 
 def mailto_url(email: str) -> str:
@@ -181,8 +200,11 @@ class LeadDetailScreen(StoreScreen[None]):
         self.actions.delete()
 
     def action_undo(self) -> None:
-        """Revert the most recent write of this app."""
-        undo_last(self, after=lambda _entry, _ok: self.reload())
+        """Revert this lead's most recent change (never another lead's)."""
+        name = self.detail.display_name if self.detail is not None else ""
+        undo_last(
+            self, after=lambda _entry, _ok: self.reload(), lead_id=self.lead_id, lead_name=name
+        )
 
     # -- edit and conflicts -----------------------------------------------------------
 
@@ -192,9 +214,6 @@ class LeadDetailScreen(StoreScreen[None]):
         self.app.push_screen(form, lambda result: self._edited(form, result))
 
     def _edited(self, form: EditLeadForm, result: object) -> None:
-        if form.conflict is not None:
-            resolve_conflict(self, form.conflict)
-            return
         open_id = getattr(result, "open_id", None)
         if open_id is not None:
             self.lead_id = open_id
@@ -211,7 +230,15 @@ class LeadDetailScreen(StoreScreen[None]):
 
     @work(thread=True, exclusive=True, group="open-url")
     def _open_url(self, url: str) -> None:
-        open_external(self.app, url)
+        if open_external(self.app, url) is False:
+            email = self.detail.email if self.detail is not None else ""
+            self.app.call_from_thread(
+                self.toast,
+                _("No mail program opened for {email}; press c to copy the address.").format(
+                    email=email
+                ),
+                severity="warning",
+            )
 
     def action_copy_email(self) -> None:
         """Copy the email address to the clipboard."""

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from leadtui.domain.errors import DuplicateEmailError, LeadtuiError
+from leadtui.domain.errors import ConflictError, DuplicateEmailError, LeadtuiError
 from leadtui.domain.lead_input import check_lead_input
 from leadtui.domain.rows import LeadInput, StageInfo
 from leadtui.domain.undo import UndoEntry, discard_result
@@ -25,7 +25,15 @@ from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
 from leadtui.ui.screens.duplicates_hint import warn_probable_duplicate
-from leadtui.ui.screens.form_fields import TEXT_INPUTS, field_widgets, input_texts, typed_lead
+from leadtui.ui.screens.form_conflict import resolve_conflict
+from leadtui.ui.screens.form_fields import (
+    TEXT_INPUTS,
+    field_widgets,
+    grid_columns,
+    input_texts,
+    lead_input_name,
+    typed_lead,
+)
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
@@ -50,6 +58,8 @@ class FormResult:
     lead_id: int | None = None
     open_id: int | None = None
     created: bool = False
+    kept_theirs: bool = False
+    """The lead changed elsewhere and the user took that version: nothing was saved."""
 
 
 class LeadFormScreen(ModalScreen[FormResult | None]):
@@ -105,6 +115,10 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         self.fill(self.original)
         self.query_one("#in-first_name", Input).focus()
         self.call_after_refresh(self._loaded)
+
+    def on_resize(self) -> None:
+        """Three columns of fields on a wide screen, two or one on a narrow one (it scrolls)."""
+        self.query_one("#form-grid", Grid).styles.grid_size_columns = grid_columns(self.size.width)
 
     def _loaded(self) -> None:
         self._initial = self.widget_values()
@@ -180,6 +194,9 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
             return
         if self._saving:
             return  # the first ctrl+s is on its way; a second would add the lead twice
+        self._save_data(data)
+
+    def _save_data(self, data: LeadInput) -> None:
         self._saving = True
         run_write(
             self,
@@ -191,8 +208,32 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
 
     def _saved(self, saved: Saved) -> None:
         self._saving = False
+        if saved.conflict is not None:
+            self._resolve(saved.conflict)
+            return
         self.lead_id = saved.lead_id
         self.dismiss(FormResult(lead_id=saved.lead_id, created=saved.created))
+
+    def _resolve(self, mine: LeadInput) -> None:
+        """The lead changed elsewhere: the user merges, takes theirs, or goes back."""
+        if self.lead_id is None:
+            return
+        lead_id = self.lead_id
+        resolve_conflict(
+            self,
+            self.store,
+            lead_id,
+            self.original,
+            self.stages,
+            mine,
+            save_merged=self.save_merged,
+            kept_theirs=lambda: self.dismiss(FormResult(lead_id=lead_id, kept_theirs=True)),
+        )
+
+    def save_merged(self, theirs: LeadInput, version: int, merged: LeadInput) -> None:
+        """Save ``merged`` on top of version ``version`` (``theirs``), the undo going back to it."""
+        self.original, self.version = theirs, version
+        self._save_data(merged)
 
     def _save_failed(self, error: LeadtuiError) -> bool:
         """The form stays open with what was typed; say what is wrong where it is wrong."""
@@ -212,16 +253,31 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
             warn_probable_duplicate(store, data, self)
             lead = store.add_lead(data)
             new_id = lead.id or 0
-            undo = UndoEntry(_("new lead"), discard_result(lambda: store.delete_leads([new_id])))
+            undo = UndoEntry(
+                _("new lead {name}").format(name=lead_input_name(data)),
+                discard_result(lambda: store.delete_leads([new_id])),
+                lead_ids=frozenset({new_id}),
+            )
             return Saved(new_id, True, undo)
         lead_id, before = self.lead_id, self.original
-        saved = store.update_lead(lead_id, self.version, data)
+        try:
+            saved = store.update_lead(lead_id, self.version, data)
+        except ConflictError:
+            return Saved(lead_id, False, None, conflict=data)  # the user chooses, on the UI thread
         version = saved.version
 
         def revert() -> None:
             store.update_lead(lead_id, version, before)
 
-        return Saved(lead_id, False, UndoEntry(_("edit"), revert))
+        return Saved(
+            lead_id,
+            False,
+            UndoEntry(
+                _("edit of {name}").format(name=lead_input_name(data)),
+                revert,
+                lead_ids=frozenset({lead_id}),
+            ),
+        )
 
     def _offer_existing(self, error: DuplicateEmailError) -> None:
         self.duplicate_id = error.existing_id

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from textual.content import Content
-
+from leadtui.domain.closing import Step, stage_step
 from leadtui.domain.rows import LeadRow
-from leadtui.domain.undo import UndoEntry, discard_result
+from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _, ngettext
 from leadtui.store import MoveResult
+from leadtui.ui.screens.list_bulk import BulkActions
 from leadtui.ui.screens.list_parts import ListActionsHost
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_table import LeadTable
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
     from leadtui.domain.rows import StageInfo
     from leadtui.store import LeadStore
+
+
+def _listed(result: MoveResult | None) -> list[MoveResult]:
+    return [] if result is None else [result]
 
 
 class ListActions:
@@ -72,46 +76,69 @@ class ListActions:
     # -- one lead -------------------------------------------------------------------
 
     def step_stage(self, step: int) -> None:
-        """Move the lead under the cursor ``step`` stages on."""
+        """Move the lead under the cursor ``step`` stages on (Won through its dialog)."""
         row = self.table.current_row
         if row is None:
             return
-        keys = [stage.key for stage in self.stage_list]
-        store = self.store
+        store, stages = self.store, self.stage_list
 
-        def target(stage: str) -> str | None:
-            position = keys.index(stage) + step if stage in keys else -1
-            return keys[position] if 0 <= position < len(keys) else None
-
-        def work() -> tuple[str | None, list[MoveResult]]:
+        def work() -> tuple[Step, list[MoveResult]]:
             # The stage as the earlier writes left it (a key pressed twice moves twice).
             fresh = store.lead_row(row.id)
-            to = target(row.stage if fresh is None else fresh.stage)
-            return to, [] if to is None else store.move_leads([row.id], to)
+            where = stage_step(stages, row.stage if fresh is None else fresh.stage, step)
+            moving = where.action in ("move", "reopen") and where.stage is not None
+            return where, store.move_leads([row.id], where.stage or "") if moving else []
 
-        def done(outcome: tuple[str | None, list[MoveResult]]) -> None:
-            to, results = outcome
-            if to is None:
+        def done(outcome: tuple[Step, list[MoveResult]]) -> None:
+            where, results = outcome
+            if where.action == "win":
+                self.win(row)
+            elif where.action == "none":
                 self.toast(
                     _("{name} is already in the last stage in that direction.").format(
                         name=row.display_name
                     )
                 )
-            else:
-                self._moved(results, to, row)
+            elif where.stage is not None:
+                self._moved(results, where.stage, row)
 
         run_write(
             self.screen.screen,
             work,
             on_done=done,
-            undo=lambda outcome: self._undo(outcome[1], outcome[0], row),
+            undo=lambda outcome: self._undo(outcome[1], outcome[0].stage, row),
         )
 
-    def _move(self, ids: Sequence[int], stage: str, row: LeadRow | None = None) -> None:
+    def win(self, row: LeadRow) -> None:
+        """Ask the deal's value, then mark ``row`` won (its follow-up cleared)."""
+        from leadtui.ui.screens.won_dialog import WonDialog
+
+        won = next((stage.key for stage in self.stage_list if stage.kind == "won"), None)
+        if won is None:
+            return
+        store = self.store
+
+        def answered(cents: int | None) -> None:
+            if cents is None:
+                return
+            run_write(
+                self.screen.screen,
+                lambda: _listed(store.move_lead(row.id, won, value_cents=cents)),
+                on_done=lambda results: self._moved(results, won, row),
+                undo=lambda results: self._undo(results, won, row),
+            )
+
+        self.screen.screen.app.push_screen(
+            WonDialog(row.display_name, row.value_cents, row.currency), answered
+        )
+
+    def move(
+        self, ids: Sequence[int], stage: str, row: LeadRow | None = None, reason: str = ""
+    ) -> None:
         store = self.store
         run_write(
             self.screen.screen,
-            lambda: store.move_leads(ids, stage),
+            lambda: store.move_leads(ids, stage, reason),
             on_done=lambda results: self._moved(results, stage, row),
             undo=lambda results: self._undo(results, stage, row),
         )
@@ -130,6 +157,7 @@ class ListActions:
         return UndoEntry(
             _("move of {what} to {stage}").format(what=what, stage=self._stage_name(stage)),
             lambda: store.undo_moves(results),
+            lead_ids=frozenset(result.lead_id for result in results),
         )
 
     def _moved(self, results: list[MoveResult], stage: str, row: LeadRow | None) -> None:
@@ -146,105 +174,19 @@ class ListActions:
         )
         self.reload()
 
-    # -- marks and bulk -------------------------------------------------------------
+    # -- marks and bulk (in list_bulk) ---------------------------------------------
 
     def move_marked(self) -> None:
         """Pick a stage for the marked leads (or the one under the cursor)."""
-        ids = self.targets()
-        if not ids:
-            return
-        from leadtui.ui.screens.pickers import StagePickerScreen
-
-        title = ngettext("Move {n} lead to…", "Move {n} leads to…", len(ids)).format(n=len(ids))
-        current = self.table.current_row
-
-        def picked(stage: str | None) -> None:
-            if stage is not None:
-                self._move(ids, stage, current if len(ids) == 1 else None)
-                self.table.clear_marks()
-
-        self.screen.screen.app.push_screen(
-            StagePickerScreen(title, self.stage_list, current.stage if current else None),
-            picked,
-        )
+        BulkActions(self).move()
 
     def tag_marked(self) -> None:
         """Tag the marked leads (or the one under the cursor)."""
-        ids = self.targets()
-        if not ids:
-            return
-        from leadtui.ui.screens.pickers import TagPromptScreen
-
-        store = self.store
-        title = ngettext("Tag {n} lead", "Tag {n} leads", len(ids)).format(n=len(ids))
-
-        def tagged(name: str | None) -> None:
-            if name is not None:
-                run_write(
-                    self.screen.screen,
-                    lambda: store.tag_leads(ids, name),
-                    on_done=lambda added: done(name, added),
-                    undo=lambda added: UndoEntry(
-                        _("tag {tag}").format(tag=name),
-                        discard_result(lambda: store.untag_leads(added, name)),
-                    ),
-                )
-
-        def done(name: str, added: list[int]) -> None:
-            self.toast(
-                ngettext(
-                    "Tagged {n} lead with {tag}.", "Tagged {n} leads with {tag}.", len(added)
-                ).format(n=len(added), tag=name)
-            )
-            self.table.clear_marks()
-            self.reload()
-
-        self.screen.screen.app.push_screen(TagPromptScreen(title, store.all_tags()), tagged)
+        BulkActions(self).tag()
 
     def delete(self) -> None:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""
-        ids = self.targets()
-        if not ids:
-            return
-        from leadtui.ui.screens.confirm import ConfirmScreen
-
-        row = self.table.current_row
-        if len(ids) == 1 and row is not None and row.id == ids[0]:
-            body = _("Delete {name}? You can undo it with u.").format(name=row.display_name)
-        else:
-            body = ngettext(
-                "Delete {n} marked lead? You can undo it with u.",
-                "Delete {n} marked leads? You can undo it with u.",
-                len(ids),
-            ).format(n=len(ids))
-        store = self.store
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self.screen.screen,
-                    lambda: store.delete_leads(ids),
-                    on_done=deleted,
-                    undo=lambda gone: UndoEntry(
-                        ngettext("delete of {n} lead", "delete of {n} leads", len(gone)).format(
-                            n=len(gone)
-                        ),
-                        discard_result(lambda: store.restore_leads(gone)),
-                    ),
-                )
-
-        def deleted(gone: list[int]) -> None:
-            self.toast(
-                ngettext(
-                    "Deleted {n} lead (u undoes).", "Deleted {n} leads (u undoes).", len(gone)
-                ).format(n=len(gone))
-            )
-            self.table.clear_marks()
-            self.reload()
-
-        self.screen.screen.app.push_screen(
-            ConfirmScreen(_("Delete leads"), Content(body).plain, _("Delete")), answered
-        )
+        BulkActions(self).delete()
 
     def undo(self) -> None:
         """Revert the last move, edit, tag or delete."""
@@ -261,6 +203,8 @@ class ListActions:
                 return
             if result.open_id is not None:
                 self.screen.open_lead(result.open_id)
+            elif result.kept_theirs:
+                self.reload(focus_id=result.lead_id)
             elif result.lead_id is not None:
                 self.toast(
                     _("Lead saved (u undoes).")

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from leadtui.domain.formatting import describe_filter
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
-from leadtui.i18n import _
+from leadtui.i18n import _, ngettext
 from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.ui.screens.list_parts import ListLoaderHost
 from leadtui.ui.widgets.lead_columns import COLUMNS
@@ -81,10 +81,24 @@ class ListLoader:
         screen.screen.call_after_refresh(self._start_count, self.generation, screen.filter)
 
     def show(self, pages: LeadPages, cursor: int | None = None) -> None:
-        """Hand ``pages`` to the table (the cursor moves to ``cursor``) and update the header."""
-        self.pages = pages
+        """Hand ``pages`` to the table (the cursor moves to ``cursor``) and update the header.
+
+        Marks made in another view (before the search or filter changed) are cleared and
+        the user told: an action never reaches a marked lead the list no longer shows.
+        """
+        previous, self.pages = self.pages, pages
         screen = self.screen
         table = screen.table
+        if previous is not None and previous.filter != pages.filter and table.marked:
+            cleared = len(table.marked)
+            table.clear_marks()
+            screen.toast(
+                ngettext(
+                    "{n} mark cleared: the list shows other leads now.",
+                    "{n} marks cleared: the list shows other leads now.",
+                    cleared,
+                ).format(n=cleared)
+            )
         table.now = screen.now()
         table.stage_names = {stage.key: stage.name for stage in screen.stage_list}
         table.sort_key, table.sort_descending = screen.sort.key, screen.sort.descending

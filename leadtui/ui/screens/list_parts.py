@@ -76,3 +76,7 @@ class ListLoaderHost(ListScreenParts, Protocol):
     def now(self) -> datetime:
         """The injected clock's time."""
         ...
+
+    def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
+        """A notification whose text is never parsed as markup."""
+        ...

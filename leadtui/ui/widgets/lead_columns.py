@@ -25,25 +25,36 @@ from leadtui.i18n import _
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: its title, sort key, and width (0 = shares the rest)."""
+    """One column: its title, sort key, width (0 = shares the rest, at least ``least``).
+
+    ``gives_way`` orders which columns a narrow table drops first (1 first; 0 never).
+    """
 
     title: str
     key: SortKey
     width: int = 0
     right: bool = False
+    least: int = 0
+    gives_way: int = 0
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column(_("Name"), SortKey.NAME),
-    Column(_("Company"), SortKey.COMPANY),
-    Column(_("Email"), SortKey.EMAIL),
-    Column(_("Stage"), SortKey.STAGE, 11),
-    Column(_("Source"), SortKey.SOURCE, 13),
-    Column(_("Follow-up"), SortKey.FOLLOWUP, 10),
-    Column(_("Active"), SortKey.LAST_ACTIVITY, 6),
-    Column(_("Value"), SortKey.VALUE, 11, right=True),
+    Column(_("Name"), SortKey.NAME, least=16),
+    Column(_("Company"), SortKey.COMPANY, least=10, gives_way=5),
+    Column(_("Email"), SortKey.EMAIL, least=12, gives_way=2),
+    Column(_("Stage"), SortKey.STAGE, 11, gives_way=6),
+    Column(_("Source"), SortKey.SOURCE, 13, gives_way=1),
+    Column(_("Follow-up"), SortKey.FOLLOWUP, 11, gives_way=7),
+    Column(_("Last touch"), SortKey.LAST_ACTIVITY, 10, gives_way=3),
+    Column(_("Value"), SortKey.VALUE, 11, right=True, gives_way=4),
 )
 MARK_WIDTH = 2
+OVERDUE_MARK = "!"
+"""Before an overdue follow-up, so overdue is never told by colour alone."""
+
+
+def _needed(shown: list[Column]) -> int:
+    return MARK_WIDTH + sum((c.width or c.least) + 1 for c in shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +69,28 @@ class RowStyles:
 
 @lru_cache(maxsize=64)
 def column_widths(width: int) -> tuple[int, ...]:
-    """Widths of :data:`COLUMNS` for a table ``width`` cells wide (one space between)."""
-    fixed = sum(column.width for column in COLUMNS)
-    flexible = [column for column in COLUMNS if not column.width]
-    spare = max(width - MARK_WIDTH - fixed - len(COLUMNS), 3 * len(flexible))
-    share, extra = divmod(spare, len(flexible))
+    """Widths of :data:`COLUMNS` for a table ``width`` cells wide (one space between).
+
+    Columns give way (width 0, not drawn) in :attr:`Column.gives_way` order until the
+    rest fit at their least widths, so the name keeps at least 16 cells at 80 columns;
+    the room left is shared by the flexible columns shown.
+    """
+    shown = list(COLUMNS)
+    for column in sorted((c for c in COLUMNS if c.gives_way), key=lambda c: c.gives_way):
+        if _needed(shown) <= width:
+            break
+        shown.remove(column)
+    flexible = [column for column in shown if not column.width]
+    spare = width - _needed(shown)
+    share, extra = divmod(max(spare, 0), len(flexible))
     widths: list[int] = []
     for column in COLUMNS:
-        if column.width:
+        if column not in shown:
+            widths.append(0)
+        elif column.width:
             widths.append(column.width)
         else:
-            widths.append(share + (1 if extra > 0 else 0))
+            widths.append(column.least + share + (1 if extra > 0 else 0))
             extra -= 1
     return tuple(widths)
 
@@ -77,6 +99,8 @@ def column_at(x: int, width: int) -> Column | None:
     """The column under cell ``x`` of a table ``width`` cells wide."""
     left = MARK_WIDTH
     for column, cell in zip(COLUMNS, column_widths(width), strict=True):
+        if not cell:
+            continue
         if left <= x < left + cell + 1:
             return column
         left += cell + 1
@@ -87,6 +111,8 @@ def header_segments(width: int, sort_key: SortKey, descending: bool, style: Styl
     """The header line: titles, with ▼/▲ on the sort column."""
     segments = [Segment(" " * MARK_WIDTH, style)]
     for column, cell in zip(COLUMNS, column_widths(width), strict=True):
+        if not cell:
+            continue
         title = column.title
         if column.key is sort_key:
             title += " ▼" if descending else " ▲"
@@ -121,12 +147,14 @@ def row_segments(
         (row.email or "", styles.dim),
         (stage, _stage_style(styles.plain, row.stage)),
         (source_label(row.source), styles.dim),
-        (followup_label(row.next_followup_at, now), follow_style),
+        (_followup_text(row.next_followup_at, now, state), follow_style),
         (relative_time(row.last_activity_at, now), styles.dim),
         (value, styles.plain),
     )
     segments = [Segment("● " if marked else "  ", styles.plain)]
     for (text, style), column, cell in zip(cells, COLUMNS, column_widths(width), strict=True):
+        if not cell:
+            continue
         text = text.replace("\n", " ")
         if column.right:
             text = text.rjust(cell)
@@ -137,6 +165,13 @@ def row_segments(
         else:
             _append(segments, text + " ", style)
     return segments
+
+
+def _followup_text(at: datetime | None, now: datetime, state: FollowUpState) -> str:
+    label = followup_label(at, now)
+    if not label:
+        return label
+    return (OVERDUE_MARK if state is FollowUpState.OVERDUE else " ") + label
 
 
 def _append(segments: list[Segment], text: str, style: Style) -> None:

@@ -108,7 +108,13 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
         (_("Stage"), Text(names.get(detail.stage, detail.stage), style="bold")),
         (_("Funnel"), funnel_progress(detail.stage, stages, _reached_before_lost(detail))),
         (_("In stage since"), _moment(detail.stage_changed_at, now)),
-        (_("Value"), Text(format_money(detail.value_cents, detail.currency))),
+        # No value is shown as every empty field is (the list leaves it blank), never "€0".
+        (
+            _("Value"),
+            _optional(
+                format_money(detail.value_cents, detail.currency) if detail.value_cents else ""
+            ),
+        ),
         (_("Score"), score),
         (_("Tags"), tags),
         (_("Source"), Text(source_label(detail.source))),

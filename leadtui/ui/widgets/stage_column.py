@@ -31,6 +31,15 @@ CARD_LINES = 5
 SIZE_STEP = 16
 
 
+def fitted_title(name: str, count: str, width: int) -> str:
+    """ "Name (count)" in ``width`` cells: the name is shortened ("Quali… (3)"), never the count."""
+    full = f"{name} ({count})"
+    if cell_len(full) <= width:
+        return full
+    room = width - cell_len(f" ({count})") - 1
+    return f"{set_cell_size(name, max(room, 1)).rstrip()}… ({count})"
+
+
 class StageColumn(ScrollView, can_focus=False):
     """The cards of one stage; the screen owns keys and data."""
 
@@ -144,8 +153,7 @@ class StageColumn(ScrollView, can_focus=False):
             text = _(state.stage.name)[:6] if y == 0 else count
             return self._line(text, style, width)
         if y == 0:
-            name = _(state.stage.name)
-            return self._line(f"{name} ({count})", style, width)
+            return self._line(fitted_title(_(state.stage.name), count, width - 1), style, width)
         value = "" if state.value_cents is None else format_money(state.value_cents)
         return self._line(value, style, width)
 
