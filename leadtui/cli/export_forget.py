@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.confirm import confirm_or_refuse
 from leadtui.domain.errors import StorageError
+from leadtui.domain.sanitize import clean_str
 from leadtui.i18n import _, ngettext
 
 
@@ -73,9 +75,10 @@ def export_command(
     is_flag=True,
     help=_("Leave the backups as they are (they still hold the person until pruned)."),
 )
+@click.option("--yes", "-y", is_flag=True, help=_("Do not ask for confirmation."))
 @click.pass_context
 @friendly_errors
-def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
+def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: bool) -> None:
     """Erase a person (lead, activities, history) leaving no bytes behind, in the database
     and its backups; keeps an anonymous tombstone."""
     from leadtui.domain.errors import NotFoundError
@@ -90,6 +93,14 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
         if lead is None or lead.id is None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=person))
         who = Person(lead.id, lead.created_at, lead.email_key)
+        name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
+        question = _(
+            "Erase {name} ({email}, lead {id}) for good, with activities and history? "
+            "This cannot be undone."
+        ).format(name=name or "-", email=lead.email or "-", id=lead.id)
+        if not confirm_or_refuse(clean_str(question), yes=yes):
+            click.echo(_("Nothing was changed."))
+            return
         tombstone = store.forget_lead(lead.id)
         click.echo(
             _("Forgotten: lead {id} erased (tombstone {tombstone}).").format(

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from leadtui.cli.common import db_path, friendly_errors
+from leadtui.cli.confirm import confirm_or_refuse
 from leadtui.i18n import _
 
 
@@ -68,8 +69,8 @@ def restore(ctx: click.Context, backup_file: str | None, yes: bool) -> None:
         source = newest.path
     else:
         source = Path(backup_file)
-    if not yes and not click.confirm(
-        _("Replace {path} with {backup}?").format(path=path, backup=source)
+    if not confirm_or_refuse(
+        _("Replace {path} with {backup}?").format(path=path, backup=source), yes=yes
     ):
         click.echo(_("Nothing was changed."))
         return

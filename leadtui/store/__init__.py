@@ -15,7 +15,7 @@ use (``warm_up()`` lets the app do that in a worker after the first frame).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +43,7 @@ from leadtui.store.touches import TouchesService
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from leadtui.domain.changed import ChangedLead
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
     from leadtui.io.csv_import import ImportOptions
@@ -329,9 +330,17 @@ class LeadStore:
         return self.imports.import_rows(preview, options, progress)
 
     @unit_of_work
-    def revert_import(self, batch_id: int) -> dict[str, int]:
-        """Undo an import batch exactly (new leads deleted, updated leads restored)."""
-        return self.imports.revert_import(batch_id)
+    def revert_import(
+        self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()
+    ) -> dict[str, int]:
+        """Undo an import batch exactly (new leads deleted, updated leads restored); leads
+        changed since refuse it (naming them) unless kept (``keep``) or ``force``."""
+        return self.imports.revert_import(batch_id, force=force, keep=keep)
+
+    @unit_of_work
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of import batch ``batch_id`` edited, moved or touched since the import."""
+        return sanitize(self.imports.import_changes(batch_id))
 
     @unit_of_work
     def export_leads(self, target: Path, options: ExportOptions) -> int:

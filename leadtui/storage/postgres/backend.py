@@ -12,7 +12,7 @@ immediate write lock serialises writers. Jobs that are still SQLite-only raise
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.changed import ChangedLead
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.base import (
         BackupErasure,
@@ -324,12 +325,26 @@ class PostgresBackend:
         with self._transaction() as conn:
             return bulk_insert(conn, rows, now, batch_size=batch_size)
 
-    def revert_import(self, batch_id: int, now: datetime) -> dict[str, int]:
+    def revert_import(
+        self,
+        batch_id: int,
+        now: datetime,
+        keep: Collection[int] = (),
+        *,
+        force: bool = False,
+    ) -> dict[str, int]:
         """Undo an import batch in one transaction."""
         from leadtui.storage.postgres.jobs import revert
 
         with self._transaction() as conn:
-            return revert(conn, batch_id, now)
+            return revert(conn, batch_id, now, keep, force=force)
+
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of an import batch changed since the import."""
+        from leadtui.storage.postgres.jobs import changed_since_import
+
+        found: list[ChangedLead] = self._reading(changed_since_import, batch_id)
+        return found
 
     def export_source(self) -> ExportSource:
         """This thread's read connection, as the rows :mod:`leadtui.io.export` streams."""
