@@ -12,8 +12,8 @@ import json
 
 import click
 
-from leadtui.cli.common import store_for
 from leadtui.cli import confirm
+from leadtui.cli.common import store_for
 from leadtui.domain.changed import ChangedLead, changed_names, refused_revert
 from leadtui.domain.formatting import format_count
 from leadtui.i18n import _, ngettext

@@ -2,8 +2,8 @@
 
 Definitions (soft-deleted leads are left out everywhere, as on the board):
 
-- **count / value**: live leads currently in the stage and the sum of their
-  ``value_cents`` (currencies are not converted).
+- **count / value**: live leads currently in the stage and the sums of their
+  ``value_cents`` per currency (never added across currencies, never converted).
 - **conversion rate** from an open stage S to the next: of the leads that ever
   reached S (a StageChange into S), the share that ever reached a later open
   stage or Won ("later" = higher stage position; Lost does not count). Won and
@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from leadtui.domain.money import MoneyTotals
 from leadtui.i18n import _, formatting_locale
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class StageMetrics:
     name: str
     kind: str
     count: int
-    value_cents: int
+    values: MoneyTotals
     reached: int
     converted: int
     median_days: float | None
@@ -82,6 +83,14 @@ class FunnelMetrics:
     won: int
     lost: int
     weeks: tuple[WeekCount, ...]
+
+    @property
+    def values(self) -> MoneyTotals:
+        """What every live lead is worth, per currency."""
+        total = MoneyTotals()
+        for stage in self.stages:
+            total += stage.values
+        return total
 
     @property
     def win_rate(self) -> float | None:
@@ -210,7 +219,7 @@ def assemble_metrics(
             name=total.stage.name,
             kind=total.stage.kind,
             count=total.count,
-            value_cents=total.value_cents,
+            values=total.values,
             reached=reached.get(total.stage.key, (0, 0))[0],
             converted=reached.get(total.stage.key, (0, 0))[1],
             median_days=medians.get(total.stage.key),

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from leadtui.domain.money import MoneyTotals
+
 Clock = Callable[[], datetime]
 """Returns the current time, aware (UTC). Injected so tests are deterministic."""
 
@@ -96,11 +98,11 @@ class StageInfo:
 
 @dataclass(frozen=True, slots=True)
 class StageTotal:
-    """How many live leads a stage holds and what they are worth (cents, by currency)."""
+    """How many live leads a stage holds and what they are worth (per currency, never mixed)."""
 
     stage: StageInfo
     count: int
-    value_cents: int
+    values: MoneyTotals
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from leadtui.domain.validation import (
 )
 from leadtui.i18n import _
 from leadtui.io.layout import Format
+from leadtui.io.money_cells import checked_currency
 from leadtui.io.phones import PhoneNormalizer
 from leadtui.io.row_outcome import Converted
 from leadtui.io.values import EmailChecker, parse_date, parse_flag
@@ -133,14 +134,18 @@ class ValueFiller:
                     "stage", _("Unknown stage: {stage}").format(stage=raw["stage"])
                 )
             values["stage"] = key
+        currency: str | None = None
+        if "currency" in raw:
+            currency = raw["currency"].strip().upper()
+            if len(currency) != 3 or not currency.isalpha():
+                raise ValidationError("currency", _("A currency is three letters, e.g. EUR."))
         if "value_cents" in raw:
             values["value_cents"] = _int_in(raw["value_cents"], 0, 10**15, "value")
         elif "value" in raw:
             values["value_cents"] = parse_money(raw["value"])
-        if "currency" in raw:
-            currency = raw["currency"].upper()
-            if len(currency) != 3 or not currency.isalpha():
-                raise ValidationError("currency", _("A currency is three letters, e.g. EUR."))
+            # "$300" is dollars: the symbol or code the amount names is its currency.
+            currency = checked_currency(raw["value"], currency, self.region)
+        if currency is not None:
             values["currency"] = currency
         if "score" in raw:
             values["score"] = _int_in(raw["score"], 0, 100, "score")

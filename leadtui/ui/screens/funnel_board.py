@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.domain.board_state import ColumnState
+from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, StageTotal
 from leadtui.i18n import _
 from leadtui.ui.screens import board_columns
@@ -177,9 +178,7 @@ class FunnelBoardScreen(StoreScreen[None]):
             return
         by_key = {key: (count, value) for key, count, value in totals}
         for column in self.columns:
-            column.state.total, column.state.value_cents = by_key.get(
-                column.state.stage.key, (0, None)
-            )
+            column.state.total, column.state.values = by_key.get(column.state.stage.key, (0, None))
             column.refresh()
 
     @property
@@ -201,7 +200,7 @@ class FunnelBoardScreen(StoreScreen[None]):
     def stage_totals(self) -> list[StageTotal]:
         """The header numbers as the board holds them now (for tests and the panel)."""
         return [
-            StageTotal(c.state.stage, c.state.total or 0, c.state.value_cents or 0)
+            StageTotal(c.state.stage, c.state.total or 0, c.state.values or MoneyTotals())
             for c in self.columns
         ]
 

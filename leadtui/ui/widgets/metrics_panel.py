@@ -15,7 +15,7 @@ from textual.widgets import Sparkline, Static
 
 from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
-from leadtui.domain.money import format_money
+from leadtui.domain.money import format_totals
 from leadtui.i18n import _
 
 
@@ -34,7 +34,7 @@ def metrics_table(metrics: FunnelMetrics) -> Table:
         table.add_row(
             Text(_(stage.name)),
             Text(format_count(stage.count)),
-            Text(format_money(stage.value_cents)),
+            Text(format_totals(stage.values)),
             Text(format_rate(stage.conversion)),
             Text(format_days(stage.median_days)),
         )

@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from leadtui.domain.board_state import ColumnState, days_in_stage, days_text, followup_badge
 from leadtui.domain.formatting import format_count
-from leadtui.domain.money import format_money
+from leadtui.domain.money import format_money, format_totals
 from leadtui.i18n import _
 
 HEADER_LINES = 2
@@ -146,7 +146,7 @@ class StageColumn(ScrollView, can_focus=False):
         if y == 0:
             name = _(state.stage.name)
             return self._line(f"{name} ({count})", style, width)
-        value = "" if state.value_cents is None else format_money(state.value_cents)
+        value = "" if state.values is None else format_totals(state.values)
         return self._line(value, style, width)
 
     def _card_line(self, index: int, line: int, width: int) -> Strip:
