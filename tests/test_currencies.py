@@ -14,7 +14,7 @@ from leadtui.cli import main
 from leadtui.cli.funnel_table import funnel_json
 from leadtui.domain.board_state import ColumnState
 from leadtui.domain.money import MoneyTotals, format_totals
-from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort, StageInfo
+from leadtui.domain.rows import LeadFilter, LeadInput, LeadRow, LeadSort, StageInfo
 from leadtui.io.csv_import import ImportOptions
 from leadtui.store import LeadStore
 
@@ -108,5 +108,5 @@ def test_a_dollar_in_a_mexican_file_is_a_peso(store: LeadStore, tmp_path: Path) 
     assert [(r.value_cents, r.currency) for r in _rows(store)] == [(30_000, "MXN")]
 
 
-def _rows(store: LeadStore) -> list[object]:
+def _rows(store: LeadStore) -> list[LeadRow]:
     return list(store.page_list(LeadFilter(), LeadSort(), 0, 100))

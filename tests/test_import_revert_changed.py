@@ -13,7 +13,7 @@ from pg_fixtures import both_backends
 
 from leadtui.cli import confirm, main
 from leadtui.domain.errors import ImportRefused
-from leadtui.domain.rows import LeadFilter
+from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.io.csv_import import ImportOptions
 from leadtui.store import LeadStore
 
@@ -39,19 +39,15 @@ def _fake_batch(store: LeadStore, names: list[str]) -> tuple[int, list[int]]:
             f"2, 2, 0, 0, 0, 0, {mark}) RETURNING id",
             ("2026-03-01 10:00:00", json.dumps({"undo": {"before": [], "versions": {}}})),
         )
-        batch_id = int(cursor.fetchone()[0])
+        found = cursor.fetchone()
+        assert found is not None
+        batch_id = int(found[0])
     store.bulk_insert_leads(
         {"first_name": name, "email": f"{name.lower()}@example.org", "import_batch_id": batch_id}
         for name in names
     )
-    ids = [row.id for row in store.page_list(LeadFilter(), _sort(), 0, 10)]
+    ids = [row.id for row in store.page_list(LeadFilter(), LeadSort(), 0, 10)]
     return batch_id, sorted(ids)
-
-
-def _sort() -> object:
-    from leadtui.domain.rows import LeadSort
-
-    return LeadSort()
 
 
 @both_backends
