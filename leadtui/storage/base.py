@@ -210,6 +210,10 @@ class Backend(Protocol):
         """The tags of one lead, alphabetically."""
         ...
 
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags (alphabetically) of each lead of ``lead_ids``, in a few queries."""
+        ...
+
     def funnel_metrics(self, now: datetime) -> FunnelMetrics:
         """Every funnel number for the live leads, as of ``now``."""
         ...

@@ -171,6 +171,10 @@ class LeadStore:
         """The tags of one lead."""
         return sanitize(self._read().tags_of(lead_id))
 
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags of each of ``lead_ids`` (a page of the list), in a few queries."""
+        return sanitize(self._read().phones_and_tags(lead_ids))
+
     def timeline(self, lead_id: int, limit: int = 500) -> list[TimelineEntry]:
         """Activities and stage changes of a lead, newest first."""
         return sanitize(self._read().timeline(lead_id, limit)[:limit])

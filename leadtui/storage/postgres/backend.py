@@ -281,6 +281,13 @@ class PostgresBackend:
         found: list[StageTotal] = self._reading(reads.stage_totals)
         return found
 
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags of each lead of ``lead_ids``."""
+        from leadtui.storage.postgres.list_extras import phones_and_tags
+
+        found: dict[int, tuple[str, list[str]]] = self._reading(phones_and_tags, lead_ids)
+        return found
+
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""
         found: LeadRow | None = self._reading(reads.lead_row, lead_id)

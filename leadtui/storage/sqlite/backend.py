@@ -87,6 +87,12 @@ class SqliteBackend(SqliteConnections):
         """Count and value per stage, in funnel order."""
         return reads.stage_totals(self.reader())
 
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags of each lead of ``lead_ids``."""
+        from leadtui.storage.sqlite.list_extras import phones_and_tags
+
+        return phones_and_tags(self.reader(), lead_ids)
+
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""
         return reads.lead_row(self.reader(), lead_id)
