@@ -159,6 +159,8 @@ def _print_report(report: Any) -> None:
                 report.with_warnings,
             ).format(count=format_count(report.with_warnings))
         )
+    for column in report.date_columns:
+        click.echo(column.message())
     if report.not_imported:
         click.echo(
             _("Not imported (no lead field): {columns}").format(

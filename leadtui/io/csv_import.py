@@ -16,8 +16,9 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from leadtui.i18n import _
+from leadtui.i18n import _, input_locale
 from leadtui.io.convert import RowConverter, stage_lookup
+from leadtui.io.date_order import locale_reads_day_first, scan_date_orders
 from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
 from leadtui.io.layout import IGNORE
@@ -26,6 +27,7 @@ from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
 from leadtui.io.row_outcome import Converted, Issue, RowRejected
+from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite import import_batch as batch
 from leadtui.storage.sqlite.bulk import LeadWriter
@@ -91,6 +93,20 @@ class Importer:
             region=options.region,
             guarded=preview.encoding == "utf-8-sig",  # the safe export writes a BOM, raw not
         )
+        self._decide_date_orders(preview)
+
+    def _decide_date_orders(self, preview: Preview) -> None:
+        """One order per date column, from all its values (a first pass over the file)."""
+        columns = [(i, t) for i, t in enumerate(preview.mapping) if t in DATE_FIELDS]
+        if not columns:
+            return
+        day_first = preview.format.day_first or locale_reads_day_first(input_locale())
+        decided = scan_date_orders(
+            records(preview), preview.header, columns, locale_day_first=day_first
+        )
+        for column in decided:
+            self.converter.day_first.setdefault(column.target, column.day_first)
+        self.report.date_columns = decided
 
     def run(self, rows: Iterator[Record], progress: Progress | None) -> None:
         """Read every row, chunk by chunk."""

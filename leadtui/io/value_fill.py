@@ -58,6 +58,8 @@ class ValueFiller:
         self._maps_consent_at = "consent_at" in targets
         self._maps_choices = not targets.isdisjoint(_CHOICES)
         self._dates = [name for name in DATE_FIELDS if name in targets]
+        self.day_first: dict[str, bool] = {}
+        """The order each date target's column was decided to be read in (whole column)."""
 
     def _fill(self, result: Converted, raw: dict[str, str]) -> None:
         values, given = result.values, result.given
@@ -99,7 +101,11 @@ class ValueFiller:
         for name in self._dates:
             if name in raw:
                 try:
-                    values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
+                    values[name] = parse_date(
+                        raw[name],
+                        day_first=self.day_first.get(name, self.fmt.day_first),
+                        strict=name in self.day_first,
+                    )
                 except ValidationError as error:
                     raise ValidationError(name, error.message) from error
         given.update(values)
