@@ -21,6 +21,7 @@ from leadtui.io.convert import RowConverter, stage_lookup
 from leadtui.io.date_order import locale_reads_day_first, scan_date_orders
 from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
+from leadtui.io.json_import import LEADTUI_JSON, restore_json
 from leadtui.io.layout import IGNORE
 from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
@@ -272,8 +273,11 @@ def import_file(
         with fewer_collections(), transaction() as conn:
             floor = batch.tag_floor(conn)
             batch_id = batch.start(conn, now, preview.path.name, preview.format.key)
-            importer = Importer(conn, preview, options, now, batch_id, report)
-            importer.run(records(preview), progress)
+            if preview.format is LEADTUI_JSON:
+                restore_json(conn, preview, report, now, batch_id)
+            else:
+                importer = Importer(conn, preview, options, now, batch_id, report)
+                importer.run(records(preview), progress)
             report.batch_id = None if options.dry_run else batch_id
             batch.finish(conn, batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
             if options.dry_run:
