@@ -186,18 +186,23 @@ class TestRefusals:
 
 @pytest.fixture
 def v1_database(db_path: Path) -> Path:
-    """A leadtui database at schema 1 holding one lead."""
+    """A leadtui database at schema 1 holding one lead (schema 2 added stagechange.imported)."""
     opened = open_store(db_path, clock=fixed_clock)
     opened.add_lead(LeadInput(first_name="Before", last_name="Migration"))
     opened.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("ALTER TABLE stagechange DROP COLUMN imported")
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
     return db_path
 
 
 @pytest.fixture
 def schema_v2(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Migration]]:
-    """Pretend this leadtui writes schema 2; fill the returned dict with the v1→v2 step."""
-    steps: dict[int, Migration] = {}
-    monkeypatch.setattr(leadtui.storage.schema_version, "SCHEMA_VERSION", 2)
+    """Pretend this leadtui writes schema 3; fill the returned dict with the v2→v3 step."""
+    steps: dict[int, Migration] = {1: leadtui.storage.sqlite.db.MIGRATIONS[1]}
+    monkeypatch.setattr(leadtui.storage.schema_version, "SCHEMA_VERSION", 3)
     monkeypatch.setattr(leadtui.storage.sqlite.db, "MIGRATIONS", steps)
     yield steps
 
@@ -216,7 +221,7 @@ class TestMigrations:
         def add_nickname(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE lead ADD COLUMN nickname TEXT")
 
-        schema_v2[1] = add_nickname
+        schema_v2[2] = add_nickname
         opened = open_store(v1_database, clock=fixed_clock)
         try:
             assert opened.count_list(LeadFilter()).total == 1
@@ -224,7 +229,7 @@ class TestMigrations:
             opened.close()
         conn = fresh(v1_database)
         try:
-            assert pragma(conn, "user_version") == 2
+            assert pragma(conn, "user_version") == 3
             columns = [row[1] for row in conn.execute("PRAGMA table_info(lead)")]
             assert "nickname" in columns
         finally:
@@ -248,7 +253,7 @@ class TestMigrations:
             conn.execute("UPDATE lead SET first_name = 'Changed'")
             conn.execute("SELECT * FROM no_such_table")
 
-        schema_v2[1] = broken
+        schema_v2[2] = broken
         before = dump(v1_database)
         with pytest.raises(sqlite3.OperationalError):
             open_store(v1_database, clock=fixed_clock)
@@ -261,3 +266,17 @@ class TestMigrations:
         with pytest.raises(DatabaseRefused, match="No migration"):
             open_store(v1_database, clock=fixed_clock)
         assert dump(v1_database) == before
+
+
+def test_a_version_1_database_gains_imported_history(v1_database: Path) -> None:
+    """The real 1 → 2 step: backed up first, then stagechange.imported (false for old rows)."""
+    opened = open_store(v1_database, clock=fixed_clock)
+    opened.close()
+    conn = fresh(v1_database)
+    try:
+        assert pragma(conn, "user_version") == 2
+        assert conn.execute("SELECT imported FROM stagechange").fetchall() == [(0,)]
+    finally:
+        conn.close()
+    (backup,) = sorted(backup_dir(v1_database).glob("*.db"))
+    assert "pre-migration-v1" in backup.name

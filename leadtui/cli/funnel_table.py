@@ -11,7 +11,7 @@ from rich.text import Text
 from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
 from leadtui.domain.money import format_totals
-from leadtui.i18n import _
+from leadtui.i18n import _, ngettext
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -58,6 +58,18 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
             )
         )
     )
+    if metrics.imported_history:
+        console.print(
+            Text(
+                ngettext(
+                    "{count} lead has imported history: the stages before the one it was "
+                    "imported in count as reached (not in time in stage).",
+                    "{count} leads have imported history: the stages before the one they were "
+                    "imported in count as reached (not in time in stage).",
+                    metrics.imported_history,
+                ).format(count=format_count(metrics.imported_history))
+            )
+        )
     counts = [week.count for week in metrics.weeks]
     if metrics.weeks:
         console.print(
@@ -99,6 +111,7 @@ def funnel_json(metrics: FunnelMetrics) -> dict[str, Any]:
         "won": metrics.won,
         "lost": metrics.lost,
         "win_rate": metrics.win_rate,
+        "imported_history": metrics.imported_history,
         "leads_per_week": [
             {"week": week.label, "start": week.start.isoformat(), "count": week.count}
             for week in metrics.weeks

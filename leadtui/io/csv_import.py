@@ -32,6 +32,7 @@ from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite import import_batch as batch
 from leadtui.storage.sqlite.bulk import LeadWriter
+from leadtui.storage.sqlite.imported_history import record_imported_history
 
 MODES = ("skip", "update", "merge")
 Progress = Callable[[int], None]
@@ -278,6 +279,7 @@ def import_file(
             else:
                 importer = Importer(conn, preview, options, now, batch_id, report)
                 importer.run(records(preview), progress)
+                record_imported_history(conn, batch_id)
             report.batch_id = None if options.dry_run else batch_id
             batch.finish(conn, batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
             if options.dry_run:

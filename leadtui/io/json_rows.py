@@ -96,8 +96,12 @@ def lead_row(item: Any, stages: set[str], batch_id: int) -> dict[str, Any]:
     if not all(isinstance(tag, str) and tag.strip() for tag in tags):
         raise BadLead("tags", _("not a list of tag names"))
     row["tags"] = [clean_str(tag) for tag in tags]
+    steps = [
+        {**step, "imported": step.get("imported", False)} if isinstance(step, dict) else step
+        for step in _list(item, "history")
+    ]
     history = _entries(
-        _list(item, "history"), STAGE_CHANGE, ("from_stage", "to_stage", "at", "reason"), "history"
+        steps, STAGE_CHANGE, ("from_stage", "to_stage", "at", "reason", "imported"), "history"
     )
     if any(step[1] not in stages or (step[0] and step[0] not in stages) for step in history):
         raise BadLead("history", _("a stage change to or from an unknown stage"))

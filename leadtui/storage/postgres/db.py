@@ -155,6 +155,20 @@ def open_database(
             raise DatabaseRefused(
                 _("{url} has no valid leadtui schema version.").format(url=masked)
             )
+        if version < SCHEMA_VERSION:
+            from leadtui.storage.postgres.migrations import migrate
+
+            try:
+                if read_only:
+                    raise psycopg.errors.InsufficientPrivilege
+                version = migrate(conn, version, now_text or stamp_now())
+            except psycopg.errors.InsufficientPrivilege as error:
+                raise DatabaseRefused(
+                    _(
+                        "{url} needs an upgrade (schema {found} to {known}) that this role "
+                        "may not make; ask the database owner to run leadtui once."
+                    ).format(url=masked, found=version, known=SCHEMA_VERSION)
+                ) from error
         missing = sorted({table.name for table in TABLES} - tables)
         if missing:
             raise DatabaseRefused(

@@ -60,9 +60,16 @@ class PostgresExportSource:
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""
         return [
-            {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
-            for i, src, dst, at, reason in self.conn.execute(
-                "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
+            {
+                "id": i,
+                "from_stage": src,
+                "to_stage": dst,
+                "at": at,
+                "reason": reason,
+                "imported": bool(imported),
+            }
+            for i, src, dst, at, reason, imported in self.conn.execute(
+                "SELECT id, from_stage, to_stage, at, reason, imported FROM stagechange "
                 "WHERE lead_id = %s ORDER BY at, id",
                 (lead_id,),
             )

@@ -25,8 +25,19 @@ APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 Migration = Callable[[sqlite3.Connection], None]
+
+
+def _imported_history(conn: sqlite3.Connection) -> None:
+    """1 → 2: ``stagechange.imported`` (see :mod:`leadtui.storage.imported_history`)."""
+    from leadtui.storage.imported_history import COLUMN, add_imported_column
+    from leadtui.storage.sqlite.tables import column_sql
+
+    names = {row[1] for row in conn.execute("PRAGMA table_info(stagechange)")}
+    add_imported_column(names, conn.execute, column_sql(COLUMN))
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _imported_history}
 
 
 def schema_version() -> int:

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
 from leadtui.domain.formatting import format_count
-from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
+from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate, imported_history_text
 from leadtui.domain.money import format_totals
 from leadtui.i18n import _
 
@@ -73,6 +73,10 @@ class MetricsPanel(Vertical):
         if metrics is None or not self.is_mounted:
             return
         self.query_one("#metrics-table", Static).update(metrics_table(metrics))
+        if metrics.imported_history:
+            self.query_one("#metrics-scope", Static).update(
+                Text(imported_history_text(metrics.imported_history), style="dim italic")
+            )
         self.query_one("#metrics-win-rate", Static).update(
             Text(
                 _("Win rate {rate} ({won} won / {lost} lost)").format(
