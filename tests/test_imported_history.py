@@ -45,7 +45,7 @@ def test_an_imported_pipeline_converts(store: LeadStore, tmp_path: Path) -> None
     assert metrics.imported_history == 2
     ana = store.find_by_email("ana@example.org")
     assert ana is not None and ana.id is not None
-    steps = [(entry.to_stage) for entry in store.stage_history(ana.id)]
+    steps = [entry.to_stage or "" for entry in store.stage_history(ana.id)]
     assert sorted(steps) == ["contacted", "new", "proposal", "qualified"]
 
 
@@ -84,10 +84,10 @@ def test_metrics_count_imported_history_on_both_backends(store: LeadStore) -> No
     else:
         import sqlite3
 
-        conn = sqlite3.connect(store.path)
-        conn.execute(sql.format(m="?"), (lead.id, at, 1))
-        conn.commit()
-        conn.close()
+        db = sqlite3.connect(store.path)
+        db.execute(sql.format(m="?"), (lead.id, at, 1))
+        db.commit()
+        db.close()
     metrics = store.funnel_metrics()
     assert metrics.imported_history == 1
     assert {s.key: s.reached for s in metrics.stages}["new"] == 2
