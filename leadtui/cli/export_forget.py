@@ -27,7 +27,11 @@ from leadtui.i18n import _, ngettext
 @click.option(
     "--lead", "lead_ref", default=None, metavar="EMAIL", help=_("Only this person (email or id).")
 )
-@click.option("--raw", is_flag=True, help=_("Exact CSV cells (no formula neutralising)."))
+@click.option(
+    "--raw",
+    is_flag=True,
+    help=_("Exact CSV cells: value in cents, tags as JSON, no formula neutralising."),
+)
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @click.pass_context
 @friendly_errors
