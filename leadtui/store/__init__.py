@@ -341,7 +341,6 @@ class LeadStore:
         changed since refuse it (naming them) unless kept (``keep``) or ``force``."""
         return self.imports.revert_import(batch_id, force=force, keep=keep)
 
-    @unit_of_work
     def import_changes(self, batch_id: int) -> list[ChangedLead]:
         """The leads of import batch ``batch_id`` edited, moved or touched since the import."""
         return sanitize(self.imports.import_changes(batch_id))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from leadtui.storage.columns import LEAD
+from leadtui.storage.history_export import HISTORY_COLUMNS, history_entry
 from leadtui.storage.postgres.reads import Conn
 
 _TAGS = (
@@ -60,17 +61,9 @@ class PostgresExportSource:
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""
         return [
-            {
-                "id": i,
-                "from_stage": src,
-                "to_stage": dst,
-                "at": at,
-                "reason": reason,
-                "imported": bool(imported),
-            }
-            for i, src, dst, at, reason, imported in self.conn.execute(
-                "SELECT id, from_stage, to_stage, at, reason, imported FROM stagechange "
-                "WHERE lead_id = %s ORDER BY at, id",
+            history_entry(row)
+            for row in self.conn.execute(
+                f"SELECT {HISTORY_COLUMNS} FROM stagechange WHERE lead_id = %s ORDER BY at, id",
                 (lead_id,),
             )
         ]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from leadtui.storage.columns import LEAD, Kind
+from leadtui.storage.history_export import HISTORY_COLUMNS, history_entry
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 _FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
@@ -58,17 +59,9 @@ class SqliteExportSource:
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""
         return [
-            {
-                "id": i,
-                "from_stage": src,
-                "to_stage": dst,
-                "at": at,
-                "reason": reason,
-                "imported": bool(imported),
-            }
-            for i, src, dst, at, reason, imported in self.conn.execute(
-                "SELECT id, from_stage, to_stage, at, reason, imported FROM stagechange "
-                "WHERE lead_id = ? ORDER BY at, id",
+            history_entry(row)
+            for row in self.conn.execute(
+                f"SELECT {HISTORY_COLUMNS} FROM stagechange WHERE lead_id = ? ORDER BY at, id",
                 (lead_id,),
             )
         ]
