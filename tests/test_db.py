@@ -192,6 +192,10 @@ def v1_database(db_path: Path) -> Path:
     opened.close()
     conn = sqlite3.connect(db_path)
     conn.execute("ALTER TABLE stagechange DROP COLUMN imported")
+    conn.execute("DROP INDEX ix_live_stage_money")
+    conn.execute(
+        "CREATE INDEX ix_live_stage_value ON lead(stage, value_cents) WHERE deleted_at IS NULL"
+    )
     conn.execute("PRAGMA user_version=1")
     conn.commit()
     conn.close()
@@ -276,6 +280,8 @@ def test_a_version_1_database_gains_imported_history(v1_database: Path) -> None:
     try:
         assert pragma(conn, "user_version") == 2
         assert conn.execute("SELECT imported FROM stagechange").fetchall() == [(0,)]
+        indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        assert "ix_live_stage_money" in indexes and "ix_live_stage_value" not in indexes
     finally:
         conn.close()
     (backup,) = sorted(backup_dir(v1_database).glob("*.db"))

@@ -96,6 +96,7 @@ def test_metrics_count_imported_history_on_both_backends(store: LeadStore) -> No
 def test_a_version_1_postgres_database_migrates(pg_url: str) -> None:
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("ALTER TABLE stagechange DROP COLUMN imported")
+        conn.execute("DROP INDEX ix_live_stage_money")
         conn.execute("UPDATE leadtui_schema SET version = 1")
     store = open_store(pg_url, clock=lambda: datetime(2026, 3, 16, tzinfo=UTC))
     try:
@@ -108,6 +109,8 @@ def test_a_version_1_postgres_database_migrates(pg_url: str) -> None:
         assert found is not None and found[0] == SCHEMA_VERSION
         imported = conn.execute("SELECT imported FROM stagechange").fetchall()
         assert imported == [(False,)]
+        index = conn.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_live_stage_money'")
+        assert index.fetchone() == (1,)
 
 
 def test_imported_history_survives_a_json_backup(store: LeadStore, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Schema step 1 → 2 (both backends): ``stagechange.imported`` marks imported history.
+"""Schema step 1 → 2 (both backends): ``stagechange.imported`` marks imported history
+(and the stage index gains the currency, see the two migration functions).
 
 Self-contained and idempotent: the column is added only when it is missing, so the
 step can run again (or be renumbered) safely.

@@ -31,6 +31,12 @@ def _imported_history(conn: Conn) -> None:
     add_imported_column(
         names, lambda sql: conn.execute(sql.encode()), column_sql(STAGE_CHANGE, COLUMN)
     )
+    # Totals per currency: the stage index gains the currency (idempotent).
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_live_stage_money ON lead (stage, currency, value_cents) "
+        "WHERE deleted_at IS NULL"
+    )
+    conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
 
 
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {1: _imported_history}

@@ -134,7 +134,7 @@ LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_activity ON lead (last_activity_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_value ON lead (value_cents, id) {_LIVE}",
     f"CREATE INDEX ix_live_source ON lead (source, created_at, id) {_LIVE}",
-    f"CREATE INDEX ix_live_stage_value ON lead (stage, value_cents) {_LIVE}",
+    f"CREATE INDEX ix_live_stage_money ON lead (stage, currency, value_cents) {_LIVE}",
 )
 
 SCHEMA_DDL: tuple[str, ...] = (

@@ -34,6 +34,12 @@ def _imported_history(conn: sqlite3.Connection) -> None:
 
     names = {row[1] for row in conn.execute("PRAGMA table_info(stagechange)")}
     add_imported_column(names, conn.execute, column_sql(COLUMN))
+    # Totals per currency: the stage index gains the currency (idempotent).
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_live_stage_money ON lead(stage, currency, value_cents) "
+        "WHERE deleted_at IS NULL"
+    )
+    conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
 
 
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.

@@ -221,8 +221,10 @@ def stages(conn: sqlite3.Connection) -> list[StageInfo]:
 def stage_totals(conn: sqlite3.Connection) -> list[StageTotal]:
     """Count and value (per currency) of live leads per stage."""
     rows = conn.execute(
+        # Named: without ANALYZE statistics the planner prefers the full index on
+        # deleted_at and reads every row (10x slower at 100k leads).
         "SELECT stage, currency, count(*), coalesce(sum(value_cents), 0) FROM lead "
-        "WHERE deleted_at IS NULL GROUP BY stage, currency"
+        "INDEXED BY ix_live_stage_money WHERE deleted_at IS NULL GROUP BY stage, currency"
     )
     return stage_totals_of(stages(conn), rows)
 
