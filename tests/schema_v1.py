@@ -1,4 +1,9 @@
-"""Turn a fresh database into what leadtui schema 1 wrote (before the merge tables)."""
+"""Turn a fresh database into what leadtui schema 1 wrote (the first release).
+
+Each later schema added something; dropping it all gives the file a version-1 program
+left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
+and the per-currency stage index (5). Email keys (2) changed values, not the schema.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,21 @@ import sqlite3
 from pathlib import Path
 
 V2_TABLES = ("leadmerge", "notduplicate", "savedview")
-"""The tables schema 2 added."""
+"""The tables later schemas added."""
 
 
 def downgrade_to_v1(path: Path) -> None:
-    """Drop the schema-2 tables and mark the file as schema 1 (a database from before)."""
+    """Drop what later schemas added and mark the file as schema 1 (a database from before)."""
     conn = sqlite3.connect(path)
     try:
         for table in V2_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute("DROP INDEX IF EXISTS ix_live_score")
+        conn.execute("ALTER TABLE stagechange DROP COLUMN imported")
+        conn.execute("DROP INDEX IF EXISTS ix_live_stage_money")
+        conn.execute(
+            "CREATE INDEX ix_live_stage_value ON lead(stage, value_cents) WHERE deleted_at IS NULL"
+        )
         conn.execute("PRAGMA user_version=1")
         conn.commit()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

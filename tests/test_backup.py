@@ -166,7 +166,8 @@ def test_cli_backup_list_and_restore(db_file: Path) -> None:
     refused = subprocess.run(
         [*base, "restore"], input="n\n", capture_output=True, text=True, timeout=60
     )
-    assert refused.returncode == 0 and "Nothing was changed" in refused.stdout
+    # Piped input is no answer: off a terminal a restore needs --yes (nothing changed).
+    assert refused.returncode == 1 and "--yes" in refused.stderr
 
 
 def test_cli_restore_without_backups_fails_clearly(tmp_path: Path) -> None:

@@ -130,7 +130,7 @@ class TestCommands:
         assert result.exit_code == 0
         assert "Contacted" in result.stdout and "Total" in result.stdout
         totals = json.loads(run(db, "stats", "--json").stdout)
-        assert {t["stage"]: t["count"] for t in totals} == {
+        assert {t["stage"]: t["count"] for t in totals["stages"]} == {
             "new": 1,
             "contacted": 1,
             "qualified": 0,

@@ -267,3 +267,19 @@ class TestMigrations:
         with pytest.raises(DatabaseRefused, match="No migration"):
             open_store(v1_database, clock=fixed_clock)
         assert dump(v1_database) == before
+
+
+def test_a_version_1_database_gains_imported_history(v1_database: Path) -> None:
+    """The real 1 → 2 step: backed up first, then stagechange.imported (false for old rows)."""
+    opened = open_store(v1_database, clock=fixed_clock)
+    opened.close()
+    conn = fresh(v1_database)
+    try:
+        assert pragma(conn, "user_version") == 2
+        assert conn.execute("SELECT imported FROM stagechange").fetchall() == [(0,)]
+        indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+        assert "ix_live_stage_money" in indexes and "ix_live_stage_value" not in indexes
+    finally:
+        conn.close()
+    (backup,) = sorted(backup_dir(v1_database).glob("*.db"))
+    assert "pre-migration-v1" in backup.name

@@ -15,6 +15,7 @@ from conftest import DEMO_NOW, fixed_clock
 from pg_fixtures import both_backends
 
 from leadtui.cli import main
+from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.launch import AppLauncher, open_store, run_demo
 from leadtui.store import LeadStore
@@ -52,10 +53,12 @@ def test_every_lead_with_history_and_activities(store: LeadStore) -> None:
 def test_counts_and_values_per_stage_match_the_json(demo_store: LeadStore) -> None:
     leads = SAMPLE["leads"]
     counts = Counter(lead["stage"] for lead in leads)
-    values: Counter[str] = Counter()
+    values: dict[str, MoneyTotals] = {}
     for lead in leads:
-        values[lead["stage"]] += int(lead.get("value_cents") or 0)
-    totals = {t.stage.key: (t.count, t.value_cents) for t in demo_store.stage_totals()}
+        money = (lead.get("currency") or "EUR", int(lead.get("value_cents") or 0))
+        values[lead["stage"]] = values.get(lead["stage"], MoneyTotals()).add(*money)
+    # Euros and dollars: each currency summed on its own.
+    totals = {t.stage.key: (t.count, t.values) for t in demo_store.stage_totals()}
     assert totals == {key: (counts[key], values[key]) for key in totals}
     assert all(count > 0 for count, _value in totals.values())
 

@@ -106,11 +106,11 @@ def test_forget_cli_by_email(tmp_path: Path) -> None:
         ],
     )
     assert added.exit_code == 0, added.output
-    result = runner.invoke(main, ["--db", str(db), "forget", EMAIL.upper()])
+    result = runner.invoke(main, ["--db", str(db), "forget", EMAIL.upper(), "--yes"])
     assert result.exit_code == 0, result.output
     assert "tombstone 1" in result.output
     assert leftovers(db) == []
-    again = runner.invoke(main, ["--db", str(db), "forget", EMAIL])
+    again = runner.invoke(main, ["--db", str(db), "forget", EMAIL, "--yes"])
     assert again.exit_code == 1
     assert "No lead" in again.output
 
@@ -128,7 +128,7 @@ def backup_leftovers(backup: Path) -> list[bytes]:
 
 
 def forget(db: Path, *args: str) -> Any:
-    return CliRunner().invoke(main, ["--db", str(db), "forget", EMAIL, *args])
+    return CliRunner().invoke(main, ["--db", str(db), "forget", EMAIL, "--yes", *args])
 
 
 def test_forget_erases_the_person_from_every_backup(store: LeadStore, tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ class TestHandComputed:
             "won": 2,
             "lost": 2,
         }
-        assert {k: s.value_cents for k, s in by_key.items()} == {
+        assert {k: s.values.cents("EUR") for k, s in by_key.items()} == {
             "new": 300,
             "contacted": 0,
             "qualified": 1000,
@@ -174,9 +174,12 @@ def test_sample_data_matches_python(demo_store: LeadStore) -> None:
     metrics = demo_store.funnel_metrics()
     for stage in metrics.stages:
         assert stage.count == sum(1 for item in leads if item["stage"] == stage.key)
-        assert stage.value_cents == sum(
-            int(item.get("value_cents") or 0) for item in leads if item["stage"] == stage.key
-        )
+        for code in ("EUR", "USD"):
+            assert stage.values.cents(code) == sum(
+                int(item.get("value_cents") or 0)
+                for item in leads
+                if item["stage"] == stage.key and (item.get("currency") or "EUR") == code
+            )
         assert (stage.reached, stage.converted) == (reached[stage.key], converted[stage.key])
         expected = statistics.median(spans[stage.key]) if stage.key in spans else None
         assert stage.median_days == pytest.approx(expected, abs=1e-6)

@@ -137,7 +137,7 @@ def test_revert_restores_exactly(seeded: LeadStore, tmp_path: Path) -> None:
     assert snapshot(seeded) != before
     assert report.batch_id is not None
     done = seeded.revert_import(report.batch_id)
-    assert done == {"deleted": 1, "restored": 1}
+    assert done == {"deleted": 1, "restored": 1, "kept": 0}
     assert snapshot(seeded) == before
     with pytest.raises(ImportRefused, match="already reverted"):
         seeded.revert_import(report.batch_id)
@@ -199,7 +199,9 @@ def test_revert_from_the_cli(tmp_path: Path) -> None:
     assert (report["rows_read"], report["imported"], report["rejected"]) == (2, 1, 1)
     assert report["rejections"][0]["row"] == 2
     assert report["rejections"][0]["column"] == "Correo"
-    reverted = runner.invoke(main, ["--db", str(db), "import", "--revert", str(report["batch_id"])])
+    reverted = runner.invoke(
+        main, ["--db", str(db), "import", "--revert", str(report["batch_id"]), "--yes"]
+    )
     assert reverted.exit_code == 0, reverted.output
     assert "Reverted batch 1: 1 lead removed, 0 restored." in reverted.output
     listing = runner.invoke(main, ["--db", str(db), "list", "--json"])
@@ -273,5 +275,5 @@ def test_cli_counts_group_thousands(tmp_path: Path) -> None:
     result = runner.invoke(main, ["--db", str(db), "import", str(path)])
     assert result.exit_code == 0, result.output
     assert "Rows read 1,200: imported 1,200, updated 0" in result.output
-    reverted = runner.invoke(main, ["--db", str(db), "import", "--revert", "1"])
+    reverted = runner.invoke(main, ["--db", str(db), "import", "--revert", "1", "--yes"])
     assert "1,200 leads removed" in reverted.output

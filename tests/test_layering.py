@@ -96,7 +96,7 @@ def test_cli_import_and_revert_load_no_orm(tmp_path: Path) -> None:
         "import json, sys\n"
         "from leadtui.cli import main\n"
         "import leadtui.cli.import_export\n"
-        "for args in (['import', sys.argv[2]], ['import', '--revert', '1']):\n"
+        "for args in (['import', sys.argv[2]], ['import', '--revert', '1', '--yes']):\n"
         "    main(['--db', sys.argv[1], *args], standalone_mode=False)\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )

@@ -180,6 +180,8 @@ REVIEWED = {
     ("storage/sqlite/import_batch.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_revert.py", "marks"),  # a run of "?" placeholders (was io/batch.py)
     ("storage/sqlite/migrate_email_keys.py", "marks"),  # a run of "?" placeholders
+    ("storage/sqlite/import_revert.py", "table"),  # "activity" or "stagechange", a literal pair
+    ("storage/sqlite/list_extras.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_batch.py", "names"),  # constant column names
     ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
     (
@@ -202,6 +204,7 @@ REVIEWED = {
     ("storage/sqlite/tables.py", "column.on_delete"),  # checked against ON_DELETE
     # PostgreSQL: the same kinds of code-built fragments, values bound as %s parameters
     ("storage/postgres/jobs.py", "marks"),  # a run of "%s" placeholders
+    ("storage/postgres/jobs.py", "table"),  # "activity" or "stagechange", a literal pair
     ("storage/postgres/export_reads.py", "', '.join(names)"),  # the declared column names
     ("storage/postgres/export_reads.py", "' AND '.join(where)"),  # fixed "%s" conditions
     ("storage/postgres/reads.py", "condition"),  # where_clause() output; values bound

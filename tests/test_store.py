@@ -238,7 +238,7 @@ class TestSoftDelete:
         add(store, "C", stage="won", value_cents=7)
         assert a.id is not None
         store.delete_lead(a.id)
-        totals = {t.stage.key: (t.count, t.value_cents) for t in store.stage_totals()}
+        totals = {t.stage.key: (t.count, t.values.cents("EUR")) for t in store.stage_totals()}
         assert totals == {
             "new": (1, 500),
             "contacted": (0, 0),

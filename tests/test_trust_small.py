@@ -7,6 +7,7 @@ from conftest import SNAPSHOT_SIZE, AppFactory
 from textual.pilot import Pilot
 from waiting import run_from_palette, settle
 
+from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.store import LeadStore
 from leadtui.ui.app import MAX_TOASTS
@@ -90,4 +91,5 @@ async def test_board_totals_stay_while_searching(
             matching = demo_store.page_list(
                 LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100
             )
-            assert column.state.value_cents == sum(row.value_cents for row in matching)
+            expected = MoneyTotals.of((row.currency, row.value_cents) for row in matching)
+            assert column.state.values == expected

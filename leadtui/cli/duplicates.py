@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from leadtui.cli.common import friendly_errors, store_for
+from leadtui.cli.say import echo
 from leadtui.i18n import _, ngettext
 
 LEVELS = ("certain", "probable", "possible")
@@ -104,7 +105,7 @@ def merge(ctx: click.Context, keep: int, other: int, takes: tuple[str, ...]) -> 
         ) from error
     with store_for(ctx) as store:
         result = store.merge_leads(keep, other, sides)
-        click.echo(result.merge_id)
+        echo(result.merge_id)
 
 
 @click.command()
@@ -115,7 +116,7 @@ def unmerge(ctx: click.Context, merge_id: int) -> None:
     """Take a merge back: both leads as they were (later edits stay on the survivor)."""
     with store_for(ctx) as store:
         result = store.unmerge(merge_id)
-        click.echo(
+        echo(
             _("Lead #{other} is back; lead #{kept} is as before the merge.").format(
                 other=result.other_id, kept=result.kept_id
             )
@@ -126,7 +127,7 @@ def warn_duplicates(store: Any, data: Any, lead_id: int | None) -> None:
     """On stderr: the probable duplicates of a lead just added, and how to open or merge them."""
     for candidate in store.check_duplicate(data, lead_id):
         existing = candidate.low_id if candidate.high_id == lead_id else candidate.high_id
-        click.echo(
+        echo(
             _(
                 "Warning: probably the same person as lead #{id} {name} ({reason}). "
                 "To merge them: leadtui merge {id} {new}"

@@ -9,9 +9,11 @@ from pathlib import Path
 import click
 
 from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.confirm import confirm_or_refuse
 from leadtui.cli.say import echo
 from leadtui.cli.views import chosen_filter, filter_options
 from leadtui.domain.errors import StorageError
+from leadtui.domain.sanitize import clean_str
 from leadtui.i18n import _, ngettext
 
 
@@ -28,7 +30,11 @@ from leadtui.i18n import _, ngettext
 @click.option(
     "--lead", "lead_ref", default=None, metavar="EMAIL", help=_("Only this person (email or id).")
 )
-@click.option("--raw", is_flag=True, help=_("Exact CSV cells (no formula neutralising)."))
+@click.option(
+    "--raw",
+    is_flag=True,
+    help=_("Exact CSV cells: value in cents, tags as JSON, no formula neutralising."),
+)
 @click.option("--force", is_flag=True, help=_("Replace FILE if it exists."))
 @filter_options
 @click.pass_context
@@ -82,9 +88,10 @@ def export_command(
     is_flag=True,
     help=_("Leave the backups as they are (they still hold the person until pruned)."),
 )
+@click.option("--yes", "-y", is_flag=True, help=_("Do not ask for confirmation."))
 @click.pass_context
 @friendly_errors
-def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
+def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: bool) -> None:
     """Erase a person (lead, activities, history) leaving no bytes behind, in the database
     and its backups; keeps an anonymous tombstone."""
     from leadtui.domain.errors import NotFoundError
@@ -99,6 +106,14 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool) -> None:
         if lead is None or lead.id is None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=person))
         who = Person(lead.id, lead.created_at, lead.email_key)
+        name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
+        question = _(
+            "Erase {name} ({email}, lead {id}) for good, with activities and history? "
+            "This cannot be undone."
+        ).format(name=name or "-", email=lead.email or "-", id=lead.id)
+        if not confirm_or_refuse(clean_str(question), yes=yes):
+            echo(_("Nothing was changed."))
+            return
         tombstone = store.forget_lead(lead.id)
         echo(
             _("Forgotten: lead {id} erased (tombstone {tombstone}).").format(

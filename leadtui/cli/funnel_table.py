@@ -10,8 +10,8 @@ from rich.text import Text
 
 from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
-from leadtui.domain.money import format_money
-from leadtui.i18n import _
+from leadtui.domain.money import format_totals
+from leadtui.i18n import _, ngettext
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -38,7 +38,7 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
         table.add_row(
             Text(_(stage.name)),
             Text(format_count(stage.count)),
-            Text(format_money(stage.value_cents)),
+            Text(format_totals(stage.values)),
             Text(format_count(stage.reached)),
             Text(format_rate(stage.conversion)),
             Text(format_days(stage.median_days)),
@@ -46,7 +46,7 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
     table.add_row(
         Text(_("Total"), style="bold"),
         Text(format_count(sum(s.count for s in metrics.stages)), style="bold"),
-        Text(format_money(sum(s.value_cents for s in metrics.stages)), style="bold"),
+        Text(format_totals(metrics.values), style="bold"),
     )
     console.print(table)
     console.print(
@@ -58,6 +58,18 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
             )
         )
     )
+    if metrics.imported_history:
+        console.print(
+            Text(
+                ngettext(
+                    "{count} lead has imported history: the stages before the one it was "
+                    "imported in count as reached (not in time in stage).",
+                    "{count} leads have imported history: the stages before the one they were "
+                    "imported in count as reached (not in time in stage).",
+                    metrics.imported_history,
+                ).format(count=format_count(metrics.imported_history))
+            )
+        )
     counts = [week.count for week in metrics.weeks]
     if metrics.weeks:
         console.print(
@@ -72,21 +84,36 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
         )
 
 
-def funnel_json(metrics: FunnelMetrics) -> list[dict[str, Any]]:
-    """One object per stage: the original ``stats --json`` list, extended with funnel numbers.
+def funnel_json(metrics: FunnelMetrics) -> dict[str, Any]:
+    """Everything ``leadtui stats`` prints, as one object (documented in the README).
 
-    The list shape is kept so existing scripts keep working; the win rate follows
-    from the won and lost counts.
+    Money is ``{"EUR": cents, "USD": cents}`` per stage and in total: currencies are
+    never added together.
     """
-    return [
-        {
-            "stage": s.key,
-            "count": s.count,
-            "value_cents": s.value_cents,
-            "reached": s.reached,
-            "converted": s.converted,
-            "conversion": s.conversion,
-            "median_days_in_stage": s.median_days,
-        }
-        for s in metrics.stages
-    ]
+    return {
+        "stages": [
+            {
+                "stage": s.key,
+                "name": s.name,
+                "count": s.count,
+                "values": s.values.as_dict(),
+                "reached": s.reached,
+                "converted": s.converted,
+                "conversion": s.conversion,
+                "median_days_in_stage": s.median_days,
+            }
+            for s in metrics.stages
+        ],
+        "total": {
+            "count": sum(s.count for s in metrics.stages),
+            "values": metrics.values.as_dict(),
+        },
+        "won": metrics.won,
+        "lost": metrics.lost,
+        "win_rate": metrics.win_rate,
+        "imported_history": metrics.imported_history,
+        "leads_per_week": [
+            {"week": week.label, "start": week.start.isoformat(), "count": week.count}
+            for week in metrics.weeks
+        ],
+    }

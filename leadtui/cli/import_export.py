@@ -11,7 +11,8 @@ from typing import Any
 
 import click
 
-from leadtui.cli.common import friendly_errors, store_for
+from leadtui.cli.common import friendly_errors
+from leadtui.cli.dry_run import import_store
 from leadtui.cli.say import echo
 from leadtui.domain.formatting import format_count
 from leadtui.domain.sources import SOURCES
@@ -69,6 +70,10 @@ SHOWN_ISSUES = 20
 )
 @click.option("--sheet", default=None, metavar="NAME", help=_("Worksheet of an .xlsx workbook."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the report as JSON."))
+@click.option("--yes", "-y", is_flag=True, help=_("With --revert: do not ask for confirmation."))
+@click.option(
+    "--force", is_flag=True, help=_("With --revert: also revert leads changed since the import.")
+)
 @click.pass_context
 @friendly_errors
 def import_command(
@@ -85,6 +90,8 @@ def import_command(
     region: str | None,
     sheet: str | None,
     as_json: bool,
+    yes: bool,
+    force: bool,
 ) -> None:
     """Import leads from a CSV or vCard FILE (one transaction, every row accounted for)."""
     from leadtui.io.csv_import import ImportOptions
@@ -92,27 +99,15 @@ def import_command(
     from leadtui.io.phones import phone_region
 
     if revert_batch is not None:
-        with store_for(ctx, create=False) as store:
-            done = store.revert_import(revert_batch)
-        if as_json:
-            click.echo(json.dumps({"batch_id": revert_batch, **done}))
-        else:
-            deleted, restored = done["deleted"], done["restored"]
-            echo(
-                ngettext(
-                    "Reverted batch {id}: {deleted} lead removed, {restored} restored.",
-                    "Reverted batch {id}: {deleted} leads removed, {restored} restored.",
-                    deleted,
-                ).format(
-                    id=revert_batch, deleted=format_count(deleted), restored=format_count(restored)
-                )
-            )
+        from leadtui.cli.revert import revert_command
+
+        revert_command(ctx, revert_batch, yes=yes, force=force, as_json=as_json)
         return
     if file is None:
         raise click.UsageError(_("Give a FILE to import (or --revert BATCH)."))
     overrides = parse_overrides(maps)
     delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
-    with store_for(ctx) as store:
+    with import_store(ctx, dry_run=dry_run) as store:
         preview = store.preview_import(
             file,
             encoding=encoding,
@@ -165,6 +160,8 @@ def _print_report(report: Any) -> None:
                 report.with_warnings,
             ).format(count=format_count(report.with_warnings))
         )
+    for column in report.date_columns:
+        echo(column.message())
     if report.not_imported:
         echo(
             _("Not imported (no lead field): {columns}").format(

@@ -80,21 +80,26 @@ def list_leads(
         base = LeadFilter(stages=stages, search=search)
         chosen = chosen_filter(store, filter_text, view_name, base)
         rows = store.page_list(chosen.lead_filter, chosen.sort or LeadSort(), 0, limit)
+        extras = store.phones_and_tags([row.id for row in rows]) if as_json else {}
     if as_json:
         for row in rows:
-            click.echo(json.dumps(_row_json(row), ensure_ascii=False))
+            phone, tags = extras.get(row.id, ("", []))
+            click.echo(json.dumps(_row_json(row, phone, tags), ensure_ascii=False))
         return
     from leadtui.cli.output import print_lead_rows
 
     print_lead_rows(rows)
 
 
-def _row_json(row: Any) -> dict[str, Any]:
+def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
+    """One lead of ``list --json`` (the fields are listed in the README)."""
     return {
         "id": row.id,
         "first_name": row.first_name,
         "last_name": row.last_name,
         "email": row.email,
+        "phone": phone,
+        "tags": tags,
         "company": row.company,
         "stage": row.stage,
         "source": row.source,

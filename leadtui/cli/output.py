@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadtui.domain.formatting import format_count
-from leadtui.domain.money import format_money
+from leadtui.domain.money import MoneyTotals, format_money, format_totals
 from leadtui.domain.rows import LeadRow, StageTotal
 from leadtui.i18n import _
 
@@ -45,11 +45,11 @@ def print_stage_totals(totals: Sequence[StageTotal], console: Console | None = N
         table.add_row(
             Text(_(total.stage.name)),
             Text(format_count(total.count)),
-            Text(format_money(total.value_cents)),
+            Text(format_totals(total.values)),
         )
     table.add_row(
         Text(_("Total"), style="bold"),
         Text(format_count(sum(t.count for t in totals)), style="bold"),
-        Text(format_money(sum(t.value_cents for t in totals)), style="bold"),
+        Text(format_totals(sum((t.values for t in totals), MoneyTotals())), style="bold"),
     )
     console.print(table)

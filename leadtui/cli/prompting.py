@@ -24,6 +24,6 @@ def confirm(question: str) -> bool:
     if sys.stdin is None or sys.stdin.closed:
         raise refusal
     try:
-        return click.confirm(one_line(question))
+        return click.confirm(one_line(question), default=False)
     except RuntimeError as error:  # input(): lost sys.stdin
         raise refusal from error

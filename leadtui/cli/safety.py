@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from leadtui.cli.common import db_path, friendly_errors
-from leadtui.cli.prompting import confirm
+from leadtui.cli.confirm import confirm_or_refuse
 from leadtui.cli.say import echo
 from leadtui.i18n import _
 
@@ -70,7 +70,9 @@ def restore(ctx: click.Context, backup_file: str | None, yes: bool) -> None:
         source = newest.path
     else:
         source = Path(backup_file)
-    if not yes and not confirm(_("Replace {path} with {backup}?").format(path=path, backup=source)):
+    if not confirm_or_refuse(
+        _("Replace {path} with {backup}?").format(path=path, backup=source), yes=yes
+    ):
         echo(_("Nothing was changed."))
         return
     result = restore_backup(path, source)

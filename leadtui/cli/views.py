@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from leadtui.cli.common import friendly_errors, store_for
+from leadtui.cli.say import echo
 from leadtui.domain.filter_query import FilterQuery, FilterSyntaxError
 from leadtui.domain.rows import LeadFilter, LeadSort, SortKey
 from leadtui.domain.sanitize import sanitize
@@ -111,14 +112,12 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
         }
         click.echo(json.dumps(sanitize(data), ensure_ascii=False))
         return
-    click.echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
+    echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
     width = max([len(_(stage.name)) for stage in stages] + [10])
     for stage, count in per_stage:
-        click.echo(sanitize(f"  {_(stage.name):<{width}}  {count:>9,}"))
-    click.echo(
-        sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else ""))
-    )
-    click.echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
+        echo(sanitize(f"  {_(stage.name):<{width}}  {count:>9,}"))
+    echo(sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else "")))
+    echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
 
 
 @click.group(name="views", invoke_without_command=True)
@@ -132,7 +131,7 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
     with store_for(ctx, create=False) as store:
         views = store.views.views()
         if not views and not as_json:
-            click.echo(_('No saved views yet. Save one: leadtui views save NAME "FILTER"'))
+            echo(_('No saved views yet. Save one: leadtui views save NAME "FILTER"'))
         for view in views:
             query = LeadFilter(query=store.views.parse(view.filter_text))
             if as_json:
@@ -148,7 +147,7 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
                 click.echo(json.dumps(sanitize(line), ensure_ascii=False))
             else:
                 count = _count_text(store, query)
-                click.echo(sanitize(f"{view.name}  ·  {count}  ·  {view.filter_text or '-'}"))
+                echo(sanitize(f"{view.name}  ·  {count}  ·  {view.filter_text or '-'}"))
 
 
 @views_group.command(name="save")
@@ -172,7 +171,7 @@ def save_view(
     with store_for(ctx, create=False) as store:
         view = store.views.save_view(name, filter_text, LeadSort(SortKey(sort_key), not ascending))
         count = _count_text(store, LeadFilter(query=store.views.parse(view.filter_text)))
-    click.echo(sanitize(_("Saved view “{name}” ({count}).").format(name=view.name, count=count)))
+    echo(sanitize(_("Saved view “{name}” ({count}).").format(name=view.name, count=count)))
 
 
 @views_group.command(name="delete")
@@ -183,7 +182,7 @@ def delete_view(ctx: click.Context, name: str) -> None:
     """Delete the view NAME."""
     with store_for(ctx, create=False) as store:
         store.views.delete_view(name)
-    click.echo(sanitize(_("Deleted view “{name}”.").format(name=name)))
+    echo(sanitize(_("Deleted view “{name}”.").format(name=name)))
 
 
 def register(group: click.Group) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadRow, StageInfo
 from leadtui.domain.timefmt import day_bounds
 from leadtui.i18n import _
@@ -30,7 +31,8 @@ class ColumnState:
 
     stage: StageInfo
     total: int | None = None
-    value_cents: int | None = None
+    values: MoneyTotals | None = None
+    """What the stage's leads are worth, per currency (``None`` while unknown)."""
     loaded: list[LeadRow] = field(default_factory=list)
     pinned: list[LeadRow] = field(default_factory=list)
     complete: bool = False
@@ -95,8 +97,8 @@ class ColumnState:
         self._cards = None
         if self.total is not None:
             self.total = max(0, self.total - 1)
-        if self.value_cents is not None:
-            self.value_cents -= row.value_cents
+        if self.values is not None:
+            self.values = self.values.add(row.currency, -row.value_cents)
         self.clamp()
         return row
 
@@ -112,8 +114,8 @@ class ColumnState:
         self._cards = None
         if self.total is not None:
             self.total += 1
-        if self.value_cents is not None:
-            self.value_cents += row.value_cents
+        if self.values is not None:
+            self.values = self.values.add(row.currency, row.value_cents)
         self.cursor = 0
         return 0
 

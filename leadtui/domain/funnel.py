@@ -2,8 +2,8 @@
 
 Definitions (soft-deleted leads are left out everywhere, as on the board):
 
-- **count / value**: live leads currently in the stage and the sum of their
-  ``value_cents`` (currencies are not converted).
+- **count / value**: live leads currently in the stage and the sums of their
+  ``value_cents`` per currency (never added across currencies, never converted).
 - **conversion rate** from an open stage S to the next: of the leads that ever
   reached S (a StageChange into S), the share that ever reached a later open
   stage or Won ("later" = higher stage position; Lost does not count). Won and
@@ -28,8 +28,9 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.money import MoneyTotals
 from leadtui.i18n import _, formatting_locale
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class StageMetrics:
     name: str
     kind: str
     count: int
-    value_cents: int
+    values: MoneyTotals
     reached: int
     converted: int
     median_days: float | None
@@ -82,6 +83,16 @@ class FunnelMetrics:
     won: int
     lost: int
     weeks: tuple[WeekCount, ...]
+    imported_history: int = 0
+    """Live leads whose history holds stages an import recorded (reached before import)."""
+
+    @property
+    def values(self) -> MoneyTotals:
+        """What every live lead is worth, per currency."""
+        total = MoneyTotals()
+        for stage in self.stages:
+            total += stage.values
+        return total
 
     @property
     def win_rate(self) -> float | None:
@@ -123,6 +134,13 @@ def format_rate(rate: float | None) -> str:
     return f"{rate * 100:.1f}%"
 
 
+def imported_history_text(count: int) -> str:
+    """ "All leads; 12 with imported history": stages an import recorded count as reached."""
+    from leadtui.domain.formatting import format_count
+
+    return _("All leads; {count} with imported history").format(count=format_count(count))
+
+
 def format_days(days: float | None) -> str:
     """A duration in days as ``3.5 d``, or an en dash."""
     if days is None:
@@ -155,37 +173,46 @@ _YIELD_EVERY = 0x1FFF
 
 
 def fold_history(
-    rows: Iterable[tuple[int, int, int]], stage_count: int
-) -> tuple[dict[int, int], list[list[int]]]:
-    """One pass over stage changes ordered by lead then time, as (lead id, seconds, stage index).
+    rows: Iterable[tuple[int, int, int, Any]], stage_count: int
+) -> tuple[dict[int, int], list[list[int]], int]:
+    """One pass over stage changes ordered by lead then time, as (lead id, seconds, stage
+    index, imported).
 
     Returns how many leads reached each set of stages (a bit mask of stage indexes;
-    index -1 is a stage no longer in the pipeline) and, per stage, the completed
-    spans in seconds. Both backends feed it their own ordered rows.
+    index -1 is a stage no longer in the pipeline), per stage the completed spans in
+    seconds, and how many leads have imported history. An imported change (a stage an
+    import says the lead reached before it came in) counts as reached but has no time:
+    it neither starts nor ends a span. Both backends feed it their own ordered rows.
     """
     spans: list[list[int]] = [[] for _ in range(stage_count)]
     masks: dict[int, int] = {}
+    imported_leads = 0
     previous_lead: int | None = None
     previous_at = 0
     previous_stage = -1
     mask = 0
-    for number, (lead_id, at, stage) in enumerate(rows):
+    had_imported = False
+    for number, (lead_id, at, stage, imported) in enumerate(rows):
         if not number & _YIELD_EVERY:
             time.sleep(0)  # hand the GIL to the UI thread when run in a worker
-        if lead_id == previous_lead:
-            if previous_stage >= 0:
-                spans[previous_stage].append(at - previous_at)
-        else:
+        if lead_id != previous_lead:
             if previous_lead is not None:
                 masks[mask] = masks.get(mask, 0) + 1
-            mask = 0
+                imported_leads += had_imported
+            mask, had_imported, previous_stage = 0, False, -1
             previous_lead = lead_id
         if stage >= 0:
             mask |= 1 << stage
+        if imported:
+            had_imported = True
+            continue
+        if previous_stage >= 0:
+            spans[previous_stage].append(at - previous_at)
         previous_at, previous_stage = at, stage
     if previous_lead is not None:
         masks[mask] = masks.get(mask, 0) + 1
-    return masks, spans
+        imported_leads += had_imported
+    return masks, spans, imported_leads
 
 
 def assemble_metrics(
@@ -195,6 +222,7 @@ def assemble_metrics(
     per_week: dict[int, int],
     now: datetime,
     weeks: int = WEEKS,
+    imported_history: int = 0,
 ) -> FunnelMetrics:
     """The funnel numbers from the stage totals, the history pass and leads per week."""
     stage_list = [total.stage for total in totals]
@@ -210,7 +238,7 @@ def assemble_metrics(
             name=total.stage.name,
             kind=total.stage.kind,
             count=total.count,
-            value_cents=total.value_cents,
+            values=total.values,
             reached=reached.get(total.stage.key, (0, 0))[0],
             converted=reached.get(total.stage.key, (0, 0))[1],
             median_days=medians.get(total.stage.key),
@@ -222,4 +250,5 @@ def assemble_metrics(
         won=sum(s.count for s in stages if s.kind == "won"),
         lost=sum(s.count for s in stages if s.kind == "lost"),
         weeks=week_series(now, per_week, weeks),
+        imported_history=imported_history,
     )

@@ -1,4 +1,5 @@
-"""Amounts of money as whole cents: a bare typed number to cents, cents to display text.
+"""Amounts of money as whole cents: a bare typed number to cents, cents to display text,
+and totals kept per currency (:class:`MoneyTotals`, :func:`format_totals`).
 
 No floats anywhere. Checking what a user typed, with its messages, is
 :func:`leadtui.domain.validation.parse_money`; in another language the locale's
@@ -8,6 +9,8 @@ forms come from :mod:`leadtui.domain.l10n`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from leadtui.i18n import formatting_locale
@@ -82,3 +85,62 @@ def format_money(cents: int, currency: str = "EUR") -> str:
     if symbol is not None:
         return f"{sign}{symbol}{number}"
     return f"{sign}{number} {code}".rstrip()
+
+
+MAIN_CURRENCY = "EUR"
+"""The currency a lead gets when none is given; totals list it first."""
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyTotals:
+    """Sums of money per currency: amounts in different currencies are never added.
+
+    ``amounts`` is ``(currency, cents)`` pairs without zeros, the main currency first,
+    then the larger sums first.
+    """
+
+    amounts: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, int]]) -> MoneyTotals:
+        """Totals of ``(currency, cents)`` pairs (a currency may repeat)."""
+        sums: dict[str, int] = {}
+        for currency, cents in pairs:
+            code = (currency or MAIN_CURRENCY).strip().upper()
+            sums[code] = sums.get(code, 0) + int(cents)
+        ordered = sorted(
+            ((code, cents) for code, cents in sums.items() if cents),
+            key=lambda pair: (pair[0] != MAIN_CURRENCY, -pair[1], pair[0]),
+        )
+        return cls(tuple(ordered))
+
+    def add(self, currency: str, cents: int) -> MoneyTotals:
+        """These totals with ``cents`` more (or less, when negative) in ``currency``."""
+        return MoneyTotals.of((*self.amounts, (currency, cents)))
+
+    def __add__(self, other: MoneyTotals) -> MoneyTotals:
+        return MoneyTotals.of((*self.amounts, *other.amounts))
+
+    def __bool__(self) -> bool:
+        return bool(self.amounts)
+
+    def cents(self, currency: str) -> int:
+        """The total in ``currency`` (0 when there is none)."""
+        return dict(self.amounts).get(currency.strip().upper(), 0)
+
+    def as_dict(self) -> dict[str, int]:
+        """``{"EUR": 120000, "USD": 1115000}`` in display order (for JSON)."""
+        return dict(self.amounts)
+
+
+def format_totals(totals: MoneyTotals) -> str:
+    """Per-currency totals for display: "€12,000 + $11,150"; "€0" when there are none."""
+    if not totals.amounts:
+        return format_money(0, MAIN_CURRENCY)
+    first, *others = totals.amounts
+    text = format_money(first[1], first[0])
+    for currency, cents in others:
+        text += f" + {format_money(cents, currency)}" if cents >= 0 else ""
+        if cents < 0:
+            text += f" − {format_money(-cents, currency)}"
+    return text

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from leadtui.domain.filter_query import FilterQuery
+from leadtui.domain.money import MoneyTotals
 
 Clock = Callable[[], datetime]
 """Returns the current time, aware (UTC). Injected so tests are deterministic."""
@@ -100,11 +101,11 @@ class StageInfo:
 
 @dataclass(frozen=True, slots=True)
 class StageTotal:
-    """How many live leads a stage holds and what they are worth (cents, by currency)."""
+    """How many live leads a stage holds and what they are worth (per currency, never mixed)."""
 
     stage: StageInfo
     count: int
-    value_cents: int
+    values: MoneyTotals
 
 
 @dataclass(frozen=True, slots=True)

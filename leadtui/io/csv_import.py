@@ -16,19 +16,23 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from leadtui.i18n import _
+from leadtui.i18n import _, input_locale
 from leadtui.io.convert import RowConverter, stage_lookup
+from leadtui.io.date_order import locale_reads_day_first, scan_date_orders
 from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
+from leadtui.io.json_import import LEADTUI_JSON, restore_json
 from leadtui.io.layout import IGNORE
 from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
 from leadtui.io.row_outcome import Converted, Issue, RowRejected
+from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.sqlite import import_batch as batch
 from leadtui.storage.sqlite.bulk import LeadWriter
+from leadtui.storage.sqlite.imported_history import record_imported_history
 
 MODES = ("skip", "update", "merge")
 Progress = Callable[[int], None]
@@ -91,6 +95,20 @@ class Importer:
             region=options.region,
             guarded=preview.encoding == "utf-8-sig",  # the safe export writes a BOM, raw not
         )
+        self._decide_date_orders(preview)
+
+    def _decide_date_orders(self, preview: Preview) -> None:
+        """One order per date column, from all its values (a first pass over the file)."""
+        columns = [(i, t) for i, t in enumerate(preview.mapping) if t in DATE_FIELDS]
+        if not columns:
+            return
+        day_first = preview.format.day_first or locale_reads_day_first(input_locale())
+        decided = scan_date_orders(
+            records(preview), preview.header, columns, locale_day_first=day_first
+        )
+        for column in decided:
+            self.converter.day_first.setdefault(column.target, column.day_first)
+        self.report.date_columns = decided
 
     def run(self, rows: Iterator[Record], progress: Progress | None) -> None:
         """Read every row, chunk by chunk."""
@@ -256,8 +274,12 @@ def import_file(
         with fewer_collections(), transaction() as conn:
             floor = batch.tag_floor(conn)
             batch_id = batch.start(conn, now, preview.path.name, preview.format.key)
-            importer = Importer(conn, preview, options, now, batch_id, report)
-            importer.run(records(preview), progress)
+            if preview.format is LEADTUI_JSON:
+                restore_json(conn, preview, report, now, batch_id)
+            else:
+                importer = Importer(conn, preview, options, now, batch_id, report)
+                importer.run(records(preview), progress)
+                record_imported_history(conn, batch_id)
             report.batch_id = None if options.dry_run else batch_id
             batch.finish(conn, batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
             if options.dry_run:

@@ -1,4 +1,5 @@
-"""Export leads as CSV (spreadsheet-safe by default, exact with ``raw``), vCard 3.0 or JSON.
+"""Export leads as CSV (spreadsheet-safe and readable by default, exact with ``raw``; see
+:mod:`leadtui.io.csv_cells`), vCard 3.0 or JSON.
 
 Rows stream from the database to a temporary file beside the target, which is
 renamed over the target only when complete. An existing file is replaced only
@@ -21,16 +22,13 @@ from typing import IO, Any
 from leadtui.domain.controls import strip_escapes
 from leadtui.domain.rows import LeadFilter
 from leadtui.i18n import _
+from leadtui.io.csv_cells import csv_cells, csv_header
 from leadtui.io.errors import ExportRefused
-from leadtui.io.layouts_crm import LEADTUI_COLUMNS
 from leadtui.io.output_target import check_replaceable, is_stdout
 from leadtui.io.vcard_export import card_text
 from leadtui.storage.base import ExportSource
-from leadtui.storage.columns import LEAD, Kind
 
 FORMATS = ("csv", "vcf", "json")
-_FLAGS = tuple(column.name for column in LEAD.columns if column.kind is Kind.BOOL)
-"""Yes/no columns, which the CSV export writes as true/false."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -164,22 +162,12 @@ def export_leads(source: ExportSource, target: Path, database: Path, options: Ex
     return count
 
 
-def _csv_cell(value: Any, name: str) -> str:
-    if value is None:
-        return ""
-    if name in _FLAGS:
-        return "true" if value else "false"
-    if name == "tags":
-        return json.dumps(value, ensure_ascii=False) if value else ""
-    return str(value)
-
-
 def _write_csv(handle: IO[str], rows: Iterator[dict[str, Any]], *, raw: bool) -> int:
     writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL if raw else csv.QUOTE_ALL)
-    writer.writerow(LEADTUI_COLUMNS)
+    writer.writerow(csv_header(raw=raw))
     count = 0
     for row in rows:
-        cells = [_csv_cell(row[name], name) for name in LEADTUI_COLUMNS]
+        cells = csv_cells(row, raw=raw)
         writer.writerow(cells if raw else [neutralise(cell) for cell in cells])
         count += 1
     return count

@@ -10,7 +10,10 @@ LEADTUI_COLUMNS: tuple[str, ...] = (*EXPORTED_LEAD_COLUMNS, "tags")
 """The header of a leadtui CSV export: the lead's non-internal columns, then its tags."""
 
 LEADTUI = Format(
-    "leadtui", _("leadtui export"), exact={**{name: name for name in LEADTUI_COLUMNS}, "id": IGNORE}
+    "leadtui",
+    _("leadtui export"),
+    # "value" is the default export's amount (1000.00), "value_cents" the raw one's.
+    exact={**{name: name for name in LEADTUI_COLUMNS}, "value": "value", "id": IGNORE},
 )
 
 HUBSPOT = Format(

@@ -135,6 +135,7 @@ _WHOLE: dict[str, str] = {
         ("value", "valor", "importe", "amount", "deal value", "deal amount", "valor del trato"),
         "value",
     ),
+    **dict.fromkeys(("currency", "moneda", "divisa", "currency code"), "currency"),
     "title": "job_title",
     "job": "job_title",
 }

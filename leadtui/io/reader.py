@@ -54,6 +54,10 @@ def open_preview(
     check_choices(encoding, delimiter)
     if not path.is_file():
         raise ImportRefused(_("No such file: {path}").format(path=path))
+    from leadtui.io.json_import import is_leadtui_json, json_preview
+
+    if path.suffix.lower() == ".json" or is_leadtui_json(path):
+        return json_preview(path)  # a leadtui JSON export: restored whole, nothing to map
     if is_vcard(path):
         from leadtui.io.vcard import vcard_preview
 

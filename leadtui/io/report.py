@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from leadtui.io.date_order import DateColumn
 from leadtui.io.row_outcome import Issue
 
 MAX_LISTED = 10_000
@@ -41,6 +42,8 @@ class ImportReport:
     """Values left out of a kept person: row, column, the value verbatim, why."""
     not_imported: list[str] = field(default_factory=list)
     """Columns of the file no lead field takes."""
+    date_columns: list[DateColumn] = field(default_factory=list)
+    """How each date column was read (day or month first) and whether to check it."""
 
     @property
     def accounted(self) -> int:
@@ -93,6 +96,7 @@ class ImportReport:
             "with_warnings": self.with_warnings,
             "warnings_count": self.warnings_count,
             "not_imported": self.not_imported,
+            "date_columns": [column.as_dict() for column in self.date_columns],
             "rejections": [issue.as_dict() for issue in self.rejections[:limit]],
             "skips": [issue.as_dict() for issue in self.skips[:limit]],
             "notices": [issue.as_dict() for issue in self.notices[:limit]],

@@ -23,6 +23,7 @@ from leadtui.domain.validation import (
 )
 from leadtui.i18n import _
 from leadtui.io.layout import Format
+from leadtui.io.money_cells import checked_currency
 from leadtui.io.phones import PhoneNormalizer
 from leadtui.io.row_outcome import Converted
 from leadtui.io.values import EmailChecker, parse_date, parse_flag
@@ -58,6 +59,8 @@ class ValueFiller:
         self._maps_consent_at = "consent_at" in targets
         self._maps_choices = not targets.isdisjoint(_CHOICES)
         self._dates = [name for name in DATE_FIELDS if name in targets]
+        self.day_first: dict[str, bool] = {}
+        """The order each date target's column was decided to be read in (whole column)."""
 
     def _fill(self, result: Converted, raw: dict[str, str]) -> None:
         values, given = result.values, result.given
@@ -99,7 +102,11 @@ class ValueFiller:
         for name in self._dates:
             if name in raw:
                 try:
-                    values[name] = parse_date(raw[name], day_first=self.fmt.day_first)
+                    values[name] = parse_date(
+                        raw[name],
+                        day_first=self.day_first.get(name, self.fmt.day_first),
+                        strict=name in self.day_first,
+                    )
                 except ValidationError as error:
                     raise ValidationError(name, error.message) from error
         given.update(values)
@@ -132,14 +139,18 @@ class ValueFiller:
                     "stage", _("Unknown stage: {stage}").format(stage=raw["stage"])
                 )
             values["stage"] = key
+        currency: str | None = None
+        if "currency" in raw:
+            currency = raw["currency"].strip().upper()
+            if len(currency) != 3 or not currency.isalpha():
+                raise ValidationError("currency", _("A currency is three letters, e.g. EUR."))
         if "value_cents" in raw:
             values["value_cents"] = _int_in(raw["value_cents"], 0, 10**15, "value")
         elif "value" in raw:
             values["value_cents"] = parse_money(raw["value"])
-        if "currency" in raw:
-            currency = raw["currency"].upper()
-            if len(currency) != 3 or not currency.isalpha():
-                raise ValidationError("currency", _("A currency is three letters, e.g. EUR."))
+            # "$300" is dollars: the symbol or code the amount names is its currency.
+            currency = checked_currency(raw["value"], currency, self.region)
+        if currency is not None:
             values["currency"] = currency
         if "score" in raw:
             values["score"] = _int_in(raw["score"], 0, 100, "score")

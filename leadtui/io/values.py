@@ -122,24 +122,26 @@ def parse_flag(text: str) -> bool:
     raise ValidationError("consent", _("Not a yes/no value: {text}").format(text=text))
 
 
-def parse_date(text: str, *, day_first: bool) -> datetime:
+def parse_date(text: str, *, day_first: bool, strict: bool = False) -> datetime:
     """A date or timestamp as written by the usual exports, as aware UTC.
 
     ISO (``2024-03-15 10:22:33``, with ``T``/``Z``/offset), ``15/03/2024 10:22``
-    (day first when ``day_first``, else month first, unless only one reading is
-    possible), ``15 Mar 2024``/``15 mar 2024``. Times without a zone are UTC.
+    (day first when ``day_first``, else month first; unless ``strict``, a value only
+    the other order can read is read so), ``15 Mar 2024``/``15 mar 2024``. Times
+    without a zone are UTC. An import decides the order per column and passes
+    ``strict`` (:mod:`leadtui.io.date_order`): a column's dates never swap row by row.
     """
     value = text.strip()
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        parsed = _loose_date(value, day_first)
+        parsed = _loose_date(value, day_first, strict)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC).replace(microsecond=0)
 
 
-def _loose_date(value: str, day_first: bool) -> datetime:
+def _loose_date(value: str, day_first: bool, strict: bool) -> datetime:
     match = _NUMERIC_DATE.fullmatch(value)
     if match:
         a, b, c, hour, minute, second, ampm, offset = match.groups()
@@ -147,7 +149,9 @@ def _loose_date(value: str, day_first: bool) -> datetime:
             year, month, day = int(a), int(b), int(c)
         else:
             first, second_part, year = int(a), int(b), int(c)
-            if first > 12 or (day_first and second_part <= 12):
+            if strict:
+                day, month = (first, second_part) if day_first else (second_part, first)
+            elif first > 12 or (day_first and second_part <= 12):
                 day, month = first, second_part
             else:
                 month, day = first, second_part

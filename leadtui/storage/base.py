@@ -17,7 +17,7 @@ code is the dialect's own). Failures come out as
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
@@ -222,6 +223,10 @@ class Backend(Protocol):
         """The tags of one lead, alphabetically."""
         ...
 
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags (alphabetically) of each lead of ``lead_ids``, in a few queries."""
+        ...
+
     def funnel_metrics(self, now: datetime) -> FunnelMetrics:
         """Every funnel number for the live leads, as of ``now``."""
         ...
@@ -254,8 +259,20 @@ class Backend(Protocol):
         """Insert clean lead rows fast (each with its first stage change), one transaction."""
         ...
 
-    def revert_import(self, batch_id: int, now: datetime) -> dict[str, int]:
-        """Undo an import batch exactly, in one transaction."""
+    def revert_import(
+        self,
+        batch_id: int,
+        now: datetime,
+        keep: Collection[int] = (),
+        *,
+        force: bool = False,
+    ) -> dict[str, int]:
+        """Undo an import batch exactly, in one transaction; the leads in ``keep`` stay as
+        they are now, and other leads changed since the import refuse it unless ``force``."""
+        ...
+
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of an import batch changed since the import (revert asks about them)."""
         ...
 
     def export_source(self) -> ExportSource:

@@ -222,6 +222,9 @@ STAGE_CHANGE = Table(
         Column("to_stage", Kind.TEXT, 40),
         _time("at", nullable=False),
         _text("reason", 500),
+        # True for the stages an import records a lead reached before the stage it came in
+        # (the funnel counts them as reached, but they have no real time in stage).
+        Column("imported", Kind.BOOL, default=False, server_default="false"),
     ),
     (Index("ix_stagechange_lead_at", ("lead_id", "at", "id")),),
 )

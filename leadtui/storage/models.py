@@ -138,6 +138,7 @@ class StageChange(SQLModel, table=True):
     to_stage: str = column(_CHANGE, "to_stage")
     at: datetime = column(_CHANGE, "at")
     reason: str = column(_CHANGE, "reason")
+    imported: bool = column(_CHANGE, "imported")
 
 
 class Activity(SQLModel, table=True):

@@ -15,7 +15,7 @@ use (``warm_up()`` lets the app do that in a worker after the first frame).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +46,7 @@ from leadtui.store.views import ViewsService
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import Candidate, Confidence
     from leadtui.domain.duplicates_merge import Side
     from leadtui.domain.funnel import FunnelMetrics
@@ -178,6 +179,10 @@ class LeadStore:
     def tags_of(self, lead_id: int) -> list[str]:
         """The tags of one lead."""
         return sanitize(self._read().tags_of(lead_id))
+
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags of each of ``lead_ids`` (a page of the list), in a few queries."""
+        return sanitize(self._read().phones_and_tags(lead_ids))
 
     def timeline(self, lead_id: int, limit: int = 500) -> list[TimelineEntry]:
         """Activities and stage changes of a lead, newest first."""
@@ -362,9 +367,16 @@ class LeadStore:
         return self.imports.import_rows(preview, options, progress)
 
     @unit_of_work
-    def revert_import(self, batch_id: int) -> dict[str, int]:
-        """Undo an import batch exactly (new leads deleted, updated leads restored)."""
-        return self.imports.revert_import(batch_id)
+    def revert_import(
+        self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()
+    ) -> dict[str, int]:
+        """Undo an import batch exactly (new leads deleted, updated leads restored); leads
+        changed since refuse it (naming them) unless kept (``keep``) or ``force``."""
+        return self.imports.revert_import(batch_id, force=force, keep=keep)
+
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of import batch ``batch_id`` edited, moved or touched since the import."""
+        return sanitize(self.imports.import_changes(batch_id))
 
     @unit_of_work
     def export_leads(self, target: Path, options: ExportOptions) -> int:

@@ -5,10 +5,11 @@ The format logic is in :mod:`leadtui.io`; the database side is the backend's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from leadtui.domain.changed import ChangedLead
 from leadtui.store.context import StoreContext
 
 if TYPE_CHECKING:
@@ -51,8 +52,14 @@ class ImportsService:
         self.backend.check()  # quick_check: never import into a damaged file
         return import_file(self.backend.transaction, preview, options, self.context.now(), progress)
 
-    def revert_import(self, batch_id: int) -> dict[str, int]:
-        """Undo an import batch exactly (new leads deleted, updated leads restored)."""
+    def revert_import(
+        self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()
+    ) -> dict[str, int]:
+        """Undo an import batch exactly (new leads deleted, updated leads restored).
+
+        Leads changed since the import are kept when in ``keep``, reverted too with
+        ``force``; otherwise the revert is refused and names them (nothing changed).
+        """
         from leadtui.domain.ids import MAX_ID
         from leadtui.i18n import _
         from leadtui.io.errors import ImportRefused
@@ -60,7 +67,11 @@ class ImportsService:
         self.context.refuse_if_read_only()
         if not 0 < batch_id <= MAX_ID:  # no batch has it, and the driver cannot bind it
             raise ImportRefused(_("No import batch {id}.").format(id=batch_id))
-        return self.backend.revert_import(batch_id, self.context.now())
+        return self.backend.revert_import(batch_id, self.context.now(), keep=keep, force=force)
+
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of import batch ``batch_id`` edited, moved or touched since the import."""
+        return self.backend.import_changes(batch_id)
 
     def export_leads(self, target: Path, options: ExportOptions) -> int:
         """Write leads to ``target`` (csv, vcf or json); returns how many."""

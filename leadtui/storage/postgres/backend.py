@@ -12,7 +12,7 @@ immediate write lock serialises writers. Jobs that are still SQLite-only raise
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.base import (
@@ -281,6 +282,13 @@ class PostgresBackend:
         found: list[StageTotal] = self._reading(reads.stage_totals)
         return found
 
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags of each lead of ``lead_ids``."""
+        from leadtui.storage.postgres.list_extras import phones_and_tags
+
+        found: dict[int, tuple[str, list[str]]] = self._reading(phones_and_tags, lead_ids)
+        return found
+
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""
         found: LeadRow | None = self._reading(reads.lead_row, lead_id)
@@ -352,12 +360,26 @@ class PostgresBackend:
         with self._transaction() as conn:
             return bulk_insert(conn, rows, now, batch_size=batch_size)
 
-    def revert_import(self, batch_id: int, now: datetime) -> dict[str, int]:
+    def revert_import(
+        self,
+        batch_id: int,
+        now: datetime,
+        keep: Collection[int] = (),
+        *,
+        force: bool = False,
+    ) -> dict[str, int]:
         """Undo an import batch in one transaction."""
         from leadtui.storage.postgres.jobs import revert
 
         with self._transaction() as conn:
-            return revert(conn, batch_id, now)
+            return revert(conn, batch_id, now, keep, force=force)
+
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of an import batch changed since the import."""
+        from leadtui.storage.postgres.jobs import changed_since_import
+
+        found: list[ChangedLead] = self._reading(changed_since_import, batch_id)
+        return found
 
     def export_source(self) -> ExportSource:
         """This thread's read connection, as the rows :mod:`leadtui.io.export` streams."""

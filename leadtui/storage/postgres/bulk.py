@@ -30,7 +30,7 @@ TIME_COLUMNS = frozenset(column.name for column in LEAD.columns if column.kind i
 _DERIVED = frozenset({"id", "created_at", "updated_at", "stage_changed_at"})
 
 COPY_LEAD = f"COPY lead ({', '.join(LEAD_COLUMNS)}) FROM STDIN"
-COPY_CHANGE = "COPY stagechange (lead_id, from_stage, to_stage, at, reason) FROM STDIN"
+COPY_CHANGE = "COPY stagechange (lead_id, from_stage, to_stage, at, reason, imported) FROM STDIN"
 COPY_ACTIVITY = "COPY activity (lead_id, kind, at, body) FROM STDIN"
 NEW_IDS = "SELECT nextval(pg_get_serial_sequence('lead', 'id')) FROM generate_series(1, %s)"
 INSERT_TAG = "INSERT INTO tag (name) VALUES (%s) ON CONFLICT (name) DO NOTHING"
@@ -96,7 +96,11 @@ def _insert_chunk(
                 for column in LEAD_COLUMNS
             )
         )
-        changes.extend((lead_id, src, dst, _time(at), reason) for src, dst, at, reason in history)
+        # A step may carry a fifth item: imported history (a JSON backup restored).
+        changes.extend(
+            (lead_id, src, dst, _time(at), reason, bool(imported and imported[0]))
+            for src, dst, at, reason, *imported in history
+        )
         activities.extend(
             (lead_id, kind, _time(at), body) for kind, at, body in get("activities") or ()
         )

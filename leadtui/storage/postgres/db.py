@@ -8,7 +8,6 @@ newer schema than this program knows, is refused with one clear message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,15 +156,19 @@ def open_database(
                 _("{url} has no valid leadtui schema version.").format(url=masked)
             )
         if version < SCHEMA_VERSION:
-            if read_only or detect_read_only(conn):
+            from leadtui.storage.postgres.migrations import migrate
+
+            try:
+                if read_only:
+                    raise psycopg.errors.InsufficientPrivilege
+                version = migrate(conn, version, now_text or stamp_now())
+            except psycopg.errors.InsufficientPrivilege as error:
                 raise DatabaseRefused(
                     _(
-                        "{url} needs an upgrade (schema {found}) but is read-only for this "
-                        "role; it was left unchanged."
-                    ).format(url=masked, found=version)
-                )
-            migrate(conn, version, now_text or stamp_now())
-            version = SCHEMA_VERSION
+                        "{url} needs an upgrade (schema {found} to {known}) that this role "
+                        "may not make; ask the database owner to run leadtui once."
+                    ).format(url=masked, found=version, known=SCHEMA_VERSION)
+                ) from error
             tables = _tables(conn)
         missing = sorted({table.name for table in TABLES} - tables)
         if missing:
@@ -176,56 +179,6 @@ def open_database(
             )
         found_read_only = detect_read_only(conn)
     return PgCheck(version, read_only=bool(read_only) or found_read_only, created=created)
-
-
-def _recompute_email_keys(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
-    from leadtui.storage.postgres.migrate_email_keys import recompute_email_keys
-
-    recompute_email_keys(conn)
-
-
-def _add_merge_tables(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
-    from leadtui.storage.postgres.migrate_merges import add_merge_tables
-
-    add_merge_tables(conn)
-
-
-def _add_saved_views(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
-    from leadtui.storage.postgres.migrate_views import add_saved_views
-
-    add_saved_views(conn)
-
-
-PgMigration = Callable[[psycopg.Connection[tuple[Any, ...]]], None]
-# MIGRATIONS[n] upgrades a database at schema version n to n + 1 (as SQLite's do).
-MIGRATIONS: dict[int, PgMigration] = {
-    1: _recompute_email_keys,
-    2: _add_merge_tables,
-    3: _add_saved_views,
-}
-
-
-def migrate(conn: psycopg.Connection[tuple[Any, ...]], from_version: int, now_text: str) -> None:
-    """Apply the steps from ``from_version`` in one transaction, under the schema lock;
-    another program that migrated meanwhile leaves nothing to do."""
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-        row = conn.execute(f"SELECT max(version) FROM {SCHEMA_TABLE}").fetchone()
-        current = int(row[0]) if row and row[0] is not None else from_version
-        for version in range(current, SCHEMA_VERSION):
-            step = MIGRATIONS.get(version)
-            if step is None:
-                raise DatabaseRefused(
-                    _("No migration from schema {version}; nothing was changed.").format(
-                        version=version
-                    )
-                )
-            step(conn)
-        if current < SCHEMA_VERSION:
-            conn.execute(
-                f"INSERT INTO {SCHEMA_TABLE} (version, created_at) VALUES (%s, %s)",
-                (SCHEMA_VERSION, now_text),
-            )
 
 
 def stamp_now() -> str:

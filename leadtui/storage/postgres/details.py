@@ -98,7 +98,7 @@ def stage_history(conn: Conn, lead_id: int) -> list[TimelineEntry]:
 
 _HISTORY_SQL = """
 SELECT c.lead_id, extract(epoch FROM c.at::timestamp)::bigint,
-       coalesce(array_position(%s::text[], c.to_stage::text), 0) - 1
+       coalesce(array_position(%s::text[], c.to_stage::text), 0) - 1, c.imported
 FROM stagechange c
 WHERE c.lead_id NOT IN (SELECT id FROM lead WHERE deleted_at IS NOT NULL)
 ORDER BY c.lead_id, c.at, c.id
@@ -113,12 +113,14 @@ GROUP BY 1
 """
 
 
-def history_pass(conn: Conn, stages: list[StageInfo]) -> tuple[dict[int, int], list[list[int]]]:
+def history_pass(
+    conn: Conn, stages: list[StageInfo]
+) -> tuple[dict[int, int], list[list[int]], int]:
     """Leads per reached-stage mask, and per stage the completed spans in seconds."""
     spans: list[list[int]] = [[] for _ in stages]
     masks: dict[int, int] = {}
     if not stages:
-        return masks, spans
+        return masks, spans, 0
     keys = [stage.key for stage in stages]
     with conn.cursor() as cursor:  # streamed row by row: never the whole history in memory
         return fold_history(cursor.stream(_HISTORY_SQL, (keys,)), len(stages))
@@ -127,11 +129,11 @@ def history_pass(conn: Conn, stages: list[StageInfo]) -> tuple[dict[int, int], l
 def funnel_metrics(conn: Conn, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:
     """Every funnel number for the live leads, as of ``now``."""
     totals = reads.stage_totals(conn)
-    masks, spans = history_pass(conn, [total.stage for total in totals])
+    masks, spans, imported = history_pass(conn, [total.stage for total in totals])
     first = first_week_start(now, weeks)
     start = format_db_time(first)
     end = format_db_time(first + timedelta(weeks=weeks))
     per_week: dict[int, int] = {
         int(index): int(number) for index, number in conn.execute(_WEEKS_SQL, (start, start, end))
     }
-    return assemble_metrics(totals, masks, spans, per_week, now, weeks)
+    return assemble_metrics(totals, masks, spans, per_week, now, weeks, imported)

@@ -29,6 +29,7 @@ from leadtui.storage.columns import LEAD
 from leadtui.storage.filter_sql import filter_words, query_conditions, text_hits, without_text
 from leadtui.storage.postgres.filter_dialect import POSTGRES
 from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
+from leadtui.storage.stage_sums import stage_totals_of
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 
@@ -258,15 +259,12 @@ def stages(conn: Conn) -> list[StageInfo]:
 
 
 def stage_totals(conn: Conn) -> list[StageTotal]:
-    """Count and value of live leads per stage, in funnel order."""
-    sums = {
-        key: (int(number), int(value))
-        for key, number, value in conn.execute(
-            "SELECT stage, count(*), coalesce(sum(value_cents), 0)::bigint FROM lead "
-            "WHERE deleted_at IS NULL GROUP BY stage"
-        )
-    }
-    return [StageTotal(info, *sums.get(info.key, (0, 0))) for info in stages(conn)]
+    """Count and value (per currency) of live leads per stage, in funnel order."""
+    rows = conn.execute(
+        "SELECT stage, currency, count(*), coalesce(sum(value_cents), 0)::bigint FROM lead "
+        "WHERE deleted_at IS NULL GROUP BY stage, currency"
+    ).fetchall()
+    return stage_totals_of(stages(conn), rows)
 
 
 def lead_row(conn: Conn, lead_id: int) -> LeadRow | None:

@@ -8,7 +8,7 @@ backups. Modules are imported on first use so opening a store stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,7 @@ from leadtui.storage.sqlite import duplicate_reads, reads
 from leadtui.storage.sqlite.connections import SqliteConnections
 
 if TYPE_CHECKING:
+    from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
@@ -86,6 +87,12 @@ class SqliteBackend(SqliteConnections):
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""
         return reads.stage_totals(self.reader())
+
+    def phones_and_tags(self, lead_ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+        """Phone and tags of each lead of ``lead_ids``."""
+        from leadtui.storage.sqlite.list_extras import phones_and_tags
+
+        return phones_and_tags(self.reader(), lead_ids)
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""
@@ -163,12 +170,25 @@ class SqliteBackend(SqliteConnections):
         with self.connection() as conn:
             return bulk_insert(conn, rows, now, batch_size=batch_size)
 
-    def revert_import(self, batch_id: int, now: datetime) -> dict[str, int]:
+    def revert_import(
+        self,
+        batch_id: int,
+        now: datetime,
+        keep: Collection[int] = (),
+        *,
+        force: bool = False,
+    ) -> dict[str, int]:
         """Undo an import batch in one ``BEGIN IMMEDIATE`` transaction."""
         from leadtui.storage.sqlite.import_revert import revert
 
         with self.transaction() as conn:
-            return revert(conn, batch_id, now)
+            return revert(conn, batch_id, now, keep, force=force)
+
+    def import_changes(self, batch_id: int) -> list[ChangedLead]:
+        """The leads of an import batch changed since the import."""
+        from leadtui.storage.sqlite.import_revert import changed_since_import
+
+        return changed_since_import(self.reader(), batch_id)
 
     def export_source(self) -> ExportSource:
         """This thread's read connection, as the rows :mod:`leadtui.io.export` streams."""

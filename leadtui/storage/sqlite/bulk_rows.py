@@ -28,7 +28,8 @@ INSERT_LEAD = (
     f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({', '.join('?' * len(LEAD_COLUMNS))})"
 )
 INSERT_CHANGE = (
-    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) VALUES (?, ?, ?, ?, ?)"
+    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
 )
 INSERT_ACTIVITY = "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, ?, ?, ?)"
 INSERT_TAG = "INSERT OR IGNORE INTO tag (name) VALUES (?)"
@@ -91,7 +92,11 @@ def insert_chunk_general(
                 for column in LEAD_COLUMNS
             )
         )
-        changes.extend((lead_id, src, dst, db_time(at), reason) for src, dst, at, reason in history)
+        # A step may carry a fifth item: imported history (a JSON backup restored).
+        changes.extend(
+            (lead_id, src, dst, db_time(at), reason, bool(imported and imported[0]))
+            for src, dst, at, reason, *imported in history
+        )
     conn.executemany(INSERT_LEAD, leads)
     conn.executemany(INSERT_CHANGE, changes)
     insert_extras(conn, chunk, first)

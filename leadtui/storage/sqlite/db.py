@@ -40,11 +40,27 @@ def _add_saved_views(conn: sqlite3.Connection) -> None:
     add_saved_views(conn)
 
 
+def _imported_history(conn: sqlite3.Connection) -> None:
+    """4 → 5: ``stagechange.imported`` (see :mod:`leadtui.storage.imported_history`)."""
+    from leadtui.storage.imported_history import COLUMN, add_imported_column
+    from leadtui.storage.sqlite.tables import column_sql
+
+    names = {row[1] for row in conn.execute("PRAGMA table_info(stagechange)")}
+    add_imported_column(names, conn.execute, column_sql(COLUMN))
+    # Totals per currency: the stage index gains the currency (idempotent).
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_live_stage_money ON lead(stage, currency, value_cents) "
+        "WHERE deleted_at IS NULL"
+    )
+    conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
     2: add_merge_tables,
     3: _add_saved_views,
+    4: _imported_history,
 }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD, Kind
+from leadtui.storage.history_export import HISTORY_COLUMNS, history_entry
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
 
@@ -79,10 +80,9 @@ class SqliteExportSource:
     def history(self, lead_id: int) -> list[dict[str, Any]]:
         """A lead's stage changes, oldest first."""
         return [
-            {"id": i, "from_stage": src, "to_stage": dst, "at": at, "reason": reason}
-            for i, src, dst, at, reason in self.conn.execute(
-                "SELECT id, from_stage, to_stage, at, reason FROM stagechange "
-                "WHERE lead_id = ? ORDER BY at, id",
+            history_entry(row)
+            for row in self.conn.execute(
+                f"SELECT {HISTORY_COLUMNS} FROM stagechange WHERE lead_id = ? ORDER BY at, id",
                 (lead_id,),
             )
         ]

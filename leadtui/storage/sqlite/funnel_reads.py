@@ -28,7 +28,8 @@ from leadtui.storage.sqlite import reads
 # (lead, at, id) order is the history order; "ELSE -1": a change into a stage that
 # no longer exists still ends the previous span but reaches nothing.
 _HISTORY_SQL = """
-SELECT lead_id, CAST(strftime('%s', at) AS INTEGER), CASE to_stage {cases} ELSE -1 END
+SELECT lead_id, CAST(strftime('%s', at) AS INTEGER), CASE to_stage {cases} ELSE -1 END,
+       imported
 FROM stagechange
 WHERE lead_id NOT IN (SELECT id FROM lead WHERE deleted_at IS NOT NULL)
 ORDER BY lead_id, at, id
@@ -44,12 +45,12 @@ GROUP BY 1
 
 def history_pass(
     conn: sqlite3.Connection, stages: list[StageInfo]
-) -> tuple[dict[int, int], list[list[int]]]:
+) -> tuple[dict[int, int], list[list[int]], int]:
     """One pass: leads per reached-stage mask, and per stage the completed spans in seconds."""
     spans: list[list[int]] = [[] for _ in stages]
     masks: dict[int, int] = {}
     if not stages:
-        return masks, spans
+        return masks, spans, 0
     cases = " ".join("WHEN ? THEN ?" for _ in stages)
     params = [value for index, stage in enumerate(stages) for value in (stage.key, index)]
     rows = conn.execute(_HISTORY_SQL.format(cases=cases), params)
@@ -59,11 +60,11 @@ def history_pass(
 def funnel_metrics(conn: sqlite3.Connection, now: datetime, weeks: int = WEEKS) -> FunnelMetrics:
     """Every funnel number for the live leads, as of ``now``."""
     totals = reads.stage_totals(conn)
-    masks, spans = history_pass(conn, [total.stage for total in totals])
+    masks, spans, imported = history_pass(conn, [total.stage for total in totals])
     first = first_week_start(now, weeks)
     start = format_db_time(first)
     end = format_db_time(first + timedelta(weeks=weeks))
     per_week = {
         int(index): int(count) for index, count in conn.execute(_WEEKS_SQL, (start, start, end))
     }
-    return assemble_metrics(totals, masks, spans, per_week, now, weeks)
+    return assemble_metrics(totals, masks, spans, per_week, now, weeks, imported)

@@ -216,16 +216,24 @@ def finish(
     floor: int,
 ) -> None:
     """Write the counts, the report and the undo data onto the batch row."""
+    # The versions the import leaves: a later change raises them (see storage.import_touched).
     before = [
-        json.loads(data) | {"id": lead_id}
-        for lead_id, data in conn.execute(
-            "SELECT lead_id, data FROM temp.import_before ORDER BY lead_id"
+        json.loads(data) | {"id": lead_id, "version_after": version}
+        for lead_id, data, version in conn.execute(
+            "SELECT b.lead_id, b.data, l.version FROM temp.import_before b "
+            "JOIN lead l ON l.id = b.lead_id ORDER BY b.lead_id"
         )
     ]
+    versions = dict(
+        conn.execute(
+            "SELECT id, version FROM lead WHERE import_batch_id = ? AND version != 1", (batch_id,)
+        )
+    )
     added: dict[str, list[int]] = {"activity": [], "change": []}
     for kind, row_id in conn.execute("SELECT kind, id FROM temp.import_added"):
         added[kind].append(row_id)
-    report = {**report, "undo": {"before": before, **added, "tag_floor": floor}}
+    undo = {"before": before, **added, "tag_floor": floor, "versions": versions}
+    report = {**report, "undo": undo}
     conn.execute(
         "UPDATE importbatch SET rows_read = ?, imported = ?, updated = ?, merged = ?, "
         "skipped = ?, rejected = ?, report_json = ? WHERE id = ?",

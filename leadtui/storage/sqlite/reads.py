@@ -29,6 +29,7 @@ from leadtui.storage.filter_sql import BIG_TAG, query_conditions
 from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.sqlite.schema import fts_query
+from leadtui.storage.stage_sums import stage_totals_of
 
 SEARCH_CAP = 10_000
 """Searches look at most this many hits; counts above it show as "10,000+"."""
@@ -251,17 +252,14 @@ def stages(conn: sqlite3.Connection) -> list[StageInfo]:
 
 
 def stage_totals(conn: sqlite3.Connection) -> list[StageTotal]:
-    """Count and value of live leads per stage (index-only scan of ix_live_stage_value)."""
-    sums = {
-        key: (count, value)
-        for key, count, value in conn.execute(
-            # Named: without ANALYZE statistics the planner prefers the full index on
-            # deleted_at and reads every row (10x slower at 100k leads).
-            "SELECT stage, count(*), coalesce(sum(value_cents), 0) FROM lead "
-            "INDEXED BY ix_live_stage_value WHERE deleted_at IS NULL GROUP BY stage"
-        )
-    }
-    return [StageTotal(info, *sums.get(info.key, (0, 0))) for info in stages(conn)]
+    """Count and value (per currency) of live leads per stage."""
+    rows = conn.execute(
+        # Named: without ANALYZE statistics the planner prefers the full index on
+        # deleted_at and reads every row (10x slower at 100k leads).
+        "SELECT stage, currency, count(*), coalesce(sum(value_cents), 0) FROM lead "
+        "INDEXED BY ix_live_stage_money WHERE deleted_at IS NULL GROUP BY stage, currency"
+    )
+    return stage_totals_of(stages(conn), rows)
 
 
 def lead_row(conn: sqlite3.Connection, lead_id: int) -> LeadRow | None:

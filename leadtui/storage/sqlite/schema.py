@@ -56,7 +56,8 @@ LIST_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS ix_live_value ON lead(value_cents, id) WHERE deleted_at IS NULL",
     "CREATE INDEX IF NOT EXISTS ix_live_source ON lead(source, created_at, id) "
     "WHERE deleted_at IS NULL",
-    "CREATE INDEX IF NOT EXISTS ix_live_stage_value ON lead(stage, value_cents) "
+    # Stage totals per currency read this index alone (schema 2; it replaced ix_live_stage_value).
+    "CREATE INDEX IF NOT EXISTS ix_live_stage_money ON lead(stage, currency, value_cents) "
     "WHERE deleted_at IS NULL",
     SCORE_INDEX,
 )

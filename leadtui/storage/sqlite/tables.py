@@ -47,7 +47,8 @@ def sql_type(column: Column) -> str:
     return SQL_TYPES[column.kind]
 
 
-def _column_sql(column: Column) -> str:
+def column_sql(column: Column) -> str:
+    """One column's definition in ``CREATE TABLE`` (and ``ALTER TABLE … ADD COLUMN``)."""
     sql = f"{quote(column.name)} {sql_type(column)}"
     if column.server_default is not None:
         sql += f" DEFAULT {column.server_default}"
@@ -60,7 +61,7 @@ def _names(names: tuple[str, ...] | list[str]) -> str:
 
 def create_table(table: Table) -> str:
     """``CREATE TABLE`` for one table: columns, then primary key, unique and foreign keys."""
-    parts = [_column_sql(column) for column in table.columns]
+    parts = [column_sql(column) for column in table.columns]
     parts.append(f"PRIMARY KEY ({_names([c.name for c in table.columns if c.primary_key])})")
     for column in table.columns:  # in column order, as SQLAlchemy creates them
         if column.unique:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from leadtui.domain.board_state import PAGE_SIZE
+from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, LeadSort, SortKey
 from leadtui.store import LeadStore
 from leadtui.ui.widgets.stage_column import StageColumn
@@ -18,7 +19,7 @@ BOARD_SORT = LeadSort(SortKey.CREATED, descending=True)
 LOOKAHEAD = 6
 """Load the next page when the cursor gets this close to the last loaded card."""
 
-Totals = list[tuple[str, int, int | None]]
+Totals = list[tuple[str, int, MoneyTotals | None]]
 """(stage key, leads, value in cents or ``None`` when filtered) per column."""
 
 
@@ -35,7 +36,7 @@ def refill(
     rows = store.page_list(column_filter(board_filter, state.stage.key), BOARD_SORT, 0, PAGE_SIZE)
     state.reset(rows, PAGE_SIZE)
     state.total = len(rows) if state.complete else None
-    state.value_cents = None
+    state.values = None
     column.now = now
     if keep is not None and (index := state.index_of(keep)) is not None:
         state.cursor = index
@@ -63,7 +64,7 @@ def load_more(column: StageColumn, store: LeadStore, board_filter: LeadFilter) -
 def read_totals(store: LeadStore, columns: list[StageColumn], board_filter: LeadFilter) -> Totals:
     """Every column's header numbers (slow at a million leads: call it in a worker)."""
     if board_filter.is_empty:
-        return [(t.stage.key, t.count, t.value_cents) for t in store.stage_totals()]
+        return [(t.stage.key, t.count, t.values) for t in store.stage_totals()]
     return [
         (
             c.state.stage.key,

@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.domain.board_state import ColumnState
+from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, StageTotal
 from leadtui.i18n import _
 from leadtui.ui.screens import board_columns
@@ -204,10 +205,12 @@ class FunnelBoardScreen(StoreScreen[None]):
         by_key = {key: (count, value) for key, count, value in totals}
         for column in self.columns:
             state = column.state
-            state.total, state.value_cents = by_key.get(state.stage.key, (0, None))
-            if state.value_cents is None and state.complete:
+            state.total, state.values = by_key.get(state.stage.key, (0, None))
+            if state.values is None and state.complete:
                 # Searching or filtering: every matching card is loaded, so its total is too.
-                state.value_cents = sum(row.value_cents for row in state.cards)
+                state.values = MoneyTotals.of(
+                    (row.currency, row.value_cents) for row in state.cards
+                )
             column.refresh()
 
     @property
@@ -229,7 +232,7 @@ class FunnelBoardScreen(StoreScreen[None]):
     def stage_totals(self) -> list[StageTotal]:
         """The header numbers as the board holds them now (for tests and the panel)."""
         return [
-            StageTotal(c.state.stage, c.state.total or 0, c.state.value_cents or 0)
+            StageTotal(c.state.stage, c.state.total or 0, c.state.values or MoneyTotals())
             for c in self.columns
         ]
 

@@ -14,8 +14,8 @@ from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
 from leadtui.domain.formatting import format_count
-from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate
-from leadtui.domain.money import format_money
+from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate, imported_history_text
+from leadtui.domain.money import format_totals
 from leadtui.i18n import _
 
 
@@ -34,7 +34,7 @@ def metrics_table(metrics: FunnelMetrics) -> Table:
         table.add_row(
             Text(_(stage.name)),
             Text(format_count(stage.count)),
-            Text(format_money(stage.value_cents)),
+            Text(format_totals(stage.values)),
             Text(format_rate(stage.conversion)),
             Text(format_days(stage.median_days)),
         )
@@ -73,6 +73,10 @@ class MetricsPanel(Vertical):
         if metrics is None or not self.is_mounted:
             return
         self.query_one("#metrics-table", Static).update(metrics_table(metrics))
+        if metrics.imported_history:
+            self.query_one("#metrics-scope", Static).update(
+                Text(imported_history_text(metrics.imported_history), style="dim italic")
+            )
         self.query_one("#metrics-win-rate", Static).update(
             Text(
                 _("Win rate {rate} ({won} won / {lost} lost)").format(

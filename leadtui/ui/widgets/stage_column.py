@@ -22,7 +22,7 @@ from textual.strip import Strip
 
 from leadtui.domain.board_state import ColumnState, days_in_stage, days_text, followup_badge
 from leadtui.domain.formatting import format_count
-from leadtui.domain.money import format_money
+from leadtui.domain.money import format_money, format_totals
 from leadtui.i18n import _
 
 HEADER_LINES = 2
@@ -154,7 +154,7 @@ class StageColumn(ScrollView, can_focus=False):
             return self._line(text, style, width)
         if y == 0:
             return self._line(fitted_title(_(state.stage.name), count, width - 1), style, width)
-        value = "" if state.value_cents is None else format_money(state.value_cents)
+        value = "" if state.values is None else format_totals(state.values)
         return self._line(value, style, width)
 
     def _card_line(self, index: int, line: int, width: int) -> Strip:

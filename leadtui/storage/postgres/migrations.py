@@ -1,0 +1,89 @@
+"""Schema migrations on PostgreSQL: each step in one transaction, recorded as a version row.
+
+SQLite's are ``storage/sqlite/db.py MIGRATIONS``; the steps themselves are dialect-neutral
+where they can be (:mod:`leadtui.storage.imported_history`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import psycopg
+
+from leadtui.domain.errors import DatabaseRefused
+from leadtui.i18n import _
+from leadtui.storage.postgres.tables import LOCK_KEY, SCHEMA_TABLE, column_sql
+from leadtui.storage.schema_version import SCHEMA_VERSION
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+def _imported_history(conn: Conn) -> None:
+    from leadtui.storage.columns import STAGE_CHANGE
+    from leadtui.storage.imported_history import COLUMN, add_imported_column
+
+    names = {
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'stagechange'"
+        )
+    }
+    add_imported_column(
+        names, lambda sql: conn.execute(sql.encode()), column_sql(STAGE_CHANGE, COLUMN)
+    )
+    # Totals per currency: the stage index gains the currency (idempotent).
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_live_stage_money ON lead (stage, currency, value_cents) "
+        "WHERE deleted_at IS NULL"
+    )
+    conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
+
+
+def _recompute_email_keys(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_email_keys import recompute_email_keys
+
+    recompute_email_keys(conn)
+
+
+def _add_merge_tables(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_merges import add_merge_tables
+
+    add_merge_tables(conn)
+
+
+def _add_saved_views(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_views import add_saved_views
+
+    add_saved_views(conn)
+
+
+MIGRATIONS: dict[int, Callable[[Conn], None]] = {
+    1: _recompute_email_keys,
+    2: _add_merge_tables,
+    3: _add_saved_views,
+    4: _imported_history,
+}
+"""``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
+
+
+def migrate(conn: Conn, version: int, now_text: str) -> int:
+    """Apply every step from ``version`` up, in one transaction; returns the new version."""
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+        found = conn.execute(f"SELECT max(version) FROM {SCHEMA_TABLE}").fetchone()
+        current = int(found[0]) if found and found[0] is not None else version
+        for step in range(current, SCHEMA_VERSION):
+            if step not in MIGRATIONS:
+                raise DatabaseRefused(
+                    _("No migration from schema {version}; nothing was changed.").format(
+                        version=step
+                    )
+                )
+            MIGRATIONS[step](conn)
+            conn.execute(
+                f"INSERT INTO {SCHEMA_TABLE} (version, created_at) VALUES (%s, %s)",
+                (step + 1, now_text),
+            )
+    return max(current, SCHEMA_VERSION)
