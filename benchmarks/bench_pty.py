@@ -177,12 +177,17 @@ def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> No
     out["peak RSS (MB)"].append(term.quit())
 
 
-def run_app(leadtui: str, db: Path, env: dict[str, str], keys: int, out: Samples) -> None:
-    """One leadtui process on ``db``: every row of the table."""
+def run_app(
+    leadtui: str, db: Path, env: dict[str, str], keys: int, out: Samples, *, quick: bool = False
+) -> None:
+    """One leadtui process on ``db``: every row of the table (``quick``: start-up only)."""
     term = Term([leadtui, "--db", str(db)], env)
     out["first screen"].append(term.until(_has_leads) - term.started)
     out["counts shown"].append(term.until(_counts_shown) - term.started)
     term.quiet()
+    if quick:
+        out["peak RSS (MB)"].append(term.quit())
+        return
     out["idle CPU, list (%)"].append(term.cpu_over(2.0))
     for name in ("j", "PgDn"):
         for _ in range(keys):
@@ -276,6 +281,7 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, default=Path("/var/tmp/perf"))
     parser.add_argument("--app", action="append", help="NAME=path/to/leadtui (repeatable)")
     parser.add_argument("--lang", choices=sorted(WORDS), default="en")
+    parser.add_argument("--quick", action="store_true", help="start-up rows and RSS only")
     args = parser.parse_args()
     LANGUAGE["name"], LANGUAGE["overdue"] = WORDS[args.lang]
     apps = dict(item.split("=", 1) for item in args.app or [])
@@ -303,7 +309,7 @@ def main() -> None:
         for _ in range(args.rounds):
             run_bare(sys.executable, script, env, results["bare"])
             for name, leadtui in apps.items():
-                run_app(leadtui, db, env, args.keys, results[name])
+                run_app(leadtui, db, env, args.keys, results[name], quick=args.quick)
         print(table(size, results), "\n", flush=True)
 
 
