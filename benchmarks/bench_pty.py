@@ -152,8 +152,8 @@ def _cpu(pid: int) -> float:
 
 
 # What the list's column header and its count of overdue leads say, per language.
-WORDS = {"en": ("Name", "overdue"), "es": ("Nombre", "vencido")}
-LANGUAGE = {"name": "Name", "overdue": "overdue"}
+WORDS = {"en": ("Name", "overdue", "“mar”"), "es": ("Nombre", "vencido", "«mar»")}
+LANGUAGE = {"name": "Name", "overdue": "overdue", "search": "“mar”"}
 
 
 def _has_leads(lines: list[str]) -> bool:
@@ -202,10 +202,10 @@ def run_app(
         for typed in ("m", "ma"):
             out["search keystroke"].append(term.press(typed[-1].encode(), _echoed(typed)))
         out["search last key → results"].append(
-            term.press(b"r", lambda s: "“mar”" in s[1] and _has_leads(s))
+            term.press(b"r", lambda s: LANGUAGE["search"] in s[1] and _has_leads(s))
         )
         term.quiet()
-        term.press(b"\x1b", lambda s: "“mar”" not in s[1] and _has_leads(s))
+        term.press(b"\x1b", lambda s: LANGUAGE["search"] not in s[1] and _has_leads(s))
         term.quiet()
     # After the keys: the ORM warm-up (a worker after the first frame) is over by now.
     out["idle CPU, list (%)"].append(term.cpu_over(2.0))
@@ -284,7 +284,7 @@ def main() -> None:
     parser.add_argument("--lang", choices=sorted(WORDS), default="en")
     parser.add_argument("--quick", action="store_true", help="start-up rows and RSS only")
     args = parser.parse_args()
-    LANGUAGE["name"], LANGUAGE["overdue"] = WORDS[args.lang]
+    LANGUAGE["name"], LANGUAGE["overdue"], LANGUAGE["search"] = WORDS[args.lang]
     apps = dict(item.split("=", 1) for item in args.app or [])
     apps = apps or {"leadtui": str(Path(sys.executable).with_name("leadtui"))}
     args.folder.mkdir(parents=True, exist_ok=True)
@@ -306,7 +306,7 @@ def main() -> None:
         db = build(args.folder, size)
         results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in apps}
         for leadtui in apps.values():  # warm-up: caches, the day's backup
-            run_app(leadtui, db, env, 1, _samples())
+            run_app(leadtui, db, env, 1, _samples(), quick=args.quick)
         for _ in range(args.rounds):
             run_bare(sys.executable, script, env, results["bare"])
             for name, leadtui in apps.items():
