@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 Forms = dict[str, Any]
+AgeUnit = Literal["year", "month", "week", "day", "hour", "minute", "second"]
 
-# Babel's units and their length in seconds, largest first (babel.dates.TIMEDELTA_UNITS).
-_UNITS = (
+UNITS: tuple[tuple[AgeUnit, int], ...] = (
     ("year", 365 * 86400),
     ("month", 30 * 86400),
     ("week", 7 * 86400),
@@ -25,6 +25,7 @@ _UNITS = (
     ("minute", 60),
     ("second", 1),
 )
+"""Babel's age units and their length in seconds, largest first (``TIMEDELTA_UNITS``)."""
 _DATE_FIELD = re.compile(r"d{1,2}|M{1,2}|y")
 
 
@@ -69,7 +70,7 @@ def numeric_day(forms: Forms, day: date) -> str:
 def age(forms: Forms, elapsed: timedelta) -> str | None:
     """Babel's narrow age (threshold 1): ``5min``, ``8m``; ``None`` past 99 of a unit."""
     seconds = abs(elapsed.total_seconds())
-    for unit, length in _UNITS:
+    for unit, length in UNITS:
         value = seconds / length
         if value >= 1 or unit == "second":
             if unit == "second" and value > 0:

@@ -17,25 +17,14 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from leadtui import i18n
 from leadtui.domain import l10n, l10n_fast
 from leadtui.i18n import LOCALE_DIR
 
-AgeUnit = Literal["year", "month", "week", "day", "hour", "minute", "second"]
-
 CURRENCIES = ("EUR", "USD", "GBP", "MXN", "ARS", "COP", "CLP", "PEN", "CHF", "CAD", "BRL")
 """Currencies formatted without Babel; any other code falls back to it."""
-AGE_UNITS: tuple[tuple[AgeUnit, int], ...] = (
-    ("year", 365 * 86400),
-    ("month", 30 * 86400),
-    ("week", 7 * 86400),
-    ("day", 86400),
-    ("hour", 3600),
-    ("minute", 60),
-    ("second", 1),
-)
 _PROBE = Decimal("1234567.89")
 
 
@@ -76,7 +65,7 @@ def _forms(locale: str) -> dict[str, Any] | None:
         return None
     ages = {
         unit: [_age_in(unit, seconds * n, locale) for n in range(1, 100)]
-        for unit, seconds in AGE_UNITS
+        for unit, seconds in l10n_fast.UNITS
     }
     minus = _around(l10n.number(-float(_PROBE), locale, 2), plain)
     if minus is None or minus[1]:
@@ -92,7 +81,7 @@ def _forms(locale: str) -> dict[str, Any] | None:
     return found if _agrees(found, locale) else None
 
 
-def _age_in(unit: AgeUnit, seconds: int, locale: str) -> str:
+def _age_in(unit: l10n_fast.AgeUnit, seconds: int, locale: str) -> str:
     """Babel's narrow age of ``seconds`` counted in ``unit`` (never a larger unit)."""
     from babel.dates import format_timedelta
 
