@@ -119,11 +119,13 @@ class Term:
         while time.perf_counter() < deadline and self._read(period) is not None:
             pass
 
-    def press(self, key: bytes, check: Callable[[list[str]], bool] | None = None) -> float:
+    def press(
+        self, key: bytes, check: Callable[[list[str]], bool] | None = None, timeout: float = 60.0
+    ) -> float:
         """Seconds from writing ``key`` to the end of the next frame (that meets ``check``)."""
         began = time.perf_counter()
         os.write(self.fd, key)
-        return self.until(check or (lambda _: True)) - began
+        return self.until(check or (lambda _: True), timeout) - began
 
     def cpu_over(self, seconds: float) -> float:
         """The process's CPU use in percent over ``seconds`` of reading its output."""
@@ -199,11 +201,15 @@ def run_app(
         term.quiet(0.15)
     for _ in range(keys):
         term.press(b"/")
-        for typed in ("m", "ma"):
-            out["search keystroke"].append(term.press(typed[-1].encode(), _echoed(typed)))
-        out["search last key → results"].append(
-            term.press(b"r", lambda s: LANGUAGE["search"] in s[1] and _has_leads(s))
-        )
+        try:
+            for typed in ("m", "ma"):
+                echo = term.press(typed[-1].encode(), _echoed(typed), timeout=10.0)
+                out["search keystroke"].append(echo)
+            out["search last key → results"].append(
+                term.press(b"r", lambda s: LANGUAGE["search"] in s[1] and _has_leads(s))
+            )
+        except TimeoutError:  # a keystroke the app lost: counted, the box cleared
+            out["search keystrokes lost (count)"].append(1)
         term.quiet()
         term.press(b"\x1b", lambda s: LANGUAGE["search"] not in s[1] and _has_leads(s))
         term.quiet()
@@ -244,6 +250,7 @@ ROW_ORDER = (
     "End",
     "search keystroke",
     "search last key → results",
+    "search keystrokes lost (count)",
     "board move",
     "idle CPU, list (%)",
     "idle CPU, import screen (%)",
@@ -262,6 +269,8 @@ def table(size: int, results: dict[str, Samples]) -> str:
         for name in names:
             got = results[name].get(row, [])
             value = statistics.median(got) if got else None
+            if "lost" in row:  # a total over every round, 0 included
+                value = float(sum(got)) if name != "bare" else None
             medians.append(value)
             scale, unit = (1000, " ms") if "(" not in row else (1, "")
             cells.append("" if value is None else f"{value * scale:.1f}{unit}")
