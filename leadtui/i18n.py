@@ -17,8 +17,10 @@ English, which keeps leadtui's own house style (``€2,900``, ``2026-12-07``).
 from __future__ import annotations
 
 import gettext
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 DOMAIN = "leadtui"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -140,6 +142,23 @@ def formatting_locale() -> str | None:
         return None
     region = _region or _language
     return region if region.split("_")[0] == _language.split("_")[0] else _language
+
+
+_FORMS: dict[str, dict[str, Any] | None] = {}
+
+
+def precomputed_forms(locale: str) -> dict[str, Any] | None:
+    """The forms ``locale compile`` precomputed for ``locale`` (see leadtui.locale.formats).
+
+    ``None`` when there are none: the caller formats through Babel.
+    """
+    if locale not in _FORMS:
+        path = LOCALE_DIR / locale.split("_")[0] / "formats" / f"{locale}.json"
+        try:
+            _FORMS[locale] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            _FORMS[locale] = None
+    return _FORMS[locale]
 
 
 def input_locale() -> str | None:

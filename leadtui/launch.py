@@ -9,6 +9,7 @@ app is made.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -80,9 +81,56 @@ class AppLauncher:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``leadtui`` command: sub-commands, or the app when none is given."""
+    target = tui_target(sys.argv[1:] if argv is None else argv)
+    if target is not None:
+        _run_plain_tui(target)
+        return
     from leadtui.cli import main as cli
 
     cli(argv, obj=AppLauncher())
+
+
+def tui_target(args: list[str]) -> Path | str | None:
+    """The database of a plain ``leadtui [--db X]``, or ``None`` for anything else.
+
+    Plain starts skip click and the command modules (~20 ms before the first frame);
+    they resolve the database as the CLI's ``--db`` would (``LEADTUI_DB``, then the
+    default file). Anything else, including a directory given as ``--db``, goes
+    through the CLI, which parses it and explains its errors.
+    """
+    from leadtui.paths import default_db_path
+    from leadtui.storage.postgres.url import is_postgres_url
+
+    match args:
+        case []:
+            chosen = os.environ.get("LEADTUI_DB") or None
+        case ["--db", str(chosen)] if chosen and not chosen.startswith("-"):
+            pass
+        case [str(option)] if option.startswith("--db=") and len(option) > len("--db="):
+            chosen = option.removeprefix("--db=")
+        case _:
+            return None
+    if chosen is None:
+        return default_db_path()
+    if is_postgres_url(chosen):
+        return chosen.strip()
+    path = Path(chosen).expanduser()
+    return None if path.is_dir() else path
+
+
+def _run_plain_tui(target: Path | str) -> None:
+    try:
+        run_tui(target)
+        return
+    except Exception as error:
+        failure = error
+    # The CLI's one-line errors (and exit status 1), with click imported only now.
+    from leadtui.cli.common import friendly_errors
+
+    def again() -> None:
+        raise failure
+
+    friendly_errors(again)()
 
 
 def run_demo() -> None:

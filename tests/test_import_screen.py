@@ -216,3 +216,32 @@ async def test_a_cancelled_recount_leaves_nothing_to_confirm(
         await settle(pilot)
         assert app.screen is screen  # no confirmation quoting the old counts
         assert lead_rows(store) == []
+
+
+async def test_idle_import_screen_runs_no_timer_or_animation(
+    store: LeadStore, app_factory: AppFactory
+) -> None:
+    """Before a file is chosen nothing redraws but the path box's blinking cursor."""
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        assert not screen.query(ProgressBar)
+        running: list[str] = []
+        for node in (app, *screen.walk_children(with_self=True)):
+            assert node.auto_refresh is None, node
+            running += [
+                str(node)
+                for timer in node._timers
+                if timer._active.is_set() and timer._task is not None and not timer._task.done()
+            ]
+        assert set(running) <= {"Input(id='import-path')"}  # at most its cursor blink
+        assert not app.animator._animations
+        screen.query_one("#import-path", Input).value = str(FIXTURES / "hubspot_en.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        bar = screen.query_one("#import-progress", ProgressBar)  # mounted by the first run
+        assert (bar.total, bar.progress) == (4, 4)

@@ -14,6 +14,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from leadtui.domain import l10n_fast
+from leadtui.i18n import precomputed_forms
+
 if TYPE_CHECKING:
     from babel import Locale
     from babel.numbers import NumberPattern
@@ -47,6 +50,10 @@ def money(cents: int, currency: str, locale: str) -> str:
 
     Decimals only when the amount is not whole, as in English.
     """
+    forms = precomputed_forms(locale)
+    fast = None if forms is None else l10n_fast.money(forms, cents, currency)
+    if fast is not None:
+        return fast
     from babel.numbers import format_currency, format_decimal
 
     decimals = 0 if cents % 100 == 0 else 2
@@ -67,6 +74,9 @@ def money(cents: int, currency: str, locale: str) -> str:
 
 def number(value: int | float, locale: str, decimals: int = 0) -> str:
     """A grouped number: ``1.000.000``, ``3,5``."""
+    forms = precomputed_forms(locale)
+    if forms is not None and decimals == 0 and isinstance(value, int):
+        return l10n_fast.number(forms, value)
     from babel.numbers import format_decimal
 
     return format_decimal(
@@ -113,6 +123,9 @@ def _numeric_pattern(name: str) -> str:
 
 def numeric_day(value: date, locale: str) -> str:
     """A date as typed in the locale: ``8/12/2026`` (es, en_GB), ``12/8/2026`` (en_US)."""
+    forms = precomputed_forms(locale)
+    if forms is not None:
+        return l10n_fast.numeric_day(forms, value)
     from babel.dates import format_date
 
     return format_date(value, _numeric_pattern(locale), locale=_locale(locale))
@@ -147,6 +160,10 @@ def parse_numeric_day(text: str, locale: str) -> date | None:
 
 def age(elapsed: timedelta, locale: str) -> str:
     """A compact age for a list column: ``5min``, ``22h``, ``3d``, ``2sem``."""
+    forms = precomputed_forms(locale)
+    fast = None if forms is None else l10n_fast.age(forms, elapsed)
+    if fast is not None:
+        return fast
     from babel.dates import format_timedelta
 
     return format_timedelta(elapsed, threshold=1, format="narrow", locale=_locale(locale))

@@ -27,8 +27,11 @@ def main(argv: list[str] | None = None) -> int:
         for language, missing in catalogs.update(selected).items():
             print(f"{po_path(language)}: {missing} to translate")
     elif command == "compile":
+        from leadtui.locale import formats
+
         for language, count in catalogs.compile_all(selected).items():
             print(f"{catalogs.mo_path(language)}: {count} translations")
+            print(f"{language}: {formats.write_all(language)} locales' forms precomputed")
     elif command == "init" and selected and len(selected) == 1:
         print(f"{catalogs.init(selected[0])}: translate it, then compile")
     elif command == "check":

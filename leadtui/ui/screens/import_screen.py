@@ -87,8 +87,9 @@ class ImportScreen(StoreScreen[None]):
         yield FittedDataTable(id="import-mapping", cursor_type="row", zebra_stripes=True)
         yield Static(Content(""), id="import-counts")
         yield FittedDataTable(id="import-issues", cursor_type="row")
-        with Horizontal(id="import-progress-row"):
-            yield ProgressBar(id="import-progress", show_eta=False)
+        # The bar is mounted by the first run: before a file is chosen it would only
+        # animate (an indeterminate bar redraws 15 times a second) on an idle screen.
+        yield Horizontal(id="import-progress-row")
         with Horizontal(id="import-buttons"):
             # Import comes first in the Tab order; Cancel is left to Esc or the mouse, so
             # Tab ... Enter can never close the screen without importing.
@@ -201,6 +202,9 @@ class ImportScreen(StoreScreen[None]):
         """Run a count or the import; busy from now, so no second run can slip in."""
         self.query_one("#import-go", Button).disabled = True
         self.busy = True
+        row = self.query_one("#import-progress-row", Horizontal)
+        if not row.children:
+            row.mount(ProgressBar(id="import-progress", show_eta=False))
         self._run(self._options(dry_run=dry_run))
 
     # -- running ----------------------------------------------------------------

@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
 
-SEARCH_DEBOUNCE = 0.075
-
 
 def _commands() -> type[Provider]:
     from leadtui.ui.screens.list_commands import LeadListCommands  # textual.command is heavy
@@ -221,7 +219,7 @@ class LeadListScreen(StoreScreen[None]):
         self.filter = new
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._search_timer = self.set_timer(SEARCH_DEBOUNCE, lambda: self.reload(cursor=0))
+        self._search_timer = self.loader.after_typing(lambda: self.reload(cursor=0))
 
     def on_filter_input_completed(self, event: FilterInput.Completed) -> None:
         """Tab found several candidates: list them under the box."""

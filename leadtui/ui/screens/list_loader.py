@@ -7,9 +7,12 @@ exclusive thread worker of the screen and is dropped if a newer one started mean
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from functools import partial
 
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Static
 
 from leadtui.domain.formatting import describe_filter
@@ -19,6 +22,11 @@ from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.ui.screens.list_parts import ListLoaderHost
 from leadtui.ui.widgets.lead_columns import COLUMNS
 from leadtui.ui.widgets.list_header import ListHeader
+
+SEARCH_DEBOUNCE = 0.075
+"""Seconds a keystroke waits for the next one, when the last load was slow."""
+SLOW_LOAD = 0.025
+"""A load (page and count) slower than this makes the next keystroke wait its debounce."""
 
 SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
 NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
@@ -59,6 +67,7 @@ class ListLoader:
         self.pages: LeadPages | None = None
         self.counts: LeadCounts | None = None
         self.generation = 0
+        self.last_load = 0.0  # seconds the last page read and count took, in the worker
 
     @property
     def up_to_date(self) -> bool:
@@ -70,6 +79,17 @@ class ListLoader:
             and pages.sort == self.screen.sort
             and self.counts is not None
         )
+
+    def after_typing(self, reload: Callable[[], None]) -> Timer | None:
+        """Run ``reload`` for a keystroke: now when loads are quick, else after a debounce.
+
+        A quick list answers every keystroke at once (nothing is gained by waiting);
+        a slow one waits for the next keystroke, so typing never queues slow queries.
+        """
+        if self.last_load < SLOW_LOAD:
+            reload()
+            return None
+        return self.screen.screen.set_timer(SEARCH_DEBOUNCE, reload)
 
     def first_page(self) -> None:
         """Read the first page now, so the first frame has data; counts follow from a worker."""
@@ -123,8 +143,10 @@ class ListLoader:
         focus_id: int | None,
     ) -> None:
         store, app = self.screen.store, self.screen.screen.app
+        began = time.perf_counter()
         pages = LeadPages(store.page_list, lead_filter, sort, self._prefetch)
         pages.seed(0, store.page_list(lead_filter, sort, 0, PAGE_SIZE))
+        self.last_load = time.perf_counter() - began
         page = cursor // PAGE_SIZE
         if page and not pages.total_known:
             pages.seed(page, store.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
@@ -134,7 +156,9 @@ class ListLoader:
         try:
             app.call_from_thread(self._loaded, generation, pages, cursor)
             if generation == self.generation:  # a newer keystroke makes this count moot
+                began = time.perf_counter()
                 counts = store.count_list(lead_filter)
+                self.last_load += time.perf_counter() - began
                 app.call_from_thread(self._counted, generation, counts)
         finally:
             store.release_reader()

@@ -1,0 +1,331 @@
+"""The installed ``leadtui`` in a real pseudo-terminal (120x36), next to a bare Textual app.
+
+    .venv/bin/python benchmarks/bench_pty.py [--sizes 1000,100000,1000000] [--rounds 3]
+        [--app after=.venv/bin/leadtui --app before=/elsewhere/.venv/bin/leadtui]
+
+Each round starts, in turn, a bare Textual app (Header, Static, Footer) and every
+``--app`` the same way: forked into a pty of 120x36, the terminal parsed by pyte. A
+frame is what Textual writes between its synchronized-output markers (the DECRQM
+query for mode 2026 is answered, so every frame ends with ``ESC[?2026l``); a time is
+taken when the bytes are read, before they are parsed. Rows:
+
+- first screen: process start → the first screen showing lead names (the bare app:
+  its text); counts: → the header shows the total and overdue counts;
+- ``j``, PgDn, End, a search keystroke, a board move (``L``/``H``): key written → the
+  end of the first frame that changed the screen (medians over ``--keys`` presses);
+- search results: last key of "mar" → the header names the search (the rows are in);
+- idle CPU: the process's CPU time over 2 s of nothing, on the list and on the import
+  screen before a file is chosen; peak RSS: ``ru_maxrss`` of the reaped process.
+
+Databases are generated once under ``--folder`` (``leads-N.db``) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import select
+import statistics
+import struct
+import sys
+import termios
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyte
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+COLS, ROWS = 120, 36
+DECRQM_2026 = b"\x1b[?2026$p"
+FRAME_END = b"\x1b[?2026l"
+KEYS = {"j": b"j", "PgDn": b"\x1b[6~", "End": b"\x1b[F", "Home": b"\x1b[H"}
+BARE_TEXT = "bare Textual app"
+BARE_APP = f"""
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App[None]):
+    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield Static({BARE_TEXT!r})
+        yield Footer()
+
+Bare().run()
+"""
+
+Samples = dict[str, list[float]]
+
+
+class Term:
+    """One process in a pseudo-terminal, its screen parsed by pyte."""
+
+    def __init__(self, argv: list[str], env: dict[str, str]) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        self.started = time.perf_counter()
+        pid = os.fork()
+        if pid == 0:  # the child: the pty is its controlling terminal
+            os.setsid()
+            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            for fd in (0, 1, 2):
+                os.dup2(slave, fd)
+            os.close(master)
+            os.execve(argv[0], argv, env)
+        os.close(slave)
+        self.pid, self.fd = pid, master
+        self.screen = pyte.Screen(COLS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+        self.tail = b""
+
+    def lines(self) -> list[str]:
+        """The screen as text, one string a row."""
+        return list(self.screen.display)
+
+    def _read(self, timeout: float) -> tuple[float, bool] | None:
+        """One chunk: (when it was read, whether a frame ended in it), or None on timeout."""
+        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0))
+        if not ready:
+            return None
+        data = os.read(self.fd, 1 << 16)
+        when = time.perf_counter()
+        if not data:
+            raise RuntimeError("the process closed its terminal")
+        seen = self.tail + data
+        if DECRQM_2026 in seen:
+            os.write(self.fd, b"\x1b[?2026;2$y")
+        self.tail = seen[-16:]
+        self.stream.feed(data)
+        return when, FRAME_END in seen
+
+    def until(self, check: Callable[[list[str]], bool], timeout: float = 60.0) -> float:
+        """When the screen first satisfied ``check`` (raises after ``timeout``)."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            chunk = self._read(deadline - time.perf_counter())
+            if chunk is None:
+                raise TimeoutError("\n".join(self.lines()))
+            if chunk[1] and check(self.lines()):
+                return chunk[0]
+
+    def quiet(self, period: float = 0.3, timeout: float = 30.0) -> None:
+        """Read until nothing has been written for ``period`` seconds."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline and self._read(period) is not None:
+            pass
+
+    def press(
+        self, key: bytes, check: Callable[[list[str]], bool] | None = None, timeout: float = 60.0
+    ) -> float:
+        """Seconds from writing ``key`` to the end of the next frame (that meets ``check``)."""
+        began = time.perf_counter()
+        os.write(self.fd, key)
+        return self.until(check or (lambda _: True), timeout) - began
+
+    def cpu_over(self, seconds: float) -> float:
+        """The process's CPU use in percent over ``seconds`` of reading its output."""
+        began, start = _cpu(self.pid), time.perf_counter()
+        self.quiet(period=seconds, timeout=seconds)
+        time.sleep(max(0.0, seconds - (time.perf_counter() - start)))
+        return 100 * (_cpu(self.pid) - began) / (time.perf_counter() - start)
+
+    def quit(self) -> float:
+        """Ctrl+Q, reap the process; its peak RSS in MB."""
+        os.write(self.fd, b"\x11")
+        while True:
+            try:
+                if self._read(5.0) is None:
+                    break
+            except (OSError, RuntimeError):
+                break
+        _, _, usage = os.wait4(self.pid, 0)
+        os.close(self.fd)
+        return usage.ru_maxrss / 1024
+
+
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# What the list's column header and its count of overdue leads say, per language.
+WORDS = {"en": ("Name", "overdue", "“mar”"), "es": ("Nombre", "vencido", "«mar»")}
+LANGUAGE = {"name": "Name", "overdue": "overdue", "search": "“mar”"}
+
+
+def _has_leads(lines: list[str]) -> bool:
+    return lines[3].lstrip().startswith(LANGUAGE["name"]) and any(c.isalpha() for c in lines[4])
+
+
+def _echoed(typed: str) -> Callable[[list[str]], bool]:
+    return lambda lines: lines[2].strip() == typed
+
+
+def _counts_shown(lines: list[str]) -> bool:
+    return _has_leads(lines) and LANGUAGE["overdue"] in lines[1]
+
+
+def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> None:
+    """The floor: a bare Textual app's first screen and memory."""
+    term = Term([python, str(script)], env)
+    out["first screen"].append(term.until(lambda s: any(BARE_TEXT in r for r in s)) - term.started)
+    term.quiet()
+    out["idle CPU, list (%)"].append(term.cpu_over(2.0))
+    out["peak RSS (MB)"].append(term.quit())
+
+
+def run_app(
+    leadtui: str, db: Path, env: dict[str, str], keys: int, out: Samples, *, quick: bool = False
+) -> None:
+    """One leadtui process on ``db``: every row of the table (``quick``: start-up only)."""
+    term = Term([leadtui, "--db", str(db)], env)
+    out["first screen"].append(term.until(_has_leads) - term.started)
+    out["counts shown"].append(term.until(_counts_shown) - term.started)
+    term.quiet()
+    if quick:
+        out["peak RSS (MB)"].append(term.quit())
+        return
+    for name in ("j", "PgDn"):
+        for _ in range(keys):
+            out[name].append(term.press(KEYS[name]))
+            term.quiet(0.15)
+    for _ in range(keys):
+        out["End"].append(term.press(KEYS["End"]))
+        term.quiet(0.15)
+        term.press(KEYS["Home"])
+        term.quiet(0.15)
+    for _ in range(keys):
+        term.press(b"/")
+        try:
+            for typed in ("m", "ma"):
+                echo = term.press(typed[-1].encode(), _echoed(typed), timeout=10.0)
+                out["search keystroke"].append(echo)
+            out["search last key → results"].append(
+                term.press(b"r", lambda s: LANGUAGE["search"] in s[1] and _has_leads(s))
+            )
+        except TimeoutError:  # a keystroke the app lost: counted, the box cleared
+            out["search keystrokes lost (count)"].append(1)
+        term.quiet()
+        term.press(b"\x1b", lambda s: LANGUAGE["search"] not in s[1] and _has_leads(s))
+        term.quiet()
+    # After the keys: the ORM warm-up (a worker after the first frame) is over by now.
+    out["idle CPU, list (%)"].append(term.cpu_over(2.0))
+    term.press(b"b")
+    term.quiet(0.5)
+    for step in range(keys):
+        out["board move"].append(term.press(b"L" if step % 2 == 0 else b"H"))
+        term.quiet()
+    if keys % 2:
+        term.press(b"H")
+    term.press(b"v")
+    term.quiet()
+    term.press(b"\x0f")
+    term.quiet(0.5, timeout=1.0)  # an animation never goes quiet
+    out["idle CPU, import screen (%)"].append(term.cpu_over(2.0))
+    out["peak RSS (MB)"].append(term.quit())
+
+
+def build(folder: Path, size: int) -> Path:
+    """``leads-N.db`` in ``folder``, generated unless it is already there."""
+    path = folder / f"leads-{size}.db"
+    if not path.exists():
+        from benchmarks.generate import build_db
+
+        partial = path.with_suffix(".building")
+        build_db(partial, size).close()
+        os.replace(partial, path)
+    return path
+
+
+ROW_ORDER = (
+    "first screen",
+    "counts shown",
+    "j",
+    "PgDn",
+    "End",
+    "search keystroke",
+    "search last key → results",
+    "search keystrokes lost (count)",
+    "board move",
+    "idle CPU, list (%)",
+    "idle CPU, import screen (%)",
+    "peak RSS (MB)",
+)
+
+
+def table(size: int, results: dict[str, Samples]) -> str:
+    """One Markdown table: medians per app, and each app's ratio to the bare app."""
+    names = list(results)
+    head = "| " + f"{size:,} leads | " + " | ".join(names)
+    head += " | " + " | ".join(f"{n} ÷ bare" for n in names[1:]) + " |"
+    lines = [head, "|" + "---|" * (1 + 2 * len(names) - 1)]
+    for row in ROW_ORDER:
+        cells, medians = [], []
+        for name in names:
+            got = results[name].get(row, [])
+            value = statistics.median(got) if got else None
+            if "lost" in row:  # a total over every round, 0 included
+                value = float(sum(got)) if name != "bare" else None
+            medians.append(value)
+            scale, unit = (1000, " ms") if "(" not in row else (1, "")
+            cells.append("" if value is None else f"{value * scale:.1f}{unit}")
+        floor = medians[0]
+        ratios = [
+            f"{value / floor:.2f}×" if value is not None and floor else "" for value in medians[1:]
+        ]
+        lines.append(f"| {row} | " + " | ".join(cells + ratios) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Parse the options, run interleaved rounds, print one table per size."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--keys", type=int, default=5, help="presses of each key per process")
+    parser.add_argument("--folder", type=Path, default=Path("/var/tmp/perf"))
+    parser.add_argument("--app", action="append", help="NAME=path/to/leadtui (repeatable)")
+    parser.add_argument("--lang", choices=sorted(WORDS), default="en")
+    parser.add_argument("--quick", action="store_true", help="start-up rows and RSS only")
+    args = parser.parse_args()
+    LANGUAGE["name"], LANGUAGE["overdue"], LANGUAGE["search"] = WORDS[args.lang]
+    apps = dict(item.split("=", 1) for item in args.app or [])
+    apps = apps or {"leadtui": str(Path(sys.executable).with_name("leadtui"))}
+    args.folder.mkdir(parents=True, exist_ok=True)
+    script = args.folder / "bare_app.py"
+    script.write_text(BARE_APP)
+    home = args.folder / "home"
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "TERM": "xterm-256color",
+        "LANG": "es_ES.UTF-8" if args.lang == "es" else "en_US.UTF-8",
+        "LEADTUI_LANG": args.lang,
+        "LEADTUI_SETTINGS": str(home / "no-settings.toml"),
+        "COLORTERM": "truecolor",
+    }
+    for size in (int(s) for s in args.sizes.split(",")):
+        db = build(args.folder, size)
+        results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in apps}
+        for leadtui in apps.values():  # warm-up: caches, the day's backup
+            run_app(leadtui, db, env, 1, _samples(), quick=args.quick)
+        for _ in range(args.rounds):
+            run_bare(sys.executable, script, env, results["bare"])
+            for name, leadtui in apps.items():
+                run_app(leadtui, db, env, args.keys, results[name], quick=args.quick)
+        print(table(size, results), "\n", flush=True)
+
+
+def _samples() -> Samples:
+    return {row: [] for row in ROW_ORDER}
+
+
+if __name__ == "__main__":
+    main()
