@@ -23,9 +23,12 @@ Databases are generated once under ``--folder`` (``leads-N.db``) and reused.
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import fcntl
 import os
 import select
+import signal
 import statistics
 import struct
 import sys
@@ -79,6 +82,7 @@ class Term:
             os.execve(argv[0], argv, env)
         os.close(slave)
         self.pid, self.fd = pid, master
+        _RUNNING.add(pid)
         self.screen = pyte.Screen(COLS, ROWS)
         self.stream = pyte.ByteStream(self.screen)
         self.tail = b""
@@ -144,8 +148,21 @@ class Term:
             except (OSError, RuntimeError):
                 break
         _, _, usage = os.wait4(self.pid, 0)
+        _RUNNING.discard(self.pid)
         os.close(self.fd)
         return usage.ru_maxrss / 1024
+
+
+_RUNNING: set[int] = set()
+"""Children not reaped yet: a round that fails must not leave them running."""
+
+
+@atexit.register
+def _kill_leftovers() -> None:
+    for pid in tuple(_RUNNING):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def _cpu(pid: int) -> float:
