@@ -16,7 +16,7 @@ from leadtui import __version__
 
 # click_messages first: importing it points click at leadtui's catalog before any
 # command module builds its options (click translates its defaults right then).
-from leadtui.cli import click_messages, export_forget, import_export, leads, safety
+from leadtui.cli import agenda, click_messages, export_forget, import_export, leads, safety
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
 from leadtui.i18n import _
 
@@ -62,6 +62,7 @@ def main(ctx: click.Context, db: str | None, demo: bool) -> None:
 
 
 leads.register(main)
+agenda.register(main)
 import_export.register(main)
 export_forget.register(main)
 safety.register(main)

@@ -245,8 +245,19 @@ LEAD_TAG = Table(
     (Index("ix_leadtag_tag", ("tag_id", "lead_id")),),
 )
 
+STAGE_CADENCE = Table(
+    "stagecadence",
+    (
+        Column("stage_key", Kind.TEXT, 40, primary_key=True, references="stage.key"),
+        Column("followup_days", Kind.INT),
+        Column("cold_days", Kind.INT),
+    ),
+)
+"""A stage's edited cadence; a stage without a row uses ``domain.cadence`` defaults."""
+
 TABLES: tuple[Table, ...] = (
     STAGE,
+    STAGE_CADENCE,
     TAG,
     IMPORT_BATCH,
     TOMBSTONE,

@@ -33,6 +33,7 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
+from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
 from leadtui.store.context import StoreContext, system_clock, unit_of_work
 from leadtui.store.imports import ImportsService
 from leadtui.store.leads import LeadsService
@@ -43,6 +44,8 @@ from leadtui.store.touches import TouchesService
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import StageCadence
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
     from leadtui.io.csv_import import ImportOptions
@@ -52,7 +55,7 @@ if TYPE_CHECKING:
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
     from leadtui.storage.models import Activity, Lead
 
-__all__ = ["LeadStore", "MoveResult", "system_clock"]
+__all__ = ["KEEP", "FollowUpChange", "LeadStore", "LoggedTouch", "MoveResult", "system_clock"]
 
 
 class LeadStore:
@@ -67,6 +70,7 @@ class LeadStore:
         self.pipeline = PipelineService(context)
         self.imports = ImportsService(context)
         self.maintenance = MaintenanceService(context)
+        self.agenda = AgendaService(context)
 
     @classmethod
     def open(
@@ -302,6 +306,58 @@ class LeadStore:
     ) -> tuple[list[str], list[str]]:
         """Add and remove tags on one lead in one transaction; returns what really changed."""
         return self.touches.retag_lead(lead_id, add, remove)
+
+    # -- the agenda and cadences --------------------------------------------------
+
+    def agenda_page(self, section: AgendaSection, offset: int, limit: int) -> list[AgendaRow]:
+        """A page of one agenda section, in the order it is shown (read from indexes)."""
+        return sanitize(self._read().agenda_page(section, self.now(), offset, limit))
+
+    def agenda_count(self, section: AgendaSection) -> int:
+        """How many leads one agenda section holds now."""
+        return self._read().agenda_count(section, self.now())
+
+    def cadences(self) -> list[StageCadence]:
+        """Every stage with its effective follow-up cadence, in funnel order."""
+        return sanitize(self.agenda.cadences())
+
+    def propose_followup(self, stage_key: str) -> datetime | None:
+        """The next follow-up a touch now proposes for a lead in ``stage_key``."""
+        return self.agenda.propose(stage_key)
+
+    @unit_of_work
+    def set_cadence(self, stage_key: str, followup_days: int, cold_days: int) -> None:
+        """Store a stage's follow-up interval and going-cold limit, in days."""
+        self.agenda.set_cadence(stage_key, followup_days, cold_days)
+
+    @unit_of_work
+    def schedule_followup(
+        self, lead_id: int, at: datetime | None, note: str = ""
+    ) -> FollowUpChange:
+        """Set (or clear) the next follow-up with a note; the change shows in the timeline."""
+        return self.agenda.set_followup(lead_id, at, note)
+
+    @unit_of_work
+    def undo_followup(self, change: FollowUpChange) -> None:
+        """Take back :meth:`schedule_followup`."""
+        self.agenda.undo_followup(change)
+
+    @unit_of_work
+    def log_touch(
+        self,
+        lead_id: int,
+        kind: str,
+        body: str,
+        followup: datetime | None | str = KEEP,
+        note: str = "",
+    ) -> LoggedTouch:
+        """Log a touch and set the next follow-up in one transaction (``KEEP`` leaves it)."""
+        return self.agenda.log_touch(lead_id, kind, body, followup, note)
+
+    @unit_of_work
+    def undo_touch(self, logged: LoggedTouch) -> None:
+        """Take back :meth:`log_touch` completely."""
+        self.agenda.undo_touch(logged)
 
     # -- whole-file jobs ------------------------------------------------------------
 

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import Cadence
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.base import (
         BackupErasure,
@@ -278,6 +280,31 @@ class PostgresBackend:
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""
         found: list[StageTotal] = self._reading(reads.stage_totals)
+        return found
+
+    def agenda_page(
+        self, section: AgendaSection, now: datetime, offset: int, limit: int
+    ) -> list[AgendaRow]:
+        """Rows of an agenda section, read from its indexes."""
+        from leadtui.storage.postgres import agenda_reads
+
+        found: list[AgendaRow] = self._reading(
+            agenda_reads.page_section, section, now, offset, limit
+        )
+        return found
+
+    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+        """How many leads an agenda section holds."""
+        from leadtui.storage.postgres import agenda_reads
+
+        found: int = self._reading(agenda_reads.count_section, section, now)
+        return found
+
+    def cadences(self) -> dict[str, Cadence]:
+        """The edited stage cadences, by stage key."""
+        from leadtui.storage.postgres import agenda_reads
+
+        found: dict[str, Cadence] = self._reading(agenda_reads.cadences)
         return found
 
     def lead_row(self, lead_id: int) -> LeadRow | None:

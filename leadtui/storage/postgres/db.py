@@ -155,6 +155,18 @@ def open_database(
             raise DatabaseRefused(
                 _("{url} has no valid leadtui schema version.").format(url=masked)
             )
+        if version < SCHEMA_VERSION and not read_only and not detect_read_only(conn):
+            from leadtui.storage.postgres.migrate_cadence import migrate
+
+            migrate(
+                conn,
+                version,
+                SCHEMA_VERSION,
+                lock_key=LOCK_KEY,
+                schema_table=SCHEMA_TABLE,
+                now_text=now_text or stamp_now(),
+            )
+            tables = _tables(conn)
         missing = sorted({table.name for table in TABLES} - tables)
         if missing:
             raise DatabaseRefused(

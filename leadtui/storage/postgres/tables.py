@@ -120,6 +120,11 @@ SEARCH_DDL: tuple[str, ...] = (
 )
 
 _LIVE = "WHERE deleted_at IS NULL"
+STAGE_ACTIVITY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_live_stage_activity "
+    f"ON lead (stage, last_activity_at, created_at, id) {_LIVE}"
+)
+"""The agenda's "going cold" read: per stage, untouched leads by their last touch."""
 LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_created ON lead (created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_created ON lead (stage, created_at, id) {_LIVE}",
@@ -134,6 +139,7 @@ LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_value ON lead (value_cents, id) {_LIVE}",
     f"CREATE INDEX ix_live_source ON lead (source, created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_value ON lead (stage, value_cents) {_LIVE}",
+    STAGE_ACTIVITY_INDEX,
 )
 
 SCHEMA_DDL: tuple[str, ...] = (

@@ -26,6 +26,8 @@ from leadtui.storage.sqlite import reads
 from leadtui.storage.sqlite.connections import SqliteConnections
 
 if TYPE_CHECKING:
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import Cadence
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.domain.rows import LeadDetail
     from leadtui.storage.base import (
@@ -85,6 +87,26 @@ class SqliteBackend(SqliteConnections):
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""
         return reads.stage_totals(self.reader())
+
+    def agenda_page(
+        self, section: AgendaSection, now: datetime, offset: int, limit: int
+    ) -> list[AgendaRow]:
+        """Rows of an agenda section, read from its indexes."""
+        from leadtui.storage.sqlite import agenda_reads
+
+        return agenda_reads.page_section(self.reader(), section, now, offset, limit)
+
+    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+        """How many leads an agenda section holds."""
+        from leadtui.storage.sqlite import agenda_reads
+
+        return agenda_reads.count_section(self.reader(), section, now)
+
+    def cadences(self) -> dict[str, Cadence]:
+        """The edited stage cadences, by stage key."""
+        from leadtui.storage.sqlite import agenda_reads
+
+        return agenda_reads.cadences(self.reader())
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""

@@ -29,6 +29,15 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, Migration] = {}
 
 
+def _register_migrations() -> None:
+    from leadtui.storage.sqlite.migrate_cadence import add_cadences
+
+    MIGRATIONS[1] = add_cadences
+
+
+_register_migrations()
+
+
 def schema_version() -> int:
     """The schema version this leadtui writes."""
     from leadtui.storage.schema_version import SCHEMA_VERSION

@@ -33,6 +33,12 @@ INSERT_TRIGGER = FTS_DDL[1]
 DROP_INSERT_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_ai"
 REBUILD_FTS = "INSERT INTO lead_fts(lead_fts) VALUES ('rebuild')"
 
+STAGE_ACTIVITY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_live_stage_activity "
+    "ON lead(stage, last_activity_at, created_at, id) WHERE deleted_at IS NULL"
+)
+"""The agenda's "going cold" read: per stage, untouched leads by their last touch."""
+
 # Partial indexes over live leads, one per sort order of the list (id breaks ties).
 LIST_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS ix_live_created ON lead(created_at, id) WHERE deleted_at IS NULL",
@@ -55,6 +61,7 @@ LIST_INDEXES: tuple[str, ...] = (
     "WHERE deleted_at IS NULL",
     "CREATE INDEX IF NOT EXISTS ix_live_stage_value ON lead(stage, value_cents) "
     "WHERE deleted_at IS NULL",
+    STAGE_ACTIVITY_INDEX,
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
