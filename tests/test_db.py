@@ -184,9 +184,12 @@ class TestRefusals:
         assert not (tmp_path / "nope.db").exists()
 
 
+CURRENT = leadtui.storage.schema_version.SCHEMA_VERSION
+
+
 @pytest.fixture
 def v1_database(db_path: Path) -> Path:
-    """A leadtui database at schema 1 holding one lead."""
+    """A leadtui database at the current schema holding one lead."""
     opened = open_store(db_path, clock=fixed_clock)
     opened.add_lead(LeadInput(first_name="Before", last_name="Migration"))
     opened.close()
@@ -195,9 +198,9 @@ def v1_database(db_path: Path) -> Path:
 
 @pytest.fixture
 def schema_v2(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[int, Migration]]:
-    """Pretend this leadtui writes schema 2; fill the returned dict with the v1→v2 step."""
+    """Pretend this leadtui writes the next schema; fill the dict with the step to it."""
     steps: dict[int, Migration] = {}
-    monkeypatch.setattr(leadtui.storage.schema_version, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(leadtui.storage.schema_version, "SCHEMA_VERSION", CURRENT + 1)
     monkeypatch.setattr(leadtui.storage.sqlite.db, "MIGRATIONS", steps)
     yield steps
 
@@ -216,7 +219,7 @@ class TestMigrations:
         def add_nickname(conn: sqlite3.Connection) -> None:
             conn.execute("ALTER TABLE lead ADD COLUMN nickname TEXT")
 
-        schema_v2[1] = add_nickname
+        schema_v2[CURRENT] = add_nickname
         opened = open_store(v1_database, clock=fixed_clock)
         try:
             assert opened.count_list(LeadFilter()).total == 1
@@ -224,18 +227,18 @@ class TestMigrations:
             opened.close()
         conn = fresh(v1_database)
         try:
-            assert pragma(conn, "user_version") == 2
+            assert pragma(conn, "user_version") == CURRENT + 1
             columns = [row[1] for row in conn.execute("PRAGMA table_info(lead)")]
             assert "nickname" in columns
         finally:
             conn.close()
         backups = sorted(backup_dir(v1_database).glob("*.db"))
-        assert len(backups) == 1 and "pre-migration-v1" in backups[0].name
+        assert len(backups) == 1 and f"pre-migration-v{CURRENT}" in backups[0].name
         assert mode(backups[0]) == 0o600 and mode(backups[0].parent) == 0o700
         conn = fresh(backups[0])
         try:
             assert pragma(conn, "application_id") == APPLICATION_ID
-            assert pragma(conn, "user_version") == 1
+            assert pragma(conn, "user_version") == CURRENT
             assert conn.execute("SELECT first_name FROM lead").fetchall() == [("Before",)]
         finally:
             conn.close()
@@ -248,7 +251,7 @@ class TestMigrations:
             conn.execute("UPDATE lead SET first_name = 'Changed'")
             conn.execute("SELECT * FROM no_such_table")
 
-        schema_v2[1] = broken
+        schema_v2[CURRENT] = broken
         before = dump(v1_database)
         with pytest.raises(sqlite3.OperationalError):
             open_store(v1_database, clock=fixed_clock)

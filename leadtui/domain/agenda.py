@@ -58,7 +58,7 @@ class AgendaRow:
     last_touch: LastTouch | None = None
 
 
-_SEPARATOR = "\t"
+_SEPARATOR = " · "  # survives sanitize (a tab does not), never inside the moment
 _MOMENT = "%Y-%m-%dT%H:%MZ"
 
 

@@ -18,7 +18,7 @@ from leadtui.domain.rows import StageInfo
 
 @dataclass(frozen=True, slots=True)
 class Cadence:
-    """Follow a lead in this stage up every ``followup_days``; cold after ``cold_days`` untouched."""
+    """Follow up every ``followup_days``; going cold after ``cold_days`` untouched."""
 
     followup_days: int
     cold_days: int

@@ -140,7 +140,7 @@ def _relative(match: re.Match[str], local: datetime, zone: tzinfo | None) -> dat
 
 def _when(words: list[str], local: datetime, zone: tzinfo | None) -> tuple[datetime | date, int]:
     """The date (or exact moment) the first words name, and how many words it used."""
-    first = _fold(words[0])
+    first = _fold(words[0]).rstrip(":,;")
     today = local.date()
     if first == "pasado" and len(words) > 1 and _fold(words[1]) == "manana":
         return today + timedelta(days=2), 2
