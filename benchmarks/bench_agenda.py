@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,12 +56,12 @@ def measure(store: LeadStore, repeat: int) -> dict[str, float]:
     found: dict[str, float] = {}
     for section in AgendaSection:
         count = store.agenda_count(section)
-        found[f"{section.value} count"] = _ms(lambda s=section: store.agenda_count(s), repeat)
+        found[f"{section.value} count"] = _ms(partial(store.agenda_count, section), repeat)
         found[f"{section.value} first page"] = _ms(
-            lambda s=section: store.agenda_page(s, 0, PAGE), repeat
+            partial(store.agenda_page, section, 0, PAGE), repeat
         )
         found[f"{section.value} middle page"] = _ms(
-            lambda s=section, c=count: store.agenda_page(s, c // 2, PAGE), repeat
+            partial(store.agenda_page, section, count // 2, PAGE), repeat
         )
         found[f"{section.value} rows"] = float(count)
     (first,) = store.agenda_page(AgendaSection.OVERDUE, 0, 1)

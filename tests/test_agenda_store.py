@@ -25,7 +25,9 @@ def at(store: LeadStore, when: datetime) -> LeadStore:
 
 
 def lead(store: LeadStore, name: str, stage: str = "new", followup: datetime | None = None) -> int:
-    return store.add_lead(LeadInput(first_name=name, stage=stage, next_followup_at=followup)).id
+    made = store.add_lead(LeadInput(first_name=name, stage=stage, next_followup_at=followup)).id
+    assert made is not None
+    return made
 
 
 def section_ids(store: LeadStore, section: AgendaSection) -> list[int]:

@@ -11,8 +11,8 @@ from conftest import fixed_clock
 from leadtui.domain.agenda import AgendaSection
 from leadtui.domain.rows import LeadInput
 from leadtui.launch import open_store
+from leadtui.paths import backup_dir
 from leadtui.storage.schema_version import SCHEMA_VERSION
-from leadtui.storage.sqlite.backup import backup_dir
 
 
 def _schema_one_sqlite(path: Path) -> None:
