@@ -353,7 +353,7 @@ def test_cli_output_has_no_escapes(hostile_db: Path) -> None:
 
 
 # Store reads that return no stored text (counts) or write it to a file (export: exact data).
-NO_TEXT_READS = {"count_list", "export_leads"}
+NO_TEXT_READS = {"count_list", "export_leads", "agenda_count"}
 
 
 def test_every_store_read_is_sanitized() -> None:

@@ -20,7 +20,8 @@ def add_cadences(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
     """Add the cadence table and the agenda's going-cold index when missing."""
     create = create_table(STAGE_CADENCE).replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1)
     conn.execute(create.encode())
-    conn.execute(STAGE_ACTIVITY_INDEX.encode())
+    index = STAGE_ACTIVITY_INDEX.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1)
+    conn.execute(index.encode())
 
 
 def migrate(

@@ -121,8 +121,7 @@ SEARCH_DDL: tuple[str, ...] = (
 
 _LIVE = "WHERE deleted_at IS NULL"
 STAGE_ACTIVITY_INDEX = (
-    "CREATE INDEX IF NOT EXISTS ix_live_stage_activity "
-    f"ON lead (stage, last_activity_at, created_at, id) {_LIVE}"
+    f"CREATE INDEX ix_live_stage_activity ON lead (stage, last_activity_at, created_at, id) {_LIVE}"
 )
 """The agenda's "going cold" read: per stage, untouched leads by their last touch."""
 LIST_INDEXES: tuple[str, ...] = (
