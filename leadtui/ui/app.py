@@ -30,6 +30,12 @@ def _board_screen() -> Screen[Any]:
     return FunnelBoardScreen()
 
 
+def _agenda_screen() -> Screen[Any]:
+    from leadtui.ui.screens.agenda import AgendaScreen
+
+    return AgendaScreen()
+
+
 def _language_commands() -> type[Provider]:
     # textual.command is heavy: imported when the palette opens.
     from leadtui.ui.language_commands import LanguageCommands
@@ -62,6 +68,7 @@ class LeadApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "leads": LeadListScreen,
         "board": _board_screen,
+        "agenda": _agenda_screen,
     }
     COMMANDS = App.COMMANDS | {_language_commands}
     BINDINGS: ClassVar[list[BindingType]] = [

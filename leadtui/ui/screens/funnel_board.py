@@ -61,6 +61,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         Binding("c", "collapse", _("Collapse won/lost"), id="board.collapse", show=False),
         Binding("i", "metrics", _("Metrics"), id="board.metrics"),
         Binding("v", "list", _("List"), id="board.list"),
+        Binding("A", "app.switch_mode('agenda')", _("Agenda"), id="board.agenda"),
         Binding("escape", "clear_search", _("Clear search"), id="board.clear", show=False),
     ]
 

@@ -68,6 +68,7 @@ class LeadListScreen(StoreScreen[None]):
         Binding("d", "delete", _("Delete"), id="leads.delete"),
         Binding("u", "undo", _("Undo"), id="leads.undo"),
         Binding("b", "board", _("Board"), id="leads.board"),
+        Binding("A", "app.switch_mode('agenda')", _("Agenda"), id="leads.agenda"),
     ]
 
     def __init__(self) -> None:
