@@ -287,8 +287,11 @@ class LeadStore:
 
     @unit_of_work
     def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
-        """Set (or clear with ``None``) the next follow-up; returns the previous one."""
-        return self.touches.set_followup(lead_id, at)
+        """Set (or clear with ``None``) the next follow-up; returns the previous one.
+
+        The change is recorded in the timeline (see :meth:`schedule_followup`).
+        """
+        return self.agenda.set_followup(lead_id, at).previous
 
     @unit_of_work
     def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:

@@ -102,11 +102,30 @@ class LeadApp(App[None]):
         _freeze_start_up_objects()
 
     def action_toggle_help(self) -> None:
-        """Show or hide the key help panel."""
+        """The screen's own help when it has one (F1 again closes it), else the key panel."""
+        screen_help = getattr(self.screen, "screen_help", None)
+        if callable(screen_help):
+            from leadtui.ui.screens.help_screen import ScreenHelpDialog
+
+            self.push_screen(ScreenHelpDialog(str(screen_help())))
+            return
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_ask_quit(self) -> None:
+        """``q`` on a top view (list, board, agenda): ask, then quit."""
+        from leadtui.ui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(_("Quit leadtui?"), _("Your changes are already saved."), _("Quit")),
+            answered,
+        )
 
     def action_import_file(self) -> None:
         """Open the import screen (file, preview, mapping, progress)."""

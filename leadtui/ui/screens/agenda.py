@@ -17,16 +17,23 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
 from leadtui.domain.agenda import SECTION_TITLES, AgendaRow, AgendaSection, touch_summary
-from leadtui.domain.formatting import format_count
+from leadtui.domain.formatting import followup_label, format_count
 from leadtui.i18n import _, language
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
-from leadtui.ui.widgets.timeline import absolute_time
 
 PAGE = 50
 """Rows read per page of a section."""
-
+NARROW = 100
+"""Below this many columns the agenda's cells are cut shorter, so every column shows."""
 SECTIONS = tuple(AgendaSection)
+
+
+def _cut(text: str, width: int) -> Text:
+    """User text as ``Text``, cut to ``width`` cells with an ellipsis."""
+    cell = Text(text)
+    cell.truncate(width, overflow="ellipsis")
+    return cell
 
 
 def _section_binding(number: int) -> Binding:
@@ -47,7 +54,7 @@ class AgendaScreen(StoreScreen[None]):
         Binding("up,k", "cursor(-1)", _("Up"), show=False, id="agenda.up"),
         Binding("enter", "open", _("Open"), id="agenda.open"),
         Binding("t", "triage", _("Triage"), id="agenda.triage"),
-        Binding("tab", "section_step(1)", _("Next section"), id="agenda.next_section"),
+        Binding("tab", "section_step(1)", _("Next section"), show=False, id="agenda.next_section"),
         Binding("shift+tab", "section_step(-1)", _("Previous section"), show=False),
         Binding("right_square_bracket", "page(1)", _("Next page"), show=False),
         Binding("left_square_bracket", "page(-1)", _("Previous page"), show=False),
@@ -55,7 +62,7 @@ class AgendaScreen(StoreScreen[None]):
         Binding("v", "app.switch_mode('leads')", _("List"), id="agenda.list"),
         Binding("b", "app.switch_mode('board')", _("Board"), id="agenda.board"),
         Binding("u", "undo", _("Undo"), id="agenda.undo"),
-        Binding("q", "ask_quit", _("Quit"), show=False, id="agenda.quit"),
+        Binding("q", "app.ask_quit", _("Quit"), show=False, id="agenda.quit"),
     ]
 
     def __init__(self) -> None:
@@ -110,9 +117,12 @@ class AgendaScreen(StoreScreen[None]):
 
     def _show_sections(self) -> None:
         line = Text()
+        narrow = self.app.size.width < NARROW
         for number, section in enumerate(SECTIONS, start=1):
             count = self.counts.get(section)
-            label = f" {number} {_(SECTION_TITLES[section])}"
+            # Narrow: only the shown section is named; the others are their key and count.
+            title = "" if narrow and section is not self.section else _(SECTION_TITLES[section])
+            label = f" {number} {title}".rstrip()
             label += f" ({format_count(count)}) " if count is not None else " (…) "
             style = "reverse bold" if section is self.section else ""
             line.append(label, style=style)
@@ -123,16 +133,17 @@ class AgendaScreen(StoreScreen[None]):
         now = self.now()
         table = self.query_one("#agenda-rows", FittedDataTable)
         table.clear()
+        narrow = self.app.size.width < NARROW
         for row in self.rows:
             lead = row.lead
-            due = absolute_time(lead.next_followup_at) if lead.next_followup_at else ""
+            due = followup_label(lead.next_followup_at, now) if lead.next_followup_at else ""
             followup = f"{due} {row.followup_note}".strip()
             table.add_row(
-                Text(lead.display_name),
-                Text(lead.company),
+                _cut(lead.display_name, 18 if narrow else 26),
+                _cut(lead.company, 12 if narrow else 24),
                 Text(self.stage_names.get(lead.stage, lead.stage)),
-                Text(followup),
-                Text(touch_summary(row.last_touch, now)),
+                _cut(followup, 10 if narrow else 24),
+                _cut(touch_summary(row.last_touch, now), 22 if narrow else 40),
                 key=str(lead.id),
             )
         empty = self.query_one("#agenda-empty", Static)
@@ -190,15 +201,8 @@ class AgendaScreen(StoreScreen[None]):
 
         undo_last(self, after=lambda _entry, _ok: self.reload())
 
-    def action_ask_quit(self) -> None:
-        """On the top view ``q`` asks before quitting."""
-        from leadtui.ui.screens.confirm import ConfirmScreen
+    def screen_help(self) -> str:
+        """F1: the agenda in our words, then its keys."""
+        from leadtui.ui.screen_help import agenda_help, help_text
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.exit()
-
-        self.app.push_screen(
-            ConfirmScreen(_("Quit leadtui?"), _("Your changes are already saved."), _("Quit")),
-            answered,
-        )
+        return help_text(_("Agenda"), agenda_help(), self.BINDINGS)

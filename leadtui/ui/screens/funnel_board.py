@@ -61,7 +61,8 @@ class FunnelBoardScreen(StoreScreen[None]):
         Binding("c", "collapse", _("Collapse won/lost"), id="board.collapse", show=False),
         Binding("i", "metrics", _("Metrics"), id="board.metrics"),
         Binding("v", "list", _("List"), id="board.list"),
-        Binding("A", "app.switch_mode('agenda')", _("Agenda"), id="board.agenda"),
+        Binding("A", "app.switch_mode('agenda')", _("Agenda"), show=False, id="board.agenda"),
+        Binding("q", "app.ask_quit", _("Quit"), show=False, id="board.quit"),
         Binding("escape", "clear_search", _("Clear search"), id="board.clear", show=False),
     ]
 

@@ -68,7 +68,8 @@ class LeadListScreen(StoreScreen[None]):
         Binding("d", "delete", _("Delete"), id="leads.delete"),
         Binding("u", "undo", _("Undo"), id="leads.undo"),
         Binding("b", "board", _("Board"), id="leads.board"),
-        Binding("A", "app.switch_mode('agenda')", _("Agenda"), id="leads.agenda"),
+        Binding("A", "app.switch_mode('agenda')", _("Agenda"), show=False, id="leads.agenda"),
+        Binding("q", "app.ask_quit", _("Quit"), show=False, id="leads.quit"),
     ]
 
     def __init__(self) -> None:
