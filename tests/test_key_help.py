@@ -86,20 +86,39 @@ async def open_agenda_and_triage(pilot: Pilot[Any], check: Callable[[], None]) -
     check()
 
 
+FOOTER_MUST_SHOW = {
+    "LeadListScreen": ("d", "u", "f1"),
+    "LeadDetailScreen": ("x", "u", "f1"),
+    "AgendaScreen": ("u", "f1"),
+    "TriageScreen": ("u", "f1"),
+    "FunnelBoardScreen": ("u", "f1"),  # the board deletes nothing
+}
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
-async def test_footers_keep_undo_and_help_at_80x24(
+async def test_footers_keep_delete_undo_and_help_at_80x24(
     demo_store: LeadStore, app_factory: AppFactory, language: str
 ) -> None:
     with speaking(language):
         make_app = fresh("leadtui.launch", "make_app")
         app = make_app(demo_store)
         async with app.run_test(size=(80, 24)) as pilot:
+            checked: list[str] = []
 
             def check() -> None:
-                for key in ("u", "f1"):
-                    assert fully_shown(app, key), (type(app.screen).__name__, key)
+                name = type(app.screen).__name__
+                checked.append(name)
+                for key in FOOTER_MUST_SHOW[name]:
+                    assert fully_shown(app, key), (name, key)
 
-            await open_agenda_and_triage(pilot, check)
+            await settle(pilot)
+            check()
+            for key in ("enter", "q", "A", "t", "q", "b"):
+                await pilot.press(key)
+                await settle(pilot)
+                if key != "q":
+                    check()
+            assert sorted(set(checked)) == sorted(FOOTER_MUST_SHOW)
 
 
 async def test_q_asks_before_quitting(demo_store: LeadStore, app_factory: AppFactory) -> None:
