@@ -131,3 +131,13 @@ def test_an_edited_cold_limit_changes_going_cold(store: LeadStore) -> None:
 def test_bad_cadences_are_refused(store: LeadStore, stage: str, days: int, cold: int) -> None:
     with pytest.raises(ValidationError):
         store.set_cadence(stage, days, cold)
+
+
+def test_counts_stop_past_the_cap(store: LeadStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import leadtui.storage.agenda_plan as plan
+
+    monkeypatch.setattr(plan, "COUNT_CAP", 3)
+    for index in range(5):
+        lead(store, f"N{index}", ["new", "contacted"][index % 2])
+    assert store.agenda_count(AgendaSection.NO_NEXT_STEP) == 4  # "3+"
+    assert len(section_ids(store, AgendaSection.NO_NEXT_STEP)) == 5  # pages are not capped

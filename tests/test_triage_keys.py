@@ -4,6 +4,7 @@ and left for the next one in at most 8 keys plus the text (counted, database che
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from conftest import DEMO_NOW, AppFactory
 from textual.pilot import Pilot
@@ -34,7 +35,7 @@ def seed(store: LeadStore, count: int) -> list[int]:
 class Keys:
     """Presses keys on the pilot and counts them (typed text is counted apart)."""
 
-    def __init__(self, pilot: Pilot[object]) -> None:
+    def __init__(self, pilot: Pilot[Any]) -> None:
         self.pilot = pilot
         self.count = 0
 

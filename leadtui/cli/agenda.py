@@ -54,7 +54,7 @@ def _agenda_row_json(section: str, row: Any) -> dict[str, Any]:
 @friendly_errors
 def agenda(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Who to contact: overdue, today, no next step, going cold, upcoming."""
-    from leadtui.domain.agenda import SECTION_TITLES, AgendaSection
+    from leadtui.domain.agenda import COUNT_CAP, SECTION_TITLES, AgendaSection
 
     with store_for(ctx, create=False) as store:
         found = [
@@ -67,7 +67,8 @@ def agenda(ctx: click.Context, limit: int, as_json: bool) -> None:
             {
                 "section": section.value,
                 "title": _(SECTION_TITLES[section]),
-                "count": count,
+                "count": min(count, COUNT_CAP),
+                "capped": count > COUNT_CAP,
                 "rows": [_agenda_row_json(section.value, row) for row in rows],
             }
             for section, count, rows in found

@@ -9,8 +9,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from leadtui.domain.agenda import SECTION_TITLES, AgendaRow, AgendaSection, touch_summary
-from leadtui.domain.formatting import format_count
+from leadtui.domain.agenda import (
+    SECTION_TITLES,
+    AgendaRow,
+    AgendaSection,
+    count_text,
+    touch_summary,
+)
 from leadtui.i18n import _
 
 
@@ -22,7 +27,7 @@ def print_agenda(
     """Each section's title and count, then its first rows."""
     console = console or Console()
     for section, count, rows in sections:
-        console.print(Text(f"{_(SECTION_TITLES[section])} ({format_count(count)})", style="bold"))
+        console.print(Text(f"{_(SECTION_TITLES[section])} ({count_text(count)})", style="bold"))
         if not rows:
             continue
         table = Table(box=None, header_style="bold", pad_edge=False)

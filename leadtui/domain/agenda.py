@@ -36,6 +36,10 @@ SECTION_TITLES: dict[AgendaSection, str] = {
 }
 """Each section's title (marked for translation; translate where shown)."""
 
+COUNT_CAP = 10_000
+"""Section counts stop here (shown as "10,000+"): a count then costs at most this many
+index entries, so the agenda's header costs the same at any size."""
+
 UPCOMING_DAYS = 7
 """How far ahead the Upcoming section looks, in days after today."""
 
@@ -108,3 +112,10 @@ def touch_summary(touch: LastTouch | None, now: datetime) -> str:
     }
     head = f"{kinds.get(touch.kind, touch.kind)} {days_ago(touch.at, now)}"
     return f"{head}: {touch.body}" if touch.body else head
+
+
+def count_text(count: int) -> str:
+    """A section count for a person: ``1,234``, or ``10,000+`` past :data:`COUNT_CAP`."""
+    from leadtui.domain.formatting import format_count
+
+    return f"{format_count(COUNT_CAP)}+" if count > COUNT_CAP else format_count(count)

@@ -15,13 +15,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from leadtui.domain.agenda import TOUCH_KINDS, UPCOMING_DAYS, AgendaRow, AgendaSection, LastTouch
+from leadtui.domain.agenda import (
+    COUNT_CAP,
+    TOUCH_KINDS,
+    UPCOMING_DAYS,
+    AgendaRow,
+    AgendaSection,
+    LastTouch,
+)
 from leadtui.domain.cadence import Cadence, cold_cutoff, resolve
 from leadtui.domain.rows import LeadRow, StageInfo
 from leadtui.domain.timefmt import day_bounds, format_db_time, parse_db_time
 
 PAGE_CAP = 500
 """The most rows one agenda page read returns."""
+
+CAPPED_COUNT = "SELECT count(*) FROM (SELECT 1 FROM lead l WHERE {condition} LIMIT ?) AS hits"
+"""A part's count up to a limit (format with the part's fixed condition)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +156,16 @@ def parts(
                 )
             return found
     raise ValueError(section)
+
+
+def capped_total(found: Sequence[Part], count_upto: Callable[[Part, int], int]) -> int:
+    """The parts' total, stopping past :data:`COUNT_CAP` (then ``COUNT_CAP + 1``)."""
+    total = 0
+    for part in found:
+        total += count_upto(part, COUNT_CAP + 1 - total)
+        if total > COUNT_CAP:
+            return COUNT_CAP + 1
+    return total
 
 
 def page_parts(

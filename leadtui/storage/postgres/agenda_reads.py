@@ -42,10 +42,16 @@ def _count(conn: Conn, part: agenda_plan.Part) -> int:
     return int(found[0]) if found else 0
 
 
+def _count_upto(conn: Conn, part: agenda_plan.Part, most: int) -> int:
+    sql = agenda_plan.CAPPED_COUNT.format(condition=part.condition)
+    found = conn.execute(_sql(sql), [*part.params, most]).fetchone()
+    return int(found[0]) if found else 0
+
+
 def count_section(conn: Conn, section: AgendaSection, now: datetime) -> int:
-    """How many leads ``section`` holds at ``now``."""
+    """How many leads ``section`` holds at ``now`` (past ``COUNT_CAP``: ``COUNT_CAP + 1``)."""
     plan = agenda_plan.count_parts(section, now, reads.stages(conn), cadences(conn))
-    return sum(_count(conn, part) for part in plan)
+    return agenda_plan.capped_total(plan, lambda part, most: _count_upto(conn, part, most))
 
 
 def page_section(

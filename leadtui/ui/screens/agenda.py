@@ -16,8 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Static
 
-from leadtui.domain.agenda import SECTION_TITLES, AgendaRow, AgendaSection, touch_summary
-from leadtui.domain.formatting import followup_label, format_count
+from leadtui.domain.agenda import (
+    SECTION_TITLES,
+    AgendaRow,
+    AgendaSection,
+    count_text,
+    touch_summary,
+)
+from leadtui.domain.formatting import followup_label
 from leadtui.i18n import _, language
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
@@ -72,6 +78,7 @@ class AgendaScreen(StoreScreen[None]):
         self.rows: list[AgendaRow] = []
         self.counts: dict[AgendaSection, int] = {}
         self._counting = False
+        self._resumed = False
 
     @property
     def up_to_date(self) -> bool:
@@ -95,8 +102,9 @@ class AgendaScreen(StoreScreen[None]):
 
     def on_screen_resume(self) -> None:
         """A triage or the detail may have moved leads between sections."""
-        if self.is_mounted:
+        if self._resumed:  # the first resume follows the mount, which just read it all
             self.reload()
+        self._resumed = True
 
     def reload(self) -> None:
         """Read the current page again and recount the sections."""
@@ -123,7 +131,7 @@ class AgendaScreen(StoreScreen[None]):
             # Narrow: only the shown section is named; the others are their key and count.
             title = "" if narrow and section is not self.section else _(SECTION_TITLES[section])
             label = f" {number} {title}".rstrip()
-            label += f" ({format_count(count)}) " if count is not None else " (…) "
+            label += f" ({count_text(count)}) " if count is not None else " (…) "
             style = "reverse bold" if section is self.section else ""
             line.append(label, style=style)
         self.query_one("#agenda-sections", Static).update(line)
