@@ -134,9 +134,9 @@ def main() -> None:
         )
     print("| median | " + " | ".join(f"{size:,}" for size in sizes) + " | largest / smallest |")
     print("|---|" + "---|" * (len(sizes) + 1))
-    for name, values in table.items():
-        cells = [f"{values[size]:.3f}" for size in sizes]
-        ratio = values[sizes[-1]] / values[sizes[0]] if values[sizes[0]] else float("nan")
+    for name, by_size in table.items():
+        cells = [f"{by_size[size]:.3f}" for size in sizes]
+        ratio = by_size[sizes[-1]] / by_size[sizes[0]] if by_size[sizes[0]] else float("nan")
         print(f"| {name} | " + " | ".join(cells) + f" | {ratio:.2f} |")
 
 
