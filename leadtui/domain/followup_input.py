@@ -117,12 +117,12 @@ def _day_month(match: re.Match[str], today: date, text: str) -> date:
     try:
         found = date(year, month, day)
     except ValueError:
-        raise FollowUpInputError(_("{text} is not a date.").format(text=text)) from None
+        raise FollowUpInputError(_("Not a date: {text}.").format(text=text)) from None
     if year_text is None and found < today:
         try:
             found = date(year + 1, month, day)
         except ValueError:  # 29/02 next year
-            raise FollowUpInputError(_("{text} is not a date.").format(text=text)) from None
+            raise FollowUpInputError(_("Not a date: {text}.").format(text=text)) from None
     return found
 
 
@@ -158,7 +158,7 @@ def _when(words: list[str], local: datetime, zone: tzinfo | None) -> tuple[datet
         try:
             return date(int(iso[1]), int(iso[2]), int(iso[3])), 1
         except ValueError:
-            raise FollowUpInputError(_("{text} is not a date.").format(text=words[0])) from None
+            raise FollowUpInputError(_("Not a date: {text}.").format(text=words[0])) from None
     if _parse_clock(first) is not None:
         return today, 0  # "15:00 call back" means today
     raise FollowUpInputError(

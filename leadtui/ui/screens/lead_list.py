@@ -74,9 +74,17 @@ class LeadListScreen(StoreScreen[None]):
         Binding("d", "delete", _("Delete"), id="leads.delete"),
         Binding("u", "undo", _("Undo"), id="leads.undo"),
         Binding("b", "board", _("Board"), id="leads.board", show=False),
-        Binding("A", "app.switch_mode('agenda')", _("Agenda"), show=False, id="leads.agenda"),
-        Binding("q", "app.ask_quit", _("Quit"), show=False, id="leads.quit"),
+        Binding("A", "agenda", _("Agenda"), show=False, id="leads.agenda"),
+        Binding("q", "ask_quit", _("Quit"), show=False, id="leads.quit"),
     ]
+
+    def action_agenda(self) -> None:
+        """The agenda (A), beside the list and the board."""
+        self.app.switch_mode("agenda")
+
+    async def action_ask_quit(self) -> None:
+        """q on the top view asks before quitting."""
+        await self.app.run_action("app.ask_quit")
 
     def __init__(self) -> None:
         super().__init__()

@@ -28,6 +28,8 @@ def list_commands() -> list[ActionCommand]:
         (_("Delete"), _("Delete the marked leads (or this one), after asking"), "delete"),
         (_("Undo"), _("Undo the last move, edit or delete"), "undo"),
         (_("Board"), _("Switch to the funnel board"), "board"),
+        (_("Agenda"), _("Who to contact now: overdue, today, no next step, going cold"), "agenda"),
+        (_("Quit"), _("Quit leadtui, after asking"), "ask_quit"),
     ]
     if find_spec("leadtui.ui.screens.import_screen") is not None:
         commands.append((_("Import…"), _("Import leads from a file"), "import_file"))
