@@ -74,27 +74,28 @@ def count_parts(
     if section not in (AgendaSection.OVERDUE, AgendaSection.TODAY, AgendaSection.UPCOMING):
         return parts(section, now, stages, stored)
     open_keys = [found.stage.key for found in resolve(stages, stored) if found.cadence is not None]
-    low, high = _date_range(section, now)
-    dates = (
-        "l.next_followup_at < ?"
-        if low is None
-        else ("l.next_followup_at >= ? AND l.next_followup_at < ?")
-    )
-    bounds = (high,) if low is None else (low, high)
+    dates, bounds = _due_between(section, now)
     return [
         Part(f"l.deleted_at IS NULL AND l.stage = ? AND {dates}", (key, *bounds), "l.id")
         for key in open_keys
     ]
 
 
-def _date_range(section: AgendaSection, now: datetime) -> tuple[str | None, str]:
-    """``(from, before)`` of a follow-up section (Overdue has no lower bound)."""
+def _due_between(section: AgendaSection, now: datetime) -> tuple[str, tuple[str, ...]]:
+    """The follow-up date condition of a follow-up section and its bounds (Overdue: no
+    lower bound; Today: today; Upcoming: the next days)."""
     start, end = day_bounds(now)
     if section is AgendaSection.OVERDUE:
-        return None, format_db_time(start)
-    if section is AgendaSection.TODAY:
-        return format_db_time(start), format_db_time(end)
-    return format_db_time(end), format_db_time(end + timedelta(days=UPCOMING_DAYS))
+        return "l.next_followup_at < ?", (format_db_time(start),)
+    low, high = (
+        (start, end)
+        if section is AgendaSection.TODAY
+        else (end, end + timedelta(days=UPCOMING_DAYS))
+    )
+    return "l.next_followup_at >= ? AND l.next_followup_at < ?", (
+        format_db_time(low),
+        format_db_time(high),
+    )
 
 
 def parts(
@@ -114,13 +115,7 @@ def parts(
     in_open = f"l.stage IN ({_in(open_keys)})"
     match section:
         case AgendaSection.OVERDUE | AgendaSection.TODAY | AgendaSection.UPCOMING:
-            low, high = _date_range(section, now)
-            dates = (
-                "l.next_followup_at < ?"
-                if low is None
-                else ("l.next_followup_at >= ? AND l.next_followup_at < ?")
-            )
-            bounds = (high,) if low is None else (low, high)
+            dates, bounds = _due_between(section, now)
             return [
                 Part(
                     f"{live} AND (l.next_followup_at IS NULL) = FALSE AND {dates} AND {in_open}",
