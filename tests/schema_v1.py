@@ -2,7 +2,8 @@
 
 Each later schema added something; dropping it all gives the file a version-1 program
 left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
-and the per-currency stage index (5). Email keys (2) changed values, not the schema.
+and the per-currency stage index (5), stage cadences and
+the going-cold index (6). Email keys (2) changed values, not the schema.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-V2_TABLES = ("leadmerge", "notduplicate", "savedview")
+V2_TABLES = ("leadmerge", "notduplicate", "savedview", "stagecadence")
 """The tables later schemas added."""
 
 
@@ -21,6 +22,7 @@ def downgrade_to_v1(path: Path) -> None:
         for table in V2_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("DROP INDEX IF EXISTS ix_live_score")
+        conn.execute("DROP INDEX IF EXISTS ix_live_stage_activity")
         conn.execute("ALTER TABLE stagechange DROP COLUMN imported")
         conn.execute("DROP INDEX IF EXISTS ix_live_stage_money")
         conn.execute(

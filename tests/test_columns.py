@@ -20,6 +20,7 @@ from leadtui.storage.sqlite.tables import RESERVED_WORDS, quote
 
 MODELS: dict[str, type[SQLModel]] = {
     "stage": models.Stage,
+    "stagecadence": models.StageCadence,
     "tag": models.Tag,
     "importbatch": models.ImportBatch,
     "tombstone": models.Tombstone,

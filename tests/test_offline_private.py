@@ -171,6 +171,13 @@ SQL_WORDS = re.compile(
 # Interpolations reviewed as code-built SQL fragments (column lists, "?" marks, clauses whose
 # values are bound as parameters). Anything else in an SQL f-string fails the test.
 REVIEWED = {
+    # The agenda's plans: fixed text from storage/agenda_plan.py, values bound as parameters.
+    *(
+        (f"storage/{dialect}/agenda_reads.py", expr)
+        for dialect in ("sqlite", "postgres")
+        for expr in ("part.condition", "part.order", "agenda_plan.EXTRA_COLUMNS")
+    ),
+    ("storage/postgres/migrate_cadence.py", "schema_table"),  # the SCHEMA_TABLE constant
     ("storage/sqlite/bulk.py", "columns"),  # FTS column names (a constant tuple)
     ("storage/sqlite/bulk.py", "match.group(1)"),  # index names parsed from our own DDL
     ("storage/sqlite/bulk.py", "name"),  # index names read from sqlite_master

@@ -54,6 +54,25 @@ BAD_WRITES: dict[str, list[Call]] = {
         lambda s, i, p: s.add_activity(i, "note", "naive", datetime(2026, 1, 1)),
         lambda s, i, p: s.add_activity(999_999, "note", "nobody"),
     ],
+    "log_touch": [
+        lambda s, i, p: s.log_touch(i, "telepathy", "hello"),
+        lambda s, i, p: s.log_touch(i, "followup", "not a touch"),
+        lambda s, i, p: s.log_touch(i, "call", "n" * 100_000),
+        lambda s, i, p: s.log_touch(i, "call", "naive", datetime(2026, 1, 1)),
+        lambda s, i, p: s.log_touch(i, "call", "long note", None, "n" * 1000),
+        lambda s, i, p: s.log_touch(999_999, "call", "nobody"),
+    ],
+    "schedule_followup": [
+        lambda s, i, p: s.schedule_followup(i, datetime(2026, 1, 1)),
+        lambda s, i, p: s.schedule_followup(i, None, "n" * 1000),
+        lambda s, i, p: s.schedule_followup(999_999, None),
+    ],
+    "set_cadence": [
+        lambda s, i, p: s.set_cadence("won", 3, 5),
+        lambda s, i, p: s.set_cadence("nowhere", 3, 5),
+        lambda s, i, p: s.set_cadence("new", 0, 5),
+        lambda s, i, p: s.set_cadence("new", 5, 2),
+    ],
     "set_followup": [
         lambda s, i, p: s.set_followup(i, datetime(2026, 1, 1)),
         lambda s, i, p: s.set_followup(999_999, None),
@@ -104,6 +123,8 @@ NO_BAD_INPUT = {
     "untag_leads": "removing a tag nobody has does nothing (returns [])",
     "forget_in_backups": "a person found in no backup is not an error (nothing to erase)",
     "unmark_not_duplicate": "forgetting an answer that was never given does nothing (an undo)",
+    "undo_touch": "undoing a touch already undone does nothing (a repeated undo)",
+    "undo_followup": "undoing a follow-up change already undone does nothing",
 }
 
 

@@ -17,6 +17,7 @@ from leadtui import __version__
 # click_messages first: importing it points click at leadtui's catalog before any
 # command module builds its options (click translates its defaults right then).
 from leadtui.cli import (
+    agenda,
     check,
     click_messages,
     duplicates,
@@ -71,6 +72,7 @@ def main(ctx: click.Context, db: str | None, demo: bool) -> None:
 
 
 leads.register(main)
+agenda.register(main)
 import_export.register(main)
 export_forget.register(main)
 views.register(main)

@@ -43,6 +43,7 @@ class ActivityKind(StrEnum):
     MEETING = "meeting"
     FORM = "form"
     SYSTEM = "system"
+    FOLLOWUP = "followup"  # a follow-up set, moved or cleared (not a touch)
 
 
 DEFAULT_STAGES: tuple[tuple[str, str, StageKind], ...] = (

@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from leadtui.domain.agenda import AgendaRow, AgendaSection
+from leadtui.domain.cadence import Cadence
 from leadtui.domain.rows import (
     LeadCounts,
     LeadDetail,
@@ -197,6 +199,20 @@ class Backend(Protocol):
 
     def stage_totals(self) -> list[StageTotal]:
         """Count and value of live leads per stage, in funnel order."""
+        ...
+
+    def agenda_page(
+        self, section: AgendaSection, now: datetime, offset: int, limit: int
+    ) -> list[AgendaRow]:
+        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes."""
+        ...
+
+    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+        """How many leads an agenda section holds (index range counts)."""
+        ...
+
+    def cadences(self) -> dict[str, Cadence]:
+        """The edited stage cadences, by stage key."""
         ...
 
     def lead_row(self, lead_id: int) -> LeadRow | None:

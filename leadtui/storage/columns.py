@@ -282,9 +282,19 @@ SAVED_VIEW = Table(
     ),
 )
 """A saved view (segment): a filter in the filter language and a sort, under a name."""
+STAGE_CADENCE = Table(
+    "stagecadence",
+    (
+        Column("stage_key", Kind.TEXT, 40, primary_key=True, references="stage.key"),
+        Column("followup_days", Kind.INT),
+        Column("cold_days", Kind.INT),
+    ),
+)
+"""A stage's edited cadence; a stage without a row uses ``domain.cadence`` defaults."""
 
 TABLES: tuple[Table, ...] = (
     STAGE,
+    STAGE_CADENCE,
     TAG,
     IMPORT_BATCH,
     TOMBSTONE,

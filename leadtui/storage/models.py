@@ -91,6 +91,14 @@ class Stage(SQLModel, table=True):
     kind: StageKind = column(_STAGE, "kind")
 
 
+class StageCadence(SQLModel, table=True):
+    """A stage's follow-up interval and going-cold limit, in days (edited by the user)."""
+
+    stage_key: str = column(declared.STAGE_CADENCE, "stage_key")
+    followup_days: int = column(declared.STAGE_CADENCE, "followup_days")
+    cold_days: int = column(declared.STAGE_CADENCE, "cold_days")
+
+
 class Lead(SQLModel, table=True):
     """A person who left their contact details."""
 

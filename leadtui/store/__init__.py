@@ -33,6 +33,7 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
+from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
 from leadtui.store.context import StoreContext, system_clock, unit_of_work
 from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
 from leadtui.store.imports import ImportsService
@@ -46,6 +47,8 @@ from leadtui.store.views import ViewsService
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import StageCadence
     from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import Candidate, Confidence
     from leadtui.domain.duplicates_merge import Side
@@ -58,7 +61,17 @@ if TYPE_CHECKING:
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
     from leadtui.storage.models import Activity, Lead
 
-__all__ = ["LeadStore", "MergeInfo", "MergeResult", "MoveResult", "ScanResult", "system_clock"]
+__all__ = [
+    "KEEP",
+    "FollowUpChange",
+    "LeadStore",
+    "LoggedTouch",
+    "MergeInfo",
+    "MergeResult",
+    "MoveResult",
+    "ScanResult",
+    "system_clock",
+]
 
 
 class LeadStore:
@@ -77,6 +90,7 @@ class LeadStore:
         self.merges = MergeService(context)
         self.views = ViewsService(context)
         """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
+        self.agenda = AgendaService(context)
 
     @classmethod
     def open(
@@ -311,8 +325,11 @@ class LeadStore:
 
     @unit_of_work
     def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
-        """Set (or clear with ``None``) the next follow-up; returns the previous one."""
-        return self.touches.set_followup(lead_id, at)
+        """Set (or clear with ``None``) the next follow-up; returns the previous one.
+
+        The change is recorded in the timeline (see :meth:`schedule_followup`).
+        """
+        return self.agenda.set_followup(lead_id, at).previous
 
     @unit_of_work
     def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
@@ -340,6 +357,58 @@ class LeadStore:
         ``drop_unused`` (an undo): a removed tag no lead carries any more leaves the list.
         """
         return self.touches.retag_lead(lead_id, add, remove, drop_unused=drop_unused)
+
+    # -- the agenda and cadences --------------------------------------------------
+
+    def agenda_page(self, section: AgendaSection, offset: int, limit: int) -> list[AgendaRow]:
+        """A page of one agenda section, in the order it is shown (read from indexes)."""
+        return sanitize(self._read().agenda_page(section, self.now(), offset, limit))
+
+    def agenda_count(self, section: AgendaSection) -> int:
+        """How many leads one agenda section holds now."""
+        return self._read().agenda_count(section, self.now())
+
+    def cadences(self) -> list[StageCadence]:
+        """Every stage with its effective follow-up cadence, in funnel order."""
+        return sanitize(self.agenda.cadences())
+
+    def propose_followup(self, stage_key: str) -> datetime | None:
+        """The next follow-up a touch now proposes for a lead in ``stage_key``."""
+        return self.agenda.propose(stage_key)
+
+    @unit_of_work
+    def set_cadence(self, stage_key: str, followup_days: int, cold_days: int) -> None:
+        """Store a stage's follow-up interval and going-cold limit, in days."""
+        self.agenda.set_cadence(stage_key, followup_days, cold_days)
+
+    @unit_of_work
+    def schedule_followup(
+        self, lead_id: int, at: datetime | None, note: str = ""
+    ) -> FollowUpChange:
+        """Set (or clear) the next follow-up with a note; the change shows in the timeline."""
+        return self.agenda.set_followup(lead_id, at, note)
+
+    @unit_of_work
+    def undo_followup(self, change: FollowUpChange) -> None:
+        """Take back :meth:`schedule_followup`."""
+        self.agenda.undo_followup(change)
+
+    @unit_of_work
+    def log_touch(
+        self,
+        lead_id: int,
+        kind: str,
+        body: str,
+        followup: datetime | None | str = KEEP,
+        note: str = "",
+    ) -> LoggedTouch:
+        """Log a touch and set the next follow-up in one transaction (``KEEP`` leaves it)."""
+        return self.agenda.log_touch(lead_id, kind, body, followup, note)
+
+    @unit_of_work
+    def undo_touch(self, logged: LoggedTouch) -> None:
+        """Take back :meth:`log_touch` completely."""
+        self.agenda.undo_touch(logged)
 
     # -- whole-file jobs ------------------------------------------------------------
 

@@ -69,17 +69,6 @@ class TouchesService:
                 orm_steps.touch(lead, self.context.now())
                 session.add(lead)
 
-    def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
-        """Set (or clear with ``None``) the next follow-up; returns the previous one."""
-        at = check_moment(at, "next_followup_at")
-        with self.backend.session() as session:
-            lead = orm_steps.lead_for_write(session, lead_id, None)
-            previous = lead.next_followup_at
-            lead.next_followup_at = at
-            orm_steps.touch(lead, self.context.now())
-            session.add(lead)
-            return previous
-
     def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
         """Put a tag on leads; returns the ids that did not have it (for undo)."""
         from leadtui.domain.validation import clean_text

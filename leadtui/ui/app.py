@@ -40,6 +40,12 @@ def _duplicates_commands() -> type[Provider]:
     return DuplicatesCommands
 
 
+def _agenda_screen() -> Screen[Any]:
+    from leadtui.ui.screens.agenda import AgendaScreen
+
+    return AgendaScreen()
+
+
 def _language_commands() -> type[Provider]:
     # textual.command is heavy: imported when the palette opens.
     from leadtui.ui.language_commands import LanguageCommands
@@ -75,6 +81,7 @@ class LeadApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "leads": LeadListScreen,
         "board": _board_screen,
+        "agenda": _agenda_screen,
     }
     COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -136,11 +143,30 @@ class LeadApp(App[None]):
         clean_input_value(event)
 
     def action_toggle_help(self) -> None:
-        """Show or hide the key help panel."""
+        """The screen's own help when it has one (F1 again closes it), else the key panel."""
+        screen_help = getattr(self.screen, "screen_help", None)
+        if callable(screen_help):
+            from leadtui.ui.screens.help_screen import ScreenHelpDialog
+
+            self.push_screen(ScreenHelpDialog(str(screen_help())))
+            return
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_ask_quit(self) -> None:
+        """``q`` on a top view (list, board, agenda): ask, then quit."""
+        from leadtui.ui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(_("Quit leadtui?"), _("Your changes are already saved."), _("Quit")),
+            answered,
+        )
 
     def action_import_file(self) -> None:
         """Open the import screen (file, preview, mapping, progress)."""

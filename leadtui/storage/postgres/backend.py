@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import Cadence
     from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
@@ -287,6 +289,30 @@ class PostgresBackend:
         from leadtui.storage.postgres.list_extras import phones_and_tags
 
         found: dict[int, tuple[str, list[str]]] = self._reading(phones_and_tags, lead_ids)
+
+    def agenda_page(
+        self, section: AgendaSection, now: datetime, offset: int, limit: int
+    ) -> list[AgendaRow]:
+        """Rows of an agenda section, read from its indexes."""
+        from leadtui.storage.postgres import agenda_reads
+
+        found: list[AgendaRow] = self._reading(
+            agenda_reads.page_section, section, now, offset, limit
+        )
+        return found
+
+    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+        """How many leads an agenda section holds."""
+        from leadtui.storage.postgres import agenda_reads
+
+        found: int = self._reading(agenda_reads.count_section, section, now)
+        return found
+
+    def cadences(self) -> dict[str, Cadence]:
+        """The edited stage cadences, by stage key."""
+        from leadtui.storage.postgres import agenda_reads
+
+        found: dict[str, Cadence] = self._reading(agenda_reads.cadences)
         return found
 
     def lead_row(self, lead_id: int) -> LeadRow | None:

@@ -59,11 +59,18 @@ def _add_saved_views(conn: Conn) -> None:
     add_saved_views(conn)
 
 
+def _add_cadences(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_cadence import add_cadences
+
+    add_cadences(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
     3: _add_saved_views,
     4: _imported_history,
+    5: _add_cadences,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

@@ -123,6 +123,10 @@ SEARCH_DDL: tuple[str, ...] = (
 _LIVE = "WHERE deleted_at IS NULL"
 SCORE_INDEX = f"CREATE INDEX ix_live_score ON lead (score, id) {_LIVE}"
 """Serves ``score>40`` and other score ranges of the filter language (issue 15)."""
+STAGE_ACTIVITY_INDEX = (
+    f"CREATE INDEX ix_live_stage_activity ON lead (stage, last_activity_at, created_at, id) {_LIVE}"
+)
+"""The agenda's "going cold" read: per stage, untouched leads by their last touch."""
 LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_created ON lead (created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_created ON lead (stage, created_at, id) {_LIVE}",
@@ -138,6 +142,7 @@ LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_source ON lead (source, created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_money ON lead (stage, currency, value_cents) {_LIVE}",
     SCORE_INDEX,
+    STAGE_ACTIVITY_INDEX,
 )
 
 SCHEMA_DDL: tuple[str, ...] = (

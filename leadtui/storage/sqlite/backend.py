@@ -26,6 +26,8 @@ from leadtui.storage.sqlite import duplicate_reads, reads
 from leadtui.storage.sqlite.connections import SqliteConnections
 
 if TYPE_CHECKING:
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import Cadence
     from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
@@ -93,6 +95,26 @@ class SqliteBackend(SqliteConnections):
         from leadtui.storage.sqlite.list_extras import phones_and_tags
 
         return phones_and_tags(self.reader(), lead_ids)
+
+    def agenda_page(
+        self, section: AgendaSection, now: datetime, offset: int, limit: int
+    ) -> list[AgendaRow]:
+        """Rows of an agenda section, read from its indexes."""
+        from leadtui.storage.sqlite import agenda_reads
+
+        return agenda_reads.page_section(self.reader(), section, now, offset, limit)
+
+    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+        """How many leads an agenda section holds."""
+        from leadtui.storage.sqlite import agenda_reads
+
+        return agenda_reads.count_section(self.reader(), section, now)
+
+    def cadences(self) -> dict[str, Cadence]:
+        """The edited stage cadences, by stage key."""
+        from leadtui.storage.sqlite import agenda_reads
+
+        return agenda_reads.cadences(self.reader())
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""

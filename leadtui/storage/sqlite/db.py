@@ -55,12 +55,19 @@ def _imported_history(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
 
 
+def _add_cadences(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_cadence import add_cadences
+
+    add_cadences(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
     2: add_merge_tables,
     3: _add_saved_views,
     4: _imported_history,
+    5: _add_cadences,
 }
 
 

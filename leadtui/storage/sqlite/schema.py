@@ -35,6 +35,11 @@ REBUILD_FTS = "INSERT INTO lead_fts(lead_fts) VALUES ('rebuild')"
 
 SCORE_INDEX = "CREATE INDEX IF NOT EXISTS ix_live_score ON lead(score, id) WHERE deleted_at IS NULL"
 """Serves ``score>40`` and other score ranges of the filter language (issue 15)."""
+STAGE_ACTIVITY_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_live_stage_activity "
+    "ON lead(stage, last_activity_at, created_at, id) WHERE deleted_at IS NULL"
+)
+"""The agenda's "going cold" read: per stage, untouched leads by their last touch."""
 
 # Partial indexes over live leads, one per sort order of the list (id breaks ties).
 LIST_INDEXES: tuple[str, ...] = (
@@ -60,6 +65,7 @@ LIST_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS ix_live_stage_money ON lead(stage, currency, value_cents) "
     "WHERE deleted_at IS NULL",
     SCORE_INDEX,
+    STAGE_ACTIVITY_INDEX,
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -21,9 +21,10 @@ from leadtui.ui.widgets.timeline import absolute_time
 
 @dataclass(frozen=True, slots=True)
 class FollowUpPick:
-    """The chosen follow-up; ``at=None`` clears it."""
+    """The chosen follow-up; ``at=None`` clears it; ``note`` says what it is for."""
 
     at: datetime | None
+    note: str = ""
 
 
 def quick_picks(now: datetime) -> list[tuple[str, datetime | None]]:
@@ -48,10 +49,17 @@ class FollowUpDialog(ModalScreen[FollowUpPick | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="followup.cancel"),
+        Binding("j", "move(1)", _("Down"), show=False, id="followup.down"),
+        Binding("k", "move(-1)", _("Up"), show=False, id="followup.up"),
+        *(
+            Binding(str(n), f"pick({n - 1})", str(n), show=False, id=f"followup.pick{n}")
+            for n in range(1, 7)
+        ),
     ]
 
     def __init__(self, now: datetime, current: datetime | None) -> None:
         super().__init__()
+        self.now = now
         self.picks = quick_picks(now)
         self.current = current
 
@@ -65,10 +73,10 @@ class FollowUpDialog(ModalScreen[FollowUpPick | None]):
             options = []
             for index, (label, at) in enumerate(self.picks):
                 when = f"  {weekday_date(at.astimezone().date())}" if at is not None else ""
-                options.append(Option(Content(label + when), id=f"pick-{index}"))
+                options.append(Option(Content(f"{index + 1} {label}{when}"), id=f"pick-{index}"))
             yield OptionList(*options, id="followup-picks")
-            yield Label(_("Or type a date (YYYY-MM-DD) and press Enter:"))
-            yield Input(placeholder="YYYY-MM-DD", id="followup-date", max_length=10)
+            yield Label(_("Or type when and what for (+3d, mon 10:00 send quote), Enter:"))
+            yield Input(placeholder="+1w 10:00 …", id="followup-date", max_length=200)
             yield Static("", id="followup-error", classes="field-error")
 
     def on_mount(self) -> None:
@@ -82,20 +90,47 @@ class FollowUpDialog(ModalScreen[FollowUpPick | None]):
         event.stop()
         self.dismiss(FollowUpPick(self.picks[event.option_index][1]))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """A typed date; a bad one shows why and keeps the dialog open."""
-        event.stop()
-        try:
-            at = parse_followup_date(event.value)
-        except ValueError as error:
-            self.query_one("#followup-error", Static).update(Content(str(error)))
+    def _picks_focused(self) -> bool:
+        return self.query_one(OptionList).has_focus
+
+    def action_move(self, step: int) -> None:
+        """j/k move in the quick picks (typed into the date field otherwise)."""
+        if not self._picks_focused():
+            self.query_one(Input).insert_text_at_cursor("j" if step > 0 else "k")
             return
+        picks = self.query_one(OptionList)
+        picks.highlighted = ((picks.highlighted or 0) + step) % len(self.picks)
+
+    def action_pick(self, index: int) -> None:
+        """A number key takes that quick pick (typed into the date field otherwise)."""
+        if not self._picks_focused():
+            self.query_one(Input).insert_text_at_cursor(str(index + 1))
+            return
+        if index < len(self.picks):
+            self.dismiss(FollowUpPick(self.picks[index][1]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """A typed follow-up; a bad one shows why and keeps the dialog open."""
+        from leadtui.domain.followup_input import FollowUpInputError, parse_followup
+
+        event.stop()
+        note = ""
+        try:
+            parsed = parse_followup(event.value, self.now)
+            at = None if parsed is None else parsed.at
+            note = "" if parsed is None else parsed.note
+        except FollowUpInputError as problem:
+            try:  # the locale's own numeric form (8/12/2026 in American English)
+                at = parse_followup_date(event.value)
+            except ValueError:
+                self.query_one("#followup-error", Static).update(Content(str(problem)))
+                return
         if at is None:
             self.query_one("#followup-error", Static).update(
                 Content(_('Type a date, or pick "Clear the follow-up".'))
             )
             return
-        self.dismiss(FollowUpPick(at))
+        self.dismiss(FollowUpPick(at, note))
 
     def action_cancel(self) -> None:
         """Keep the follow-up as it is."""

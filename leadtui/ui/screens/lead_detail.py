@@ -74,7 +74,7 @@ class LeadDetailScreen(StoreScreen[None]):
 
     COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,backspace", "back", _("Back"), id="detail.back"),
+        Binding("escape,q,backspace", "back", _("Back"), id="detail.back", show=False),
         Binding("e", "edit", _("Edit"), id="detail.edit"),
         Binding("a", "log_activity", _("Log"), id="detail.activity"),
         Binding("f", "followup", _("Follow-up"), id="detail.followup"),
@@ -82,9 +82,9 @@ class LeadDetailScreen(StoreScreen[None]):
         Binding(
             "less_than_sign", "step_stage(-1)", _("← Stage"), id="detail.prev_stage", show=False
         ),
-        Binding("w", "won", _("Won"), id="detail.won"),
-        Binding("l", "lost", _("Lost"), id="detail.lost"),
-        Binding("t", "tags", _("Tags"), id="detail.tags"),
+        Binding("w", "won", _("Won"), id="detail.won", show=False),
+        Binding("l", "lost", _("Lost"), id="detail.lost", show=False),
+        Binding("t", "tags", _("Tags"), id="detail.tags", show=False),
         Binding("m", "mail", _("Mail"), id="detail.mail", show=False),
         Binding("c", "copy_email", _("Copy email"), id="detail.copy", show=False),
         Binding(

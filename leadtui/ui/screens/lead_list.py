@@ -53,12 +53,17 @@ class LeadListScreen(StoreScreen[None]):
         Binding("slash", "search", _("Search"), id="leads.search"),
         Binding("escape", "clear_search", _("Clear search"), show=False, id="leads.clear"),
         Binding("f", "filter", _("Filter"), id="leads.filter"),
-        Binding("s", "cycle_sort", _("Sort"), id="leads.sort"),
+        Binding("s", "cycle_sort", _("Sort"), show=False, id="leads.sort"),
         Binding("S", "reverse_sort", _("Reverse"), show=False, id="leads.reverse"),
         Binding("n", "new_lead", _("New"), id="leads.new"),
-        Binding("e", "edit_lead", _("Edit"), id="leads.edit"),
+        Binding("e", "edit_lead", _("Edit"), id="leads.edit", show=False),
         Binding(
-            "greater_than_sign", "next_stage", _("Stage →"), key_display=">", id="leads.next_stage"
+            "greater_than_sign",
+            "next_stage",
+            _("Stage →"),
+            key_display=">",
+            id="leads.next_stage",
+            show=False,
         ),
         Binding(
             "less_than_sign",
@@ -66,14 +71,25 @@ class LeadListScreen(StoreScreen[None]):
             _("Stage ←"),
             key_display="<",
             id="leads.previous_stage",
+            show=False,
         ),
         Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
         Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
         Binding("d", "delete", _("Delete"), id="leads.delete"),
         Binding("u", "undo", _("Undo"), id="leads.undo"),
-        Binding("b", "board", _("Board"), id="leads.board"),
-        Binding("o", "views", _("Views"), id="leads.views"),
+        Binding("b", "board", _("Board"), id="leads.board", show=False),
+        Binding("A", "agenda", _("Agenda"), show=False, id="leads.agenda"),
+        Binding("q", "ask_quit", _("Quit"), show=False, id="leads.quit"),
+        Binding("o", "views", _("Views"), id="leads.views", show=False),
     ]
+
+    def action_agenda(self) -> None:
+        """The agenda (A), beside the list and the board."""
+        self.app.switch_mode("agenda")
+
+    async def action_ask_quit(self) -> None:
+        """q on the top view asks before quitting."""
+        await self.app.run_action("app.ask_quit")
 
     def __init__(self) -> None:
         super().__init__()

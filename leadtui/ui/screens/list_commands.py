@@ -29,6 +29,8 @@ def list_commands() -> list[ActionCommand]:
         (_("Undo"), _("Undo the last move, edit or delete"), "undo"),
         (_("Board"), _("Switch to the funnel board"), "board"),
         (_("Saved views…"), _("Open a saved view, or save this filter and sort"), "views"),
+        (_("Agenda"), _("Who to contact now: overdue, today, no next step, going cold"), "agenda"),
+        (_("Quit"), _("Quit leadtui, after asking"), "ask_quit"),
     ]
     if find_spec("leadtui.ui.screens.import_screen") is not None:
         commands.append((_("Import…"), _("Import leads from a file"), "import_file"))

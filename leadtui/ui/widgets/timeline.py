@@ -20,7 +20,15 @@ from leadtui.domain import l10n
 from leadtui.domain.rows import TimelineEntry
 from leadtui.i18n import _, formatting_locale
 
-ICONS = {"note": "✎", "call": "☎", "email": "✉", "meeting": "◷", "form": "▤", "system": "⚙"}
+ICONS = {
+    "note": "✎",
+    "call": "☎",
+    "email": "✉",
+    "meeting": "◷",
+    "form": "▤",
+    "system": "⚙",
+    "followup": "⏲",
+}
 
 
 def activity_label(kind: str) -> str:
@@ -32,6 +40,7 @@ def activity_label(kind: str) -> str:
         "meeting": _("Meeting"),
         "form": _("Form"),
         "system": _("System"),
+        "followup": _("Follow-up"),
     }
     return labels.get(kind, kind)
 
@@ -85,7 +94,9 @@ def timeline_text(
         if entry.kind == "activity":
             icon = ICONS.get(entry.activity_kind, "•")
             head = Text(f"{icon} {activity_label(entry.activity_kind)}", style="bold")
-            body.append(entry.body)
+            body.append(
+                _followup_body(entry.body) if entry.activity_kind == "followup" else entry.body
+            )
         else:
             head = Text(_("⇢ Stage"), style="bold cyan")
             to_name = stage_names.get(entry.to_stage or "", entry.to_stage or "")
@@ -104,6 +115,15 @@ def timeline_text(
             parts.append(Padding(body, (0, 0, 0, 2)))
         parts.append(Text(""))
     return Group(*parts[:-1])
+
+
+def _followup_body(body: str) -> str:
+    """A follow-up change as read: "→ 8 dic 2026, 09:00 · send the quote" or "cleared"."""
+    from leadtui.domain.agenda import split_followup_body
+
+    moment, note = split_followup_body(body)
+    head = _("cleared") if moment is None else "→ " + absolute_time(moment)
+    return f"{head} · {note}" if note else head
 
 
 class Timeline(VerticalScroll, can_focus=True):
