@@ -289,6 +289,7 @@ class PostgresBackend:
         from leadtui.storage.postgres.list_extras import phones_and_tags
 
         found: dict[int, tuple[str, list[str]]] = self._reading(phones_and_tags, lead_ids)
+        return found
 
     def agenda_page(
         self, section: AgendaSection, now: datetime, offset: int, limit: int
