@@ -275,7 +275,7 @@ def test_a_version_1_database_gains_imported_history(v1_database: Path) -> None:
     opened.close()
     conn = fresh(v1_database)
     try:
-        assert pragma(conn, "user_version") == 2
+        assert pragma(conn, "user_version") == leadtui.storage.schema_version.SCHEMA_VERSION
         assert conn.execute("SELECT imported FROM stagechange").fetchall() == [(0,)]
         indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
         assert "ix_live_stage_money" in indexes and "ix_live_stage_value" not in indexes

@@ -88,6 +88,20 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
         (good, ("restore", str(w["tmp"] / "missing.db"), "--yes")),
         (good, ("restore", str(w["text"]), "--yes")),
         (good, ("nonsense-command",)),
+        (good, ("duplicates", "--min", "surely")),
+        (good, ("merge", HUGE, "1")),
+        (good, ("merge", "1", "1")),
+        (good, ("merge", "1", "nobody@example.com")),
+        (good, ("unmerge", HUGE)),
+        (good, ("unmerge", "-3")),
+        (good, ("views", "--view", "no-such-view")),
+        (good, ("list", "--view", "no-such-view")),
+        (good, ("agenda", "--limit", HUGE)),
+        (good, ("log", HUGE, "--kind", "call", "hello")),
+        (good, ("log", "1", "--kind", "telepathy", "hello")),
+        (good, ("log", "1", "--kind", "call", "hi", "--followup", "someday maybe")),
+        (good, ("followup", HUGE, "tomorrow")),
+        (good, ("followup", "1", "13/45")),
     ]
     for broken in (w["damaged"], w["text"], w["tmp"] / "nothing-here.db"):
         for args in (

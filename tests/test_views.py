@@ -16,6 +16,7 @@ from leadtui.domain.filter_query import FilterSyntaxError
 from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort, SortKey
 from leadtui.io.export import ExportOptions
 from leadtui.launch import open_store
+from leadtui.storage.schema_version import SCHEMA_VERSION
 from leadtui.store import LeadStore
 
 
@@ -81,7 +82,7 @@ def test_a_version_1_sqlite_file_is_backed_up_and_gets_the_views_table(db_path: 
     finally:
         migrated.close()
     conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     conn.close()
     backups = list((db_path.parent / "backups").glob("*pre-migration-v1*.db"))
     assert len(backups) == 1
@@ -114,4 +115,5 @@ def test_a_version_1_postgres_database_gets_the_views_table(pg_url: str) -> None
     finally:
         migrated.close()
     with psycopg.connect(pg_url) as conn:
-        assert conn.execute("SELECT max(version) FROM leadtui_schema").fetchone() == (2,)
+        found = conn.execute("SELECT max(version) FROM leadtui_schema").fetchone()
+        assert found == (SCHEMA_VERSION,)

@@ -21,6 +21,24 @@ from leadtui.i18n import _
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class PointedError(click.ClickException):
+    """An error of one line, then lines that point at the culprit in what was typed.
+
+    The first line keeps the one-line promise (``Error: ...``); the pointer lines follow
+    it, each cleaned like every message, for a person reading the terminal.
+    """
+
+    def __init__(self, message: str, pointer: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.pointer = pointer
+
+    def show(self, file: Any = None) -> None:
+        """``Error: message`` and the pointer lines, on stderr."""
+        echo(_("Error: {message}").format(message=one_line(self.format_message())), err=True)
+        for line in self.pointer:
+            echo(" ".join(line.splitlines()), err=True)
+
+
 def friendly_errors(func: F) -> F:
     """Turn leadtui's own errors into one line on stderr and exit status 1."""
 
@@ -69,6 +87,9 @@ class OneLineErrors(click.Group):
             result = super().main(args, prog_name, complete_var, False, **extra)
         except click.Abort:
             echo(_("Aborted."), err=True)
+            sys.exit(1)
+        except PointedError as error:
+            error.show()
             sys.exit(1)
         except click.ClickException as error:
             echo(_("Error: {message}").format(message=one_line(error.format_message())), err=True)

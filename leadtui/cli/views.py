@@ -80,8 +80,10 @@ def _parse_shown(store: Any, text: str) -> FilterQuery:
     try:
         query: FilterQuery = store.views.parse(text)
     except FilterSyntaxError as error:
+        from leadtui.cli.common import PointedError
+
         carets = " " * error.start + "^" * (error.end - error.start)
-        raise FilterSyntaxError(f"{error}\n  {text}\n  {carets}", error.start, error.end) from None
+        raise PointedError(str(error), (f"  {text}", f"  {carets}")) from None
     return query
 
 

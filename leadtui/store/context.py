@@ -75,6 +75,11 @@ def readable_error(error: BaseException, backend: Backend | None = None) -> Lead
     found = _pydantic_error(error)
     if found is not None:
         return found
+    if isinstance(error, OverflowError):
+        # An id or number no row can hold (sqlite3 cannot even bind it): nothing matches.
+        from leadtui.domain.errors import NotFoundError
+
+        return NotFoundError(_("No record has that number; nothing was changed."))
     if isinstance(error, ValueError):
         from leadtui.domain.validation import ValidationError
 

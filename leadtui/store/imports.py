@@ -60,17 +60,13 @@ class ImportsService:
         Leads changed since the import are kept when in ``keep``, reverted too with
         ``force``; otherwise the revert is refused and names them (nothing changed).
         """
-        from leadtui.domain.ids import MAX_ID
-        from leadtui.i18n import _
-        from leadtui.io.errors import ImportRefused
-
         self.context.refuse_if_read_only()
-        if not 0 < batch_id <= MAX_ID:  # no batch has it, and the driver cannot bind it
-            raise ImportRefused(_("No import batch {id}.").format(id=batch_id))
+        _refuse_impossible_batch(batch_id)
         return self.backend.revert_import(batch_id, self.context.now(), keep=keep, force=force)
 
     def import_changes(self, batch_id: int) -> list[ChangedLead]:
         """The leads of import batch ``batch_id`` edited, moved or touched since the import."""
+        _refuse_impossible_batch(batch_id)
         return self.backend.import_changes(batch_id)
 
     def export_leads(self, target: Path, options: ExportOptions) -> int:
@@ -88,3 +84,13 @@ class ImportsService:
         """Erase a person (already forgotten here) from every backup of this database."""
         self.context.refuse_if_read_only()
         return self.backend.forget_in_backups(person, self.context.now())
+
+
+def _refuse_impossible_batch(batch_id: int) -> None:
+    """No batch has an id outside 1..MAX_ID, and the driver could not even bind it."""
+    from leadtui.domain.ids import MAX_ID
+    from leadtui.i18n import _
+    from leadtui.io.errors import ImportRefused
+
+    if not 0 < batch_id <= MAX_ID:
+        raise ImportRefused(_("No import batch {id}.").format(id=batch_id))

@@ -42,6 +42,7 @@ def unmerge_from_detail(screen: Screen[Any], merge_id: int, other_id: int) -> No
         return UndoEntry(
             _("Unmerge of #{other}").format(other=other_id),
             discard_result(lambda: store.merge_leads(result.kept_id, result.other_id)),
+            lead_ids=frozenset({result.kept_id, result.other_id}),
         )
 
     run_write(screen, lambda: store.unmerge(merge_id), on_done=done, undo=undo, title=_("Unmerge"))

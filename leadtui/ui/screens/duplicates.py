@@ -254,6 +254,7 @@ class DuplicatesScreen(StoreScreen[None]):
             return UndoEntry(
                 _("Merge of #{other} into #{kept}").format(other=other, kept=kept),
                 discard_result(lambda: store.unmerge(result.merge_id)),
+                lead_ids=frozenset({kept, other}),
             )
 
         def done(result: MergeResult) -> None:
@@ -297,6 +298,7 @@ class DuplicatesScreen(StoreScreen[None]):
             undo=lambda _r: UndoEntry(
                 _("Not a duplicate: #{low} and #{high}").format(low=low, high=high),
                 lambda: store.unmark_not_duplicate(low, high),
+                lead_ids=frozenset({low, high}),
             ),
             title=_("Not a duplicate"),
         )
