@@ -13,6 +13,7 @@ import pytest
 from leadtui.domain.errors import DatabaseRefused, LeadtuiError
 from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import open_store
+from leadtui.storage.schema_version import SCHEMA_VERSION
 from leadtui.storage.sqlite import db
 from leadtui.storage.sqlite.backup import (
     daily_backup,
@@ -80,7 +81,8 @@ def test_migration_takes_a_backup_first(db_file: Path, monkeypatch: pytest.Monke
     conn.execute("PRAGMA user_version=0")
     conn.commit()
     conn.close()
-    monkeypatch.setattr(db, "MIGRATIONS", {v: (lambda c: None) for v in range(0, 5)})
+    steps = {v: (lambda c: None) for v in range(0, SCHEMA_VERSION + 1)}
+    monkeypatch.setattr(db, "MIGRATIONS", steps)
     assert _count(db_file) == 1
     reasons = [info.reason for info in list_backups(db_file)]
     assert reasons == ["pre-migration-v0"]

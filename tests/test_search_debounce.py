@@ -27,7 +27,7 @@ async def test_quick_loads_search_without_a_debounce(
         assert screen._search_timer is None  # no timer: the load started with the key
         assert screen.loader.generation == generation + 1
         await settle(pilot)
-        assert screen.pages is not None and screen.pages.filter.search == "f"
+        assert screen.pages is not None and screen.pages.filter.query.words == ("f",)
         assert screen.loader.up_to_date
 
 
@@ -50,5 +50,5 @@ async def test_a_slow_load_makes_the_next_keystroke_wait(
         await pilot.press("e")
         assert screen._search_timer is None
         await settle(pilot)
-        assert screen.pages is not None and screen.pages.filter.search == "fe"
+        assert screen.pages is not None and screen.pages.filter.query.words == ("fe",)
         assert screen.loader.generation == generation + 1

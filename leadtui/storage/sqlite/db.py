@@ -205,9 +205,11 @@ def _read_user_version(path: Path) -> int:
             conn.close()
     except sqlite3.DatabaseError as error:
         raise DatabaseRefused(
-            _("{path} is damaged and cannot be read ({reason}). It was left unchanged.").format(
-                path=path, reason=error
-            )
+            _(
+                "{path} is damaged and cannot be read ({reason}). It was left unchanged; "
+                "restore the newest good backup with `leadtui restore` (as a last resort, "
+                "`sqlite3 {name} .recover` copies out what can still be read)."
+            ).format(path=path, reason=error, name=path.name)
         ) from error
     return int(row[0])
 
