@@ -188,3 +188,27 @@ def test_a_backup_that_cannot_be_changed_is_reported(store: LeadStore) -> None:
     assert "Also erased from 1 backup (1 checked)." in result.output
     assert f"Could not erase the person from backup {damaged}" in result.output
     assert backup_leftovers(good) == []
+
+
+def test_forget_erases_the_leads_merged_into_the_person(store: LeadStore) -> None:
+    """A merge keeps the merged-away lead (soft-deleted) and a snapshot of both, for
+    unmerge: forgetting the survivor erases them too, to the last byte."""
+    survivor = add_person(store)
+    other = store.add_lead(
+        LeadInput(first_name="Zebulonia", last_name="Quixote", company="Quixotic Widgets")
+    )
+    assert other.id is not None
+    store.add_activity(other.id, "note", "whispered secret note")
+    merged = store.merge_leads(survivor, other.id)
+    assert merged.merge_id
+    store.forget_lead(survivor)
+    assert leftovers(store.path) == []
+    conn = sqlite3.connect(store.path)
+    try:
+        for lead_id in (survivor, other.id):
+            found = conn.execute("SELECT count(*) FROM lead WHERE id = ?", (lead_id,))
+            assert found.fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM leadmerge").fetchone() == (0,)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        conn.close()

@@ -1,6 +1,7 @@
 """SQLite erasure ("right to be forgotten"; was ``io/forget.py``): no byte of a person left.
 
-The lead, its activities, stage history and tag links go (cascades); any
+The lead, every lead merged into it, their activities, stage history, tag links and
+merge snapshots go (cascades); any
 before-image of them kept for an import's revert is cut out; an anonymous
 :class:`~leadtui.storage.models.Tombstone` records only when. ``secure_delete`` zeroes
 freed content, the search index is optimised (so no deleted segment keeps a
@@ -75,7 +76,7 @@ def _erase(
     """Delete the leads ``select_sql`` finds, in one transaction; the tombstone id, or None."""
     conn.execute("PRAGMA secure_delete=ON")
     with immediate_transaction(conn):
-        lead_ids = [row[0] for row in conn.execute(select_sql, params)]
+        lead_ids = _with_merged_away(conn, [row[0] for row in conn.execute(select_sql, params)])
         if not lead_ids:
             return None
         conn.executemany("DELETE FROM lead WHERE id = ?", [(lead_id,) for lead_id in lead_ids])
@@ -86,6 +87,26 @@ def _erase(
         conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('optimize')")
     assert tombstone is not None
     return tombstone
+
+
+def _with_merged_away(conn: sqlite3.Connection, lead_ids: list[int]) -> list[int]:
+    """``lead_ids`` and every lead merged into them, at any depth.
+
+    A merged-away lead stays as a soft-deleted row (so the merge can be undone): it is
+    the same person, so forgetting the survivor erases it too. Its merge snapshot goes
+    with it (``leadmerge`` rows cascade). A backup from before merges has no such table.
+    """
+    has_merges = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leadmerge'"
+    ).fetchone()
+    found, todo = list(dict.fromkeys(lead_ids)), list(lead_ids)
+    while has_merges and todo:
+        kept = todo.pop()
+        for (other,) in conn.execute("SELECT other_id FROM leadmerge WHERE kept_id = ?", (kept,)):
+            if other not in found:
+                found.append(other)
+                todo.append(other)
+    return found
 
 
 def _scrub_batches(conn: sqlite3.Connection, lead_ids: set[int]) -> None:
