@@ -245,3 +245,27 @@ async def test_idle_import_screen_runs_no_timer_or_animation(
         await settle(pilot)
         bar = screen.query_one("#import-progress", ProgressBar)  # mounted by the first run
         assert (bar.total, bar.progress) == (4, 4)
+
+
+async def test_an_ambiguous_date_column_is_said_before_importing(
+    store: LeadStore, app_factory: AppFactory, tmp_path: Path
+) -> None:
+    """#18 item 5: the dry run names a date column no value decides (03/11 or 11/03?)."""
+    path = tmp_path / "dates.csv"
+    path.write_text("first_name,created_at\nAna,03/11/2026\nBea,04/05/2026\n", encoding="utf-8")
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, path)
+        lines = counts_text(screen).splitlines()
+        assert lines[0].startswith("2 rows: 2 new")
+        assert len(lines) == 2 and "created_at" in lines[1] and "ambiguous" in lines[1]
+
+
+async def test_year_first_dates_raise_no_doubt(store: LeadStore, app_factory: AppFactory) -> None:
+    """ISO dates need no day/month order: nothing is said about them."""
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, FIXTURES / "hubspot_en.csv")  # Create Date: 2024-03-15
+        assert len(counts_text(screen).splitlines()) == 1

@@ -160,7 +160,7 @@ def _print_report(report: Any) -> None:
                 report.with_warnings,
             ).format(count=format_count(report.with_warnings))
         )
-    for column in report.date_columns:
+    for column in (c for c in report.date_columns if c.worth_saying):
         echo(column.message())
     if report.not_imported:
         echo(

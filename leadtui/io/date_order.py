@@ -44,6 +44,11 @@ class DateColumn:
         return "day-first" if self.day_first else "month-first"
 
     @property
+    def worth_saying(self) -> bool:
+        """Whether any value needed an order at all (ISO or empty columns do not)."""
+        return self.decided_by != "locale" or self.ambiguous > 0
+
+    @property
     def needs_checking(self) -> bool:
         """Whether the user should look: the order was a guess, or the values disagree."""
         return self.decided_by == "mixed" or (self.decided_by == "locale" and self.ambiguous > 0)

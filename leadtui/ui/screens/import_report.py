@@ -73,7 +73,11 @@ def counts_text(report: Any) -> str:
     ]
     read = report.rows_read
     rows = ngettext("{n} row", "{n} rows", read).format(n=format_count(read))
-    return _("{rows}: {counts}").format(rows=rows, counts=" · ".join(parts))
+    line = _("{rows}: {counts}").format(rows=rows, counts=" · ".join(parts))
+    # A date column whose day/month order the values could not decide is said before
+    # anything is imported, never left for the user to find in swapped dates.
+    doubtful = [c.message() for c in report.date_columns if c.needs_checking]
+    return "\n".join([line, *doubtful])
 
 
 def show_issues(table: DataTable[Any], report: Any) -> None:
