@@ -94,6 +94,7 @@ def test_import_counts_use_plurals() -> None:
         notices_count=0,
         with_warnings=0,
         file="x.csv",
+        date_columns=[],
     )
     text = counts_text(one)
     assert text.startswith("1 row: 1 new") and "1 duplicate skipped" in text
