@@ -191,10 +191,7 @@ REVIEWED = {
     ("storage/sqlite/list_extras.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_batch.py", "names"),  # constant column names
     ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
-    (
-        "storage/sqlite/export_reads.py",
-        "' AND '.join(where)",
-    ),  # fixed conditions with "?" parameters
+    ("storage/sqlite/export_reads.py", "condition"),  # export_where(): values bound as "?"
     ("storage/sqlite/reads.py", "condition"),  # where_clause() output; values bound as parameters
     # ORDER BY from a fixed table
     ("storage/sqlite/reads.py", "order_clause(sort, reverse=from_end)"),
@@ -213,7 +210,7 @@ REVIEWED = {
     ("storage/postgres/jobs.py", "marks"),  # a run of "%s" placeholders
     ("storage/postgres/jobs.py", "table"),  # "activity" or "stagechange", a literal pair
     ("storage/postgres/export_reads.py", "', '.join(names)"),  # the declared column names
-    ("storage/postgres/export_reads.py", "' AND '.join(where)"),  # fixed "%s" conditions
+    ("storage/postgres/export_reads.py", "condition"),  # export_where(): values bound as "%s"
     ("storage/postgres/reads.py", "condition"),  # where_clause() output; values bound
     ("storage/postgres/reads.py", "order_clause(sort)"),  # ORDER BY from a fixed table
     ("storage/postgres/reads.py", "order_clause(sort, reverse=from_end)"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD
+from leadtui.storage.export_where import export_where
 from leadtui.storage.history_export import HISTORY_COLUMNS, history_entry
 from leadtui.storage.postgres.reads import Conn
 from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
@@ -38,25 +39,16 @@ class PostgresExportSource:
         now: datetime | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Live leads (one stage, one lead, or what a list filter shows), oldest id first."""
-        where, params = ["deleted_at IS NULL"], list[object]()
+        ids = None
         if lead_filter is not None:
             from leadtui.storage.postgres.reads import matching_ids
 
             ids = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
             if ids is None:
                 return
-            where.append(f"id IN ({ids[0]})")
-            params.extend(ids[1])
-        if stage:
-            where.append("stage = %s")
-            params.append(stage)
-        if lead_id is not None:
-            where.append("id = %s")
-            params.append(str(lead_id))
+        condition, params = export_where(stage, lead_id, ids, "%s")
         names = LEAD.names
-        query = (
-            f"SELECT {', '.join(names)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} ORDER BY id"
-        )
+        query = f"SELECT {', '.join(names)}, {_TAGS} FROM lead WHERE {condition} ORDER BY id"
         with self.conn.transaction(), self.conn.cursor(name="leadtui_export") as cursor:
             cursor.itersize = _BATCH
             cursor.execute(query, params)

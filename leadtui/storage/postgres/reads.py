@@ -27,6 +27,7 @@ from leadtui.domain.rows import (
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.columns import LEAD
 from leadtui.storage.filter_sql import filter_words, query_conditions, text_hits, without_text
+from leadtui.storage.paging import page_window
 from leadtui.storage.postgres.filter_dialect import POSTGRES
 from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.stage_sums import stage_totals_of
@@ -196,13 +197,10 @@ def page(
     if where is None:
         return []
     condition, params = where
-    from_end = total is not None and offset > total // 2
-    if from_end and total is not None:
-        end_offset = max(0, total - offset - limit)
-        limit = min(limit, total - offset)
-        if limit <= 0:
-            return []
-        offset = end_offset
+    window = page_window(offset, limit, total)
+    if window is None:
+        return []
+    offset, limit, from_end = window
     if sort.key is SortKey.STAGE:
         found = _by_stage(
             conn,

@@ -10,6 +10,7 @@ from typing import Any
 
 from leadtui.domain.rows import LeadFilter
 from leadtui.storage.columns import LEAD, Kind
+from leadtui.storage.export_where import export_where
 from leadtui.storage.history_export import HISTORY_COLUMNS, history_entry
 from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 from leadtui.storage.views_sql import VIEWS_SQL, view_dicts
@@ -36,24 +37,16 @@ class SqliteExportSource:
         now: datetime | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Live leads (one stage, one lead, or what a list filter shows), oldest id first."""
-        where, params = ["deleted_at IS NULL"], list[object]()
+        ids = None
         if lead_filter is not None:
             from leadtui.storage.sqlite.list_queries import matching_ids
 
             ids = matching_ids(self.conn, lead_filter, now or datetime.now(UTC))
             if ids is None:
                 return
-            where.append(f"id IN ({ids[0]})")
-            params.extend(ids[1])
-        if stage:
-            where.append("stage = ?")
-            params.append(stage)
-        if lead_id is not None:
-            where.append("id = ?")
-            params.append(str(lead_id))
+        condition, params = export_where(stage, lead_id, ids, "?")
         cursor = self.conn.execute(
-            f"SELECT {', '.join(LEAD_COLUMNS)}, {_TAGS} FROM lead WHERE {' AND '.join(where)} "
-            "ORDER BY id",
+            f"SELECT {', '.join(LEAD_COLUMNS)}, {_TAGS} FROM lead WHERE {condition} ORDER BY id",
             params,
         )
         for found in cursor:

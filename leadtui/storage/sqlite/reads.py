@@ -27,6 +27,7 @@ from leadtui.domain.rows import (
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.columns import LEAD
 from leadtui.storage.filter_sql import BIG_TAG, query_conditions
+from leadtui.storage.paging import page_window
 from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.sqlite.schema import fts_query
@@ -197,14 +198,10 @@ def page_leads(
     if where is None or limit <= 0:
         return []
     condition, params = where
-    offset = max(0, offset)
-    from_end = total is not None and offset > total // 2
-    if from_end and total is not None:
-        end_offset = max(0, total - offset - limit)
-        limit = min(limit, total - offset)
-        if limit <= 0:
-            return []
-        offset = end_offset
+    window = page_window(offset, limit, total)
+    if window is None:
+        return []
+    offset, limit, from_end = window
     if sort.key is SortKey.STAGE:
         found = _by_stage(
             conn,
