@@ -256,8 +256,12 @@ class RowConverter(ValueFiller):
 
 
 def _unguarded(cell: str) -> str:
-    if cell[:1] == FORMULA_GUARD and cell[1:2] and cell[1] in FORMULA_STARTS:
-        return cell[1:]
+    """``cell`` without the guard our export put in front (``io.export.neutralise``)."""
+    if cell[:1] != FORMULA_GUARD:
+        return cell
+    rest = cell[1:]
+    if rest[:1] in FORMULA_STARTS or (rest[:1] == FORMULA_GUARD and rest[1:2] in FORMULA_STARTS):
+        return rest
     return cell
 
 
