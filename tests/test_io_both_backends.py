@@ -67,7 +67,9 @@ def test_csv_duplicates_counts_and_exact_revert(seeded: LeadStore, tmp_path: Pat
     lead = seeded.find_by_email("ana@example.org")
     assert lead is not None and (lead.last_name, lead.company) == ("Sin", "Beta")
     assert seeded.find_by_email("cris@example.org") is not None
-    assert [row.first_name for row in seeded.page_list(LeadFilter(search="delta"), LeadSort(), 0, 5)]
+    assert [
+        row.first_name for row in seeded.page_list(LeadFilter(search="delta"), LeadSort(), 0, 5)
+    ]
     assert report.batch_id is not None
     assert seeded.revert_import(report.batch_id) == {"deleted": 2, "restored": 1, "kept": 0}
     assert every_table(seeded) | {"importbatch": []} == before | {"importbatch": []}

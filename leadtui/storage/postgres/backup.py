@@ -26,7 +26,7 @@ from leadtui.i18n import _
 from leadtui.paths import data_dir
 from leadtui.storage.backup_keep import backups_to_keep
 from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
-from leadtui.storage.columns import TABLES
+from leadtui.storage.columns import TABLES, Table
 from leadtui.storage.dump_file import (
     DumpHeader,
     TableRows,
@@ -60,14 +60,20 @@ def stem(url: str) -> str:
     return "pg_" + "_".join(re.sub(r"[^A-Za-z0-9.]+", "_", str(part)).strip("_") for part in parts)
 
 
-def _tables(conn: Conn) -> Iterator[TableRows]:
-    for table in TABLES:
-        names = ", ".join(quote(name) for name in table.names)
-        order = ", ".join(quote(column.name) for column in table.columns if column.primary_key)
-        cursor = conn.cursor(name=f"leadtui_dump_{table.name}")
+def _rows(conn: Conn, table: Table) -> Iterator[list[Any]]:
+    names = ", ".join(quote(name) for name in table.names)
+    order = ", ".join(quote(column.name) for column in table.columns if column.primary_key)
+    # A server-side cursor: memory stays flat; closed when its rows are read.
+    with conn.cursor(name=f"leadtui_dump_{table.name}") as cursor:
         cursor.itersize = 5000
         cursor.execute(f"SELECT {names} FROM {quote(table.name)} ORDER BY {order}")
-        yield table.name, list(table.names), (list(row) for row in cursor)
+        for row in cursor:
+            yield list(row)
+
+
+def _tables(conn: Conn) -> Iterator[TableRows]:
+    for table in TABLES:
+        yield table.name, list(table.names), _rows(conn, table)
 
 
 def _dump(url: str, conn: Conn, reason: str) -> Path:
