@@ -128,13 +128,18 @@ def time_sqlite(csv_path: Path, folder: Path) -> float:
 
 
 def time_store(csv_path: Path, folder: Path) -> float:
-    from leadtui.io.csv_import import ImportOptions
-    from leadtui.launch import open_store
-
     db = folder / "store.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    store = open_store(db)
+    return timed_import(csv_path, db)
+
+
+def timed_import(csv_path: Path, target: Path | str) -> float:
+    """Seconds of ``LeadStore.import_rows`` of the file into the fresh database ``target``."""
+    from leadtui.io.csv_import import ImportOptions
+    from leadtui.launch import open_store
+
+    store = open_store(target)
     store.warm_up()
     try:
         start = time.perf_counter()
@@ -189,20 +194,7 @@ def time_psql(csv_path: Path, url: str) -> float:
 
 def time_store_pg(csv_path: Path, url: str) -> float:
     """``LeadStore.import_rows`` into a fresh leadtui database on the server."""
-    from leadtui.io.csv_import import ImportOptions
-    from leadtui.launch import open_store
-
-    store = open_store(_database(url, "leadtui_bench_store"))
-    assert type(store.backend).__name__ == "PostgresBackend"
-    store.warm_up()
-    try:
-        start = time.perf_counter()
-        report = store.import_rows(store.preview_import(csv_path), ImportOptions())
-        elapsed = time.perf_counter() - start
-    finally:
-        store.close()
-    assert report.accounted == report.rows_read == report.imported, report.as_dict(limit=3)
-    return elapsed
+    return timed_import(csv_path, _database(url, "leadtui_bench_store"))
 
 
 def postgres(csv_path: Path, url: str, rows: int, repeat: int) -> None:

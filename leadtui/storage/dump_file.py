@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,13 +24,13 @@ from typing import IO, Any
 from leadtui.domain.errors import DatabaseRefused
 from leadtui.i18n import _
 from leadtui.paths import ensure_private_dir
+from leadtui.storage.backup_files import find_backups
 from leadtui.storage.base import BackupInfo
 from leadtui.storage.schema_version import SCHEMA_VERSION
 
 FORMAT = "leadtui-dump"
 FORMAT_VERSION = 1
 SUFFIX = ".jsonl"
-_NAME = r"-(?P<reason>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{6}\d*Z)\.jsonl$"
 
 TableRows = tuple[str, list[str], Iterable[list[Any]]]
 """One table of a dump: its name, its columns and its rows (each a list of values)."""
@@ -147,20 +146,7 @@ def dump_name(stem: str, reason: str, now: datetime | None = None) -> str:
 
 def list_dumps(folder: Path, stem: str) -> list[BackupInfo]:
     """The dumps named ``<stem>-…`` in ``folder``, newest first."""
-    pattern = re.compile("^" + re.escape(stem) + _NAME)
-    found: list[BackupInfo] = []
-    try:
-        candidates = list(folder.iterdir())
-    except OSError:
-        return []
-    for path in candidates:
-        match = pattern.match(path.name)
-        if match is None or not path.is_file():
-            continue
-        taken = datetime.strptime(match.group("stamp")[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-        found.append(BackupInfo(path, match.group("reason"), taken, path.stat().st_size))
-    found.sort(key=lambda info: info.path.name.rsplit("-", 1)[-1], reverse=True)
-    return found
+    return find_backups(folder, stem, SUFFIX)
 
 
 def prune(folder: Path, stem: str, reason: str, keep: int) -> None:
