@@ -156,3 +156,12 @@ def test_forget_cuts_the_person_out_of_import_revert_data(
     assert "Old" not in batch[-1] and "ana@example.org" not in batch[-1]
     assert report.batch_id is not None
     assert seeded.revert_import(report.batch_id)["restored"] == 0
+
+
+def test_xlsx_import_and_revert(store: LeadStore) -> None:
+    report = run(store, FIXTURES / "realworld" / "hubspot.xlsx")
+    assert report.imported > 0 and report.accounted == report.rows_read
+    assert len(_names(store)) == report.imported
+    assert report.batch_id is not None
+    store.revert_import(report.batch_id)
+    assert _names(store) == []
