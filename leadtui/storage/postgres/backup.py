@@ -11,13 +11,14 @@ into today's tables, missing columns taking their defaults).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
 from leadtui.domain.errors import DatabaseRefused
@@ -38,7 +39,6 @@ from leadtui.storage.dump_file import (
     write_dump,
 )
 from leadtui.storage.postgres import db
-from leadtui.storage.postgres.tables import quote
 from leadtui.storage.postgres.url import mask_password
 from leadtui.storage.schema_version import SCHEMA_VERSION
 
@@ -61,14 +61,20 @@ def stem(url: str) -> str:
 
 
 def _rows(conn: Conn, table: Table) -> Iterator[list[Any]]:
-    names = ", ".join(quote(name) for name in table.names)
-    order = ", ".join(quote(column.name) for column in table.columns if column.primary_key)
+    keys = [column.name for column in table.columns if column.primary_key]
+    query = sql.SQL("SELECT {} FROM {} ORDER BY {}").format(
+        _names(table.names), sql.Identifier(table.name), _names(keys)
+    )
     # A server-side cursor: memory stays flat; closed when its rows are read.
     with conn.cursor(name=f"leadtui_dump_{table.name}") as cursor:
         cursor.itersize = 5000
-        cursor.execute(f"SELECT {names} FROM {quote(table.name)} ORDER BY {order}")
+        cursor.execute(query)
         for row in cursor:
             yield list(row)
+
+
+def _names(names: Iterable[str]) -> sql.Composed:
+    return sql.SQL(", ").join(sql.Identifier(name) for name in names)
 
 
 def _tables(conn: Conn) -> Iterator[TableRows]:
@@ -112,21 +118,26 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
     """
     read_header(backup)
     _check_shape(backup)
-    names = ", ".join(quote(table.name) for table in TABLES)
-    conn.execute(f"SET LOCAL lock_timeout = '{_LOCK_TIMEOUT}'")
-    conn.execute(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE")
+    tables = _names(table.name for table in TABLES)
+    conn.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(_LOCK_TIMEOUT)))
+    conn.execute(sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(tables))
     previous = _dump(url, conn, "pre-restore")
-    conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(tables))
     with conn.cursor() as cursor:
         for (name, columns), rows in groupby(read_rows(backup), key=lambda r: (r[0], r[1])):
-            statement = f"COPY {quote(name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+            statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+                sql.Identifier(name), _names(columns)
+            )
             with cursor.copy(statement) as copy:
                 for _table, _columns, values in rows:
                     copy.write_row(values)
         for name in _WITH_ID:
             cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                f"coalesce((SELECT max(id) FROM {quote(name)}), 0) + 1, false)"
+                sql.SQL(
+                    "SELECT setval(pg_get_serial_sequence(%s, 'id'), "
+                    "coalesce((SELECT max(id) FROM {}), 0) + 1, false)"
+                ).format(sql.Identifier(name)),
+                (name,),
             )
     return RestoreResult(backup, previous)
 
