@@ -1,4 +1,4 @@
-"""CSV import speed against ``sqlite3 .import``, and peak memory of a big import.
+r"""CSV import speed against ``sqlite3 .import``, and peak memory of a big import.
 
 Writes a seeded CSV of N leads (names, unique emails, a phone on half the rows,
 company, job title), then times:
@@ -10,7 +10,12 @@ company, job title), then times:
 Each is the median of ``--repeat`` runs on a fresh database. ``--rss`` also
 imports ``--rss-rows`` rows in a child process and prints its peak RSS.
 
+With ``--db postgresql://…`` (a role that may create databases) the same file is
+imported into a fresh PostgreSQL database per round, against ``psql \copy`` of it into
+a bare table (the floor there):
+
     python benchmarks/bench_import.py --rows 100000 --repeat 3 --rss --rss-rows 1000000
+    python benchmarks/bench_import.py --rows 100000 --db postgresql:///postgres?host=/run/pg
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SQLITE = "/usr/bin/sqlite3"
+PSQL = os.environ.get("PSQL", "psql")
 FIRST = (
     "Ana",
     "Luis",
@@ -122,13 +128,18 @@ def time_sqlite(csv_path: Path, folder: Path) -> float:
 
 
 def time_store(csv_path: Path, folder: Path) -> float:
-    from leadtui.io.csv_import import ImportOptions
-    from leadtui.launch import open_store
-
     db = folder / "store.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    store = open_store(db)
+    return timed_import(csv_path, db)
+
+
+def timed_import(csv_path: Path, target: Path | str) -> float:
+    """Seconds of ``LeadStore.import_rows`` of the file into the fresh database ``target``."""
+    from leadtui.io.csv_import import ImportOptions
+    from leadtui.launch import open_store
+
+    store = open_store(target)
     store.warm_up()
     try:
         start = time.perf_counter()
@@ -157,11 +168,62 @@ def time_cli(csv_path: Path, folder: Path) -> tuple[float, int]:
     return elapsed, int(usage.ru_maxrss)
 
 
+def _database(url: str, name: str) -> str:
+    """A fresh database ``name`` on the server of ``url``; its URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def time_psql(csv_path: Path, url: str) -> float:
+    """``psql \\copy`` of the CSV into a bare table of text columns (the floor)."""
+    target = _database(url, "leadtui_bench_bare")
+    columns = ", ".join(f"c{i} text" for i in range(6))
+    subprocess.run([PSQL, "-q", target, "-c", f"CREATE TABLE bare ({columns})"], check=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [PSQL, "-q", target, "-c", f"\\copy bare FROM '{csv_path}' CSV HEADER"], check=True
+    )
+    return time.perf_counter() - start
+
+
+def time_store_pg(csv_path: Path, url: str) -> float:
+    """``LeadStore.import_rows`` into a fresh leadtui database on the server."""
+    return timed_import(csv_path, _database(url, "leadtui_bench_store"))
+
+
+def postgres(csv_path: Path, url: str, rows: int, repeat: int) -> None:
+    """Print the PostgreSQL import against ``psql \\copy``, interleaved rounds."""
+    floors, stores = [], []
+    for _ in range(repeat):
+        floors.append(time_psql(csv_path, url))
+        stores.append(time_store_pg(csv_path, url))
+    floor, store = statistics.median(floors), statistics.median(stores)
+    print(f"PostgreSQL, rows: {rows:,}")
+    label = "psql \\copy (bare table)"
+    print(f"{label:<36}{floor:>9.2f}{1:>9.2f}")
+    print(f"{'LeadStore.import_rows (PostgreSQL)':<36}{store:>9.2f}{store / floor:>9.2f}")
+    print(
+        "per round, x floor: "
+        + " ".join(f"{s / f:.1f}" for s, f in zip(stores, floors, strict=True))
+    )
+
+
 def main() -> None:
     parser = base_parser(__doc__.splitlines()[0])
     parser.add_argument("--rss", action="store_true", help="also measure a big import's RSS")
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
+    parser.add_argument("--db", help="a postgresql:// URL: benchmark PostgreSQL instead")
     args = parser.parse_args()
+    if args.db:
+        with sample_file(args.rows) as (_folder, csv_path):
+            postgres(csv_path, args.db, args.rows, args.repeat)
+        return
     with sample_file(args.rows) as (folder, csv_path):
         # Interleaved rounds, so a slow spell of a shared machine hits every method alike.
         floors, stores, cli_runs = [], [], []

@@ -191,6 +191,7 @@ REVIEWED = {
     ("storage/sqlite/list_extras.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_batch.py", "names"),  # constant column names
     ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
+    ("storage/postgres/import_batch.py", "assignments"),  # the same, "name = %s"
     ("storage/sqlite/export_reads.py", "condition"),  # export_where(): values bound as "?"
     ("storage/sqlite/reads.py", "condition"),  # where_clause() output; values bound as parameters
     # ORDER BY from a fixed table

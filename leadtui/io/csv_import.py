@@ -30,9 +30,7 @@ from leadtui.io.report import ImportReport
 from leadtui.io.row_outcome import Converted, Issue, RowRejected
 from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
-from leadtui.storage.sqlite import import_batch as batch
-from leadtui.storage.sqlite.bulk import LeadWriter
-from leadtui.storage.sqlite.imported_history import record_imported_history
+from leadtui.storage.import_target import ImportTarget
 
 MODES = ("skip", "update", "merge")
 Progress = Callable[[int], None]
@@ -64,7 +62,7 @@ class Importer:
 
     def __init__(
         self,
-        conn: Any,
+        target: ImportTarget,
         preview: Preview,
         options: ImportOptions,
         now: datetime,
@@ -75,17 +73,13 @@ class Importer:
             raise ImportRefused(
                 _("--on-duplicate must be one of: {modes}.").format(modes=", ".join(MODES))
             )
-        self.conn = conn
+        self.target = target
         self.options = options
         self.now = now
         self.batch_id = batch_id
         self.report = report
-        self.writer = LeadWriter(conn, now, manual_fts=True, index_in_background=True)
-        if self.writer.rebuild_indexes:
-            # The writer drops secondary indexes into an empty table; dedupe by phone
-            # looks rows of this very load up, so that one must exist during it.
-            batch.keep_phone_index(conn)
-        stages = batch.stage_names(conn)
+        self.writer = target.writer(now, updates=True)
+        stages = target.stage_names()
         self.converter = RowConverter(
             preview.format,
             preview.header,
@@ -164,8 +158,8 @@ class Importer:
         self.writer.wait()  # the previous chunk's search indexing: the connection is ours now
         emails = {c.values["email_key"] for _i, c in converted if c.values.get("email_key")}
         phones = {c.values["phone_e164"] for _i, c in converted if c.values.get("phone_e164")}
-        known_emails = batch.by_email(self.conn, emails)
-        known_phones = batch.by_phone(self.conn, phones)
+        known_emails = self.target.by_email(emails)
+        known_phones = self.target.by_phone(phones)
         pending: list[tuple[Where, Converted]] = []
         pending_email: dict[str, int] = {}
         pending_phone: dict[str, int] = {}
@@ -233,8 +227,8 @@ class Importer:
                 values["activities"] = [("note", at, note) for note in row.notes]
             rows.append(values)
         for lead_id, dupes in updates.items():
-            batch.update_lead(
-                self.conn, self.writer, lead_id, dupes, self.options.on_duplicate, self.now
+            self.target.update_lead(
+                self.writer, lead_id, dupes, self.options.on_duplicate, self.now
             )
         if rows:  # last: it leaves the search indexing running while the next chunk is read
             self.writer.insert(rows)
@@ -242,7 +236,7 @@ class Importer:
 
 
 def import_file(
-    transaction: Callable[[], AbstractContextManager[Any]],
+    transaction: Callable[[], AbstractContextManager[ImportTarget]],
     preview: Preview,
     options: ImportOptions,
     now: datetime,
@@ -250,10 +244,10 @@ def import_file(
 ) -> ImportReport:
     """Import the previewed file in one ``transaction()`` (rolled back for a dry run).
 
-    ``transaction`` is the backend's raw unit of work
-    (:meth:`leadtui.storage.base.Backend.transaction`), yielding a driver connection
-    inside a write transaction: the import needs no ORM, so a command-line import does
-    not pay for importing it.
+    ``transaction`` is the backend's import unit of work
+    (:meth:`leadtui.storage.base.Backend.import_target`), yielding the batch's SQL
+    inside one write transaction, the same on both backends: the import needs no ORM,
+    so a command-line import does not pay for importing it.
     """
     report = ImportReport(
         file=str(preview.path),
@@ -271,17 +265,17 @@ def import_file(
         not_imported=preview.not_imported,
     )
     try:
-        with fewer_collections(), transaction() as conn:
-            floor = batch.tag_floor(conn)
-            batch_id = batch.start(conn, now, preview.path.name, preview.format.key)
+        with fewer_collections(), transaction() as target:
+            floor = target.tag_floor()
+            batch_id = target.start(now, preview.path.name, preview.format.key)
             if preview.format is LEADTUI_JSON:
-                restore_json(conn, preview, report, now, batch_id)
+                restore_json(target, preview, report, now, batch_id)
             else:
-                importer = Importer(conn, preview, options, now, batch_id, report)
+                importer = Importer(target, preview, options, now, batch_id, report)
                 importer.run(records(preview), progress)
-                record_imported_history(conn, batch_id)
+                target.record_imported_history(batch_id)
             report.batch_id = None if options.dry_run else batch_id
-            batch.finish(conn, batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
+            target.finish(batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
             if options.dry_run:
                 raise _DryRun
     except _DryRun:

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.storage.import_target import ImportTarget
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,10 @@ class Backend(Protocol):
 
     def transaction(self) -> AbstractContextManager[Any]:
         """One raw unit of work on a driver connection of its own (bulk jobs)."""
+        ...
+
+    def import_target(self) -> AbstractContextManager[ImportTarget]:
+        """One import batch's SQL inside one write transaction (see :mod:`.import_target`)."""
         ...
 
     def translate_error(self, error: BaseException) -> LeadtuiError | None:

@@ -50,7 +50,9 @@ class ImportsService:
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
         self.backend.check()  # quick_check: never import into a damaged file
-        return import_file(self.backend.transaction, preview, options, self.context.now(), progress)
+        return import_file(
+            self.backend.import_target, preview, options, self.context.now(), progress
+        )
 
     def revert_import(
         self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()

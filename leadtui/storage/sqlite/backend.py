@@ -8,7 +8,8 @@ backups. Modules are imported on first use so opening a store stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         Person,
         RestoreResult,
     )
+    from leadtui.storage.sqlite.import_target import SqliteImportTarget
 
 
 class SqliteBackend(SqliteConnections):
@@ -191,6 +193,14 @@ class SqliteBackend(SqliteConnections):
 
         with self.connection() as conn:
             return bulk_insert(conn, rows, now, batch_size=batch_size)
+
+    @contextmanager
+    def import_target(self) -> Iterator[SqliteImportTarget]:
+        """An import batch inside one ``BEGIN IMMEDIATE`` transaction."""
+        from leadtui.storage.sqlite.import_target import SqliteImportTarget
+
+        with self.transaction() as conn:
+            yield SqliteImportTarget(conn)
 
     def revert_import(
         self,
