@@ -82,10 +82,10 @@ class LanguageCommands(Provider):
             yield DiscoveryHit(title, partial(self._choose, code), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Languages whose entry matches what was typed (English "language" matches too)."""
+        """Languages whose entry matches what was typed ("language" and "idioma" match too)."""
         matcher = self.matcher(query)
         for title, help_text, code in self._entries():
-            score = max(matcher.match(title), matcher.match(f"language {code}"))
+            score = max(matcher.match(title), matcher.match(f"language idioma {code}"))
             if score > 0:
                 yield Hit(
                     score, matcher.highlight(title), partial(self._choose, code), help=help_text
