@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
+from test_filter_spanish import spanish  # noqa: F401  (the fixture)
 
 from leadtui import i18n
 from leadtui.domain.email_reasons import email_reason
@@ -26,14 +25,6 @@ REFUSED = {
     "ana＠example.com": "look-alike",
     "Ana <ana@example.com>": "without a name",
 }
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    before = i18n.language()
-    i18n.set_language("es")
-    yield
-    i18n.set_language(before)
 
 
 def reason_for_in_english(address: str) -> str:

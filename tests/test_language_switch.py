@@ -4,32 +4,21 @@ same view and the same lead open."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from conftest import AppFactory
 from language import speaking
+from test_i18n import environment  # noqa: F401  (no language variables, settings in tmp)
 from waiting import run_from_palette, settle, wait_until
 
 from leadtui import i18n, launch
 from leadtui.store import LeadStore
 from leadtui.ui.reopen import Reopen
 
-
-@pytest.fixture
-def environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pytest.MonkeyPatch]:
-    """No language variables; the settings file in a temporary folder."""
-    for name in (i18n.LANG_ENV, *i18n.ENVIRONMENT_VARIABLES):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv(i18n.SETTINGS_ENV, str(tmp_path / "settings.toml"))
-    yield monkeypatch
-    monkeypatch.undo()
-    i18n.set_language(None)
+pytestmark = pytest.mark.usefixtures("environment")
 
 
 async def test_language_switches_the_running_app_and_reopens_the_lead(
-    demo_store: LeadStore, app_factory: AppFactory, environment: pytest.MonkeyPatch
+    demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -61,11 +50,11 @@ async def test_language_switches_the_running_app_and_reopens_the_lead(
             await settle(pilot)
             assert type(following.screen).__name__ == "LeadListScreen"
         assert launch.next_app(following) is None
-        environment.setenv(i18n.LANG_ENV, "en")  # what the block's end goes back to
+        monkeypatch.setenv(i18n.LANG_ENV, "en")  # what the block's end goes back to
 
 
 async def test_choosing_the_language_in_use_changes_nothing(
-    store: LeadStore, app_factory: AppFactory, environment: pytest.MonkeyPatch
+    store: LeadStore, app_factory: AppFactory
 ) -> None:
     app = app_factory(store)
     async with app.run_test() as pilot:

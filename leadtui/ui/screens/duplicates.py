@@ -43,6 +43,9 @@ class Shown:
     sides: dict[str, Side]
 
 
+_N = range(1, 10)
+
+
 class DuplicatesScreen(StoreScreen[None]):
     """Review duplicate candidates one pair at a time."""
 
@@ -61,11 +64,7 @@ class DuplicatesScreen(StoreScreen[None]):
         bind("dups", "swap"),
         bind("dups", "down", description=N_("Next field"), show=False),
         bind("dups", "up", description=N_("Previous field"), show=False),
-        *numbered(
-            "dups",
-            "take_other({index})",
-            [_("Toggle field {n}").format(n=n) for n in range(1, 10)],
-        ),
+        *numbered("dups", "take_other({index})", [_("Toggle field {n}").format(n=n) for n in _N]),
         bind("dups", "undo"),
     ]
 
