@@ -57,7 +57,7 @@ async def test_merge_with_a_field_taken_then_undo(
         assert view.shown is not None and view.shown.kept.id == first
         assert "same phone +34600112233" in view.shown.candidate.reason
         await pilot.press("1")  # first name: take the other lead's ("Jose" → "José")
-        await pilot.press("m")
+        await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: first in view.merged.values(), "the merge")
         await settle(pilot)
         kept = store.get_lead(first)
@@ -74,10 +74,10 @@ async def test_merge_with_a_field_taken_then_undo(
         assert store.get_lead(first).email is None
         assert view.shown is not None and view.shown.candidate.high_id == second
         # The family's shared phone is only possible; "not a duplicate" is remembered.
-        await pilot.press("s")
+        await pilot.press("right_square_bracket")
         await settle(pilot)
         assert view.shown is not None and view.shown.kept.id == family
-        await pilot.press("n")
+        await pilot.press("I")
         await wait_until(pilot, lambda: view.shown is None, "the last answer")
         await settle(pilot)
         assert (family, family + 1) in store.duplicates.not_duplicates()

@@ -228,7 +228,7 @@ class TestMarksAndBulk:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 2)
-            await keys(pilot, "space", "space", "t", "z", "z", "t", "o", "p", "enter")
+            await keys(pilot, "space", "space", "number_sign", "z", "z", "t", "o", "p", "enter")
             for row in rows:
                 assert "zztop" in demo_store.tags_of(row.id)
             await keys(pilot, "u")
@@ -336,7 +336,7 @@ class TestSearchFilterSort:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            await keys(pilot, "f")
+            await keys(pilot, "F")
             assert isinstance(app.screen, FilterScreen)
             stages = app.screen.query_one("#filter-stages", SelectionList)
             assert stages.has_focus

@@ -19,6 +19,7 @@ from datetime import date
 from enum import StrEnum
 
 from leadtui.domain.enums import LeadSource
+from leadtui.domain.filter_query_es import english_key, english_value, shown_key, shown_value
 from leadtui.domain.filter_query_lexer import FilterSyntaxError as FilterSyntaxError
 from leadtui.domain.filter_query_lexer import Part, Token, lex, quote_value
 from leadtui.i18n import _
@@ -136,7 +137,8 @@ def _default_sources() -> tuple[str, ...]:
     return tuple(source.value for source in LeadSource)
 
 
-def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:
+def _known(key: Key, typed: str, allowed: Collection[str], token: Part) -> str:
+    value = english_value(key.value, typed)  # etapa:cualificado is stage:qualified
     if value in allowed:
         return value
     folded = value.casefold()
@@ -145,7 +147,9 @@ def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:
             return candidate
     raise FilterSyntaxError(
         _("Unknown {key} “{value}”: use one of {choices}.").format(
-            key=key.value, value=value, choices=", ".join(allowed)
+            key=shown_key(key.value),
+            value=typed,
+            choices=", ".join(shown_value(key.value, choice) for choice in allowed),
         ),
         token.start,
         token.end,
@@ -154,7 +158,9 @@ def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:
 
 def _match_value(key: Key, value: str, vocabulary: Vocabulary, token: Part) -> str:
     if not value:
-        raise FilterSyntaxError(_("{key}: needs a value.").format(key=key.value), *token.span)
+        raise FilterSyntaxError(
+            _("{key}: needs a value.").format(key=shown_key(key.value)), *token.span
+        )
     if key is Key.STAGE:
         return _known(key, value, vocabulary.stages, token)
     if key is Key.SOURCE:
@@ -191,24 +197,28 @@ def _term(token: Token, vocabulary: Vocabulary) -> Term:
             )
         return Text(token.values[0].text, quoted=token.values[0].quoted)
     try:
-        key = Key(token.key.lower())
+        key = Key(english_key(token.key))
     except ValueError:
         raise FilterSyntaxError(
             _("Unknown key “{key}”: use one of {keys}.").format(
-                key=token.key, keys=", ".join(k.value for k in Key)
+                key=token.key, keys=", ".join(shown_key(k.value) for k in Key)
             ),
             token.start,
             token.start + len(token.key) + int(token.negated),
         ) from None
     if key in COMPARE_KEYS:
         if len(token.values) != 1:
-            raise FilterSyntaxError(_("{key} takes one value.").format(key=key.value), *token.span)
+            raise FilterSyntaxError(
+                _("{key} takes one value.").format(key=shown_key(key.value)), *token.span
+            )
         op = Op.EQ if token.op == ":" else Op(token.op)
         value = _compare_value(key, token.values[0].text, token.values[0])
         return Compare(key, op, value, token.negated)
     if token.op != ":":
         raise FilterSyntaxError(
-            _("{key} is written {key}:value, not with {op}.").format(key=key.value, op=token.op),
+            _("{key} is written {key}:value, not with {op}.").format(
+                key=shown_key(key.value), op=token.op
+            ),
             *token.span,
         )
     values = tuple(_match_value(key, v.text, vocabulary, v) for v in token.values)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -19,12 +19,15 @@ from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.clean_input import clean_input_value, cleaned_paste
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import Notify
+
+    from leadtui.ui.reopen import Reopen
 
 
 def _board_screen() -> Screen[Any]:
@@ -85,10 +88,10 @@ class LeadApp(App[None]):
     }
     COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
-        Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
-        Binding("ctrl+o", "import_file", _("Import"), id="import", show=False),
-        Binding("D", "duplicates", _("Duplicates"), id="duplicates", show=False),
+        bind("app", "help"),
+        bind("app", "quit_now", show=False),
+        bind("app", "import", show=False),
+        bind("app", "duplicates", show=False),
     ]
 
     def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
@@ -100,6 +103,10 @@ class LeadApp(App[None]):
         self.writes = WriteQueue(
             self, self.undo_history, store.release_reader, self.show_database_lost
         )
+        self.language_switch: Reopen | None = None
+        """Set when the user chose another language: the launcher starts the app again."""
+        self.reopen: Reopen | None = None
+        """What to open once mounted (the launcher sets it after a language switch)."""
         self.database_lost = False
         """True once the database was lost mid-session (see :meth:`show_database_lost`)."""
         self.sub_title = _("demo data") if demo else str(store.path)
@@ -113,6 +120,18 @@ class LeadApp(App[None]):
             self.screen_change_signal.subscribe(self, show_read_only_banner)
             show_read_only_banner(self.screen)
         self.call_after_refresh(self._warm_up)
+        if self.reopen is not None:
+            from leadtui.ui.reopen import restore
+
+            self.call_after_refresh(restore, self, self.reopen)
+
+    def switch_language(self, language: str) -> None:
+        """End this app so that the launcher starts it again in ``language``, with the
+        same store, view and open leads (strings translated at import need a new app)."""
+        from leadtui.ui.reopen import capture
+
+        self.language_switch = capture(self, language)
+        self.exit()
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -144,11 +163,13 @@ class LeadApp(App[None]):
 
     def action_toggle_help(self) -> None:
         """The screen's own help when it has one (F1 again closes it), else the key panel."""
-        screen_help = getattr(self.screen, "screen_help", None)
-        if callable(screen_help):
+        from leadtui.ui.help_texts import help_for
+
+        text = help_for(self.screen)
+        if text is not None:
             from leadtui.ui.screens.help_screen import ScreenHelpDialog
 
-            self.push_screen(ScreenHelpDialog(str(screen_help())))
+            self.push_screen(ScreenHelpDialog(text))
             return
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
@@ -201,8 +222,9 @@ class LeadApp(App[None]):
         open_duplicates(self.screen)
 
     def on_unmount(self) -> None:
-        """Close database connections."""
-        self.store.close()
+        """Close database connections (kept open for the app of a new language)."""
+        if self.language_switch is None:
+            self.store.close()
 
     @property
     def version(self) -> str:

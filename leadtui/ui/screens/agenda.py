@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Footer, Header, Static
 
 from leadtui.domain.agenda import (
@@ -24,7 +24,8 @@ from leadtui.domain.agenda import (
     touch_summary,
 )
 from leadtui.domain.formatting import followup_label
-from leadtui.i18n import _, language
+from leadtui.i18n import N_, _, language
+from leadtui.ui.keymap import bind, numbered
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
 
@@ -42,33 +43,23 @@ def _cut(text: str, width: int) -> Text:
     return cell
 
 
-def _section_binding(number: int) -> Binding:
-    return Binding(
-        str(number),
-        f"section({number - 1})",
-        _(SECTION_TITLES[SECTIONS[number - 1]]),
-        show=False,
-        id=f"agenda.section{number}",
-    )
-
-
 class AgendaScreen(StoreScreen[None]):
     """The agenda: sections with counts, a page of rows, triage from the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor(1)", _("Down"), show=False, id="agenda.down"),
-        Binding("up,k", "cursor(-1)", _("Up"), show=False, id="agenda.up"),
-        Binding("enter", "open", _("Open"), id="agenda.open"),
-        Binding("t", "triage", _("Triage"), id="agenda.triage"),
-        Binding("tab", "section_step(1)", _("Next section"), show=False, id="agenda.next_section"),
-        Binding("shift+tab", "section_step(-1)", _("Previous section"), show=False),
-        Binding("right_square_bracket", "page(1)", _("Next page"), show=False),
-        Binding("left_square_bracket", "page(-1)", _("Previous page"), show=False),
-        *(_section_binding(number) for number in range(1, len(SECTIONS) + 1)),
-        Binding("v", "app.switch_mode('leads')", _("List"), id="agenda.list"),
-        Binding("b", "app.switch_mode('board')", _("Board"), id="agenda.board"),
-        Binding("u", "undo", _("Undo"), id="agenda.undo"),
-        Binding("q", "app.ask_quit", _("Quit"), show=False, id="agenda.quit"),
+        bind("agenda", "down", show=False),
+        bind("agenda", "up", show=False),
+        bind("agenda", "open"),
+        bind("agenda", "triage"),
+        bind("agenda", "next_section", show=False),
+        bind("agenda", "previous_section", show=False),
+        bind("agenda", "next", "page(1)", description=N_("Next page"), show=False),
+        bind("agenda", "previous", "page(-1)", description=N_("Previous page"), show=False),
+        *numbered("agenda", "section({index})", [_(SECTION_TITLES[name]) for name in SECTIONS]),
+        bind("agenda", "list"),
+        bind("agenda", "board"),
+        bind("agenda", "undo"),
+        bind("agenda", "quit", show=False),
     ]
 
     def __init__(self) -> None:
@@ -208,9 +199,3 @@ class AgendaScreen(StoreScreen[None]):
         from leadtui.ui.undo_actions import undo_last
 
         undo_last(self, after=lambda _entry, _ok: self.reload())
-
-    def screen_help(self) -> str:
-        """F1: the agenda in our words, then its keys."""
-        from leadtui.ui.screen_help import agenda_help, help_text
-
-        return help_text(_("Agenda"), agenda_help(), self.BINDINGS)

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from leadtui.i18n import _
+from leadtui.ui.widgets.pick_list import PickList
 
 FIELD_LABELS: dict[str, str] = {
     "first_name": _("First name"),
@@ -60,9 +61,7 @@ class FieldPickerScreen(ModalScreen[str | None]):
                 Content(_("Column “{column}” feeds…").format(column=self.column)),
                 classes="dialog-title",
             )
-            yield OptionList(
-                *(Option(Content(label), id=key) for key, label in FIELD_LABELS.items())
-            )
+            yield PickList(*(Option(Content(label), id=key) for key, label in FIELD_LABELS.items()))
 
     def on_mount(self) -> None:
         """Start on the current field."""

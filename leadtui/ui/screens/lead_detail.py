@@ -12,12 +12,13 @@ from urllib.parse import quote
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.i18n import _, language
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm
@@ -74,27 +75,28 @@ class LeadDetailScreen(StoreScreen[None]):
 
     COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,backspace", "back", _("Back"), id="detail.back", show=False),
-        Binding("e", "edit", _("Edit"), id="detail.edit"),
-        Binding("a", "log_activity", _("Log"), id="detail.activity"),
-        Binding("f", "followup", _("Follow-up"), id="detail.followup"),
-        Binding("greater_than_sign", "step_stage(1)", _("Stage →"), id="detail.next_stage"),
-        Binding(
-            "less_than_sign", "step_stage(-1)", _("← Stage"), id="detail.prev_stage", show=False
+        bind("detail", "back", show=False),
+        bind("detail", "edit"),
+        bind("detail", "log"),
+        *(
+            bind("detail", f"log_{kind}", f"log_activity('{kind}')", show=False)
+            for kind in ("call", "email", "meeting", "note")
         ),
-        Binding("w", "won", _("Won"), id="detail.won", show=False),
-        Binding("l", "lost", _("Lost"), id="detail.lost", show=False),
-        Binding("t", "tags", _("Tags"), id="detail.tags", show=False),
-        Binding("m", "mail", _("Mail"), id="detail.mail", show=False),
-        Binding("c", "copy_email", _("Copy email"), id="detail.copy", show=False),
-        Binding(
-            "left_square_bracket", "neighbour(-1)", _("Prev lead"), id="detail.prev", show=False
-        ),
-        Binding(
-            "right_square_bracket", "neighbour(1)", _("Next lead"), id="detail.next", show=False
-        ),
-        Binding("x", "delete", _("Delete"), id="detail.delete"),
-        Binding("u", "undo", _("Undo"), id="detail.undo"),
+        bind("detail", "followup"),
+        bind("detail", "next_stage", "step_stage(1)"),
+        bind("detail", "previous_stage", "step_stage(-1)", show=False),
+        bind("detail", "won", show=False),
+        bind("detail", "lost", show=False),
+        bind("detail", "tags", show=False),
+        bind("detail", "mail", show=False),
+        bind("detail", "copy_email", show=False),
+        bind("detail", "previous", "neighbour(-1)", show=False),
+        bind("detail", "next", "neighbour(1)", show=False),
+        bind("detail", "delete"),
+        bind("detail", "undo"),
+        bind("detail", "list", show=False),
+        bind("detail", "board", show=False),
+        bind("detail", "agenda", show=False),
     ]
 
     def __init__(self, lead_id: int, neighbours: Neighbours | None = None) -> None:
@@ -171,16 +173,16 @@ class LeadDetailScreen(StoreScreen[None]):
 
     # -- writes (the DetailActions helper does the work) ----------------------------
 
-    def action_log_activity(self) -> None:
-        """Log a note, call, email or meeting."""
-        self.actions.log_activity()
+    def action_log_activity(self, kind: str = "note") -> None:
+        """Log a note, call, email or meeting (``c`` starts on a call)."""
+        self.actions.log_activity(kind)
 
     def action_followup(self) -> None:
         """Schedule (or clear) the next follow-up."""
         self.actions.followup()
 
     def action_step_stage(self, step: int) -> None:
-        """Next/previous stage in funnel order (lost is reached with l only)."""
+        """Next/previous stage in funnel order (lost is reached with x only)."""
         self.actions.step_stage(step)
 
     def action_won(self) -> None:

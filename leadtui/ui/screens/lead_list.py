@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
@@ -22,8 +22,9 @@ from textual.widgets import Footer, Header, Input, Static
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.filter_query_lead import filter_text
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
 from leadtui.store.views import SavedViewRow
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.screens.lead_pages import LeadPages
@@ -50,37 +51,23 @@ class LeadListScreen(StoreScreen[None]):
 
     COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", _("Search"), id="leads.search"),
-        Binding("escape", "clear_search", _("Clear search"), show=False, id="leads.clear"),
-        Binding("f", "filter", _("Filter"), id="leads.filter"),
-        Binding("s", "cycle_sort", _("Sort"), show=False, id="leads.sort"),
-        Binding("S", "reverse_sort", _("Reverse"), show=False, id="leads.reverse"),
-        Binding("n", "new_lead", _("New"), id="leads.new"),
-        Binding("e", "edit_lead", _("Edit"), id="leads.edit", show=False),
-        Binding(
-            "greater_than_sign",
-            "next_stage",
-            _("Stage →"),
-            key_display=">",
-            id="leads.next_stage",
-            show=False,
-        ),
-        Binding(
-            "less_than_sign",
-            "previous_stage",
-            _("Stage ←"),
-            key_display="<",
-            id="leads.previous_stage",
-            show=False,
-        ),
-        Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
-        Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
-        Binding("d", "delete", _("Delete"), id="leads.delete"),
-        Binding("u", "undo", _("Undo"), id="leads.undo"),
-        Binding("b", "board", _("Board"), id="leads.board", show=False),
-        Binding("A", "agenda", _("Agenda"), show=False, id="leads.agenda"),
-        Binding("q", "ask_quit", _("Quit"), show=False, id="leads.quit"),
-        Binding("o", "views", _("Views"), id="leads.views", show=False),
+        bind("leads", "search"),
+        bind("leads", "clear_search", show=False),
+        bind("leads", "filter"),
+        bind("leads", "sort", show=False),
+        bind("leads", "reverse_sort", show=False),
+        bind("leads", "new", "new_lead"),
+        bind("leads", "edit", "edit_lead", show=False),
+        bind("leads", "next_stage", "next_stage", show=False),
+        bind("leads", "previous_stage", "previous_stage", show=False),
+        bind("leads", "move_to", show=False),
+        bind("leads", "tags", "tag_marked", description=N_("Tag"), show=False),
+        bind("leads", "delete"),
+        bind("leads", "undo"),
+        bind("leads", "board", "board", show=False),
+        bind("leads", "agenda", "agenda", show=False),
+        bind("leads", "quit", "ask_quit", show=False),
+        bind("leads", "views", show=False),
     ]
 
     def action_agenda(self) -> None:

@@ -27,6 +27,7 @@ from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _, ngettext
 from leadtui.store import LeadStore
 from leadtui.store.views import SavedViewRow
+from leadtui.ui.widgets.pick_list import PickList
 from leadtui.ui.writes import run_write
 
 Choice = tuple[str, str]
@@ -57,7 +58,7 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="view-picker", classes="dialog"):
             yield Static(Content(_("Saved views")), classes="dialog-title")
-            yield OptionList(*self._options(), id="views")
+            yield PickList(*self._options(), id="views")
             yield Static(
                 Content(
                     _("Save the current filter as: {text}").format(
