@@ -41,6 +41,7 @@ from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.stages import StagesService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
 
@@ -91,6 +92,8 @@ class LeadStore:
         self.views = ViewsService(context)
         """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
         self.agenda = AgendaService(context)
+        self.stage_editor = StagesService(context)
+        """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
 
     @classmethod
     def open(
