@@ -15,7 +15,7 @@ from collections.abc import Collection, Sequence
 from leadtui.domain.closing import is_closing
 from leadtui.domain.rows import StageInfo
 from leadtui.domain.validation import ValidationError, clean_text
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
 
 MAX_STAGE_NAME = 80
 MAX_STAGE_KEY = 40
@@ -130,3 +130,26 @@ def check_move_target(stages: Sequence[StageInfo], removed: str, target: str) ->
             "stage", _("Move the leads to another open or nurturing stage.")
         )
     return found
+
+
+KIND_LABELS: dict[str, str] = {
+    "open": N_("open"),
+    "nurture": N_("nurturing"),
+    "won": N_("won"),
+    "lost": N_("lost"),
+}
+"""Each stage kind's word, translated where shown."""
+
+
+def kind_label(kind: str) -> str:
+    """The translated word for a stage kind."""
+    return _(KIND_LABELS.get(kind, kind))
+
+
+def resolve_key(stages: Sequence[StageInfo], typed: str) -> str:
+    """The key of the stage a user typed: its key, or its name in any case (or translated)."""
+    folded = typed.strip().casefold()
+    for stage in stages:
+        if folded in (stage.key.casefold(), stage.name.casefold(), _(stage.name).casefold()):
+            return stage.key
+    raise ValidationError("stage", _("Unknown stage: {key}").format(key=typed))
