@@ -40,6 +40,12 @@ def _duplicates_commands() -> type[Provider]:
     return DuplicatesCommands
 
 
+def _pipeline_commands() -> type[Provider]:
+    from leadtui.ui.pipeline_commands import PipelineCommands
+
+    return PipelineCommands
+
+
 def _agenda_screen() -> Screen[Any]:
     from leadtui.ui.screens.agenda import AgendaScreen
 
@@ -83,12 +89,13 @@ class LeadApp(App[None]):
         "board": _board_screen,
         "agenda": _agenda_screen,
     }
-    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
+    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands, _pipeline_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
         Binding("ctrl+o", "import_file", _("Import"), id="import", show=False),
         Binding("D", "duplicates", _("Duplicates"), id="duplicates", show=False),
+        Binding("P", "pipeline", _("Pipeline"), id="pipeline", show=False),
     ]
 
     def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
@@ -199,6 +206,12 @@ class LeadApp(App[None]):
         from leadtui.ui.duplicates_commands import open_duplicates
 
         open_duplicates(self.screen)
+
+    def action_pipeline(self) -> None:
+        """Open the pipeline settings (stages, order, cadences)."""
+        from leadtui.ui.pipeline_commands import open_pipeline
+
+        open_pipeline(self)
 
     def on_unmount(self) -> None:
         """Close database connections."""
