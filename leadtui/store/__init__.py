@@ -33,6 +33,7 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
+from leadtui.store.activities import ActivitiesService
 from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
 from leadtui.store.context import StoreContext, system_clock, unit_of_work
 from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
@@ -94,6 +95,8 @@ class LeadStore:
         self.agenda = AgendaService(context)
         self.stage_editor = StagesService(context)
         """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
+        self.activities = ActivitiesService(context)
+        """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
 
     @classmethod
     def open(

@@ -28,10 +28,16 @@ def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[Ti
     """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
     entries = [
         TimelineEntry(
-            at=parse_db_time(at), kind="activity", id=row_id, activity_kind=kind, body=body
+            at=parse_db_time(at),
+            kind="activity",
+            id=row_id,
+            activity_kind=kind,
+            body=body,
+            edited_at=None if edited_at is None else parse_db_time(edited_at),
+            edited_fields=fields or "",
         )
-        for row_id, kind, at, body in conn.execute(
-            "SELECT id, kind, at, body FROM activity WHERE lead_id = ? "
+        for row_id, kind, at, body, edited_at, fields in conn.execute(
+            "SELECT id, kind, at, body, edited_at, edited_fields FROM activity WHERE lead_id = ? "
             "ORDER BY at DESC, id DESC LIMIT ?",
             (lead_id, limit),
         )
