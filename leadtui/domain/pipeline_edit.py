@@ -135,8 +135,8 @@ def check_move_target(stages: Sequence[StageInfo], removed: str, target: str) ->
 KIND_LABELS: dict[str, str] = {
     "open": N_("open"),
     "nurture": N_("nurturing"),
-    "won": N_("won"),
-    "lost": N_("lost"),
+    "won": N_("closed: won"),
+    "lost": N_("closed: lost"),
 }
 """Each stage kind's word, translated where shown."""
 

@@ -22,7 +22,7 @@ from leadtui.domain.enums import NURTURE_STAGE
 from leadtui.domain.formatting import format_count
 from leadtui.domain.pipeline_edit import kind_label
 from leadtui.domain.undo import UndoEntry, discard_result
-from leadtui.i18n import _, language
+from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.store.stages import StageRow
 from leadtui.ui.widgets.fitted_table import FittedDataTable
@@ -36,15 +36,16 @@ class PipelineScreen(Screen[None]):
         Binding("down,j", "cursor(1)", _("Down"), show=False, id="pipeline.down"),
         Binding("up,k", "cursor(-1)", _("Up"), show=False, id="pipeline.up"),
         Binding("a", "add('open')", _("Add"), id="pipeline.add"),
-        Binding("n", "add('nurture')", _("Add nurturing"), id="pipeline.nurture"),
+        # The footer keeps to 80 columns in Spanish too; the keys line lists every key.
+        Binding("n", "add('nurture')", _("Add nurturing"), show=False, id="pipeline.nurture"),
         Binding("r", "rename", _("Rename"), id="pipeline.rename"),
         Binding("K", "shift(-1)", _("Move up"), id="pipeline.up_stage"),
         Binding("J", "shift(1)", _("Move down"), id="pipeline.down_stage"),
         Binding("d", "remove", _("Remove"), id="pipeline.remove"),
-        Binding("c", "cadence", _("Follow-up days"), id="pipeline.cadence"),
-        Binding("g", "cold", _("Going cold"), id="pipeline.cold"),
-        Binding("u", "undo", _("Undo"), id="pipeline.undo"),
-        Binding("escape,q", "back", _("Back"), id="pipeline.back"),
+        Binding("c", "cadence", _("Cadence"), id="pipeline.cadence"),
+        Binding("g", "cold", _("Cold after"), id="pipeline.cold"),
+        Binding("u", "undo", _("Undo"), show=False, id="pipeline.undo"),
+        Binding("escape,q", "back", _("Back"), show=False, id="pipeline.back"),
     ]
 
     def __init__(self) -> None:
@@ -67,7 +68,8 @@ class PipelineScreen(Screen[None]):
         table.can_focus = False  # the screen owns the keys (j/k, K/J)
         yield table
         yield Static(id="pipeline-hint")
-        yield Footer(compact=language() != "en")
+        yield Static(Text(keys_line(), style="dim"), id="pipeline-keys")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Read the stages with their counts and cadences."""
@@ -95,7 +97,7 @@ class PipelineScreen(Screen[None]):
             table.add_row(
                 Text(_(row.stage.name)),
                 Text(kind_label(row.stage.kind)),
-                Text(format_count(row.count), justify="right"),
+                Text(format_count(row.count)),
                 Text("–" if days is None else _("{days} d").format(days=days.followup_days)),
                 Text("–" if days is None else _("{days} d").format(days=days.cold_days)),
                 key=row.stage.key,
@@ -266,6 +268,14 @@ class PipelineScreen(Screen[None]):
         from leadtui.ui.screen_help import help_text
 
         return help_text(_("Pipeline"), pipeline_help(), self.BINDINGS)
+
+
+def keys_line() -> str:
+    """Every key of the screen on one wrapping line (the footer has room for the main ones)."""
+    return _(
+        "j/k choose · a add · n add nurturing · r rename · K/J move · d remove · "
+        "c follow-up days · g going-cold days · u undo · q back"
+    )
 
 
 def _pair(cadence: Any) -> tuple[int, int]:
