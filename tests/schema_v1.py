@@ -2,8 +2,8 @@
 
 Each later schema added something; dropping it all gives the file a version-1 program
 left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
-and the per-currency stage index (5), stage cadences and
-the going-cold index (6), the activity edit columns (7). Email keys (2) changed values, not the schema.
+and the per-currency stage index (5), stage cadences and the going-cold index (6), the
+activity edit columns (7). Email keys (2) changed values, not the schema.
 """
 
 from __future__ import annotations

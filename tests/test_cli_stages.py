@@ -51,7 +51,14 @@ def test_add_rename_move_cadence_and_remove(db: Path) -> None:
     assert cadence.exit_code == 0
     rows = listed(db)
     assert [row["key"] for row in rows] == [
-        "demo", "new", "contacted", "qualified", "proposal", "nurturing", "won", "lost",
+        "demo",
+        "new",
+        "contacted",
+        "qualified",
+        "proposal",
+        "nurturing",
+        "won",
+        "lost",
     ]
     nurture = rows[5]
     assert (nurture["kind"], nurture["followup_days"], nurture["cold_days"]) == ("nurture", 30, 90)

@@ -48,7 +48,9 @@ async def test_add_rename_move_cadence_and_undo(store: LeadStore, app_factory: A
         await press(pilot, "K")
         assert keys(store)[:3] == ["new", "demo", "contacted"]
         await press(pilot, "u")
-        await wait_until(pilot, lambda: keys(store)[:3] == ["new", "contacted", "demo"], "the write")
+        await wait_until(
+            pilot, lambda: keys(store)[:3] == ["new", "contacted", "demo"], "the write"
+        )
         await press(pilot, "c")
         await typed(pilot, "4")
         assert store.agenda.cadence_of("demo") == Cadence(4, 21)
@@ -56,7 +58,9 @@ async def test_add_rename_move_cadence_and_undo(store: LeadStore, app_factory: A
         await typed(pilot, "30")
         assert store.agenda.cadence_of("demo") == Cadence(4, 30)
         await press(pilot, "u")
-        await wait_until(pilot, lambda: store.agenda.cadence_of("demo") == Cadence(4, 21), "the write")
+        await wait_until(
+            pilot, lambda: store.agenda.cadence_of("demo") == Cadence(4, 21), "the write"
+        )
         await press(pilot, "n", "enter")  # the suggested name: Nurturing
         nurture = next(s for s in store.stages() if s.kind == "nurture")
         assert nurture.name == "Nurturing"
@@ -116,7 +120,11 @@ async def test_the_board_follows_renamed_and_reordered_stages(
         await wait_until(pilot, lambda: len(board.columns) == 7, "the write")
         # n adds the nurturing stage after the one under the cursor (the moved Proposal).
         assert [c.state.stage.key for c in board.columns][:5] == [
-            "new", "contacted", "proposal", "nurturing", "qualified",
+            "new",
+            "contacted",
+            "proposal",
+            "nurturing",
+            "qualified",
         ]
         assert board.columns[2].state.stage.name == "Offer"
         assert board.columns[3].state.stage.kind == "nurture"

@@ -71,7 +71,9 @@ class TestPipelineSnapshots:
     ) -> None:
         """Las etapas por defecto traducidas; la renombrada, tal como se escribió."""
         script = keys("P", subtitle="instantánea")
-        assert snap_compare(spanish(edited_pipeline(demo_store)), terminal_size=size, run_before=script)
+        assert snap_compare(
+            spanish(edited_pipeline(demo_store)), terminal_size=size, run_before=script
+        )
 
     def test_remove_with_leads_spanish(
         self, snap_compare: SnapCompare, demo_store: LeadStore, spanish: Any, size: Any

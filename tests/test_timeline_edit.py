@@ -38,7 +38,9 @@ def seeded(store: LeadStore) -> tuple[int, int]:
 
 
 def call(store: LeadStore, lead_id: int, activity_id: int) -> TimelineEntry | None:
-    return next((e for e in store.timeline(lead_id) if e.id == activity_id and e.kind == "activity"), None)
+    return next(
+        (e for e in store.timeline(lead_id) if e.id == activity_id and e.kind == "activity"), None
+    )
 
 
 async def test_edit_then_undo(store: LeadStore, app_factory: AppFactory) -> None:
@@ -58,22 +60,33 @@ async def test_edit_then_undo(store: LeadStore, app_factory: AppFactory) -> None
         await keys(pilot, "ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadDetailScreen), "the dialog")
         await wait_until(
-            pilot, lambda: (call(store, lead_id, activity_id) or TimelineEntry(DEMO_NOW, "", 0)).edited_at is not None, "the edit"
+            pilot,
+            lambda: (
+                (call(store, lead_id, activity_id) or TimelineEntry(DEMO_NOW, "", 0)).edited_at
+                is not None
+            ),
+            "the edit",
         )
         found = call(store, lead_id, activity_id)
         assert found is not None
         assert (found.body, found.at, found.edited_fields) == (
-            "wants a quote and a demo", earlier, "at,body",
+            "wants a quote and a demo",
+            earlier,
+            "at,body",
         )
         await keys(pilot, "u")
         await wait_until(
-            pilot, lambda: (call(store, lead_id, activity_id) or found).edited_at is None, "the undo"
+            pilot,
+            lambda: (call(store, lead_id, activity_id) or found).edited_at is None,
+            "the undo",
         )
         back = call(store, lead_id, activity_id)
         assert back is not None and (back.body, back.at) == ("wants a quote", LATER)
 
 
-async def test_delete_asks_then_undo_puts_it_back(store: LeadStore, app_factory: AppFactory) -> None:
+async def test_delete_asks_then_undo_puts_it_back(
+    store: LeadStore, app_factory: AppFactory
+) -> None:
     lead_id, activity_id = seeded(store)
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:

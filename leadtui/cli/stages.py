@@ -62,7 +62,10 @@ def stages(ctx: click.Context, as_json: bool) -> None:
 @stages.command(name="add")
 @click.argument("name")
 @click.option(
-    "--kind", type=click.Choice(["open", "nurture"]), default="open", show_default=True,
+    "--kind",
+    type=click.Choice(["open", "nurture"]),
+    default="open",
+    show_default=True,
     help=_("open: a funnel step; nurture: interested but not ready (long cadence)."),
 )
 @click.option("--after", default=None, help=_("Place it after this stage (default: before Won)."))
@@ -128,9 +131,7 @@ def remove(ctx: click.Context, key: str, move_to: str | None) -> None:
                 "Stage {key} removed; {count} lead moved to {target}.",
                 "Stage {key} removed; {count} leads moved to {target}.",
                 removed.moved,
-            ).format(
-                key=found, count=removed.moved, target=target
-            )
+            ).format(key=found, count=removed.moved, target=target)
         )
     else:
         echo(_("Stage {key} removed.").format(key=found))

@@ -59,7 +59,9 @@ def stage_step(stages: Sequence[StageInfo], current: str, step: int) -> Step:
     return Step("none")
 
 
-def _from_nurture(stages: Sequence[StageInfo], parked: StageInfo, step: int, won: str | None) -> Step:
+def _from_nurture(
+    stages: Sequence[StageInfo], parked: StageInfo, step: int, won: str | None
+) -> Step:
     """A step out of a nurturing stage: to the nearest open stage that way in order."""
     if step > 0:
         after = [s.key for s in stages if s.kind == "open" and s.position > parked.position]

@@ -8,7 +8,8 @@ Definitions (soft-deleted leads are left out everywhere, as on the board):
   reached S (a StageChange into S), the share that ever reached a later open
   stage or Won ("later" = higher stage position; Lost and nurturing stages do not
   count). Won, Lost and nurturing stages have no conversion rate; a lead parked in
-  a nurturing stage is neither converted nor lost (the win rate leaves it out). ``None`` when no lead ever reached S.
+  a nurturing stage is neither converted nor lost (the win rate leaves it out).
+  ``None`` when no lead ever reached S.
 - **median time in stage**: for every StageChange into S that is followed by
   another change of the same lead (the lead left S), the time from entering S
   to that next change; the median of those durations, in days. ``None`` when

@@ -126,9 +126,7 @@ def check_move_target(stages: Sequence[StageInfo], removed: str, target: str) ->
     """The stage a removed stage's leads go to: another open or nurturing stage."""
     found = find(stages, target)
     if found.key == removed or is_closing(found):
-        raise ValidationError(
-            "stage", _("Move the leads to another open or nurturing stage.")
-        )
+        raise ValidationError("stage", _("Move the leads to another open or nurturing stage."))
     return found
 
 

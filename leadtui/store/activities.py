@@ -83,7 +83,9 @@ class ActivitiesService:
             )
             if not changed:
                 return None
-            if (kind or activity.kind) == "note" and not (body if body is not None else activity.body):
+            if (kind or activity.kind) == "note" and not (
+                body if body is not None else activity.body
+            ):
                 raise ValidationError("body", _("A note needs some text."))
             for name in changed:
                 setattr(activity, name, wanted[name])

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from leadtui.domain import pipeline_edit as rules
 from leadtui.domain.cadence import Cadence, resolve
+from leadtui.domain.enums import StageKind
 from leadtui.domain.rows import StageInfo
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.validation import ValidationError
@@ -73,7 +74,9 @@ class StagesService:
         """Every stage in order with its live lead count and effective cadence."""
         totals = self.backend.stage_totals()
         cadences = resolve([t.stage for t in totals], self.backend.cadences())
-        found = [StageRow(t.stage, t.count, c.cadence) for t, c in zip(totals, cadences, strict=True)]
+        found = [
+            StageRow(t.stage, t.count, c.cadence) for t, c in zip(totals, cadences, strict=True)
+        ]
         return sanitize(found)
 
     def lead_count(self, key: str) -> int:
@@ -92,7 +95,7 @@ class StagesService:
         order = rules.order_after(stages, key, after or rules.last_movable(stages))
         with self.backend.session() as session:
             top = max((stage.position for stage in stages), default=0)
-            session.add(Stage(key=key, name=name, kind=kind, position=top + 1))
+            session.add(Stage(key=key, name=name, kind=StageKind(kind), position=top + 1))
             session.flush()
             _write_order(session, order)
         return rules.find(self.backend.stages(), key)
@@ -200,10 +203,14 @@ class StagesService:
         stage = removed.stage
         top = max((s.position for s in stages), default=0)
         with self.backend.session() as session:
-            session.add(Stage(key=stage.key, name=stage.name, kind=stage.kind, position=top + 1))
+            session.add(Stage(key=stage.key, name=stage.name, kind=StageKind(stage.kind), position=top + 1))
             if removed.cadence is not None:
                 c = removed.cadence
-                session.add(StageCadence(stage_key=stage.key, followup_days=c.followup_days, cold_days=c.cold_days))
+                session.add(
+                    StageCadence(
+                        stage_key=stage.key, followup_days=c.followup_days, cold_days=c.cold_days
+                    )
+                )
             session.flush()
             present = {s.key for s in stages} | {stage.key}
             _write_order(session, [k for k in removed.order if k in present])
@@ -211,15 +218,16 @@ class StagesService:
     def _move_all(self, session: Session, stage: StageInfo, target: StageInfo) -> int:
         """Every lead of ``stage`` into ``target``: live ones with a stage change."""
         from sqlalchemy import func, insert, literal, select, update
+        from sqlmodel import col
 
         from leadtui.storage.models import Lead, StageChange
 
         now = self.context.now()
         reason = _("Stage {stage} removed").format(stage=_(stage.name))[:500]
-        live = (Lead.stage == stage.key) & Lead.deleted_at.is_(None)  # type: ignore[union-attr]
+        live = (col(Lead.stage) == stage.key) & col(Lead.deleted_at).is_(None)
         at_type = StageChange.__table__.c.at.type  # type: ignore[attr-defined]
         picked = select(
-            Lead.id,
+            col(Lead.id),
             literal(stage.key),
             literal(target.key),
             literal(now, at_type),
@@ -231,8 +239,10 @@ class StagesService:
         moved = session.execute(select(func.count()).select_from(Lead).where(live)).scalar_one()
         session.execute(
             update(Lead)
-            .where(Lead.stage == stage.key)
-            .values(stage=target.key, stage_changed_at=now, updated_at=now, version=Lead.version + 1)
+            .where(col(Lead.stage) == stage.key)
+            .values(
+                stage=target.key, stage_changed_at=now, updated_at=now, version=Lead.version + 1
+            )
         )
         return int(moved)
 
@@ -240,29 +250,32 @@ class StagesService:
 def _leads_in(session: Session, key: str) -> int:
     """Lead rows (live or deleted) that name the stage: none may be left behind."""
     from sqlalchemy import func, select
+    from sqlmodel import col
 
     from leadtui.storage.models import Lead
 
-    found = session.execute(select(func.count()).select_from(Lead).where(Lead.stage == key))
+    found = session.execute(select(func.count()).select_from(Lead).where(col(Lead.stage) == key))
     return int(found.scalar_one())
 
 
 def _live_in(session: Session, key: str) -> int:
     from sqlalchemy import func, select
+    from sqlmodel import col
 
     from leadtui.storage.models import Lead
 
-    live = (Lead.stage == key) & Lead.deleted_at.is_(None)  # type: ignore[union-attr]
+    live = (col(Lead.stage) == key) & col(Lead.deleted_at).is_(None)
     return int(session.execute(select(func.count()).select_from(Lead).where(live)).scalar_one())
 
 
 def _write_order(session: Session, order: Sequence[str]) -> None:
     """Give the stages the positions of ``order`` (parked on negatives first)."""
     from sqlalchemy import update
+    from sqlmodel import col
 
     from leadtui.storage.models import Stage
 
     for index, key in enumerate(order):
-        session.execute(update(Stage).where(Stage.key == key).values(position=-1 - index))
+        session.execute(update(Stage).where(col(Stage.key) == key).values(position=-1 - index))
     for index, key in enumerate(order):
-        session.execute(update(Stage).where(Stage.key == key).values(position=index))
+        session.execute(update(Stage).where(col(Stage.key) == key).values(position=index))

@@ -34,4 +34,10 @@ class PipelineCommands(Provider):
         title, help_text = self._entry()
         score = max(matcher.match(title), matcher.match(f"stages settings cadence {title}"))
         if score > 0:
-            yield Hit(score, matcher.highlight(title), lambda: open_pipeline(self.app), help=help_text, text=title)
+            yield Hit(
+                score,
+                matcher.highlight(title),
+                lambda: open_pipeline(self.app),
+                help=help_text,
+                text=title,
+            )

@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Protocol
 
 from textual.containers import Horizontal
 
 from leadtui.domain.board_state import ColumnState
+from leadtui.store import LeadStore
 from leadtui.ui.widgets.stage_column import StageColumn
 
-if TYPE_CHECKING:
-    from leadtui.ui.screens.funnel_board import FunnelBoardScreen
+
+class Board(Protocol):
+    """What the rebuild uses of the board screen (importing it would be a cycle)."""
+
+    columns: list[StageColumn]
+    current: int
+
+    @property
+    def store(self) -> LeadStore:
+        """The app's store."""
+        ...
+
+    def now(self) -> datetime:
+        """The injected clock's time."""
+        ...
+
+    def query_one(self, selector: str, expect_type: type[Horizontal]) -> Horizontal:
+        """Textual's query."""
+        ...
+
+    def reload(self, keep: int | None = None) -> None:
+        """Fill the columns again."""
+        ...
 
 
-async def rebuild_columns(board: FunnelBoardScreen) -> None:
+async def rebuild_columns(board: Board) -> None:
     """One column per stage in the new order and names, the focus kept on its stage."""
     focused = board.columns[board.current].state.stage.key if board.columns else None
     now = board.now()

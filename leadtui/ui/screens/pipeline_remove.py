@@ -7,7 +7,10 @@ moves every lead with a stage change, so it is confirmed separately and not undo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from textual.app import App
 
 from leadtui.domain.closing import is_closing
 from leadtui.domain.formatting import format_count
@@ -15,13 +18,45 @@ from leadtui.domain.pipeline_edit import check_removable
 from leadtui.domain.undo import UndoEntry
 from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _, ngettext
+from leadtui.store import LeadStore
 from leadtui.store.stages import RemovedStage, StageRow
 
-if TYPE_CHECKING:
-    from leadtui.ui.screens.pipeline_settings import PipelineScreen
+
+class PipelineHost(Protocol):
+    """What removing uses of the pipeline screen (importing it would be a cycle)."""
+
+    rows: list[StageRow]
+
+    @property
+    def app(self) -> App[Any]:
+        """The running app."""
+        ...
+
+    @property
+    def store(self) -> LeadStore:
+        """The app's store."""
+        ...
+
+    def notify(self, message: str, *, severity: Any = ..., markup: bool = ...) -> None:
+        """Show a toast."""
+        ...
+
+    def write_stage(
+        self,
+        action: Callable[[], Any],
+        toast: str,
+        undo: Callable[[Any], UndoEntry | None] | None = None,
+        keep: Callable[[Any], str | None] | None = None,
+    ) -> None:
+        """Run a pipeline write, then show the stages again."""
+        ...
+
+    def undo_entry(self, what: str, revert: Callable[[], object]) -> UndoEntry:
+        """An undo step that shows the stages again."""
+        ...
 
 
-def ask_remove(screen: PipelineScreen, row: StageRow) -> None:
+def ask_remove(screen: PipelineHost, row: StageRow) -> None:
     """Confirm, pick a stage for its leads if it has any, then remove ``row``'s stage."""
     from leadtui.ui.screens.confirm import ConfirmScreen
     from leadtui.ui.screens.pickers import StagePickerScreen
@@ -48,7 +83,9 @@ def ask_remove(screen: PipelineScreen, row: StageRow) -> None:
             answered,
         )
         return
-    targets = [r.stage for r in screen.rows if r.stage.key != row.stage.key and not is_closing(r.stage)]
+    targets = [
+        r.stage for r in screen.rows if r.stage.key != row.stage.key and not is_closing(r.stage)
+    ]
     count = format_count(row.count)
 
     def picked(target: str | None) -> None:
@@ -83,7 +120,7 @@ def ask_remove(screen: PipelineScreen, row: StageRow) -> None:
     screen.app.push_screen(StagePickerScreen(title, targets), picked)
 
 
-def _remove(screen: PipelineScreen, row: StageRow, target: str | None) -> None:
+def _remove(screen: PipelineHost, row: StageRow, target: str | None) -> None:
     store, name = screen.store, _(row.stage.name)
 
     def undo(removed: RemovedStage) -> UndoEntry | None:

@@ -104,8 +104,10 @@ class PipelineScreen(Screen[None]):
             )
         keys = [row.stage.key for row in self.rows]
         table.move_cursor(row=keys.index(keep) if keep in keys else 0)
-        hint = "" if any(r.stage.kind == "nurture" for r in self.rows) else _(
-            "No nurturing stage yet: n adds one for leads interested but not ready."
+        hint = (
+            ""
+            if any(r.stage.kind == "nurture" for r in self.rows)
+            else _("No nurturing stage yet: n adds one for leads interested but not ready.")
         )
         self.query_one("#pipeline-hint", Static).update(Text(hint, style="dim"))
 
@@ -194,9 +196,11 @@ class PipelineScreen(Screen[None]):
         self.write_stage(
             lambda: store.stage_editor.shift(key, step),
             _("{name} moved (u undoes).").format(name=_(current.stage.name)),
-            lambda order: None
-            if order is None
-            else self.undo_entry(_("moving a stage"), lambda: store.stage_editor.reorder(order)),
+            lambda order: (
+                None
+                if order is None
+                else self.undo_entry(_("moving a stage"), lambda: store.stage_editor.reorder(order))
+            ),
             keep=lambda _order: key,
         )
 
@@ -243,7 +247,9 @@ class PipelineScreen(Screen[None]):
                 ),
             )
 
-        title = _("Going cold after how many days?") if cold else _("Follow up every how many days?")
+        title = (
+            _("Going cold after how many days?") if cold else _("Follow up every how many days?")
+        )
         self._ask(title, str(value), apply)
 
     def action_remove(self) -> None:
