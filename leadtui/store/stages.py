@@ -203,7 +203,9 @@ class StagesService:
         stage = removed.stage
         top = max((s.position for s in stages), default=0)
         with self.backend.session() as session:
-            session.add(Stage(key=stage.key, name=stage.name, kind=StageKind(stage.kind), position=top + 1))
+            session.add(
+                Stage(key=stage.key, name=stage.name, kind=StageKind(stage.kind), position=top + 1)
+            )
             if removed.cadence is not None:
                 c = removed.cadence
                 session.add(

@@ -11,8 +11,8 @@ from leadtui.domain.rows import TimelineEntry
 from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.i18n import _
 from leadtui.store.activities import EDITABLE_KINDS, ActivityEdit, ActivityState
-from leadtui.ui.widgets.timeline import activity_label
 from leadtui.ui.screens.detail_parts import DetailHost
+from leadtui.ui.widgets.timeline import activity_label
 from leadtui.ui.writes import run_write
 
 
