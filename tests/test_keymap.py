@@ -19,18 +19,21 @@ from leadtui.ui.screens.funnel_board import FunnelBoardScreen
 from leadtui.ui.screens.import_screen import ImportScreen
 from leadtui.ui.screens.lead_detail import LeadDetailScreen
 from leadtui.ui.screens.lead_list import LeadListScreen
+from leadtui.ui.screens.pipeline_settings import PipelineScreen
 from leadtui.ui.screens.triage import TriageScreen
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.widgets.pick_list import PickList
+from leadtui.ui.widgets.timeline import Timeline
 
 SCREENS: dict[str, tuple[type[Any], ...]] = {
     "list": (LeadListScreen, LeadTable, LeadApp),
-    "detail": (LeadDetailScreen, LeadApp),
+    "detail": (LeadDetailScreen, Timeline, LeadApp),
     "board": (FunnelBoardScreen, LeadApp),
     "agenda": (AgendaScreen, LeadApp),
     "triage": (TriageScreen, LeadApp),
     "duplicates": (DuplicatesScreen, LeadApp),
     "import": (ImportScreen, LeadApp),
+    "pipeline": (PipelineScreen, LeadApp),
     "pick lists": (PickList,),
 }
 

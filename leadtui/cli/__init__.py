@@ -25,6 +25,7 @@ from leadtui.cli import (
     import_export,
     leads,
     safety,
+    stages,
     views,
 )
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
@@ -79,4 +80,5 @@ views.register(main)
 safety.register(main)
 check.register(main)
 duplicates.register(main)
+stages.register(main)
 click_messages.translate_help(main)

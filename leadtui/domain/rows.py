@@ -120,6 +120,10 @@ class TimelineEntry:
     from_stage: str | None = None
     to_stage: str | None = None
     reason: str = ""
+    edited_at: datetime | None = None
+    """When the user last edited this activity (``None``: never)."""
+    edited_fields: str = ""
+    """What that edit changed: comma-separated ``kind``, ``at``, ``body``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,6 +236,9 @@ ACTIVITY = Table(
         _text("kind", 20, ActivityKind.NOTE.value),
         _time("at", nullable=False),
         _text("body", 20000),
+        # When the user last edited the entry, and what (kind, at, body: field names).
+        _time("edited_at", internal=True),
+        _text("edited_fields", 40, None, internal=True),
     ),
     (Index("ix_activity_lead_at", ("lead_id", "at", "id")),),
 )

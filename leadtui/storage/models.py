@@ -159,6 +159,8 @@ class Activity(SQLModel, table=True):
     kind: str = column(_ACTIVITY, "kind")
     at: datetime = column(_ACTIVITY, "at")
     body: str = column(_ACTIVITY, "body")
+    edited_at: datetime | None = column(_ACTIVITY, "edited_at")
+    edited_fields: str | None = column(_ACTIVITY, "edited_fields")
 
 
 class Tag(SQLModel, table=True):

@@ -33,6 +33,7 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
+from leadtui.store.activities import ActivitiesService
 from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
 from leadtui.store.context import StoreContext, system_clock, unit_of_work
 from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
@@ -41,6 +42,7 @@ from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.stages import StagesService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
 
@@ -91,6 +93,10 @@ class LeadStore:
         self.views = ViewsService(context)
         """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
         self.agenda = AgendaService(context)
+        self.stage_editor = StagesService(context)
+        """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
+        self.activities = ActivitiesService(context)
+        """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
 
     @classmethod
     def open(

@@ -13,7 +13,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from leadtui.domain.agenda import followup_body
-from leadtui.domain.cadence import Cadence, StageCadence, check_cadence, propose_followup, resolve
+from leadtui.domain.cadence import (
+    FOLLOWED_KINDS,
+    Cadence,
+    StageCadence,
+    check_cadence,
+    propose_followup,
+    resolve,
+)
 from leadtui.i18n import _
 from leadtui.store import orm_steps
 from leadtui.store.context import StoreContext
@@ -79,7 +86,7 @@ class AgendaService:
             stage = session.get(Stage, stage_key)
             if stage is None:
                 raise ValidationError("stage", _("Unknown stage: {key}").format(key=stage_key))
-            if stage.kind != "open":
+            if stage.kind not in FOLLOWED_KINDS:
                 raise ValidationError("stage", _("Won and Lost stages have no follow-up cadence."))
             row = session.get(StageCadence, stage_key) or StageCadence(stage_key=stage_key)
             row.followup_days = cadence.followup_days

@@ -43,6 +43,12 @@ def _duplicates_commands() -> type[Provider]:
     return DuplicatesCommands
 
 
+def _pipeline_commands() -> type[Provider]:
+    from leadtui.ui.pipeline_commands import PipelineCommands
+
+    return PipelineCommands
+
+
 def _agenda_screen() -> Screen[Any]:
     from leadtui.ui.screens.agenda import AgendaScreen
 
@@ -86,12 +92,13 @@ class LeadApp(App[None]):
         "board": _board_screen,
         "agenda": _agenda_screen,
     }
-    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
+    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands, _pipeline_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("app", "help"),
         bind("app", "quit_now", show=False),
         bind("app", "import", show=False),
         bind("app", "duplicates", show=False),
+        bind("app", "pipeline", show=False),
     ]
 
     def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
@@ -220,6 +227,12 @@ class LeadApp(App[None]):
         from leadtui.ui.duplicates_commands import open_duplicates
 
         open_duplicates(self.screen)
+
+    def action_pipeline(self) -> None:
+        """Open the pipeline settings (stages, order, cadences)."""
+        from leadtui.ui.pipeline_commands import open_pipeline
+
+        open_pipeline(self)
 
     def on_unmount(self) -> None:
         """Close database connections (kept open for the app of a new language)."""

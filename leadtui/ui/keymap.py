@@ -62,6 +62,7 @@ KEYS: dict[str, Key] = {
     "metrics": Key("i", N_("Metrics"), "metrics"),
     "collapse": Key("C", N_("Collapse won/lost"), "collapse"),
     "duplicates": Key("D", N_("Duplicates"), "duplicates"),
+    "pipeline": Key("P", N_("Pipeline"), "pipeline"),
     "search": Key("slash", N_("Search"), "search", display="/"),
     "filter": Key("F", N_("Filter"), "filter"),
     "sort": Key("s", N_("Sort"), "cycle_sort"),
@@ -85,8 +86,13 @@ KEYS: dict[str, Key] = {
     "tags": Key("number_sign", N_("Tags"), "tags", display="#"),
     "mail": Key("at", N_("Mail"), "mail", display="@"),
     "copy_email": Key("y", N_("Copy email"), "copy_email"),
-    "delete": Key("d", N_("Delete"), "delete"),
+    "delete": Key("d,delete", N_("Delete"), "delete"),
     "undo": Key("u", N_("Undo"), "undo"),
+    # The pipeline settings
+    "add_nurture": Key("plus", N_("Add nurturing"), "add('nurture')", display="+"),
+    "move_up": Key("K", N_("Move up"), "shift(-1)"),
+    "move_down": Key("J", N_("Move down"), "shift(1)"),
+    "cold_days": Key("O", N_("Cold after"), "cold"),
     # Duplicates
     "save": Key("ctrl+s", N_("Save"), "save"),
     "not_duplicate": Key("I", N_("Not a duplicate"), "not_duplicate"),

@@ -65,12 +65,29 @@ def _add_cadences(conn: Conn) -> None:
     add_cadences(conn)
 
 
+def _activity_edits(conn: Conn) -> None:
+    from leadtui.storage.activity_edits import add_edit_columns
+    from leadtui.storage.columns import ACTIVITY
+
+    names = {
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'activity'"
+        )
+    }
+    add_edit_columns(
+        names, lambda sql: conn.execute(sql.encode()), lambda column: column_sql(ACTIVITY, column)
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _activity_edits,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

@@ -61,6 +61,15 @@ def _add_cadences(conn: sqlite3.Connection) -> None:
     add_cadences(conn)
 
 
+def _activity_edits(conn: sqlite3.Connection) -> None:
+    """6 → 7: edited activities (see :mod:`leadtui.storage.activity_edits`)."""
+    from leadtui.storage.activity_edits import add_edit_columns
+    from leadtui.storage.sqlite.tables import column_sql
+
+    names = {row[1] for row in conn.execute("PRAGMA table_info(activity)")}
+    add_edit_columns(names, conn.execute, column_sql)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -68,6 +77,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _activity_edits,
 }
 
 

@@ -94,6 +94,7 @@ class AgendaScreen(StoreScreen[None]):
     def on_screen_resume(self) -> None:
         """A triage or the detail may have moved leads between sections."""
         if self._resumed:  # the first resume follows the mount, which just read it all
+            self.stage_names = {stage.key: _(stage.name) for stage in self.store.stages()}
             self.reload()
         self._resumed = True
 

@@ -303,8 +303,13 @@ class FunnelBoardScreen(StoreScreen[None]):
         self.reload_on_resume = True
         self.app.switch_mode("leads")
 
-    def on_screen_resume(self) -> None:
-        """Coming back from the list or the detail: the leads may have changed."""
+    async def on_screen_resume(self) -> None:
+        """Coming back from the list or the detail: the leads (or stages) may have changed."""
+        if [column.state.stage for column in self.columns] != self.store.stages():
+            from leadtui.ui.screens.board_rebuild import rebuild_columns
+
+            await rebuild_columns(self)
+            return
         if self.reload_on_resume:
             self.reload_on_resume = False
             current = self.column.state.current

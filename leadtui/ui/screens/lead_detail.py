@@ -201,6 +201,20 @@ class LeadDetailScreen(StoreScreen[None]):
         """Soft-delete the lead after a confirmation; u brings it back."""
         self.actions.delete()
 
+    def action_edit_entry(self) -> None:
+        """Edit the timeline entry selected with j/k (the newest when none is)."""
+        self.query_one("#timeline", Timeline).action_edit_entry()
+
+    def action_delete_entry(self) -> None:
+        """Delete the selected timeline entry, after asking."""
+        self.query_one("#timeline", Timeline).action_delete_entry()
+
+    def on_timeline_entry_chosen(self, event: Timeline.EntryChosen) -> None:
+        """Enter or X on a timeline entry (see :mod:`detail_timeline`)."""
+        from leadtui.ui.screens.detail_timeline import delete_entry, edit_entry
+
+        (edit_entry if event.verb == "edit" else delete_entry)(self, event.entry)
+
     def action_undo(self) -> None:
         """Revert this lead's most recent change (never another lead's)."""
         name = self.detail.display_name if self.detail is not None else ""

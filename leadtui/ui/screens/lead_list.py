@@ -177,6 +177,7 @@ class LeadListScreen(StoreScreen[None]):
         """Back from the detail, a form or a dialog: the lead may have changed."""
         if self._suspended:
             self._suspended = False
+            self.stage_list = self.store.stages()  # the pipeline may have been edited
             self.reload()
 
     @property

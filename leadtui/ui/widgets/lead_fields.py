@@ -28,7 +28,11 @@ def funnel_progress(stage: str, stages: Sequence[StageInfo], reached: str | None
     For a lost lead, ``reached`` is the stage it was lost from; the chain stops there.
     """
     current = next((info for info in stages if info.key == stage), None)
-    path = [info for info in stages if info.kind in ("open", "won")]
+    path = [
+        info
+        for info in stages
+        if info.kind in ("open", "won") or info.key == stage and info.kind == "nurture"
+    ]
     text = Text()
     if current is not None and current.kind == "lost":
         last = next((info.position for info in path if info.key == reached), -1)
