@@ -9,6 +9,7 @@ TYPEFORM = Format(
     "typeform",
     _("Typeform responses"),
     source="landing_page",
+    answers=True,
     exact=header_table(
         {
             "#": IGNORE,
@@ -29,6 +30,7 @@ GOOGLE_FORMS = Format(
     "google-forms",
     _("Google Forms responses"),
     source="landing_page",
+    answers=True,
     exact=header_table(
         {"Timestamp": "created_at", "Email Address": "email", "Score": IGNORE, "Puntuación": IGNORE}
     ),
@@ -38,6 +40,7 @@ GOOGLE_FORMS_ES = Format(
     _("Google Forms responses (Spanish)"),
     source="landing_page",
     day_first=True,
+    answers=True,
     exact=header_table(
         {
             "Marca temporal": "created_at",
@@ -50,6 +53,8 @@ META_LEAD_ADS = Format(
     "meta-lead-ads",
     _("Facebook/Instagram Lead Ads"),
     source="ads",
+    keywords=False,  # custom questions ("what_is_your_budget?") are kept, never guessed
+    answers=True,
     exact=header_table(
         {
             "id": IGNORE,
@@ -68,7 +73,9 @@ META_LEAD_ADS = Format(
             "first_name": "first_name",
             "last_name": "last_name",
             "email": "email",
+            "work_email": "email",
             "phone_number": "phone",
+            "work_phone_number": "phone",
             "company_name": "company",
             "job_title": "job_title",
             "lead_status": IGNORE,
@@ -80,6 +87,8 @@ LINKEDIN_LEAD_GEN = Format(
     "linkedin-lead-gen",
     _("LinkedIn Lead Gen Forms"),
     source="ads",
+    keywords=False,  # custom questions ("what_is_your_budget?") are kept, never guessed
+    answers=True,
     exact=header_table(
         {
             "Lead ID": IGNORE,
@@ -106,6 +115,8 @@ GOOGLE_ADS_LEADS = Format(
     "google-ads-leads",
     _("Google Ads lead form"),
     source="ads",
+    keywords=False,  # custom questions ("what_is_your_budget?") are kept, never guessed
+    answers=True,
     exact=header_table(
         {
             "Lead ID": IGNORE,
