@@ -8,11 +8,10 @@ Dates and times are written as ISO text, whole numbers without ``.0``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 from leadtui.i18n import _
+from leadtui.io import xlsx_rows
 from leadtui.io.errors import ImportRefused
 from leadtui.io.records import Record
 
@@ -20,20 +19,6 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 ENCODING = "xlsx"
 """What a preview of a workbook shows as its encoding (it has none: it is XML in a zip)."""
 _HEADER_SEARCH = 20
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
@@ -60,11 +45,7 @@ def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
                     sheet=sheet, file=path.name, names=", ".join(book.sheetnames)
                 )
             )
-        for values in worksheet.iter_rows(values_only=True):
-            cells = [_cell(value) for value in values]
-            while cells and not cells[-1]:
-                cells.pop()
-            yield cells
+        yield from xlsx_rows.sheet_rows(book, worksheet)
     finally:
         book.close()
 
