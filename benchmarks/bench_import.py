@@ -8,7 +8,9 @@ company, job title), then times:
 * ``leadtui import`` as a whole process (Python start-up and imports included).
 
 Each is the median of ``--repeat`` runs on a fresh database. ``--rss`` also
-imports ``--rss-rows`` rows in a child process and prints its peak RSS.
+imports ``--rss-rows`` rows in a child process and prints its peak RSS. ``--xlsx``
+instead writes the same rows as an Excel workbook and times its in-process import
+against the CSV's (issue #12: at most 2x).
 
     python benchmarks/bench_import.py --rows 100000 --repeat 3 --rss --rss-rows 1000000
 """
@@ -113,6 +115,18 @@ def sample_file(rows: int) -> Iterator[tuple[Path, Path]]:
         yield folder, csv_path
 
 
+def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
+    """The rows of ``csv_path`` as the first sheet of a workbook (streamed, write-only)."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    book.save(xlsx_path)
+
+
 def time_sqlite(csv_path: Path, folder: Path) -> float:
     db = folder / "bare.db"
     db.unlink(missing_ok=True)
@@ -161,8 +175,12 @@ def main() -> None:
     parser = base_parser(__doc__.splitlines()[0])
     parser.add_argument("--rss", action="store_true", help="also measure a big import's RSS")
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx", action="store_true", help="time the rows as .xlsx")
     args = parser.parse_args()
     with sample_file(args.rows) as (folder, csv_path):
+        if args.xlsx:  # only this comparison: the rest is timed without --xlsx
+            time_xlsx(csv_path, folder, args.repeat)
+            return
         # Interleaved rounds, so a slow spell of a shared machine hits every method alike.
         floors, stores, cli_runs = [], [], []
         for _ in range(args.repeat):
@@ -194,6 +212,56 @@ def main() -> None:
                 f"peak RSS of leadtui import, {args.rss_rows:,} rows: {rss / 1024:.0f} MB "
                 f"({seconds:.1f} s)"
             )
+
+
+class OpenpyxlBook:
+    """A workbook read by ``openpyxl.load_workbook(read_only=True)`` and ``iter_rows``: the
+    reader before #12's ``leadtui.io.xlsx_rows``, for the before/after comparison."""
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.sheetnames = self.book.sheetnames
+
+    def rows(self, name: str) -> Iterator[list[str]]:
+        """The rows of sheet ``name`` as import text."""
+        from leadtui.io.xlsx_rows import as_text
+
+        for values in self.book[name].iter_rows(values_only=True):
+            cells = [as_text(value) for value in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            yield cells
+
+    def close(self) -> None:
+        """Close the workbook."""
+        self.book.close()
+
+
+def time_xlsx(csv_path: Path, folder: Path, repeat: int) -> None:
+    """Print the in-process import of the same rows as CSV and as ``.xlsx`` (read by our
+    row reader, and by openpyxl's ``iter_rows`` as before), interleaved in one run."""
+    from leadtui.io import xlsx_rows
+
+    xlsx_path = folder / "leads.xlsx"
+    write_xlsx(csv_path, xlsx_path)
+    ours = xlsx_rows.open_book
+    runs: dict[str, list[float]] = {"csv": [], "xlsx, openpyxl iter_rows": [], "xlsx": []}
+    for _ in range(repeat):
+        runs["csv"].append(time_store(csv_path, folder))
+        xlsx_rows.open_book = OpenpyxlBook  # type: ignore[assignment]
+        try:
+            runs["xlsx, openpyxl iter_rows"].append(time_store(xlsx_path, folder))
+        finally:
+            xlsx_rows.open_book = ours
+        runs["xlsx"].append(time_store(xlsx_path, folder))
+    plain = statistics.median(runs["csv"])
+    print(f"rows: {csv_path.stat().st_size / 1e6:.1f} MB of CSV; in-process import, medians")
+    for name, seconds in runs.items():
+        ratios = " ".join(f"{s / c:.2f}" for s, c in zip(seconds, runs["csv"], strict=True))
+        middle = statistics.median(seconds)
+        print(f"{name:<28}{middle:>8.2f} s{middle / plain:>7.2f}x csv  (per round: {ratios})")
 
 
 if __name__ == "__main__":

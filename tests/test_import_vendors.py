@@ -228,3 +228,25 @@ def test_site_layouts_need_their_own_columns(header: list[str], fmt: str) -> Non
     from leadtui.io.formats import detect_format
 
     assert detect_format(header).key == fmt
+
+
+def test_cli_dry_run_says_which_columns_are_kept_in_the_note(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from leadtui.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(tmp_path / "x.db"),
+            "import",
+            str(REALWORLD / "meta_lead_ads_questions.csv"),
+            "--dry-run",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Kept in the note of each lead (column: answer): "
+        "¿cuál_es_tu_presupuesto?, what_is_your_budget?, city"
+    ) in result.output

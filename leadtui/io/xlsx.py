@@ -24,28 +24,26 @@ _HEADER_SEARCH = 20
 def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
     import zipfile
 
-    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        book = xlsx_rows.open_book(path)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as error:
         raise ImportRefused(
             _("{file} is not a readable Excel workbook ({reason}).").format(
                 file=path.name, reason=error
             )
         ) from error
     try:
-        if sheet is None:
-            worksheet = book.worksheets[0]
-        elif sheet in book.sheetnames:
-            worksheet = book[sheet]
-        else:
+        if sheet is not None and sheet not in book.sheetnames:
             raise ImportRefused(
                 _("No sheet {sheet!r} in {file}; it has: {names}.").format(
                     sheet=sheet, file=path.name, names=", ".join(book.sheetnames)
                 )
             )
-        yield from xlsx_rows.sheet_rows(book, worksheet)
+        if not book.sheetnames:
+            raise ImportRefused(_("{file} has no worksheet.").format(file=path.name))
+        yield from book.rows(sheet if sheet is not None else book.sheetnames[0])
     finally:
         book.close()
 
