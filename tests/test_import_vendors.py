@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import AppFactory
 
 from leadtui.io.csv_import import ImportOptions
 from leadtui.store import LeadStore
@@ -250,3 +251,25 @@ def test_cli_dry_run_says_which_columns_are_kept_in_the_note(tmp_path: Path) -> 
         "Kept in the note of each lead (column: answer): "
         "¿cuál_es_tu_presupuesto?, what_is_your_budget?, city"
     ) in result.output
+
+
+async def test_import_screen_shows_answers_as_kept_in_the_note(
+    store: LeadStore, app_factory: AppFactory
+) -> None:
+    """The mapping table of a lead-ad file: each custom question reads "Kept in the note"."""
+    from test_import_screen import open_with
+    from textual.widgets import DataTable
+    from waiting import settle
+
+    from leadtui.ui.screens.import_screen import ImportScreen
+
+    app = app_factory(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = await open_with(pilot, REALWORLD / "meta_lead_ads_questions.csv")
+        assert isinstance(screen, ImportScreen)
+        table = screen.query_one("#import-mapping", DataTable)
+        fields = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[1]) for i in range(19)}
+        assert fields["what_is_your_budget?"] == "Kept in the note"
+        assert fields["¿cuál_es_tu_presupuesto?"] == "Kept in the note"
+        assert fields["ad_name"] == "(ignore)"
