@@ -180,7 +180,8 @@ def test_vendor_export_detected_and_mapped(
 def test_lead_ad_questions_kept_verbatim_in_the_note_never_guessed(store: LeadStore) -> None:
     """Meta's custom questions: shown as kept in the note, each answer under its question."""
     preview = store.preview_import(REALWORLD / "meta_lead_ads_questions.csv")
-    questions = ["¿cuál_es_tu_presupuesto?", "what_is_your_budget?", "city"]
+    questions = ["ad_name", "adset_name", "¿cuál_es_tu_presupuesto?", "what_is_your_budget?"]
+    questions.append("city")
     assert preview.kept_in_note == questions
     assert not set(questions) & set(preview.not_imported)
     report = store.import_rows(preview, ImportOptions(region=None))
@@ -191,7 +192,10 @@ def test_lead_ad_questions_kept_verbatim_in_the_note_never_guessed(store: LeadSt
         "SELECT a.body FROM activity a JOIN lead l ON l.id = a.lead_id WHERE l.last_name = ?",
         "Porter",
     )
-    assert [row[0] for row in sam] == ["Form answers:\nwhat_is_your_budget?: less than $500"]
+    assert [row[0] for row in sam] == [
+        "Form answers:\nad_name: Anuncio C\nadset_name: Conjunto 2\n"
+        "what_is_your_budget?: less than $500"
+    ]
     # no keyword guess for a lead ad: a question naming a field still lands in the note
     from leadtui.io.layouts_forms import META_LEAD_ADS
     from leadtui.io.mapping import guess_mapping
@@ -249,7 +253,7 @@ def test_cli_dry_run_says_which_columns_are_kept_in_the_note(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert (
         "Kept in the note of each lead (column: answer): "
-        "¿cuál_es_tu_presupuesto?, what_is_your_budget?, city"
+        "ad_name, adset_name, ¿cuál_es_tu_presupuesto?, what_is_your_budget?, city"
     ) in result.output
 
 
@@ -272,4 +276,5 @@ async def test_import_screen_shows_answers_as_kept_in_the_note(
         fields = {str(table.get_row_at(i)[0]): str(table.get_row_at(i)[1]) for i in range(19)}
         assert fields["what_is_your_budget?"] == "Kept in the note"
         assert fields["¿cuál_es_tu_presupuesto?"] == "Kept in the note"
-        assert fields["ad_name"] == "(ignore)"
+        assert fields["ad_name"] == "Kept in the note"
+        assert fields["ad_id"] == "(ignore)"

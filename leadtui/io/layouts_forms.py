@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from leadtui.i18n import _
-from leadtui.io.layout import IGNORE, Format, header_table
+from leadtui.io.layout import ANSWER, IGNORE, Format, header_table
 
 TYPEFORM = Format(
     "typeform",
@@ -60,9 +60,9 @@ META_LEAD_ADS = Format(
             "id": IGNORE,
             "created_time": "created_at",
             "ad_id": IGNORE,
-            "ad_name": IGNORE,
+            "ad_name": ANSWER,  # which ad brought the person: kept in the note
             "adset_id": IGNORE,
-            "adset_name": IGNORE,
+            "adset_name": ANSWER,
             "campaign_id": IGNORE,
             "campaign_name": "utm_campaign",
             "form_id": IGNORE,
@@ -107,7 +107,7 @@ LINKEDIN_LEAD_GEN = Format(
             "Date": "created_at",
             "LinkedIn Profile URL": "website",
             "Account Name": IGNORE,
-            "Ad Name": IGNORE,
+            "Ad Name": ANSWER,
         }
     ),
 )
