@@ -5,27 +5,17 @@ written by ``make_vendors.py``)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import AppFactory
+from test_import_realworld import REALWORLD, query
 
 from leadtui.io.csv_import import ImportOptions
 from leadtui.store import LeadStore
 
-REALWORLD = Path(__file__).parent / "fixtures" / "import" / "realworld"
 COLUMNS = "first_name, last_name, email, phone, company, source, campaign, utm_campaign, created_at"
-
-
-def query(store: LeadStore, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    """Rows straight from the database file."""
-    conn = sqlite3.connect(store.path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 # (file, format, first lead: first, last, email, phone, company, source, campaign,
