@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from leadtui.domain.lead_input import LeadInput
+from leadtui.domain.rows import LeadInput
 from leadtui.io.csv_import import ImportOptions
 from leadtui.io.export import ExportOptions
 from leadtui.launch import open_store
@@ -64,6 +64,7 @@ def test_json_export_then_import_is_the_identity(
                     company=company,
                 )
             )
+            assert lead.id is not None
             source.add_activity(lead.id, "note", note)
         target = base / "out.json"
         source.export_leads(target, ExportOptions(format="json"))
