@@ -5,21 +5,18 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_import_roundtrip import CHARS, fixed_clock
 
 from leadtui.domain.rows import LeadInput
 from leadtui.io.csv_import import ImportOptions
 from leadtui.io.export import ExportOptions
 from leadtui.launch import open_store
 
-CHARS = st.characters(categories=("L", "M", "N", "P", "S", "Zs")) | st.sampled_from(
-    list("+=-@\"',;:\\")
-)
 names = st.builds(
     lambda start, rest: (start + rest).strip(),
     st.sampled_from(["+", "=", "-", "@", '"', "'", "Zoë "]),
@@ -30,10 +27,6 @@ notes = st.builds(
     st.sampled_from(["+", "=", "-", "@", '"', ""]),
     st.lists(st.text(CHARS, max_size=10), min_size=1, max_size=3),
 ).filter(bool)
-
-
-def fixed_clock() -> datetime:
-    return datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
 
 def people_and_notes(path: Path) -> list[tuple[Any, ...]]:
