@@ -8,7 +8,9 @@ company, job title), then times:
 * ``leadtui import`` as a whole process (Python start-up and imports included).
 
 Each is the median of ``--repeat`` runs on a fresh database. ``--rss`` also
-imports ``--rss-rows`` rows in a child process and prints its peak RSS.
+imports ``--rss-rows`` rows in a child process and prints its peak RSS. ``--xlsx``
+instead writes the same rows as an Excel workbook and times its in-process import
+against the CSV's (issue #12: at most 2x).
 
 With ``--db postgresql://…`` (a role that may create databases) the same file is
 imported into a fresh PostgreSQL database per round, against ``psql \copy`` of it into
@@ -119,6 +121,18 @@ def sample_file(rows: int) -> Iterator[tuple[Path, Path]]:
         yield folder, csv_path
 
 
+def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
+    """The rows of ``csv_path`` as the first sheet of a workbook (streamed, write-only)."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    book.save(xlsx_path)
+
+
 def time_sqlite(csv_path: Path, folder: Path) -> float:
     db = folder / "bare.db"
     db.unlink(missing_ok=True)
@@ -219,12 +233,16 @@ def main() -> None:
     parser.add_argument("--rss", action="store_true", help="also measure a big import's RSS")
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
     parser.add_argument("--db", help="a postgresql:// URL: benchmark PostgreSQL instead")
+    parser.add_argument("--xlsx", action="store_true", help="time the rows as .xlsx")
     args = parser.parse_args()
     if args.db:
         with sample_file(args.rows) as (_folder, csv_path):
             postgres(csv_path, args.db, args.rows, args.repeat)
         return
     with sample_file(args.rows) as (folder, csv_path):
+        if args.xlsx:  # only this comparison: the rest is timed without --xlsx
+            time_xlsx(csv_path, folder, args.repeat)
+            return
         # Interleaved rounds, so a slow spell of a shared machine hits every method alike.
         floors, stores, cli_runs = [], [], []
         for _ in range(args.repeat):
@@ -255,6 +273,68 @@ def main() -> None:
             print(
                 f"peak RSS of leadtui import, {args.rss_rows:,} rows: {rss / 1024:.0f} MB "
                 f"({seconds:.1f} s)"
+            )
+
+
+class OpenpyxlBook:
+    """A workbook read by ``openpyxl.load_workbook(read_only=True)`` and ``iter_rows``: the
+    reader before #12's ``leadtui.io.xlsx_rows``, for the before/after comparison."""
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.sheetnames = self.book.sheetnames
+
+    def rows(self, name: str) -> Iterator[list[str]]:
+        """The rows of sheet ``name`` as import text."""
+        from leadtui.io.xlsx_rows import as_text
+
+        for values in self.book[name].iter_rows(values_only=True):
+            cells = [as_text(value) for value in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            yield cells
+
+    def close(self) -> None:
+        """Close the workbook."""
+        self.book.close()
+
+
+def time_xlsx(csv_path: Path, folder: Path, repeat: int) -> None:
+    """Print the in-process import of the same rows as CSV and as ``.xlsx`` (read by our
+    row reader, and by openpyxl's ``iter_rows`` as before), interleaved in one run."""
+    from leadtui.io import xlsx_rows
+
+    xlsx_path = folder / "leads.xlsx"
+    write_xlsx(csv_path, xlsx_path)
+    ours = xlsx_rows.open_book
+    names = ("csv", "xlsx, openpyxl iter_rows", "xlsx")
+    runs: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
+
+    def timed(name: str, path: Path) -> None:
+        start = time.process_time()  # CPU of every thread: steadier than wall time when shared
+        runs[name].append(time_store(path, folder))
+        cpu[name].append(time.process_time() - start)
+
+    for _ in range(repeat):
+        timed("csv", csv_path)
+        xlsx_rows.open_book = OpenpyxlBook  # type: ignore[assignment]
+        try:
+            timed("xlsx, openpyxl iter_rows", xlsx_path)
+        finally:
+            xlsx_rows.open_book = ours
+        timed("xlsx", xlsx_path)
+    print(f"rows: {csv_path.stat().st_size / 1e6:.1f} MB of CSV; in-process import, medians")
+    for label, table in (("wall", runs), ("CPU", cpu)):
+        plain = statistics.median(table["csv"])
+        for name, seconds in table.items():
+            ratios = " ".join(f"{s / c:.2f}" for s, c in zip(seconds, table["csv"], strict=True))
+            middle = statistics.median(seconds)
+            print(
+                f"{label:<5}{name:<28}{middle:>8.2f} s{middle / plain:>7.2f}x csv"
+                f"  (per round: {ratios})"
             )
 
 

@@ -263,6 +263,7 @@ def import_file(
         on_duplicate=options.on_duplicate,
         dry_run=options.dry_run,
         not_imported=preview.not_imported,
+        kept_in_note=preview.kept_in_note,
     )
     try:
         with fewer_collections(), transaction() as target:

@@ -40,6 +40,7 @@ FIELD_LABELS: dict[str, str] = {
     "created_at": _("Created"),
     "tags": _("Tags"),
     "note": _("Note"),
+    "answer": _("Kept in the note"),
     "ignore": _("(ignore)"),
 }
 
