@@ -8,6 +8,7 @@ from conftest import AppFactory
 from textual.pilot import Pilot
 from waiting import settle, wait_until
 
+from leadtui.domain.duplicates_merge import Side
 from leadtui.domain.errors import NotFoundError
 from leadtui.domain.rows import LeadInput
 from leadtui.store import LeadStore
@@ -92,7 +93,8 @@ async def test_unmerge_later_from_the_detail(store: LeadStore, app_factory: AppF
     from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
     first, second, _family = seed(store)
-    merged = store.merge_leads(first, second)
+    # Not the default (the newer "Jose"): undoing the unmerge must keep this choice.
+    merged = store.merge_leads(first, second, {"first_name": Side.KEPT})
     assert [m.merge_id for m in store.merges_into(first)] == [merged.merge_id]
     app = app_factory(store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -108,3 +110,4 @@ async def test_unmerge_later_from_the_detail(store: LeadStore, app_factory: AppF
         await pilot.press("u")  # the undo merges them again
         await wait_until(pilot, lambda: len(store.merges_into(first)) == 1, "the merge again")
         await settle(pilot)
+        assert store.get_lead(first).first_name == "José"

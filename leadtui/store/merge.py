@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from leadtui.domain.duplicates_merge import Side, default_sides, plan_merge
+from leadtui.domain.duplicates_merge import MERGE_FIELDS, Side, default_sides, plan_merge
 from leadtui.domain.enums import ActivityKind
 from leadtui.domain.errors import ConflictError, NotFoundError
 from leadtui.domain.timefmt import format_db_time, parse_db_time
@@ -37,6 +37,8 @@ class MergeResult:
     merge_id: int
     kept_id: int
     other_id: int
+    sides: Mapping[str, Side] = field(default_factory=dict)
+    """The side each field's value was taken from: merging again with it redoes the merge."""
 
 
 def lead_values(lead: Lead) -> dict[str, Any]:
@@ -55,6 +57,17 @@ def _decode(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         name: parse_db_time(value) if LEAD[name].kind is Kind.TIME and value else value
         for name, value in values.items()
+    }
+
+
+def _sides(snap: Mapping[str, Any]) -> dict[str, Side]:
+    """The choices a merge was made with (read back from its values when it predates them)."""
+    if "sides" in snap:
+        return {name: Side(side) for name, side in snap["sides"].items()}
+    before, after, other = snap["kept_before"], snap["kept_after"], snap["other_before"]
+    return {
+        name: Side.OTHER if any(after[c] == other[c] != before[c] for c in columns) else Side.KEPT
+        for name, columns in MERGE_FIELDS.items()
     }
 
 
@@ -171,10 +184,11 @@ class MergeService:
                     "added_tags": added_tags,
                     "merge_activity": note.id,
                     "merge_change": merge_change_id,
+                    "sides": {name: side.value for name, side in chosen.items()},
                 }
             )
             session.add(record)
-            return MergeResult(record.id, kept_id, other_id)
+            return MergeResult(record.id, kept_id, other_id, chosen)
 
     def unmerge(self, merge_id: int) -> MergeResult:
         """Both leads back as before the merge; later edits to the survivor stay."""
@@ -238,7 +252,7 @@ class MergeService:
                     and session.get(LeadTag, (other_id, tag)) is None
                 ):
                     session.add(LeadTag(lead_id=other_id, tag_id=tag))
-            result = MergeResult(merge_id, record.kept_id, other_id)
+            result = MergeResult(merge_id, record.kept_id, other_id, _sides(snap))
             session.delete(record)
             return result
 

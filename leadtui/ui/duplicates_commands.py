@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
@@ -13,6 +13,9 @@ from textual.screen import Screen
 from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.i18n import _
 from leadtui.ui.writes import run_write
+
+if TYPE_CHECKING:
+    from leadtui.store import MergeResult
 
 
 def open_duplicates(screen: Screen[Any]) -> None:
@@ -38,10 +41,13 @@ def unmerge_from_detail(screen: Screen[Any], merge_id: int, other_id: int) -> No
         screen.toast(_("Lead #{other} is back; u merges it again.").format(other=other_id))
         screen.reload()
 
-    def undo(result: Any) -> UndoEntry:
+    def undo(result: MergeResult) -> UndoEntry:
+        # The same choices as the first time, not the defaults of today's values.
         return UndoEntry(
             _("Unmerge of #{other}").format(other=other_id),
-            discard_result(lambda: store.merge_leads(result.kept_id, result.other_id)),
+            discard_result(
+                lambda: store.merge_leads(result.kept_id, result.other_id, result.sides)
+            ),
             lead_ids=frozenset({result.kept_id, result.other_id}),
         )
 
