@@ -37,7 +37,7 @@ class MergeResult:
     merge_id: int
     kept_id: int
     other_id: int
-    sides: Mapping[str, Side] = field(default_factory=dict)
+    sides: dict[str, Side] = field(default_factory=dict)
     """The side each field's value was taken from: merging again with it redoes the merge."""
 
 
@@ -99,6 +99,17 @@ class MergeService:
         self, kept_id: int, other_id: int, sides: Mapping[str, Side] | None = None
     ) -> MergeResult:
         """Merge ``other_id`` into ``kept_id``; ``sides`` overrides the per-field defaults."""
+        with self.backend.session() as session:
+            return self.merge_in(session, kept_id, other_id, sides)
+
+    def merge_in(
+        self,
+        session: Session,
+        kept_id: int,
+        other_id: int,
+        sides: Mapping[str, Side] | None = None,
+    ) -> MergeResult:
+        """:meth:`merge` inside the caller's unit of work (an import merges many at once)."""
         from sqlmodel import col, select, update
 
         from leadtui.storage.models import Activity, LeadMerge, LeadTag, StageChange
@@ -107,88 +118,85 @@ class MergeService:
             raise NotFoundError(_("A lead cannot be merged with itself."))
         now = self.context.now()
         stages = [(stage.key, stage.kind) for stage in self.backend.stages()]
-        with self.backend.session() as session:
-            kept, other = self._live(session, kept_id), self._live(session, other_id)
-            kept_before, other_before = lead_values(kept), lead_values(other)
-            chosen = default_sides(kept_before, other_before) | dict(sides or {})
-            plan = plan_merge(kept_before, other_before, chosen, stages)
-            activities = list(
-                session.exec(select(Activity.id).where(Activity.lead_id == other_id)).all()
-            )
-            changes = list(
-                session.exec(select(StageChange.id).where(StageChange.lead_id == other_id)).all()
-            )
-            kept_tags = set(session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == kept_id)))
-            other_tags = sorted(
-                session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == other_id))
-            )
-            record = LeadMerge(at=now, kept_id=kept_id, other_id=other_id, snapshot_json="{}")
-            session.add(record)
-            # The other lead lets go of its email key first: the survivor may take it.
-            if "email_key" in plan.values:
-                other.email_key = None
-            other.deleted_at = now
-            other.updated_at = now
-            other.version += 1
-            session.add(other)
+        kept, other = self._live(session, kept_id), self._live(session, other_id)
+        kept_before, other_before = lead_values(kept), lead_values(other)
+        chosen = default_sides(kept_before, other_before) | dict(sides or {})
+        plan = plan_merge(kept_before, other_before, chosen, stages)
+        activities = list(
+            session.exec(select(Activity.id).where(Activity.lead_id == other_id)).all()
+        )
+        changes = list(
+            session.exec(select(StageChange.id).where(StageChange.lead_id == other_id)).all()
+        )
+        kept_tags = set(session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == kept_id)))
+        other_tags = sorted(session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == other_id)))
+        record = LeadMerge(at=now, kept_id=kept_id, other_id=other_id, snapshot_json="{}")
+        session.add(record)
+        # The other lead lets go of its email key first: the survivor may take it.
+        if "email_key" in plan.values:
+            other.email_key = None
+        other.deleted_at = now
+        other.updated_at = now
+        other.version += 1
+        session.add(other)
+        session.flush()
+        for name, value in plan.values.items():
+            setattr(kept, name, value)
+        merge_change_id = None
+        if plan.stage != kept.stage:
+            change = StageChange(
+                lead_id=kept_id, from_stage=kept.stage, to_stage=plan.stage, at=now,
+                reason=_("merge"),
+            )  # fmt: skip
+            session.add(change)
             session.flush()
-            for name, value in plan.values.items():
-                setattr(kept, name, value)
-            merge_change_id = None
-            if plan.stage != kept.stage:
-                change = StageChange(
-                    lead_id=kept_id, from_stage=kept.stage, to_stage=plan.stage, at=now,
-                    reason=_("merge"),
-                )  # fmt: skip
-                session.add(change)
-                session.flush()
-                merge_change_id = change.id
-                kept.stage = plan.stage
-                kept.stage_changed_at = now
-            session.exec(
-                update(Activity).where(col(Activity.id).in_(activities)).values(lead_id=kept_id)
-            )
-            session.exec(
-                update(StageChange).where(col(StageChange.id).in_(changes)).values(lead_id=kept_id)
-            )
-            added_tags = [tag for tag in other_tags if tag not in kept_tags]
-            for tag in other_tags:
-                session.delete(session.get(LeadTag, (other_id, tag)))
-            session.flush()
-            for tag in added_tags:
-                session.add(LeadTag(lead_id=kept_id, tag_id=tag))
-            assert record.id is not None
-            name = f"{other.first_name} {other.last_name}".strip() or (other.email or "")
-            note = Activity(
-                lead_id=kept_id,
-                kind=ActivityKind.SYSTEM.value,
-                at=now,
-                body=_(
-                    "Merged lead #{other} ({name}) into this one (merge {merge}; "
-                    "undo with: leadtui unmerge {merge})."
-                ).format(other=other_id, name=name, merge=record.id),
-            )
-            session.add(note)
-            kept.updated_at = now
-            kept.version += 1
-            session.add(kept)
-            session.flush()
-            record.snapshot_json = json.dumps(
-                {
-                    "kept_before": _encode(kept_before),
-                    "kept_after": _encode(lead_values(kept)),
-                    "other_before": _encode(other_before),
-                    "activities": activities,
-                    "changes": changes,
-                    "other_tags": other_tags,
-                    "added_tags": added_tags,
-                    "merge_activity": note.id,
-                    "merge_change": merge_change_id,
-                    "sides": {name: side.value for name, side in chosen.items()},
-                }
-            )
-            session.add(record)
-            return MergeResult(record.id, kept_id, other_id, chosen)
+            merge_change_id = change.id
+            kept.stage = plan.stage
+            kept.stage_changed_at = now
+        session.exec(
+            update(Activity).where(col(Activity.id).in_(activities)).values(lead_id=kept_id)
+        )
+        session.exec(
+            update(StageChange).where(col(StageChange.id).in_(changes)).values(lead_id=kept_id)
+        )
+        added_tags = [tag for tag in other_tags if tag not in kept_tags]
+        for tag in other_tags:
+            session.delete(session.get(LeadTag, (other_id, tag)))
+        session.flush()
+        for tag in added_tags:
+            session.add(LeadTag(lead_id=kept_id, tag_id=tag))
+        assert record.id is not None
+        name = f"{other.first_name} {other.last_name}".strip() or (other.email or "")
+        note = Activity(
+            lead_id=kept_id,
+            kind=ActivityKind.SYSTEM.value,
+            at=now,
+            body=_(
+                "Merged lead #{other} ({name}) into this one (merge {merge}; "
+                "undo with: leadtui unmerge {merge})."
+            ).format(other=other_id, name=name, merge=record.id),
+        )
+        session.add(note)
+        kept.updated_at = now
+        kept.version += 1
+        session.add(kept)
+        session.flush()
+        record.snapshot_json = json.dumps(
+            {
+                "kept_before": _encode(kept_before),
+                "kept_after": _encode(lead_values(kept)),
+                "other_before": _encode(other_before),
+                "activities": activities,
+                "changes": changes,
+                "other_tags": other_tags,
+                "added_tags": added_tags,
+                "merge_activity": note.id,
+                "merge_change": merge_change_id,
+                "sides": {name: side.value for name, side in chosen.items()},
+            }
+        )
+        session.add(record)
+        return MergeResult(record.id, kept_id, other_id, chosen)
 
     def unmerge(self, merge_id: int) -> MergeResult:
         """Both leads back as before the merge; later edits to the survivor stay."""
