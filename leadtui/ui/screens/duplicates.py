@@ -52,7 +52,8 @@ class DuplicatesScreen(StoreScreen[None]):
     DuplicatesScreen #dup-scroll { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,backspace", "back", _("Back"), id="dups.back"),
+        # Spanish labels are longer: at 80 columns the footer keeps the review keys (F1 lists Back).
+        Binding("escape,q,backspace", "back", _("Back"), id="dups.back", show=language() == "en"),
         Binding("m", "merge", _("Merge"), id="dups.merge"),
         Binding("n", "not_duplicate", _("Not a duplicate"), id="dups.not"),
         Binding("s", "skip", _("Skip"), id="dups.skip"),
