@@ -78,6 +78,8 @@ class MergeInfo:
     merge_id: int
     other_id: int
     at: datetime
+    activity_id: int | None = None
+    """The note the merge left on the survivor's timeline."""
 
 
 class MergeService:
@@ -272,11 +274,14 @@ class MergeService:
 
         with self.backend.read_session() as session:
             rows = session.exec(
-                select(LeadMerge.id, LeadMerge.other_id, LeadMerge.at)
+                select(LeadMerge.id, LeadMerge.other_id, LeadMerge.at, LeadMerge.snapshot_json)
                 .where(LeadMerge.kept_id == lead_id)
                 .order_by(col(LeadMerge.id).desc())
             ).all()
-            return [MergeInfo(m or 0, o, at) for m, o, at in rows]
+            return [
+                MergeInfo(m or 0, o, at, json.loads(snap).get("merge_activity"))
+                for m, o, at, snap in rows
+            ]
 
     @staticmethod
     def _refuse_taken(session: Session, key: str, own_id: int | None) -> None:
