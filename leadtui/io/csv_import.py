@@ -27,7 +27,7 @@ from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
-from leadtui.io.row_outcome import Converted, Issue, RowRejected
+from leadtui.io.row_outcome import Converted, Issue, RowRejected, lead_row
 from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.import_target import ImportTarget
@@ -164,6 +164,7 @@ class Importer:
         pending_email: dict[str, int] = {}
         pending_phone: dict[str, int] = {}
         updates: dict[int, list[Converted]] = {}
+        absorbed: list[tuple[int, bool, Converted]] = []
         mode = self.options.on_duplicate
         for where, row in converted:
             key, phone = row.values.get("email_key"), row.values.get("phone_e164")
@@ -197,11 +198,15 @@ class Importer:
                 self._count(mode, row)
             else:
                 assert target.lead_id is not None
-                updates.setdefault(target.lead_id, []).append(row)
+                if mode == "merge" and not self.writer.is_new(target.lead_id):
+                    # A lead of its own, merged into the match afterwards, so unmergeable.
+                    absorbed.append((target.lead_id, target.column == "email", row))
+                else:
+                    updates.setdefault(target.lead_id, []).append(row)
                 if key:  # a phone match may give the lead this email
                     known_emails.setdefault(key, (target.lead_id, False))
                 self._count(mode, row)
-        self._write(pending, updates)
+        self._write(pending, updates, absorbed)
 
     def _count(self, mode: str, row: Converted) -> None:
         if row.warnings:
@@ -212,27 +217,31 @@ class Importer:
             self.report.merged += 1
 
     def _write(
-        self, pending: list[tuple[Where, Converted]], updates: dict[int, list[Converted]]
+        self,
+        pending: list[tuple[Where, Converted]],
+        updates: dict[int, list[Converted]],
+        absorbed: list[tuple[int, bool, Converted]],
     ) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:
-            values = row.values
-            values["import_batch_id"] = self.batch_id  # the row is not used after this
-            if row.tags:
-                values["tags"] = row.tags
+            rows.append(lead_row(row, self.batch_id, self.now))
             if row.warnings:
                 self.report.with_warnings += 1
-            if row.notes:
-                at = values.get("created_at") or self.now
-                values["activities"] = [("note", at, note) for note in row.notes]
-            rows.append(values)
+        for _lead_id, by_email, row in absorbed:
+            rows.append(lead_row(row, self.batch_id, self.now))
+            if by_email:  # the lead it merges into holds this address's key
+                rows[-1]["email_key"] = None
         for lead_id, dupes in updates.items():
             self.target.update_lead(
                 self.writer, lead_id, dupes, self.options.on_duplicate, self.now
             )
         if rows:  # last: it leaves the search indexing running while the next chunk is read
-            self.writer.insert(rows)
-            self.report.imported += len(rows)
+            ids = self.writer.insert(rows)
+            self.report.imported += len(pending)
+            self.report.merge_into += [
+                (lead_id, new_id, frozenset(row.given))
+                for (lead_id, _e, row), new_id in zip(absorbed, ids[len(pending) :], strict=True)
+            ]
 
 
 def import_file(

@@ -46,6 +46,9 @@ class ImportReport:
     """Columns kept in each lead's note as ``column: value`` (form answers)."""
     date_columns: list[DateColumn] = field(default_factory=list)
     """How each date column was read (day or month first) and whether to check it."""
+    merge_into: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    """``--on-duplicate merge``: (lead the row matched, the row's own new lead, the columns
+    the file gave); the store merges each pair after the import (``leadtui unmerge``)."""
 
     @property
     def accounted(self) -> int:

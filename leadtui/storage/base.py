@@ -270,6 +270,10 @@ class Backend(Protocol):
         """Ids of up to ``limit`` leads with every word of ``text`` (prefixes), unsorted."""
         ...
 
+    def not_duplicates_of(self, lead_id: int) -> set[tuple[int, int]]:
+        """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
+        ...
+
     def check_search_index(self) -> None:
         """Raise :class:`~leadtui.domain.errors.StorageError` if the search index is off."""
         ...

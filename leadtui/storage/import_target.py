@@ -21,6 +21,10 @@ class ImportWriter(Protocol):
         """Insert a chunk of clean lead rows; their new ids, in order."""
         ...
 
+    def is_new(self, lead_id: int) -> bool:
+        """Whether ``lead_id`` was created by this import (not a lead it found)."""
+        ...
+
     def wait(self) -> None:
         """Let background work on the connection finish (before the caller's own SQL)."""
         ...

@@ -50,9 +50,14 @@ class ImportsService:
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
         self.backend.check()  # quick_check: never import into a damaged file
-        return import_file(
+        report = import_file(
             self.backend.import_target, preview, options, self.context.now(), progress
         )
+        if report.merge_into and report.batch_id is not None:
+            from leadtui.store.import_merges import merge_imported
+
+            merge_imported(self.context, report.batch_id, report.merge_into)
+        return report
 
     def revert_import(
         self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()
@@ -62,8 +67,19 @@ class ImportsService:
         Leads changed since the import are kept when in ``keep``, reverted too with
         ``force``; otherwise the revert is refused and names them (nothing changed).
         """
+        from leadtui.domain.changed import refused_revert
+        from leadtui.store.import_merges import unmerge_batch
+
         self.context.refuse_if_read_only()
         _refuse_impossible_batch(batch_id)
+        if not force:  # refused before anything is unmerged
+            changed = self.backend.import_changes(batch_id)
+            changed = [lead for lead in changed if lead.id not in keep]
+            if changed:
+                raise refused_revert(changed)
+        if unmerge_batch(self.context, batch_id, keep):
+            # An unmerge gives a merged-away lead its old version back: checked above.
+            force = True
         return self.backend.revert_import(batch_id, self.context.now(), keep=keep, force=force)
 
     def import_changes(self, batch_id: int) -> list[ChangedLead]:

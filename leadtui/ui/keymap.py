@@ -97,6 +97,7 @@ KEYS: dict[str, Key] = {
     "save": Key("ctrl+s", N_("Save"), "save"),
     "not_duplicate": Key("I", N_("Not a duplicate"), "not_duplicate"),
     "swap": Key("r", N_("Keep other lead"), "swap"),
+    "unmerge": Key("U", N_("Unmerge"), "unmerge"),
     # Everywhere (the app's own)
     "help": Key("f1,question_mark", N_("Help"), "toggle_help"),
     "quit_now": Key("ctrl+q", N_("Quit"), "quit"),

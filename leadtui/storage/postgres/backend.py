@@ -184,6 +184,11 @@ class PostgresBackend(PostgresConnections):
         found: list[int] = self._reading(duplicate_reads.search_ids, text, limit)
         return found
 
+    def not_duplicates_of(self, lead_id: int) -> set[tuple[int, int]]:
+        """The "not a duplicate" pairs of one lead."""
+        pairs: set[tuple[int, int]] = self._reading(duplicate_reads.not_duplicates_of, lead_id)
+        return pairs
+
     def check_search_index(self) -> None:
         """Every lead's search vector is what its name, email and company give."""
         if self._reading(duplicate_reads.search_index_mismatches):

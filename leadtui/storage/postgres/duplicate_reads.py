@@ -49,6 +49,17 @@ def key_rows_by_phone(conn: Conn, phone_e164: str, limit: int) -> list[KeyRow]:
     )
 
 
+def not_duplicates_of(conn: Conn, lead_id: int) -> set[tuple[int, int]]:
+    """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
+    with conn.cursor() as cursor:
+        cursor.execute(
+            b"SELECT low_id, high_id FROM notduplicate WHERE low_id = %s "
+            b"UNION ALL SELECT low_id, high_id FROM notduplicate WHERE high_id = %s",
+            (lead_id, lead_id),
+        )
+        return {(int(low), int(high)) for low, high in cursor.fetchall()}
+
+
 def search_ids(conn: Conn, text: str, limit: int) -> list[int]:
     """Ids of up to ``limit`` leads whose search vector has every word (whole words), unsorted."""
     words = _WORD.findall(text)

@@ -77,6 +77,10 @@ class CopyWriter:
             self._analyze()
         return ids
 
+    def is_new(self, lead_id: int) -> bool:
+        """Whether this load created ``lead_id``."""
+        return lead_id in self.created
+
     def _analyze(self) -> None:
         """Refresh the lead table's statistics once it has doubled within this load.
 

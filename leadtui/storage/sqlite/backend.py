@@ -176,6 +176,10 @@ class SqliteBackend(SqliteConnections):
         """Up to ``limit`` ids matching every word, straight from the FTS index."""
         return duplicate_reads.search_ids(self.reader(), text, limit)
 
+    def not_duplicates_of(self, lead_id: int) -> set[tuple[int, int]]:
+        """The "not a duplicate" pairs of one lead (two primary-key/index look-ups)."""
+        return duplicate_reads.not_duplicates_of(self.reader(), lead_id)
+
     def check_search_index(self) -> None:
         """FTS5's own ``integrity-check`` against the lead table."""
         try:

@@ -56,12 +56,13 @@ class DuplicatesScreen(StoreScreen[None]):
     DuplicatesScreen #dup-scroll { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        bind("dups", "back"),
+        # Spanish labels are longer: at 80 columns the footer keeps the review keys (F1 lists Back).
+        bind("dups", "back", show=language() == "en"),
         bind("dups", "save", "merge", description=N_("Merge")),
-        bind("dups", "not_duplicate"),
+        bind("dups", "not_duplicate", description=N_("Different")),
         bind("dups", "next", "skip", description=N_("Skip")),
         bind("dups", "toggle", "take_other", description=N_("Take other")),
-        bind("dups", "swap"),
+        bind("dups", "swap", description=N_("Swap sides")),
         bind("dups", "down", description=N_("Next field"), show=False),
         bind("dups", "up", description=N_("Previous field"), show=False),
         *numbered("dups", "take_other({index})", [_("Toggle field {n}").format(n=n) for n in _N]),

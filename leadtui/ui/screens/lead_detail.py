@@ -22,6 +22,7 @@ from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm
+from leadtui.ui.screens.detail_merges import load_merges, unmerge_in_detail
 from leadtui.ui.screens.duplicates_hint import show_duplicate_hint
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
@@ -145,6 +146,11 @@ class LeadDetailScreen(StoreScreen[None]):
         self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now)
         self.query_one("#timeline", Timeline).show(detail.timeline, now, self.stage_names)
         show_duplicate_hint(self, detail.id)
+        load_merges(self, detail.id, detail.timeline, self.query_one("#timeline", Timeline))
+
+    def on_timeline_unmerge(self, message: Timeline.Unmerge) -> None:
+        """``U`` on a merge in the timeline: both leads back as before (``u`` merges again)."""
+        unmerge_in_detail(self, message.merge_id, message.other_id, self.reload)
 
     def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing ``message`` as markup (it may hold user text)."""

@@ -143,14 +143,28 @@ def _followup_body(body: str) -> str:
 
 
 class Timeline(VerticalScroll, can_focus=True):
-    """A scrollable, newest-first list of a lead's activities and stage changes."""
+    """A scrollable, newest-first list of a lead's activities and stage changes.
+
+    ``down``/``up`` (``j``/``k``) move a selection from entry to entry; Enter edits it,
+    ``d`` deletes it, and on an entry that records a merge ``U`` asks for the unmerge
+    (:class:`Timeline.Unmerge`).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("timeline", "down", "select(1)", description=N_("Next entry"), show=False),
         bind("timeline", "up", "select(-1)", description=N_("Previous entry"), show=False),
         bind("timeline", "open", "edit_entry", description=N_("Edit entry"), show=False),
         bind("timeline", "delete", "delete_entry", description=N_("Delete entry"), show=False),
+        bind("timeline", "unmerge"),
     ]
+
+    class Unmerge(Message):
+        """The user asked to take back the merge the selected entry records."""
+
+        def __init__(self, merge_id: int, other_id: int) -> None:
+            super().__init__()
+            self.merge_id = merge_id
+            self.other_id = other_id
 
     class EntryChosen(Message):
         """The user asked to edit (``verb="edit"``) or delete an entry."""
@@ -166,6 +180,8 @@ class Timeline(VerticalScroll, can_focus=True):
         self.selected: int | None = None
         self._now: datetime | None = None
         self._names: Mapping[str, str] = {}
+        self.merges: Mapping[int, tuple[int, int]] = {}
+        """Activity id of each merge note → (merge id, the lead merged in); set by the screen."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="timeline-body")
@@ -193,6 +209,30 @@ class Timeline(VerticalScroll, can_focus=True):
             return
         body = timeline_text(self.entries, self._now, self._names, self.selected)
         self.query_one("#timeline-body", Static).update(body)
+        self.refresh_bindings()
+
+    def set_merges(self, merges: Mapping[int, tuple[int, int]]) -> None:
+        """Which entries record a merge that can still be taken back."""
+        self.merges = merges
+        self.refresh_bindings()
+
+    def _merge_of_selected(self) -> tuple[int, int] | None:
+        entry = self.selected_entry
+        if entry is None or entry.kind != "activity":
+            return None
+        return self.merges.get(entry.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``U`` is offered only on an entry that records a merge."""
+        if action == "unmerge":
+            return self._merge_of_selected() is not None
+        return True
+
+    def action_unmerge(self) -> None:
+        """Ask the screen to take back the selected merge."""
+        found = self._merge_of_selected()
+        if found is not None:
+            self.post_message(self.Unmerge(*found))
 
     def action_select(self, step: int) -> None:
         """Select the next (older) or previous (newer) entry, scrolling to it."""
