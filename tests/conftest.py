@@ -27,6 +27,8 @@ os.environ.pop("LEADTUI_DB", None)
 # machine's LANG; the user's own settings file (a language chosen in the app) is not read.
 os.environ["LEADTUI_LANG"] = "en"
 os.environ["LEADTUI_SETTINGS"] = os.path.join(os.path.dirname(__file__), "no-such-settings.toml")
+# Nor its scoring rules: the default rules, unless a test writes a file of its own.
+os.environ["LEADTUI_SCORING"] = os.path.join(os.path.dirname(__file__), "no-such-scoring.toml")
 
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402

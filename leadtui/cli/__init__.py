@@ -25,6 +25,7 @@ from leadtui.cli import (
     import_export,
     leads,
     safety,
+    score,
     views,
 )
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
@@ -78,5 +79,6 @@ export_forget.register(main)
 views.register(main)
 safety.register(main)
 check.register(main)
+score.register(main)
 duplicates.register(main)
 click_messages.translate_help(main)

@@ -224,6 +224,7 @@ class Importer:
         for _where, row in pending:
             values = row.values
             values["import_batch_id"] = self.batch_id  # the row is not used after this
+            values["score_pinned"] = values.get("score") is not None  # a given score is kept
             if row.tags:
                 values["tags"] = row.tags
             if row.warnings:

@@ -41,6 +41,8 @@ from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.score_keeper import ScoreKeeper
+from leadtui.store.scoring import ScoringService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
 
@@ -77,10 +79,14 @@ __all__ = [
 class LeadStore:
     """Verb-named operations on the lead database (delegated to the services)."""
 
-    def __init__(self, backend: Backend, *, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, backend: Backend, *, clock: Clock = system_clock, rules_path: Path | None = None
+    ) -> None:
         self.backend = backend
         self.clock = clock
-        context = StoreContext(backend, clock)
+        context = StoreContext(backend, clock, ScoreKeeper(rules_path))
+        self.scoring = ScoringService(context)
+        """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
         self.leads = LeadsService(context)
         self.touches = TouchesService(context)
         self.pipeline = PipelineService(context)

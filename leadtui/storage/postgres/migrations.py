@@ -41,6 +41,20 @@ def _imported_history(conn: Conn) -> None:
     conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
 
 
+def _pin_scores(conn: Conn) -> None:
+    from leadtui.storage.columns import LEAD
+    from leadtui.storage.score_pinned import COLUMN, add_pinned_column
+
+    names = {
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'lead'"
+        )
+    }
+    add_pinned_column(names, lambda sql: conn.execute(sql.encode()), column_sql(LEAD, COLUMN))
+
+
 def _recompute_email_keys(conn: Conn) -> None:
     from leadtui.storage.postgres.migrate_email_keys import recompute_email_keys
 
@@ -71,6 +85,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _pin_scores,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

@@ -61,6 +61,15 @@ def _add_cadences(conn: sqlite3.Connection) -> None:
     add_cadences(conn)
 
 
+def _pin_scores(conn: sqlite3.Connection) -> None:
+    """6 → 7: ``lead.score_pinned`` (see :mod:`leadtui.storage.score_pinned`)."""
+    from leadtui.storage.score_pinned import COLUMN, add_pinned_column
+    from leadtui.storage.sqlite.tables import column_sql
+
+    names = {row[1] for row in conn.execute("PRAGMA table_info(lead)")}
+    add_pinned_column(names, conn.execute, column_sql(COLUMN))
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -68,6 +77,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _pin_scores,
 }
 
 

@@ -1,0 +1,187 @@
+"""Keeps ``lead.score`` equal to what the rules give, inside the writes that change it.
+
+Every store write that changes what a score depends on (an edit, a touch logged or
+taken back, a merge, an import) calls :meth:`ScoreKeeper.rescore` in its own ORM
+session, so the new score commits with the change (one query for the fields, one for
+the touches, one update). A pinned lead (a score typed by hand) is left alone. The
+queries are the ORM's, so they are the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from leadtui.domain.scoring import RuleSet, ScoreFacts, touch_summary
+from leadtui.domain.scoring_rules import DEFAULT_RULES, RulesError
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from leadtui.io.scoring_file import RulesFile
+
+
+@dataclass(frozen=True, slots=True)
+class FactsRow:
+    """A lead's facts with its stored score and pin (what a rescore compares with)."""
+
+    lead_id: int
+    facts: ScoreFacts
+    score: int | None
+    pinned: bool
+
+
+class ScoreKeeper:
+    """The rules in use (read from the rules file on first use) and the in-write rescore."""
+
+    def __init__(self, rules_path: Path | None = None) -> None:
+        self._path = rules_path
+        self._lock = threading.Lock()
+        self._ruleset: RuleSet | None = None
+        self._file: RulesFile | None = None
+        self.error: str | None = None
+        """The rules file's problem, one line, when the last read refused it (else ``None``)."""
+
+    @property
+    def path(self) -> Path:
+        """The rules file this store reads."""
+        if self._path is None:
+            from leadtui.paths import scoring_rules_path
+
+            self._path = scoring_rules_path()
+        return self._path
+
+    @property
+    def ruleset(self) -> RuleSet:
+        """The rules in use: the file's, or the last good ones while the file is bad."""
+        with self._lock:
+            if self._ruleset is None:
+                self._load()
+            assert self._ruleset is not None
+            return self._ruleset
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the rules text in use (changes when the file is edited)."""
+        self.ruleset  # noqa: B018 -- loads the file on first use
+        return self._file.fingerprint if self._file is not None else ""
+
+    @property
+    def text(self) -> str:
+        """The rules file's text in use (the default file when there is none)."""
+        self.ruleset  # noqa: B018
+        return self._file.text if self._file is not None else ""
+
+    def _load(self) -> None:
+        from leadtui.io.scoring_file import read_rules_file
+
+        try:
+            self._file = read_rules_file(self.path)
+        except RulesError as error:
+            self.error = str(error)
+            if self._ruleset is None:
+                self._ruleset = RuleSet(DEFAULT_RULES)
+            return
+        self.error = None
+        self._ruleset = RuleSet(self._file.rules)
+
+    def reload(self) -> bool:
+        """Read the rules file again; True if the rules in use changed (RulesError if bad)."""
+        with self._lock:
+            before = self._file.fingerprint if self._file is not None else None
+            self._load()
+            if self.error is not None:
+                raise RulesError(self.error)
+            assert self._file is not None
+            return self._file.fingerprint != before
+
+    # -- in a write -------------------------------------------------------------------
+
+    def rescore(self, session: Session, lead_ids: Iterable[int | None], now: datetime) -> None:
+        """Store the computed score of each unpinned lead of ``lead_ids`` (same session)."""
+        ids = sorted({lead_id for lead_id in lead_ids if lead_id is not None})
+        if not ids:
+            return
+        ruleset = self.ruleset
+        rows = read_facts(session, ids)
+        changed = [
+            (row.lead_id, value)
+            for row in rows
+            if not row.pinned and (value := ruleset.value(row.facts, now)) != row.score
+        ]
+        write_scores(session, changed)
+
+
+def _facts_columns() -> tuple[Any, ...]:
+    from leadtui.storage.models import Lead
+
+    return (
+        Lead.id,
+        Lead.source,
+        Lead.campaign,
+        Lead.job_title,
+        Lead.company,
+        Lead.email,
+        Lead.phone_e164,
+        Lead.created_at,
+        Lead.score,
+        Lead.score_pinned,
+    )
+
+
+def read_facts(
+    session: Session, ids: Sequence[int] | None = None, *, after: int = 0, limit: int = 0
+) -> list[FactsRow]:
+    """The facts of leads ``ids`` (or of the ``limit`` leads after id ``after``), by id."""
+    from sqlalchemy import func, select
+
+    from leadtui.storage.models import Activity, Lead
+
+    query = select(*_facts_columns()).order_by(Lead.id)
+    if ids is not None:
+        query = query.where(Lead.id.in_(ids))  # type: ignore[union-attr]
+    else:
+        query = query.where(Lead.id > after).limit(limit)  # type: ignore[operator]
+    leads = session.execute(query).all()
+    if not leads:
+        return []
+    touches = select(Activity.lead_id, Activity.kind, func.count(), func.max(Activity.at))
+    if ids is not None:
+        touches = touches.where(Activity.lead_id.in_(ids))  # type: ignore[attr-defined]
+    else:
+        touches = touches.where(Activity.lead_id.between(leads[0][0], leads[-1][0]))  # type: ignore[attr-defined]
+    per_lead: dict[int, list[tuple[str, int, datetime | None]]] = {}
+    for lead_id, kind, count, latest in session.execute(
+        touches.group_by(Activity.lead_id, Activity.kind)
+    ):
+        per_lead.setdefault(lead_id, []).append((kind, count, latest))
+    found: list[FactsRow] = []
+    for lead_id, source, campaign, title, company, email, phone, created, score, pinned in leads:
+        counts, last = touch_summary(per_lead.get(lead_id, ()))
+        facts = ScoreFacts(source, campaign, title, company, email, phone, created, counts, last)
+        found.append(FactsRow(lead_id, facts, score, bool(pinned)))
+    return found
+
+
+def write_scores(session: Session, changed: Sequence[tuple[int, int]]) -> None:
+    """Store new scores (one executemany); loaded leads in ``session`` see them too."""
+    if not changed:
+        return
+    from sqlalchemy import bindparam, update
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    from leadtui.storage.models import Lead
+
+    table = Lead.__table__  # type: ignore[attr-defined]
+    statement = (
+        update(table).where(table.c.id == bindparam("lead")).values(score=bindparam("value"))
+    )
+    session.execute(statement, [{"lead": lead, "value": value} for lead, value in changed])
+    for lead_id, value in changed:
+        loaded = session.identity_map.get(session.identity_key(Lead, lead_id))  # type: ignore[arg-type]
+        if loaded is not None:
+            set_committed_value(loaded, "score", value)
