@@ -200,9 +200,8 @@ def _describe(kind: str, arg: object) -> str:
         return _("free-mail address: {value}").format(value=arg)
     if kind == "country":
         return _("country: {value}").format(value=arg)
-    if kind == "touch":
-        touch, count = arg  # type: ignore[misc]
-        return f"{_kind_label(str(touch))}: {count}"
+    if kind == "touch" and isinstance(arg, tuple):
+        return f"{_kind_label(str(arg[0]))}: {arg[1]}"
     if kind == "recent":
         days = int(str(arg))
         return ngettext("touched in the last day", "touched in the last {n} days", days).format(

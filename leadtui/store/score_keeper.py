@@ -3,8 +3,8 @@
 Every store write that changes what a score depends on (an edit, a touch logged or
 taken back, a merge, an import) calls :meth:`ScoreKeeper.rescore` in its own ORM
 session, so the new score commits with the change (one query for the fields, one for
-the touches, one update). A pinned lead (a score typed by hand) is left alone. The
-queries are the ORM's, so they are the same on SQLite and PostgreSQL.
+the touches, one update; :mod:`leadtui.storage.score_facts`). A pinned lead (a score
+typed by hand) is left alone.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from leadtui.domain.scoring import RuleSet, ScoreFacts, touch_summary
+from leadtui.domain.scoring import RuleSet, ScoreFacts
 from leadtui.domain.scoring_rules import DEFAULT_RULES, RulesError
 
 if TYPE_CHECKING:
@@ -116,72 +116,31 @@ class ScoreKeeper:
         write_scores(session, changed)
 
 
-def _facts_columns() -> tuple[Any, ...]:
-    from leadtui.storage.models import Lead
-
-    return (
-        Lead.id,
-        Lead.source,
-        Lead.campaign,
-        Lead.job_title,
-        Lead.company,
-        Lead.email,
-        Lead.phone_e164,
-        Lead.created_at,
-        Lead.score,
-        Lead.score_pinned,
-    )
-
-
 def read_facts(
     session: Session, ids: Sequence[int] | None = None, *, after: int = 0, limit: int = 0
 ) -> list[FactsRow]:
     """The facts of leads ``ids`` (or of the ``limit`` leads after id ``after``), by id."""
-    from sqlalchemy import func, select
+    from leadtui.storage import score_facts
 
-    from leadtui.storage.models import Activity, Lead
-
-    query = select(*_facts_columns()).order_by(Lead.id)
-    if ids is not None:
-        query = query.where(Lead.id.in_(ids))  # type: ignore[union-attr]
-    else:
-        query = query.where(Lead.id > after).limit(limit)  # type: ignore[operator]
-    leads = session.execute(query).all()
-    if not leads:
-        return []
-    touches = select(Activity.lead_id, Activity.kind, func.count(), func.max(Activity.at))
-    if ids is not None:
-        touches = touches.where(Activity.lead_id.in_(ids))  # type: ignore[attr-defined]
-    else:
-        touches = touches.where(Activity.lead_id.between(leads[0][0], leads[-1][0]))  # type: ignore[attr-defined]
-    per_lead: dict[int, list[tuple[str, int, datetime | None]]] = {}
-    for lead_id, kind, count, latest in session.execute(
-        touches.group_by(Activity.lead_id, Activity.kind)
-    ):
-        per_lead.setdefault(lead_id, []).append((kind, count, latest))
-    found: list[FactsRow] = []
-    for lead_id, source, campaign, title, company, email, phone, created, score, pinned in leads:
-        counts, last = touch_summary(per_lead.get(lead_id, ()))
-        facts = ScoreFacts(source, campaign, title, company, email, phone, created, counts, last)
-        found.append(FactsRow(lead_id, facts, score, bool(pinned)))
-    return found
+    return [
+        FactsRow(lead_id, facts, score, pinned)
+        for lead_id, facts, score, pinned in score_facts.read_facts(
+            session, ids, after=after, limit=limit
+        )
+    ]
 
 
 def write_scores(session: Session, changed: Sequence[tuple[int, int]]) -> None:
-    """Store new scores (one executemany); loaded leads in ``session`` see them too."""
+    """Store new scores (one executemany); leads loaded in ``session`` see them too."""
     if not changed:
         return
-    from sqlalchemy import bindparam, update
     from sqlalchemy.orm.attributes import set_committed_value
 
+    from leadtui.storage import score_facts
     from leadtui.storage.models import Lead
 
-    table = Lead.__table__  # type: ignore[attr-defined]
-    statement = (
-        update(table).where(table.c.id == bindparam("lead")).values(score=bindparam("value"))
-    )
-    session.execute(statement, [{"lead": lead, "value": value} for lead, value in changed])
+    score_facts.write_scores(session, changed)
     for lead_id, value in changed:
-        loaded = session.identity_map.get(session.identity_key(Lead, lead_id))  # type: ignore[arg-type]
+        loaded = session.identity_map.get(session.identity_key(Lead, lead_id))
         if loaded is not None:
             set_committed_value(loaded, "score", value)

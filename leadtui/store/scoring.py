@@ -127,32 +127,31 @@ class ScoringService:
     @unit_of_work
     def rescore_since(self, batch_id: int | None, at: datetime) -> None:
         """Rescore the leads an import wrote (its batch, and leads updated at ``at``)."""
-        from sqlalchemy import or_, select
+        from sqlalchemy import or_
+        from sqlmodel import col, select
 
         from leadtui.storage.models import Lead
 
         with self.backend.session() as session:
-            where = [Lead.updated_at >= at]  # type: ignore[operator]
-            if batch_id is not None:
-                where.append(Lead.import_batch_id == batch_id)  # type: ignore[arg-type]
-            ids = list(session.execute(select(Lead.id).where(or_(*where))).scalars())
+            touched = col(Lead.updated_at) >= at
+            chosen = (
+                touched if batch_id is None else or_(touched, col(Lead.import_batch_id) == batch_id)
+            )
+            ids = [lead_id for lead_id in session.exec(select(Lead.id).where(chosen)) if lead_id]
             for start in range(0, len(ids), BATCH):
                 self.keeper.rescore(session, ids[start : start + BATCH], at)
 
     @unit_of_work
     def recompute(self, progress: RecomputeProgress | None = None, *, after: int = 0) -> int:
         """Score every lead (with an id above ``after``) again; returns how many changed."""
-        from sqlalchemy import func, select
+        from sqlmodel import col, func, select
 
         from leadtui.storage.models import Lead
 
         self.context.refuse_if_read_only()
         with self.backend.read_session() as session:
-            total = int(
-                session.execute(
-                    select(func.count()).select_from(Lead).where(Lead.id > after)
-                ).scalar_one()
-            )  # type: ignore[operator]
+            count = select(func.count()).select_from(Lead).where(col(Lead.id) > after)
+            total = int(session.exec(count).one())
         ruleset = self.keeper.ruleset
         now = self.context.now()
         done = changed = 0

@@ -53,6 +53,12 @@ def _language_commands() -> type[Provider]:
     return LanguageCommands
 
 
+def _scoring_commands() -> type[Provider]:
+    from leadtui.ui.scoring_commands import ScoringCommands
+
+    return ScoringCommands
+
+
 MAX_TOASTS = 3
 """Toasts shown at once; a fourth pushes the oldest out."""
 
@@ -83,7 +89,7 @@ class LeadApp(App[None]):
         "board": _board_screen,
         "agenda": _agenda_screen,
     }
-    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
+    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands, _scoring_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
         Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
