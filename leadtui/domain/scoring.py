@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from leadtui.domain.scoring_rules import ScoringRules
-from leadtui.domain.sources import source_label
 from leadtui.i18n import _, ngettext
 
 NOT_TOUCHES = frozenset({"system", "followup"})
@@ -22,7 +21,7 @@ NOT_TOUCHES = frozenset({"system", "followup"})
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a recompute builds a million (frozen init costs 2x)
 class ScoreFacts:
     """What a lead's score depends on."""
 
@@ -187,6 +186,9 @@ class RuleSet:
 
 def _describe(kind: str, arg: object) -> str:
     if kind == "source":
+        # Looked up when worded: the labels follow the language in use.
+        from leadtui.domain.sources import source_label
+
         return _("source: {value}").format(value=source_label(str(arg)))
     if kind == "campaign":
         return _("campaign: {value}").format(value=arg)

@@ -54,6 +54,14 @@ def read_rules_file(path: Path) -> RulesFile:
     return RulesFile(path, rules, _fingerprint(text), text)
 
 
+def file_text(path: Path) -> str:
+    """The rules file's text as it is (even when it does not parse); empty if unreadable."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def ensure_rules_file(path: Path, *, overwrite: bool = False) -> bool:
     """Write the commented default rules to ``path`` unless a file is there; True if written."""
     if path.exists() and not overwrite:

@@ -67,8 +67,12 @@ class ScoringService:
         return self.keeper.error
 
     def rules_text(self) -> str:
-        """The text of the rules in use."""
-        return self.keeper.text
+        """The rules file's text (a bad file's too, to show where it is wrong)."""
+        if self.rules_error is None:
+            return self.keeper.text
+        from leadtui.io.scoring_file import file_text
+
+        return file_text(self.rules_path)
 
     @property
     def threshold(self) -> int:

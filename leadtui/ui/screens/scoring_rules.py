@@ -59,7 +59,9 @@ class ScoringRulesScreen(StoreScreen[None]):
         )
         error = scoring.rules_error
         line = self.query_one("#rules-error", Static)
-        line.update(Text(" ".join(error.split()), style="bold red") if error else "")
+        if error:
+            kept = _("the rules in use stay until the file is fixed")
+            line.update(Text(f"{' '.join(error.split())} ({kept})", style="bold red"))
         line.display = error is not None
         self.query_one("#rules-text", Static).update(Text(scoring.rules_text()))
 
