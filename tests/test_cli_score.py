@@ -91,3 +91,21 @@ def test_nothing_to_do_is_a_one_line_error(db: Path) -> None:
     assert nothing.exit_code == 1
     assert nothing.output.strip() == "Error: Name a lead, or give --recompute or --init."
     assert run(db, "score", "1", "--pin", "3", "--unpin").exit_code == 1
+
+
+def test_an_import_scores_new_leads_and_keeps_a_given_score(db: Path, tmp_path: Path) -> None:
+    csv = tmp_path / "leads.csv"
+    csv.write_text(
+        "first_name,email,company,job_title,score\n"
+        "Luis,luis@norte.es,Norte,CEO,\n"
+        "Eva,eva@sur.es,Sur,CEO,12\n",
+        encoding="utf-8",
+    )
+    assert run(db, "import", str(csv)).exit_code == 0
+    store = open_store(db, create=False)
+    try:
+        luis, eva = store.find_lead("luis@norte.es"), store.find_lead("eva@sur.es")
+        assert (luis.score, luis.score_pinned) == (25, False)  # +20 ceo, +5 company
+        assert (eva.score, eva.score_pinned) == (12, True)
+    finally:
+        store.close()

@@ -1,7 +1,8 @@
 """The SQL lead scoring needs, the same text on SQLite and PostgreSQL (one placeholder mark).
 
-It runs on the driver cursor of the write's own ORM session (so it sees that write's
-flushed changes and commits with it): the ORM's statement machinery costs about a
+It runs on the driver connection of the write's own ORM session (so it sees that
+write's flushed changes and commits with it), or on a raw one (the file import, which
+loads no ORM): the ORM's statement machinery costs about a
 millisecond per query here, which a score update on every write cannot afford (the
 budget is 2 ms), nor a recompute of a million leads. Times are the UTC text both
 dialects store (:mod:`leadtui.domain.timefmt`).
@@ -10,6 +11,7 @@ dialects store (:mod:`leadtui.domain.timefmt`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,21 +32,37 @@ def _time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value[:19] + "+00:00")
 
 
-def placeholder(session: Any) -> str:
-    """The driver's positional placeholder for the session's database."""
-    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+@dataclass(frozen=True, slots=True)
+class Driver:
+    """A DB-API connection inside a write, and its positional placeholder."""
+
+    connection: Any
+    mark: str
+
+    @classmethod
+    def of_session(cls, session: Any) -> Driver:
+        """The driver connection under an ORM session (its transaction, its flushed rows)."""
+        qmark = session.get_bind().dialect.paramstyle == "qmark"
+        return cls(session.connection().connection, "?" if qmark else "%s")
 
 
-def _cursor(session: Any) -> Any:
-    return session.connection().connection.cursor()
+def touched_since(driver: Driver, batch_id: int | None, at: str) -> list[int]:
+    """Ids of leads updated at or after ``at`` (UTC text) or in import batch ``batch_id``."""
+    mark = driver.mark
+    cursor = driver.connection.cursor()
+    cursor.execute(
+        f"SELECT id FROM lead WHERE updated_at >= {mark} OR import_batch_id = {mark}",
+        [at, -1 if batch_id is None else batch_id],
+    )
+    return [int(lead_id) for (lead_id,) in cursor.fetchall()]
 
 
 def read_facts(
-    session: Any, ids: Sequence[int] | None = None, *, after: int = 0, limit: int = 0
+    driver: Driver, ids: Sequence[int] | None = None, *, after: int = 0, limit: int = 0
 ) -> list[FactsRow]:
     """The facts of leads ``ids`` (or of the ``limit`` leads after id ``after``), by id."""
-    mark = placeholder(session)
-    cursor = _cursor(session)
+    mark = driver.mark
+    cursor = driver.connection.cursor()
     if ids is not None:
         marks = ", ".join([mark] * len(ids))
         cursor.execute(f"{_LEAD}id IN ({marks}) ORDER BY id", list(ids))
@@ -71,11 +89,11 @@ def read_facts(
     return found
 
 
-def write_scores(session: Any, changed: Sequence[tuple[int, int]]) -> None:
+def write_scores(driver: Driver, changed: Sequence[tuple[int, int]]) -> None:
     """Store new scores, one ``executemany``."""
     if changed:
-        mark = placeholder(session)
-        _cursor(session).executemany(
+        mark = driver.mark
+        driver.connection.cursor().executemany(
             f"UPDATE lead SET score = {mark} WHERE id = {mark}",
             [(value, lead_id) for lead_id, value in changed],
         )

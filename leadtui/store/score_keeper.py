@@ -11,28 +11,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.domain.scoring import RuleSet, ScoreFacts
+from leadtui.domain.scoring import RuleSet
 from leadtui.domain.scoring_rules import DEFAULT_RULES, RulesError
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
     from leadtui.io.scoring_file import RulesFile
+    from leadtui.storage.score_facts import Driver, FactsRow
 
 
-@dataclass(frozen=True, slots=True)
-class FactsRow:
-    """A lead's facts with its stored score and pin (what a rescore compares with)."""
-
-    lead_id: int
-    facts: ScoreFacts
-    score: int | None
-    pinned: bool
+CHUNK = 500
+"""Leads per ``IN (...)`` list (well under every driver's parameter limit)."""
 
 
 class ScoreKeeper:
@@ -103,43 +97,44 @@ class ScoreKeeper:
 
     def rescore(self, session: Session, lead_ids: Iterable[int | None], now: datetime) -> None:
         """Store the computed score of each unpinned lead of ``lead_ids`` (same session)."""
+        from leadtui.storage.score_facts import Driver
+
+        changed = self.rescore_on(Driver.of_session(session), lead_ids, now)
+        sync_loaded(session, changed)
+
+    def rescore_on(
+        self, driver: Driver, lead_ids: Iterable[int | None], now: datetime
+    ) -> list[tuple[int, int]]:
+        """Like :meth:`rescore` on a driver connection; returns the (id, score) stored."""
+        from leadtui.storage import score_facts
+
         ids = sorted({lead_id for lead_id in lead_ids if lead_id is not None})
-        if not ids:
-            return
+        changed: list[tuple[int, int]] = []
         ruleset = self.ruleset
-        rows = read_facts(session, ids)
-        changed = [
-            (row.lead_id, value)
-            for row in rows
-            if not row.pinned and (value := ruleset.value(row.facts, now)) != row.score
-        ]
-        write_scores(session, changed)
+        for start in range(0, len(ids), CHUNK):
+            rows = score_facts.read_facts(driver, ids[start : start + CHUNK])
+            changed += new_scores(ruleset, rows, now)
+        score_facts.write_scores(driver, changed)
+        return changed
 
 
-def read_facts(
-    session: Session, ids: Sequence[int] | None = None, *, after: int = 0, limit: int = 0
-) -> list[FactsRow]:
-    """The facts of leads ``ids`` (or of the ``limit`` leads after id ``after``), by id."""
-    from leadtui.storage import score_facts
-
+def new_scores(ruleset: RuleSet, rows: Iterable[FactsRow], now: datetime) -> list[tuple[int, int]]:
+    """The (id, score) of each unpinned lead whose computed score differs from the stored one."""
     return [
-        FactsRow(lead_id, facts, score, pinned)
-        for lead_id, facts, score, pinned in score_facts.read_facts(
-            session, ids, after=after, limit=limit
-        )
+        (lead_id, value)
+        for lead_id, facts, score, pinned in rows
+        if not pinned and (value := ruleset.value(facts, now)) != score
     ]
 
 
-def write_scores(session: Session, changed: Sequence[tuple[int, int]]) -> None:
-    """Store new scores (one executemany); leads loaded in ``session`` see them too."""
+def sync_loaded(session: Session, changed: Sequence[tuple[int, int]]) -> None:
+    """Leads loaded in ``session`` see the scores just stored (no reload, no flush)."""
     if not changed:
         return
     from sqlalchemy.orm.attributes import set_committed_value
 
-    from leadtui.storage import score_facts
     from leadtui.storage.models import Lead
 
-    score_facts.write_scores(session, changed)
     for lead_id, value in changed:
         loaded = session.identity_map.get(session.identity_key(Lead, lead_id))
         if loaded is not None:

@@ -20,7 +20,7 @@ from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.store import orm_steps
 from leadtui.store.context import StoreContext, unit_of_work
-from leadtui.store.score_keeper import ScoreKeeper, read_facts, write_scores
+from leadtui.store.score_keeper import ScoreKeeper, new_scores, sync_loaded
 
 BATCH = 2000
 """Leads per recompute transaction (each holds the write lock for well under 0.1 s)."""
@@ -93,14 +93,16 @@ class ScoringService:
 
     def explain(self, lead_id: int) -> ScoreReport:
         """The breakdown of a lead's score under the rules in use, now."""
+        from leadtui.storage.score_facts import Driver, read_facts
+
         with self.backend.read_session() as session:
-            found = read_facts(session, [lead_id])
+            found = read_facts(Driver.of_session(session), [lead_id])
         if not found:
             raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
-        row = found[0]
+        _id, facts, score, pinned = found[0]
         ruleset = self.keeper.ruleset
-        computed = ruleset.explain(row.facts, self.context.now())
-        return ScoreReport(lead_id, row.score, row.pinned, computed, ruleset.rules.threshold)
+        computed = ruleset.explain(facts, self.context.now())
+        return ScoreReport(lead_id, score, pinned, computed, ruleset.rules.threshold)
 
     @unit_of_work
     def pin(self, lead_id: int, value: int) -> None:
@@ -130,20 +132,16 @@ class ScoringService:
 
     @unit_of_work
     def rescore_since(self, batch_id: int | None, at: datetime) -> None:
-        """Rescore the leads an import wrote (its batch, and leads updated at ``at``)."""
-        from sqlalchemy import or_
-        from sqlmodel import col, select
+        """Rescore the leads an import wrote (its batch, and leads updated at ``at``).
 
-        from leadtui.storage.models import Lead
+        On the backend's raw connection: a command-line import loads no ORM.
+        """
+        from leadtui.domain.timefmt import format_db_time
+        from leadtui.storage.score_facts import Driver, touched_since
 
-        with self.backend.session() as session:
-            touched = col(Lead.updated_at) >= at
-            chosen = (
-                touched if batch_id is None else or_(touched, col(Lead.import_batch_id) == batch_id)
-            )
-            ids = [lead_id for lead_id in session.exec(select(Lead.id).where(chosen)) if lead_id]
-            for start in range(0, len(ids), BATCH):
-                self.keeper.rescore(session, ids[start : start + BATCH], at)
+        with self.backend.transaction() as conn:
+            driver = Driver(conn, "?" if type(conn).__module__ == "sqlite3" else "%s")
+            self.keeper.rescore_on(driver, touched_since(driver, batch_id, format_db_time(at)), at)
 
     @unit_of_work
     def recompute(self, progress: RecomputeProgress | None = None, *, after: int = 0) -> int:
@@ -151,6 +149,7 @@ class ScoringService:
         from sqlmodel import col, func, select
 
         from leadtui.storage.models import Lead
+        from leadtui.storage.score_facts import Driver, read_facts, write_scores
 
         self.context.refuse_if_read_only()
         with self.backend.read_session() as session:
@@ -161,16 +160,14 @@ class ScoringService:
         done = changed = 0
         while True:
             with self.backend.session() as session:
-                rows = read_facts(session, after=after, limit=BATCH)
+                driver = Driver.of_session(session)
+                rows = read_facts(driver, after=after, limit=BATCH)
                 if not rows:
                     break
-                new = [
-                    (row.lead_id, value)
-                    for row in rows
-                    if not row.pinned and (value := ruleset.value(row.facts, now)) != row.score
-                ]
-                write_scores(session, new)
-            after = rows[-1].lead_id
+                new = new_scores(ruleset, rows, now)
+                write_scores(driver, new)
+                sync_loaded(session, new)
+            after = rows[-1][0]
             done, changed = done + len(rows), changed + len(new)
             if progress is not None:
                 progress(min(done, total), max(total, done))
