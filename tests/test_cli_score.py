@@ -101,7 +101,7 @@ def test_an_import_scores_new_leads_and_keeps_a_given_score(db: Path, tmp_path: 
         "Eva,eva@sur.es,Sur,CEO,12\n",
         encoding="utf-8",
     )
-    assert run(db, "import", str(csv)).exit_code == 0
+    assert run(db, "import", str(csv), "--map", "score=score").exit_code == 0
     store = open_store(db, create=False)
     try:
         luis, eva = store.find_lead("luis@norte.es"), store.find_lead("eva@sur.es")
