@@ -18,22 +18,13 @@ import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bench_agenda import _ms as median_ms
 from benchmarks.generate import BENCH_NOW, build_db
 from leadtui.launch import open_store
 from leadtui.store import LeadStore
-
-
-def _median_ms(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def time_writes(store: LeadStore, lead_id: int, repeat: int) -> None:
@@ -58,12 +49,12 @@ def time_writes(store: LeadStore, lead_id: int, repeat: int) -> None:
         inside.append((time.perf_counter() - start) * 1000)
 
     for name, action in writes.items():
-        _median_ms(action, 5)  # warm
+        median_ms(action, 5)  # warm
         inside.clear()
-        keeper.rescore = timed  # type: ignore[method-assign]
-        with_score = _median_ms(action, repeat)
+        keeper.rescore = timed  # type: ignore[method-assign,assignment]
+        with_score = median_ms(action, repeat)
         keeper.rescore = lambda *_args: None  # type: ignore[method-assign]
-        without = _median_ms(action, repeat)
+        without = median_ms(action, repeat)
         keeper.rescore = real  # type: ignore[method-assign]
         print(
             f"| {name} | {with_score:.2f} ms | {without:.2f} ms | "

@@ -21,6 +21,7 @@ from leadtui.paths import ensure_private_dir
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
 from leadtui.storage.sqlite.migrate_merges import add_merge_tables
+from leadtui.storage.sqlite.migrate_scores import pin_scores
 
 APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -61,15 +62,6 @@ def _add_cadences(conn: sqlite3.Connection) -> None:
     add_cadences(conn)
 
 
-def _pin_scores(conn: sqlite3.Connection) -> None:
-    """6 → 7: ``lead.score_pinned`` (see :mod:`leadtui.storage.score_pinned`)."""
-    from leadtui.storage.score_pinned import COLUMN, add_pinned_column
-    from leadtui.storage.sqlite.tables import column_sql
-
-    names = {row[1] for row in conn.execute("PRAGMA table_info(lead)")}
-    add_pinned_column(names, conn.execute, column_sql(COLUMN))
-
-
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -77,7 +69,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
-    6: _pin_scores,
+    6: pin_scores,
 }
 
 
