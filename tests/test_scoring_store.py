@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pg_fixtures import both_backends
 
-from leadtui.domain.rows import LeadInput
+from leadtui.domain.rows import LeadInput, LeadSort
 from leadtui.domain.scoring_rules import RulesError
 from leadtui.domain.validation import ValidationError
 from leadtui.launch import open_store
@@ -282,3 +282,24 @@ def test_postgres_schema_six_is_migrated(pg_url: str) -> None:
             SCHEMA_VERSION,
         )
     open_store(pg_url, clock=fixed_clock).close()  # opening again changes nothing
+
+
+@both_backends
+def test_the_score_filter_reads_the_computed_and_pinned_scores(store: LeadStore) -> None:
+    from leadtui.domain.rows import LeadFilter
+
+    computed = director(store)  # 35
+    pinned = director(store, email=None, score=90)
+    store.add_lead(LeadInput(first_name="Low"))  # 0
+    over = LeadFilter(query=store.views.parse("score>30"))
+    assert store.count_list(over).total == 2
+    high = LeadFilter(query=store.views.parse("score>=60"))
+    rows = store.page_list(high, store_sort(), 0, 10)
+    assert [row.id for row in rows] == [pinned]
+    store.log_touch(computed, "meeting", "demo")  # 35 + 10 + 10 = 55
+    store.log_touch(computed, "call", "again")  # + 5 = 60
+    assert {row.id for row in store.page_list(high, store_sort(), 0, 10)} == {computed, pinned}
+
+
+def store_sort() -> LeadSort:
+    return LeadSort()
