@@ -147,6 +147,7 @@ class LeadStore:
     def warm_up(self) -> None:
         """Import the ORM and open the engine now (call from a worker after the first frame)."""
         self.backend.warm_up()
+        self.scoring.keeper.ruleset  # noqa: B018 -- reads the rules (and phonenumbers) now
 
     def close(self) -> None:
         """Close every connection this store opened."""
