@@ -9,6 +9,7 @@ app is made.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -87,6 +88,7 @@ def run_tui(path: Path | str) -> None:
             sys.exit(1)
         store = open_store(path)
     backup = None if store.read_only else start_daily_backup(path)
+    _first_rules_file(store)
     try:
         app = run_app(make_app(store))
     finally:
@@ -94,6 +96,13 @@ def run_tui(path: Path | str) -> None:
             backup.join()
     if app.return_code:  # the database was lost mid-session (ui.database_lost)
         sys.exit(app.return_code)
+
+
+def _first_rules_file(store: LeadStore) -> None:
+    """Write the commented default scoring rules on first use (a file to edit)."""
+    # A read-only config folder: the default rules apply, and the rules screen says where.
+    with contextlib.suppress(OSError):
+        store.scoring.init_rules_file()
 
 
 class AppLauncher:

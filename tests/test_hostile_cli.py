@@ -102,6 +102,9 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
         (good, ("log", "1", "--kind", "call", "hi", "--followup", "someday maybe")),
         (good, ("followup", HUGE, "tomorrow")),
         (good, ("followup", "1", "13/45")),
+        (good, ("score", HUGE, "--explain")),
+        (good, ("score", "nobody@example.com")),
+        (good, ("score", "1", "--pin", "-3")),
     ]
     for broken in (w["damaged"], w["text"], w["tmp"] / "nothing-here.db"):
         for args in (

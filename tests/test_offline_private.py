@@ -236,6 +236,8 @@ REVIEWED = {
     ("storage/sqlite/list_queries.py", "where[0]"),  # where_clause() output; values bound
     ("storage/postgres/reads.py", "hits"),
     ("storage/postgres/reads.py", "where[0]"),
+    # Lead scoring's reads and writes: fixed text, the driver's placeholder, values bound.
+    *(("storage/score_facts.py", expr) for expr in ("mark", "marks", "where", "_LEAD", "_TOUCHES")),
 }
 
 

@@ -25,6 +25,7 @@ from leadtui.cli import (
     import_export,
     leads,
     safety,
+    score,
     stages,
     views,
 )
@@ -79,6 +80,7 @@ export_forget.register(main)
 views.register(main)
 safety.register(main)
 check.register(main)
+score.register(main)
 duplicates.register(main)
 stages.register(main)
 click_messages.translate_help(main)

@@ -47,6 +47,7 @@ class ActivityKind(StrEnum):
     EMAIL = "email"
     MEETING = "meeting"
     FORM = "form"
+    REPLY = "reply"  # the lead answered (scored as behaviour; see domain.scoring)
     SYSTEM = "system"
     FOLLOWUP = "followup"  # a follow-up set, moved or cleared (not a touch)
 

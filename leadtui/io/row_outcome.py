@@ -54,6 +54,7 @@ def lead_row(row: Converted, batch_id: int, now: datetime) -> dict[str, Any]:
     """The new lead a converted row becomes in batch ``batch_id`` (its values, reused)."""
     values = row.values
     values["import_batch_id"] = batch_id  # the row is not used after this
+    values["score_pinned"] = values.get("score") is not None  # a given score is kept
     if row.tags:
         values["tags"] = row.tags
     if row.notes:

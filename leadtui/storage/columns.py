@@ -188,6 +188,8 @@ LEAD = Table(
         Column("value_cents", Kind.INT, default=0),
         _text("currency", 3, "EUR"),
         Column("score", Kind.INT, nullable=True, default=None),
+        # True while the score is one a user typed (a computed score never overwrites it).
+        Column("score_pinned", Kind.BOOL, default=False, server_default="false", internal=True),
         _time("next_followup_at"),
         _time("created_at", nullable=False),
         _time("updated_at", nullable=False, internal=True),

@@ -126,6 +126,7 @@ class Lead(SQLModel, table=True):
     value_cents: int = column(_LEAD, "value_cents")
     currency: str = column(_LEAD, "currency")
     score: int | None = column(_LEAD, "score")
+    score_pinned: bool = column(_LEAD, "score_pinned")
     next_followup_at: datetime | None = column(_LEAD, "next_followup_at")
     created_at: datetime = column(_LEAD, "created_at")
     updated_at: datetime = column(_LEAD, "updated_at")

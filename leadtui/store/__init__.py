@@ -42,6 +42,8 @@ from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.score_keeper import ScoreKeeper
+from leadtui.store.scoring import ScoringService
 from leadtui.store.stages import StagesService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
@@ -79,10 +81,14 @@ __all__ = [
 class LeadStore:
     """Verb-named operations on the lead database (delegated to the services)."""
 
-    def __init__(self, backend: Backend, *, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, backend: Backend, *, clock: Clock = system_clock, rules_path: Path | None = None
+    ) -> None:
         self.backend = backend
         self.clock = clock
-        context = StoreContext(backend, clock)
+        context = StoreContext(backend, clock, ScoreKeeper(rules_path))
+        self.scoring = ScoringService(context)
+        """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
         self.leads = LeadsService(context)
         self.touches = TouchesService(context)
         self.pipeline = PipelineService(context)
@@ -147,6 +153,7 @@ class LeadStore:
     def warm_up(self) -> None:
         """Import the ORM and open the engine now (call from a worker after the first frame)."""
         self.backend.warm_up()
+        self.scoring.keeper.ruleset  # noqa: B018 -- reads the rules (and phonenumbers) now
 
     def close(self) -> None:
         """Close every connection this store opened."""

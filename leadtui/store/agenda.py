@@ -131,7 +131,7 @@ class AgendaService:
                 change = self._set_followup(session, lead_id, moment, note)
             else:
                 orm_steps.touch(lead, now)
-            session.flush()
+            self.context.rescore(session, [lead_id])
             return LoggedTouch(lead_id, activity.id, change)
 
     def undo_touch(self, logged: LoggedTouch) -> None:
@@ -158,6 +158,7 @@ class AgendaService:
             ).first()
             orm_steps.touch(lead, self.context.now())
             session.add(lead)
+            self.context.rescore(session, [lead.id])
 
     def undo_followup(self, change: FollowUpChange) -> None:
         """Take back a :meth:`set_followup`: the previous moment back, the entry gone."""

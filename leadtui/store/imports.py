@@ -13,6 +13,9 @@ from leadtui.domain.changed import ChangedLead
 from leadtui.store.context import StoreContext
 
 if TYPE_CHECKING:
+    from leadtui.store.scoring import ScoringService
+
+if TYPE_CHECKING:
     from leadtui.io.csv_import import ImportOptions
     from leadtui.io.export import ExportOptions
     from leadtui.io.records import Preview
@@ -30,7 +33,24 @@ class ImportsService:
     def bulk_insert_leads(self, rows: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
         """Insert already-clean lead rows fast, one transaction (see the backend)."""
         self.context.refuse_if_read_only()
-        return self.backend.bulk_insert(rows, self.context.now(), batch_size)
+        last = self._last_id()
+        pinned = ({**row, "score_pinned": row.get("score") is not None} for row in rows)
+        inserted = self.backend.bulk_insert(pinned, self.context.now(), batch_size)
+        self._scoring().recompute(after=last)
+        return inserted
+
+    def _last_id(self) -> int:
+        from sqlalchemy import func, select
+
+        from leadtui.storage.models import Lead
+
+        with self.backend.read_session() as session:
+            return int(session.execute(select(func.max(Lead.id))).scalar() or 0)
+
+    def _scoring(self) -> ScoringService:
+        from leadtui.store.scoring import ScoringService
+
+        return ScoringService(self.context)
 
     def preview_import(self, path: Path, **choices: Any) -> Preview:
         """Sniff a CSV or vCard file: format, encoding, delimiter, mapping, sample rows."""
@@ -50,13 +70,14 @@ class ImportsService:
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
         self.backend.check()  # quick_check: never import into a damaged file
-        report = import_file(
-            self.backend.import_target, preview, options, self.context.now(), progress
-        )
+        now = self.context.now()
+        report = import_file(self.backend.import_target, preview, options, now, progress)
         if report.merge_into and report.batch_id is not None:
             from leadtui.store.import_merges import merge_imported
 
             merge_imported(self.context, report.batch_id, report.merge_into)
+        if not options.dry_run:
+            self._scoring().rescore_since(report.batch_id, now)
         return report
 
     def revert_import(

@@ -198,6 +198,7 @@ class MergeService:
             }
         )
         session.add(record)
+        self.context.rescore(session, [kept_id, other_id])
         return MergeResult(record.id, kept_id, other_id, chosen)
 
     def unmerge(self, merge_id: int) -> MergeResult:
@@ -218,7 +219,7 @@ class MergeService:
             before, after = _decode(snap["kept_before"]), _decode(snap["kept_after"])
             untouched = kept.version == after["version"]
             for name in LEAD.names:
-                if name == "id" or name in _BOOKKEEPING and not untouched:
+                if name == "id" or name not in before or name in _BOOKKEEPING and not untouched:
                     continue
                 if untouched or (
                     before[name] != after[name] and getattr(kept, name) == after[name]
@@ -264,6 +265,7 @@ class MergeService:
                     session.add(LeadTag(lead_id=other_id, tag_id=tag))
             result = MergeResult(merge_id, record.kept_id, other_id, _sides(snap))
             session.delete(record)
+            self.context.rescore(session, [record.kept_id, other_id])
             return result
 
     def merges_into(self, lead_id: int) -> list[MergeInfo]:

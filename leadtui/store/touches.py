@@ -44,6 +44,7 @@ class TouchesService:
                 lead.last_activity_at = at
             orm_steps.touch(lead, self.context.now())
             session.add(lead)
+            self.context.rescore(session, [lead_id])
             return activity
 
     def delete_activity(self, activity_id: int) -> None:
@@ -68,6 +69,7 @@ class TouchesService:
                 lead.last_activity_at = latest
                 orm_steps.touch(lead, self.context.now())
                 session.add(lead)
+                self.context.rescore(session, [lead.id])
 
     def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
         """Put a tag on leads; returns the ids that did not have it (for undo)."""

@@ -62,6 +62,12 @@ def _language_commands() -> type[Provider]:
     return LanguageCommands
 
 
+def _scoring_commands() -> type[Provider]:
+    from leadtui.ui.scoring_commands import ScoringCommands
+
+    return ScoringCommands
+
+
 MAX_TOASTS = 3
 """Toasts shown at once; a fourth pushes the oldest out."""
 
@@ -92,7 +98,12 @@ class LeadApp(App[None]):
         "board": _board_screen,
         "agenda": _agenda_screen,
     }
-    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands, _pipeline_commands}
+    COMMANDS = App.COMMANDS | {
+        _language_commands,
+        _duplicates_commands,
+        _pipeline_commands,
+        _scoring_commands,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("app", "help"),
         bind("app", "quit_now", show=False),

@@ -143,7 +143,8 @@ class LeadDetailScreen(StoreScreen[None]):
         self.title = detail.display_name
         self.sub_title = _("Lead #{id}").format(id=detail.id)
         now = self.now()
-        self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now)
+        score = self.store.scoring.explain(detail.id) if not detail.deleted else None
+        self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now, score)
         self.query_one("#timeline", Timeline).show(detail.timeline, now, self.stage_names)
         show_duplicate_hint(self, detail.id)
         load_merges(self, detail.id, detail.timeline, self.query_one("#timeline", Timeline))

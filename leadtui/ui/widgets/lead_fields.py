@@ -19,6 +19,8 @@ from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.sources import source_label
 from leadtui.i18n import _
+from leadtui.store.scoring import ScoreReport
+from leadtui.ui.widgets.score_breakdown import breakdown, score_cell
 from leadtui.ui.widgets.timeline import absolute_time, relative_time
 
 
@@ -88,8 +90,13 @@ def _reached_before_lost(detail: LeadDetail) -> str | None:
     return None
 
 
-def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime) -> Group:
-    """The header line and a two-column grid of every field."""
+def fields_table(
+    detail: LeadDetail,
+    stages: Sequence[StageInfo],
+    now: datetime,
+    score: ScoreReport | None = None,
+) -> Group:
+    """The header line and a two-column grid of every field (and the score's breakdown)."""
     title = Text(detail.display_name or _("(no name)"), style="bold")
     if detail.deleted:
         title.append("  ")
@@ -102,7 +109,9 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
     if detail.consent and detail.consent_at is not None:
         consent.append(f"  ({absolute_time(detail.consent_at)})", style="dim")
     tags = Text(", ".join(detail.tags)) if detail.tags else Text("—", style="dim")
-    score = Text(str(detail.score)) if detail.score is not None else Text("—", style="dim")
+    score_text = Text(str(detail.score)) if detail.score is not None else Text("—", style="dim")
+    if score is not None:
+        score_text = score_cell(score)
     rows: list[tuple[str, Text]] = [
         (_("Company"), _optional(detail.company)),
         (_("Job title"), _optional(detail.job_title)),
@@ -119,7 +128,7 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
                 format_money(detail.value_cents, detail.currency) if detail.value_cents else ""
             ),
         ),
-        (_("Score"), score),
+        (_("Score"), score_text),
         (_("Tags"), tags),
         (_("Source"), Text(source_label(detail.source))),
         (_("Campaign"), _optional(detail.campaign)),
@@ -134,12 +143,20 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
     ]
     for label, value in rows:
         grid.add_row(Text(label), value)
-    return Group(title, Text(""), grid)
+    if score is None:
+        return Group(title, Text(""), grid)
+    return Group(title, Text(""), grid, Text(""), breakdown(score))
 
 
 class LeadFields(Static):
     """Every field of one lead; call :meth:`show` with fresh data."""
 
-    def show(self, detail: LeadDetail, stages: Sequence[StageInfo], now: datetime) -> None:
-        """Render ``detail``."""
-        self.update(fields_table(detail, stages, now))
+    def show(
+        self,
+        detail: LeadDetail,
+        stages: Sequence[StageInfo],
+        now: datetime,
+        score: ScoreReport | None = None,
+    ) -> None:
+        """Render ``detail`` (with ``score``: its breakdown under the fields)."""
+        self.update(fields_table(detail, stages, now, score))

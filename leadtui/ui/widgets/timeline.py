@@ -31,6 +31,7 @@ ICONS = {
     "email": "✉",
     "meeting": "◷",
     "form": "▤",
+    "reply": "↩",
     "system": "⚙",
     "followup": "⏲",
 }
@@ -44,6 +45,7 @@ def activity_label(kind: str) -> str:
         "email": _("Email"),
         "meeting": _("Meeting"),
         "form": _("Form"),
+        "reply": _("Reply"),
         "system": _("System"),
         "followup": _("Follow-up"),
     }
