@@ -105,6 +105,11 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
         (good, ("score", HUGE, "--explain")),
         (good, ("score", "nobody@example.com")),
         (good, ("score", "1", "--pin", "-3")),
+        (good, ("stages", "rename", "nowhere", "Somewhere")),
+        (good, ("stages", "remove", "won")),
+        (good, ("stages", "cadence", "new", HUGE)),
+        (good, ("stages", "add", TITLE + "x" * 300)),
+        (good, ("stages", "move", "new", "--after", "nowhere")),
     ]
     for broken in (w["damaged"], w["text"], w["tmp"] / "nothing-here.db"):
         for args in (

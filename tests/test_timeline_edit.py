@@ -92,9 +92,9 @@ async def test_delete_asks_then_undo_puts_it_back(
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(LeadDetailScreen(lead_id))
         await settle(pilot)
-        await keys(pilot, "j", "d", "n")  # no: nothing deleted
+        await keys(pilot, "j", "X", "n")  # no: nothing deleted
         assert call(store, lead_id, activity_id) is not None
-        await keys(pilot, "d", "y")
+        await keys(pilot, "X", "y")
         await wait_until(pilot, lambda: call(store, lead_id, activity_id) is None, "the delete")
         await keys(pilot, "u")
         await wait_until(pilot, lambda: call(store, lead_id, activity_id) is not None, "the undo")

@@ -274,6 +274,11 @@ class Backend(Protocol):
         """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
         ...
 
+    def batch_merges(self, batch_id: int) -> list[tuple[int, int, int]]:
+        """``(merge id, kept id, other id)`` of every merge into or out of a lead of import
+        batch ``batch_id``, newest first."""
+        ...
+
     def check_search_index(self) -> None:
         """Raise :class:`~leadtui.domain.errors.StorageError` if the search index is off."""
         ...

@@ -64,18 +64,13 @@ def merge_imported(
 
 
 def unmerge_batch(context: StoreContext, batch_id: int, keep: Collection[int] = ()) -> int:
-    """Take back, newest first, every merge into or out of a lead of the batch not kept."""
-    from sqlmodel import col, or_, select
+    """Take back, newest first, every merge into or out of a lead of the batch not kept.
 
-    from leadtui.storage.models import Lead, LeadMerge
-
-    with context.backend.read_session() as session:
-        leads = select(Lead.id).where(Lead.import_batch_id == batch_id)
-        merges = session.exec(
-            select(LeadMerge.id, LeadMerge.kept_id, LeadMerge.other_id)
-            .where(or_(col(LeadMerge.kept_id).in_(leads), col(LeadMerge.other_id).in_(leads)))
-            .order_by(col(LeadMerge.id).desc())
-        ).all()
+    The merges are found without the ORM, so a revert with none loads no ORM at all.
+    """
+    merges = context.backend.batch_merges(batch_id)
+    if not merges:
+        return 0
     service = MergeService(context)
     undone = 0
     for merge_id, kept_id, other_id in merges:

@@ -86,7 +86,9 @@ KEYS: dict[str, Key] = {
     "tags": Key("number_sign", N_("Tags"), "tags", display="#"),
     "mail": Key("at", N_("Mail"), "mail", display="@"),
     "copy_email": Key("y", N_("Copy email"), "copy_email"),
-    "delete": Key("d,delete", N_("Delete"), "delete"),
+    "delete": Key("d", N_("Delete"), "delete"),
+    # An entry of the timeline (the detail's own d deletes the lead, from any focus).
+    "delete_entry": Key("X,delete", N_("Delete entry"), "delete_entry"),
     "undo": Key("u", N_("Undo"), "undo"),
     # The pipeline settings
     "add_nurture": Key("plus", N_("Add nurturing"), "add('nurture')", display="+"),

@@ -189,6 +189,11 @@ class PostgresBackend(PostgresConnections):
         pairs: set[tuple[int, int]] = self._reading(duplicate_reads.not_duplicates_of, lead_id)
         return pairs
 
+    def batch_merges(self, batch_id: int) -> list[tuple[int, int, int]]:
+        """The merges touching import batch ``batch_id``, newest first."""
+        found: list[tuple[int, int, int]] = self._reading(duplicate_reads.batch_merges, batch_id)
+        return found
+
     def check_search_index(self) -> None:
         """Every lead's search vector is what its name, email and company give."""
         if self._reading(duplicate_reads.search_index_mismatches):

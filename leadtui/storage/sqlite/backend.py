@@ -180,6 +180,10 @@ class SqliteBackend(SqliteConnections):
         """The "not a duplicate" pairs of one lead (two primary-key/index look-ups)."""
         return duplicate_reads.not_duplicates_of(self.reader(), lead_id)
 
+    def batch_merges(self, batch_id: int) -> list[tuple[int, int, int]]:
+        """The merges touching import batch ``batch_id`` (no ORM: a revert loads none)."""
+        return duplicate_reads.batch_merges(self.reader(), batch_id)
+
     def check_search_index(self) -> None:
         """FTS5's own ``integrity-check`` against the lead table."""
         try:

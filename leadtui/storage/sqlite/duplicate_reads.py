@@ -69,6 +69,17 @@ def search_ids(conn: sqlite3.Connection, text: str, limit: int) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
+def batch_merges(conn: sqlite3.Connection, batch_id: int) -> list[tuple[int, int, int]]:
+    """``(merge id, kept id, other id)`` of the merges touching batch ``batch_id``, newest first."""
+    rows = conn.execute(
+        "SELECT id, kept_id, other_id FROM leadmerge "
+        "WHERE kept_id IN (SELECT id FROM lead WHERE import_batch_id = ?1) "
+        "OR other_id IN (SELECT id FROM lead WHERE import_batch_id = ?1) ORDER BY id DESC",
+        (batch_id,),
+    ).fetchall()
+    return [(int(a), int(b), int(c)) for a, b, c in rows]
+
+
 def not_duplicates_of(conn: sqlite3.Connection, lead_id: int) -> set[tuple[int, int]]:
     """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
     rows = conn.execute(

@@ -156,7 +156,7 @@ class Timeline(VerticalScroll, can_focus=True):
         bind("timeline", "down", "select(1)", description=N_("Next entry"), show=False),
         bind("timeline", "up", "select(-1)", description=N_("Previous entry"), show=False),
         bind("timeline", "open", "edit_entry", description=N_("Edit entry"), show=False),
-        bind("timeline", "delete", "delete_entry", description=N_("Delete entry"), show=False),
+        bind("timeline", "delete_entry", show=False),
         bind("timeline", "unmerge"),
     ]
 
