@@ -27,6 +27,9 @@ os.environ.pop("LEADTUI_DB", None)
 # machine's LANG; the user's own settings file (a language chosen in the app) is not read.
 os.environ["LEADTUI_LANG"] = "en"
 os.environ["LEADTUI_SETTINGS"] = os.path.join(os.path.dirname(__file__), "no-such-settings.toml")
+# One fixed user (team mode) whatever the login name or database role, so owners and actors
+# read the same on both backends and in snapshots; tests/test_team_identity.py unsets it.
+os.environ["LEADTUI_USER"] = "ana"
 
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from leadtui.domain.filter_query import COMPARE_KEYS, Due, Key, Vocabulary
+from leadtui.domain.team import ME, NOBODY
 
 _VALUE_AT_END = re.compile(r"(-?)([A-Za-z_]+):((?:[^\s,]*,)*)([^\s,]*)$")
 _WORD_AT_END = re.compile(r"(-?)([A-Za-z_]*)$")
@@ -30,6 +31,12 @@ def _values_of(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
             return vocabulary.tags
         case Key.DUE:
             return tuple(due.value for due in Due)
+        case Key.OWNER:
+            return (
+                ME,
+                NOBODY,
+                *(owner for owner in vocabulary.owners if owner not in (ME, NOBODY)),
+            )
     return ()
 
 

@@ -81,6 +81,8 @@ class LeadRow:
     created_at: datetime
     value_cents: int
     currency: str
+    owner: str | None = None
+    """Who the lead is assigned to (team mode); ``None``: nobody."""
 
     @property
     def display_name(self) -> str:
@@ -120,6 +122,8 @@ class TimelineEntry:
     from_stage: str | None = None
     to_stage: str | None = None
     reason: str = ""
+    actor: str | None = None
+    """Who made the change (``None``: before team mode, or unknown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +192,8 @@ class LeadDetail:
     deleted: bool
     tags: tuple[str, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    owner: str | None = None
+    """Who the lead is assigned to (team mode); ``None``: nobody."""
 
     @property
     def display_name(self) -> str:

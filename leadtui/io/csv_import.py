@@ -57,6 +57,9 @@ class ImportOptions:
     """Country of national phone numbers (:func:`leadtui.io.phones.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
+    owner: str | None = None
+    """The owner of the imported leads when no column is mapped to ``owner`` (the store sets
+    the importer)."""
 
 
 class Importer:
@@ -77,6 +80,7 @@ class Importer:
             )
         self.conn = conn
         self.options = options
+        self.owner_mapped = "owner" in preview.mapping
         self.now = now
         self.batch_id = batch_id
         self.report = report
@@ -224,6 +228,8 @@ class Importer:
         for _where, row in pending:
             values = row.values
             values["import_batch_id"] = self.batch_id  # the row is not used after this
+            if not self.owner_mapped:  # no column names an owner: the importer's
+                values["owner"] = self.options.owner
             if row.tags:
                 values["tags"] = row.tags
             if row.warnings:

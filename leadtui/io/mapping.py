@@ -35,6 +35,7 @@ FIELDS: tuple[str, ...] = (
     "created_at",
     "tags",
     "note",
+    "owner",
     IGNORE,
 )
 """Every target a column can be mapped to (``ignore`` drops the column)."""
@@ -138,6 +139,10 @@ _WHOLE: dict[str, str] = {
     **dict.fromkeys(("currency", "moneda", "divisa", "currency code"), "currency"),
     "title": "job_title",
     "job": "job_title",
+    **dict.fromkeys(
+        ("owner", "assigned to", "lead owner", "propietario", "responsable", "asignado a"),
+        "owner",
+    ),
 }
 """Headers that name a person's name, the deal value or the stage only as a whole."""
 

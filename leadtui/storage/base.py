@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.storage.team_base import TeamSide
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,11 @@ class Backend(Protocol):
     Every method that writes refuses (with
     :class:`~leadtui.domain.errors.ReadOnlyError`) when :attr:`read_only` is set.
     """
+
+    @property
+    def team(self) -> TeamSide:
+        """Team mode: the database's user and change signals (:mod:`leadtui.storage.team_base`)."""
+        ...
 
     @property
     def path(self) -> Path:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from leadtui.domain.enums import ActivityKind, LeadSource
+from leadtui.domain.team import MAX_USER_NAME
 
 
 class Kind(StrEnum):
@@ -102,6 +103,10 @@ class Table:
     def names(self) -> tuple[str, ...]:
         """The column names in order."""
         return tuple(column.name for column in self.columns)
+
+
+OWNER_LENGTH = MAX_USER_NAME
+"""How long a user name (a lead's owner, a change's actor) may be."""
 
 
 def _id() -> Column:
@@ -202,6 +207,7 @@ LEAD = Table(
             references="importbatch.id",
             internal=True,
         ),
+        _text("owner", OWNER_LENGTH, None),
     ),
     # The list's sort indexes are partial (live leads only): see
     # storage.sqlite.schema.LIST_INDEXES.
@@ -225,6 +231,7 @@ STAGE_CHANGE = Table(
         # True for the stages an import records a lead reached before the stage it came in
         # (the funnel counts them as reached, but they have no real time in stage).
         Column("imported", Kind.BOOL, default=False, server_default="false"),
+        _text("actor", OWNER_LENGTH, None, internal=True),
     ),
     (Index("ix_stagechange_lead_at", ("lead_id", "at", "id")),),
 )
@@ -236,6 +243,7 @@ ACTIVITY = Table(
         _text("kind", 20, ActivityKind.NOTE.value),
         _time("at", nullable=False),
         _text("body", 20000),
+        _text("actor", OWNER_LENGTH, None, internal=True),
     ),
     (Index("ix_activity_lead_at", ("lead_id", "at", "id")),),
 )

@@ -133,6 +133,7 @@ class Lead(SQLModel, table=True):
     version: int = column(_LEAD, "version")
     deleted_at: datetime | None = column(_LEAD, "deleted_at")
     import_batch_id: int | None = column(_LEAD, "import_batch_id")
+    owner: str | None = column(_LEAD, "owner")
 
 
 class StageChange(SQLModel, table=True):
@@ -147,6 +148,7 @@ class StageChange(SQLModel, table=True):
     at: datetime = column(_CHANGE, "at")
     reason: str = column(_CHANGE, "reason")
     imported: bool = column(_CHANGE, "imported")
+    actor: str | None = column(_CHANGE, "actor")
 
 
 class Activity(SQLModel, table=True):
@@ -159,6 +161,7 @@ class Activity(SQLModel, table=True):
     kind: str = column(_ACTIVITY, "kind")
     at: datetime = column(_ACTIVITY, "at")
     body: str = column(_ACTIVITY, "body")
+    actor: str | None = column(_ACTIVITY, "actor")
 
 
 class Tag(SQLModel, table=True):

@@ -41,6 +41,7 @@ from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.team import TeamService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
 
@@ -91,6 +92,8 @@ class LeadStore:
         self.views = ViewsService(context)
         """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
         self.agenda = AgendaService(context)
+        self.team = TeamService(context)
+        """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
 
     @classmethod
     def open(

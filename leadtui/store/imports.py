@@ -6,6 +6,7 @@ The format logic is in :mod:`leadtui.io`; the database side is the backend's.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,8 @@ class ImportsService:
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
         self.backend.check()  # quick_check: never import into a damaged file
+        if options.owner is None:
+            options = replace(options, owner=self.context.actor())
         return import_file(self.backend.transaction, preview, options, self.context.now(), progress)
 
     def revert_import(

@@ -45,11 +45,15 @@ class LeadsService:
         now = self.context.now()
         with self.backend.session() as session:
             orm_steps.refuse_duplicate(session, values["email_key"], None)
-            lead = Lead(**values, created_at=now, updated_at=now, stage_changed_at=now)
+            actor = self.context.actor()
+            lead = Lead(**values, created_at=now, updated_at=now, stage_changed_at=now, owner=actor)
             session.add(lead)
             session.flush()
             assert lead.id is not None
-            session.add(StageChange(lead_id=lead.id, from_stage=None, to_stage=lead.stage, at=now))
+            first = StageChange(
+                lead_id=lead.id, from_stage=None, to_stage=lead.stage, at=now, actor=actor
+            )
+            session.add(first)
             orm_steps.set_tags(session, lead.id, tags)
             return lead
 
@@ -69,9 +73,14 @@ class LeadsService:
             for name, value in values.items():
                 setattr(lead, name, value)
             if lead.stage != old_stage:
-                session.add(
-                    StageChange(lead_id=lead_id, from_stage=old_stage, to_stage=lead.stage, at=now)
+                change = StageChange(
+                    lead_id=lead_id,
+                    from_stage=old_stage,
+                    to_stage=lead.stage,
+                    at=now,
+                    actor=self.context.actor(),
                 )
+                session.add(change)
                 lead.stage_changed_at = now
             lead.updated_at = now
             lead.version += 1

@@ -125,7 +125,7 @@ class MergeService:
             if plan.stage != kept.stage:
                 change = StageChange(
                     lead_id=kept_id, from_stage=kept.stage, to_stage=plan.stage, at=now,
-                    reason=_("merge"),
+                    reason=_("merge"), actor=self.context.actor(),
                 )  # fmt: skip
                 session.add(change)
                 session.flush()
@@ -154,6 +154,7 @@ class MergeService:
                     "Merged lead #{other} ({name}) into this one (merge {merge}; "
                     "undo with: leadtui unmerge {merge})."
                 ).format(other=other_id, name=name, merge=record.id),
+                actor=self.context.actor(),
             )
             session.add(note)
             kept.updated_at = now

@@ -38,7 +38,14 @@ class ViewsService:
 
     def vocabulary(self) -> Vocabulary:
         """What the filter language accepts in this database (its stages and tags)."""
-        return Vocabulary(stages=self.context.stage_keys(), tags=tuple(self.backend.all_tags()))
+        from leadtui.store.team import MAX_OWNERS
+
+        return Vocabulary(
+            stages=self.context.stage_keys(),
+            tags=tuple(self.backend.all_tags()),
+            owners=tuple(self.backend.team.owners(MAX_OWNERS)),
+            me=self.context.actor(),
+        )
 
     def parse(self, text: str) -> FilterQuery:
         """Read a filter against this database's stages (``FilterSyntaxError`` if it cannot)."""

@@ -32,6 +32,7 @@ from leadtui.domain.rows import (
 )
 from leadtui.i18n import _
 from leadtui.storage.postgres import db, details, duplicate_reads, reads
+from leadtui.storage.postgres.team import PostgresTeam
 from leadtui.storage.postgres.url import checked_url, mask_password
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class PostgresBackend:
         self._lock = threading.Lock()
         self._local = threading.local()
         self._readers: list[Conn] = []
+        self._team = PostgresTeam(self._url, self._read)
 
     @classmethod
     def open(
@@ -93,6 +95,11 @@ class PostgresBackend:
     def path(self) -> Path:
         """What the app shows as the database's name (``user@host:port/db``, no password)."""
         return Path(display_name(self._url))
+
+    @property
+    def team(self) -> PostgresTeam:
+        """Team mode: the role and ``LISTEN/NOTIFY`` (:mod:`leadtui.storage.postgres.team`)."""
+        return self._team
 
     @property
     def read_only(self) -> bool:

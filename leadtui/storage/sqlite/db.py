@@ -61,6 +61,12 @@ def _add_cadences(conn: sqlite3.Connection) -> None:
     add_cadences(conn)
 
 
+def _add_team(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_team import add_team
+
+    add_team(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -68,6 +74,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _add_team,
 }
 
 

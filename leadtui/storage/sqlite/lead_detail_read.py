@@ -28,10 +28,15 @@ def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[Ti
     """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
     entries = [
         TimelineEntry(
-            at=parse_db_time(at), kind="activity", id=row_id, activity_kind=kind, body=body
+            at=parse_db_time(at),
+            kind="activity",
+            id=row_id,
+            activity_kind=kind,
+            body=body,
+            actor=actor,
         )
-        for row_id, kind, at, body in conn.execute(
-            "SELECT id, kind, at, body FROM activity WHERE lead_id = ? "
+        for row_id, kind, at, body, actor in conn.execute(
+            "SELECT id, kind, at, body, actor FROM activity WHERE lead_id = ? "
             "ORDER BY at DESC, id DESC LIMIT ?",
             (lead_id, limit),
         )
@@ -44,9 +49,11 @@ def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[Ti
             from_stage=from_stage,
             to_stage=to_stage,
             reason=reason,
+            actor=actor,
         )
-        for row_id, from_stage, to_stage, at, reason in conn.execute(
-            "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
+        for row_id, from_stage, to_stage, at, reason, actor in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason, actor FROM stagechange "
+            "WHERE lead_id = ? "
             "ORDER BY at DESC, id DESC LIMIT ?",
             (lead_id, limit),
         )
