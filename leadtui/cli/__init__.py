@@ -25,6 +25,7 @@ from leadtui.cli import (
     import_export,
     leads,
     safety,
+    team,
     views,
 )
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
@@ -76,6 +77,7 @@ agenda.register(main)
 import_export.register(main)
 export_forget.register(main)
 views.register(main)
+team.register(main)
 safety.register(main)
 check.register(main)
 duplicates.register(main)

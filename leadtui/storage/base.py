@@ -208,12 +208,18 @@ class Backend(Protocol):
         ...
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
-        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes."""
+        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes
+        (``owner``: only the leads assigned to that user)."""
         ...
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds (index range counts)."""
         ...
 

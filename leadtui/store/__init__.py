@@ -363,13 +363,15 @@ class LeadStore:
 
     # -- the agenda and cadences --------------------------------------------------
 
-    def agenda_page(self, section: AgendaSection, offset: int, limit: int) -> list[AgendaRow]:
-        """A page of one agenda section, in the order it is shown (read from indexes)."""
-        return sanitize(self._read().agenda_page(section, self.now(), offset, limit))
+    def agenda_page(
+        self, section: AgendaSection, offset: int, limit: int, owner: str | None = None
+    ) -> list[AgendaRow]:
+        """A page of one agenda section, in the order it is shown (``owner``: only theirs)."""
+        return sanitize(self._read().agenda_page(section, self.now(), offset, limit, owner))
 
-    def agenda_count(self, section: AgendaSection) -> int:
-        """How many leads one agenda section holds now."""
-        return self._read().agenda_count(section, self.now())
+    def agenda_count(self, section: AgendaSection, owner: str | None = None) -> int:
+        """How many leads one agenda section holds now (``owner``: only theirs)."""
+        return self._read().agenda_count(section, self.now(), owner)
 
     def cadences(self) -> list[StageCadence]:
         """Every stage with its effective follow-up cadence, in funnel order."""

@@ -299,21 +299,26 @@ class PostgresBackend:
         return found
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
         """Rows of an agenda section, read from its indexes."""
         from leadtui.storage.postgres import agenda_reads
 
         found: list[AgendaRow] = self._reading(
-            agenda_reads.page_section, section, now, offset, limit
+            agenda_reads.page_section, section, now, offset, limit, owner
         )
         return found
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds."""
         from leadtui.storage.postgres import agenda_reads
 
-        found: int = self._reading(agenda_reads.count_section, section, now)
+        found: int = self._reading(agenda_reads.count_section, section, now, owner)
         return found
 
     def cadences(self) -> dict[str, Cadence]:

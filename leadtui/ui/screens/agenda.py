@@ -68,6 +68,7 @@ class AgendaScreen(StoreScreen[None]):
         Binding("v", "app.switch_mode('leads')", _("List"), id="agenda.list"),
         Binding("b", "app.switch_mode('board')", _("Board"), id="agenda.board"),
         Binding("u", "undo", _("Undo"), id="agenda.undo"),
+        Binding("o", "mine", _("Mine / everyone's"), show=False, id="agenda.mine"),
         Binding("q", "app.ask_quit", _("Quit"), show=False, id="agenda.quit"),
     ]
 
@@ -79,6 +80,8 @@ class AgendaScreen(StoreScreen[None]):
         self.counts: dict[AgendaSection, int] = {}
         self._counting = False
         self._resumed = False
+        self.owner: str | None = None
+        """Only this user's leads (the "Mine" view, ``owner:me``); ``None``: everyone's."""
 
     @property
     def up_to_date(self) -> bool:
@@ -114,7 +117,7 @@ class AgendaScreen(StoreScreen[None]):
 
     @work(thread=True, exclusive=True, group="agenda-counts")
     def _count(self) -> None:
-        counts = {section: self.store.agenda_count(section) for section in SECTIONS}
+        counts = {section: self.store.agenda_count(section, self.owner) for section in SECTIONS}
         self.store.release_reader()
         self.app.call_from_thread(self._show_counts, counts)
 
@@ -137,7 +140,7 @@ class AgendaScreen(StoreScreen[None]):
         self.query_one("#agenda-sections", Static).update(line)
 
     def _show_page(self) -> None:
-        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE)
+        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE, self.owner)
         now = self.now()
         table = self.query_one("#agenda-rows", FittedDataTable)
         table.clear()
@@ -201,7 +204,15 @@ class AgendaScreen(StoreScreen[None]):
 
         index = self._cursor_index()
         if index is not None:
-            self.app.push_screen(TriageScreen(self.section, self.page_offset + index))
+            start = self.page_offset + index
+            self.app.push_screen(TriageScreen(self.section, start, owner=self.owner))
+
+    def action_mine(self) -> None:
+        """o: only my leads ("Mine", ``owner:me``), or everyone's again."""
+        self.owner = self.store.team.me() if self.owner is None else None
+        self.sub_title = _("Mine") if self.owner is not None else ""
+        self.page_offset = 0
+        self.reload()
 
     def action_undo(self) -> None:
         """Take back the last write of the app."""

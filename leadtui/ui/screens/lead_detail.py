@@ -85,6 +85,7 @@ class LeadDetailScreen(StoreScreen[None]):
         Binding("w", "won", _("Won"), id="detail.won", show=False),
         Binding("l", "lost", _("Lost"), id="detail.lost", show=False),
         Binding("t", "tags", _("Tags"), id="detail.tags", show=False),
+        Binding("at", "assign", _("Assign"), key_display="@", id="detail.assign", show=False),
         Binding("m", "mail", _("Mail"), id="detail.mail", show=False),
         Binding("c", "copy_email", _("Copy email"), id="detail.copy", show=False),
         Binding(
@@ -194,6 +195,13 @@ class LeadDetailScreen(StoreScreen[None]):
     def action_tags(self) -> None:
         """Add or remove tags."""
         self.actions.tags()
+
+    def action_assign(self) -> None:
+        """Assign the lead to someone, or to nobody (@)."""
+        from leadtui.ui.screens.assign import assign_leads
+
+        name = self.detail.display_name if self.detail is not None else f"#{self.lead_id}"
+        assign_leads(self, self.store, [self.lead_id], name, self.reload)
 
     def action_delete(self) -> None:
         """Soft-delete the lead after a confirmation; u brings it back."""

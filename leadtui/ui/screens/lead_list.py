@@ -75,6 +75,7 @@ class LeadListScreen(StoreScreen[None]):
         ),
         Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
         Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
+        Binding("at", "assign", _("Assign"), key_display="@", show=False, id="leads.assign"),
         Binding("d", "delete", _("Delete"), id="leads.delete"),
         Binding("u", "undo", _("Undo"), id="leads.undo"),
         Binding("b", "board", _("Board"), id="leads.board", show=False),
@@ -145,6 +146,10 @@ class LeadListScreen(StoreScreen[None]):
     def action_tag_marked(self) -> None:
         """Tag the marked leads (or the one under the cursor)."""
         self.actions.tag_marked()
+
+    def action_assign(self) -> None:
+        """Assign the marked leads (or the one under the cursor), @."""
+        self.actions.assign()
 
     def action_delete(self) -> None:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""

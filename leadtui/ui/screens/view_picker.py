@@ -153,7 +153,11 @@ def open_views(
 ) -> None:
     """Push the picker from ``screen`` (a store screen) and carry out what it chose."""
     store: LeadStore = screen.store
+    from leadtui.store.views import builtin_views
+
     views = store.views.views()
+    stored = {view.name.casefold() for view in views}
+    views += [view for view in builtin_views() if view.name.casefold() not in stored]
     by_name = {view.name: view for view in views}
 
     def chosen(choice: Choice | None) -> None:

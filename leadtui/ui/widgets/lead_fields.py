@@ -117,6 +117,8 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
         ),
         (_("Score"), score),
         (_("Tags"), tags),
+        # Only once someone owns it: a lead from before team mode shows what it did.
+        *([(_("Assigned to"), Text(detail.owner))] if detail.owner else []),
         (_("Source"), Text(source_label(detail.source))),
         (_("Campaign"), _optional(detail.campaign)),
         (_("UTM source"), _optional(detail.utm_source)),

@@ -110,6 +110,8 @@ def timeline_text(
                 body.append(_("Reason: "), style="dim")
                 body.append(entry.reason)
         head.append(when, style="dim")
+        if entry.actor:
+            head.append(_(" · by {name}").format(name=entry.actor), style="dim")
         parts.append(head)
         if body.plain:
             parts.append(Padding(body, (0, 0, 0, 2)))
