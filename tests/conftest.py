@@ -30,6 +30,8 @@ os.environ["LEADTUI_SETTINGS"] = os.path.join(os.path.dirname(__file__), "no-suc
 # One fixed user (team mode) whatever the login name or database role, so owners and actors
 # read the same on both backends and in snapshots; tests/test_team_identity.py unsets it.
 os.environ["LEADTUI_USER"] = "ana"
+# No live-update listener in the app unless a test asks for one (tests/test_live.py).
+os.environ["LEADTUI_LIVE"] = "0"
 
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402

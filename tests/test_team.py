@@ -200,7 +200,9 @@ def test_sqlite_schema_six_is_backed_up_and_migrated(db_path: Path) -> None:
     conn = sqlite3.connect(db_path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
-        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'ix_live_owner'").fetchone()
+        assert conn.execute(
+            "SELECT name FROM sqlite_master WHERE name = 'ix_live_owner'"
+        ).fetchone()
     finally:
         conn.close()
     assert sorted(db_path.parent.glob("backups/*pre-migration-v6*.db"))

@@ -19,6 +19,7 @@ from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.clean_input import clean_input_value, cleaned_paste
+from leadtui.ui.live import ColleagueChanged, LiveUpdates
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
@@ -103,6 +104,8 @@ class LeadApp(App[None]):
         self.database_lost = False
         """True once the database was lost mid-session (see :meth:`show_database_lost`)."""
         self.sub_title = _("demo data") if demo else str(store.path)
+        self.live = LiveUpdates(self, store)
+        """Colleagues' changes refresh the open screens (:mod:`leadtui.ui.live`)."""
 
     def on_mount(self) -> None:
         """Open the lead list, then load the ORM in the background."""
@@ -113,6 +116,11 @@ class LeadApp(App[None]):
             self.screen_change_signal.subscribe(self, show_read_only_banner)
             show_read_only_banner(self.screen)
         self.call_after_refresh(self._warm_up)
+        self.call_after_refresh(self.live.start)
+
+    def on_colleague_changed(self, _message: ColleagueChanged) -> None:
+        """Someone else's change was committed: refresh the open screens (debounced)."""
+        self.live.changed()
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -201,7 +209,8 @@ class LeadApp(App[None]):
         open_duplicates(self.screen)
 
     def on_unmount(self) -> None:
-        """Close database connections."""
+        """Stop listening and close database connections."""
+        self.live.stop()
         self.store.close()
 
     @property

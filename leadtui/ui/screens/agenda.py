@@ -162,6 +162,15 @@ class AgendaScreen(StoreScreen[None]):
         empty.update(Text(_("Nothing here: well done.")))
         self._show_sections()
 
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read and recount, the cursor on the same lead."""
+        index = self._cursor_index()
+        keep = None if index is None else self.rows[index].lead.id
+        self.reload()
+        ids = [row.lead.id for row in self.rows]
+        if keep in ids:
+            self.query_one("#agenda-rows", FittedDataTable).move_cursor(row=ids.index(keep))
+
     def action_cursor(self, step: int) -> None:
         """Move the row cursor (j/k as well as the arrows)."""
         table = self.query_one("#agenda-rows", FittedDataTable)

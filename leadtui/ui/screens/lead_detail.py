@@ -145,6 +145,10 @@ class LeadDetailScreen(StoreScreen[None]):
         self.query_one("#timeline", Timeline).show(detail.timeline, now, self.stage_names)
         show_duplicate_hint(self, detail.id)
 
+    def colleague_changed(self) -> None:
+        """Someone else may have changed this lead: show it as it is now."""
+        self.reload()
+
     def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing ``message`` as markup (it may hold user text)."""
         self.notify(message, severity=severity, markup=False)

@@ -209,6 +209,11 @@ class LeadListScreen(StoreScreen[None]):
         """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
         self.loader.reload(cursor=cursor, focus_id=focus_id)
 
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read, the cursor on the same lead, marks kept."""
+        row = self.table.current_row
+        self.reload(focus_id=None if row is None else row.id)
+
     def on_lead_table_marks_changed(self, event: LeadTable.MarksChanged) -> None:
         """Show how many rows are marked."""
         self.loader.update_header()
