@@ -11,8 +11,8 @@ from conftest import fixed_clock
 from pg_fixtures import both_backends, store_target
 
 from leadtui.domain.errors import ReadOnlyError
-from leadtui.domain.validation import ValidationError
 from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort
+from leadtui.domain.validation import ValidationError
 from leadtui.launch import open_store
 from leadtui.storage.schema_version import SCHEMA_VERSION
 from leadtui.store import LeadStore

@@ -19,6 +19,7 @@ _NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "question_mark": "?",
+    "at": "@",
     "slash": "/",
     "space": "space",
     "escape": "Esc",
