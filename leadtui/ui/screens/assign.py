@@ -62,7 +62,7 @@ class AssignDialog(ModalScreen[OwnerPick | None]):
                 id="owner",
             )
             yield Static(
-                Content(_("Enter assigns · an empty name assigns to nobody · Esc cancels")),
+                Content(_("Enter assigns · empty: nobody · Esc cancels")),
                 id="assign-hint",
             )
 
