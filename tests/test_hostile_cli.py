@@ -102,6 +102,9 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
         (good, ("log", "1", "--kind", "call", "hi", "--followup", "someday maybe")),
         (good, ("followup", HUGE, "tomorrow")),
         (good, ("followup", "1", "13/45")),
+        (good, ("assign", HUGE, "luis")),
+        (good, ("assign", "1", "x" * 500)),
+        (good, ("assign", "1", "luis", "--none")),
     ]
     for broken in (w["damaged"], w["text"], w["tmp"] / "nothing-here.db"):
         for args in (
@@ -114,6 +117,7 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
             ("forget", "1"),
             ("import", "--revert", "1"),
             ("check",),
+            ("whoami",),
         ):
             cases.append((broken, args))
     cases.append((w["damaged"], ("import", csv)))
