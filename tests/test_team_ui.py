@@ -135,6 +135,7 @@ class TestMine:
             options = pilot.app.screen.query_one(OptionList)
             ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
             options.highlighted = ids.index("Mine")
+            options.focus()  # with no view of one's own, the name box has the focus
             await pilot.press("enter")
             await settle(pilot)
             assert screen.loader.counts is not None and screen.loader.counts.total == 2
@@ -145,6 +146,7 @@ class TestMine:
             await settle(pilot)
             options = pilot.app.screen.query_one(OptionList)
             options.highlighted = ids.index("Mine")
+            options.focus()  # with no view of one's own, the name box has the focus
             await pilot.press("enter")
             await wait_until(
                 pilot,

@@ -89,12 +89,14 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
 
     def on_mount(self) -> None:
         """Count each view's leads in a worker."""
-        if self.views:
+        if any(not view.builtin for view in self.views):
             self.query_one(OptionList).focus()
+        else:  # only the built-in "Mine": typing names a first view of one's own
+            self.query_one("#view-name", Input).focus()
+        if self.views:
             self._count()
         else:
             self.counted = True
-            self.query_one("#view-name", Input).focus()
 
     @work(thread=True, exclusive=True, group="view-counts")
     def _count(self) -> None:
