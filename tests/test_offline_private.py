@@ -235,6 +235,9 @@ REVIEWED = {
     ("storage/sqlite/list_queries.py", "where[0]"),  # where_clause() output; values bound
     ("storage/postgres/reads.py", "hits"),
     ("storage/postgres/reads.py", "where[0]"),
+    ("storage/team_sql.py", "mark"),  # the dialect's placeholder
+    ("storage/postgres/notify_ddl.py", "table"),  # NOTIFIED_TABLES, fixed names
+    ("storage/sqlite/migrate_team.py", "table"),  # TEAM_COLUMNS' table names
 }
 
 
