@@ -32,6 +32,11 @@ _SESSION_CONFIG = tempfile.mkdtemp(prefix="leadtui-test-config-")
 os.environ["LEADTUI_SETTINGS"] = os.path.join(_SESSION_CONFIG, "settings.toml")
 # Nor its scoring rules: the default rules, unless a test writes a file of its own.
 os.environ["LEADTUI_SCORING"] = os.path.join(_SESSION_CONFIG, "scoring.toml")
+# One fixed user (team mode) whatever the login name or database role, so owners and actors
+# read the same on both backends and in snapshots; tests/test_team_identity.py unsets it.
+os.environ["LEADTUI_USER"] = "ana"
+# No live-update listener in the app unless a test asks for one (tests/test_live.py).
+os.environ["LEADTUI_LIVE"] = "0"
 
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402

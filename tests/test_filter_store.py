@@ -50,7 +50,8 @@ NOTES = (
     "50% off",
 )
 STAGES = ("new", "contacted", "qualified", "proposal", "won", "lost")
-VOCAB = Vocabulary(stages=STAGES, tags=TAGS)
+OWNERS = ("ana", "luis", None)
+VOCAB = Vocabulary(stages=STAGES, tags=TAGS, owners=("ana", "luis"), me="ana")
 
 
 def _rows(count: int = 140) -> list[dict[str, Any]]:
@@ -71,6 +72,7 @@ def _rows(count: int = 140) -> list[dict[str, Any]]:
                 "company": rng.choice(COMPANIES),
                 "source": rng.choice(SOURCES),
                 "stage": rng.choice(STAGES),
+                "owner": OWNERS[i % 7 % 3],
                 "score": None if i % 5 == 0 else rng.randint(0, 100),
                 "created_at": DEMO_NOW - timedelta(hours=rng.randint(0, 24 * 100)),
                 "next_followup_at": None
@@ -144,6 +146,9 @@ def _match(term: Match, row: dict[str, Any]) -> bool:
             return any(_contains(row["company"], v) for v in values)
         case Key.PHONE:
             return any(_contains(row["phone_e164"], re.sub(r"\D", "", v)) for v in values)
+        case Key.OWNER:
+            meant = {{"me": VOCAB.me, "none": None}.get(v, v) for v in values}
+            return row["owner"] in meant
     return any(_contains(body, v) for _kind, _at, body in row["activities"] for v in values)
 
 
@@ -270,6 +275,8 @@ def test_random_filters_list_what_the_python_filter_finds(
         "-due:none created>=2026-02-01",
         "company:acme phone:600",
         "note:budget",
+        "owner:me stage:new",
+        "-owner:luis,none",
         "feria",
         "evento garc",
         "600",

@@ -110,6 +110,9 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
         (good, ("stages", "cadence", "new", HUGE)),
         (good, ("stages", "add", TITLE + "x" * 300)),
         (good, ("stages", "move", "new", "--after", "nowhere")),
+        (good, ("assign", HUGE, "luis")),
+        (good, ("assign", "1", "x" * 500)),
+        (good, ("assign", "1", "luis", "--none")),
     ]
     for broken in (w["damaged"], w["text"], w["tmp"] / "nothing-here.db"):
         for args in (
@@ -122,6 +125,7 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
             ("forget", "1"),
             ("import", "--revert", "1"),
             ("check",),
+            ("whoami",),
         ):
             cases.append((broken, args))
     cases.append((w["damaged"], ("import", csv)))

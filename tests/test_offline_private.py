@@ -238,6 +238,9 @@ REVIEWED = {
     ("storage/postgres/reads.py", "where[0]"),
     # Lead scoring's reads and writes: fixed text, the driver's placeholder, values bound.
     *(("storage/score_facts.py", expr) for expr in ("mark", "marks", "where", "_LEAD", "_TOUCHES")),
+    ("storage/team_sql.py", "mark"),  # the dialect's placeholder
+    ("storage/postgres/notify_ddl.py", "table"),  # NOTIFIED_TABLES, fixed names
+    ("storage/sqlite/migrate_team.py", "table"),  # TEAM_COLUMNS' table names
 }
 
 

@@ -27,6 +27,7 @@ from leadtui.cli import (
     safety,
     score,
     stages,
+    team,
     views,
 )
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
@@ -78,6 +79,7 @@ agenda.register(main)
 import_export.register(main)
 export_forget.register(main)
 views.register(main)
+team.register(main)
 safety.register(main)
 check.register(main)
 score.register(main)

@@ -1,11 +1,12 @@
 """The filter language typed in the search box and the CLI: parse, check and render.
 
 ``stage:qualified,proposal source:event tag:feria-2026 -tag:cliente due:overdue,today
-score>40 created>=2026-11-01 company:acme phone:600 note:budget "free text" ana``
+score>40 created>=2026-11-01 company:acme phone:600 note:budget owner:me "free text" ana``
 
 A query is a list of terms that must all hold. ``key:a,b`` matches any of the values;
 a leading ``-`` negates a key term. ``score`` and ``created`` compare with ``> >= < <= =``
-(``:`` means ``=``). Plain words (quoted or not) search names, emails and companies as
+(``:`` means ``=``). ``owner:me`` is the current user, ``owner:none`` a lead assigned to
+nobody. Plain words (quoted or not) search names, emails and companies as
 before, and also tags, sources and phone digits. Pure Python: no SQL, no I/O; the storage
 layer turns a :class:`FilterQuery` into SQL with bound parameters.
 """
@@ -22,6 +23,7 @@ from leadtui.domain.enums import LeadSource
 from leadtui.domain.filter_query_es import english_key, english_value, shown_key, shown_value
 from leadtui.domain.filter_query_lexer import FilterSyntaxError as FilterSyntaxError
 from leadtui.domain.filter_query_lexer import Part, Token, lex, quote_value
+from leadtui.domain.team import ME, NOBODY
 from leadtui.i18n import _
 
 
@@ -37,9 +39,19 @@ class Key(StrEnum):
     NOTE = "note"
     SCORE = "score"
     CREATED = "created"
+    OWNER = "owner"
 
 
-MATCH_KEYS = (Key.STAGE, Key.SOURCE, Key.TAG, Key.DUE, Key.COMPANY, Key.PHONE, Key.NOTE)
+MATCH_KEYS = (
+    Key.STAGE,
+    Key.SOURCE,
+    Key.TAG,
+    Key.DUE,
+    Key.COMPANY,
+    Key.PHONE,
+    Key.NOTE,
+    Key.OWNER,
+)
 """Keys written ``key:value[,value…]``."""
 COMPARE_KEYS = (Key.SCORE, Key.CREATED)
 """Keys written ``key>value`` (and ``>= < <= = :``)."""
@@ -131,6 +143,10 @@ class Vocabulary:
     stages: tuple[str, ...] = ("new", "contacted", "qualified", "proposal", "won", "lost")
     sources: tuple[str, ...] = field(default_factory=lambda: _default_sources())
     tags: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    """The owners leads have (Tab completes them after ``owner:``)."""
+    me: str | None = None
+    """The current user: ``owner:me`` reads as ``owner:<me>`` (``None``: kept as ``me``)."""
 
 
 def _default_sources() -> tuple[str, ...]:
@@ -167,9 +183,19 @@ def _match_value(key: Key, value: str, vocabulary: Vocabulary, token: Part) -> s
         return _known(key, value, vocabulary.sources, token)
     if key is Key.DUE:
         return _known(key, value.lower(), [due.value for due in Due], token)
+    if key is Key.OWNER:
+        return _owner(value, vocabulary)
     if key is Key.PHONE and not any(char.isdigit() for char in value):
         raise FilterSyntaxError(_("phone: needs digits, e.g. phone:600."), token.start, token.end)
     return value
+
+
+def _owner(value: str, vocabulary: Vocabulary) -> str:
+    """``me`` is the current user, ``none`` nobody; any other name is kept as written."""
+    folded = value.casefold()
+    if folded == ME:
+        return vocabulary.me or ME
+    return NOBODY if folded == NOBODY else value
 
 
 def _compare_value(key: Key, text: str, token: Part) -> int | date:

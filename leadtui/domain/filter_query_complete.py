@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from leadtui.domain.filter_query import COMPARE_KEYS, Due, Key, Vocabulary
 from leadtui.domain.filter_query_es import english_key, fold, shown_key, shown_value
+from leadtui.domain.team import ME, NOBODY
 
 _VALUE_AT_END = re.compile(r"(-?)([^\W\d]+):((?:[^\s,]*,)*)([^\s,]*)$")
 _WORD_AT_END = re.compile(r"(-?)([^\W\d]*)$")
@@ -37,6 +38,12 @@ def _english_values(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
             return vocabulary.tags
         case Key.DUE:
             return tuple(due.value for due in Due)
+        case Key.OWNER:
+            return (
+                ME,
+                NOBODY,
+                *(owner for owner in vocabulary.owners if owner not in (ME, NOBODY)),
+            )
     return ()
 
 

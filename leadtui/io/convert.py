@@ -37,6 +37,7 @@ _SCALARS = frozenset(
         "value_cents",
         "currency",
         "score",
+        "owner",
         *DATE_FIELDS,
     }
 )

@@ -55,6 +55,9 @@ class ImportOptions:
     """Country of national phone numbers (:func:`leadtui.io.phones.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
+    owner: str | None = None
+    """The owner of the imported leads when no column is mapped to ``owner`` (the store sets
+    the importer)."""
 
 
 class Importer:
@@ -75,6 +78,7 @@ class Importer:
             )
         self.target = target
         self.options = options
+        self.owner_mapped = "owner" in preview.mapping
         self.now = now
         self.batch_id = batch_id
         self.report = report
@@ -216,6 +220,13 @@ class Importer:
         else:
             self.report.merged += 1
 
+    def _new_lead(self, row: Converted) -> dict[str, Any]:
+        """The bulk row of a new lead; owned by the importer unless a column names the owner."""
+        values = lead_row(row, self.batch_id, self.now)
+        if not self.owner_mapped:
+            values["owner"] = self.options.owner
+        return values
+
     def _write(
         self,
         pending: list[tuple[Where, Converted]],
@@ -224,11 +235,11 @@ class Importer:
     ) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:
-            rows.append(lead_row(row, self.batch_id, self.now))
+            rows.append(self._new_lead(row))
             if row.warnings:
                 self.report.with_warnings += 1
         for _lead_id, by_email, row in absorbed:
-            rows.append(lead_row(row, self.batch_id, self.now))
+            rows.append(self._new_lead(row))
             if by_email:  # the lead it merges into holds this address's key
                 rows[-1]["email_key"] = None
         for lead_id, dupes in updates.items():

@@ -36,6 +36,7 @@ FIELDS: tuple[str, ...] = (
     "tags",
     "note",
     ANSWER,
+    "owner",
     IGNORE,
 )
 """Every target a column can be mapped to (``ignore`` drops the column)."""
@@ -139,6 +140,10 @@ _WHOLE: dict[str, str] = {
     **dict.fromkeys(("currency", "moneda", "divisa", "currency code"), "currency"),
     "title": "job_title",
     "job": "job_title",
+    **dict.fromkeys(
+        ("owner", "assigned to", "lead owner", "propietario", "responsable", "asignado a"),
+        "owner",
+    ),
 }
 """Headers that name a person's name, the deal value or the stage only as a whole."""
 

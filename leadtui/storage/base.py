@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.import_target import ImportTarget
+    from leadtui.storage.team_base import TeamSide
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,11 @@ class Backend(Protocol):
     Every method that writes refuses (with
     :class:`~leadtui.domain.errors.ReadOnlyError`) when :attr:`read_only` is set.
     """
+
+    @property
+    def team(self) -> TeamSide:
+        """Team mode: the database's user and change signals (:mod:`leadtui.storage.team_base`)."""
+        ...
 
     @property
     def path(self) -> Path:
@@ -207,12 +213,18 @@ class Backend(Protocol):
         ...
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
-        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes."""
+        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes
+        (``owner``: only the leads assigned to that user)."""
         ...
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds (index range counts)."""
         ...
 

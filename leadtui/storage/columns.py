@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from leadtui.domain.enums import ActivityKind, LeadSource
+from leadtui.domain.team import MAX_USER_NAME
 
 
 class Kind(StrEnum):
@@ -102,6 +103,10 @@ class Table:
     def names(self) -> tuple[str, ...]:
         """The column names in order."""
         return tuple(column.name for column in self.columns)
+
+
+OWNER_LENGTH = MAX_USER_NAME
+"""How long a user name (a lead's owner, a change's actor) may be."""
 
 
 def _id() -> Column:
@@ -204,6 +209,7 @@ LEAD = Table(
             references="importbatch.id",
             internal=True,
         ),
+        _text("owner", OWNER_LENGTH, None),
     ),
     # The list's sort indexes are partial (live leads only): see
     # storage.sqlite.schema.LIST_INDEXES.
@@ -227,6 +233,7 @@ STAGE_CHANGE = Table(
         # True for the stages an import records a lead reached before the stage it came in
         # (the funnel counts them as reached, but they have no real time in stage).
         Column("imported", Kind.BOOL, default=False, server_default="false"),
+        _text("actor", OWNER_LENGTH, None, internal=True),
     ),
     (Index("ix_stagechange_lead_at", ("lead_id", "at", "id")),),
 )
@@ -241,6 +248,7 @@ ACTIVITY = Table(
         # When the user last edited the entry, and what (kind, at, body: field names).
         _time("edited_at", internal=True),
         _text("edited_fields", 40, None, internal=True),
+        _text("actor", OWNER_LENGTH, None, internal=True),
     ),
     (Index("ix_activity_lead_at", ("lead_id", "at", "id")),),
 )

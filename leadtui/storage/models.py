@@ -134,6 +134,7 @@ class Lead(SQLModel, table=True):
     version: int = column(_LEAD, "version")
     deleted_at: datetime | None = column(_LEAD, "deleted_at")
     import_batch_id: int | None = column(_LEAD, "import_batch_id")
+    owner: str | None = column(_LEAD, "owner")
 
 
 class StageChange(SQLModel, table=True):
@@ -148,6 +149,7 @@ class StageChange(SQLModel, table=True):
     at: datetime = column(_CHANGE, "at")
     reason: str = column(_CHANGE, "reason")
     imported: bool = column(_CHANGE, "imported")
+    actor: str | None = column(_CHANGE, "actor")
 
 
 class Activity(SQLModel, table=True):
@@ -162,6 +164,7 @@ class Activity(SQLModel, table=True):
     body: str = column(_ACTIVITY, "body")
     edited_at: datetime | None = column(_ACTIVITY, "edited_at")
     edited_fields: str | None = column(_ACTIVITY, "edited_fields")
+    actor: str | None = column(_ACTIVITY, "actor")
 
 
 class Tag(SQLModel, table=True):

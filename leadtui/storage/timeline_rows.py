@@ -7,13 +7,13 @@ from typing import Any
 from leadtui.domain.rows import TimelineEntry
 from leadtui.domain.timefmt import parse_db_time, parse_optional
 
-ACTIVITY_COLUMNS = "id, kind, at, body, edited_at, edited_fields"
+ACTIVITY_COLUMNS = "id, kind, at, body, edited_at, edited_fields, actor"
 """The activity columns :func:`activity_entry` reads, in order."""
 
 
 def activity_entry(row: tuple[Any, ...]) -> TimelineEntry:
     """One activity row (:data:`ACTIVITY_COLUMNS`) as a timeline entry."""
-    row_id, kind, at, body, edited_at, fields = row
+    row_id, kind, at, body, edited_at, fields, actor = row
     return TimelineEntry(
         at=parse_db_time(at),
         kind="activity",
@@ -22,4 +22,5 @@ def activity_entry(row: tuple[Any, ...]) -> TimelineEntry:
         body=body,
         edited_at=parse_optional(edited_at),
         edited_fields=fields or "",
+        actor=actor,
     )

@@ -45,6 +45,7 @@ from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.score_keeper import ScoreKeeper
 from leadtui.store.scoring import ScoringService
 from leadtui.store.stages import StagesService
+from leadtui.store.team import TeamService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
 
@@ -103,6 +104,8 @@ class LeadStore:
         """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
         self.activities = ActivitiesService(context)
         """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
+        self.team = TeamService(context)
+        """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
 
     @classmethod
     def open(
@@ -373,13 +376,15 @@ class LeadStore:
 
     # -- the agenda and cadences --------------------------------------------------
 
-    def agenda_page(self, section: AgendaSection, offset: int, limit: int) -> list[AgendaRow]:
-        """A page of one agenda section, in the order it is shown (read from indexes)."""
-        return sanitize(self._read().agenda_page(section, self.now(), offset, limit))
+    def agenda_page(
+        self, section: AgendaSection, offset: int, limit: int, owner: str | None = None
+    ) -> list[AgendaRow]:
+        """A page of one agenda section, in the order it is shown (``owner``: only theirs)."""
+        return sanitize(self._read().agenda_page(section, self.now(), offset, limit, owner))
 
-    def agenda_count(self, section: AgendaSection) -> int:
-        """How many leads one agenda section holds now."""
-        return self._read().agenda_count(section, self.now())
+    def agenda_count(self, section: AgendaSection, owner: str | None = None) -> int:
+        """How many leads one agenda section holds now (``owner``: only theirs)."""
+        return self._read().agenda_count(section, self.now(), owner)
 
     def cadences(self) -> list[StageCadence]:
         """Every stage with its effective follow-up cadence, in funnel order."""

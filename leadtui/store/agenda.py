@@ -121,7 +121,9 @@ class AgendaService:
         now = self.context.now()
         with self.backend.session() as session:
             lead = orm_steps.lead_for_write(session, lead_id, None)
-            activity = Activity(lead_id=lead_id, kind=kind, at=now, body=body)
+            activity = Activity(
+                lead_id=lead_id, kind=kind, at=now, body=body, actor=self.context.actor()
+            )
             session.add(activity)
             if lead.last_activity_at is None or now > lead.last_activity_at:
                 lead.last_activity_at = now
@@ -175,7 +177,13 @@ class AgendaService:
         lead.next_followup_at = at
         orm_steps.touch(lead, now)
         session.add(lead)
-        entry = Activity(lead_id=lead_id, kind="followup", at=now, body=followup_body(at, note))
+        entry = Activity(
+            lead_id=lead_id,
+            kind="followup",
+            at=now,
+            body=followup_body(at, note),
+            actor=self.context.actor(),
+        )
         session.add(entry)
         session.flush()
         return FollowUpChange(lead_id, previous, entry.id)

@@ -50,9 +50,21 @@ class StoreContext:
         session.flush()
         self.scores.rescore(session, lead_ids, self.now())
 
+    identity: dict[str, str] = field(default_factory=dict, compare=False)
+    """The current user, once known (see :meth:`actor`)."""
+
     def now(self) -> datetime:
         """The injected clock's time."""
         return self.clock()
+
+    def actor(self) -> str:
+        """Who is working: recorded on changes, new leads' owner (:mod:`.identity`)."""
+        found = self.identity.get("user")
+        if found is None:
+            from leadtui.store.identity import current_user
+
+            found = self.identity["user"] = current_user(self.backend)
+        return found
 
     def stage_keys(self) -> tuple[str, ...]:
         """Every stage key in funnel order."""

@@ -6,6 +6,7 @@ The format logic is in :mod:`leadtui.io`; the database side is the backend's.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,6 +71,8 @@ class ImportsService:
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
         self.backend.check()  # quick_check: never import into a damaged file
+        if options.owner is None:
+            options = replace(options, owner=self.context.actor())
         now = self.context.now()
         report = import_file(self.backend.import_target, preview, options, now, progress)
         if report.merge_into and report.batch_id is not None:

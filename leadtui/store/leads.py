@@ -46,13 +46,22 @@ class LeadsService:
         with self.backend.session() as session:
             orm_steps.refuse_duplicate(session, values["email_key"], None)
             pinned = values["score"] is not None  # a typed score pins the lead
+            actor = self.context.actor()
             lead = Lead(
-                **values, score_pinned=pinned, created_at=now, updated_at=now, stage_changed_at=now
+                **values,
+                score_pinned=pinned,
+                created_at=now,
+                updated_at=now,
+                stage_changed_at=now,
+                owner=actor,
             )
             session.add(lead)
             session.flush()
             assert lead.id is not None
-            session.add(StageChange(lead_id=lead.id, from_stage=None, to_stage=lead.stage, at=now))
+            first = StageChange(
+                lead_id=lead.id, from_stage=None, to_stage=lead.stage, at=now, actor=actor
+            )
+            session.add(first)
             orm_steps.set_tags(session, lead.id, tags)
             self.context.rescore(session, [lead.id])
             return lead
@@ -74,9 +83,14 @@ class LeadsService:
                 setattr(lead, name, value)
             lead.score_pinned = values["score"] is not None  # a typed score pins the lead
             if lead.stage != old_stage:
-                session.add(
-                    StageChange(lead_id=lead_id, from_stage=old_stage, to_stage=lead.stage, at=now)
+                change = StageChange(
+                    lead_id=lead_id,
+                    from_stage=old_stage,
+                    to_stage=lead.stage,
+                    at=now,
+                    actor=self.context.actor(),
                 )
+                session.add(change)
                 lead.stage_changed_at = now
             lead.updated_at = now
             lead.version += 1

@@ -177,6 +177,7 @@ class MergeService:
                 "Merged lead #{other} ({name}) into this one (merge {merge}; "
                 "undo with: leadtui unmerge {merge})."
             ).format(other=other_id, name=name, merge=record.id),
+            actor=self.context.actor(),
         )
         session.add(note)
         kept.updated_at = now

@@ -38,7 +38,9 @@ class TouchesService:
         at = check_moment(at, "at") or self.context.now()
         with self.backend.session() as session:
             lead = orm_steps.lead_for_write(session, lead_id, None)
-            activity = Activity(lead_id=lead_id, kind=kind, at=at, body=body)
+            activity = Activity(
+                lead_id=lead_id, kind=kind, at=at, body=body, actor=self.context.actor()
+            )
             session.add(activity)
             if lead.last_activity_at is None or at > lead.last_activity_at:
                 lead.last_activity_at = at

@@ -20,6 +20,7 @@ from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.clean_input import clean_input_value, cleaned_paste
 from leadtui.ui.keymap import bind
+from leadtui.ui.live import ColleagueChanged, LiveUpdates
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
@@ -128,6 +129,8 @@ class LeadApp(App[None]):
         self.database_lost = False
         """True once the database was lost mid-session (see :meth:`show_database_lost`)."""
         self.sub_title = _("demo data") if demo else str(store.path)
+        self.live = LiveUpdates(self, store)
+        """Colleagues' changes refresh the open screens (:mod:`leadtui.ui.live`)."""
 
     def on_mount(self) -> None:
         """Open the lead list, then load the ORM in the background."""
@@ -142,6 +145,7 @@ class LeadApp(App[None]):
             from leadtui.ui.reopen import restore
 
             self.call_after_refresh(restore, self, self.reopen)
+        self.call_after_refresh(self.live.start)
 
     def switch_language(self, language: str) -> None:
         """End this app so that the launcher starts it again in ``language``, with the
@@ -150,6 +154,10 @@ class LeadApp(App[None]):
 
         self.language_switch = capture(self, language)
         self.exit()
+
+    def on_colleague_changed(self, _message: ColleagueChanged) -> None:
+        """Someone else's change was committed: refresh the open screens (debounced)."""
+        self.live.changed()
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -246,7 +254,9 @@ class LeadApp(App[None]):
         open_pipeline(self)
 
     def on_unmount(self) -> None:
-        """Close database connections (kept open for the app of a new language)."""
+        """Stop listening, and close database connections (kept open for the app of a new
+        language)."""
+        self.live.stop()
         if self.language_switch is None:
             self.store.close()
 

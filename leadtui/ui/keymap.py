@@ -86,6 +86,7 @@ KEYS: dict[str, Key] = {
     "tags": Key("number_sign", N_("Tags"), "tags", display="#"),
     "mail": Key("at", N_("Mail"), "mail", display="@"),
     "copy_email": Key("y", N_("Copy email"), "copy_email"),
+    "assign": Key("W", N_("Assign"), "assign"),
     "delete": Key("d", N_("Delete"), "delete"),
     # An entry of the timeline (the detail's own d deletes the lead, from any focus).
     "delete_entry": Key("X,delete", N_("Delete entry"), "delete_entry"),

@@ -27,6 +27,7 @@ from leadtui.domain.rows import (
 from leadtui.i18n import _
 from leadtui.storage.postgres import db, details, duplicate_reads, reads
 from leadtui.storage.postgres.connections import Conn, PostgresConnections, display_name
+from leadtui.storage.postgres.team import PostgresTeam
 from leadtui.storage.postgres.url import checked_url
 
 if TYPE_CHECKING:
@@ -50,6 +51,14 @@ __all__ = ["Conn", "PostgresBackend", "display_name"]
 
 class PostgresBackend(PostgresConnections):
     """One PostgreSQL database behind the storage boundary."""
+
+    @property
+    def team(self) -> PostgresTeam:
+        """Team mode: the role and ``LISTEN/NOTIFY`` (:mod:`leadtui.storage.postgres.team`)."""
+        team: PostgresTeam | None = getattr(self, "_team", None)
+        if team is None:
+            team = self._team = PostgresTeam(self._url, self._read)
+        return team
 
     @classmethod
     def open(
@@ -103,21 +112,26 @@ class PostgresBackend(PostgresConnections):
         return found
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
         """Rows of an agenda section, read from its indexes."""
         from leadtui.storage.postgres import agenda_reads
 
         found: list[AgendaRow] = self._reading(
-            agenda_reads.page_section, section, now, offset, limit
+            agenda_reads.page_section, section, now, offset, limit, owner
         )
         return found
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds."""
         from leadtui.storage.postgres import agenda_reads
 
-        found: int = self._reading(agenda_reads.count_section, section, now)
+        found: int = self._reading(agenda_reads.count_section, section, now, owner)
         return found
 
     def cadences(self) -> dict[str, Cadence]:

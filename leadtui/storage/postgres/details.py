@@ -51,9 +51,11 @@ def timeline(conn: Conn, lead_id: int, limit: int) -> list[TimelineEntry]:
             from_stage=from_stage,
             to_stage=to_stage,
             reason=reason,
+            actor=actor,
         )
-        for row_id, from_stage, to_stage, at, reason in conn.execute(
-            "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = %s "
+        for row_id, from_stage, to_stage, at, reason, actor in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason, actor FROM stagechange "
+            "WHERE lead_id = %s "
             "ORDER BY at DESC, id DESC LIMIT %s",
             (lead_id, limit),
         )

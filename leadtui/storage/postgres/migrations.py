@@ -95,6 +95,12 @@ def _activity_edits(conn: Conn) -> None:
     )
 
 
+def _add_team(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_team import add_team
+
+    add_team(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
@@ -103,6 +109,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     5: _add_cadences,
     6: _activity_edits,
     7: _pin_scores,
+    8: _add_team,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

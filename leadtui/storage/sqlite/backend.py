@@ -99,18 +99,23 @@ class SqliteBackend(SqliteConnections):
         return phones_and_tags(self.reader(), lead_ids)
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
         """Rows of an agenda section, read from its indexes."""
         from leadtui.storage.sqlite import agenda_reads
 
-        return agenda_reads.page_section(self.reader(), section, now, offset, limit)
+        return agenda_reads.page_section(self.reader(), section, now, offset, limit, owner)
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds."""
         from leadtui.storage.sqlite import agenda_reads
 
-        return agenda_reads.count_section(self.reader(), section, now)
+        return agenda_reads.count_section(self.reader(), section, now, owner)
 
     def cadences(self) -> dict[str, Cadence]:
         """The edited stage cadences, by stage key."""

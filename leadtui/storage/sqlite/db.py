@@ -71,6 +71,12 @@ def _activity_edits(conn: sqlite3.Connection) -> None:
     add_edit_columns(names, conn.execute, column_sql)
 
 
+def _add_team(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_team import add_team
+
+    add_team(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -80,6 +86,7 @@ MIGRATIONS: dict[int, Migration] = {
     5: _add_cadences,
     6: _activity_edits,
     7: pin_scores,
+    8: _add_team,
 }
 
 

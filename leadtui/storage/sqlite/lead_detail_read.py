@@ -43,9 +43,11 @@ def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[Ti
             from_stage=from_stage,
             to_stage=to_stage,
             reason=reason,
+            actor=actor,
         )
-        for row_id, from_stage, to_stage, at, reason in conn.execute(
-            "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
+        for row_id, from_stage, to_stage, at, reason, actor in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason, actor FROM stagechange "
+            "WHERE lead_id = ? "
             "ORDER BY at DESC, id DESC LIMIT ?",
             (lead_id, limit),
         )

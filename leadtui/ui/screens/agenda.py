@@ -59,6 +59,7 @@ class AgendaScreen(StoreScreen[None]):
         bind("agenda", "list"),
         bind("agenda", "board"),
         bind("agenda", "undo"),
+        bind("agenda", "views", "mine", description=N_("Mine / everyone's"), show=False),
         bind("agenda", "quit", show=False),
     ]
 
@@ -70,6 +71,8 @@ class AgendaScreen(StoreScreen[None]):
         self.counts: dict[AgendaSection, int] = {}
         self._counting = False
         self._resumed = False
+        self.owner: str | None = None
+        """Only this user's leads (the "Mine" view, ``owner:me``); ``None``: everyone's."""
 
     @property
     def up_to_date(self) -> bool:
@@ -106,7 +109,7 @@ class AgendaScreen(StoreScreen[None]):
 
     @work(thread=True, exclusive=True, group="agenda-counts")
     def _count(self) -> None:
-        counts = {section: self.store.agenda_count(section) for section in SECTIONS}
+        counts = {section: self.store.agenda_count(section, self.owner) for section in SECTIONS}
         self.store.release_reader()
         self.app.call_from_thread(self._show_counts, counts)
 
@@ -129,7 +132,7 @@ class AgendaScreen(StoreScreen[None]):
         self.query_one("#agenda-sections", Static).update(line)
 
     def _show_page(self) -> None:
-        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE)
+        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE, self.owner)
         now = self.now()
         table = self.query_one("#agenda-rows", FittedDataTable)
         table.clear()
@@ -150,6 +153,15 @@ class AgendaScreen(StoreScreen[None]):
         empty.display = not self.rows
         empty.update(Text(_("Nothing here: well done.")))
         self._show_sections()
+
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read and recount, the cursor on the same lead."""
+        index = self._cursor_index()
+        keep = None if index is None else self.rows[index].lead.id
+        self.reload()
+        ids = [row.lead.id for row in self.rows]
+        if keep in ids:
+            self.query_one("#agenda-rows", FittedDataTable).move_cursor(row=ids.index(keep))
 
     def action_cursor(self, step: int) -> None:
         """Move the row cursor (j/k as well as the arrows)."""
@@ -193,7 +205,15 @@ class AgendaScreen(StoreScreen[None]):
 
         index = self._cursor_index()
         if index is not None:
-            self.app.push_screen(TriageScreen(self.section, self.page_offset + index))
+            start = self.page_offset + index
+            self.app.push_screen(TriageScreen(self.section, start, owner=self.owner))
+
+    def action_mine(self) -> None:
+        """o: only my leads ("Mine", ``owner:me``), or everyone's again."""
+        self.owner = self.store.team.me() if self.owner is None else None
+        self.sub_title = _("Mine") if self.owner is not None else ""
+        self.page_offset = 0
+        self.reload()
 
     def action_undo(self) -> None:
         """Take back the last write of the app."""

@@ -27,6 +27,7 @@ def detail_commands() -> list[ActionCommand]:
             _("X on the entry picked with j/k: delete it, after asking"),
             "delete_entry",
         ),
+        (_("Assign…"), _("Assign the lead to someone, or to nobody"), "assign"),
         (_("Email the lead"), _("Open a mailto: link in the mail program"), "mail"),
         (_("Copy email"), _("Copy the email address to the clipboard"), "copy_email"),
         (_("Previous lead"), _("Show the previous lead of the list"), "neighbour(-1)"),

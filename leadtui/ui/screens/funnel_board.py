@@ -303,6 +303,11 @@ class FunnelBoardScreen(StoreScreen[None]):
         self.reload_on_resume = True
         self.app.switch_mode("leads")
 
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read the columns, the same card kept current."""
+        current = self.column.state.current
+        self.reload(keep=None if current is None else current.id)
+
     async def on_screen_resume(self) -> None:
         """Coming back from the list or the detail: the leads (or stages) may have changed."""
         if [column.state.stage for column in self.columns] != self.store.stages():

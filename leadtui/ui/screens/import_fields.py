@@ -29,6 +29,7 @@ FIELD_LABELS: dict[str, str] = {
     "utm_source": _("UTM source"),
     "utm_medium": _("UTM medium"),
     "utm_campaign": _("UTM campaign"),
+    "owner": _("Assigned to"),
     "consent": _("Consent"),
     "consent_at": _("Consent date"),
     "stage": _("Stage"),

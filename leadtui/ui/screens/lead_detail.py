@@ -89,6 +89,7 @@ class LeadDetailScreen(StoreScreen[None]):
         bind("detail", "won", show=False),
         bind("detail", "lost", show=False),
         bind("detail", "tags", show=False),
+        bind("detail", "assign", show=False),
         bind("detail", "mail", show=False),
         bind("detail", "copy_email", show=False),
         bind("detail", "previous", "neighbour(-1)", show=False),
@@ -153,6 +154,10 @@ class LeadDetailScreen(StoreScreen[None]):
         """``U`` on a merge in the timeline: both leads back as before (``u`` merges again)."""
         unmerge_in_detail(self, message.merge_id, message.other_id, self.reload)
 
+    def colleague_changed(self) -> None:
+        """Someone else may have changed this lead: show it as it is now."""
+        self.reload()
+
     def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing ``message`` as markup (it may hold user text)."""
         self.notify(message, severity=severity, markup=False)
@@ -203,6 +208,13 @@ class LeadDetailScreen(StoreScreen[None]):
     def action_tags(self) -> None:
         """Add or remove tags."""
         self.actions.tags()
+
+    def action_assign(self) -> None:
+        """Assign the lead to someone, or to nobody (@)."""
+        from leadtui.ui.screens.assign import assign_leads
+
+        name = self.detail.display_name if self.detail is not None else f"#{self.lead_id}"
+        assign_leads(self, self.store, [self.lead_id], name, self.reload)
 
     def action_delete(self) -> None:
         """Soft-delete the lead after a confirmation; u brings it back."""

@@ -62,6 +62,7 @@ class LeadListScreen(StoreScreen[None]):
         bind("leads", "previous_stage", "previous_stage", show=False),
         bind("leads", "move_to", show=False),
         bind("leads", "tags", "tag_marked", description=N_("Tag"), show=False),
+        bind("leads", "assign", show=False),
         bind("leads", "delete"),
         bind("leads", "undo"),
         bind("leads", "board", "board", show=False),
@@ -133,6 +134,10 @@ class LeadListScreen(StoreScreen[None]):
         """Tag the marked leads (or the one under the cursor)."""
         self.actions.tag_marked()
 
+    def action_assign(self) -> None:
+        """Assign the marked leads (or the one under the cursor), @."""
+        self.actions.assign()
+
     def action_delete(self) -> None:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""
         self.actions.delete()
@@ -191,6 +196,11 @@ class LeadListScreen(StoreScreen[None]):
     def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
         """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
         self.loader.reload(cursor=cursor, focus_id=focus_id)
+
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read, the cursor on the same lead, marks kept."""
+        row = self.table.current_row
+        self.reload(focus_id=None if row is None else row.id)
 
     def on_lead_table_marks_changed(self, event: LeadTable.MarksChanged) -> None:
         """Show how many rows are marked."""

@@ -51,10 +51,11 @@ class TriageScreen(StoreScreen[None]):
         bind("triage", "back", show=False),
     ]
 
-    def __init__(self, section: AgendaSection, start: int = 0) -> None:
+    def __init__(self, section: AgendaSection, start: int = 0, *, owner: str | None = None) -> None:
         super().__init__()
         self.section = section
         self.start = start
+        self.owner = owner  # the agenda's "Mine": only this user's leads
         self.queue: list[int] = []
         self.seen: set[int] = set()
         self.position = 0
@@ -77,7 +78,8 @@ class TriageScreen(StoreScreen[None]):
         """Read the queue's first page and show its first lead."""
         self.stages = self.store.stages()
         self.queue = [
-            row.lead.id for row in self.store.agenda_page(self.section, self.start, QUEUE_PAGE)
+            row.lead.id
+            for row in self.store.agenda_page(self.section, self.start, QUEUE_PAGE, self.owner)
         ]
         self._show()
 
@@ -85,7 +87,9 @@ class TriageScreen(StoreScreen[None]):
         """More leads from the section, skipping those seen; False when none are left."""
         fresh = [
             row.lead.id
-            for row in self.store.agenda_page(self.section, 0, QUEUE_PAGE + len(self.seen))
+            for row in self.store.agenda_page(
+                self.section, 0, QUEUE_PAGE + len(self.seen), self.owner
+            )
             if row.lead.id not in self.seen and row.lead.id not in self.queue
         ]
         self.queue.extend(fresh[:QUEUE_PAGE])

@@ -90,12 +90,14 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
 
     def on_mount(self) -> None:
         """Count each view's leads in a worker."""
-        if self.views:
+        if any(not view.builtin for view in self.views):
             self.query_one(OptionList).focus()
+        else:  # only the built-in "Mine": typing names a first view of one's own
+            self.query_one("#view-name", Input).focus()
+        if self.views:
             self._count()
         else:
             self.counted = True
-            self.query_one("#view-name", Input).focus()
 
     @work(thread=True, exclusive=True, group="view-counts")
     def _count(self) -> None:
@@ -154,7 +156,11 @@ def open_views(
 ) -> None:
     """Push the picker from ``screen`` (a store screen) and carry out what it chose."""
     store: LeadStore = screen.store
+    from leadtui.store.views import builtin_views
+
     views = store.views.views()
+    stored = {view.name.casefold() for view in views}
+    views += [view for view in builtin_views() if view.name.casefold() not in stored]
     by_name = {view.name: view for view in views}
 
     def chosen(choice: Choice | None) -> None:

@@ -130,6 +130,8 @@ def fields_table(
         ),
         (_("Score"), score_text),
         (_("Tags"), tags),
+        # Only once someone owns it: a lead from before team mode shows what it did.
+        *([(_("Assigned to"), Text(detail.owner))] if detail.owner else []),
         (_("Source"), Text(source_label(detail.source))),
         (_("Campaign"), _optional(detail.campaign)),
         (_("UTM source"), _optional(detail.utm_source)),

@@ -125,6 +125,8 @@ def timeline_text(
         edited = edited_note(entry.edited_at, entry.edited_fields)
         if edited:
             head.append(f" · {edited}", style="dim italic")
+        if entry.actor:
+            head.append(_(" · by {name}").format(name=entry.actor), style="dim")
         if index == selected:
             head = Text("▶ ") + head
             head.stylize("reverse")
