@@ -9,12 +9,13 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pg_fixtures import both_backends
 
 from leadtui.domain.errors import LeadtuiError
-from leadtui.domain.rows import LeadInput
+from leadtui.domain.rows import LeadInput, LeadSort
 from leadtui.io.csv_import import ImportOptions
 from leadtui.io.export import ExportOptions
 from leadtui.storage.base import Backend
@@ -28,89 +29,98 @@ Call = Callable[[LeadStore, int, Path], object]
 
 BAD_WRITES: dict[str, list[Call]] = {
     "add_lead": [
-        lambda s, i, p: s.add_lead(LeadInput(email="not an email")),
-        lambda s, i, p: s.add_lead(LeadInput(first_name="x" * 1000)),
-        lambda s, i, p: s.add_lead(LeadInput(stage="nowhere")),
+        lambda s, i, p: s.leads.add_lead(LeadInput(email="not an email")),
+        lambda s, i, p: s.leads.add_lead(LeadInput(first_name="x" * 1000)),
+        lambda s, i, p: s.leads.add_lead(LeadInput(stage="nowhere")),
     ],
     "update_lead": [
-        lambda s, i, p: s.update_lead(i, 1, LeadInput(email="bad@")),
-        lambda s, i, p: s.update_lead(i, 99, LeadInput(first_name="Stale")),
-        lambda s, i, p: s.update_lead(999_999, 1, LeadInput(first_name="Nobody")),
+        lambda s, i, p: s.leads.update_lead(i, 1, LeadInput(email="bad@")),
+        lambda s, i, p: s.leads.update_lead(i, 99, LeadInput(first_name="Stale")),
+        lambda s, i, p: s.leads.update_lead(999_999, 1, LeadInput(first_name="Nobody")),
     ],
-    "delete_lead": [lambda s, i, p: s.delete_lead(999_999)],
+    "delete_lead": [lambda s, i, p: s.leads.delete_lead(999_999)],
     "move_leads": [
-        lambda s, i, p: s.move_leads([i], "nowhere"),
-        lambda s, i, p: s.move_leads([999_999], "won"),
-        lambda s, i, p: s.move_leads([i], "won", "r" * 501),
+        lambda s, i, p: s.pipeline.move_leads([i], "nowhere"),
+        lambda s, i, p: s.pipeline.move_leads([999_999], "won"),
+        lambda s, i, p: s.pipeline.move_leads([i], "won", "r" * 501),
     ],
     "move_lead": [
-        lambda s, i, p: s.move_lead(i, "won", "r" * 501),
-        lambda s, i, p: s.move_lead(i, "won", expected_version=99),
+        lambda s, i, p: s.pipeline.move_lead(i, "won", "r" * 501),
+        lambda s, i, p: s.pipeline.move_lead(i, "won", expected_version=99),
     ],
-    "undo_moves": [lambda s, i, p: s.undo_moves([MoveResult(999_999, 999_999, "new", "won")])],
+    "undo_moves": [
+        lambda s, i, p: s.pipeline.undo_moves([MoveResult(999_999, 999_999, "new", "won")])
+    ],
     "add_activity": [
-        lambda s, i, p: s.add_activity(i, "telepathy", "hello"),
-        lambda s, i, p: s.add_activity(i, "note", "n" * 100_000),
-        lambda s, i, p: s.add_activity(i, "note", "naive", datetime(2026, 1, 1)),
-        lambda s, i, p: s.add_activity(999_999, "note", "nobody"),
+        lambda s, i, p: s.touches.add_activity(i, "telepathy", "hello"),
+        lambda s, i, p: s.touches.add_activity(i, "note", "n" * 100_000),
+        lambda s, i, p: s.touches.add_activity(i, "note", "naive", datetime(2026, 1, 1)),
+        lambda s, i, p: s.touches.add_activity(999_999, "note", "nobody"),
     ],
     "log_touch": [
-        lambda s, i, p: s.log_touch(i, "telepathy", "hello"),
-        lambda s, i, p: s.log_touch(i, "followup", "not a touch"),
-        lambda s, i, p: s.log_touch(i, "call", "n" * 100_000),
-        lambda s, i, p: s.log_touch(i, "call", "naive", datetime(2026, 1, 1)),
-        lambda s, i, p: s.log_touch(i, "call", "long note", None, "n" * 1000),
-        lambda s, i, p: s.log_touch(999_999, "call", "nobody"),
+        lambda s, i, p: s.agenda.log_touch(i, "telepathy", "hello"),
+        lambda s, i, p: s.agenda.log_touch(i, "followup", "not a touch"),
+        lambda s, i, p: s.agenda.log_touch(i, "call", "n" * 100_000),
+        lambda s, i, p: s.agenda.log_touch(i, "call", "naive", datetime(2026, 1, 1)),
+        lambda s, i, p: s.agenda.log_touch(i, "call", "long note", None, "n" * 1000),
+        lambda s, i, p: s.agenda.log_touch(999_999, "call", "nobody"),
     ],
     "schedule_followup": [
-        lambda s, i, p: s.schedule_followup(i, datetime(2026, 1, 1)),
-        lambda s, i, p: s.schedule_followup(i, None, "n" * 1000),
-        lambda s, i, p: s.schedule_followup(999_999, None),
+        lambda s, i, p: s.agenda.schedule_followup(i, datetime(2026, 1, 1)),
+        lambda s, i, p: s.agenda.schedule_followup(i, None, "n" * 1000),
+        lambda s, i, p: s.agenda.schedule_followup(999_999, None),
     ],
     "set_cadence": [
-        lambda s, i, p: s.set_cadence("won", 3, 5),
-        lambda s, i, p: s.set_cadence("nowhere", 3, 5),
-        lambda s, i, p: s.set_cadence("new", 0, 5),
-        lambda s, i, p: s.set_cadence("new", 5, 2),
+        lambda s, i, p: s.agenda.set_cadence("won", 3, 5),
+        lambda s, i, p: s.agenda.set_cadence("nowhere", 3, 5),
+        lambda s, i, p: s.agenda.set_cadence("new", 0, 5),
+        lambda s, i, p: s.agenda.set_cadence("new", 5, 2),
     ],
     "set_followup": [
-        lambda s, i, p: s.set_followup(i, datetime(2026, 1, 1)),
-        lambda s, i, p: s.set_followup(999_999, None),
+        lambda s, i, p: s.agenda.set_followup(i, datetime(2026, 1, 1)),
+        lambda s, i, p: s.agenda.set_followup(999_999, None),
     ],
     "tag_leads": [
-        lambda s, i, p: s.tag_leads([i], "t" * 61),  # `t` in the list: ended the app before
-        lambda s, i, p: s.tag_leads([999_999], "vip"),
+        lambda s, i, p: s.touches.tag_leads([i], "t" * 61),  # `t` in the list: ended the app before
+        lambda s, i, p: s.touches.tag_leads([999_999], "vip"),
     ],
     "retag_lead": [
-        lambda s, i, p: s.retag_lead(i, ["t" * 61], []),
-        lambda s, i, p: s.retag_lead(999_999, ["vip"], []),
+        lambda s, i, p: s.touches.retag_lead(i, ["t" * 61], []),
+        lambda s, i, p: s.touches.retag_lead(999_999, ["vip"], []),
     ],
     "bulk_insert_leads": [
-        lambda s, i, p: s.bulk_insert_leads(
+        lambda s, i, p: s.imports.bulk_insert_leads(
             [{"first_name": "A", "email_key": "same@x.org"}] * 2,
         ),
     ],
     "import_rows": [
-        lambda s, i, p: s.import_rows(
-            s.preview_import(_csv(p)), ImportOptions(on_duplicate="overwrite-everything")
+        lambda s, i, p: s.imports.import_rows(
+            s.imports.preview_import(_csv(p)), ImportOptions(on_duplicate="overwrite-everything")
         ),
     ],
-    "revert_import": [lambda s, i, p: s.revert_import(999_999)],
+    "revert_import": [lambda s, i, p: s.imports.revert_import(999_999)],
     "export_leads": [
-        lambda s, i, p: s.export_leads(p / "out.xls", ExportOptions(format="xls")),
-        lambda s, i, p: s.export_leads(s.path, ExportOptions()),
+        lambda s, i, p: s.imports.export_leads(p / "out.xls", ExportOptions(format="xls")),
+        lambda s, i, p: s.imports.export_leads(s.path, ExportOptions()),
     ],
-    "forget_lead": [lambda s, i, p: s.forget_lead(999_999)],
-    "backup": [lambda s, i, p: s.backup("../../elsewhere")],
-    "restore_backup": [lambda s, i, p: s.restore_backup(_csv(p))],
-    "merge_leads": [
-        lambda s, i, p: s.merge_leads(i, i),
-        lambda s, i, p: s.merge_leads(i, 999_999),
+    "forget_lead": [lambda s, i, p: s.imports.forget_lead(999_999)],
+    "backup": [lambda s, i, p: s.maintenance.backup("../../elsewhere")],
+    "restore": [lambda s, i, p: s.maintenance.restore(_csv(p))],
+    "merge": [
+        lambda s, i, p: s.merges.merge(i, i),
+        lambda s, i, p: s.merges.merge(i, 999_999),
     ],
-    "unmerge": [lambda s, i, p: s.unmerge(999_999)],
+    "unmerge": [lambda s, i, p: s.merges.unmerge(999_999)],
+    "save_view": [
+        lambda s, i, p: s.views.save_view("  ", "stage:new", LeadSort()),
+        lambda s, i, p: s.views.save_view("v" * 1000, "stage:new", LeadSort()),
+        lambda s, i, p: s.views.save_view("Bad", "stage:nowhere", LeadSort()),
+    ],
+    "view": [lambda s, i, p: s.views.view("no such view")],
+    "delete_view": [lambda s, i, p: s.views.delete_view("no such view")],
     "mark_not_duplicate": [
-        lambda s, i, p: s.mark_not_duplicate(i, 999_999),
-        lambda s, i, p: s.mark_not_duplicate(i, i),
+        lambda s, i, p: s.duplicates.mark_not_duplicate(i, 999_999),
+        lambda s, i, p: s.duplicates.mark_not_duplicate(i, i),
     ],
 }
 
@@ -125,6 +135,7 @@ NO_BAD_INPUT = {
     "unmark_not_duplicate": "forgetting an answer that was never given does nothing (an undo)",
     "undo_touch": "undoing a touch already undone does nothing (a repeated undo)",
     "undo_followup": "undoing a follow-up change already undone does nothing",
+    "views": "it takes no input: it lists every saved view",
 }
 
 
@@ -134,13 +145,30 @@ def _csv(folder: Path) -> Path:
     return path
 
 
+def services() -> dict[str, object]:
+    """The store's services by attribute name (``store.leads``, ``store.reads`` …)."""
+    composed = LeadStore(cast(Backend, None))
+    return {
+        name: service
+        for name, service in vars(composed).items()
+        if type(service).__module__.startswith("leadtui.store.")
+    }
+
+
 def public_writes() -> list[str]:
-    """Every LeadStore method marked as a unit of work (a write)."""
+    """Every service method marked as a unit of work (a write), by its method name."""
     return sorted(
         name
-        for name, member in inspect.getmembers(LeadStore, inspect.isfunction)
+        for service in services().values()
+        for name, member in inspect.getmembers(type(service), inspect.isfunction)
         if getattr(member, "__leadtui_write__", False) and not name.startswith("_")
     )
+
+
+def test_write_names_are_unique_across_services() -> None:
+    """One name, one write: ``BAD_WRITES`` keys name a method without its service."""
+    names = public_writes()
+    assert len(names) == len(set(names))
 
 
 def test_every_write_is_covered() -> None:
@@ -158,7 +186,7 @@ def test_bad_input_raises_a_readable_leadtui_error(
     store: LeadStore, tmp_path: Path, name: str, index: int
 ) -> None:
     """Each write with bad input raises a LeadtuiError whose text is one readable line."""
-    lead = store.add_lead(LeadInput(first_name="Ana", email="ana@example.com"))
+    lead = store.leads.add_lead(LeadInput(first_name="Ana", email="ana@example.com"))
     assert lead.id is not None
     with pytest.raises(LeadtuiError) as caught:
         BAD_WRITES[name][index](store, lead.id, tmp_path)
@@ -172,14 +200,14 @@ def test_a_long_tag_leaves_the_lead_as_it_was(store: LeadStore) -> None:
     """The 61-character tag is refused with the field named, and nothing changes."""
     from leadtui.domain.validation import ValidationError
 
-    lead = store.add_lead(LeadInput(first_name="Ana"))
+    lead = store.leads.add_lead(LeadInput(first_name="Ana"))
     assert lead.id is not None
     with pytest.raises(ValidationError) as caught:
-        store.tag_leads([lead.id], "t" * 61)
+        store.touches.tag_leads([lead.id], "t" * 61)
     assert caught.value.field == "tags"
     assert "60" in str(caught.value)
-    assert store.tags_of(lead.id) == []
-    assert store.get_lead(lead.id).version == lead.version
+    assert store.reads.tags_of(lead.id) == []
+    assert store.leads.get_lead(lead.id).version == lead.version
 
 
 @both_backends
@@ -190,7 +218,7 @@ def test_driver_errors_are_translated_and_chained(store: LeadStore) -> None:
     import psycopg
 
     with pytest.raises(LeadtuiError, match="(?i)unique") as caught:
-        store.bulk_insert_leads([{"first_name": "A", "email_key": "k@x.org"}] * 2)
+        store.imports.bulk_insert_leads([{"first_name": "A", "email_key": "k@x.org"}] * 2)
     assert isinstance(caught.value.__cause__, sqlite3.Error | psycopg.Error)
 
 
@@ -198,11 +226,21 @@ def test_driver_errors_are_translated_and_chained(store: LeadStore) -> None:
 
 
 def test_lead_store_has_no_inheritance_chain() -> None:
-    """LeadStore is a facade: at most one base class above object, and that one plain."""
-    chain = [cls for cls in LeadStore.__mro__ if cls not in (LeadStore, object)]
-    assert len(chain) <= 1, chain
-    for base in chain:
-        assert base.__bases__ == (object,), base
+    """LeadStore and its services are composed, never inherited: each class at most one
+    plain base above object."""
+    classes: list[type] = [LeadStore, *(type(service) for service in services().values())]
+    for cls in classes:
+        chain = [base for base in cls.__mro__ if base not in (cls, object)]
+        assert len(chain) <= 1, chain
+        for base in chain:
+            assert base.__bases__ == (object,), base
+
+
+def test_lead_store_is_only_its_services() -> None:
+    """The store delegates nothing itself: its public methods are the plumbing alone."""
+    plumbing = {"now", "engine", "warm_up", "close", "release_reader"}  # and open(), a classmethod
+    public = {name for name, _ in inspect.getmembers(LeadStore, inspect.isfunction)}
+    assert {name for name in public if not name.startswith("_")} == plumbing
 
 
 @pytest.mark.parametrize("backend", [SqliteBackend, PostgresBackend])

@@ -15,7 +15,7 @@ from leadtui.i18n import _, ngettext
 def _key(store: Any, typed: str) -> str:
     from leadtui.domain.pipeline_edit import resolve_key
 
-    return resolve_key(store.stages(), typed)
+    return resolve_key(store.reads.stages(), typed)
 
 
 @click.group(invoke_without_command=True)
@@ -103,7 +103,7 @@ def move(ctx: click.Context, key: str, after: str) -> None:
         found = _key(store, key)
         anchor = None if after == "first" else _key(store, after)
         store.stage_editor.move(found, anchor)
-        order = " › ".join(stage.key for stage in store.stages())
+        order = " › ".join(stage.key for stage in store.reads.stages())
     echo(order)
 
 

@@ -41,7 +41,7 @@ def resolve_conflict(
     ``kept_theirs()``; Back does nothing (the form stays as it is).
     """
     try:
-        theirs, version = store.lead_input(lead_id)  # a read by key
+        theirs, version = store.leads.lead_input(lead_id)  # a read by key
     except LeadtuiError as error:
         form.notify(str(error), severity="error", markup=False)
         return
