@@ -155,7 +155,7 @@ async def test_opening_a_file_reads_it_once(
         dry_runs.append(options.on_duplicate)
         return real_import_rows(preview, options, progress)
 
-    monkeypatch.setattr(store, "import_rows", recording)
+    monkeypatch.setattr(store.imports, "import_rows", recording)
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -203,7 +203,7 @@ async def test_a_cancelled_recount_leaves_nothing_to_confirm(
             assert options.cancel.wait(10)  # the user cancels while it runs
         return real_import_rows(preview, options, progress)
 
-    monkeypatch.setattr(store, "import_rows", recount_waits_for_cancel)
+    monkeypatch.setattr(store.imports, "import_rows", recount_waits_for_cancel)
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
