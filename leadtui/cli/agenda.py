@@ -62,6 +62,7 @@ def agenda(ctx: click.Context, limit: int, as_json: bool) -> None:
             for section in AgendaSection
         ]
         now = store.now()
+        stage_names = {stage.key: stage.shown_name for stage in store.reads.stages()}
     if as_json:
         sections = [
             {
@@ -77,7 +78,7 @@ def agenda(ctx: click.Context, limit: int, as_json: bool) -> None:
         return
     from leadtui.cli.agenda_output import print_agenda
 
-    print_agenda(found, now)
+    print_agenda(found, now, stage_names)
 
 
 @click.command(name="log")

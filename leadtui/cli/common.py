@@ -139,7 +139,7 @@ def stage_key(store: Any, text: str) -> str:
 
     wanted = text.strip().casefold()
     for stage in store.reads.stages():
-        if wanted in (stage.key.casefold(), stage.name.casefold(), _(stage.name).casefold()):
+        if wanted in (stage.key.casefold(), stage.name.casefold(), stage.shown_name.casefold()):
             return str(stage.key)
     names = ", ".join(stage.key for stage in store.reads.stages())
     raise NotFoundError(

@@ -81,6 +81,7 @@ def list_leads(
         chosen = chosen_filter(store, filter_text, view_name, base)
         rows = store.reads.page_list(chosen.lead_filter, chosen.sort or LeadSort(), 0, limit)
         extras = store.reads.phones_and_tags([row.id for row in rows]) if as_json else {}
+        stage_names = {info.key: info.shown_name for info in store.reads.stages()}
     if as_json:
         for row in rows:
             phone, tags = extras.get(row.id, ("", []))
@@ -88,7 +89,7 @@ def list_leads(
         return
     from leadtui.cli.output import print_lead_rows
 
-    print_lead_rows(rows)
+    print_lead_rows(rows, stage_names)
 
 
 def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:

@@ -35,7 +35,7 @@ def stages(ctx: click.Context, as_json: bool) -> None:
         found = [
             {
                 "key": row.stage.key,
-                "name": _(row.stage.name),
+                "name": row.stage.shown_name,
                 "kind": row.stage.kind,
                 "leads": row.count,
                 "followup_days": None if row.cadence is None else row.cadence.followup_days,
@@ -54,7 +54,7 @@ def stages(ctx: click.Context, as_json: bool) -> None:
             )
         )
         echo(
-            f"{row.stage.key:<14} {_(row.stage.name):<18} {kind_label(row.stage.kind):<10} "
+            f"{row.stage.key:<14} {row.stage.shown_name:<18} {kind_label(row.stage.kind):<10} "
             f"{format_count(row.count):>9}  {cadence}"
         )
 

@@ -115,9 +115,9 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
         click.echo(json.dumps(sanitize(data), ensure_ascii=False))
         return
     echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
-    width = max([len(_(stage.name)) for stage in stages] + [10])
+    width = max([len(stage.shown_name) for stage in stages] + [10])
     for stage, count in per_stage:
-        echo(sanitize(f"  {_(stage.name):<{width}}  {count:>9,}"))
+        echo(sanitize(f"  {stage.shown_name:<{width}}  {count:>9,}"))
     echo(sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else "")))
     echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
 

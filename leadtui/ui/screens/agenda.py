@@ -91,13 +91,13 @@ class AgendaScreen(StoreScreen[None]):
 
     def on_mount(self) -> None:
         """The first page now (one short indexed read); the counts in a worker."""
-        self.stage_names = {stage.key: _(stage.name) for stage in self.store.reads.stages()}
+        self.stage_names = {stage.key: stage.shown_name for stage in self.store.reads.stages()}
         self.reload()
 
     def on_screen_resume(self) -> None:
         """A triage or the detail may have moved leads between sections."""
         if self._resumed:  # the first resume follows the mount, which just read it all
-            self.stage_names = {stage.key: _(stage.name) for stage in self.store.reads.stages()}
+            self.stage_names = {stage.key: stage.shown_name for stage in self.store.reads.stages()}
             self.reload()
         self._resumed = True
 

@@ -84,7 +84,7 @@ class BoardMoves:
             if result is None:
                 return None
             return UndoEntry(
-                _("Move {name} to {stage}").format(name=row.display_name, stage=_(stage.name)),
+                _("Move {name} to {stage}").format(name=row.display_name, stage=stage.shown_name),
                 lambda: store.pipeline.undo_moves([result]),
                 lambda: self._undone(result),
                 lead_ids=frozenset({result.lead_id}),

@@ -137,7 +137,7 @@ class DuplicatesScreen(StoreScreen[None]):
     @property
     def stage_names(self) -> dict[str, str]:
         """Stage key to display name."""
-        return {stage.key: _(stage.name) for stage in self.stages}
+        return {stage.key: stage.shown_name for stage in self.stages}
 
     def show_current(self) -> None:
         """Show the pair at :attr:`index`, skipping pairs a merge has already joined."""

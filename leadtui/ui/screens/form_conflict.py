@@ -46,7 +46,7 @@ def resolve_conflict(
         form.notify(str(error), severity="error", markup=False)
         return
     merge = merge_edit(base, mine, theirs)
-    stage_names = {stage.key: _(stage.name) for stage in stages}
+    stage_names = {stage.key: stage.shown_name for stage in stages}
 
     def chosen(choice: str | None) -> None:
         if choice == "merge":

@@ -131,7 +131,7 @@ class LeadDetailScreen(StoreScreen[None]):
     @property
     def stage_names(self) -> dict[str, str]:
         """Stage key to display name (a default stage's name translated)."""
-        return {stage.key: _(stage.name) for stage in self.stages}
+        return {stage.key: stage.shown_name for stage in self.stages}
 
     def reload(self) -> None:
         """Read the lead again (one short stdlib read) and show it."""

@@ -120,7 +120,7 @@ class ListLoader:
                 ).format(n=cleared)
             )
         table.now = screen.now()
-        table.stage_names = {stage.key: stage.name for stage in screen.stage_list}
+        table.stage_names = {stage.key: stage.shown_name for stage in screen.stage_list}
         table.sort_key, table.sort_descending = screen.sort.key, screen.sort.descending
         table.show(pages, cursor=cursor)
         self.update_header()

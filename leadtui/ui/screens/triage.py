@@ -126,7 +126,7 @@ class TriageScreen(StoreScreen[None]):
         context.update(context_text(self.detail, self._stage_names(), self.now()))
 
     def _stage_names(self) -> dict[str, str]:
-        return {stage.key: _(stage.name) for stage in self.stages}
+        return {stage.key: stage.shown_name for stage in self.stages}
 
     def _next(self) -> None:
         self.done += 1
