@@ -4,7 +4,8 @@
 
 For each term: the median and the maximum of ``page_list`` + ``count_list`` (what the
 list screen runs for a search), after one warm-up, with the hit count, and the median
-CPU time of the thread (SQLite runs in it; steadier than wall time on a busy machine). Read only: the
+CPU time of the thread (SQLite runs in it; steadier than wall time on a busy machine).
+``--cold`` opens a new read connection each time, as each list worker does. Read only: the
 file is used as it is. Run it from two source trees in turn to compare them in one run.
 """
 
@@ -29,13 +30,19 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--cold", action="store_true", help="a new read connection each time (as a list worker)"
+    )
+    parser.add_argument("--terms", default=",".join(TERMS), help="comma-separated")
     args = parser.parse_args()
     store = open_store(args.db, clock=lambda: BENCH_NOW)
-    for term in TERMS:
+    for term in args.terms.split(","):
         found = LeadFilter(search=term)
         store.page_list(found, LeadSort(), 0, 100)
         times, cpu = [], []
         for _ in range(args.repeat):
+            if args.cold:
+                store.release_reader()
             started, used = time.perf_counter(), time.thread_time()
             store.page_list(found, LeadSort(), 0, 100)
             counts = store.count_list(found)
