@@ -13,9 +13,10 @@ same connection is free while nothing was committed. Searches without text go to
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from leadtui.domain.filter_query import FilterQuery, Key, Match
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadRow, LeadSort
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.filter_sql import filter_words, text_hits, without_text
@@ -124,6 +125,24 @@ def page_list(
     return rows, SearchMemo(conn, _memo_key(lead_filter, now), version, counts)
 
 
+def _stage_terms(lead_filter: LeadFilter) -> tuple[str, ...] | None:
+    """The stages a filter of only stages (``stage:a,b`` terms and/or ``stages``) allows, in
+    sorted order; ``None`` when anything else narrows it.
+
+    ``stage:qualified`` counted as a query term read every qualified lead's row (0.9 s at a
+    million leads, 4 s for two stages); as ``stages`` it is two index-only counts (~50 ms).
+    """
+    terms = lead_filter.query.terms
+    if not terms or replace(lead_filter, stages=(), query=FilterQuery()) != LeadFilter():
+        return None
+    allowed = set(lead_filter.stages) if lead_filter.stages else None
+    for term in terms:
+        if not (isinstance(term, Match) and term.key is Key.STAGE and not term.negated):
+            return None
+        allowed = set(term.values) if allowed is None else allowed & set(term.values)
+    return tuple(sorted(allowed or ()))
+
+
 def count_list(
     conn: sqlite3.Connection,
     lead_filter: LeadFilter,
@@ -135,6 +154,11 @@ def count_list(
     ``memo`` is the last search page's; its counts are taken when they still answer.
     """
     if not _searching(lead_filter):
+        stages = _stage_terms(lead_filter)
+        if stages is not None and not stages:
+            return LeadCounts(0, 0)  # stage terms no stage meets (an empty tuple means "any")
+        if stages is not None:  # the header's two index-only counts, not a CASE on each row
+            return reads.count_leads(conn, LeadFilter(stages=stages), now)
         return reads.count_leads(conn, lead_filter, now)
     if memo is not None and memo.answers(conn, _memo_key(lead_filter, now)):
         return memo.counts
