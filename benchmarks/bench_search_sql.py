@@ -38,14 +38,14 @@ def main() -> None:
     store = open_store(args.db, clock=lambda: BENCH_NOW)
     for term in args.terms.split(","):
         found = LeadFilter(search=term)
-        store.page_list(found, LeadSort(), 0, 100)
+        store.reads.page_list(found, LeadSort(), 0, 100)
         times, cpu = [], []
         for _ in range(args.repeat):
             if args.cold:
                 store.release_reader()
             started, used = time.perf_counter(), time.thread_time()
-            store.page_list(found, LeadSort(), 0, 100)
-            counts = store.count_list(found)
+            store.reads.page_list(found, LeadSort(), 0, 100)
+            counts = store.reads.count_list(found)
             times.append((time.perf_counter() - started) * 1000)
             cpu.append((time.thread_time() - used) * 1000)
         hits = f"{counts.total:,}{'+' if counts.capped else ''}"
