@@ -60,4 +60,8 @@ def test_stage_terms_count_like_their_rows(demo_store: LeadStore) -> None:
         overdue = sum(1 for row in rows if row.next_followup_at and row.next_followup_at < start)
         counts = demo_store.reads.count_list(lead_filter)
         assert (counts.total, counts.overdue) == (len(rows), overdue), lead_filter
-    assert demo_store.reads.count_list(filters[1]).total > demo_store.reads.count_list(filters[0]).total > 0
+    assert (
+        demo_store.reads.count_list(filters[1]).total
+        > demo_store.reads.count_list(filters[0]).total
+        > 0
+    )
