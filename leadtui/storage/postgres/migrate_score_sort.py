@@ -1,0 +1,28 @@
+"""Schema step 9 → 10 on PostgreSQL (issue 15): ``ix_live_score`` also serves the score sort.
+
+The list sorts unscored leads below every score in both directions, as SQLite does
+(``score DESC NULLS LAST`` best first, ``score NULLS FIRST`` worst first). The index of
+schema 4, ``(score, id)``, keeps NULLs last, so PostgreSQL sorted every lead for each page;
+``(score NULLS FIRST, id)`` is read forwards or backwards in either order and still serves
+the ``score>40`` ranges. Idempotent: an index already in that form is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg
+
+from leadtui.storage.postgres.tables import SCORE_INDEX
+
+
+def index_score_sort(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
+    """Rebuild ``ix_live_score`` as ``(score NULLS FIRST, id)`` unless it already is."""
+    found = conn.execute(
+        "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+        "AND indexname = 'ix_live_score'"
+    ).fetchone()
+    if found is not None and "NULLS FIRST" in str(found[0]):
+        return
+    conn.execute("DROP INDEX IF EXISTS ix_live_score")
+    conn.execute(SCORE_INDEX)
