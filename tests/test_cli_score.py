@@ -109,3 +109,49 @@ def test_an_import_scores_new_leads_and_keeps_a_given_score(db: Path, tmp_path: 
         assert (eva.score, eva.score_pinned) == (12, True)
     finally:
         store.close()
+
+
+def _scored(db: Path) -> dict[str, int]:
+    """Three more leads whose scores differ (a pinned 90, computed ones), by first name."""
+    for name, source in (("Bea", "manual"), ("Cris", "referral"), ("Dani", "event")):
+        assert run(db, "add", "--first-name", name, "--source", source).exit_code == 0
+    assert run(db, "score", "2", "--pin", "90").exit_code == 0
+    listed = run(db, "list", "--json")
+    import json
+
+    return {row["first_name"]: row["score"] for row in map(json.loads, listed.output.splitlines())}
+
+
+def test_list_sorts_by_score_best_first_or_ascending(db: Path) -> None:
+    import json
+
+    scores = _scored(db)
+    assert scores["Bea"] == 90 and None not in scores.values()
+    best = run(db, "list", "--sort", "score", "--json")
+    assert best.exit_code == 0, best.output
+    rows = [json.loads(line) for line in best.output.splitlines()]
+    assert [row["score"] for row in rows] == sorted(scores.values(), reverse=True)
+    assert rows[0]["first_name"] == "Bea"
+    worst = run(db, "list", "--sort", "score", "--ascending", "--json")
+    assert [json.loads(line)["id"] for line in worst.output.splitlines()] == [
+        row["id"] for row in reversed(rows)
+    ]
+
+
+def test_list_sorted_by_score_prints_a_score_column(db: Path) -> None:
+    _scored(db)
+    table = run(db, "list", "--sort", "score").output.splitlines()
+    assert table[0].split()[-1] == "Score"
+    assert table[1].split()[-1] == "90" and "Bea" in table[1]
+    assert "Score" not in run(db, "list").output.splitlines()[0]
+
+
+def test_list_sort_overrides_a_views_sort(db: Path) -> None:
+    _scored(db)
+    assert run(db, "views", "save", "Todos", "", "--sort", "name", "--ascending").exit_code == 0
+    by_name = run(db, "list", "--view", "Todos").output.splitlines()
+    assert "Ana" in by_name[1]
+    by_score = run(db, "list", "--view", "Todos", "--sort", "score").output.splitlines()
+    assert "Bea" in by_score[1]
+    rejected = run(db, "list", "--sort", "points")
+    assert rejected.exit_code == 1 and "score" in rejected.output

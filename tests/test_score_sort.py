@@ -47,8 +47,8 @@ def _unscore(store: LeadStore, condition: str) -> None:
 
     sql = f"UPDATE lead SET score = NULL WHERE {condition}"
     if isinstance(store.backend, PostgresBackend):
-        with psycopg.connect(store.backend.url, autocommit=True) as conn:
-            conn.execute(sql.encode())
+        with psycopg.connect(store.backend.url, autocommit=True) as pg:
+            pg.execute(sql.encode())
         return
     with sqlite3.connect(store.path) as conn:
         conn.execute(sql)
