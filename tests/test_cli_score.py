@@ -89,7 +89,7 @@ def test_init_writes_the_file_once(db: Path, tmp_path: Path) -> None:
 def test_nothing_to_do_is_a_one_line_error(db: Path) -> None:
     nothing = run(db, "score")
     assert nothing.exit_code == 1
-    assert nothing.output.strip() == "Error: Name a lead, or give --recompute or --init."
+    assert nothing.output.strip() == "Error: Name a lead, or give --recompute, --decay or --init."
     assert run(db, "score", "1", "--pin", "3", "--unpin").exit_code == 1
 
 
@@ -155,3 +155,29 @@ def test_list_sort_overrides_a_views_sort(db: Path) -> None:
     assert "Bea" in by_score[1]
     rejected = run(db, "list", "--sort", "points")
     assert rejected.exit_code == 1 and "score" in rejected.output
+
+
+def test_decay_rescores_the_leads_time_moved(tmp_path: Path) -> None:
+    """A lead untouched for weeks loses its decay points with --decay, nothing else runs."""
+    from datetime import timedelta
+
+    from conftest import DEMO_NOW
+
+    from leadtui.domain.rows import LeadInput
+    from leadtui.store import LeadStore
+
+    path = tmp_path / "decay.db"
+    now = [DEMO_NOW - timedelta(weeks=6)]
+    opened = open_store(path, clock=lambda: now[0])
+    store = LeadStore(opened.backend, clock=lambda: now[0])
+    store.add_lead(LeadInput(first_name="Eva", source="event", company="Acme"))
+    store.scoring.recompute()  # scores current six weeks ago
+    assert store.scoring.explain(1).score == 20
+    opened.close()
+    result = run(path, "score", "--decay")  # the real clock: months later
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "1 score changed."
+    again = run(path, "score", "--decay")
+    assert again.output.strip().splitlines()[-1] == "0 scores changed."
+    explained = run(path, "score", "1", "--explain").output
+    assert "no touch for" in explained

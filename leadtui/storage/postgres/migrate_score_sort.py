@@ -1,10 +1,11 @@
-"""Schema step 9 → 10 on PostgreSQL (issue 15): ``ix_live_score`` also serves the score sort.
+"""Schema step 9 → 10 on PostgreSQL (issue 15): the score sort's index and the decay mark.
 
 The list sorts unscored leads below every score in both directions, as SQLite does
 (``score DESC NULLS LAST`` best first, ``score NULLS FIRST`` worst first). The index of
 schema 4, ``(score, id)``, keeps NULLs last, so PostgreSQL sorted every lead for each page;
 ``(score NULLS FIRST, id)`` is read forwards or backwards in either order and still serves
-the ``score>40`` ranges. Idempotent: an index already in that form is left alone.
+the ``score>40`` ranges. The step also adds the ``scoremark`` table (the daily decay
+pass's mark). Idempotent: an index already in that form, a table there, are left alone.
 """
 
 from __future__ import annotations
@@ -13,11 +14,17 @@ from typing import Any
 
 import psycopg
 
-from leadtui.storage.postgres.tables import SCORE_INDEX
+from leadtui.storage.columns import SCORE_MARK
+from leadtui.storage.postgres.tables import SCORE_INDEX, table_ddl
 
 
 def index_score_sort(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
-    """Rebuild ``ix_live_score`` as ``(score NULLS FIRST, id)`` unless it already is."""
+    """Rebuild ``ix_live_score`` as ``(score NULLS FIRST, id)`` unless it already is; add
+    ``scoremark`` unless it is there."""
+    table = conn.execute("SELECT to_regclass(%s)", (SCORE_MARK.name,)).fetchone()
+    if table is None or table[0] is None:
+        for statement in table_ddl((SCORE_MARK,)):
+            conn.execute(statement.encode())
     found = conn.execute(
         "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
         "AND indexname = 'ix_live_score'"
