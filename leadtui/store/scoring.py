@@ -23,7 +23,7 @@ from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.store import orm_steps
 from leadtui.store.context import StoreContext, unit_of_work
-from leadtui.store.score_keeper import ScoreKeeper, new_scores, sync_loaded
+from leadtui.store.score_keeper import ScoreKeeper, new_scores
 
 if TYPE_CHECKING:
     from leadtui.storage.score_facts import Driver
@@ -188,29 +188,28 @@ class ScoringService:
 
     @unit_of_work
     def recompute(self, progress: RecomputeProgress | None = None, *, after: int = 0) -> int:
-        """Score every lead (with an id above ``after``) again; returns how many changed."""
-        from sqlmodel import col, func, select
+        """Score every lead (with an id above ``after``) again; returns how many changed.
 
-        from leadtui.storage.models import Lead
-        from leadtui.storage.score_facts import Driver, read_facts, write_scores
+        On the backend's raw connections, one short transaction per :data:`BATCH` leads:
+        the ORM's session and statement machinery cost a sixth of a million-lead run.
+        """
+        from leadtui.storage.score_facts import count_after, read_facts, write_scores
 
         self.context.refuse_if_read_only()
         every_lead = after == 0
-        with self.backend.read_session() as session:
-            count = select(func.count()).select_from(Lead).where(col(Lead.id) > after)
-            total = int(session.exec(count).one())
+        with self.backend.transaction() as conn:
+            total = count_after(_raw_driver(conn), after)
         ruleset = self.keeper.ruleset
         now = self.context.now()
         done = changed = 0
         while True:
-            with self.backend.session() as session:
-                driver = Driver.of_session(session)
+            with self.backend.transaction() as conn:
+                driver = _raw_driver(conn)
                 rows = read_facts(driver, after=after, limit=BATCH)
                 if not rows:
                     break
                 new = new_scores(ruleset, rows, now)
                 write_scores(driver, new)
-                sync_loaded(session, new)
             after = rows[-1][0]
             done, changed = done + len(rows), changed + len(new)
             if progress is not None:
