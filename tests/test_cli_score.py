@@ -64,7 +64,7 @@ def test_recompute_after_a_rules_change(db: Path, tmp_path: Path) -> None:
     assert result.output.strip() == "1 score changed."
     store = open_store(db, create=False)
     try:
-        assert store.get_lead(1).score == 45
+        assert store.leads.get_lead(1).score == 45
     finally:
         store.close()
 
@@ -104,7 +104,7 @@ def test_an_import_scores_new_leads_and_keeps_a_given_score(db: Path, tmp_path: 
     assert run(db, "import", str(csv), "--map", "score=score").exit_code == 0
     store = open_store(db, create=False)
     try:
-        luis, eva = store.find_lead("luis@norte.es"), store.find_lead("eva@sur.es")
+        luis, eva = store.leads.find_lead("luis@norte.es"), store.leads.find_lead("eva@sur.es")
         assert (luis.score, luis.score_pinned) == (25, False)  # +20 ceo, +5 company
         assert (eva.score, eva.score_pinned) == (12, True)
     finally:
@@ -170,7 +170,7 @@ def test_decay_rescores_the_leads_time_moved(tmp_path: Path) -> None:
     now = [DEMO_NOW - timedelta(weeks=6)]
     opened = open_store(path, clock=lambda: now[0])
     store = LeadStore(opened.backend, clock=lambda: now[0])
-    store.add_lead(LeadInput(first_name="Eva", source="event", company="Acme"))
+    store.leads.add_lead(LeadInput(first_name="Eva", source="event", company="Acme"))
     store.scoring.recompute()  # scores current six weeks ago
     assert store.scoring.explain(1).score == 20
     opened.close()

@@ -46,14 +46,14 @@ def aging(store: LeadStore) -> tuple[LeadStore, Clock, list[int]]:
     ids = []
     for i in range(40):
         clock.now = DEMO_NOW - timedelta(weeks=30) + timedelta(hours=rng.randrange(30 * 7 * 24))
-        lead = moving.add_lead(LeadInput(first_name=f"L{i}", source="event", company="Acme"))
+        lead = moving.leads.add_lead(LeadInput(first_name=f"L{i}", source="event", company="Acme"))
         assert lead.id is not None
         ids.append(lead.id)
         if i % 3:
             at = clock.now + timedelta(hours=rng.randrange(1, 24 * 40))
             kind = rng.choice(("call", "email", "meeting", "followup"))
             clock.now = min(at, DEMO_NOW)
-            moving.add_activity(lead.id, kind, "touch", at=clock.now)
+            moving.touches.add_activity(lead.id, kind, "touch", at=clock.now)
     clock.now = DEMO_NOW
     moving.scoring.recompute()  # every score current now: the pass starts here
     return moving, clock, ids
@@ -117,7 +117,7 @@ def test_pinned_scores_stay(aging: tuple[LeadStore, Clock, list[int]]) -> None:
 def test_without_a_mark_the_first_pass_is_a_full_recompute(store: LeadStore) -> None:
     clock = Clock(DEMO_NOW - timedelta(weeks=10))
     moving = LeadStore(store.backend, clock=clock)
-    lead = moving.add_lead(LeadInput(first_name="Old", source="event"))
+    lead = moving.leads.add_lead(LeadInput(first_name="Old", source="event"))
     assert lead.id is not None
     clock.now = DEMO_NOW
     assert _stale(moving, [lead.id]) == [lead.id]  # ten weeks of decay never written

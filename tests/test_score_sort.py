@@ -27,7 +27,7 @@ BASE = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def leads(store: LeadStore) -> LeadStore:
     rng = random.Random(15)
-    store.bulk_insert_leads(
+    store.imports.bulk_insert_leads(
         {
             "first_name": f"Lead {i}",
             "stage": rng.choice(("new", "contacted", "qualified")),
@@ -61,8 +61,8 @@ def _key(row: LeadRow) -> tuple[int, int, int]:
 
 
 def _everything(store: LeadStore, lead_filter: LeadFilter) -> list[LeadRow]:
-    total = store.count_list(lead_filter).total
-    return store.page_list(lead_filter, LeadSort(SortKey.CREATED), 0, total + 1)
+    total = store.reads.count_list(lead_filter).total
+    return store.reads.page_list(lead_filter, LeadSort(SortKey.CREATED), 0, total + 1)
 
 
 @pytest.mark.parametrize("descending", [True, False], ids=["best-first", "worst-first"])
@@ -81,25 +81,25 @@ def test_score_pages_join_up_in_score_order(
         forward = [
             row.id
             for offset in range(0, len(expected), size)
-            for row in leads.page_list(lead_filter, sort, offset, size)
+            for row in leads.reads.page_list(lead_filter, sort, offset, size)
         ]
         assert forward == expected
         # With the total known, pages in the far half are read from the other end.
         known = [
             row.id
             for offset in range(0, len(expected), size)
-            for row in leads.page_list(lead_filter, sort, offset, size, len(expected))
+            for row in leads.reads.page_list(lead_filter, sort, offset, size, len(expected))
         ]
         assert known == expected
-    assert leads.page_list(lead_filter, sort, len(expected), 10) == []
+    assert leads.reads.page_list(lead_filter, sort, len(expected), 10) == []
 
 
 def test_unscored_leads_come_last_from_the_best_and_first_from_the_worst(
     leads: LeadStore,
 ) -> None:
-    total = leads.count_list(LeadFilter()).total
-    best = leads.page_list(LeadFilter(), LeadSort(SortKey.SCORE, True), 0, total)
-    worst = leads.page_list(LeadFilter(), LeadSort(SortKey.SCORE, False), 0, total)
+    total = leads.reads.count_list(LeadFilter()).total
+    best = leads.reads.page_list(LeadFilter(), LeadSort(SortKey.SCORE, True), 0, total)
+    worst = leads.reads.page_list(LeadFilter(), LeadSort(SortKey.SCORE, False), 0, total)
     assert best[0].score == 100 and best[-1].score is None
     assert worst[0].score is None and worst[-1].score == 100
     assert [row.id for row in best] == [row.id for row in reversed(worst)]
@@ -108,7 +108,7 @@ def test_unscored_leads_come_last_from_the_best_and_first_from_the_worst(
 def test_score_sort_with_a_search_orders_the_hits(leads: LeadStore) -> None:
     lead_filter = LeadFilter(search="Lead")
     rows = _everything(leads, lead_filter)
-    found = leads.page_list(lead_filter, LeadSort(SortKey.SCORE, True), 0, 50)
+    found = leads.reads.page_list(lead_filter, LeadSort(SortKey.SCORE, True), 0, 50)
     assert [row.id for row in found] == [row.id for row in sorted(rows, key=_key, reverse=True)][
         :50
     ]

@@ -26,7 +26,7 @@ async def test_s_reaches_the_score_sort_and_the_header_flips_it(
         await keys(pilot, *["s"] * SORT_CYCLE.index(SortKey.SCORE))
         screen, table = screen_of(app), table_of(app)
         assert screen.sort == BEST_FIRST
-        best = demo_store.page_list(EVERYTHING, BEST_FIRST, 0, 3)
+        best = demo_store.reads.page_list(EVERYTHING, BEST_FIRST, 0, 3)
         assert table.current_row is not None and table.current_row.id == best[0].id
         assert best[0].score is not None and best[0].score >= (best[2].score or 0)
         header = table.render_line(0).text
@@ -36,7 +36,7 @@ async def test_s_reaches_the_score_sort_and_the_header_flips_it(
         await pilot.click(LeadTable, offset=(table.size.width - 3, 0))  # the Score title
         await settle(pilot)
         assert screen.sort == LeadSort(SortKey.SCORE, descending=False)
-        worst = demo_store.page_list(EVERYTHING, screen.sort, 0, 1)[0]
+        worst = demo_store.reads.page_list(EVERYTHING, screen.sort, 0, 1)[0]
         assert table.current_row is not None and table.current_row.id == worst.id
         await keys(pilot, "s")  # the cycle goes on to "created", and the column goes away
         assert screen.sort == LeadSort(SortKey.CREATED, descending=True)
@@ -58,7 +58,7 @@ async def test_a_view_saved_sorted_by_score_opens_sorted_by_score(
         screen.apply_view(view)
         await settle(pilot)
         assert screen.sort == BEST_FIRST
-        rows = demo_store.page_list(screen.filter, BEST_FIRST, 0, 100)
+        rows = demo_store.reads.page_list(screen.filter, BEST_FIRST, 0, 100)
         assert {row.stage for row in rows} <= {"new", "contacted"}
         assert table_of(app).current_row is not None
         assert table_of(app).current_row.id == rows[0].id  # type: ignore[union-attr]

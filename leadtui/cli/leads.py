@@ -51,7 +51,7 @@ def add(
             source=source,
             stage=stage_key(store, stage),
         )
-        lead = store.add_lead(data)
+        lead = store.leads.add_lead(data)
         echo(lead.id)
         warn_duplicates(store, data, lead.id)
 
@@ -89,8 +89,9 @@ def list_leads(
         sort = chosen.sort or LeadSort()
         if sort_key is not None or ascending:
             sort = LeadSort(SortKey(sort_key) if sort_key else sort.key, not ascending)
-        rows = store.page_list(chosen.lead_filter, sort, 0, limit)
-        extras = store.phones_and_tags([row.id for row in rows]) if as_json else {}
+        rows = store.reads.page_list(chosen.lead_filter, sort, 0, limit)
+        extras = store.reads.phones_and_tags([row.id for row in rows]) if as_json else {}
+        stage_names = {info.key: info.shown_name for info in store.reads.stages()}
     if as_json:
         for row in rows:
             phone, tags = extras.get(row.id, ("", []))
@@ -98,7 +99,7 @@ def list_leads(
         return
     from leadtui.cli.output import print_lead_rows
 
-    print_lead_rows(rows, show_score=sort.key is SortKey.SCORE)
+    print_lead_rows(rows, stage_names, show_score=sort.key is SortKey.SCORE)
 
 
 def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
@@ -131,9 +132,9 @@ def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
 def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
     """Move LEAD (id or email) to STAGE."""
     with store_for(ctx, create=False) as store:
-        target = store.find_lead(lead)
+        target = store.leads.find_lead(lead)
         key = stage_key(store, stage)
-        result = store.move_lead(target.id, key, reason)
+        result = store.pipeline.move_lead(target.id, key, reason)
         if result is None:
             echo(_("Lead {id} is already in {stage}.").format(id=target.id, stage=key))
         else:
@@ -163,7 +164,7 @@ def stats(
         if chosen.narrows:
             print_segment(store, chosen, as_json=as_json)
             return
-        metrics = store.funnel_metrics()
+        metrics = store.reads.funnel_metrics()
     if as_json:
         click.echo(json.dumps(funnel_json(metrics)))
         return

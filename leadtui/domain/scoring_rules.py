@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leadtui.domain.errors import LeadtuiError
-from leadtui.domain.scoring_defaults import DEFAULT_RULES_TOML
+from leadtui.domain.scoring_defaults import DEFAULT_RULES_TOML as DEFAULT_RULES_TOML
 from leadtui.i18n import _
 
 
