@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import psycopg
 import pytest
 from conftest import fixed_clock
+from paging_checks import assert_pages_join_up
 from pg_fixtures import both_backends
 
 from leadtui.domain.filter_query import parse
@@ -77,21 +78,7 @@ def test_score_pages_join_up_in_score_order(
     if not filter_text:
         assert any(row.score is None for row in rows)
     sort = LeadSort(SortKey.SCORE, descending)
-    for size in (1, 23, 100):
-        forward = [
-            row.id
-            for offset in range(0, len(expected), size)
-            for row in leads.reads.page_list(lead_filter, sort, offset, size)
-        ]
-        assert forward == expected
-        # With the total known, pages in the far half are read from the other end.
-        known = [
-            row.id
-            for offset in range(0, len(expected), size)
-            for row in leads.reads.page_list(lead_filter, sort, offset, size, len(expected))
-        ]
-        assert known == expected
-    assert leads.reads.page_list(lead_filter, sort, len(expected), 10) == []
+    assert_pages_join_up(leads, lead_filter, sort, expected, (1, 23, 100))
 
 
 def test_unscored_leads_come_last_from_the_best_and_first_from_the_worst(
