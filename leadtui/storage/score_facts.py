@@ -59,8 +59,9 @@ def touched_since(driver: Driver, batch_id: int | None, at: str) -> list[int]:
 
 def count_after(driver: Driver, after: int) -> int:
     """How many leads have an id above ``after`` (what a recompute from there reads)."""
+    mark = driver.mark
     cursor = driver.connection.cursor()
-    cursor.execute(f"SELECT count(*) FROM lead WHERE id > {driver.mark}", [after])
+    cursor.execute(f"SELECT count(*) FROM lead WHERE id > {mark}", [after])
     return int(cursor.fetchone()[0])
 
 
