@@ -36,6 +36,12 @@ def make_app(store: LeadStore, *, demo: bool = False) -> LeadApp:
     return LeadApp(store=store, clock=store.clock, demo=demo)
 
 
+def _rescoring_daily(app: LeadApp) -> LeadApp:
+    """``app``, set to rescore what time moved once a day (the real app, not tests')."""
+    app.rescore_daily = True
+    return app
+
+
 def run_app(app: LeadApp) -> LeadApp:
     """Run ``app``; while it ends to switch language, run it again in that language."""
     app.run()
@@ -77,7 +83,7 @@ def run_tui(path: Path | str) -> None:
     from leadtui.store.files import start_daily_backup
 
     if isinstance(path, str):
-        run_app(make_app(open_store(path)))
+        run_app(_rescoring_daily(make_app(open_store(path))))
         return
     try:
         store = open_store(path)
@@ -90,7 +96,7 @@ def run_tui(path: Path | str) -> None:
     backup = None if store.read_only else start_daily_backup(path)
     _first_rules_file(store)
     try:
-        app = run_app(make_app(store))
+        app = run_app(_rescoring_daily(make_app(store)))
     finally:
         if backup is not None:
             backup.join()

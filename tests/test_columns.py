@@ -31,6 +31,7 @@ MODELS: dict[str, type[SQLModel]] = {
     "leadmerge": models.LeadMerge,
     "notduplicate": models.NotDuplicate,
     "savedview": models.SavedView,
+    "scoremark": models.ScoreMark,
 }
 PYTHON_TYPES = {Kind.INT: int, Kind.TEXT: str, Kind.BOOL: bool, Kind.TIME: datetime}
 

@@ -243,6 +243,12 @@ REVIEWED = {
     # Lead scoring's reads and writes: fixed text, the driver's placeholder, values bound.
     *(("storage/score_facts.py", expr) for expr in ("mark", "marks", "where", "_LEAD", "_TOUCHES")),
     ("storage/team_sql.py", "mark"),  # the dialect's placeholder
+    # The daily decay pass: the driver's placeholder, ranges of it (fixed column names).
+    *(
+        ("storage/score_decay_sql.py", expr)
+        for expr in ("mark", "within('created_at')", "within('a.at')")
+    ),
+    ("storage/score_decay_sql.py", "', '.join([mark] * len(kinds))"),  # one per kind, bound
     ("storage/postgres/notify_ddl.py", "table"),  # NOTIFIED_TABLES, fixed names
     ("storage/sqlite/migrate_team.py", "table"),  # TEAM_COLUMNS' table names
 }

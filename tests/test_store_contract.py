@@ -178,6 +178,7 @@ NO_BAD_INPUT = {
     "agenda.undo_followup": "undoing a follow-up change already undone does nothing",
     "views.views": "it takes no input: it lists every saved view",
     "scoring.recompute": "it takes no input: it rescores every unpinned lead",
+    "scoring.rescore_decayed": "it takes no input: the clock and the last pass's mark choose",
     "scoring.rescore_since": "the import passes its own batch; an unknown one rescores nobody",
     "stage_editor.clear_cadence": "clearing a cadence that was never set does nothing",
     "stage_editor.restore": "it takes back what remove returned (an undo)",

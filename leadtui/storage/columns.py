@@ -304,6 +304,11 @@ STAGE_CADENCE = Table(
     ),
 )
 """A stage's edited cadence; a stage without a row uses ``domain.cadence`` defaults."""
+SCORE_MARK = Table("scoremark", (_id(), _time("decayed_at", nullable=False)))
+"""One row: every score was current at ``decayed_at`` (decay and recency included).
+
+The daily pass rescores only leads whose decay or recency changed since then (schema 10).
+"""
 
 TABLES: tuple[Table, ...] = (
     STAGE,
@@ -318,6 +323,7 @@ TABLES: tuple[Table, ...] = (
     LEAD_MERGE,
     NOT_DUPLICATE,
     SAVED_VIEW,
+    SCORE_MARK,
 )
 """Every table, each after the tables it references (the order they are created in)."""
 

@@ -80,6 +80,7 @@ _ACTIVITY, _TAG, _LEAD_TAG = declared.ACTIVITY, declared.TAG, declared.LEAD_TAG
 _BATCH, _TOMBSTONE = declared.IMPORT_BATCH, declared.TOMBSTONE
 _MERGE, _NOT_DUP = declared.LEAD_MERGE, declared.NOT_DUPLICATE
 _SAVED_VIEW = declared.SAVED_VIEW
+_SCORE_MARK = declared.SCORE_MARK
 
 
 class Stage(SQLModel, table=True):
@@ -237,6 +238,13 @@ class SavedView(SQLModel, table=True):
     descending: bool = column(_SAVED_VIEW, "descending")
     created_at: datetime = column(_SAVED_VIEW, "created_at")
     updated_at: datetime = column(_SAVED_VIEW, "updated_at")
+
+
+class ScoreMark(SQLModel, table=True):
+    """When every score last took the passing of time into account (one row)."""
+
+    id: int | None = column(_SCORE_MARK, "id")
+    decayed_at: datetime = column(_SCORE_MARK, "decayed_at")
 
 
 def utcnow() -> datetime:

@@ -131,6 +131,8 @@ class LeadApp(App[None]):
         self.sub_title = _("demo data") if demo else str(store.path)
         self.live = LiveUpdates(self, store)
         """Colleagues' changes refresh the open screens (:mod:`leadtui.ui.live`)."""
+        self.rescore_daily = False
+        """Set by the launcher: rescore what time moved, once a day (``ui.decay_pass``)."""
 
     def on_mount(self) -> None:
         """Open the lead list, then load the ORM in the background."""
@@ -146,6 +148,10 @@ class LeadApp(App[None]):
 
             self.call_after_refresh(restore, self, self.reopen)
         self.call_after_refresh(self.live.start)
+        if self.rescore_daily:
+            from leadtui.ui.decay_pass import start_decay_pass
+
+            self.call_after_refresh(start_decay_pass, self, self.store, self.live.changed)
 
     def switch_language(self, language: str) -> None:
         """End this app so that the launcher starts it again in ``language``, with the

@@ -111,6 +111,12 @@ def _search_prefixes(conn: Conn) -> None:
     del conn
 
 
+def _index_score_sort(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_score_sort import index_score_sort
+
+    index_score_sort(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
@@ -121,6 +127,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     7: _pin_scores,
     8: _add_team,
     9: _search_prefixes,
+    10: _index_score_sort,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

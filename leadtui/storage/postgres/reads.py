@@ -40,6 +40,7 @@ SEARCH_CAP = 10_000
 _ROW_NAMES = column_fields(LeadRow, LEAD)
 ROW_COLUMNS = select_list(_ROW_NAMES, "l")
 _decode_row = values_decoder(LEAD, _ROW_NAMES)
+_NEVER_NULL = frozenset(f"l.{c.name}" for c in LEAD.columns if c.primary_key or not c.nullable)
 
 _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
     SortKey.CREATED: ("l.created_at",),
@@ -51,6 +52,7 @@ _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
     SortKey.FOLLOWUP: ("l.next_followup_at IS NULL", "l.next_followup_at"),
     SortKey.LAST_ACTIVITY: ("l.last_activity_at",),
     SortKey.VALUE: ("l.value_cents",),
+    SortKey.SCORE: ("l.score",),
 }
 
 
@@ -95,10 +97,16 @@ def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]
 
 
 def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
-    """ORDER BY terms; NULLs sort as SQLite sorts them (first ascending, last descending)."""
+    """ORDER BY terms; NULLs sort as SQLite sorts them (first ascending, last descending).
+
+    A column that cannot be NULL gets no NULLS clause: with one, the order no longer
+    matched its index (kept NULLS LAST), and PostgreSQL sorted every lead for each page.
+    """
     descending = sort.descending != reverse
-    direction = " DESC NULLS LAST" if descending else " NULLS FIRST"
-    return ", ".join(term + direction for term in (*_SORT_TERMS[sort.key], "l.id"))
+    plain = " DESC" if descending else ""
+    nulls = " DESC NULLS LAST" if descending else " NULLS FIRST"
+    terms = (*_SORT_TERMS[sort.key], "l.id")
+    return ", ".join(term + (plain if term in _NEVER_NULL else nulls) for term in terms)
 
 
 HIT_IDS = "l.id = ANY(ARRAY(SELECT id FROM hits))"

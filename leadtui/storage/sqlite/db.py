@@ -21,6 +21,7 @@ from leadtui.paths import ensure_private_dir
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
 from leadtui.storage.sqlite.migrate_merges import add_merge_tables
+from leadtui.storage.sqlite.migrate_score_sort import index_score_sort
 from leadtui.storage.sqlite.migrate_scores import pin_scores
 from leadtui.storage.sqlite.migrate_search_prefix import widen_search_prefixes
 
@@ -89,6 +90,7 @@ MIGRATIONS: dict[int, Migration] = {
     7: pin_scores,
     8: _add_team,
     9: widen_search_prefixes,
+    10: index_score_sort,
 }
 
 
