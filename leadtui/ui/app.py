@@ -79,12 +79,14 @@ def _freeze_start_up_objects() -> None:
     # Start-up leaves a few hundred thousand long-lived objects (Textual, SQLAlchemy);
     # every full collection walked them all, a 40-60 ms pause that landed on keystrokes.
     # Frozen, the collector skips them. Once per process: a second app (tests) would
-    # otherwise pin the first one's objects forever.
+    # otherwise pin the first one's objects forever. The launcher paused the collector
+    # for the start (leadtui.launch.main): it runs again from here on.
     global _FROZEN
     if not _FROZEN:
         _FROZEN = True
         gc.collect()
         gc.freeze()
+    gc.enable()
 
 
 class LeadApp(App[None]):
@@ -161,8 +163,10 @@ class LeadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
-        self.store.warm_up()
-        _freeze_start_up_objects()
+        try:
+            self.store.warm_up()
+        finally:
+            _freeze_start_up_objects()
 
     async def on_event(self, event: events.Event) -> None:
         """A paste is cleaned here, once, before any field receives it."""

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.filter_query_lead import filter_text
@@ -31,6 +31,7 @@ from leadtui.ui.screens.lead_pages import LeadPages
 from leadtui.ui.screens.list_actions import ListActions
 from leadtui.ui.screens.list_loader import ListLoader, clicked_sort, next_sort
 from leadtui.ui.screens.view_picker import open_views
+from leadtui.ui.widgets.compact_footer import CompactFooter
 from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.widgets.list_header import ListHeader
@@ -166,7 +167,7 @@ class LeadListScreen(StoreScreen[None]):
         yield FilterHint(id="search-hint")
         yield LeadTable(id="leads")
         yield Static(id="empty", classes="hidden")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         """First page now, so the first frame has data; counts follow from a worker."""
