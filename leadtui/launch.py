@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,9 +93,10 @@ def run_tui(path: Path | str) -> None:
             sys.exit(1)
         store = open_store(path)
     backup = None if store.read_only else start_daily_backup(path)
-    _first_rules_file(store)
+    first = make_app(store)
+    first.after_first_frame.append(partial(_first_rules_file, store))
     try:
-        app = run_app(make_app(store))
+        app = run_app(first)
     finally:
         if backup is not None:
             backup.join()

@@ -33,21 +33,10 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
-from leadtui.store.activities import ActivitiesService
-from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
-from leadtui.store.context import StoreContext, system_clock, unit_of_work
-from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
-from leadtui.store.imports import ImportsService
-from leadtui.store.leads import LeadsService
-from leadtui.store.maintenance import MaintenanceService
-from leadtui.store.merge import MergeInfo, MergeResult, MergeService
-from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store import lazy
+from leadtui.store.context import KEEP, StoreContext, system_clock, unit_of_work
+from leadtui.store.lazy import LazyService
 from leadtui.store.score_keeper import ScoreKeeper
-from leadtui.store.scoring import ScoringService
-from leadtui.store.stages import StagesService
-from leadtui.store.team import TeamService
-from leadtui.store.touches import TouchesService
-from leadtui.store.views import ViewsService
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -65,6 +54,10 @@ if TYPE_CHECKING:
     from leadtui.io.report import ImportReport
     from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
     from leadtui.storage.models import Activity, Lead
+    from leadtui.store.agenda import FollowUpChange, LoggedTouch
+    from leadtui.store.duplicates import Progress, ScanResult
+    from leadtui.store.merge import MergeInfo, MergeResult
+    from leadtui.store.pipeline import MoveResult
 
 __all__ = [
     "KEEP",
@@ -78,34 +71,55 @@ __all__ = [
     "system_clock",
 ]
 
+_EXPORTED = {
+    "FollowUpChange": "leadtui.store.agenda",
+    "LoggedTouch": "leadtui.store.agenda",
+    "MergeInfo": "leadtui.store.merge",
+    "MergeResult": "leadtui.store.merge",
+    "MoveResult": "leadtui.store.pipeline",
+    "Progress": "leadtui.store.duplicates",
+    "ScanResult": "leadtui.store.duplicates",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The services' result types, imported when first asked for (PEP 562)."""
+    if name in _EXPORTED:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 class LeadStore:
     """Verb-named operations on the lead database (delegated to the services)."""
+
+    scoring = LazyService(lazy.scoring)
+    """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
+    leads = LazyService(lazy.leads)
+    touches = LazyService(lazy.touches)
+    pipeline = LazyService(lazy.pipeline)
+    imports = LazyService(lazy.imports)
+    maintenance = LazyService(lazy.maintenance)
+    duplicates = LazyService(lazy.duplicates)
+    merges = LazyService(lazy.merges)
+    views = LazyService(lazy.views)
+    """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
+    agenda = LazyService(lazy.agenda)
+    stage_editor = LazyService(lazy.stage_editor)
+    """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
+    activities = LazyService(lazy.activities)
+    """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
+    team = LazyService(lazy.team)
+    """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
 
     def __init__(
         self, backend: Backend, *, clock: Clock = system_clock, rules_path: Path | None = None
     ) -> None:
         self.backend = backend
         self.clock = clock
-        context = StoreContext(backend, clock, ScoreKeeper(rules_path))
-        self.scoring = ScoringService(context)
-        """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
-        self.leads = LeadsService(context)
-        self.touches = TouchesService(context)
-        self.pipeline = PipelineService(context)
-        self.imports = ImportsService(context)
-        self.maintenance = MaintenanceService(context)
-        self.duplicates = DuplicatesService(context)
-        self.merges = MergeService(context)
-        self.views = ViewsService(context)
-        """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
-        self.agenda = AgendaService(context)
-        self.stage_editor = StagesService(context)
-        """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
-        self.activities = ActivitiesService(context)
-        """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
-        self.team = TeamService(context)
-        """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
+        self.context = StoreContext(backend, clock, ScoreKeeper(rules_path))
+        """What the services share (each is made on first use, :mod:`leadtui.store.lazy`)."""
 
     @classmethod
     def open(

@@ -23,14 +23,11 @@ from leadtui.domain.cadence import (
 )
 from leadtui.i18n import _
 from leadtui.store import orm_steps
-from leadtui.store.context import StoreContext
+from leadtui.store.context import KEEP, StoreContext
 from leadtui.store.touches import check_moment
 
 if TYPE_CHECKING:
     from sqlmodel import Session
-
-KEEP = "keep"
-"""Pass as ``followup`` to leave the follow-up as it is."""
 
 
 @dataclass(frozen=True, slots=True)

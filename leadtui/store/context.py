@@ -27,6 +27,9 @@ from leadtui.store.score_keeper import ScoreKeeper
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+KEEP = "keep"
+"""Pass as ``followup`` (agenda, log a touch) to leave the follow-up as it is."""
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

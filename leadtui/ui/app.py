@@ -133,6 +133,8 @@ class LeadApp(App[None]):
         self.sub_title = _("demo data") if demo else str(store.path)
         self.live = LiveUpdates(self, store)
         """Colleagues' changes refresh the open screens (:mod:`leadtui.ui.live`)."""
+        self.after_first_frame: list[Callable[[], object]] = []
+        """Work the launcher leaves for after the first frame (run by the warm-up worker)."""
 
     def on_mount(self) -> None:
         """Open the lead list, then load the ORM in the background."""
@@ -164,6 +166,8 @@ class LeadApp(App[None]):
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
         try:
+            for job in self.after_first_frame:
+                job()
             self.store.warm_up()
         finally:
             _freeze_start_up_objects()
