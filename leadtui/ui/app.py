@@ -137,18 +137,23 @@ class LeadApp(App[None]):
         """Work the launcher leaves for after the first frame (run by the warm-up worker)."""
 
     def on_mount(self) -> None:
-        """Open the lead list, then load the ORM in the background."""
+        """Open the lead list (the ORM and live updates follow its first frame)."""
         if self.store.read_only:
             from leadtui.ui.widgets.read_only_banner import show_read_only_banner
 
             self.sub_title = _("{path} (read-only)").format(path=self.store.path)
             self.screen_change_signal.subscribe(self, show_read_only_banner)
             show_read_only_banner(self.screen)
-        self.call_after_refresh(self._warm_up)
         if self.reopen is not None:
             from leadtui.ui.reopen import restore
 
             self.call_after_refresh(restore, self, self.reopen)
+
+    def on_ready(self) -> None:
+        """Once the first frame is painted: load the ORM in the background, then listen."""
+        # Not from on_mount: callbacks queued there run before that frame is written, and
+        # the ORM import and the listener's modules then delayed it.
+        self.call_after_refresh(self._warm_up)
         self.call_after_refresh(self.live.start)
 
     def switch_language(self, language: str) -> None:
