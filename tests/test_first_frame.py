@@ -24,9 +24,9 @@ import leadtui.launch
 from leadtui.launch import make_app, open_store
 from leadtui.domain.rows import LeadFilter, LeadSort
 store = open_store(sys.argv[1])
-store.stages()
-store.page_list(LeadFilter(), LeadSort(), 0, 100)
-store.count_list(LeadFilter())
+store.reads.stages()
+store.reads.page_list(LeadFilter(), LeadSort(), 0, 100)
+store.reads.count_list(LeadFilter())
 make_app(store)
 {extra}
 print(json.dumps(sorted(sys.modules)))

@@ -27,9 +27,6 @@ from leadtui.store.score_keeper import ScoreKeeper
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-KEEP = "keep"
-"""Pass as ``followup`` (agenda, log a touch) to leave the follow-up as it is."""
-
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -133,7 +130,10 @@ def unit_of_work(method: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(method)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         owner = args[0] if args else None
-        with boundary(getattr(owner, "backend", None)):
+        backend = getattr(owner, "backend", None) or getattr(
+            getattr(owner, "context", None), "backend", None
+        )
+        with boundary(backend):
             return method(*args, **kwargs)
 
     run.__leadtui_write__ = True  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from leadtui.store.maintenance import MaintenanceService
     from leadtui.store.merge import MergeService
     from leadtui.store.pipeline import PipelineService
+    from leadtui.store.reads import ReadsService
     from leadtui.store.scoring import ScoringService
     from leadtui.store.stages import StagesService
     from leadtui.store.team import TeamService
@@ -69,6 +70,13 @@ class LazyService(Generic[S]):
 
 
 # The makers import their module when called; kept here so the facade stays a list.
+
+
+def reads(context: StoreContext) -> ReadsService:
+    """The read side: the list, board, details, metrics and agenda pages."""
+    from leadtui.store.reads import ReadsService
+
+    return ReadsService(context)
 
 
 def scoring(context: StoreContext) -> ScoringService:
