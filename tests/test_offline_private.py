@@ -201,6 +201,10 @@ REVIEWED = {
     ("storage/sqlite/list_queries.py", "condition"),  # reads.where_clause() output; values bound
     # reads.order_clause(): ORDER BY from a fixed table
     ("storage/sqlite/list_queries.py", "order"),
+    ("storage/sqlite/list_queries.py", "reads.order_clause(sort)"),
+    # _found_columns(): the same fixed sort terms as s0, s1… and " DESC" or ""
+    ("storage/sqlite/list_queries.py", "columns"),
+    ("storage/sqlite/list_queries.py", "found_order"),
     ("storage/sqlite/db.py", "schema_version()"),  # an int from code
     # DDL from storage.columns (code): quote() accepts plain identifiers only
     ("storage/sqlite/tables.py", "quote(table.name)"),

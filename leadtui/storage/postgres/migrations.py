@@ -101,6 +101,16 @@ def _add_team(conn: Conn) -> None:
     add_team(conn)
 
 
+def _search_prefixes(conn: Conn) -> None:
+    """9 → 10: SQLite's search index gained 3-letter prefixes; nothing changes here.
+
+    The ``lead.search`` GIN index answers a prefix of any length from its sorted entries
+    (a range of them), so there is no prefix list to widen; the step only keeps both
+    backends at the same schema number.
+    """
+    del conn
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
@@ -110,6 +120,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     6: _activity_edits,
     7: _pin_scores,
     8: _add_team,
+    9: _search_prefixes,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

@@ -22,6 +22,7 @@ from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
 from leadtui.storage.sqlite.migrate_merges import add_merge_tables
 from leadtui.storage.sqlite.migrate_scores import pin_scores
+from leadtui.storage.sqlite.migrate_search_prefix import widen_search_prefixes
 
 APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -87,6 +88,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _activity_edits,
     7: pin_scores,
     8: _add_team,
+    9: widen_search_prefixes,
 }
 
 
