@@ -22,6 +22,7 @@ from leadtui.storage.base import Backend
 from leadtui.storage.postgres.backend import PostgresBackend
 from leadtui.storage.sqlite.backend import SqliteBackend
 from leadtui.store import LeadStore, MoveResult
+from leadtui.store.lazy import LazyService
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
 
@@ -205,9 +206,9 @@ def services() -> dict[str, object]:
     """The store's services by attribute name (``store.leads``, ``store.reads`` …)."""
     composed = LeadStore(cast(Backend, None))
     return {
-        name: service
-        for name, service in vars(composed).items()
-        if type(service).__module__.startswith("leadtui.store.")
+        name: getattr(composed, name)
+        for name, attribute in vars(LeadStore).items()
+        if isinstance(attribute, LazyService)  # each made on first use (store/lazy.py)
     }
 
 
