@@ -139,7 +139,7 @@ def test_a_store_write_during_an_outage_raises_connection_lost_and_then_works(
 ) -> None:
     store = open_store(pg_demo_url, clock=fixed_clock)
     try:
-        lead = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]  # type: ignore[arg-type]
+        lead = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
         with outage(pg_server, pg_demo_url):
             with pytest.raises(ConnectionLost, match="nothing was saved"):
                 store.move_lead(lead.id, "won")
