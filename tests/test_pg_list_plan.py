@@ -3,7 +3,7 @@
 With sorting made prohibitively expensive (``enable_sort = off``), the plan of a list
 page has no Sort node exactly when an index delivers the rows in the page's order: the
 plan is checked, not a time. Email and last activity can be NULL and keep SQLite's NULL
-order, which the plain indexes cannot give: they still sort (a known limit).
+order through their NULLS FIRST indexes (schema step 9 → 10).
 """
 
 from __future__ import annotations
@@ -18,7 +18,15 @@ from leadtui.domain.rows import LeadFilter, LeadSort, SortKey
 from leadtui.storage.postgres.list_order import order_clause
 from leadtui.storage.postgres.reads import ROW_COLUMNS, where_clause
 
-INDEXED = [SortKey.CREATED, SortKey.NAME, SortKey.COMPANY, SortKey.FOLLOWUP, SortKey.VALUE]
+INDEXED = [
+    SortKey.CREATED,
+    SortKey.NAME,
+    SortKey.COMPANY,
+    SortKey.EMAIL,
+    SortKey.FOLLOWUP,
+    SortKey.LAST_ACTIVITY,
+    SortKey.VALUE,
+]
 
 
 @pytest.fixture

@@ -101,6 +101,12 @@ def _add_team(conn: Conn) -> None:
     add_team(conn)
 
 
+def _nulls_first_indexes(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_null_order import nulls_first_indexes
+
+    nulls_first_indexes(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
@@ -110,6 +116,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     6: _activity_edits,
     7: _pin_scores,
     8: _add_team,
+    9: _nulls_first_indexes,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

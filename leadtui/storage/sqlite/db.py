@@ -77,6 +77,11 @@ def _add_team(conn: sqlite3.Connection) -> None:
     add_team(conn)
 
 
+def _nulls_first(_conn: sqlite3.Connection) -> None:
+    """9 → 10: nothing to do on SQLite (its NULLs sort first already); the step exists
+    for PostgreSQL's list indexes (:mod:`leadtui.storage.postgres.migrate_null_order`)."""
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -87,6 +92,7 @@ MIGRATIONS: dict[int, Migration] = {
     6: _activity_edits,
     7: pin_scores,
     8: _add_team,
+    9: _nulls_first,
 }
 
 
