@@ -342,38 +342,33 @@ def main() -> None:
         "LEADTUI_SETTINGS": str(home / "no-settings.toml"),
         "COLORTERM": "truecolor",
     }
-    if args.db:
-        compare_targets(args, dict(item.split("=", 1) for item in args.db), apps, script, env)
+    if args.db:  # one app on each given database
+        leadtui = next(iter(apps.values()))
+        targets = dict(item.split("=", 1) for item in args.db)
+        runs = {name: (leadtui, target) for name, target in targets.items()}
+        print(table(" vs ".join(targets), rounds(args, runs, script, env)), "\n", flush=True)
         return
     for size in (int(s) for s in args.sizes.split(",")):
         db = build(args.folder, size)
-        results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in apps}
-        for leadtui in apps.values():  # warm-up: caches, the day's backup
-            run_app(leadtui, db, env, 1, _samples(), quick=args.quick)
-        for _ in range(args.rounds):
-            run_bare(sys.executable, script, env, results["bare"])
-            for name, leadtui in apps.items():
-                run_app(leadtui, db, env, args.keys, results[name], quick=args.quick)
-        print(table(size, results), "\n", flush=True)
+        runs = {name: (leadtui, str(db)) for name, leadtui in apps.items()}
+        print(table(size, rounds(args, runs, script, env)), "\n", flush=True)
 
 
-def compare_targets(
+def rounds(
     args: argparse.Namespace,
-    targets: dict[str, str],
-    apps: dict[str, str],
+    runs: dict[str, tuple[str, str]],
     script: Path,
     env: dict[str, str],
-) -> None:
-    """The first app on each of ``targets`` (interleaved rounds), one table."""
-    leadtui = next(iter(apps.values()))
-    results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in targets}
-    for target in targets.values():  # warm-up: caches, the day's backup
-        run_app(leadtui, target, env, 1, _samples(), quick=args.quick)
+) -> dict[str, Samples]:
+    """Interleaved rounds of the bare app and each run (NAME: (leadtui, database))."""
+    results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in runs}
+    for leadtui, db in runs.values():  # warm-up: caches, the day's backup
+        run_app(leadtui, db, env, 1, _samples(), quick=args.quick)
     for _ in range(args.rounds):
         run_bare(sys.executable, script, env, results["bare"])
-        for name, target in targets.items():
-            run_app(leadtui, target, env, args.keys, results[name], quick=args.quick)
-    print(table(" vs ".join(targets), results), "\n", flush=True)
+        for name, (leadtui, db) in runs.items():
+            run_app(leadtui, db, env, args.keys, results[name], quick=args.quick)
+    return results
 
 
 def _samples() -> Samples:

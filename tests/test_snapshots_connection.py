@@ -8,12 +8,11 @@ real outage, on a real server, is in ``test_connection_lost.py``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
-from language import fresh, speaking
+from test_snapshots_agenda import spanish  # noqa: F401 (the Spanish app fixture)
 from textual.pilot import Pilot
 
 from leadtui.store import LeadStore
@@ -39,14 +38,6 @@ def dropped(*pressed: str) -> Script:
     return run
 
 
-@pytest.fixture
-def spanish() -> Iterator[Callable[[LeadStore], Any]]:
-    """Inside Spanish: a factory for the (re-imported, Spanish) app on a store."""
-    with speaking("es"):
-        make_app = fresh("leadtui.launch", "make_app")
-        yield lambda store: make_app(store, demo=True)
-
-
 class TestConnectionBanner:
     """What the user sees while the server cannot be reached."""
 
@@ -68,6 +59,11 @@ class TestConnectionBanner:
             run_before=dropped("n", *"Medio"),
         )
 
-    def test_spanish(self, snap_compare: SnapCompare, demo_store: LeadStore, spanish: Any) -> None:
+    def test_spanish(
+        self,
+        snap_compare: SnapCompare,
+        demo_store: LeadStore,
+        spanish: Any,  # noqa: F811 (the imported fixture)
+    ) -> None:
         """La línea roja en español, sobre la lista."""
         assert snap_compare(spanish(demo_store), terminal_size=SNAPSHOT_SIZE, run_before=dropped())

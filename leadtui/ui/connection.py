@@ -16,6 +16,7 @@ Only PostgreSQL can lose its connection; SQLite reads a local file and never get
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -38,16 +39,19 @@ class ConnectionDropped(Message):
     """The live listener's connection failed (posted from its thread)."""
 
 
-def connection_error(error: BaseException) -> ConnectionLost | None:
-    """The :class:`ConnectionLost` behind ``error`` (a failed worker wraps it), else ``None``."""
+def error_chain(error: BaseException) -> Iterator[BaseException]:
+    """``error``, then what it wraps (a failed worker's error) or was raised from, once each."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, ConnectionLost):
-            return current
+        yield current
         current = getattr(current, "error", None) or current.__cause__ or current.__context__
-    return None
+
+
+def connection_error(error: BaseException) -> ConnectionLost | None:
+    """The :class:`ConnectionLost` behind ``error`` (a failed worker wraps it), else ``None``."""
+    return next((found for found in error_chain(error) if isinstance(found, ConnectionLost)), None)
 
 
 class ConnectionWatch:
