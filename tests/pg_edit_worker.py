@@ -39,8 +39,8 @@ def main(argv: list[str]) -> int:
         lead_id = rng.choice(ids)
         for _attempt in range(1000):
             try:
-                data, version = store.lead_input(lead_id)
-                store.update_lead(
+                data, version = store.leads.lead_input(lead_id)
+                store.leads.update_lead(
                     lead_id, version, replace(data, value_cents=(data.value_cents or 0) + 1)
                 )
             except ConflictError:

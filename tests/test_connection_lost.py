@@ -53,7 +53,7 @@ def live_leads(url: str) -> int:
     """Live leads, counted by a fresh connection."""
     store = open_store(url, clock=fixed_clock)
     try:
-        return store.count_list(LeadFilter()).total
+        return store.reads.count_list(LeadFilter()).total
     finally:
         store.close()
 
@@ -128,7 +128,7 @@ async def test_a_dropped_connection_keeps_the_form_and_saves_after(
     assert live_leads(pg_demo_url) == before + 1
     found = open_store(pg_demo_url, clock=fixed_clock)
     try:
-        rows = found.page_list(LeadFilter(search="escrito"), LeadSort(), 0, 5)
+        rows = found.reads.page_list(LeadFilter(search="escrito"), LeadSort(), 0, 5)
         assert [row.first_name for row in rows] == ["Medio escrito"]
     finally:
         found.close()
@@ -139,18 +139,18 @@ def test_a_store_write_during_an_outage_raises_connection_lost_and_then_works(
 ) -> None:
     store = open_store(pg_demo_url, clock=fixed_clock)
     try:
-        lead = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+        lead = store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
         with outage(pg_server, pg_demo_url):
             with pytest.raises(ConnectionLost, match="nothing was saved"):
-                store.move_lead(lead.id, "won")
+                store.pipeline.move_lead(lead.id, "won")
             with pytest.raises(ConnectionLost):
-                store.count_list(LeadFilter())
+                store.reads.count_list(LeadFilter())
             with pytest.raises(ConnectionLost):
                 store.team.ping()
         store.team.ping()
-        assert store.count_list(LeadFilter()).total > 0  # the broken reader was replaced
-        store.move_lead(lead.id, "won")
-        assert store.lead_row(lead.id).stage == "won"  # type: ignore[union-attr]
+        assert store.reads.count_list(LeadFilter()).total > 0  # the broken reader was replaced
+        store.pipeline.move_lead(lead.id, "won")
+        assert store.reads.lead_row(lead.id).stage == "won"  # type: ignore[union-attr]
     finally:
         store.close()
 

@@ -20,7 +20,7 @@ from leadtui.store.files import make_dump, restore_backup
 
 def exported(store: LeadStore, out: Path) -> str:
     """Every lead with its timeline, as leadtui's JSON export."""
-    store.export_leads(out, ExportOptions(format="json"))
+    store.imports.export_leads(out, ExportOptions(format="json"))
     return out.read_text(encoding="utf-8")
 
 
@@ -28,8 +28,8 @@ def test_a_server_dump_restores_into_a_file_and_back(
     pg_demo_url: str, pg_url: str, tmp_path: Path
 ) -> None:
     server = open_store(pg_demo_url, clock=fixed_clock)
-    lead = server.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
-    server.add_activity(lead.id, "call", "Llamada, con acentos: ñ")
+    lead = server.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+    server.touches.add_activity(lead.id, "call", "Llamada, con acentos: ñ")
     server.team.assign([lead.id], "luis")
     expected = exported(server, tmp_path / "server.json")
     dump = server.maintenance.backup("manual")
@@ -42,16 +42,16 @@ def test_a_server_dump_restores_into_a_file_and_back(
     local = open_store(path, clock=fixed_clock)
     try:
         assert exported(local, tmp_path / "file.json") == expected
-        assert local.lead_row(lead.id).owner == "luis"  # type: ignore[union-attr]
-        hits = local.page_list(LeadFilter(search=lead.first_name[:3]), LeadSort(), 0, 50)
+        assert local.reads.lead_row(lead.id).owner == "luis"  # type: ignore[union-attr]
+        hits = local.reads.page_list(LeadFilter(search=lead.first_name[:3]), LeadSort(), 0, 50)
         assert lead.id in {row.id for row in hits}  # the search index was filled
-        added = local.add_lead(LeadInput(first_name="Después"))
+        added = local.leads.add_lead(LeadInput(first_name="Después"))
         assert (added.id or 0) > max(
             row.id
-            for row in local.page_list(LeadFilter(), LeadSort(), 0, 300)
+            for row in local.reads.page_list(LeadFilter(), LeadSort(), 0, 300)
             if row.id != added.id
         )
-        local.forget_lead(added.id or 0)
+        local.imports.forget_lead(added.id or 0)
     finally:
         local.close()
 
@@ -67,7 +67,7 @@ def test_a_server_dump_restores_into_a_file_and_back(
 
 
 def test_a_damaged_dump_leaves_the_file_as_it_was(store: LeadStore, tmp_path: Path) -> None:
-    store.add_lead(LeadInput(first_name="Sigue"))
+    store.leads.add_lead(LeadInput(first_name="Sigue"))
     path = store.path
     assert isinstance(path, Path)
     store.close()

@@ -33,7 +33,7 @@ def luis(store: LeadStore, monkeypatch: pytest.MonkeyPatch) -> Iterator[LeadStor
 
 def _import(store: LeadStore, path: Path, rows: str, **options: object) -> int:
     path.write_text(HEADER + rows, encoding="utf-8")
-    report = store.import_rows(store.preview_import(path), ImportOptions(**options))  # type: ignore[arg-type]
+    report = store.imports.import_rows(store.imports.preview_import(path), ImportOptions(**options))  # type: ignore[arg-type]
     assert report.batch_id is not None
     return report.batch_id
 
@@ -42,20 +42,22 @@ def test_new_leads_history_and_notes_name_the_importer(
     store: LeadStore, luis: LeadStore, tmp_path: Path
 ) -> None:
     _import(luis, tmp_path / "a.csv", "Nadia,Nueva,nadia@example.org,proposal,from the fair\n")
-    lead = store.find_lead("nadia@example.org")
+    lead = store.leads.find_lead("nadia@example.org")
     assert lead.id is not None
-    history = [entry for entry in store.timeline(lead.id) if entry.kind == "stage"]
+    history = [entry for entry in store.reads.timeline(lead.id) if entry.kind == "stage"]
     # new -> contacted -> qualified (imported history) and the lead's own first step
     assert {entry.to_stage for entry in history} >= {"new", "contacted", "qualified", "proposal"}
     assert [entry.actor for entry in history] == ["luis"] * len(history)
-    notes = [entry for entry in store.timeline(lead.id) if entry.kind == "activity"]
+    notes = [entry for entry in store.reads.timeline(lead.id) if entry.kind == "activity"]
     assert [(entry.body, entry.actor) for entry in notes] == [("from the fair", "luis")]
 
 
 def test_an_updated_leads_move_and_note_name_the_importer(
     store: LeadStore, luis: LeadStore, tmp_path: Path
 ) -> None:
-    old = store.add_lead(LeadInput(first_name="Vera", last_name="Vieja", email="vera@example.org"))
+    old = store.leads.add_lead(
+        LeadInput(first_name="Vera", last_name="Vieja", email="vera@example.org")
+    )
     assert old.id is not None
     _import(
         luis,
@@ -63,10 +65,10 @@ def test_an_updated_leads_move_and_note_name_the_importer(
         "Vera,Vieja,vera@example.org,won,called back\n",
         on_duplicate="update",
     )
-    history = [entry for entry in store.timeline(old.id) if entry.kind == "stage"]
+    history = [entry for entry in store.reads.timeline(old.id) if entry.kind == "stage"]
     moved = [entry for entry in history if entry.to_stage == "won"]
     assert [entry.actor for entry in moved] == ["luis"]
     first = [entry for entry in history if entry.to_stage != "won"]
     assert {entry.actor for entry in first} == {store.team.me()}  # her own creation stays hers
-    notes = [entry for entry in store.timeline(old.id) if entry.kind == "activity"]
+    notes = [entry for entry in store.reads.timeline(old.id) if entry.kind == "activity"]
     assert [(entry.body, entry.actor) for entry in notes] == [("called back", "luis")]

@@ -31,8 +31,8 @@ def _index_definitions(conn: psycopg.Connection[tuple[object, ...]]) -> list[str
 
 def test_postgres_schema_nine_is_migrated(pg_url: str) -> None:
     store = open_store(pg_url, clock=fixed_clock)
-    store.add_lead(LeadInput(first_name="Sin", email=None))
-    store.add_lead(LeadInput(first_name="Con", email="con@example.org"))
+    store.leads.add_lead(LeadInput(first_name="Sin", email=None))
+    store.leads.add_lead(LeadInput(first_name="Con", email="con@example.org"))
     store.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
         for statement in OLD:
@@ -42,7 +42,7 @@ def test_postgres_schema_nine_is_migrated(pg_url: str) -> None:
         assert not any("NULLS FIRST" in found for found in _index_definitions(conn))
     store = open_store(pg_url, clock=fixed_clock)
     try:
-        rows = store.page_list(LeadFilter(), LeadSort(SortKey.EMAIL, False), 0, 10)
+        rows = store.reads.page_list(LeadFilter(), LeadSort(SortKey.EMAIL, False), 0, 10)
         assert [row.first_name for row in rows] == ["Sin", "Con"]  # NULLs first, as SQLite
     finally:
         store.close()
@@ -58,7 +58,7 @@ def test_postgres_schema_nine_is_migrated(pg_url: str) -> None:
 
 def test_sqlite_schema_nine_is_backed_up_and_opened(db_path: Path) -> None:
     store = open_store(db_path, clock=fixed_clock)
-    store.add_lead(LeadInput(first_name="Before"))
+    store.leads.add_lead(LeadInput(first_name="Before"))
     store.close()
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA user_version=9")
@@ -66,7 +66,7 @@ def test_sqlite_schema_nine_is_backed_up_and_opened(db_path: Path) -> None:
     conn.close()
     store = open_store(db_path, clock=fixed_clock)
     try:
-        assert store.count_list(LeadFilter()).total == 1
+        assert store.reads.count_list(LeadFilter()).total == 1
     finally:
         store.close()
     conn = sqlite3.connect(db_path)

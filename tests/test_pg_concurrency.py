@@ -37,7 +37,8 @@ WORKER = Path(__file__).with_name("pg_edit_worker.py")
 def test_three_clients_times_a_thousand_edits_lose_nothing(pg_url: str, tmp_path: Path) -> None:
     store = open_store(pg_url, clock=fixed_clock)
     ids = [
-        store.add_lead(LeadInput(first_name=f"Shared{n}", value_cents=0)).id or 0 for n in range(3)
+        store.leads.add_lead(LeadInput(first_name=f"Shared{n}", value_cents=0)).id or 0
+        for n in range(3)
     ]
     store.close()
     go = tmp_path / "go"
@@ -70,7 +71,7 @@ def test_three_clients_times_a_thousand_edits_lose_nothing(pg_url: str, tmp_path
     assert conflicts > 0, "the clients never raced: the test proved nothing"
     store = open_store(pg_url, clock=fixed_clock)
     try:
-        leads = [store.get_lead(lead_id) for lead_id in ids]
+        leads = [store.leads.get_lead(lead_id) for lead_id in ids]
     finally:
         store.close()
     assert sum(lead.value_cents or 0 for lead in leads) == CLIENTS * EDITS  # no lost update
@@ -147,6 +148,6 @@ def test_kill_9_mid_import_leaves_no_trace(
     assert _snapshot(pg_demo_url) == before
     store = open_store(pg_demo_url, clock=fixed_clock)
     try:
-        assert store.count_list(LeadFilter(search="Nueve")).total == 0
+        assert store.reads.count_list(LeadFilter(search="Nueve")).total == 0
     finally:
         store.close()

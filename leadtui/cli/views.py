@@ -15,6 +15,7 @@ import click
 
 from leadtui.cli.common import friendly_errors, store_for
 from leadtui.cli.say import echo
+from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.filter_query import FilterQuery, FilterSyntaxError
 from leadtui.domain.rows import LeadFilter, LeadSort, SortKey
 from leadtui.domain.sanitize import sanitize
@@ -88,7 +89,7 @@ def _parse_shown(store: Any, text: str) -> FilterQuery:
 
 
 def _count_text(store: Any, lead_filter: LeadFilter) -> str:
-    counts = store.count_list(lead_filter)
+    counts = store.reads.count_list(lead_filter)
     shown = f"{counts.total:,}" + ("+" if counts.capped else "")
     return ngettext("{count} lead", "{count} leads", counts.total).format(count=shown)
 
@@ -98,12 +99,12 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
 
     The funnel's conversion and timing numbers cover all leads (``leadtui stats``).
     """
-    stages = store.stages()
+    stages = store.reads.stages()
     per_stage = [
-        (stage, store.count_list(replace(chosen.lead_filter, stages=(stage.key,))).total)
+        (stage, store.reads.count_list(replace(chosen.lead_filter, stages=(stage.key,))).total)
         for stage in stages
     ]
-    counts = store.count_list(chosen.lead_filter)
+    counts = store.reads.count_list(chosen.lead_filter)
     if as_json:
         data = {
             "segment": chosen.label,
@@ -115,9 +116,9 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
         click.echo(json.dumps(sanitize(data), ensure_ascii=False))
         return
     echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
-    width = max([len(_(stage.name)) for stage in stages] + [10])
+    width = max([len(stage.shown_name) for stage in stages] + [10])
     for stage, count in per_stage:
-        echo(sanitize(f"  {_(stage.name):<{width}}  {count:>9,}"))
+        echo(sanitize(f"  {stage.shown_name:<{width}}  {count:>9,}"))
     echo(sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else "")))
     echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
 
@@ -135,9 +136,13 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
         if not views and not as_json:
             echo(_('No saved views yet. Save one: leadtui views save NAME "FILTER"'))
         for view in views:
-            query = LeadFilter(query=store.views.parse(view.filter_text))
+            try:
+                query = LeadFilter(query=store.views.parse(view.filter_text))
+            except LeadtuiError as error:  # e.g. it names a stage removed since: listed, uncounted
+                _print_unreadable(view, str(error), as_json=as_json)
+                continue
             if as_json:
-                counts = store.count_list(query)
+                counts = store.reads.count_list(query)
                 line = {
                     "name": view.name,
                     "filter": view.filter_text,
@@ -150,6 +155,16 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
             else:
                 count = _count_text(store, query)
                 echo(sanitize(f"{view.name}  ·  {count}  ·  {view.filter_text or '-'}"))
+
+
+def _print_unreadable(view: Any, reason: str, *, as_json: bool) -> None:
+    """A view whose filter no longer reads: its name, its text and why, never an abort."""
+    if as_json:
+        line = {"name": view.name, "filter": view.filter_text, "count": None, "error": reason}
+        click.echo(json.dumps(sanitize(line), ensure_ascii=False))
+        return
+    shown = _("filter no longer reads: {reason}").format(reason=reason)
+    echo(sanitize(f"{view.name}  ·  ?  ·  {view.filter_text or '-'}  ({shown})"))
 
 
 @views_group.command(name="save")

@@ -13,7 +13,7 @@ from typing import Any, Protocol, cast
 
 from textual.app import App
 
-from leadtui.domain.errors import DatabaseLost
+from leadtui.domain.errors import DatabaseLost, LeadtuiError
 from leadtui.i18n import _
 
 EXIT_LOST = 1
@@ -54,7 +54,7 @@ def lost_error(error: BaseException, store: Any) -> DatabaseLost | None:
     from leadtui.ui.connection import error_chain
 
     for current in error_chain(error):
-        friendly = current if isinstance(current, DatabaseLost) else None
+        friendly: LeadtuiError | None = current if isinstance(current, DatabaseLost) else None
         if friendly is None:
             friendly = readable_error(current, store.backend)
         if isinstance(friendly, DatabaseLost):
