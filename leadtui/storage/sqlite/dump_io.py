@@ -31,6 +31,8 @@ from leadtui.storage.dump_file import (
 from leadtui.storage.schema_version import SCHEMA_VERSION
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
 
+_DECLARED = {table.name: table for table in TABLES}
+
 
 def is_dump(path: Path) -> bool:
     """Whether ``path`` starts like a leadtui dump (a SQLite file never does)."""
@@ -85,8 +87,12 @@ def restore_dump(db_path: Path, dump: Path) -> RestoreResult:
             with immediate_transaction(conn):
                 for table in reversed(TABLES):  # a new file's default stages, and so on
                     conn.execute(f'DELETE FROM "{table.name}"')
-                for (name, columns), rows in groupby(read_rows(dump), key=lambda r: (r[0], r[1])):
-                    names = ", ".join(f'"{column}"' for column in columns)
+                for (found, columns), rows in groupby(read_rows(dump), key=lambda r: (r[0], r[1])):
+                    # Names from the declaration, never from the file (check_shape vouched
+                    # that the file names only declared tables and columns).
+                    table = _DECLARED[found]
+                    name = table.name
+                    names = ", ".join(f'"{table[column].name}"' for column in columns)
                     marks = ", ".join("?" * len(columns))
                     conn.executemany(
                         f'INSERT INTO "{name}" ({names}) VALUES ({marks})',
