@@ -23,7 +23,6 @@ from psycopg.conninfo import conninfo_to_dict
 
 from leadtui.domain.errors import DatabaseRefused
 from leadtui.domain.timefmt import format_db_time
-from leadtui.i18n import _
 from leadtui.paths import data_dir
 from leadtui.storage.backup_keep import backups_to_keep
 from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
@@ -38,12 +37,12 @@ from leadtui.storage.dump_file import (
     read_rows,
     write_dump,
 )
+from leadtui.storage.dump_shape import check_shape
 from leadtui.storage.postgres import db
 from leadtui.storage.postgres.url import mask_password
 from leadtui.storage.schema_version import SCHEMA_VERSION
 
 Conn = psycopg.Connection[tuple[Any, ...]]
-_DECLARED = {table.name: table.names for table in TABLES}
 _WITH_ID = tuple(table.name for table in TABLES if "id" in table.names)
 _LOCK_TIMEOUT = "10s"
 
@@ -117,7 +116,7 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
     an unknown table or column is refused and nothing changes.
     """
     read_header(backup)
-    _check_shape(backup)
+    check_shape(backup)
     tables = _names(table.name for table in TABLES)
     conn.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(_LOCK_TIMEOUT)))
     conn.execute(sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(tables))
@@ -140,29 +139,6 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
                 (name,),
             )
     return RestoreResult(backup, previous)
-
-
-def _check_shape(backup: Path) -> None:
-    """Every table and column of the dump is one of ours (and the file is whole)."""
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-    for name, columns, row in read_rows(backup):
-        shape = (name, tuple(columns))
-        if shape in seen and len(row) == len(columns):
-            continue
-        if name not in _DECLARED or not set(columns) <= set(_DECLARED[name]):
-            raise DatabaseRefused(
-                _(
-                    "{path} holds a table or column leadtui does not know ({table}); "
-                    "nothing was changed."
-                ).format(path=backup, table=name)
-            )
-        if len(row) != len(columns):
-            raise DatabaseRefused(
-                _(
-                    "{path} is damaged (a row of {table} has the wrong size); nothing was changed."
-                ).format(path=backup, table=name)
-            )
-        seen.add(shape)
 
 
 def forget_in_backups(url: str, person: Person, now: datetime) -> BackupErasure:

@@ -79,6 +79,11 @@ def _add_team(conn: sqlite3.Connection) -> None:
     add_team(conn)
 
 
+def _nulls_first(_conn: sqlite3.Connection) -> None:
+    """11 → 12: nothing to do on SQLite (its NULLs sort first already); the step exists
+    for PostgreSQL's list indexes (:mod:`leadtui.storage.postgres.migrate_null_order`)."""
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -91,6 +96,7 @@ MIGRATIONS: dict[int, Migration] = {
     8: _add_team,
     9: widen_search_prefixes,
     10: index_score_sort,
+    11: _nulls_first,
 }
 
 
