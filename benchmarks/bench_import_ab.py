@@ -92,10 +92,10 @@ def main() -> None:
     for app_name, _path in apps:
         mine = runs[app_name]
         for label, values, first in (("wall", mine.wall, base.wall), ("CPU", mine.cpu, base.cpu)):
-            middle = statistics.median(values)
+            middle, floor = statistics.median(values), statistics.median(first)
             ratios = " ".join(f"{v / f:.2f}" for v, f in zip(values, first, strict=True))
             print(
-                f"{app_name:<10}{label:<5}{middle:>8.2f} s {middle / statistics.median(first):>6.2f}x"
+                f"{app_name:<10}{label:<5}{middle:>8.2f} s {middle / floor:>6.2f}x"
                 f"  (per round: {ratios})"
             )
         print(f"{app_name:<10}peak RSS {max(mine.rss_mb):.0f} MB")
