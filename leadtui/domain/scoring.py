@@ -159,6 +159,27 @@ class RuleSet:
                 parts.append((-lost, "decay", weeks))
         return parts
 
+    def value_key(self, facts: ScoreFacts) -> tuple[object, ...]:
+        """What :meth:`value` reads of ``facts``: equal keys score alike at one ``now``.
+
+        Keep it in step with :meth:`_parts` (an import scores its new leads through it,
+        once per distinct key: most rows of a file share source, title and domain).
+        """
+        email = facts.email
+        domain = email.rsplit("@", 1)[1].strip().lower() if email and "@" in email else None
+        phone = facts.phone_e164.lstrip("+")[:3] if self._codes and facts.phone_e164 else None
+        return (
+            facts.source,
+            facts.campaign,
+            facts.job_title,
+            bool(facts.company.strip()),
+            domain,
+            phone,
+            tuple(sorted(facts.touches.items())),
+            facts.last_touch_at,
+            None if facts.last_touch_at else facts.created_at,
+        )
+
     def _clamp(self, total: int) -> int:
         return max(self.rules.minimum, min(self.rules.maximum, total))
 

@@ -20,6 +20,8 @@ from leadtui.storage.columns import LEAD
 _FIELDS = ("source", "campaign", "job_title", "company", "email", "phone_e164")
 """The lead columns of :class:`ScoreFacts`, in its order."""
 _DEFAULTS = {column.name: column.default for column in LEAD.columns}
+_KNOWN = 10_000
+"""Distinct score keys remembered (memory stays flat on a file of all-different rows)."""
 
 
 def _stored_time(value: datetime | str) -> datetime:
@@ -35,10 +37,11 @@ class RowScorer:
         self.ruleset = ruleset
         self.now = now
         self.stamp = _stored_time(now)
+        self.known: dict[tuple[object, ...], int] = {}
 
     def __call__(self, rows: list[dict[str, Any]]) -> None:
         """Score ``rows`` in place (the bulk rows :func:`leadtui.io.row_outcome.lead_row` made)."""
-        value = self.ruleset.value
+        ruleset, now, known = self.ruleset, self.now, self.known
         for row in rows:
             if row.get("score_pinned"):
                 continue
@@ -55,4 +58,10 @@ class RowScorer:
                 touches=counts,
                 last_touch_at=last,
             )
-            row["score"] = value(facts, self.now)
+            key = ruleset.value_key(facts)
+            score = known.get(key)
+            if score is None:
+                if len(known) >= _KNOWN:
+                    known.clear()
+                score = known[key] = ruleset.value(facts, now)
+            row["score"] = score
