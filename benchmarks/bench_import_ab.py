@@ -11,7 +11,8 @@ round, and the load average before and after::
         --app before=/var/tmp/impspeed/before/.venv/bin/leadtui --app after=.venv/bin/leadtui
 
 With ``--db postgresql://…`` (a role that may create databases) each import goes into
-a fresh database on that server instead of a SQLite file.
+a fresh database on that server instead of a SQLite file, and each round also times
+``psql \\copy`` of the file into a bare table (the floor of issue #17).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.bench_import import _database, write_csv
+from benchmarks.bench_import import _database, time_psql, write_csv
 
 
 @dataclass
@@ -77,8 +78,11 @@ def main() -> None:
         csv_path = folder / "leads.csv"
         write_csv(csv_path, args.rows)
         runs = {app_name: Runs() for app_name, _path in apps}
+        floors: list[float] = []
         load_before = os.getloadavg()
         for round_no in range(args.rounds):
+            if args.db:
+                floors.append(time_psql(csv_path, args.db))
             shift = round_no % len(apps)  # rotate the order: no app always goes first
             for app_name, path in apps[shift:] + apps[:shift]:
                 wall, cpu, rss = run_once(path, csv_path, fresh_target(folder, app_name, args.db))
@@ -99,6 +103,11 @@ def main() -> None:
                 f"  (per round: {ratios})"
             )
         print(f"{app_name:<10}peak RSS {max(mine.rss_mb):.0f} MB")
+        if floors:
+            ratio = statistics.median(mine.wall) / statistics.median(floors)
+            print(f"{app_name:<10}wall {ratio:.1f}x psql \\copy")
+    if floors:
+        print(f"psql \\copy into a bare table, median {statistics.median(floors):.2f} s")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +25,7 @@ from leadtui.i18n import _
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.import_plan import KEPT, ImportRow, counts_of, plan_update, undo_data
 from leadtui.storage.import_target import ImportWriter
-from leadtui.storage.postgres.bulk import insert_chunk
+from leadtui.storage.postgres.bulk import build_rows, copy_rows, draw_ids
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 
@@ -55,10 +57,14 @@ _FINISH = (
 
 
 class CopyWriter:
-    """New leads through ``COPY`` (see :func:`.bulk.insert_chunk`); remembers their ids.
+    """New leads through ``COPY`` (see :mod:`.bulk`); remembers their ids.
 
-    The search vector is kept by the table's trigger and the list indexes stay in place
-    (other people may be reading), so there is nothing to finish or wait for.
+    The ids are drawn at once; the rows are built and copied by a helper thread while
+    the importer reads and checks the next chunk (the server's work on a chunk, its
+    indexes and search vectors, is most of a ``COPY``; psycopg waits for it without the
+    GIL). :meth:`wait` before anything else uses the connection. The search vector is
+    kept by the table's trigger and the list indexes stay in place (other people may be
+    reading), so there is nothing to finish.
     """
 
     def __init__(self, conn: Conn, now: datetime) -> None:
@@ -67,15 +73,25 @@ class CopyWriter:
         self.created: set[int] = set()
         found = conn.execute("SELECT reltuples FROM pg_class WHERE oid = 'lead'::regclass")
         self._analyze_at = max(_FIRST_ANALYZE, 2 * int(max((found.fetchone() or (0,))[0], 0)))
+        self._helper: ThreadPoolExecutor | None = ThreadPoolExecutor(
+            1, thread_name_prefix="leadtui-copy"
+        )
+        self._pending: Future[None] | None = None
 
     def insert(self, chunk: list[dict[str, Any]]) -> list[int]:
-        """``COPY`` a chunk; the new ids in order."""
-        with fewer_collections():
-            ids = insert_chunk(self.conn, chunk, self.stamp)
+        """Draw the chunk's ids and start its ``COPY``; the new ids in order."""
+        self.wait()
+        ids = draw_ids(self.conn, len(chunk))
         self.created.update(ids)
+        assert self._helper is not None, "insert after stop"
+        self._pending = self._helper.submit(self._copy, ids, chunk)
+        return ids
+
+    def _copy(self, ids: list[int], chunk: list[dict[str, Any]]) -> None:
+        with fewer_collections():
+            copy_rows(self.conn, build_rows(ids, chunk, self.stamp))
         if len(self.created) >= self._analyze_at:
             self._analyze()
-        return ids
 
     def is_new(self, lead_id: int) -> bool:
         """Whether this load created ``lead_id``."""
@@ -97,13 +113,24 @@ class CopyWriter:
             pass
 
     def wait(self) -> None:
-        """Nothing runs in the background."""
+        """Let the chunk being copied finish; re-raises what its ``COPY`` raised."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
 
     def finish(self) -> None:
-        """Nothing to rebuild."""
+        """Wait for the last chunk (nothing to rebuild)."""
+        self.wait()
 
     def stop(self) -> None:
-        """Nothing to stop."""
+        """End the helper thread; call it always. Never raises (the caller's error wins)."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            with suppress(Exception):
+                pending.result()
+        if self._helper is not None:
+            self._helper.shutdown()
+            self._helper = None
 
 
 class PostgresImportTarget:
