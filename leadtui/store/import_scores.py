@@ -41,27 +41,38 @@ class RowScorer:
 
     def __call__(self, rows: list[dict[str, Any]]) -> None:
         """Score ``rows`` in place (the bulk rows :func:`leadtui.io.row_outcome.lead_row` made)."""
-        ruleset, now, known = self.ruleset, self.now, self.known
+        key_of, known = self.ruleset.key_of, self.known
         for row in rows:
             if row.get("score_pinned"):
                 continue
             get = row.get
-            created = get("created_at")
-            created_at = self.stamp if created is None else _stored_time(created)
-            touches: list[tuple[str, int, datetime | None]] = [
-                (kind, 1, _stored_time(at)) for kind, at, _body in get("activities") or ()
-            ]
-            counts, last = touch_summary(touches)
-            facts = ScoreFacts(
-                *(get(name, _DEFAULTS[name]) for name in _FIELDS),
-                created_at=created_at,
-                touches=counts,
-                last_touch_at=last,
-            )
-            key = ruleset.value_key(facts)
+            if get("activities"):
+                facts = self._facts(row)
+                key = self.ruleset.value_key(facts)
+            else:  # the common row: its key from its fields, facts only when first seen
+                facts = None
+                key = key_of(
+                    *(get(name, _DEFAULTS[name]) for name in _FIELDS), {}, None, get("created_at")
+                )
             score = known.get(key)
             if score is None:
                 if len(known) >= _KNOWN:
                     known.clear()
-                score = known[key] = ruleset.value(facts, now)
+                facts = facts or self._facts(row)
+                score = known[key] = self.ruleset.value(facts, self.now)
             row["score"] = score
+
+    def _facts(self, row: dict[str, Any]) -> ScoreFacts:
+        """What the score of the new lead of ``row`` depends on, as a rescore would read it."""
+        get = row.get
+        created = get("created_at")
+        touches: list[tuple[str, int, datetime | None]] = [
+            (kind, 1, _stored_time(at)) for kind, at, _body in get("activities") or ()
+        ]
+        counts, last = touch_summary(touches)
+        return ScoreFacts(
+            *(get(name, _DEFAULTS[name]) for name in _FIELDS),
+            created_at=self.stamp if created is None else _stored_time(created),
+            touches=counts,
+            last_touch_at=last,
+        )
