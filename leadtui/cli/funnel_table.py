@@ -36,7 +36,7 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
     table.add_column(_("Median in stage"), justify="right")
     for stage in metrics.stages:
         table.add_row(
-            Text(_(stage.name)),
+            Text(stage.shown_name),
             Text(format_count(stage.count)),
             Text(format_totals(stage.values)),
             Text(format_count(stage.reached)),

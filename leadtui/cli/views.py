@@ -88,7 +88,7 @@ def _parse_shown(store: Any, text: str) -> FilterQuery:
 
 
 def _count_text(store: Any, lead_filter: LeadFilter) -> str:
-    counts = store.count_list(lead_filter)
+    counts = store.reads.count_list(lead_filter)
     shown = f"{counts.total:,}" + ("+" if counts.capped else "")
     return ngettext("{count} lead", "{count} leads", counts.total).format(count=shown)
 
@@ -98,12 +98,12 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
 
     The funnel's conversion and timing numbers cover all leads (``leadtui stats``).
     """
-    stages = store.stages()
+    stages = store.reads.stages()
     per_stage = [
-        (stage, store.count_list(replace(chosen.lead_filter, stages=(stage.key,))).total)
+        (stage, store.reads.count_list(replace(chosen.lead_filter, stages=(stage.key,))).total)
         for stage in stages
     ]
-    counts = store.count_list(chosen.lead_filter)
+    counts = store.reads.count_list(chosen.lead_filter)
     if as_json:
         data = {
             "segment": chosen.label,
@@ -115,9 +115,9 @@ def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
         click.echo(json.dumps(sanitize(data), ensure_ascii=False))
         return
     echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
-    width = max([len(_(stage.name)) for stage in stages] + [10])
+    width = max([len(stage.shown_name) for stage in stages] + [10])
     for stage, count in per_stage:
-        echo(sanitize(f"  {_(stage.name):<{width}}  {count:>9,}"))
+        echo(sanitize(f"  {stage.shown_name:<{width}}  {count:>9,}"))
     echo(sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else "")))
     echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
 
@@ -137,7 +137,7 @@ def views_group(ctx: click.Context, as_json: bool) -> None:
         for view in views:
             query = LeadFilter(query=store.views.parse(view.filter_text))
             if as_json:
-                counts = store.count_list(query)
+                counts = store.reads.count_list(query)
                 line = {
                     "name": view.name,
                     "filter": view.filter_text,

@@ -58,7 +58,7 @@ class StageInUse(ValidationError):
             "{count} lead is in {stage}: move it to another stage first.",
             "{count} leads are in {stage}: move them to another stage first.",
             count,
-        ).format(count=count, stage=_(stage.name))
+        ).format(count=count, stage=stage.shown_name)
         super().__init__("stage", message)
         self.count = count
 
@@ -225,7 +225,7 @@ class StagesService:
         from leadtui.storage.models import Lead, StageChange
 
         now = self.context.now()
-        reason = _("Stage {stage} removed").format(stage=_(stage.name))[:500]
+        reason = _("Stage {stage} removed").format(stage=stage.shown_name)[:500]
         live = (col(Lead.stage) == stage.key) & col(Lead.deleted_at).is_(None)
         at_type = StageChange.__table__.c.at.type  # type: ignore[attr-defined]
         picked = select(

@@ -152,8 +152,8 @@ class BoardSearch:
         self.board.screen.app.push_screen(
             FilterScreen(
                 self.board_filter,
-                self.board.store.stages(),
-                self.board.store.all_tags(),
+                self.board.store.reads.stages(),
+                self.board.store.reads.all_tags(),
                 show_stages=False,
             ),
             chosen,
@@ -194,7 +194,7 @@ class BoardSearch:
 
     def _metrics_work(self) -> None:
         try:
-            metrics = self.board.store.funnel_metrics()
+            metrics = self.board.store.reads.funnel_metrics()
         except LeadtuiError as error:
             self.board.screen.app.call_from_thread(self._metrics_failed, str(error))
             return

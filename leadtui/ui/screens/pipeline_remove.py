@@ -67,7 +67,7 @@ def ask_remove(screen: PipelineHost, row: StageRow) -> None:
         screen.app.bell()
         screen.notify(str(error), severity="error", markup=False)
         return
-    name = _(row.stage.name)
+    name = row.stage.shown_name
     if row.count == 0:
 
         def answered(yes: bool | None) -> None:
@@ -121,7 +121,7 @@ def ask_remove(screen: PipelineHost, row: StageRow) -> None:
 
 
 def _remove(screen: PipelineHost, row: StageRow, target: str | None) -> None:
-    store, name = screen.store, _(row.stage.name)
+    store, name = screen.store, row.stage.shown_name
 
     def undo(removed: RemovedStage) -> UndoEntry | None:
         if removed.moved:

@@ -32,7 +32,7 @@ def metrics_table(metrics: FunnelMetrics) -> Table:
         table.add_column(title, justify=justify)  # type: ignore[arg-type]
     for stage in metrics.stages:
         table.add_row(
-            Text(_(stage.name)),
+            Text(stage.shown_name),
             Text(format_count(stage.count)),
             Text(format_totals(stage.values)),
             Text(format_rate(stage.conversion)),
