@@ -27,21 +27,21 @@ ROWS = (
 
 
 def _scores(store: LeadStore) -> dict[str, tuple[int | None, bool]]:
-    rows = store.page_list(LeadFilter(), LeadSort(), 0, 100)
+    rows = store.reads.page_list(LeadFilter(), LeadSort(), 0, 100)
     found = {}
     for row in rows:
-        lead = store.get_lead(row.id)
+        lead = store.leads.get_lead(row.id)
         found[row.first_name] = (lead.score, lead.score_pinned)
     return found
 
 
 def _run(store: LeadStore, path: Path, **options: Any) -> Any:
-    preview = store.preview_import(path, overrides={"Score": "score"})
-    return store.import_rows(preview, ImportOptions(chunk_size=2, **options))
+    preview = store.imports.preview_import(path, overrides={"Score": "score"})
+    return store.imports.import_rows(preview, ImportOptions(chunk_size=2, **options))
 
 
 def test_imported_scores_equal_a_recompute(store: LeadStore, tmp_path: Path) -> None:
-    store.add_lead(LeadInput(first_name="Old", email="old@example.org"))
+    store.leads.add_lead(LeadInput(first_name="Old", email="old@example.org"))
     path = tmp_path / "leads.csv"
     path.write_text(HEADER + ROWS, encoding="utf-8")
     report = _run(store, path, on_duplicate="update")
@@ -50,7 +50,7 @@ def test_imported_scores_equal_a_recompute(store: LeadStore, tmp_path: Path) -> 
     assert scores["Cris"] == (77, True)  # a given score is pinned, never computed
     assert all(score is not None for score, _pinned in scores.values())
     assert store.scoring.recompute() == 0  # every stored score is what the rules give
-    for row in store.page_list(LeadFilter(), LeadSort(), 0, 100):
+    for row in store.reads.page_list(LeadFilter(), LeadSort(), 0, 100):
         if row.first_name != "Cris":
             assert scores[row.first_name][0] == store.scoring.explain(row.id).computed.value
 
@@ -60,4 +60,4 @@ def test_a_dry_run_writes_no_lead(store: LeadStore, tmp_path: Path) -> None:
     path.write_text(HEADER + ROWS, encoding="utf-8")
     report = _run(store, path, dry_run=True)
     assert report.imported == 5
-    assert store.count_list(LeadFilter()).total == 0
+    assert store.reads.count_list(LeadFilter()).total == 0
