@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -84,6 +85,7 @@ def test_facts_that_share_a_key_share_a_score(
     one: ScoreFacts, name: str, data: st.DataObject
 ) -> None:
     """One field changed: the key tells whether the score may change."""
-    two = replace(one, **{name: data.draw(st.sampled_from(CHOICES[name]))})
+    changed: dict[str, Any] = {name: data.draw(st.sampled_from(CHOICES[name]))}
+    two = replace(one, **changed)
     if RULES.value_key(one) == RULES.value_key(two):
         assert RULES.value(one, NOW) == RULES.value(two, NOW)

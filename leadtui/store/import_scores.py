@@ -30,6 +30,13 @@ def _stored_time(value: datetime | str) -> datetime:
     return datetime.fromisoformat(text[:19]).replace(tzinfo=UTC)
 
 
+def _fields(row: dict[str, Any]) -> tuple[str, str, str, str, str | None, str | None]:
+    """The lead columns a score reads, as the new lead will store them."""
+    values: list[Any] = [row.get(name, _DEFAULTS[name]) for name in _FIELDS]
+    source, campaign, title, company, email, phone = values
+    return source, campaign, title, company, email, phone
+
+
 class RowScorer:
     """Sets ``score`` on each new lead's bulk row whose score is not pinned."""
 
@@ -51,8 +58,9 @@ class RowScorer:
                 key = self.ruleset.value_key(facts)
             else:  # the common row: its key from its fields, facts only when first seen
                 facts = None
+                source, campaign, title, company, email, phone = _fields(row)
                 key = key_of(
-                    *(get(name, _DEFAULTS[name]) for name in _FIELDS), {}, None, get("created_at")
+                    source, campaign, title, company, email, phone, {}, None, get("created_at")
                 )
             score = known.get(key)
             if score is None:
@@ -70,8 +78,14 @@ class RowScorer:
             (kind, 1, _stored_time(at)) for kind, at, _body in get("activities") or ()
         ]
         counts, last = touch_summary(touches)
+        source, campaign, title, company, email, phone = _fields(row)
         return ScoreFacts(
-            *(get(name, _DEFAULTS[name]) for name in _FIELDS),
+            source,
+            campaign,
+            title,
+            company,
+            email,
+            phone,
             created_at=self.stamp if created is None else _stored_time(created),
             touches=counts,
             last_touch_at=last,
