@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +22,7 @@ import psycopg
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
 from leadtui.storage.gc_batch import fewer_collections
+from leadtui.storage.helper_thread import HelperThread
 from leadtui.storage.import_plan import KEPT, ImportRow, counts_of, plan_update, undo_data
 from leadtui.storage.import_target import ImportWriter
 from leadtui.storage.postgres.bulk import build_rows, copy_rows, draw_ids
@@ -74,18 +73,14 @@ class CopyWriter:
         self.created: set[int] = set()
         found = conn.execute("SELECT reltuples FROM pg_class WHERE oid = 'lead'::regclass")
         self._analyze_at = max(_FIRST_ANALYZE, 2 * int(max((found.fetchone() or (0,))[0], 0)))
-        self._helper: ThreadPoolExecutor | None = ThreadPoolExecutor(
-            1, thread_name_prefix="leadtui-copy"
-        )
-        self._pending: Future[None] | None = None
+        self._helper = HelperThread("leadtui-copy")
 
     def insert(self, chunk: list[dict[str, Any]]) -> list[int]:
         """Draw the chunk's ids and start its ``COPY``; the new ids in order."""
         self.wait()
         ids = draw_ids(self.conn, len(chunk))
         self.created.update(ids)
-        assert self._helper is not None, "insert after stop"
-        self._pending = self._helper.submit(self._copy, ids, chunk)
+        self._helper.submit(self._copy, ids, chunk)
         return ids
 
     def _copy(self, ids: list[int], chunk: list[dict[str, Any]]) -> None:
@@ -118,9 +113,7 @@ class CopyWriter:
 
     def wait(self) -> None:
         """Let the chunk being copied finish; re-raises what its ``COPY`` raised."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
+        self._helper.wait()
 
     def finish(self) -> None:
         """Wait for the last chunk (nothing to rebuild)."""
@@ -128,13 +121,7 @@ class CopyWriter:
 
     def stop(self) -> None:
         """End the helper thread; call it always. Never raises (the caller's error wins)."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            with suppress(Exception):
-                pending.result()
-        if self._helper is not None:
-            self._helper.shutdown()
-            self._helper = None
+        self._helper.stop()
 
 
 class PostgresImportTarget:
