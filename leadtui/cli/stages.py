@@ -9,6 +9,7 @@ import click
 
 from leadtui.cli.common import friendly_errors, store_for
 from leadtui.cli.say import echo
+from leadtui.domain.filter_stage_move import followed_views_text
 from leadtui.i18n import _, ngettext
 
 
@@ -135,6 +136,8 @@ def remove(ctx: click.Context, key: str, move_to: str | None) -> None:
         )
     else:
         echo(_("Stage {key} removed.").format(key=found))
+    if removed.views:
+        echo(followed_views_text(removed.views, str(target)))
 
 
 @stages.command(name="cadence")

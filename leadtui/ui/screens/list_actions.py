@@ -208,7 +208,8 @@ class ListActions:
 
     def form(self, lead_id: int | None) -> None:
         """Open the lead form: a new lead (``None``) or an edit."""
-        from leadtui.ui.screens.lead_form import FormResult, LeadFormScreen
+        from leadtui.ui.screens.form_save import FormResult
+        from leadtui.ui.screens.lead_form import LeadFormScreen
 
         def done(result: FormResult | None) -> None:
             if result is None:

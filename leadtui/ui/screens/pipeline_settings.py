@@ -122,13 +122,13 @@ class PipelineScreen(Screen[None]):
     def write_stage(
         self,
         action: Callable[[], Any],
-        toast: str,
+        toast: str | Callable[[Any], str],
         undo: Callable[[Any], UndoEntry | None] | None = None,
         keep: Callable[[Any], str | None] | None = None,
     ) -> None:
         def done(result: Any) -> None:
             self.reload(None if keep is None else keep(result))
-            self.notify(toast, markup=False)
+            self.notify(toast if isinstance(toast, str) else toast(result), markup=False)
 
         run_write(self, action, on_done=done, undo=undo, title=_("Pipeline"))
 
