@@ -191,6 +191,51 @@ class RuleSet:
                 parts.append((-lost, "decay", weeks))
         return parts
 
+    def value_key(self, facts: ScoreFacts) -> tuple[object, ...]:
+        """What :meth:`value` reads of ``facts``: equal keys score alike at one ``now``.
+
+        An import scores its new leads once per distinct key (most rows of a file share
+        source, title and domain). Keep :meth:`key_of` in step with :meth:`_parts`.
+        """
+        return self.key_of(
+            facts.source,
+            facts.campaign,
+            facts.job_title,
+            facts.company,
+            facts.email,
+            facts.phone_e164,
+            facts.touches,
+            facts.last_touch_at,
+            facts.created_at,
+        )
+
+    def key_of(
+        self,
+        source: str,
+        campaign: str,
+        job_title: str,
+        company: str,
+        email: str | None,
+        phone_e164: str | None,
+        touches: Mapping[str, int],
+        last_touch_at: object,
+        created_at: object,
+    ) -> tuple[object, ...]:
+        """:meth:`value_key` from the fields themselves (no :class:`ScoreFacts` needed)."""
+        domain = email.rsplit("@", 1)[1].strip().lower() if email and "@" in email else None
+        phone = phone_e164.lstrip("+")[:3] if self._codes and phone_e164 else None
+        return (
+            source,
+            campaign,
+            job_title,
+            bool(company.strip()),
+            domain,
+            phone,
+            tuple(sorted(touches.items())) if touches else (),
+            last_touch_at,
+            None if last_touch_at else created_at,
+        )
+
     def _clamp(self, total: int) -> int:
         return max(self.rules.minimum, min(self.rules.maximum, total))
 

@@ -61,6 +61,8 @@ class ImportOptions:
     actor: str | None = None
     """Who imports: recorded on the stage changes and notes the import writes (the store
     sets the current user)."""
+    scorer: Callable[[list[dict[str, Any]]], None] | None = None
+    """Sets each new lead's computed score on its row before it is written (the store's)."""
 
 
 class Importer:
@@ -246,10 +248,14 @@ class Importer:
             if by_email:  # the lead it merges into holds this address's key
                 rows[-1]["email_key"] = None
         for lead_id, dupes in updates.items():
+            if self.writer.is_new(lead_id):  # scored when written: changed since
+                self.report.rescore_new.append(lead_id)
             self.target.update_lead(
                 self.writer, lead_id, dupes, self.options.on_duplicate, self.now
             )
         if rows:  # last: it leaves the search indexing running while the next chunk is read
+            if self.options.scorer is not None:
+                self.options.scorer(rows)
             ids = self.writer.insert(rows)
             self.report.imported += len(pending)
             self.report.merge_into += [
@@ -296,6 +302,7 @@ def import_file(
                 restore_json(target, preview, report, now, batch_id)
             else:
                 importer = Importer(target, preview, options, now, batch_id, report)
+                report.new_scored = options.scorer is not None
                 importer.run(records(preview), progress)
                 target.record_imported_history(batch_id)
             report.batch_id = None if options.dry_run else batch_id

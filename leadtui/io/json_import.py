@@ -88,6 +88,8 @@ def restore_json(
                 report.reject(Issue(number, 0, bad.field, bad.reason))
                 continue
             key = row["email_key"]
+            if key is not None and key not in seen:
+                writer.wait()  # the connection is ours again (a chunk may be copying)
             if key is not None and (key in seen or target.by_email({key})):
                 report.skip(Issue(number, 0, "email", _("this email is already a lead")))
                 continue

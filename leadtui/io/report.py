@@ -49,6 +49,10 @@ class ImportReport:
     merge_into: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
     """``--on-duplicate merge``: (lead the row matched, the row's own new lead, the columns
     the file gave); the store merges each pair after the import (``leadtui unmerge``)."""
+    new_scored: bool = False
+    """The new leads were written with their computed scores (``ImportOptions.scorer``)."""
+    rescore_new: list[int] = field(default_factory=list)
+    """New leads of this import updated after they were written (their scores are stale)."""
 
     @property
     def accounted(self) -> int:

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import XMLParser
 
+from leadtui.io.packed_strings import PackedStrings
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _CELL, _VALUE = f"{_MAIN}row", f"{_MAIN}c", f"{_MAIN}v"
 _SI, _T, _PHONETIC = f"{_MAIN}si", f"{_MAIN}t", f"{_MAIN}rPh"
@@ -132,7 +134,7 @@ class _Strings:
 class _SharedTable(_Strings):
     def __init__(self) -> None:
         super().__init__()
-        self.strings: list[str] = []
+        self.strings = PackedStrings()
 
     def end(self, tag: str) -> None:
         if tag == _SI:
@@ -140,7 +142,7 @@ class _SharedTable(_Strings):
         else:
             super().end(tag)
 
-    def close(self) -> list[str]:
+    def close(self) -> PackedStrings:
         return self.strings
 
 
@@ -204,7 +206,7 @@ def _parse(source: IO[bytes], target: Any) -> Iterator[None]:
     yield
 
 
-def shared_strings(source: IO[bytes]) -> list[str]:
+def shared_strings(source: IO[bytes]) -> PackedStrings:
     """The shared string table, as openpyxl's ``read_string_table`` reads it."""
     table = _SharedTable()
     for _chunk in _parse(source, table):
@@ -232,7 +234,7 @@ class Book:
             }
             self.sheetnames = list(self.sheets)
             part = self.reader.package.find(SHARED_STRINGS)
-            self.strings: list[str] = []
+            self.strings: Sequence[str] = ()
             if part is not None:
                 with self.reader.archive.open(part.PartName[1:]) as source:
                     self.strings = shared_strings(source)

@@ -46,14 +46,19 @@ class Driver:
         return cls(session.connection().connection, "?" if qmark else "%s")
 
 
-def touched_since(driver: Driver, batch_id: int | None, at: str) -> list[int]:
-    """Ids of leads updated at or after ``at`` (UTC text) or in import batch ``batch_id``."""
+def touched_since(
+    driver: Driver, batch_id: int | None, at: str, *, new_too: bool = True
+) -> list[int]:
+    """Ids of leads updated at or after ``at`` (UTC text) or in import batch ``batch_id``;
+    without ``new_too``, only those updated that are not in the batch."""
     mark = driver.mark
     cursor = driver.connection.cursor()
-    cursor.execute(
-        f"SELECT id FROM lead WHERE updated_at >= {mark} OR import_batch_id = {mark}",
-        [at, -1 if batch_id is None else batch_id],
+    where = (
+        f"updated_at >= {mark} OR import_batch_id = {mark}"
+        if new_too
+        else f"updated_at >= {mark} AND coalesce(import_batch_id, -1) <> {mark}"
     )
+    cursor.execute(f"SELECT id FROM lead WHERE {where}", [at, -1 if batch_id is None else batch_id])
     return [int(lead_id) for (lead_id,) in cursor.fetchall()]
 
 

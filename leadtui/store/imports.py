@@ -79,13 +79,18 @@ class ImportsService:
         if options.actor is None:
             options = replace(options, actor=self.context.actor())
         now = self.context.now()
+        if not options.dry_run and options.scorer is None:
+            from leadtui.store.import_scores import RowScorer
+
+            options = replace(options, scorer=RowScorer(self.context.scores.ruleset, now))
         report = import_file(self.backend.import_target, preview, options, now, progress)
         if report.merge_into and report.batch_id is not None:
             from leadtui.store.import_merges import merge_imported
 
             merge_imported(self.context, report.batch_id, report.merge_into)
         if not options.dry_run:
-            self._scoring().rescore_since(report.batch_id, now)
+            new = report.rescore_new if report.new_scored else None
+            self._scoring().rescore_since(report.batch_id, now, new_leads=new)
         return report
 
     @unit_of_work

@@ -140,17 +140,23 @@ class ScoringService:
     # -- many leads -----------------------------------------------------------------
 
     @unit_of_work
-    def rescore_since(self, batch_id: int | None, at: datetime) -> None:
+    def rescore_since(
+        self, batch_id: int | None, at: datetime, *, new_leads: list[int] | None = None
+    ) -> None:
         """Rescore the leads an import wrote (its batch, and leads updated at ``at``).
 
-        On the backend's raw connection: a command-line import loads no ORM.
+        ``new_leads`` given: the batch's new leads were written with their scores, and
+        only these of them changed afterwards. On the backend's raw connection: a
+        command-line import loads no ORM.
         """
         from leadtui.domain.timefmt import format_db_time
         from leadtui.storage.score_facts import touched_since
 
         with self.backend.transaction() as conn:
             driver = _raw_driver(conn)
-            self.keeper.rescore_on(driver, touched_since(driver, batch_id, format_db_time(at)), at)
+            stamp = format_db_time(at)
+            touched = touched_since(driver, batch_id, stamp, new_too=new_leads is None)
+            self.keeper.rescore_on(driver, [*touched, *(new_leads or ())], at)
 
     @unit_of_work
     def rescore_decayed(

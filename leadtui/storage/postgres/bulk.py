@@ -78,7 +78,27 @@ def insert_chunk(
 ) -> list[int]:
     """``COPY`` one chunk of lead rows (with their extras, made by ``actor``); their new
     ids, in order."""
-    ids = [int(found) for (found,) in conn.execute(NEW_IDS, (len(chunk),)).fetchall()]
+    ids = draw_ids(conn, len(chunk))
+    copy_rows(conn, build_rows(ids, chunk, stamp, actor))
+    return ids
+
+
+def draw_ids(conn: psycopg.Connection[tuple[Any, ...]], count: int) -> list[int]:
+    """``count`` new lead ids from the identity sequence (never shared with another insert)."""
+    return [int(found) for (found,) in conn.execute(NEW_IDS, (count,)).fetchall()]
+
+
+Built = tuple[
+    list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[int, str]]
+]
+"""The rows of a chunk for ``COPY``: leads, stage changes, activities and tag links."""
+
+
+def build_rows(
+    ids: list[int], chunk: list[dict[str, Any]], stamp: str, actor: str | None = None
+) -> Built:
+    """The ``COPY`` rows of a chunk of lead rows given their ids, made by ``actor`` (no
+    database work)."""
     leads: list[tuple[Any, ...]] = []
     changes: list[tuple[Any, ...]] = []
     activities: list[tuple[Any, ...]] = []
@@ -112,6 +132,12 @@ def insert_chunk(
             (lead_id, kind, _time(at), body, actor) for kind, at, body in get("activities") or ()
         )
         links.extend((lead_id, tag) for tag in get("tags") or ())
+    return leads, changes, activities, links
+
+
+def copy_rows(conn: psycopg.Connection[tuple[Any, ...]], built: Built) -> None:
+    """``COPY`` the rows :func:`build_rows` made; tags through ``INSERT … ON CONFLICT``."""
+    leads, changes, activities, links = built
     with conn.cursor() as cursor:
         for statement, values in (
             (COPY_LEAD, leads),
@@ -126,4 +152,3 @@ def insert_chunk(
         if links:
             cursor.executemany(INSERT_TAG, [(tag,) for tag in sorted({t for _i, t in links})])
             cursor.executemany(INSERT_LINK, links)
-    return ids

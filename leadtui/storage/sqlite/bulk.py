@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from datetime import datetime
 from itertools import islice
@@ -22,6 +21,7 @@ from typing import Any
 
 from leadtui.domain.timefmt import format_db_time
 from leadtui.storage.gc_batch import fewer_collections
+from leadtui.storage.helper_thread import HelperThread
 from leadtui.storage.sqlite.bulk_rows import (
     DEFAULTS,
     DERIVED,
@@ -132,12 +132,7 @@ class LeadWriter:
         # One helper thread indexes each chunk for search while the caller prepares the
         # next one: sqlite3 releases the GIL while a statement runs, so this uses a
         # second core. The caller never touches the connection meanwhile (see wait()).
-        self._helper = (
-            ThreadPoolExecutor(1, thread_name_prefix="leadtui-search-index")
-            if index_in_background
-            else None
-        )
-        self._pending: Future[None] | None = None
+        self._helper = HelperThread("leadtui-search-index") if index_in_background else None
         self._cache_size: int | None = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size={BULK_CACHE_SIZE}")
         conn.execute(DROP_INSERT_TRIGGER)
@@ -165,7 +160,7 @@ class LeadWriter:
         start = self.next_id
         self.next_id = _insert_chunk(self.conn, chunk, self.next_id, self.stamp, self.actor)
         if self._helper is not None:
-            self._pending = self._helper.submit(self._index, start, self.next_id)
+            self._helper.submit(self._index, start, self.next_id)
         return list(range(start, self.next_id))
 
     def _index(self, start: int, end: int) -> None:
@@ -177,9 +172,8 @@ class LeadWriter:
 
         Re-raises what the indexing raised (a full disk, say): the load then fails whole.
         """
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.result()
+        if self._helper is not None:
+            self._helper.wait()
 
     def unindex(self, lead_ids: list[int]) -> None:
         """Take leads out of the search index before updating their searchable columns.
@@ -228,12 +222,8 @@ class LeadWriter:
 
         Never raises: on the error path the caller's own exception is the one to report.
         """
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            with suppress(Exception):
-                pending.result()
         if self._helper is not None:
-            self._helper.shutdown()
+            self._helper.stop()
             self._helper = None
         with suppress(sqlite3.Error):
             self.restore_cache()
