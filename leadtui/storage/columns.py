@@ -292,6 +292,41 @@ STAGE_CADENCE = Table(
 )
 """A stage's edited cadence; a stage without a row uses ``domain.cadence`` defaults."""
 
+# Summary tables (schema 7, :mod:`leadtui.storage.summary`): kept by triggers on both
+# backends in the same transaction as every write, so counts never need a scan.
+LEAD_REACH = Table(
+    "leadreach",
+    (
+        # No foreign key: a cascade would drop the row before the lead's delete trigger
+        # reads it to take the lead out of the summary; that trigger deletes it instead.
+        Column("lead_id", Kind.INT, primary_key=True),
+        _text("reached", 2000),
+    ),
+)
+"""Per lead, the stages it ever reached, sorted: ``,new,qualified,``."""
+LEAD_SUMMARY = Table(
+    "leadsummary",
+    (
+        Column("source", Kind.TEXT, 40, primary_key=True),
+        Column("month", Kind.TEXT, 7, primary_key=True),
+        Column("stage", Kind.TEXT, 40, primary_key=True),
+        Column("currency", Kind.TEXT, 3, primary_key=True),
+        Column("reached", Kind.TEXT, 2000, primary_key=True),
+        Column("leads", Kind.INT, default=0),
+        Column("cents", Kind.INT, default=0),
+    ),
+)
+"""Live leads and their value per source, creation month (UTC), stage, currency, reached set."""
+FOLLOWUP_SUMMARY = Table(
+    "followupsummary",
+    (
+        Column("stage", Kind.TEXT, 40, primary_key=True),
+        Column("hour", Kind.TEXT, 13, primary_key=True),
+        Column("leads", Kind.INT, default=0),
+    ),
+)
+"""Live leads per stage and follow-up hour (UTC, ``2026-03-16 10``): overdue = hours before now."""
+
 TABLES: tuple[Table, ...] = (
     STAGE,
     STAGE_CADENCE,
@@ -305,6 +340,9 @@ TABLES: tuple[Table, ...] = (
     LEAD_MERGE,
     NOT_DUPLICATE,
     SAVED_VIEW,
+    LEAD_REACH,
+    LEAD_SUMMARY,
+    FOLLOWUP_SUMMARY,
 )
 """Every table, each after the tables it references (the order they are created in)."""
 

@@ -39,6 +39,7 @@ from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
 from leadtui.store.imports import ImportsService
 from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
+from leadtui.store.metrics import MetricsService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.touches import TouchesService
@@ -91,6 +92,8 @@ class LeadStore:
         self.views = ViewsService(context)
         """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
         self.agenda = AgendaService(context)
+        self.metrics = MetricsService(context)
+        """Summary-table metrics: ``store.metrics.summary()``, ``.segment(...)``, ``.counts()``."""
 
     @classmethod
     def open(

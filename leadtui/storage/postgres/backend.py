@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         RestoreResult,
     )
     from leadtui.storage.postgres.details import LeadDetail
+    from leadtui.storage.summary_reads import SummaryReads
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 
@@ -413,6 +414,14 @@ class PostgresBackend:
         from leadtui.storage.postgres.export_reads import PostgresExportSource
 
         return PostgresExportSource(self._read())
+
+    def summary_reads(self) -> SummaryReads:
+        """The summary tables on this thread's read connection."""
+        from leadtui.storage.postgres.reads import matching_ids
+        from leadtui.storage.summary import REACHED_POSTGRES
+        from leadtui.storage.summary_reads import SummaryReads
+
+        return SummaryReads(self._read(), "%s", REACHED_POSTGRES, matching_ids)
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:
         """Erasure must also scrub import before-images and the server's WAL: not yet."""

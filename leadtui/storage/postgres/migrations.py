@@ -65,12 +65,19 @@ def _add_cadences(conn: Conn) -> None:
     add_cadences(conn)
 
 
+def _add_summaries(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_summary import add_summaries
+
+    add_summaries(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _add_summaries,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

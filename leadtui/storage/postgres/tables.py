@@ -153,6 +153,8 @@ SCHEMA_DDL: tuple[str, ...] = (
 
 def schema_ddl(*, unaccent: bool) -> tuple[str, ...]:
     """Every statement that makes an empty database leadtui's (one transaction)."""
+    from leadtui.storage.postgres.summary_triggers import SUMMARY_DDL
+
     return (
         *FUNCTIONS_DDL,
         FOLD_UNACCENT if unaccent else FOLD_PLAIN,
@@ -160,4 +162,5 @@ def schema_ddl(*, unaccent: bool) -> tuple[str, ...]:
         *SEARCH_DDL,
         *LIST_INDEXES,
         *SCHEMA_DDL,
+        *SUMMARY_DDL,
     )

@@ -61,6 +61,12 @@ def _add_cadences(conn: sqlite3.Connection) -> None:
     add_cadences(conn)
 
 
+def _add_summaries(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_summary import add_summaries
+
+    add_summaries(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -68,6 +74,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
+    6: _add_summaries,
 }
 
 
@@ -246,13 +253,14 @@ def _build_schema(path: Path) -> None:
     # Plain sqlite3 and fixed DDL: the ORM is not needed (nor imported) to create a database.
     from leadtui.domain.enums import DEFAULT_STAGES
     from leadtui.storage.sqlite.schema import FTS_DDL, LIST_INDEXES
+    from leadtui.storage.sqlite.summary_triggers import SUMMARY_TRIGGERS
     from leadtui.storage.sqlite.tables import TABLES_DDL
 
     create_private_file(path)
     conn = connect_sqlite(path)
     try:
         with immediate_transaction(conn):
-            for ddl in (*TABLES_DDL, *FTS_DDL, *LIST_INDEXES):
+            for ddl in (*TABLES_DDL, *FTS_DDL, *LIST_INDEXES, *SUMMARY_TRIGGERS):
                 conn.execute(ddl)
             conn.executemany(
                 "INSERT INTO stage (key, name, position, kind) VALUES (?, ?, ?, ?)",
