@@ -150,7 +150,10 @@ def segment_metrics(
         StageTotal(info, counts.get(info.key, 0), MoneyTotals.of(money.get(info.key, ())))
         for info in stages
     ]
-    funnel = assemble_metrics(totals, masks, [[] for _ in stages], per_week, now, weeks)
+    imported = sum(row.leads for row in merged if row.reached.startswith(",*,"))
+    funnel = assemble_metrics(
+        totals, masks, [[] for _ in stages], per_week, now, weeks, imported_history=imported
+    )
     sources = sorted(_groups(merged, stages, "source"), key=lambda g: (-g.leads, g.key))
     months = sorted(_groups(merged, stages, "month"), key=lambda g: g.key)
     return SegmentMetrics(funnel, tuple(sources), tuple(months), tuple(stages), scope)

@@ -16,17 +16,23 @@ grouping over the leads its filter selects.
 
 from __future__ import annotations
 
+# "*" marks a lead with imported history (stages an import says it reached): it sorts
+# first and is no stage key, so it counts those leads without a scan of the history.
 REACHED_SQLITE = (
-    "coalesce((SELECT ',' || group_concat(to_stage, ',') || ',' FROM "
-    "(SELECT DISTINCT to_stage FROM stagechange s WHERE s.lead_id = {lead} "
-    "ORDER BY to_stage)), '')"
+    "coalesce((SELECT ',' || group_concat(v, ',') || ',' FROM "
+    "(SELECT to_stage AS v FROM stagechange s WHERE s.lead_id = {lead} "
+    "UNION SELECT '*' FROM stagechange s WHERE s.lead_id = {lead} AND s.imported "
+    "ORDER BY 1)), '')"
 )
-"""The sorted reached set of lead ``{lead}`` as ``,new,qualified,`` (SQLite)."""
+"""The sorted reached set of lead ``{lead}`` as ``,*,new,qualified,`` (SQLite)."""
 REACHED_POSTGRES = (
-    "coalesce((SELECT ',' || string_agg(DISTINCT to_stage, ',' ORDER BY to_stage) || ',' "
-    "FROM stagechange s WHERE s.lead_id = {lead}), '')"
+    "coalesce((SELECT ',' || string_agg(DISTINCT v, ',' ORDER BY v) || ',' FROM "
+    "(SELECT to_stage AS v FROM stagechange s WHERE s.lead_id = {lead} "
+    "UNION ALL SELECT '*' FROM stagechange s WHERE s.lead_id = {lead} AND s.imported) AS x), '')"
 )
 """The same on PostgreSQL."""
+IMPORTED_MARK = "*"
+"""In a reached set: the lead has imported history."""
 
 GROUPED_COLUMNS = "l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
 """The summary key of a lead row ``l`` without its reached set (the same on both dialects)."""

@@ -80,6 +80,8 @@ _CHANGED = " OR ".join(
     )
 )
 
+_REACHED_NEW = "coalesce((SELECT reached FROM leadreach WHERE lead_id = new.lead_id), '')"
+
 SUMMARY_TRIGGERS: tuple[str, ...] = (
     "CREATE TRIGGER IF NOT EXISTS summary_lead_ai AFTER INSERT ON lead BEGIN "
     f"{_add('new')}{_follow_add('new')} END",
@@ -88,12 +90,10 @@ SUMMARY_TRIGGERS: tuple[str, ...] = (
     f"CREATE TRIGGER IF NOT EXISTS summary_lead_au AFTER UPDATE ON lead WHEN {_CHANGED} BEGIN "
     f"{_sub('old')}{_follow_sub('old')}{_add('new')}{_follow_add('new')} END",
     "CREATE TRIGGER IF NOT EXISTS summary_change_ai AFTER INSERT ON stagechange "
-    "WHEN instr(coalesce((SELECT reached FROM leadreach WHERE lead_id = new.lead_id), ''), "
-    "',' || new.to_stage || ',') = 0 BEGIN "
+    f"WHEN instr({_REACHED_NEW}, ',' || new.to_stage || ',') = 0 "
+    f"OR (new.imported AND instr({_REACHED_NEW}, ',*,') = 0) BEGIN "
     f"{_refresh_reach('new.lead_id')} END",
-    "CREATE TRIGGER IF NOT EXISTS summary_change_ad AFTER DELETE ON stagechange "
-    "WHEN NOT EXISTS (SELECT 1 FROM stagechange WHERE lead_id = old.lead_id "
-    "AND to_stage = old.to_stage) BEGIN "
+    "CREATE TRIGGER IF NOT EXISTS summary_change_ad AFTER DELETE ON stagechange BEGIN "
     f"{_refresh_reach('old.lead_id')} END",
     "CREATE TRIGGER IF NOT EXISTS summary_change_au AFTER UPDATE OF lead_id, to_stage "
     f"ON stagechange BEGIN {_refresh_reach('old.lead_id')}{_refresh_reach('new.lead_id')} END",
