@@ -63,9 +63,13 @@ def test_the_sqlite_step_is_idempotent(demo_template: Path, tmp_path: Path) -> N
         conn.close()
 
 
+def _kept(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    return sorted(conn.execute("SELECT * FROM leadsummary WHERE leads <> 0").fetchall())
+
+
 def test_postgres_schema_six_is_migrated_and_backfilled(pg_demo_url: str) -> None:
     with psycopg.connect(pg_demo_url, autocommit=True) as conn:
-        before = sorted(conn.execute("SELECT * FROM leadsummary WHERE leads <> 0").fetchall())
+        before = _kept(conn)
         assert before
         conn.execute("DROP TABLE leadsummary, followupsummary, leadreach")
         conn.execute("DROP TRIGGER summary_lead_write ON lead")
@@ -80,11 +84,11 @@ def test_postgres_schema_six_is_migrated_and_backfilled(pg_demo_url: str) -> Non
     finally:
         store.close()
     with psycopg.connect(pg_demo_url, autocommit=True) as conn:
-        assert sorted(conn.execute("SELECT * FROM leadsummary WHERE leads <> 0").fetchall()) == before
+        assert _kept(conn) == before
         found = conn.execute("SELECT max(version) FROM leadtui_schema").fetchone()
         assert found == (SCHEMA_VERSION,)
         from leadtui.storage.postgres.migrate_summary import add_summaries
 
         with conn.transaction():
             add_summaries(conn)  # idempotent: again, same numbers
-        assert sorted(conn.execute("SELECT * FROM leadsummary WHERE leads <> 0").fetchall()) == before
+        assert _kept(conn) == before

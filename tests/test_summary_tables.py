@@ -8,6 +8,7 @@ grouping recomputed from the leads and their stage history.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from pg_fixtures import both_backends
 
 from leadtui.domain.errors import LeadtuiError
-from leadtui.domain.rows import LeadFilter, LeadInput
+from leadtui.domain.rows import LeadFilter, LeadInput, LeadSort
 from leadtui.io.csv_import import ImportOptions
 from leadtui.store import LeadStore, MoveResult
 
@@ -55,9 +56,8 @@ def _live(store: LeadStore) -> list[int]:
     return [row.id for row in store.page_list(LeadFilter(), store_sort(), 0, 500)]
 
 
-def store_sort():  # type: ignore[no-untyped-def]
-    from leadtui.domain.rows import LeadSort
-
+def store_sort() -> LeadSort:
+    """The list's default order."""
     return LeadSort()
 
 
@@ -119,7 +119,7 @@ class Runner:
             if report.batch_id is not None:
                 self.batches.append(report.batch_id)
         elif op == "bulk":
-            at = "2026-02-0%d 09:00:00" % (pick % 9 + 1)
+            at = f"2026-02-0{pick % 9 + 1} 09:00:00"
             store.bulk_insert_leads(
                 [
                     {
@@ -161,10 +161,9 @@ def test_summaries_equal_a_recomputation(
     """After any sequence of writes the kept summaries equal their recomputation."""
     runner = Runner(store, tmp_path)
     for op, pick in steps:
-        try:
+        # A refused write (a stale undo, a merge of merged leads) must change nothing.
+        with contextlib.suppress(LeadtuiError):
             runner.apply(op, pick)
-        except LeadtuiError:
-            pass  # a refused write (a stale undo, a merge of merged leads) must change nothing
         assert_kept(store)
 
 
@@ -200,8 +199,13 @@ def test_header_counts_from_the_counters(demo_store: LeadStore) -> None:
 def test_segment_equals_its_own_grouping(demo_store: LeadStore) -> None:
     """A segment's numbers equal those of its leads counted one by one; progress is reported."""
     seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
     segment = demo_store.metrics.segment(
-        LeadFilter(stages=("proposal", "won")), "stage:proposal,won", lambda d, t: seen.append((d, t)) is None
+        LeadFilter(stages=("proposal", "won")), "stage:proposal,won", progress
     )
     rows = demo_store.page_list(LeadFilter(stages=("proposal", "won")), store_sort(), 0, 1000)
     assert sum(s.count for s in segment.funnel.stages) == len(rows)

@@ -38,8 +38,7 @@ GROUPED_COLUMNS = "l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
 """The summary key of a lead row ``l`` without its reached set (the same on both dialects)."""
 
 SUMMARY_ROWS = (
-    "SELECT source, month, stage, currency, reached, leads, cents FROM leadsummary "
-    "WHERE leads <> 0"
+    "SELECT source, month, stage, currency, reached, leads, cents FROM leadsummary WHERE leads <> 0"
 )
 """The kept lead summary (a removed key keeps a zero row; it is left out)."""
 FOLLOWUP_ROWS = "SELECT stage, hour, leads FROM followupsummary WHERE leads <> 0"

@@ -39,8 +39,8 @@ from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
 from leadtui.store.imports import ImportsService
 from leadtui.store.leads import LeadsService
 from leadtui.store.maintenance import MaintenanceService
-from leadtui.store.metrics import MetricsService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
+from leadtui.store.metrics import MetricsService
 from leadtui.store.pipeline import MoveResult, PipelineService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService

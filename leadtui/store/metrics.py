@@ -9,7 +9,7 @@ filter changes. Time in stage needs the history pass (``store.funnel_metrics()``
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 from leadtui.domain.funnel import WEEKS, first_week_start
 from leadtui.domain.rows import LeadCounts, LeadFilter
@@ -76,9 +76,7 @@ class MetricsService:
         """
         reads = self.context.backend.summary_reads()
         wanted = set(stages)
-        total = sum(
-            row.leads for row in reads.lead_summary() if not wanted or row.stage in wanted
-        )
+        total = sum(row.leads for row in reads.lead_summary() if not wanted or row.stage in wanted)
         start, _end = day_bounds(self.context.now())
         start_text = format_db_time(start.astimezone(UTC))
         hour = start_text[:13]

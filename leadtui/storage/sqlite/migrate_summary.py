@@ -18,9 +18,7 @@ from leadtui.storage.summary import REACHED_SQLITE, backfill_statements
 def add_summaries(conn: sqlite3.Connection) -> None:
     """Add the summary tables and triggers when missing and fill them from the leads."""
     for table in (LEAD_REACH, LEAD_SUMMARY, FOLLOWUP_SUMMARY):
-        conn.execute(
-            create_table(table).replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1)
-        )
+        conn.execute(create_table(table).replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1))
     for trigger in SUMMARY_TRIGGERS:
         conn.execute(trigger)
     for statement in backfill_statements(REACHED_SQLITE):
