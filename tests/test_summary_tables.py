@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -189,11 +189,16 @@ def test_demo_summary_matches_the_funnel(demo_store: LeadStore, tmp_path: Path) 
 
 
 def test_header_counts_from_the_counters(demo_store: LeadStore) -> None:
-    """Total and overdue from the counters equal the list's counts, for all and per stage."""
-    assert demo_store.metrics.counts() == demo_store.count_list(LeadFilter())
-    for stage in ("new", "proposal"):
-        counted = demo_store.count_list(LeadFilter(stages=(stage,)))
-        assert demo_store.metrics.counts((stage,)) == counted
+    """Total and overdue from the counters equal a count of the leads, for all and per stage;
+    the list's header and the board's columns read the counters."""
+    now = demo_store.now()
+    assert demo_store.metrics.counts() == demo_store.backend.count(LeadFilter(), now)
+    assert demo_store.count_list(LeadFilter()) == demo_store.metrics.counts()
+    for stages in (("new",), ("proposal", "won")):
+        counted = demo_store.backend.count(LeadFilter(stages=stages), now)
+        assert demo_store.metrics.counts(stages) == counted
+        assert demo_store.count_list(LeadFilter(stages=stages)) == counted
+    assert demo_store.stage_totals() == demo_store.backend.stage_totals()
 
 
 def test_segment_equals_its_own_grouping(demo_store: LeadStore) -> None:
@@ -220,3 +225,28 @@ def test_segment_stops_when_told(demo_store: LeadStore) -> None:
 
     with pytest.raises(SegmentCancelled):
         demo_store.metrics.segment(LeadFilter(), "", lambda done, total: False)
+
+
+def test_overdue_in_a_half_hour_time_zone(
+    demo_store: LeadStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where today starts at :30 UTC, the minutes before it inside that hour are counted too."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        from leadtui.domain.timefmt import day_bounds
+
+        now = demo_store.now()
+        start, _end = day_bounds(now)
+        assert start.astimezone(UTC).minute == 30
+        ids = [row.id for row in demo_store.page_list(LeadFilter(), LeadSort(), 0, 6)]
+        for lead_id, minutes in zip(ids, (-10, -29, 0, 5, -31, -90), strict=True):
+            demo_store.set_followup(lead_id, start + timedelta(minutes=minutes))
+        assert demo_store.metrics.counts() == demo_store.backend.count(LeadFilter(), now)
+        counted = demo_store.backend.count(LeadFilter(stages=("new",)), now)
+        assert demo_store.metrics.counts(("new",)) == counted
+    finally:
+        monkeypatch.undo()
+        time.tzset()

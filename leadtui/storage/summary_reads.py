@@ -50,13 +50,16 @@ class SummaryReads:
         """The kept live leads per stage and follow-up hour."""
         return [(str(s), str(h), int(n)) for s, h, n in self._all(FOLLOWUP_ROWS)]
 
-    def due_between(self, start: str, end: str) -> int:
-        """Live leads due in ``[start, end)`` (the part of an hour the counters cannot split)."""
+    def due_between(self, start: str, end: str, stages: Sequence[str] = ()) -> int:
+        """Live leads (in ``stages``, or all) due in ``[start, end)``: the part of an hour
+        the counters cannot split."""
         sql = (
             "SELECT count(*) FROM lead l WHERE l.deleted_at IS NULL "
             "AND l.next_followup_at >= ? AND l.next_followup_at < ?"
         )
-        return int(self._all(sql, (start, end))[0][0])
+        if stages:
+            sql += f" AND l.stage IN ({', '.join('?' for _ in stages)})"
+        return int(self._all(sql, (start, end, *stages))[0][0])
 
     def created_between(self, bounds: Sequence[str]) -> list[int]:
         """Live leads created in each ``[bounds[i], bounds[i+1])`` (the created index)."""

@@ -16,6 +16,7 @@ use (``warm_up()`` lets the app do that in a worker after the first frame).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,7 +175,12 @@ class LeadStore:
         return sanitize(self._read().page(lead_filter, sort, self.now(), offset, limit, total))
 
     def count_list(self, lead_filter: LeadFilter) -> LeadCounts:
-        """How many leads match and how many are overdue (a search: its capped hits)."""
+        """How many leads match and how many are overdue (a search: its capped hits).
+
+        Every lead, or whole stages: from the summary counters (no scan at any size).
+        """
+        if replace(lead_filter, stages=()).is_empty:
+            return self.metrics.counts(tuple(lead_filter.stages))
         return self._read().count(lead_filter, self.now())
 
     def stages(self) -> list[StageInfo]:
@@ -182,8 +188,8 @@ class LeadStore:
         return sanitize(self._read().stages())
 
     def stage_totals(self) -> list[StageTotal]:
-        """Count and value per stage, in funnel order."""
-        return sanitize(self._read().stage_totals())
+        """Count and value per stage, in funnel order (from the summary counters)."""
+        return self.metrics.stage_totals()
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from datetime import UTC, timedelta
 
 from leadtui.domain.funnel import WEEKS, first_week_start
-from leadtui.domain.rows import LeadCounts, LeadFilter
+from leadtui.domain.rows import LeadCounts, LeadFilter, StageTotal
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.segment_metrics import SegmentMetrics, SummaryRow, segment_metrics
 from leadtui.domain.timefmt import day_bounds, format_db_time
+from leadtui.storage.stage_sums import stage_totals_of
 from leadtui.store.context import StoreContext
 
 SegmentProgress = Callable[[int, int], bool]
@@ -85,16 +86,18 @@ class MetricsService:
             for stage, at, leads in reads.followups()
             if at < hour and (not wanted or stage in wanted)
         )
-        if not start_text.endswith(":00:00") and not wanted:
-            overdue += reads.due_between(f"{hour}:00:00", start_text)
+        if not start_text.endswith(":00:00"):
+            overdue += reads.due_between(f"{hour}:00:00", start_text, stages)
         return LeadCounts(total, overdue)
 
-    def stage_counts(self) -> dict[str, int]:
-        """Live leads per stage key (the board's column counts)."""
-        counts: dict[str, int] = {}
-        for row in self.context.backend.summary_reads().lead_summary():
-            counts[row.stage] = counts.get(row.stage, 0) + row.leads
-        return counts
+    def stage_totals(self) -> list[StageTotal]:
+        """Live leads per stage and their value per currency, in funnel order (the board)."""
+        rows = self.context.backend.summary_reads().lead_summary()
+        totals = stage_totals_of(
+            self.context.backend.stages(),
+            ((row.stage, row.currency, row.leads, row.cents) for row in rows),
+        )
+        return sanitize(totals)
 
     def kept_and_recomputed(self) -> tuple[tuple[object, ...], tuple[object, ...]]:
         """The kept summaries and the same recomputed from the leads (for checks and tests)."""
