@@ -62,6 +62,13 @@ class FunnelBoardScreen(StoreScreen[None]):
         Binding("u", "undo", _("Undo"), id="board.undo"),
         Binding("c", "collapse", _("Collapse won/lost"), id="board.collapse", show=False),
         Binding("i", "metrics", _("Metrics"), id="board.metrics", show=False),
+        Binding(
+            "I",
+            "metrics_view",
+            _("Metrics by source, by month"),
+            id="board.metrics_view",
+            show=False,
+        ),
         Binding("v", "list", _("List"), id="board.list", show=False),
         Binding("A", "app.switch_mode('agenda')", _("Agenda"), show=False, id="board.agenda"),
         Binding("q", "app.ask_quit", _("Quit"), show=False, id="board.quit"),
@@ -124,6 +131,10 @@ class FunnelBoardScreen(StoreScreen[None]):
     async def action_metrics(self) -> None:
         """Show or hide the funnel metrics panel."""
         await self.finder.action_metrics()
+
+    def action_metrics_view(self) -> None:
+        """Cycle the metrics panel: funnel, by source, by month."""
+        self.finder.action_metrics_view()
 
     def refresh_metrics(self) -> None:
         """Recompute the metrics panel if it is open."""
