@@ -86,15 +86,20 @@ class SummaryReads:
         if ids is None:
             return
         ids_sql, params = ids
+        plain = "SELECT l.id FROM lead l WHERE "
+        # A filter without text is a condition on the lead row itself: test it in the range
+        # scan rather than build the whole id list again for every range.
+        condition = ids_sql[len(plain) :] if ids_sql.startswith(plain) else f"l.id IN ({ids_sql})"
+        if not ids_sql.startswith(plain):
+            chunks = 1  # a search: its capped hits are read once, whatever the table size
         low, high = self.id_range()
         step = max(1, (high - low + chunks) // chunks)
         starts = range(low, high + 1, step)
         for start in starts:
-            condition = (
+            sql = grouped_summary_sql(
                 f"l.deleted_at IS NULL AND l.id >= {start} AND l.id < {start + step} "
-                f"AND l.id IN ({ids_sql})"
+                f"AND ({condition})"
             )
-            sql = grouped_summary_sql(condition)
             yield len(starts), _rows(self.conn.execute(sql, list(params)).fetchall())
 
     def recomputed(self) -> tuple[list[SummaryRow], list[tuple[str, str, int]]]:

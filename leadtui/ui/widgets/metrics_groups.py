@@ -11,7 +11,7 @@ from rich.text import Text
 
 from leadtui.domain.metrics_bars import bar, group_cells, group_headers
 from leadtui.domain.segment_metrics import SegmentMetrics
-from leadtui.i18n import _
+from leadtui.i18n import _, ngettext
 
 
 def group_table(
@@ -50,7 +50,9 @@ def group_table(
     hidden = len(groups) - len(shown)
     if hidden > 0:
         more = (
-            _("… {count} more sources") if by == "source" else _("… {count} earlier months")
+            ngettext("… {count} more source", "… {count} more sources", hidden)
+            if by == "source"
+            else ngettext("… {count} earlier month", "… {count} earlier months", hidden)
         ).format(count=hidden)
         table.add_row(Text(more, style="dim"))
     return table
