@@ -53,9 +53,7 @@ class TestMetricsPanel:
     def test_segment(self, demo_store: LeadStore, snap_compare: SnapCompare, size: Any) -> None:
         """A board filtered by `source:event`: the funnel of that segment, and it says so."""
         app = make_app(demo_store, demo=True)
-        assert snap_compare(
-            app, terminal_size=size, run_before=panel_after(search="source:event")
-        )
+        assert snap_compare(app, terminal_size=size, run_before=panel_after(search="source:event"))
 
 
 @pytest.fixture

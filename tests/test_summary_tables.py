@@ -250,3 +250,20 @@ def test_overdue_in_a_half_hour_time_zone(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["source:event", "stage:proposal,won", "-stage:new source:ads,event", "-source:referral"],
+)
+def test_stage_and_source_segments_come_from_the_summary(demo_store: LeadStore, text: str) -> None:
+    """A stage/source segment read from the summary rows equals the same segment counted
+    over the leads."""
+    lead_filter = LeadFilter(query=demo_store.views.parse(text))
+    fast = demo_store.metrics.segment(lead_filter, text)
+    scanned = demo_store.metrics.segment(lead_filter, text, from_summary=False)
+    assert fast == scanned
+    assert (
+        sum(s.count for s in fast.funnel.stages)
+        == demo_store.backend.count(lead_filter, demo_store.now()).total
+    )

@@ -15,6 +15,7 @@ from leadtui.domain.funnel import WEEKS, first_week_start
 from leadtui.domain.rows import LeadCounts, LeadFilter, StageTotal
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.segment_metrics import SegmentMetrics, SummaryRow, segment_metrics
+from leadtui.domain.summary_filter import summary_test
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.stage_sums import stage_totals_of
 from leadtui.store.context import StoreContext
@@ -52,18 +53,30 @@ class MetricsService:
         scope: str,
         progress: SegmentProgress | None = None,
         chunks: int = 20,
+        *,
+        from_summary: bool = True,
     ) -> SegmentMetrics:
         """The same numbers over the leads ``lead_filter`` selects (``scope`` names it).
 
-        Raises :class:`SegmentCancelled` when ``progress`` returns ``False``.
+        A filter on stages and sources only is answered from the summary rows; any
+        other is counted over the leads in ``chunks`` id ranges (``from_summary=False``
+        forces that, for checks). Raises :class:`SegmentCancelled` when ``progress``
+        returns ``False``.
         """
         reads = self.context.backend.summary_reads()
         now = self.context.now()
         rows: list[SummaryRow] = []
-        for done, (total, chunk) in enumerate(reads.segment(lead_filter, now, chunks), start=1):
-            rows.extend(chunk)
-            if progress is not None and progress(done, total) is False:
+        test = summary_test(lead_filter) if from_summary else None
+        if test is not None:
+            rows = [row for row in reads.lead_summary() if test(row)]
+            if progress is not None and progress(1, 1) is False:
                 raise SegmentCancelled
+        else:
+            scanned = reads.segment(lead_filter, now, chunks)
+            for done, (total, chunk) in enumerate(scanned, start=1):
+                rows.extend(chunk)
+                if progress is not None and progress(done, total) is False:
+                    raise SegmentCancelled
         stages = self.context.backend.stages()
         # Leads per week of a segment: its rows carry months only, so the series is left empty.
         return sanitize(segment_metrics(stages, rows, {}, now, scope=scope))
