@@ -55,6 +55,10 @@ def cli_seconds(python: str, db: Path, args: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def _segment(store: Any, lead_filter: Any, text: str) -> Callable[[], Any]:
+    return lambda: store.metrics.segment(lead_filter, text)
+
+
 def in_process(db: Path, repeat: int) -> list[tuple[str, float]]:
     """Store calls on ``db``: the summaries and the scans they replace."""
     from leadtui.domain.rows import LeadFilter
@@ -71,14 +75,8 @@ def in_process(db: Path, repeat: int) -> list[tuple[str, float]]:
         ("board totals: metrics.stage_totals()", lambda: store.metrics.stage_totals()),
         ("board totals: backend.stage_totals() (before)", lambda: store.backend.stage_totals()),
     ]
-    for text in ("source:event", "stage:proposal,won", "created>2026-01-01", "garcia"):
-        segment_filter = LeadFilter(query=parse(text))
-        rows.append(
-            (
-                f"segment `{text}`",
-                lambda f=segment_filter, t=text: store.metrics.segment(f, t),
-            )
-        )
+    for text in ("source:event", "stage:proposal,won", "created>2026-01-01", "tag:vip", "garcia"):
+        rows.append((f"segment `{text}`", _segment(store, LeadFilter(query=parse(text)), text)))
     found = [(label, timed(call, repeat)) for label, call in rows]
     store.close()
     return found

@@ -33,6 +33,9 @@ def summary_test(lead_filter: LeadFilter) -> RowTest | None:
     for term in lead_filter.query.terms:
         if not isinstance(term, Match) or term.key not in (Key.STAGE, Key.SOURCE):
             return None
-        values, negated, field = frozenset(term.values), term.negated, str(term.key.value)
-        tests.append(lambda row, v=values, n=negated, f=field: (getattr(row, f) in v) != n)
+        tests.append(_match_test(str(term.key.value), frozenset(term.values), term.negated))
     return lambda row: all(test(row) for test in tests)
+
+
+def _match_test(field: str, values: frozenset[str], negated: bool) -> RowTest:
+    return lambda row: (getattr(row, field) in values) != negated
