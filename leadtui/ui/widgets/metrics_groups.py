@@ -33,7 +33,7 @@ def group_table(
         headers = headers[:-1]
     table.add_column(headers[0], no_wrap=True, overflow="ellipsis", min_width=12, max_width=20)
     table.add_column(headers[1], justify="right", no_wrap=True)
-    table.add_column("", width=bar_width, no_wrap=True)
+    table.add_column("", width=bar_width + 1, no_wrap=True)  # + its left padding
     for header in headers[2:]:
         table.add_column(header, justify="right", no_wrap=True, overflow="ellipsis")
     groups = segment.sources if by == "source" else segment.months
@@ -54,5 +54,6 @@ def group_table(
             if by == "source"
             else ngettext("… {count} earlier month", "… {count} earlier months", hidden)
         ).format(count=hidden)
-        table.add_row(Text(more, style="dim"))
+        table.caption = Text(more, style="dim")
+        table.caption_justify = "left"
     return table
