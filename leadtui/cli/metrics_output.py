@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadtui.cli.funnel_table import funnel_json, print_funnel
-from leadtui.domain.metrics_bars import bar, group_cells, group_headers, group_json
+from leadtui.domain.metrics_bars import bar_rows, group_headers, group_json
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.segment_metrics import SegmentMetrics
 from leadtui.i18n import _
@@ -40,14 +40,9 @@ def group_table(segment: SegmentMetrics, by: str) -> Table:
     for header in headers[2:]:
         table.add_column(header, justify="right")
     groups = segment.sources if by == "source" else segment.months
-    top = max((group.leads for group in groups), default=0)
-    for group in groups:
-        cells = group_cells(group, segment, by)
+    for cells in bar_rows(segment, by, groups, BAR_WIDTH):
         table.add_row(
-            Text(cells[0]),
-            Text(cells[1]),
-            Text(bar(group.leads, top, BAR_WIDTH), style="green"),
-            *(Text(cell) for cell in cells[2:]),
+            *(Text(cell, style="green" if i == 2 else "") for i, cell in enumerate(cells))
         )
     return table
 

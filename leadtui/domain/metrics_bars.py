@@ -6,6 +6,8 @@ Shared by the metrics panel and ``leadtui stats``: both draw the same columns, o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import format_rate
 from leadtui.domain.money import format_totals
@@ -44,6 +46,20 @@ def group_cells(group: GroupMetrics, segment: SegmentMetrics, by: str) -> list[s
         format_rate(group.win_rate),
         format_totals(group.won_values),
     ]
+
+
+def bar_rows(
+    segment: SegmentMetrics, by: str, shown: Sequence[GroupMetrics], bar_width: int
+) -> list[list[str]]:
+    """:func:`group_cells` of each of ``shown`` with its bar of leads inserted third
+    (scaled to the biggest group of the whole table)."""
+    groups = segment.sources if by == "source" else segment.months
+    top = max((group.leads for group in groups), default=0)
+    rows = []
+    for group in shown:
+        cells = group_cells(group, segment, by)
+        rows.append([*cells[:2], bar(group.leads, top, bar_width), *cells[2:]])
+    return rows
 
 
 def group_headers(segment: SegmentMetrics, by: str) -> list[str]:

@@ -34,6 +34,17 @@ REACHED_POSTGRES = (
 IMPORTED_MARK = "*"
 """In a reached set: the lead has imported history."""
 
+WATCHED_COLUMNS = (
+    "source",
+    "created_at",
+    "stage",
+    "currency",
+    "value_cents",
+    "deleted_at",
+    "next_followup_at",
+)
+"""The lead columns a summary row depends on: an update of any other fires no trigger work."""
+
 GROUPED_COLUMNS = "l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
 """The summary key of a lead row ``l`` without its reached set (the same on both dialects)."""
 

@@ -7,7 +7,7 @@ whose count drops to zero keeps its row (reads skip zero rows).
 
 from __future__ import annotations
 
-from leadtui.storage.summary import REACHED_POSTGRES
+from leadtui.storage.summary import REACHED_POSTGRES, WATCHED_COLUMNS
 
 _PUT = """
 CREATE OR REPLACE FUNCTION leadtui_summary_put(r lead, sign integer) RETURNS void AS $$
@@ -65,18 +65,7 @@ BEGIN
 END $$ LANGUAGE plpgsql
 """
 
-_CHANGED = " OR ".join(
-    f"OLD.{name} IS DISTINCT FROM NEW.{name}"
-    for name in (
-        "source",
-        "created_at",
-        "stage",
-        "currency",
-        "value_cents",
-        "deleted_at",
-        "next_followup_at",
-    )
-)
+_CHANGED = " OR ".join(f"OLD.{name} IS DISTINCT FROM NEW.{name}" for name in WATCHED_COLUMNS)
 
 SUMMARY_DDL: tuple[str, ...] = (
     _PUT,

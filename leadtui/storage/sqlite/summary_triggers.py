@@ -8,7 +8,7 @@ one row per key and needs no scan.
 
 from __future__ import annotations
 
-from leadtui.storage.summary import REACHED_SQLITE
+from leadtui.storage.summary import REACHED_SQLITE, WATCHED_COLUMNS
 
 _KEY = "(source, month, stage, currency, reached)"
 _REACH_OF = "coalesce((SELECT reached FROM leadreach WHERE lead_id = {r}.id), '')"
@@ -67,18 +67,7 @@ def _refresh_reach(lead: str) -> str:
     )
 
 
-_CHANGED = " OR ".join(
-    f"old.{name} IS NOT new.{name}"
-    for name in (
-        "source",
-        "created_at",
-        "stage",
-        "currency",
-        "value_cents",
-        "deleted_at",
-        "next_followup_at",
-    )
-)
+_CHANGED = " OR ".join(f"old.{name} IS NOT new.{name}" for name in WATCHED_COLUMNS)
 
 _REACHED_NEW = "coalesce((SELECT reached FROM leadreach WHERE lead_id = new.lead_id), '')"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from leadtui.domain.metrics_bars import bar, group_cells, group_headers
+from leadtui.domain.metrics_bars import bar_rows, group_headers
 from leadtui.domain.segment_metrics import SegmentMetrics
 from leadtui.i18n import _, ngettext
 
@@ -37,15 +37,13 @@ def group_table(
     for header in headers[2:]:
         table.add_column(header, justify="right", no_wrap=True, overflow="ellipsis")
     groups = segment.sources if by == "source" else segment.months
-    top = max((group.leads for group in groups), default=0)
     shown = groups[:rows] if by == "source" else groups[-rows:]
-    for group in shown:
-        cells = group_cells(group, segment, by)
+    for cells in bar_rows(segment, by, shown, bar_width):
         table.add_row(
-            Text(cells[0]),
-            Text(cells[1]),
-            Text(bar(group.leads, top, bar_width), style="green"),
-            *(Text(cell) for cell in cells[2 : len(headers)]),
+            *(
+                Text(cell, style="green" if i == 2 else "")
+                for i, cell in enumerate(cells[: len(headers) + 1])
+            )
         )
     hidden = len(groups) - len(shown)
     if hidden > 0:
