@@ -92,6 +92,8 @@ class SummaryReads:
         condition = ids_sql[len(plain) :] if ids_sql.startswith(plain) else f"l.id IN ({ids_sql})"
         if not ids_sql.startswith(plain):
             chunks = 1  # a search: its capped hits are read once, whatever the table size
+        elif "IN (SELECT" in condition:
+            chunks = min(chunks, 5)  # each range builds the subquery's id list (tags, notes)
         low, high = self.id_range()
         step = max(1, (high - low + chunks) // chunks)
         starts = range(low, high + 1, step)
