@@ -17,9 +17,11 @@ import sys
 import time
 from pathlib import Path
 
+from leadtui.store import LeadStore  # the interpreter's own leadtui, before the path changes
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+    sys.path.append(str(ROOT))
 
 from benchmarks.generate import BENCH_NOW, synthetic_leads  # noqa: E402
 
@@ -31,7 +33,6 @@ def main() -> None:
     parser.add_argument("--moves", type=int, default=200)
     parser.add_argument("--load", type=int, default=20_000)
     args = parser.parse_args()
-    from leadtui.store import LeadStore
 
     store = LeadStore.open(args.db, clock=lambda: BENCH_NOW)
     top = 1_000_000  # the generated leads are ids 1..N
