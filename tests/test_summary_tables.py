@@ -47,9 +47,15 @@ _numbers = itertools.count()
 
 
 def assert_kept(store: LeadStore) -> None:
-    """The kept summaries equal their recomputation."""
+    """The kept summaries equal their recomputation, and hold no empty key."""
+    from sqlalchemy import text
+
     kept, recomputed = store.metrics.kept_and_recomputed()
     assert kept == recomputed
+    with store.engine().connect() as conn:
+        for table in ("leadsummary", "followupsummary"):
+            empty = conn.execute(text(f"SELECT count(*) FROM {table} WHERE leads = 0")).scalar()
+            assert empty == 0, table
 
 
 def _live(store: LeadStore) -> list[int]:

@@ -51,7 +51,7 @@ GROUPED_COLUMNS = "l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
 SUMMARY_ROWS = (
     "SELECT source, month, stage, currency, reached, leads, cents FROM leadsummary WHERE leads <> 0"
 )
-"""The kept lead summary (a removed key keeps a zero row; it is left out)."""
+"""The kept lead summary (zero rows are deleted by the triggers; skipped here all the same)."""
 FOLLOWUP_ROWS = "SELECT stage, hour, leads FROM followupsummary WHERE leads <> 0"
 """The kept follow-up summary."""
 

@@ -2,7 +2,7 @@
 
 The same rules as the SQLite triggers: every write to ``lead`` or ``stagechange``
 (ORM, COPY, revert, forget) moves the lead's key in the same transaction; a key
-whose count drops to zero keeps its row (reads skip zero rows).
+whose count drops to zero loses its row.
 """
 
 from __future__ import annotations
@@ -19,10 +19,20 @@ BEGIN
           sign, sign * r.value_cents)
   ON CONFLICT (source, month, stage, currency, reached)
   DO UPDATE SET leads = s.leads + excluded.leads, cents = s.cents + excluded.cents;
+  IF sign < 0 THEN
+    DELETE FROM leadsummary s WHERE s.leads = 0 AND s.source = r.source
+      AND s.month = substr(r.created_at, 1, 7) AND s.stage = r.stage
+      AND s.currency = r.currency
+      AND s.reached = coalesce((SELECT x.reached FROM leadreach x WHERE x.lead_id = r.id), '');
+  END IF;
   IF r.next_followup_at IS NOT NULL THEN
     INSERT INTO followupsummary AS f (stage, hour, leads)
     VALUES (r.stage, substr(r.next_followup_at, 1, 13), sign)
     ON CONFLICT (stage, hour) DO UPDATE SET leads = f.leads + excluded.leads;
+    IF sign < 0 THEN
+      DELETE FROM followupsummary f WHERE f.leads = 0 AND f.stage = r.stage
+        AND f.hour = substr(r.next_followup_at, 1, 13);
+    END IF;
   END IF;
 END $$ LANGUAGE plpgsql
 """

@@ -1,9 +1,9 @@
 """SQLite triggers that keep the summary tables (see :mod:`leadtui.storage.summary`).
 
 They fire on every write to ``lead`` and ``stagechange`` (the ORM's, the bulk import's,
-a revert's, a forget's), inside the writer's transaction. A key's row is never
-deleted when its count drops to zero (reads skip zero rows), so a trigger touches
-one row per key and needs no scan.
+a revert's, a forget's), inside the writer's transaction. A trigger touches
+one row per key; a key whose count drops to zero loses its row, so the tables hold
+exactly what a recomputation would.
 """
 
 from __future__ import annotations
@@ -24,11 +24,14 @@ def _add(row: str) -> str:
 
 
 def _sub(row: str) -> str:
+    key = (
+        f"{_KEY} = ({row}.source, substr({row}.created_at, 1, 7), {row}.stage, "
+        f"{row}.currency, {_REACH_OF.format(r=row)})"
+    )
     return (
         f"UPDATE leadsummary SET leads = leads - 1, cents = cents - {row}.value_cents "
-        f"WHERE {row}.deleted_at IS NULL AND {_KEY} = ({row}.source, "
-        f"substr({row}.created_at, 1, 7), {row}.stage, {row}.currency, "
-        f"{_REACH_OF.format(r=row)});"
+        f"WHERE {row}.deleted_at IS NULL AND {key};"
+        f"DELETE FROM leadsummary WHERE leads = 0 AND {key};"
     )
 
 
@@ -42,21 +45,25 @@ def _follow_add(row: str) -> str:
 
 
 def _follow_sub(row: str) -> str:
+    key = f"stage = {row}.stage AND hour = substr({row}.next_followup_at, 1, 13)"
     return (
         "UPDATE followupsummary SET leads = leads - 1 "
-        f"WHERE {row}.deleted_at IS NULL AND {row}.next_followup_at IS NOT NULL "
-        f"AND stage = {row}.stage AND hour = substr({row}.next_followup_at, 1, 13);"
+        f"WHERE {row}.deleted_at IS NULL AND {row}.next_followup_at IS NOT NULL AND {key};"
+        f"DELETE FROM followupsummary WHERE leads = 0 AND {key};"
     )
 
 
 def _refresh_reach(lead: str) -> str:
     """Take lead ``lead`` out of the summary, recompute its reached set, put it back."""
     live = f"(SELECT * FROM lead WHERE id = {lead}) AS l"
+    its_key = (
+        f"{_KEY} IN (SELECT l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
+        f"{_REACH_OF.format(r='l')} FROM {live} WHERE l.deleted_at IS NULL)"
+    )
     return (
         "UPDATE leadsummary SET leads = leads - 1, "
-        f"cents = cents - (SELECT value_cents FROM lead WHERE id = {lead}) "
-        f"WHERE {_KEY} IN (SELECT l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
-        f"{_REACH_OF.format(r='l')} FROM {live} WHERE l.deleted_at IS NULL);"
+        f"cents = cents - (SELECT value_cents FROM lead WHERE id = {lead}) WHERE {its_key};"
+        f"DELETE FROM leadsummary WHERE leads = 0 AND {its_key};"
         f"INSERT INTO leadreach (lead_id, reached) SELECT id, {REACHED_SQLITE.format(lead=lead)} "
         f"FROM lead WHERE id = {lead} "
         "ON CONFLICT (lead_id) DO UPDATE SET reached = excluded.reached;"
