@@ -55,10 +55,9 @@ def _follow_sub(row: str) -> str:
 
 def _refresh_reach(lead: str) -> str:
     """Take lead ``lead`` out of the summary, recompute its reached set, put it back."""
-    live = f"(SELECT * FROM lead WHERE id = {lead}) AS l"
     its_key = (
         f"{_KEY} IN (SELECT l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
-        f"{_REACH_OF.format(r='l')} FROM {live} WHERE l.deleted_at IS NULL)"
+        f"{_REACH_OF.format(r='l')} FROM lead AS l WHERE l.id = {lead} AND l.deleted_at IS NULL)"
     )
     return (
         "UPDATE leadsummary SET leads = leads - 1, "
@@ -69,7 +68,8 @@ def _refresh_reach(lead: str) -> str:
         "ON CONFLICT (lead_id) DO UPDATE SET reached = excluded.reached;"
         f"INSERT INTO leadsummary {_KEY[:-1]}, leads, cents) "
         "SELECT l.source, substr(l.created_at, 1, 7), l.stage, l.currency, "
-        f"{_REACH_OF.format(r='l')}, 1, l.value_cents FROM {live} WHERE l.deleted_at IS NULL "
+        f"{_REACH_OF.format(r='l')}, 1, l.value_cents FROM lead AS l "
+        f"WHERE l.id = {lead} AND l.deleted_at IS NULL "
         f"ON CONFLICT {_KEY} DO UPDATE SET leads = leads + 1, cents = cents + excluded.cents;"
     )
 
