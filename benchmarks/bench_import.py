@@ -1,4 +1,4 @@
-"""CSV import speed against ``sqlite3 .import``, and peak memory of a big import.
+r"""CSV import speed against ``sqlite3 .import``, and peak memory of a big import.
 
 Writes a seeded CSV of N leads (names, unique emails, a phone on half the rows,
 company, job title), then times:
@@ -8,9 +8,16 @@ company, job title), then times:
 * ``leadtui import`` as a whole process (Python start-up and imports included).
 
 Each is the median of ``--repeat`` runs on a fresh database. ``--rss`` also
-imports ``--rss-rows`` rows in a child process and prints its peak RSS.
+imports ``--rss-rows`` rows in a child process and prints its peak RSS. ``--xlsx``
+instead writes the same rows as an Excel workbook and times its in-process import
+against the CSV's (issue #12: at most 2x).
+
+With ``--db postgresql://…`` (a role that may create databases) the same file is
+imported into a fresh PostgreSQL database per round, against ``psql \copy`` of it into
+a bare table (the floor there):
 
     python benchmarks/bench_import.py --rows 100000 --repeat 3 --rss --rss-rows 1000000
+    python benchmarks/bench_import.py --rows 100000 --db postgresql:///postgres?host=/run/pg
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SQLITE = "/usr/bin/sqlite3"
+PSQL = os.environ.get("PSQL", "psql")
 FIRST = (
     "Ana",
     "Luis",
@@ -113,6 +121,18 @@ def sample_file(rows: int) -> Iterator[tuple[Path, Path]]:
         yield folder, csv_path
 
 
+def write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
+    """The rows of ``csv_path`` as the first sheet of a workbook (streamed, write-only)."""
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            sheet.append(row)
+    book.save(xlsx_path)
+
+
 def time_sqlite(csv_path: Path, folder: Path) -> float:
     db = folder / "bare.db"
     db.unlink(missing_ok=True)
@@ -122,13 +142,18 @@ def time_sqlite(csv_path: Path, folder: Path) -> float:
 
 
 def time_store(csv_path: Path, folder: Path) -> float:
-    from leadtui.io.csv_import import ImportOptions
-    from leadtui.launch import open_store
-
     db = folder / "store.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
-    store = open_store(db)
+    return timed_import(csv_path, db)
+
+
+def timed_import(csv_path: Path, target: Path | str) -> float:
+    """Seconds of ``LeadStore.import_rows`` of the file into the fresh database ``target``."""
+    from leadtui.io.csv_import import ImportOptions
+    from leadtui.launch import open_store
+
+    store = open_store(target)
     store.warm_up()
     try:
         start = time.perf_counter()
@@ -157,12 +182,67 @@ def time_cli(csv_path: Path, folder: Path) -> tuple[float, int]:
     return elapsed, int(usage.ru_maxrss)
 
 
+def _database(url: str, name: str) -> str:
+    """A fresh database ``name`` on the server of ``url``; its URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def time_psql(csv_path: Path, url: str) -> float:
+    """``psql \\copy`` of the CSV into a bare table of text columns (the floor)."""
+    target = _database(url, "leadtui_bench_bare")
+    columns = ", ".join(f"c{i} text" for i in range(6))
+    subprocess.run([PSQL, "-q", target, "-c", f"CREATE TABLE bare ({columns})"], check=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [PSQL, "-q", target, "-c", f"\\copy bare FROM '{csv_path}' CSV HEADER"], check=True
+    )
+    return time.perf_counter() - start
+
+
+def time_store_pg(csv_path: Path, url: str) -> float:
+    """``LeadStore.import_rows`` into a fresh leadtui database on the server."""
+    return timed_import(csv_path, _database(url, "leadtui_bench_store"))
+
+
+def postgres(csv_path: Path, url: str, rows: int, repeat: int) -> None:
+    """Print the PostgreSQL import against ``psql \\copy``, interleaved rounds."""
+    floors, stores = [], []
+    for _ in range(repeat):
+        floors.append(time_psql(csv_path, url))
+        stores.append(time_store_pg(csv_path, url))
+    floor, store = statistics.median(floors), statistics.median(stores)
+    print(f"PostgreSQL, rows: {rows:,}")
+    label = "psql \\copy (bare table)"
+    print(f"{label:<36}{floor:>9.2f}{1:>9.2f}")
+    print(f"{'LeadStore.import_rows (PostgreSQL)':<36}{store:>9.2f}{store / floor:>9.2f}")
+    print(
+        "per round, x floor: "
+        + " ".join(f"{s / f:.1f}" for s, f in zip(stores, floors, strict=True))
+    )
+
+
 def main() -> None:
     parser = base_parser(__doc__.splitlines()[0])
     parser.add_argument("--rss", action="store_true", help="also measure a big import's RSS")
     parser.add_argument("--rss-rows", type=int, default=1_000_000)
+    parser.add_argument("--db", help="a postgresql:// URL: benchmark PostgreSQL instead")
+    parser.add_argument("--xlsx", action="store_true", help="time the rows as .xlsx")
     args = parser.parse_args()
+    if args.db:
+        with sample_file(args.rows) as (_folder, csv_path):
+            postgres(csv_path, args.db, args.rows, args.repeat)
+        return
     with sample_file(args.rows) as (folder, csv_path):
+        if args.xlsx:  # only this comparison: the rest is timed without --xlsx
+            time_xlsx(csv_path, folder, args.repeat)
+            return
         # Interleaved rounds, so a slow spell of a shared machine hits every method alike.
         floors, stores, cli_runs = [], [], []
         for _ in range(args.repeat):
@@ -193,6 +273,68 @@ def main() -> None:
             print(
                 f"peak RSS of leadtui import, {args.rss_rows:,} rows: {rss / 1024:.0f} MB "
                 f"({seconds:.1f} s)"
+            )
+
+
+class OpenpyxlBook:
+    """A workbook read by ``openpyxl.load_workbook(read_only=True)`` and ``iter_rows``: the
+    reader before #12's ``leadtui.io.xlsx_rows``, for the before/after comparison."""
+
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.sheetnames = self.book.sheetnames
+
+    def rows(self, name: str) -> Iterator[list[str]]:
+        """The rows of sheet ``name`` as import text."""
+        from leadtui.io.xlsx_rows import as_text
+
+        for values in self.book[name].iter_rows(values_only=True):
+            cells = [as_text(value) for value in values]
+            while cells and not cells[-1]:
+                cells.pop()
+            yield cells
+
+    def close(self) -> None:
+        """Close the workbook."""
+        self.book.close()
+
+
+def time_xlsx(csv_path: Path, folder: Path, repeat: int) -> None:
+    """Print the in-process import of the same rows as CSV and as ``.xlsx`` (read by our
+    row reader, and by openpyxl's ``iter_rows`` as before), interleaved in one run."""
+    from leadtui.io import xlsx_rows
+
+    xlsx_path = folder / "leads.xlsx"
+    write_xlsx(csv_path, xlsx_path)
+    ours = xlsx_rows.open_book
+    names = ("csv", "xlsx, openpyxl iter_rows", "xlsx")
+    runs: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
+
+    def timed(name: str, path: Path) -> None:
+        start = time.process_time()  # CPU of every thread: steadier than wall time when shared
+        runs[name].append(time_store(path, folder))
+        cpu[name].append(time.process_time() - start)
+
+    for _ in range(repeat):
+        timed("csv", csv_path)
+        xlsx_rows.open_book = OpenpyxlBook  # type: ignore[assignment]
+        try:
+            timed("xlsx, openpyxl iter_rows", xlsx_path)
+        finally:
+            xlsx_rows.open_book = ours
+        timed("xlsx", xlsx_path)
+    print(f"rows: {csv_path.stat().st_size / 1e6:.1f} MB of CSV; in-process import, medians")
+    for label, table in (("wall", runs), ("CPU", cpu)):
+        plain = statistics.median(table["csv"])
+        for name, seconds in table.items():
+            ratios = " ".join(f"{s / c:.2f}" for s, c in zip(seconds, table["csv"], strict=True))
+            middle = statistics.median(seconds)
+            print(
+                f"{label:<5}{name:<28}{middle:>8.2f} s{middle / plain:>7.2f}x csv"
+                f"  (per round: {ratios})"
             )
 
 

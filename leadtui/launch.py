@@ -9,6 +9,7 @@ app is made.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -35,6 +36,36 @@ def make_app(store: LeadStore, *, demo: bool = False) -> LeadApp:
     return LeadApp(store=store, clock=store.clock, demo=demo)
 
 
+def run_app(app: LeadApp) -> LeadApp:
+    """Run ``app``; while it ends to switch language, run it again in that language."""
+    app.run()
+    while (following := next_app(app)) is not None:
+        app = following
+        app.run()
+    return app
+
+
+def next_app(app: LeadApp) -> LeadApp | None:
+    """The app that follows ``app`` after a language switch (same store, clock, undo
+    history, view and open leads), in the new language; ``None`` when there was none.
+
+    Modules that translate at import are imported afresh, so every string (bindings,
+    column titles, labels) is in the new language.
+    """
+    switch = app.language_switch
+    if switch is None:
+        return None
+    from leadtui import i18n
+    from leadtui.locale.reload import forget_translated_modules
+
+    forget_translated_modules()
+    i18n.set_language(switch.language)
+    following = make_app(app.store, demo=app.demo)
+    following.undo_history = following.writes.history = app.undo_history
+    following.reopen = switch
+    return following
+
+
 def run_tui(path: Path | str) -> None:
     """Open the app on the database at ``path``.
 
@@ -46,7 +77,7 @@ def run_tui(path: Path | str) -> None:
     from leadtui.store.files import start_daily_backup
 
     if isinstance(path, str):
-        make_app(open_store(path)).run()
+        run_app(make_app(open_store(path)))
         return
     try:
         store = open_store(path)
@@ -57,14 +88,21 @@ def run_tui(path: Path | str) -> None:
             sys.exit(1)
         store = open_store(path)
     backup = None if store.read_only else start_daily_backup(path)
+    _first_rules_file(store)
     try:
-        app = make_app(store)
-        app.run()
+        app = run_app(make_app(store))
     finally:
         if backup is not None:
             backup.join()
     if app.return_code:  # the database was lost mid-session (ui.database_lost)
         sys.exit(app.return_code)
+
+
+def _first_rules_file(store: LeadStore) -> None:
+    """Write the commented default scoring rules on first use (a file to edit)."""
+    # A read-only config folder: the default rules apply, and the rules screen says where.
+    with contextlib.suppress(OSError):
+        store.scoring.init_rules_file()
 
 
 class AppLauncher:
@@ -141,6 +179,6 @@ def run_demo() -> None:
     try:
         store = open_store(folder / "demo.db")
         load_sample(store, now=store.now())
-        make_app(store, demo=True).run()
+        run_app(make_app(store, demo=True))
     finally:
         shutil.rmtree(folder, ignore_errors=True)

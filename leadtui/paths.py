@@ -48,3 +48,21 @@ def ensure_private_dir(path: Path) -> Path:
         os.chmod(new, 0o700)  # mkdir's mode is narrowed by the umask, never widened
     path.mkdir(exist_ok=True)  # a file in the way still fails, as before
     return path
+
+
+SCORING_ENV = "LEADTUI_SCORING"
+
+
+def config_dir() -> Path:
+    """The per-user config directory (not created here)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def scoring_rules_path() -> Path:
+    """The scoring rules file: ``LEADTUI_SCORING`` if set, else ``<config dir>/scoring.toml``."""
+    override = os.environ.get(SCORING_ENV)
+    if override:
+        return Path(override).expanduser()
+    return config_dir() / "scoring.toml"

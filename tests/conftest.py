@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -26,7 +27,16 @@ os.environ.pop("LEADTUI_DB", None)
 # English unless a test asks for another language (snapshots are English), whatever the
 # machine's LANG; the user's own settings file (a language chosen in the app) is not read.
 os.environ["LEADTUI_LANG"] = "en"
-os.environ["LEADTUI_SETTINGS"] = os.path.join(os.path.dirname(__file__), "no-such-settings.toml")
+# Both live in a folder of this session's own, never in the repo (the app may write them).
+_SESSION_CONFIG = tempfile.mkdtemp(prefix="leadtui-test-config-")
+os.environ["LEADTUI_SETTINGS"] = os.path.join(_SESSION_CONFIG, "settings.toml")
+# Nor its scoring rules: the default rules, unless a test writes a file of its own.
+os.environ["LEADTUI_SCORING"] = os.path.join(_SESSION_CONFIG, "scoring.toml")
+# One fixed user (team mode) whatever the login name or database role, so owners and actors
+# read the same on both backends and in snapshots; tests/test_team_identity.py unsets it.
+os.environ["LEADTUI_USER"] = "ana"
+# No live-update listener in the app unless a test asks for one (tests/test_live.py).
+os.environ["LEADTUI_LIVE"] = "0"
 
 from leadtui.launch import make_app, open_store  # noqa: E402
 from leadtui.store import LeadStore  # noqa: E402

@@ -67,6 +67,7 @@ def terms(
         listed(Key.COMPANY, values),
         listed(Key.PHONE, phones),
         listed(Key.NOTE, values),
+        listed(Key.OWNER, st.sampled_from((*vocabulary.owners, "me", "none"))),
         compare,
         st.builds(Text, words, st.booleans()),
     )

@@ -2,9 +2,9 @@
 
 Each later schema added something; dropping it all gives the file a version-1 program
 left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
-and the per-currency stage index (5), stage cadences and
-the going-cold index (6), the summary tables and their triggers (7). Email keys (2)
-changed values, not the schema.
+and the per-currency stage index (5), stage cadences and the going-cold index (6), the
+activity edit columns (7), ``lead.score_pinned`` (8), the summary tables
+and their triggers (10). Email keys (2) changed values, not the schema.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ def downgrade_to_v1(path: Path) -> None:
         conn.execute("DROP INDEX IF EXISTS ix_live_score")
         conn.execute("DROP INDEX IF EXISTS ix_live_stage_activity")
         conn.execute("ALTER TABLE stagechange DROP COLUMN imported")
+        conn.execute("ALTER TABLE activity DROP COLUMN edited_at")
+        conn.execute("ALTER TABLE activity DROP COLUMN edited_fields")
+        conn.execute("ALTER TABLE lead DROP COLUMN score_pinned")
         conn.execute("DROP INDEX IF EXISTS ix_live_stage_money")
         conn.execute(
             "CREATE INDEX ix_live_stage_value ON lead(stage, value_cents) WHERE deleted_at IS NULL"

@@ -202,10 +202,10 @@ async def test_collapse_and_back_to_the_list(
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
-        await pilot.press("c")
+        await pilot.press("C")
         await pilot.press(*"l" * 6)
         assert board.column.state.stage.key == "proposal"
-        await pilot.press("c", "l")
+        await pilot.press("C", "l")
         assert board.column.state.stage.key == "won"
         await pilot.press("v")
         await settle(pilot)
@@ -282,7 +282,7 @@ async def test_filter_dialog_narrows_columns_by_tag(
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
-        await pilot.press("f")
+        await pilot.press("F")
         await settle(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, FilterScreen)

@@ -8,6 +8,7 @@ from conftest import AppFactory
 from textual.pilot import Pilot
 from waiting import settle, wait_until
 
+from leadtui.domain.duplicates_merge import Side
 from leadtui.domain.errors import NotFoundError
 from leadtui.domain.rows import LeadInput
 from leadtui.store import LeadStore
@@ -57,7 +58,7 @@ async def test_merge_with_a_field_taken_then_undo(
         assert view.shown is not None and view.shown.kept.id == first
         assert "same phone +34600112233" in view.shown.candidate.reason
         await pilot.press("1")  # first name: take the other lead's ("Jose" → "José")
-        await pilot.press("m")
+        await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: first in view.merged.values(), "the merge")
         await settle(pilot)
         kept = store.get_lead(first)
@@ -74,10 +75,10 @@ async def test_merge_with_a_field_taken_then_undo(
         assert store.get_lead(first).email is None
         assert view.shown is not None and view.shown.candidate.high_id == second
         # The family's shared phone is only possible; "not a duplicate" is remembered.
-        await pilot.press("s")
+        await pilot.press("right_square_bracket")
         await settle(pilot)
         assert view.shown is not None and view.shown.kept.id == family
-        await pilot.press("n")
+        await pilot.press("I")
         await wait_until(pilot, lambda: view.shown is None, "the last answer")
         await settle(pilot)
         assert (family, family + 1) in store.duplicates.not_duplicates()
@@ -92,7 +93,8 @@ async def test_unmerge_later_from_the_detail(store: LeadStore, app_factory: AppF
     from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
     first, second, _family = seed(store)
-    merged = store.merge_leads(first, second)
+    # Not the default (the newer "Jose"): undoing the unmerge must keep this choice.
+    merged = store.merge_leads(first, second, {"first_name": Side.KEPT})
     assert [m.merge_id for m in store.merges_into(first)] == [merged.merge_id]
     app = app_factory(store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -108,3 +110,44 @@ async def test_unmerge_later_from_the_detail(store: LeadStore, app_factory: AppF
         await pilot.press("u")  # the undo merges them again
         await wait_until(pilot, lambda: len(store.merges_into(first)) == 1, "the merge again")
         await settle(pilot)
+        assert store.get_lead(first).first_name == "José"
+
+
+async def test_unmerge_from_the_timeline_row(store: LeadStore, app_factory: AppFactory) -> None:
+    """Down to the merge's entry in the detail's timeline, U: both back; u merges them again."""
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
+    from leadtui.ui.widgets.timeline import Timeline
+
+    first, second, _family = seed(store)
+    store.merge_leads(first, second, {"first_name": Side.KEPT})
+    (info,) = store.merges_into(first)
+    app = app_factory(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(LeadDetailScreen(first))
+        await settle(pilot)
+        timeline = app.screen.query_one("#timeline", Timeline)
+        await wait_until(pilot, lambda: info.activity_id in timeline.merges, "the merges read")
+        index = next(
+            i
+            for i, e in enumerate(timeline.entries)
+            if e.kind == "activity" and e.id == info.activity_id
+        )
+        await pilot.press("U")  # nothing highlighted yet: nothing happens
+        await settle(pilot)
+        assert store.merges_into(first) != []
+        for _step in range(index + 1):
+            await pilot.press("down")
+        await settle(pilot)
+        assert timeline.selected == index
+        assert timeline.check_action("unmerge", ()) is True
+        await pilot.press("U")
+        await wait_until(pilot, lambda: store.merges_into(first) == [], "the unmerge")
+        await settle(pilot)
+        assert store.get_lead(second).email == "Jose.Nunez@gmail.com"
+        assert store.get_lead(first).email is None
+        assert timeline.check_action("unmerge", ()) is False  # the entry is gone
+        await pilot.press("u")
+        await wait_until(pilot, lambda: len(store.merges_into(first)) == 1, "the merge again")
+        await settle(pilot)
+        assert store.get_lead(first).first_name == "José"

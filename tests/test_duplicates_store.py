@@ -145,6 +145,43 @@ class TestMerge:
         assert note.id in {e.id for e in store.timeline(old) if e.kind == "activity"}
         assert store.tags_of(old) == ["vip"] and store.tags_of(new) == ["web"]
 
+    def test_unmerge_gives_back_the_choices_merging_again_redoes(
+        self, store: LeadStore, pair: tuple[int, int]
+    ) -> None:
+        old, new = pair
+        chosen = {"first_name": Side.KEPT, "job_title": Side.KEPT}
+        first = store.merge_leads(old, new, chosen)
+        merged = store.get_lead(old)
+        undone = store.unmerge(first.merge_id)
+        assert undone.sides == first.sides and undone.sides["first_name"] is Side.KEPT
+        store.merge_leads(old, new, undone.sides)
+        again = store.get_lead(old)
+        assert (again.first_name, again.job_title) == ("José", "") == (
+            merged.first_name, merged.job_title,
+        )  # fmt: skip
+
+    def test_an_older_merge_record_gives_its_choices_from_its_values(
+        self, store: LeadStore, pair: tuple[int, int]
+    ) -> None:
+        """A merge recorded before the choices were kept: read back from what it changed."""
+        import json
+
+        old, new = pair
+        first = store.merge_leads(old, new, {"first_name": Side.KEPT, "value": Side.OTHER})
+        with store.engine().begin() as conn:
+            raw = conn.execute(
+                text("SELECT snapshot_json FROM leadmerge WHERE id = :id"), {"id": first.merge_id}
+            ).scalar_one()
+            snap = json.loads(raw)
+            del snap["sides"]
+            conn.execute(
+                text("UPDATE leadmerge SET snapshot_json = :s WHERE id = :id"),
+                {"s": json.dumps(snap), "id": first.merge_id},
+            )
+        sides = store.unmerge(first.merge_id).sides
+        assert sides["first_name"] is Side.KEPT and sides["value"] is Side.OTHER
+        assert sides["email"] is Side.OTHER and sides["company"] is Side.KEPT
+
     def test_unknown_merge(self, store: LeadStore) -> None:
         with pytest.raises(NotFoundError):
             store.unmerge(999)

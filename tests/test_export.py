@@ -194,7 +194,10 @@ def test_csv_is_spreadsheet_safe_by_default(store: LeadStore, tmp_path: Path) ->
     raw_row = next(csv.DictReader(raw.read_text("utf-8").splitlines()))
     assert raw_row["first_name"] == "=cmd|' /C calc'!A0"
     assert raw_row["phone"] == "+34612345678"
-    assert [neutralise(cell) for cell in ("=a", "\rb", "ok", "'=c")] == ["'=a", "'\rb", "ok", "'=c"]
+    # A value that itself starts with a quote and a formula character gets a guard too: the
+    # import takes one off (and a spreadsheet shows the rest as typed), so "'=c" comes back.
+    cells = ("=a", "\rb", "ok", "'=c", "'ok", "''=d")
+    assert [neutralise(cell) for cell in cells] == ["'=a", "'\rb", "ok", "''=c", "'ok", "''=d"]
     # A safe export imports back to the same people (the phone's quote is dropped).
     other = open_store(tmp_path / "other.db", clock=fixed_clock)
     report = other.import_rows(other.preview_import(safe), ImportOptions())

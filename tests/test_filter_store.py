@@ -50,7 +50,8 @@ NOTES = (
     "50% off",
 )
 STAGES = ("new", "contacted", "qualified", "proposal", "won", "lost")
-VOCAB = Vocabulary(stages=STAGES, tags=TAGS)
+OWNERS = ("ana", "luis", None)
+VOCAB = Vocabulary(stages=STAGES, tags=TAGS, owners=("ana", "luis"), me="ana")
 
 
 def _rows(count: int = 140) -> list[dict[str, Any]]:
@@ -71,6 +72,7 @@ def _rows(count: int = 140) -> list[dict[str, Any]]:
                 "company": rng.choice(COMPANIES),
                 "source": rng.choice(SOURCES),
                 "stage": rng.choice(STAGES),
+                "owner": OWNERS[i % 7 % 3],
                 "score": None if i % 5 == 0 else rng.randint(0, 100),
                 "created_at": DEMO_NOW - timedelta(hours=rng.randint(0, 24 * 100)),
                 "next_followup_at": None
@@ -144,6 +146,9 @@ def _match(term: Match, row: dict[str, Any]) -> bool:
             return any(_contains(row["company"], v) for v in values)
         case Key.PHONE:
             return any(_contains(row["phone_e164"], re.sub(r"\D", "", v)) for v in values)
+        case Key.OWNER:
+            meant = {{"me": VOCAB.me, "none": None}.get(v, v) for v in values}
+            return row["owner"] in meant
     return any(_contains(body, v) for _kind, _at, body in row["activities"] for v in values)
 
 
@@ -190,7 +195,17 @@ def oracle(query: FilterQuery) -> set[str]:
 @pytest.fixture
 def filled(store: LeadStore) -> LeadStore:
     """The generated rows in the store, three of them deleted."""
-    store.bulk_insert_leads([dict(row) for row in ROWS])
+    given = [
+        {**{k: v for k, v in row.items() if k != "computed"}}
+        | ({"score": None} if row.get("computed") else {})
+        for row in ROWS
+    ]
+    store.bulk_insert_leads(given)
+    for row in ROWS:  # a lead given no score gets the one the scoring rules compute
+        if row["score"] is None or row.get("computed"):
+            found = store.find_by_email(row["email"])
+            assert found is not None
+            row["score"], row["computed"] = found.score, True
     everyone = store.page_list(LeadFilter(), LeadSort(), 0, 1000)
     store.delete_leads([row.id for row in everyone if row.email in DELETED])
     return store
@@ -260,6 +275,8 @@ def test_random_filters_list_what_the_python_filter_finds(
         "-due:none created>=2026-02-01",
         "company:acme phone:600",
         "note:budget",
+        "owner:me stage:new",
+        "-owner:luis,none",
         "feria",
         "evento garc",
         "600",

@@ -102,6 +102,17 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
         (good, ("log", "1", "--kind", "call", "hi", "--followup", "someday maybe")),
         (good, ("followup", HUGE, "tomorrow")),
         (good, ("followup", "1", "13/45")),
+        (good, ("score", HUGE, "--explain")),
+        (good, ("score", "nobody@example.com")),
+        (good, ("score", "1", "--pin", "-3")),
+        (good, ("stages", "rename", "nowhere", "Somewhere")),
+        (good, ("stages", "remove", "won")),
+        (good, ("stages", "cadence", "new", HUGE)),
+        (good, ("stages", "add", TITLE + "x" * 300)),
+        (good, ("stages", "move", "new", "--after", "nowhere")),
+        (good, ("assign", HUGE, "luis")),
+        (good, ("assign", "1", "x" * 500)),
+        (good, ("assign", "1", "luis", "--none")),
     ]
     for broken in (w["damaged"], w["text"], w["tmp"] / "nothing-here.db"):
         for args in (
@@ -114,6 +125,7 @@ def hostile_cases(w: dict[str, Path]) -> list[tuple[Path, tuple[str, ...]]]:
             ("forget", "1"),
             ("import", "--revert", "1"),
             ("check",),
+            ("whoami",),
         ):
             cases.append((broken, args))
     cases.append((w["damaged"], ("import", csv)))

@@ -260,7 +260,8 @@ class TestSpanishCli:
 
 
 class TestLanguageCommand:
-    """The palette's Language command remembers the choice for the next start."""
+    """With LEADTUI_LANG set, the palette's Language command only remembers the choice
+    (the switch of a running app is in tests/test_language_switch.py)."""
 
     async def test_choose_spanish(
         self,
@@ -268,14 +269,20 @@ class TestLanguageCommand:
         app_factory: AppFactory,
         environment: pytest.MonkeyPatch,
     ) -> None:
+        environment.setenv(i18n.LANG_ENV, "en")
         app = app_factory(store)
         async with app.run_test() as pilot:
             await settle(pilot)
             await run_from_palette(pilot, "language es", "Español")
             await wait_until(pilot, lambda: bool(app._notifications), "the notice")
             notice = next(iter(app._notifications)).message
-        assert notice.startswith("Idioma: Español. Se aplicará la próxima vez que abras leadtui.")
+        assert notice.startswith(
+            "Idioma: Español. Se aplicará la próxima vez que abras leadtui.\n"
+            "LEADTUI_LANG=en está definida y manda sobre esta elección."
+        )
+        assert app.language_switch is None  # the running app is unchanged
         assert i18n.saved_language() == "es"
-        assert i18n.language() == "en"  # the running app is unchanged until the next start
+        assert i18n.language() == "en"
+        environment.delenv(i18n.LANG_ENV)
         i18n.set_language()
         assert i18n.language() == "es"

@@ -21,18 +21,13 @@ ROWS = "first_name,last_name,email\nAna,Uno,ana@example.org\nBea,Dos,bea@example
 
 
 def _fake_batch(store: LeadStore, names: list[str]) -> tuple[int, list[int]]:
-    """An import batch as the import leaves it (both backends; imports run on SQLite)."""
+    """An import batch as the import leaves it (written by hand, on both backends)."""
     from leadtui.storage.postgres.backend import PostgresBackend
 
     backend = store.backend
     postgres = isinstance(backend, PostgresBackend)
     mark = "%s" if postgres else "?"
-    # PostgreSQL does not import files yet: its raw unit of work is private.
-    with (
-        backend._transaction()
-        if isinstance(backend, PostgresBackend)
-        else backend.transaction() as conn
-    ):
+    with backend.transaction() as conn:
         cursor = conn.execute(
             "INSERT INTO importbatch (at, file_name, file_format, rows_read, imported, updated, "
             f"merged, skipped, rejected, report_json) VALUES ({mark}, 'a.csv', 'generic', "

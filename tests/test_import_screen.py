@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import AppFactory
+from db_tables import every_table
+from pg_fixtures import both_backends
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 from waiting import running_workers, settle, wait_until
 
+from leadtui.storage.columns import LEAD
 from leadtui.store import LeadStore
 from leadtui.ui.screens.confirm import ConfirmScreen
 from leadtui.ui.screens.import_fields import FieldPickerScreen
@@ -22,11 +24,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 
 def lead_rows(store: LeadStore) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(store.path)
-    try:
-        return conn.execute("SELECT first_name, email, company FROM lead ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    """(first name, email, company) of every lead, by id (either backend)."""
+    picked = [LEAD.names.index(name) for name in ("first_name", "email", "company")]
+    return [tuple(row[i] for i in picked) for row in every_table(store)["lead"]]
 
 
 async def open_with(pilot: Pilot[Any], path: Path) -> ImportScreen:
@@ -46,6 +46,7 @@ def counts_text(screen: ImportScreen) -> str:
     return str(screen.query_one("#import-counts", Static).render())
 
 
+@both_backends
 async def test_preview_confirm_progress_and_undo(store: LeadStore, app_factory: AppFactory) -> None:
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -78,6 +79,7 @@ async def test_preview_confirm_progress_and_undo(store: LeadStore, app_factory: 
         assert lead_rows(store) == []
 
 
+@both_backends
 async def test_mapping_edit_changes_what_is_imported(
     store: LeadStore, app_factory: AppFactory
 ) -> None:

@@ -153,7 +153,7 @@ class TestStages:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "l", "down", "enter")
+            await keys(pilot, "x", "down", "enter")
         last = demo_store.stage_history(lead)[-1]
         assert (last.to_stage, last.reason) == ("lost", "No budget")
         assert demo_store.get_lead(lead).stage == "lost"
@@ -165,9 +165,9 @@ class TestStages:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "l", "escape")
+            await keys(pilot, "x", "escape")
             assert demo_store.get_lead(lead).stage == "qualified"
-            await keys(pilot, "l", "tab")
+            await keys(pilot, "x", "tab")
             await pilot.press(*"Acme [/] did it in-house")
             await keys(pilot, "enter")
         last = demo_store.stage_history(lead)[-1]
@@ -223,7 +223,7 @@ class TestTags:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "t")
+            await keys(pilot, "number_sign")
             await pilot.press(*"[bold]hot")
             await keys(pilot, "enter", "tab")
             if old:
@@ -242,7 +242,7 @@ class TestTags:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "t")
+            await keys(pilot, "number_sign")
             await pilot.press(*known[:2])
             await keys(pilot, "right", "enter", "enter")
         assert known in demo_store.tags_of(lead)
@@ -282,7 +282,7 @@ class TestNavigationAndOutside:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "m", "c")
+            await keys(pilot, "at", "y")
             assert app.clipboard == email
         assert opened == [f"mailto:{email}"]
 
@@ -297,9 +297,9 @@ class TestDeleteAndUndo:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
-            await keys(pilot, "x", "n")
+            await keys(pilot, "d", "n")
             demo_store.get_lead(lead)  # still there
-            await keys(pilot, "x", "y")
+            await keys(pilot, "d", "y")
             assert not isinstance(app.screen, LeadDetailScreen)
             with pytest.raises(NotFoundError):
                 demo_store.get_lead(lead)

@@ -191,6 +191,7 @@ REVIEWED = {
     ("storage/sqlite/list_extras.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_batch.py", "names"),  # constant column names
     ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
+    ("storage/postgres/import_batch.py", "assignments"),  # the same, "name = %s"
     ("storage/sqlite/export_reads.py", "condition"),  # export_where(): values bound as "?"
     ("storage/sqlite/reads.py", "condition"),  # where_clause() output; values bound as parameters
     # ORDER BY from a fixed table
@@ -235,6 +236,11 @@ REVIEWED = {
     ("storage/sqlite/list_queries.py", "where[0]"),  # where_clause() output; values bound
     ("storage/postgres/reads.py", "hits"),
     ("storage/postgres/reads.py", "where[0]"),
+    # Lead scoring's reads and writes: fixed text, the driver's placeholder, values bound.
+    *(("storage/score_facts.py", expr) for expr in ("mark", "marks", "where", "_LEAD", "_TOUCHES")),
+    ("storage/team_sql.py", "mark"),  # the dialect's placeholder
+    ("storage/postgres/notify_ddl.py", "table"),  # NOTIFIED_TABLES, fixed names
+    ("storage/sqlite/migrate_team.py", "table"),  # TEAM_COLUMNS' table names
 }
 
 

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import fixed_clock
 
-from leadtui.domain.errors import DatabaseRefused, ReadOnlyError, StorageError
+from leadtui.domain.errors import DatabaseRefused, NotFoundError, ReadOnlyError, StorageError
 from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import open_store
 from leadtui.storage.postgres.url import mask_password
@@ -101,11 +101,18 @@ def test_a_read_only_role_reads_and_refuses_writes(pg_url: str) -> None:
         run(pg_url, "DROP ROLE viewer")
 
 
-def test_jobs_not_available_yet_say_so(store_pg: LeadStore) -> None:
-    for job in (lambda: store_pg.backup(), lambda: store_pg.forget_lead(1)):
-        with pytest.raises(StorageError, match="not available on PostgreSQL yet"):
-            job()
+def test_backup_and_forget_work_on_a_server(
+    store_pg: LeadStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once SQLite-only, now on both (details in test_pg_backup / test_io_both_backends)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert store_pg.list_backups() == []
+    made = store_pg.backup()
+    assert [info.path for info in store_pg.list_backups()] == [made]
+    lead = store_pg.add_lead(LeadInput(first_name="Gone", last_name="Soon"))
+    assert store_pg.forget_lead(lead.id or 0) > 0
+    with pytest.raises(NotFoundError, match="No lead"):
+        store_pg.forget_lead(lead.id or 0)
 
 
 @pytest.fixture
@@ -120,7 +127,7 @@ def test_the_cli_works_on_a_url(pg_url: str, tmp_path: Path) -> None:
     from leadtui.cli import main
 
     runner = CliRunner()
-    env = {"LEADTUI_DB": pg_url}
+    env = {"LEADTUI_DB": pg_url, "XDG_DATA_HOME": str(tmp_path / "data")}
     added = runner.invoke(main, ["add", "--first-name", "Ana", "--last-name", "Cli"], env=env)
     assert added.exit_code == 0, added.output
     listed = runner.invoke(main, ["list"], env=env)
@@ -129,8 +136,8 @@ def test_the_cli_works_on_a_url(pg_url: str, tmp_path: Path) -> None:
     assert moved.exit_code == 0, moved.output
     stats = runner.invoke(main, ["--db", pg_url, "stats"])
     assert stats.exit_code == 0, stats.output
-    backup = runner.invoke(main, ["--db", pg_url, "backup"])
-    assert backup.exit_code == 1 and "not available on PostgreSQL yet" in backup.output
+    backup = runner.invoke(main, ["--db", pg_url, "backup"], env=env)
+    assert backup.exit_code == 0 and "Backup written to" in backup.output, backup.output
     out = tmp_path / "leads.json"
     exported = runner.invoke(main, ["--db", pg_url, "export", str(out)])
     assert exported.exit_code == 0, exported.output

@@ -120,11 +120,11 @@ class TestBoard:
     def test_collapsed_closed_columns(
         self, demo_store: LeadStore, snap_compare: SnapCompare
     ) -> None:
-        """`c` folds Won and Lost into narrow strips; open columns get wider."""
+        """`C` folds Won and Lost into narrow strips; open columns get wider."""
 
         async def run_before(pilot: Pilot[Any]) -> None:
             await open_board(pilot)
-            await pilot.press("c")
+            await pilot.press("C")
             await settle(pilot)
 
         assert snap_compare(

@@ -136,7 +136,7 @@ class TestLeadDetailDialogSnapshots:
         assert snap_compare(
             app_factory(demo_store),
             terminal_size=SNAPSHOT_SIZE,
-            run_before=detail_then(rich_lead(demo_store), "l"),
+            run_before=detail_then(rich_lead(demo_store), "x"),
         )
 
     def test_activity_dialog(
@@ -156,7 +156,7 @@ class TestLeadDetailDialogSnapshots:
         assert snap_compare(
             app_factory(demo_store),
             terminal_size=SNAPSHOT_SIZE,
-            run_before=detail_then(rich_lead(demo_store), "t", "m", "a"),
+            run_before=detail_then(rich_lead(demo_store), "number_sign", "m", "a"),
         )
 
     def test_conflict_dialog(

@@ -66,3 +66,33 @@ class TestDuplicatesView:
         with speaking("es"):
             make_app = fresh("leadtui.launch", "make_app")
             assert snap_compare(make_app(store), terminal_size=size, run_before=open_view)
+
+
+class TestUnmergeInTheTimeline:
+    """The survivor's detail: the merge's entry highlighted in the timeline, U Unmerge offered."""
+
+    def test_merge_entry_highlighted(self, snap_compare: SnapCompare, store: LeadStore) -> None:
+        """Down to the merge note: its heading in reverse video, the footer says U Unmerge."""
+        seed(store)
+        store.merge_leads(1, 2)
+        from leadtui.launch import make_app
+
+        async def open_detail(pilot: Pilot[Any]) -> None:
+            from leadtui.ui.screens.lead_detail import LeadDetailScreen
+            from leadtui.ui.widgets.timeline import Timeline
+
+            await settle(pilot)
+            pilot.app.push_screen(LeadDetailScreen(1))
+            await settle(pilot)
+            timeline = pilot.app.screen.query_one("#timeline", Timeline)
+            await wait_until(pilot, lambda: bool(timeline.merges), "the merges read")
+            (note,) = timeline.merges
+            index = next(
+                i for i, e in enumerate(timeline.entries) if e.kind == "activity" and e.id == note
+            )
+            for _step in range(index + 1):
+                await pilot.press("down")
+            pilot.app.sub_title = "leads.db"
+            await settle(pilot)
+
+        assert snap_compare(make_app(store), terminal_size=SNAPSHOT_SIZE, run_before=open_detail)

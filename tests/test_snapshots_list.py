@@ -65,7 +65,7 @@ class TestLeadListSnapshots:
         assert snap_compare(
             app_factory(demo_store),
             terminal_size=SNAPSHOT_SIZE,
-            run_before=keys_then_settle("f", "down", "space", "ctrl+s"),
+            run_before=keys_then_settle("F", "down", "space", "ctrl+s"),
         )
 
     def test_filter_dialog(
@@ -73,7 +73,7 @@ class TestLeadListSnapshots:
     ) -> None:
         """The filter dialog: stages, sources, tags and follow-up choices."""
         assert snap_compare(
-            app_factory(demo_store), terminal_size=SNAPSHOT_SIZE, run_before=keys_then_settle("f")
+            app_factory(demo_store), terminal_size=SNAPSHOT_SIZE, run_before=keys_then_settle("F")
         )
 
     def test_empty_state(

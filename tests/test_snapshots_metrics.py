@@ -41,14 +41,14 @@ class TestMetricsPanel:
     """The metrics panel under the board, in English."""
 
     def test_by_source(self, demo_store: LeadStore, snap_compare: SnapCompare, size: Any) -> None:
-        """`I` once: sources by leads, a bar each, conversion per stage, win rate, won value."""
+        """`T` once: sources by leads, a bar each, conversion per stage, win rate, won value."""
         app = make_app(demo_store, demo=True)
-        assert snap_compare(app, terminal_size=size, run_before=panel_after("I"))
+        assert snap_compare(app, terminal_size=size, run_before=panel_after("T"))
 
     def test_by_month(self, demo_store: LeadStore, snap_compare: SnapCompare, size: Any) -> None:
-        """`I` twice: the latest creation months (cohorts), oldest first."""
+        """`T` twice: the latest creation months (cohorts), oldest first."""
         app = make_app(demo_store, demo=True)
-        assert snap_compare(app, terminal_size=size, run_before=panel_after("I", "I"))
+        assert snap_compare(app, terminal_size=size, run_before=panel_after("T", "T"))
 
     def test_segment(self, demo_store: LeadStore, snap_compare: SnapCompare, size: Any) -> None:
         """A board filtered by `source:event`: the funnel of that segment, and it says so."""
@@ -75,5 +75,5 @@ class TestMetricsPanelSpanish:
         assert snap_compare(
             spanish(demo_store),
             terminal_size=size,
-            run_before=panel_after("I", search="source:event"),
+            run_before=panel_after("T", search="source:event"),
         )

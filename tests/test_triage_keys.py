@@ -93,7 +93,7 @@ async def test_snooze_skip_and_undo(store: LeadStore, app_factory: AppFactory) -
         await settle(pilot)
         await pilot.press("t")
         await settle(pilot)
-        await pilot.press("s")  # snooze a day: the next lead comes up
+        await pilot.press("z")  # snooze a day: the next lead comes up
         await settle(pilot)
         assert isinstance(app.screen, TriageScreen)
         assert app.screen.detail is not None and app.screen.detail.id == second
@@ -104,7 +104,7 @@ async def test_snooze_skip_and_undo(store: LeadStore, app_factory: AppFactory) -
         await settle(pilot)
         found = store.lead_detail(first)
         assert found is not None and found.next_followup_at == DEMO_NOW - timedelta(days=2)
-        await pilot.press("space")  # skip: nothing written
+        await pilot.press("right_square_bracket")  # skip: nothing written
         await settle(pilot)
         assert app.screen.detail is None
         untouched = store.lead_detail(second)

@@ -92,7 +92,7 @@ class TestClosingInTheDetail:
         app = app_factory(store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead_id)
-            await keys(pilot, "l", "enter")
+            await keys(pilot, "x", "enter")
             lost = store.get_lead(lead_id)
             assert (lost.stage, lost.next_followup_at) == ("lost", None)
             await keys(pilot, "greater_than_sign", "w")  # neither leaves Lost for Won

@@ -34,7 +34,7 @@ async def test_mail_says_so_when_no_mail_program_opens(
     async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
         await settle(pilot)
         await open_detail(pilot, demo_store)
-        await pilot.press("m")
+        await pilot.press("at")
         await settle(pilot)
         assert any("No mail program" in str(n.message) for n in app._notifications)
 

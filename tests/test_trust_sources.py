@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pg_fixtures import both_backends
 
 from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.domain.sources import SOURCES, source_key
@@ -40,8 +41,9 @@ def test_any_text_is_a_known_source(text: str) -> None:
     assert source_key(text) in SOURCES
 
 
+@both_backends
 def test_spanish_sources_import_instead_of_rejecting(store: LeadStore, tmp_path: Path) -> None:
-    """SQLite only: importing files is not available on PostgreSQL yet."""
+    """Spanish and free-text sources map to known ones (both backends)."""
     path = tmp_path / "fuentes.csv"
     path.write_text(
         "email,first_name,source\n"

@@ -79,7 +79,7 @@ async def test_a_too_long_tag_is_one_error_toast_and_the_app_runs_on(
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("t")
+        await pilot.press("number_sign")
         await settle(pilot)
         await pilot.press(*("x" * 61), "enter")
         await settle(pilot)

@@ -25,6 +25,9 @@ from leadtui.cli import (
     import_export,
     leads,
     safety,
+    score,
+    stages,
+    team,
     views,
 )
 from leadtui.cli.common import OneLineErrors, db_target, friendly_errors
@@ -76,7 +79,10 @@ agenda.register(main)
 import_export.register(main)
 export_forget.register(main)
 views.register(main)
+team.register(main)
 safety.register(main)
 check.register(main)
+score.register(main)
 duplicates.register(main)
+stages.register(main)
 click_messages.translate_help(main)

@@ -12,7 +12,7 @@ from leadtui.cli.common import friendly_errors, store_for
 from leadtui.domain.sanitize import sanitize
 from leadtui.i18n import _
 
-_LOGGED_KINDS = ("call", "email", "meeting", "note")
+_LOGGED_KINDS = ("call", "email", "meeting", "note", "reply")
 
 
 def _when(store: Any, text: str) -> tuple[datetime | None, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from leadtui.cli.common import friendly_errors, stage_key, store_for
+from leadtui.cli.common import db_target, friendly_errors, stage_key, store_for
 from leadtui.cli.confirm import confirm_or_refuse
 from leadtui.cli.say import echo
 from leadtui.cli.views import chosen_filter, filter_options
@@ -120,6 +120,8 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: boo
                 id=lead.id, tombstone=tombstone
             )
         )
+        if isinstance(db_target(ctx), str):
+            echo(server_note())
         if keep_backups:
             echo(
                 _(
@@ -146,6 +148,16 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: boo
         )
     if done.failed:
         ctx.exit(1)
+
+
+def server_note() -> str:
+    """What a forget on PostgreSQL leaves to the database administrator."""
+    return _(
+        "On PostgreSQL the deleted rows stay on disk until VACUUM reclaims them: ask the "
+        "database administrator to run VACUUM (FULL) (or at least VACUUM) on lead, "
+        "activity, stagechange, leadtag, leadmerge and importbatch. WAL archives, replicas "
+        "and pg_dump backups made before still hold this person."
+    )
 
 
 def register(group: click.Group) -> None:

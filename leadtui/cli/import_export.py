@@ -168,6 +168,12 @@ def _print_report(report: Any) -> None:
                 columns=", ".join(report.not_imported)
             )
         )
+    if report.kept_in_note:
+        echo(
+            _("Kept in the note of each lead (column: answer): {columns}").format(
+                columns=", ".join(report.kept_in_note)
+            )
+        )
     for issue in report.warnings[:SHOWN_ISSUES]:
         echo(
             _("  Left out: row {row} (line {line}), {column}: {value!r}: {reason}").format(

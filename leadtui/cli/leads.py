@@ -103,6 +103,7 @@ def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
         "company": row.company,
         "stage": row.stage,
         "source": row.source,
+        "owner": row.owner,
         "value_cents": row.value_cents,
         "currency": row.currency,
         "next_followup_at": row.next_followup_at.isoformat() if row.next_followup_at else None,

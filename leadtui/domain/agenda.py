@@ -13,7 +13,7 @@ from enum import StrEnum
 from leadtui.domain.rows import LeadRow
 from leadtui.i18n import N_
 
-TOUCH_KINDS = ("note", "call", "email", "meeting", "form")
+TOUCH_KINDS = ("note", "call", "email", "meeting", "form", "reply")
 """Activity kinds that count as a touch (follow-up entries and system events do not)."""
 
 
@@ -109,6 +109,7 @@ def touch_summary(touch: LastTouch | None, now: datetime) -> str:
         "email": _("email"),
         "meeting": _("meeting"),
         "form": _("form"),
+        "reply": _("reply"),
     }
     head = f"{kinds.get(touch.kind, touch.kind)} {days_ago(touch.at, now)}"
     return f"{head}: {touch.body}" if touch.body else head

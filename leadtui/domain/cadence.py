@@ -3,7 +3,8 @@
 Pure rules, no I/O. A stage's cadence is stored in the ``stagecadence`` table so it
 can be edited; a stage without a stored row uses :data:`DEFAULT_CADENCES` (by stage
 key), and a stage unknown there (a renamed or added one) uses :data:`FALLBACK` for
-open stages. Won and Lost stages have no cadence: nothing is proposed for them.
+open stages and :data:`NURTURE_FALLBACK` for nurturing ones (a long interval: the lead is
+interested but not ready). Won and Lost stages have no cadence: nothing is proposed for them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ DEFAULT_CADENCES: Mapping[str, Cadence] = {
 FALLBACK = Cadence(7, 21)
 """The cadence of an open stage with no stored row and no default."""
 
+NURTURE_FALLBACK = Cadence(21, 60)
+"""The cadence of a nurturing stage with no stored row."""
+
+FOLLOWED_KINDS = frozenset({"open", "nurture"})
+"""The stage kinds that are followed up (have a cadence); Won and Lost are not."""
+
 MAX_CADENCE_DAYS = 365
 """The longest interval a cadence may have."""
 
@@ -51,12 +58,12 @@ def resolve(stages: Iterable[StageInfo], stored: Mapping[str, Cadence]) -> list[
     """Each stage's effective cadence: the stored one, else the default, else the fallback."""
     found: list[StageCadence] = []
     for stage in stages:
-        if stage.kind != "open":
+        if stage.kind not in FOLLOWED_KINDS:
             found.append(StageCadence(stage, None))
             continue
-        found.append(
-            StageCadence(stage, stored.get(stage.key) or DEFAULT_CADENCES.get(stage.key, FALLBACK))
-        )
+        fallback = NURTURE_FALLBACK if stage.kind == "nurture" else FALLBACK
+        default = fallback if stage.kind == "nurture" else DEFAULT_CADENCES.get(stage.key, fallback)
+        found.append(StageCadence(stage, stored.get(stage.key) or default))
     return found
 
 

@@ -6,6 +6,7 @@ Pure Python (no I/O). :mod:`leadtui.domain.duplicates` holds the rules that use 
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 from dataclasses import dataclass
@@ -115,13 +116,16 @@ class KeyRow:
     company: str
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """``text`` case-folded, accents dropped, anything but letters and digits as one space."""
     if not text:
         return ""
     if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        # The usual accents in one C-speed pass; any other combining mark character by character.
+        text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold()
     if text.isascii():  # the common case: one C-speed pass
         return " ".join(text.translate(_PUNCTUATION).split())
@@ -129,6 +133,8 @@ def fold(text: str | None) -> str:
     return " ".join("".join(chars).split())
 
 
+_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+"""Combining Diacritical Marks, all but U+034F (a joiner, not a combining mark)."""
 _PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation, " "))
 
 

@@ -12,9 +12,14 @@ from leadtui.i18n import N_
 
 
 class StageKind(StrEnum):
-    """Whether a stage is still in play or closed."""
+    """Whether a stage is still in play, parked (nurturing) or closed.
+
+    Won and Lost semantics belong to the kind, never to a stage's name or key.
+    """
 
     OPEN = "open"
+    NURTURE = "nurture"
+    """Interested but not ready: a long cadence, its own column, neither open funnel nor lost."""
     WON = "won"
     LOST = "lost"
 
@@ -42,6 +47,7 @@ class ActivityKind(StrEnum):
     EMAIL = "email"
     MEETING = "meeting"
     FORM = "form"
+    REPLY = "reply"  # the lead answered (scored as behaviour; see domain.scoring)
     SYSTEM = "system"
     FOLLOWUP = "followup"  # a follow-up set, moved or cleared (not a touch)
 
@@ -55,3 +61,6 @@ DEFAULT_STAGES: tuple[tuple[str, str, StageKind], ...] = (
     ("won", N_("Won"), StageKind.WON),
     ("lost", N_("Lost"), StageKind.LOST),
 )
+
+NURTURE_STAGE: tuple[str, str, StageKind] = ("nurturing", N_("Nurturing"), StageKind.NURTURE)
+"""The nurturing stage the pipeline settings offer to add (new databases do not start with it)."""

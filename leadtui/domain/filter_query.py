@@ -1,11 +1,12 @@
 """The filter language typed in the search box and the CLI: parse, check and render.
 
 ``stage:qualified,proposal source:event tag:feria-2026 -tag:cliente due:overdue,today
-score>40 created>=2026-11-01 company:acme phone:600 note:budget "free text" ana``
+score>40 created>=2026-11-01 company:acme phone:600 note:budget owner:me "free text" ana``
 
 A query is a list of terms that must all hold. ``key:a,b`` matches any of the values;
 a leading ``-`` negates a key term. ``score`` and ``created`` compare with ``> >= < <= =``
-(``:`` means ``=``). Plain words (quoted or not) search names, emails and companies as
+(``:`` means ``=``). ``owner:me`` is the current user, ``owner:none`` a lead assigned to
+nobody. Plain words (quoted or not) search names, emails and companies as
 before, and also tags, sources and phone digits. Pure Python: no SQL, no I/O; the storage
 layer turns a :class:`FilterQuery` into SQL with bound parameters.
 """
@@ -19,8 +20,10 @@ from datetime import date
 from enum import StrEnum
 
 from leadtui.domain.enums import LeadSource
+from leadtui.domain.filter_query_es import english_key, english_value, shown_key, shown_value
 from leadtui.domain.filter_query_lexer import FilterSyntaxError as FilterSyntaxError
 from leadtui.domain.filter_query_lexer import Part, Token, lex, quote_value
+from leadtui.domain.team import ME, NOBODY
 from leadtui.i18n import _
 
 
@@ -36,9 +39,19 @@ class Key(StrEnum):
     NOTE = "note"
     SCORE = "score"
     CREATED = "created"
+    OWNER = "owner"
 
 
-MATCH_KEYS = (Key.STAGE, Key.SOURCE, Key.TAG, Key.DUE, Key.COMPANY, Key.PHONE, Key.NOTE)
+MATCH_KEYS = (
+    Key.STAGE,
+    Key.SOURCE,
+    Key.TAG,
+    Key.DUE,
+    Key.COMPANY,
+    Key.PHONE,
+    Key.NOTE,
+    Key.OWNER,
+)
 """Keys written ``key:value[,value…]``."""
 COMPARE_KEYS = (Key.SCORE, Key.CREATED)
 """Keys written ``key>value`` (and ``>= < <= = :``)."""
@@ -130,13 +143,18 @@ class Vocabulary:
     stages: tuple[str, ...] = ("new", "contacted", "qualified", "proposal", "won", "lost")
     sources: tuple[str, ...] = field(default_factory=lambda: _default_sources())
     tags: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    """The owners leads have (Tab completes them after ``owner:``)."""
+    me: str | None = None
+    """The current user: ``owner:me`` reads as ``owner:<me>`` (``None``: kept as ``me``)."""
 
 
 def _default_sources() -> tuple[str, ...]:
     return tuple(source.value for source in LeadSource)
 
 
-def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:
+def _known(key: Key, typed: str, allowed: Collection[str], token: Part) -> str:
+    value = english_value(key.value, typed)  # etapa:cualificado is stage:qualified
     if value in allowed:
         return value
     folded = value.casefold()
@@ -145,7 +163,9 @@ def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:
             return candidate
     raise FilterSyntaxError(
         _("Unknown {key} “{value}”: use one of {choices}.").format(
-            key=key.value, value=value, choices=", ".join(allowed)
+            key=shown_key(key.value),
+            value=typed,
+            choices=", ".join(shown_value(key.value, choice) for choice in allowed),
         ),
         token.start,
         token.end,
@@ -154,16 +174,28 @@ def _known(key: Key, value: str, allowed: Collection[str], token: Part) -> str:
 
 def _match_value(key: Key, value: str, vocabulary: Vocabulary, token: Part) -> str:
     if not value:
-        raise FilterSyntaxError(_("{key}: needs a value.").format(key=key.value), *token.span)
+        raise FilterSyntaxError(
+            _("{key}: needs a value.").format(key=shown_key(key.value)), *token.span
+        )
     if key is Key.STAGE:
         return _known(key, value, vocabulary.stages, token)
     if key is Key.SOURCE:
         return _known(key, value, vocabulary.sources, token)
     if key is Key.DUE:
         return _known(key, value.lower(), [due.value for due in Due], token)
+    if key is Key.OWNER:
+        return _owner(value, vocabulary)
     if key is Key.PHONE and not any(char.isdigit() for char in value):
         raise FilterSyntaxError(_("phone: needs digits, e.g. phone:600."), token.start, token.end)
     return value
+
+
+def _owner(value: str, vocabulary: Vocabulary) -> str:
+    """``me`` is the current user, ``none`` nobody; any other name is kept as written."""
+    folded = value.casefold()
+    if folded == ME:
+        return vocabulary.me or ME
+    return NOBODY if folded == NOBODY else value
 
 
 def _compare_value(key: Key, text: str, token: Part) -> int | date:
@@ -191,24 +223,28 @@ def _term(token: Token, vocabulary: Vocabulary) -> Term:
             )
         return Text(token.values[0].text, quoted=token.values[0].quoted)
     try:
-        key = Key(token.key.lower())
+        key = Key(english_key(token.key))
     except ValueError:
         raise FilterSyntaxError(
             _("Unknown key “{key}”: use one of {keys}.").format(
-                key=token.key, keys=", ".join(k.value for k in Key)
+                key=token.key, keys=", ".join(shown_key(k.value) for k in Key)
             ),
             token.start,
             token.start + len(token.key) + int(token.negated),
         ) from None
     if key in COMPARE_KEYS:
         if len(token.values) != 1:
-            raise FilterSyntaxError(_("{key} takes one value.").format(key=key.value), *token.span)
+            raise FilterSyntaxError(
+                _("{key} takes one value.").format(key=shown_key(key.value)), *token.span
+            )
         op = Op.EQ if token.op == ":" else Op(token.op)
         value = _compare_value(key, token.values[0].text, token.values[0])
         return Compare(key, op, value, token.negated)
     if token.op != ":":
         raise FilterSyntaxError(
-            _("{key} is written {key}:value, not with {op}.").format(key=key.value, op=token.op),
+            _("{key} is written {key}:value, not with {op}.").format(
+                key=shown_key(key.value), op=token.op
+            ),
             *token.span,
         )
     values = tuple(_match_value(key, v.text, vocabulary, v) for v in token.values)

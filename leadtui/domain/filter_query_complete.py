@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass
 
 from leadtui.domain.filter_query import COMPARE_KEYS, Due, Key, Vocabulary
+from leadtui.domain.filter_query_es import english_key, fold, shown_key, shown_value
+from leadtui.domain.team import ME, NOBODY
 
-_VALUE_AT_END = re.compile(r"(-?)([A-Za-z_]+):((?:[^\s,]*,)*)([^\s,]*)$")
-_WORD_AT_END = re.compile(r"(-?)([A-Za-z_]*)$")
+_VALUE_AT_END = re.compile(r"(-?)([^\W\d]+):((?:[^\s,]*,)*)([^\s,]*)$")
+_WORD_AT_END = re.compile(r"(-?)([^\W\d]*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +23,13 @@ class Completion:
 
 
 def _values_of(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
-    match key.lower():
+    """The values of ``key`` (English or Spanish) in the words of the UI's language."""
+    english = english_key(key)
+    return tuple(shown_value(english, value) for value in _english_values(english, vocabulary))
+
+
+def _english_values(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    match key:
         case Key.STAGE:
             return vocabulary.stages
         case Key.SOURCE:
@@ -30,6 +38,12 @@ def _values_of(key: str, vocabulary: Vocabulary) -> tuple[str, ...]:
             return vocabulary.tags
         case Key.DUE:
             return tuple(due.value for due in Due)
+        case Key.OWNER:
+            return (
+                ME,
+                NOBODY,
+                *(owner for owner in vocabulary.owners if owner not in (ME, NOBODY)),
+            )
     return ()
 
 
@@ -50,7 +64,7 @@ def complete(text: str, vocabulary: Vocabulary) -> Completion | None:
         typed = value.group(4)
         folded = typed.casefold()
         fits = [
-            v for v in _values_of(value.group(2), vocabulary) if v.casefold().startswith(folded)
+            v for v in _values_of(value.group(2), vocabulary) if fold(v).startswith(fold(folded))
         ]
         if not fits:
             return None
@@ -59,8 +73,12 @@ def complete(text: str, vocabulary: Vocabulary) -> Completion | None:
     word = _WORD_AT_END.search(text)
     if word is None or (word.start() > 0 and not text[word.start() - 1].isspace()):
         return None
-    typed = word.group(2).lower()
+    typed = fold(word.group(2))
     keys = [
+        shown_key(key.value) + (">" if key in COMPARE_KEYS else ":")
+        for key in Key
+        if fold(shown_key(key.value)).startswith(typed)
+    ] or [  # English keys work in every language
         key.value + (">" if key in COMPARE_KEYS else ":")
         for key in Key
         if key.value.startswith(typed)

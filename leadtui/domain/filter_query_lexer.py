@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from leadtui.domain.errors import LeadtuiError
 from leadtui.i18n import _
 
-_KEY = re.compile(r"([A-Za-z_]+)(>=|<=|:|>|<|=)")
+_KEY = re.compile(r"([^\W\d]+)(>=|<=|:|>|<|=)")  # letters: teléfono:600
 _NEEDS_QUOTES = re.compile(r'[\s,"\\]')
 
 

@@ -31,6 +31,7 @@ STAGE_COLOURS: dict[str, str] = {
     "proposal": "yellow",
     "won": "green",
     "lost": "bright_black",
+    "nurturing": "bright_cyan",
 }
 """Colour names (Rich/Textual) for the default stages."""
 

@@ -6,8 +6,10 @@ Definitions (soft-deleted leads are left out everywhere, as on the board):
   ``value_cents`` per currency (never added across currencies, never converted).
 - **conversion rate** from an open stage S to the next: of the leads that ever
   reached S (a StageChange into S), the share that ever reached a later open
-  stage or Won ("later" = higher stage position; Lost does not count). Won and
-  Lost have no conversion rate. ``None`` when no lead ever reached S.
+  stage or Won ("later" = higher stage position; Lost and nurturing stages do not
+  count). Won, Lost and nurturing stages have no conversion rate; a lead parked in
+  a nurturing stage is neither converted nor lost (the win rate leaves it out).
+  ``None`` when no lead ever reached S.
 - **median time in stage**: for every StageChange into S that is followed by
   another change of the same lead (the lead left S), the time from entering S
   to that next change; the median of those durations, in days. ``None`` when
@@ -160,7 +162,7 @@ def reached_and_converted(
     counts = [[0, 0] for _ in stages]
     for mask, leads in masks.items():
         reached = [index for index in range(len(stages)) if mask >> index & 1]
-        top = max((i for i in reached if stages[i].kind != "lost"), default=-1)
+        top = max((i for i in reached if stages[i].kind in ("open", "won")), default=-1)
         for index in reached:
             counts[index][0] += leads
             if top > index:

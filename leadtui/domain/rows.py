@@ -81,6 +81,8 @@ class LeadRow:
     created_at: datetime
     value_cents: int
     currency: str
+    owner: str | None = None
+    """Who the lead is assigned to (team mode); ``None``: nobody."""
 
     @property
     def display_name(self) -> str:
@@ -120,6 +122,12 @@ class TimelineEntry:
     from_stage: str | None = None
     to_stage: str | None = None
     reason: str = ""
+    edited_at: datetime | None = None
+    """When the user last edited this activity (``None``: never)."""
+    edited_fields: str = ""
+    """What that edit changed: comma-separated ``kind``, ``at``, ``body``."""
+    actor: str | None = None
+    """Who made the change (``None``: before team mode, or unknown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +196,8 @@ class LeadDetail:
     deleted: bool
     tags: tuple[str, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    owner: str | None = None
+    """Who the lead is assigned to (team mode); ``None``: nobody."""
 
     @property
     def display_name(self) -> str:

@@ -134,8 +134,11 @@ def validate_email(email: str | None) -> str | None:
     try:
         email_validator.validate_email(text, check_deliverability=False)
     except email_validator.EmailNotValidError as error:
+        from leadtui.domain.email_reasons import email_reason
+
+        reason = email_reason(str(error))
         raise ValidationError(
-            "email", _("Not a valid email address: {reason}").format(reason=error)
+            "email", _("Not a valid email address: {reason}").format(reason=reason)
         ) from error
     return text
 

@@ -18,7 +18,7 @@ from leadtui.domain.validation import (
     clean_text,
 )
 from leadtui.i18n import _
-from leadtui.io.layout import FORMULA_GUARD, FORMULA_STARTS, IGNORE, Format
+from leadtui.io.layout import ANSWER, FORMULA_GUARD, FORMULA_STARTS, IGNORE, Format
 from leadtui.io.row_outcome import Converted, Issue, RowRejected
 from leadtui.io.value_fill import DATE_FIELDS, ValueFiller
 from leadtui.io.values import split_tags
@@ -37,6 +37,7 @@ _SCALARS = frozenset(
         "value_cents",
         "currency",
         "score",
+        "owner",
         *DATE_FIELDS,
     }
 )
@@ -89,6 +90,7 @@ class RowConverter(ValueFiller):
         extra_notes: list[str] = []
         tags: list[str] = []
         notes: list[str] = []
+        answers: list[str] = []
         width = len(cells)
         for index, target in self.columns:
             cell = cells[index] if index < width else ""
@@ -103,7 +105,7 @@ class RowConverter(ValueFiller):
                 else:
                     cell = cell.strip()
             column = self.header[index] or str(index + 1)
-            if not cell.isprintable() and target != "note":
+            if not cell.isprintable() and target not in ("note", ANSWER):
                 cleaned = clean_text(cell, max_length=sys.maxsize)  # NFC may lengthen it
                 if cleaned != cell.strip() and any(
                     ch not in "\n\r\t" for ch in cell if not ch.isprintable()
@@ -122,11 +124,16 @@ class RowConverter(ValueFiller):
                 tags += split_tags(cell, multi_values=self.fmt.multi_values)
             elif target == "note":
                 notes.append(cell)
+            elif target == ANSWER:
+                if cell.strip():
+                    answers.append(f"{column}: {cell.strip()}")
             elif target in raw:
                 if raw[target] != cell.strip() and cell.strip():
                     extra_notes.append(f"{column}: {cell.strip()}")
             elif cell.strip():
                 raw[target] = cell.strip() if target in _SCALARS else cell
+        if answers:  # one note with every answer, each under its question as the file has it
+            notes.append("\n".join([_("Form answers:"), *answers]))
         return self._finish(row, line, raw, tags, notes, extra_notes)
 
     def _finish(
@@ -256,8 +263,12 @@ class RowConverter(ValueFiller):
 
 
 def _unguarded(cell: str) -> str:
-    if cell[:1] == FORMULA_GUARD and cell[1:2] and cell[1] in FORMULA_STARTS:
-        return cell[1:]
+    """``cell`` without the guard our export put in front (``io.export.neutralise``)."""
+    if cell[:1] != FORMULA_GUARD:
+        return cell
+    rest = cell[1:]
+    if rest[:1] in FORMULA_STARTS or (rest[:1] == FORMULA_GUARD and rest[1:2] in FORMULA_STARTS):
+        return rest
     return cell
 
 

@@ -27,12 +27,10 @@ from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
-from leadtui.io.row_outcome import Converted, Issue, RowRejected
+from leadtui.io.row_outcome import Converted, Issue, RowRejected, lead_row
 from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
-from leadtui.storage.sqlite import import_batch as batch
-from leadtui.storage.sqlite.bulk import LeadWriter
-from leadtui.storage.sqlite.imported_history import record_imported_history
+from leadtui.storage.import_target import ImportTarget
 
 MODES = ("skip", "update", "merge")
 Progress = Callable[[int], None]
@@ -57,6 +55,9 @@ class ImportOptions:
     """Country of national phone numbers (:func:`leadtui.io.phones.phone_region`)."""
     chunk_size: int = 2000
     cancel: threading.Event = field(default_factory=threading.Event)
+    owner: str | None = None
+    """The owner of the imported leads when no column is mapped to ``owner`` (the store sets
+    the importer)."""
 
 
 class Importer:
@@ -64,7 +65,7 @@ class Importer:
 
     def __init__(
         self,
-        conn: Any,
+        target: ImportTarget,
         preview: Preview,
         options: ImportOptions,
         now: datetime,
@@ -75,17 +76,14 @@ class Importer:
             raise ImportRefused(
                 _("--on-duplicate must be one of: {modes}.").format(modes=", ".join(MODES))
             )
-        self.conn = conn
+        self.target = target
         self.options = options
+        self.owner_mapped = "owner" in preview.mapping
         self.now = now
         self.batch_id = batch_id
         self.report = report
-        self.writer = LeadWriter(conn, now, manual_fts=True, index_in_background=True)
-        if self.writer.rebuild_indexes:
-            # The writer drops secondary indexes into an empty table; dedupe by phone
-            # looks rows of this very load up, so that one must exist during it.
-            batch.keep_phone_index(conn)
-        stages = batch.stage_names(conn)
+        self.writer = target.writer(now, updates=True)
+        stages = target.stage_names()
         self.converter = RowConverter(
             preview.format,
             preview.header,
@@ -164,12 +162,13 @@ class Importer:
         self.writer.wait()  # the previous chunk's search indexing: the connection is ours now
         emails = {c.values["email_key"] for _i, c in converted if c.values.get("email_key")}
         phones = {c.values["phone_e164"] for _i, c in converted if c.values.get("phone_e164")}
-        known_emails = batch.by_email(self.conn, emails)
-        known_phones = batch.by_phone(self.conn, phones)
+        known_emails = self.target.by_email(emails)
+        known_phones = self.target.by_phone(phones)
         pending: list[tuple[Where, Converted]] = []
         pending_email: dict[str, int] = {}
         pending_phone: dict[str, int] = {}
         updates: dict[int, list[Converted]] = {}
+        absorbed: list[tuple[int, bool, Converted]] = []
         mode = self.options.on_duplicate
         for where, row in converted:
             key, phone = row.values.get("email_key"), row.values.get("phone_e164")
@@ -203,11 +202,15 @@ class Importer:
                 self._count(mode, row)
             else:
                 assert target.lead_id is not None
-                updates.setdefault(target.lead_id, []).append(row)
+                if mode == "merge" and not self.writer.is_new(target.lead_id):
+                    # A lead of its own, merged into the match afterwards, so unmergeable.
+                    absorbed.append((target.lead_id, target.column == "email", row))
+                else:
+                    updates.setdefault(target.lead_id, []).append(row)
                 if key:  # a phone match may give the lead this email
                     known_emails.setdefault(key, (target.lead_id, False))
                 self._count(mode, row)
-        self._write(pending, updates)
+        self._write(pending, updates, absorbed)
 
     def _count(self, mode: str, row: Converted) -> None:
         if row.warnings:
@@ -217,32 +220,43 @@ class Importer:
         else:
             self.report.merged += 1
 
+    def _new_lead(self, row: Converted) -> dict[str, Any]:
+        """The bulk row of a new lead; owned by the importer unless a column names the owner."""
+        values = lead_row(row, self.batch_id, self.now)
+        if not self.owner_mapped:
+            values["owner"] = self.options.owner
+        return values
+
     def _write(
-        self, pending: list[tuple[Where, Converted]], updates: dict[int, list[Converted]]
+        self,
+        pending: list[tuple[Where, Converted]],
+        updates: dict[int, list[Converted]],
+        absorbed: list[tuple[int, bool, Converted]],
     ) -> None:
         rows: list[dict[str, Any]] = []
         for _where, row in pending:
-            values = row.values
-            values["import_batch_id"] = self.batch_id  # the row is not used after this
-            if row.tags:
-                values["tags"] = row.tags
+            rows.append(self._new_lead(row))
             if row.warnings:
                 self.report.with_warnings += 1
-            if row.notes:
-                at = values.get("created_at") or self.now
-                values["activities"] = [("note", at, note) for note in row.notes]
-            rows.append(values)
+        for _lead_id, by_email, row in absorbed:
+            rows.append(self._new_lead(row))
+            if by_email:  # the lead it merges into holds this address's key
+                rows[-1]["email_key"] = None
         for lead_id, dupes in updates.items():
-            batch.update_lead(
-                self.conn, self.writer, lead_id, dupes, self.options.on_duplicate, self.now
+            self.target.update_lead(
+                self.writer, lead_id, dupes, self.options.on_duplicate, self.now
             )
         if rows:  # last: it leaves the search indexing running while the next chunk is read
-            self.writer.insert(rows)
-            self.report.imported += len(rows)
+            ids = self.writer.insert(rows)
+            self.report.imported += len(pending)
+            self.report.merge_into += [
+                (lead_id, new_id, frozenset(row.given))
+                for (lead_id, _e, row), new_id in zip(absorbed, ids[len(pending) :], strict=True)
+            ]
 
 
 def import_file(
-    transaction: Callable[[], AbstractContextManager[Any]],
+    transaction: Callable[[], AbstractContextManager[ImportTarget]],
     preview: Preview,
     options: ImportOptions,
     now: datetime,
@@ -250,10 +264,10 @@ def import_file(
 ) -> ImportReport:
     """Import the previewed file in one ``transaction()`` (rolled back for a dry run).
 
-    ``transaction`` is the backend's raw unit of work
-    (:meth:`leadtui.storage.base.Backend.transaction`), yielding a driver connection
-    inside a write transaction: the import needs no ORM, so a command-line import does
-    not pay for importing it.
+    ``transaction`` is the backend's import unit of work
+    (:meth:`leadtui.storage.base.Backend.import_target`), yielding the batch's SQL
+    inside one write transaction, the same on both backends: the import needs no ORM,
+    so a command-line import does not pay for importing it.
     """
     report = ImportReport(
         file=str(preview.path),
@@ -269,19 +283,20 @@ def import_file(
         on_duplicate=options.on_duplicate,
         dry_run=options.dry_run,
         not_imported=preview.not_imported,
+        kept_in_note=preview.kept_in_note,
     )
     try:
-        with fewer_collections(), transaction() as conn:
-            floor = batch.tag_floor(conn)
-            batch_id = batch.start(conn, now, preview.path.name, preview.format.key)
+        with fewer_collections(), transaction() as target:
+            floor = target.tag_floor()
+            batch_id = target.start(now, preview.path.name, preview.format.key)
             if preview.format is LEADTUI_JSON:
-                restore_json(conn, preview, report, now, batch_id)
+                restore_json(target, preview, report, now, batch_id)
             else:
-                importer = Importer(conn, preview, options, now, batch_id, report)
+                importer = Importer(target, preview, options, now, batch_id, report)
                 importer.run(records(preview), progress)
-                record_imported_history(conn, batch_id)
+                target.record_imported_history(batch_id)
             report.batch_id = None if options.dry_run else batch_id
-            batch.finish(conn, batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
+            target.finish(batch_id, report.as_dict(limit=0), report.as_dict(limit=1000), floor)
             if options.dry_run:
                 raise _DryRun
     except _DryRun:

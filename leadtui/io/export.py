@@ -48,8 +48,13 @@ class ExportOptions:
 
 
 def neutralise(cell: str) -> str:
-    """OWASP CSV-injection defence: a cell a spreadsheet would run as a formula gets a ``'``."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """OWASP CSV-injection defence: a cell a spreadsheet would run as a formula gets a ``'``.
+
+    A cell that already starts with ``'`` and a formula character gets one too: the import
+    takes one guard off, so ``'=`` must leave as ``''=`` to come back as ``'=``.
+    """
+    looks_guarded = cell[:1] == "'" and cell[1:2] in FORMULA_STARTS
+    return "'" + cell if cell.startswith(FORMULA_STARTS) or looks_guarded else cell
 
 
 def check_target(target: Path, database: Path, *, force: bool) -> None:

@@ -23,6 +23,7 @@ from leadtui.io.layouts_contacts import (
 from leadtui.io.layouts_crm import (
     BREVO,
     HUBSPOT,
+    HUBSPOT_LEGACY,
     LEADTUI,
     MAILCHIMP,
     MAILCHIMP_CLEANED,
@@ -36,12 +37,21 @@ from leadtui.io.layouts_forms import (
     META_LEAD_ADS,
     TYPEFORM,
 )
+from leadtui.io.layouts_sites import (
+    CF7_CFDB7,
+    CF7_FLAMINGO,
+    ELEMENTOR,
+    JOTFORM,
+    TALLY,
+    detect_site_format,
+)
 
 GENERIC = Format("csv", _("CSV (columns mapped by name)"))
 
 FORMATS = (
     LEADTUI,
     HUBSPOT,
+    HUBSPOT_LEGACY,
     MAILCHIMP,
     MAILCHIMP_UNSUBSCRIBED,
     MAILCHIMP_CLEANED,
@@ -57,6 +67,11 @@ FORMATS = (
     OUTLOOK,
     THUNDERBIRD,
     BREVO,
+    TALLY,
+    JOTFORM,
+    CF7_FLAMINGO,
+    CF7_CFDB7,
+    ELEMENTOR,
     GENERIC,
 )
 BY_KEY = {fmt.key: fmt for fmt in FORMATS}
@@ -70,7 +85,17 @@ def detect_format(header: Sequence[str]) -> Format:
         return LEADTUI
     if names & {"record id", "id de registro"}:
         return HUBSPOT
-    if {"member rating", "leid"} <= names or {"member rating", "euid"} <= names:
+    if names & {"contact id", "id del contacto"} and names & {
+        "lifecycle stage",
+        "hubspot owner",
+        "contact owner",
+        "fase del ciclo de vida",
+        "propietario de hubspot",
+        "propietario del contacto",
+    }:
+        return HUBSPOT_LEGACY
+    # Current exports carry LEID/EUID; older ones only the opt-in columns.
+    if "member rating" in names and names & {"leid", "euid", "optin time"}:
         if "unsub time" in names:
             return MAILCHIMP_UNSUBSCRIBED
         if "clean time" in names:
@@ -96,6 +121,9 @@ def detect_format(header: Sequence[str]) -> Format:
         return THUNDERBIRD
     if "contact id" in names and ("email blacklisted" in names or "sms" in names):
         return BREVO
+    site = detect_site_format(names)
+    if site is not None:
+        return site
     if "network id" in names or "id de red" in names:
         return TYPEFORM
     if "marca temporal" in names:

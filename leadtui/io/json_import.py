@@ -20,8 +20,7 @@ from leadtui.io.layout import Format
 from leadtui.io.records import Preview
 from leadtui.io.report import ImportReport
 from leadtui.io.row_outcome import Issue
-from leadtui.storage.sqlite import import_batch as batch
-from leadtui.storage.sqlite.bulk import LeadWriter
+from leadtui.storage.import_target import ImportTarget
 
 LEADTUI_JSON = Format("leadtui-json", _("leadtui JSON export"), source="import")
 _SNIFF = 200
@@ -73,11 +72,11 @@ def _leads(path: Path) -> list[Any]:
 
 
 def restore_json(
-    conn: Any, preview: Preview, report: ImportReport, now: datetime, batch_id: int
+    target: ImportTarget, preview: Preview, report: ImportReport, now: datetime, batch_id: int
 ) -> None:
     """Insert the file's leads inside the import's transaction, counting each in ``report``."""
-    stages = {key for key, _name in batch.stage_names(conn)}
-    writer = LeadWriter(conn, now)
+    stages = {key for key, _name in target.stage_names()}
+    writer = target.writer(now, updates=False)
     seen: set[str] = set()
     rows: list[dict[str, Any]] = []
     try:
@@ -89,7 +88,7 @@ def restore_json(
                 report.reject(Issue(number, 0, bad.field, bad.reason))
                 continue
             key = row["email_key"]
-            if key is not None and (key in seen or batch.by_email(conn, {key})):
+            if key is not None and (key in seen or target.by_email({key})):
                 report.skip(Issue(number, 0, "email", _("this email is already a lead")))
                 continue
             if key is not None:

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 IGNORE = "ignore"
+ANSWER = "answer"
+"""A form answer no lead field takes: kept in the lead's note as ``question: answer``."""
 FORMULA_GUARD = "'"
 """What a spreadsheet-safe export (:func:`leadtui.io.export.neutralise`) puts before a cell
 starting with one of :data:`FORMULA_STARTS`; taken off again when that export is imported."""
@@ -39,6 +41,12 @@ class Format:
     """Normalised header → field."""
     multi_values: bool = False
     """Cells may hold several values separated by `` ::: `` (Google Contacts)."""
+    keywords: bool = True
+    """Headers it does not name exactly are read by keywords (a form's question titles);
+    ``False`` for lead ads, whose custom questions are never guessed into a field."""
+    answers: bool = False
+    """Columns no field takes are the person's answers: kept in the note (:data:`ANSWER`),
+    not dropped as "not imported"."""
 
 
 def header_table(pairs: dict[str, str]) -> dict[str, str]:

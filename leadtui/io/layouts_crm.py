@@ -1,4 +1,5 @@
-"""The layouts of CRMs and newsletter tools: leadtui itself, HubSpot, Mailchimp, Brevo."""
+"""The layouts of CRMs and newsletter tools: leadtui itself, HubSpot (current and legacy),
+Mailchimp, Brevo."""
 
 from __future__ import annotations
 
@@ -54,6 +55,29 @@ HUBSPOT = Format(
     ),
 )
 
+HUBSPOT_LEGACY = Format(
+    "hubspot-legacy",
+    _("HubSpot contacts (legacy export)"),
+    # Before "Record ID" HubSpot exports named the key "Contact ID" (Spanish "ID del contacto").
+    exact={
+        **HUBSPOT.exact,
+        **header_table(
+            {
+                "Contact ID": IGNORE,
+                "HubSpot Owner": IGNORE,
+                "Associated Company": "company",
+                "Last Modified Date": IGNORE,
+                "Original Source": IGNORE,
+                "ID del contacto": IGNORE,
+                "Propietario de HubSpot": IGNORE,
+                "Empresa asociada": "company",
+                "Fecha de última modificación": IGNORE,
+                "Fuente original": IGNORE,
+            }
+        ),
+    },
+)
+
 _MAILCHIMP = header_table(
     {
         "Email Address": "email",
@@ -64,7 +88,7 @@ _MAILCHIMP = header_table(
         "Birthday": IGNORE,
         "Company": "company",
         "MEMBER_RATING": IGNORE,
-        "OPTIN_TIME": IGNORE,
+        "OPTIN_TIME": "created_at",  # when the person signed up
         "OPTIN_IP": IGNORE,
         "CONFIRM_TIME": "consent_at",
         "CONFIRM_IP": IGNORE,
@@ -95,6 +119,12 @@ _MAILCHIMP = header_table(
         "Número de teléfono": "phone",
         "Cumpleaños": IGNORE,
         "Empresa": "company",
+        # Older exports and list exports name the merge tags themselves.
+        "EMAIL": "email",
+        "FNAME": "first_name",
+        "LNAME": "last_name",
+        "PHONE": "phone",
+        "EMAIL_TYPE": IGNORE,
     }
 )
 MAILCHIMP = Format(
@@ -136,6 +166,9 @@ BREVO = Format(
             "MODIFIED_TIME": IGNORE,
             "EMAIL_BLACKLISTED": IGNORE,
             "SMS_BLACKLISTED": IGNORE,
+            "LANDLINE_NUMBER": "phone",
+            "EXT_ID": IGNORE,
+            "DOUBLE_OPT-IN": IGNORE,
         }
     ),
 )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from leadtui.i18n import _
-from leadtui.io.layout import IGNORE, Format, header_table
+from leadtui.io.layout import ANSWER, IGNORE, Format, header_table
 
 TYPEFORM = Format(
     "typeform",
     _("Typeform responses"),
     source="landing_page",
+    answers=True,
     exact=header_table(
         {
             "#": IGNORE,
@@ -29,6 +30,7 @@ GOOGLE_FORMS = Format(
     "google-forms",
     _("Google Forms responses"),
     source="landing_page",
+    answers=True,
     exact=header_table(
         {"Timestamp": "created_at", "Email Address": "email", "Score": IGNORE, "Puntuación": IGNORE}
     ),
@@ -38,6 +40,7 @@ GOOGLE_FORMS_ES = Format(
     _("Google Forms responses (Spanish)"),
     source="landing_page",
     day_first=True,
+    answers=True,
     exact=header_table(
         {
             "Marca temporal": "created_at",
@@ -50,14 +53,16 @@ META_LEAD_ADS = Format(
     "meta-lead-ads",
     _("Facebook/Instagram Lead Ads"),
     source="ads",
+    keywords=False,  # custom questions ("what_is_your_budget?") are kept, never guessed
+    answers=True,
     exact=header_table(
         {
             "id": IGNORE,
             "created_time": "created_at",
             "ad_id": IGNORE,
-            "ad_name": IGNORE,
+            "ad_name": ANSWER,  # which ad brought the person: kept in the note
             "adset_id": IGNORE,
-            "adset_name": IGNORE,
+            "adset_name": ANSWER,
             "campaign_id": IGNORE,
             "campaign_name": "utm_campaign",
             "form_id": IGNORE,
@@ -68,7 +73,9 @@ META_LEAD_ADS = Format(
             "first_name": "first_name",
             "last_name": "last_name",
             "email": "email",
+            "work_email": "email",
             "phone_number": "phone",
+            "work_phone_number": "phone",
             "company_name": "company",
             "job_title": "job_title",
             "lead_status": IGNORE,
@@ -80,6 +87,8 @@ LINKEDIN_LEAD_GEN = Format(
     "linkedin-lead-gen",
     _("LinkedIn Lead Gen Forms"),
     source="ads",
+    keywords=False,  # custom questions ("what_is_your_budget?") are kept, never guessed
+    answers=True,
     exact=header_table(
         {
             "Lead ID": IGNORE,
@@ -98,7 +107,7 @@ LINKEDIN_LEAD_GEN = Format(
             "Date": "created_at",
             "LinkedIn Profile URL": "website",
             "Account Name": IGNORE,
-            "Ad Name": IGNORE,
+            "Ad Name": ANSWER,
         }
     ),
 )
@@ -106,6 +115,8 @@ GOOGLE_ADS_LEADS = Format(
     "google-ads-leads",
     _("Google Ads lead form"),
     source="ads",
+    keywords=False,  # custom questions ("what_is_your_budget?") are kept, never guessed
+    answers=True,
     exact=header_table(
         {
             "Lead ID": IGNORE,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from leadtui.i18n import _
 from leadtui.io.errors import ImportRefused
 from leadtui.io.formats import exact_field
-from leadtui.io.layout import IGNORE, Format, normalize_header
+from leadtui.io.layout import ANSWER, IGNORE, Format, normalize_header
 
 FIELDS: tuple[str, ...] = (
     "first_name",
@@ -35,6 +35,8 @@ FIELDS: tuple[str, ...] = (
     "created_at",
     "tags",
     "note",
+    ANSWER,
+    "owner",
     IGNORE,
 )
 """Every target a column can be mapped to (``ignore`` drops the column)."""
@@ -138,6 +140,10 @@ _WHOLE: dict[str, str] = {
     **dict.fromkeys(("currency", "moneda", "divisa", "currency code"), "currency"),
     "title": "job_title",
     "job": "job_title",
+    **dict.fromkeys(
+        ("owner", "assigned to", "lead owner", "propietario", "responsable", "asignado a"),
+        "owner",
+    ),
 }
 """Headers that name a person's name, the deal value or the stage only as a whole."""
 
@@ -147,7 +153,15 @@ _NAME_QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("last_name", ("last name", "surname", "family name", "apellido", "apellidos")),
     (
         "full_name",
-        ("your name", "your full name", "tu nombre", "su nombre", "nombre completo", "full name"),
+        (
+            "your name",
+            "your full name",
+            "tu nombre",
+            "su nombre",
+            "nombre completo",
+            "full name",
+            "como te llamas",
+        ),
     ),
 )
 # Words that make a name header someone else's name or a part of it.
@@ -210,7 +224,11 @@ def guess_mapping(fmt: Format, header: Sequence[str]) -> list[str]:
             mapping.append(IGNORE)
             continue
         found = exact_field(fmt, cell)
-        mapping.append(found if found is not None else keyword_field(cell))
+        if found is None:
+            found = keyword_field(cell) if fmt.keywords else IGNORE
+            if found == IGNORE and fmt.answers:
+                found = ANSWER
+        mapping.append(found)
     # A bare "Title" beside a "Job Title" is the honorific (Mr., Dr.: Outlook, Thunderbird).
     bare = [i for i, cell in enumerate(header) if normalize_header(cell) in ("title", "titulo")]
     if bare and sum(1 for target in mapping if target == "job_title") > len(bare):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from leadtui.io.layout import Format
+from leadtui.io.layout import ANSWER, Format
 
 Record = tuple[int, int, list[str]]
 """``(data row number, file line where it starts, cells)``."""
@@ -48,4 +48,13 @@ class Preview:
             if target == "ignore"
             and column.strip()
             and not (self.format.key == "leadtui" and column == "id")
+        ]
+
+    @property
+    def kept_in_note(self) -> list[str]:
+        """Columns kept verbatim in the lead's note as ``column: value`` (form answers)."""
+        return [
+            column or str(index + 1)
+            for index, (column, target) in enumerate(zip(self.header, self.mapping, strict=False))
+            if target == ANSWER
         ]

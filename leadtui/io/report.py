@@ -42,8 +42,13 @@ class ImportReport:
     """Values left out of a kept person: row, column, the value verbatim, why."""
     not_imported: list[str] = field(default_factory=list)
     """Columns of the file no lead field takes."""
+    kept_in_note: list[str] = field(default_factory=list)
+    """Columns kept in each lead's note as ``column: value`` (form answers)."""
     date_columns: list[DateColumn] = field(default_factory=list)
     """How each date column was read (day or month first) and whether to check it."""
+    merge_into: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
+    """``--on-duplicate merge``: (lead the row matched, the row's own new lead, the columns
+    the file gave); the store merges each pair after the import (``leadtui unmerge``)."""
 
     @property
     def accounted(self) -> int:
@@ -96,6 +101,7 @@ class ImportReport:
             "with_warnings": self.with_warnings,
             "warnings_count": self.warnings_count,
             "not_imported": self.not_imported,
+            "kept_in_note": self.kept_in_note,
             "date_columns": [column.as_dict() for column in self.date_columns],
             "rejections": [issue.as_dict() for issue in self.rejections[:limit]],
             "skips": [issue.as_dict() for issue in self.skips[:limit]],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 
@@ -47,3 +48,16 @@ class Converted:
 
 IDENTIFYING = ("first_name", "last_name", "email", "phone", "company")
 """A row with none of these is nobody: the only kind of row an import rejects."""
+
+
+def lead_row(row: Converted, batch_id: int, now: datetime) -> dict[str, Any]:
+    """The new lead a converted row becomes in batch ``batch_id`` (its values, reused)."""
+    values = row.values
+    values["import_batch_id"] = batch_id  # the row is not used after this
+    values["score_pinned"] = values.get("score") is not None  # a given score is kept
+    if row.tags:
+        values["tags"] = row.tags
+    if row.notes:
+        at = values.get("created_at") or now
+        values["activities"] = [("note", at, note) for note in row.notes]
+    return values

@@ -14,6 +14,7 @@ from unicodedata import normalize
 from leadtui.domain.enums import LeadSource
 from leadtui.domain.lead_input import TEXT_FIELDS
 from leadtui.domain.sources import source_key
+from leadtui.domain.team import clean_user
 from leadtui.domain.validation import (
     ValidationError,
     clean_text,
@@ -84,6 +85,8 @@ class ValueFiller:
             values["last_name"] = clean_text(
                 last, max_length=TEXT_FIELDS["last_name"], field="last_name"
             )
+        if "owner" in raw:
+            values["owner"] = clean_user(raw["owner"])
         if "email" in raw:
             values["email"] = self.emails.check(raw["email"])
             values["email_key"] = email_key(values["email"])

@@ -10,6 +10,7 @@ import json
 import re
 from datetime import UTC, datetime
 
+from leadtui.domain.email_reasons import email_reason
 from leadtui.domain.validation import MAX_EMAIL, ValidationError, clean_text
 from leadtui.i18n import _
 
@@ -106,8 +107,9 @@ class EmailChecker:
         try:
             email_validator.validate_email(text, check_deliverability=False)
         except email_validator.EmailNotValidError as error:
+            reason = email_reason(str(error))
             raise ValidationError(
-                "email", _("Not a valid email address: {reason}").format(reason=error)
+                "email", _("Not a valid email address: {reason}").format(reason=reason)
             ) from error
         return text
 

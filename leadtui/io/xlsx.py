@@ -8,11 +8,10 @@ Dates and times are written as ISO text, whole numbers without ``.0``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 from leadtui.i18n import _
+from leadtui.io import xlsx_rows
 from leadtui.io.errors import ImportRefused
 from leadtui.io.records import Record
 
@@ -22,49 +21,29 @@ ENCODING = "xlsx"
 _HEADER_SEARCH = 20
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def _sheet_rows(path: Path, sheet: str | None) -> Iterator[list[str]]:
     import zipfile
 
-    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        book = xlsx_rows.open_book(path)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, InvalidFileException) as error:
         raise ImportRefused(
             _("{file} is not a readable Excel workbook ({reason}).").format(
                 file=path.name, reason=error
             )
         ) from error
     try:
-        if sheet is None:
-            worksheet = book.worksheets[0]
-        elif sheet in book.sheetnames:
-            worksheet = book[sheet]
-        else:
+        if sheet is not None and sheet not in book.sheetnames:
             raise ImportRefused(
                 _("No sheet {sheet!r} in {file}; it has: {names}.").format(
                     sheet=sheet, file=path.name, names=", ".join(book.sheetnames)
                 )
             )
-        for values in worksheet.iter_rows(values_only=True):
-            cells = [_cell(value) for value in values]
-            while cells and not cells[-1]:
-                cells.pop()
-            yield cells
+        if not book.sheetnames:
+            raise ImportRefused(_("{file} has no worksheet.").format(file=path.name))
+        yield from book.rows(sheet if sheet is not None else book.sheetnames[0])
     finally:
         book.close()
 

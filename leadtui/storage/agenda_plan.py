@@ -59,6 +59,16 @@ EXTRA_COLUMNS = (
 """Columns after the list row's: the follow-up note and the last touch (kind, at, body)."""
 
 
+def owned(found: list[Part], owner: str | None) -> list[Part]:
+    """The ranges ``found`` narrowed to the leads assigned to ``owner`` (``None``: anyone's).
+
+    The walk stays on the section's index; the owner is checked on each row it reaches.
+    """
+    if owner is None:
+        return found
+    return [Part(f"{p.condition} AND l.owner = ?", (*p.params, owner), p.order) for p in found]
+
+
 def _in(values: Sequence[str]) -> str:
     return ", ".join("?" * len(values))
 

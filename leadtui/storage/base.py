@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.storage.import_target import ImportTarget
+    from leadtui.storage.team_base import TeamSide
     from leadtui.storage.summary_reads import SummaryReads
 
 
@@ -123,6 +125,11 @@ class Backend(Protocol):
     """
 
     @property
+    def team(self) -> TeamSide:
+        """Team mode: the database's user and change signals (:mod:`leadtui.storage.team_base`)."""
+        ...
+
+    @property
     def path(self) -> Path:
         """The database file (a server backend: its local state/identity file)."""
         ...
@@ -164,6 +171,10 @@ class Backend(Protocol):
         """One raw unit of work on a driver connection of its own (bulk jobs)."""
         ...
 
+    def import_target(self) -> AbstractContextManager[ImportTarget]:
+        """One import batch's SQL inside one write transaction (see :mod:`.import_target`)."""
+        ...
+
     def translate_error(self, error: BaseException) -> LeadtuiError | None:
         """The readable error for a driver/ORM failure, or ``None`` if it is not one."""
         ...
@@ -203,12 +214,18 @@ class Backend(Protocol):
         ...
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
-        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes."""
+        """Rows ``offset .. offset+limit`` of an agenda section, read from its indexes
+        (``owner``: only the leads assigned to that user)."""
         ...
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds (index range counts)."""
         ...
 
@@ -264,6 +281,15 @@ class Backend(Protocol):
 
     def search_ids(self, text: str, limit: int) -> list[int]:
         """Ids of up to ``limit`` leads with every word of ``text`` (prefixes), unsorted."""
+        ...
+
+    def not_duplicates_of(self, lead_id: int) -> set[tuple[int, int]]:
+        """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
+        ...
+
+    def batch_merges(self, batch_id: int) -> list[tuple[int, int, int]]:
+        """``(merge id, kept id, other id)`` of every merge into or out of a lead of import
+        batch ``batch_id``, newest first."""
         ...
 
     def check_search_index(self) -> None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from leadtui.domain.enums import ActivityKind, LeadSource
+from leadtui.domain.team import MAX_USER_NAME
 
 
 class Kind(StrEnum):
@@ -102,6 +103,10 @@ class Table:
     def names(self) -> tuple[str, ...]:
         """The column names in order."""
         return tuple(column.name for column in self.columns)
+
+
+OWNER_LENGTH = MAX_USER_NAME
+"""How long a user name (a lead's owner, a change's actor) may be."""
 
 
 def _id() -> Column:
@@ -188,6 +193,8 @@ LEAD = Table(
         Column("value_cents", Kind.INT, default=0),
         _text("currency", 3, "EUR"),
         Column("score", Kind.INT, nullable=True, default=None),
+        # True while the score is one a user typed (a computed score never overwrites it).
+        Column("score_pinned", Kind.BOOL, default=False, server_default="false", internal=True),
         _time("next_followup_at"),
         _time("created_at", nullable=False),
         _time("updated_at", nullable=False, internal=True),
@@ -202,6 +209,7 @@ LEAD = Table(
             references="importbatch.id",
             internal=True,
         ),
+        _text("owner", OWNER_LENGTH, None),
     ),
     # The list's sort indexes are partial (live leads only): see
     # storage.sqlite.schema.LIST_INDEXES.
@@ -225,6 +233,7 @@ STAGE_CHANGE = Table(
         # True for the stages an import records a lead reached before the stage it came in
         # (the funnel counts them as reached, but they have no real time in stage).
         Column("imported", Kind.BOOL, default=False, server_default="false"),
+        _text("actor", OWNER_LENGTH, None, internal=True),
     ),
     (Index("ix_stagechange_lead_at", ("lead_id", "at", "id")),),
 )
@@ -236,6 +245,10 @@ ACTIVITY = Table(
         _text("kind", 20, ActivityKind.NOTE.value),
         _time("at", nullable=False),
         _text("body", 20000),
+        # When the user last edited the entry, and what (kind, at, body: field names).
+        _time("edited_at", internal=True),
+        _text("edited_fields", 40, None, internal=True),
+        _text("actor", OWNER_LENGTH, None, internal=True),
     ),
     (Index("ix_activity_lead_at", ("lead_id", "at", "id")),),
 )

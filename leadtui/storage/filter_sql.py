@@ -3,7 +3,8 @@
 Each dialect gives a small :class:`Dialect` (its placeholder, ``IN`` list, case-folded
 ``LIKE`` and its full-text word lookup); this module builds the conditions over
 ``lead l`` and the free-text hit list. Keys served by an index: ``stage``, ``source``,
-``tag`` (ix_leadtag_tag), ``due`` (ix_live_followup), ``created`` (ix_live_created);
+``tag`` (ix_leadtag_tag), ``due`` (ix_live_followup), ``created`` (ix_live_created),
+``owner`` (ix_live_owner);
 ``score``, ``company``, ``phone`` and ``note`` are checked row by row (a scan unless
 another term or a search narrows the rows first).
 """
@@ -18,6 +19,7 @@ from typing import Any, Protocol
 from leadtui.domain.enums import LeadSource
 from leadtui.domain.filter_query import Compare, Due, FilterQuery, Key, Match, Op, Text, words_of
 from leadtui.domain.rows import LeadFilter
+from leadtui.domain.team import NOBODY
 from leadtui.domain.timefmt import day_bounds, format_db_time, local_day_start
 
 MIN_ROUTE_WORD = 2
@@ -126,6 +128,10 @@ def _match(
         sql, params = _any_of([_due(value, now, mark) for value in values])
     elif term.key is Key.COMPANY:
         sql, params = _any_of([(dialect.like("l.company"), [contains_pattern(v)]) for v in values])
+    elif term.key is Key.OWNER:  # ix_live_owner; owner:none is an unassigned lead
+        named = [value for value in values if value != NOBODY]
+        parts = [dialect.in_values("l.owner", named)] if named else []
+        sql, params = _any_of(parts + [("l.owner IS NULL", [])] * (len(named) < len(values)))
     elif term.key is Key.PHONE:
         # From the phone index (only leads with a phone), not a walk of every lead.
         likes = " OR ".join(dialect.like("p.phone_e164") for _value in values)

@@ -126,6 +126,7 @@ class Lead(SQLModel, table=True):
     value_cents: int = column(_LEAD, "value_cents")
     currency: str = column(_LEAD, "currency")
     score: int | None = column(_LEAD, "score")
+    score_pinned: bool = column(_LEAD, "score_pinned")
     next_followup_at: datetime | None = column(_LEAD, "next_followup_at")
     created_at: datetime = column(_LEAD, "created_at")
     updated_at: datetime = column(_LEAD, "updated_at")
@@ -133,6 +134,7 @@ class Lead(SQLModel, table=True):
     version: int = column(_LEAD, "version")
     deleted_at: datetime | None = column(_LEAD, "deleted_at")
     import_batch_id: int | None = column(_LEAD, "import_batch_id")
+    owner: str | None = column(_LEAD, "owner")
 
 
 class StageChange(SQLModel, table=True):
@@ -147,6 +149,7 @@ class StageChange(SQLModel, table=True):
     at: datetime = column(_CHANGE, "at")
     reason: str = column(_CHANGE, "reason")
     imported: bool = column(_CHANGE, "imported")
+    actor: str | None = column(_CHANGE, "actor")
 
 
 class Activity(SQLModel, table=True):
@@ -159,6 +162,9 @@ class Activity(SQLModel, table=True):
     kind: str = column(_ACTIVITY, "kind")
     at: datetime = column(_ACTIVITY, "at")
     body: str = column(_ACTIVITY, "body")
+    edited_at: datetime | None = column(_ACTIVITY, "edited_at")
+    edited_fields: str | None = column(_ACTIVITY, "edited_fields")
+    actor: str | None = column(_ACTIVITY, "actor")
 
 
 class Tag(SQLModel, table=True):

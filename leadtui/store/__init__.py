@@ -34,6 +34,7 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.storage.base import Backend
+from leadtui.store.activities import ActivitiesService
 from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
 from leadtui.store.context import StoreContext, system_clock, unit_of_work
 from leadtui.store.duplicates import DuplicatesService, Progress, ScanResult
@@ -43,6 +44,10 @@ from leadtui.store.maintenance import MaintenanceService
 from leadtui.store.merge import MergeInfo, MergeResult, MergeService
 from leadtui.store.metrics import MetricsService
 from leadtui.store.pipeline import MoveResult, PipelineService
+from leadtui.store.score_keeper import ScoreKeeper
+from leadtui.store.scoring import ScoringService
+from leadtui.store.stages import StagesService
+from leadtui.store.team import TeamService
 from leadtui.store.touches import TouchesService
 from leadtui.store.views import ViewsService
 
@@ -79,10 +84,14 @@ __all__ = [
 class LeadStore:
     """Verb-named operations on the lead database (delegated to the services)."""
 
-    def __init__(self, backend: Backend, *, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, backend: Backend, *, clock: Clock = system_clock, rules_path: Path | None = None
+    ) -> None:
         self.backend = backend
         self.clock = clock
-        context = StoreContext(backend, clock)
+        context = StoreContext(backend, clock, ScoreKeeper(rules_path))
+        self.scoring = ScoringService(context)
+        """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
         self.leads = LeadsService(context)
         self.touches = TouchesService(context)
         self.pipeline = PipelineService(context)
@@ -93,6 +102,12 @@ class LeadStore:
         self.views = ViewsService(context)
         """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
         self.agenda = AgendaService(context)
+        self.stage_editor = StagesService(context)
+        """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
+        self.activities = ActivitiesService(context)
+        """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
+        self.team = TeamService(context)
+        """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
         self.metrics = MetricsService(context)
         """Summary-table metrics: ``store.metrics.summary()``, ``.segment(...)``, ``.counts()``."""
 
@@ -145,6 +160,7 @@ class LeadStore:
     def warm_up(self) -> None:
         """Import the ORM and open the engine now (call from a worker after the first frame)."""
         self.backend.warm_up()
+        self.scoring.keeper.ruleset  # noqa: B018 -- reads the rules (and phonenumbers) now
 
     def close(self) -> None:
         """Close every connection this store opened."""
@@ -369,13 +385,15 @@ class LeadStore:
 
     # -- the agenda and cadences --------------------------------------------------
 
-    def agenda_page(self, section: AgendaSection, offset: int, limit: int) -> list[AgendaRow]:
-        """A page of one agenda section, in the order it is shown (read from indexes)."""
-        return sanitize(self._read().agenda_page(section, self.now(), offset, limit))
+    def agenda_page(
+        self, section: AgendaSection, offset: int, limit: int, owner: str | None = None
+    ) -> list[AgendaRow]:
+        """A page of one agenda section, in the order it is shown (``owner``: only theirs)."""
+        return sanitize(self._read().agenda_page(section, self.now(), offset, limit, owner))
 
-    def agenda_count(self, section: AgendaSection) -> int:
-        """How many leads one agenda section holds now."""
-        return self._read().agenda_count(section, self.now())
+    def agenda_count(self, section: AgendaSection, owner: str | None = None) -> int:
+        """How many leads one agenda section holds now (``owner``: only theirs)."""
+        return self._read().agenda_count(section, self.now(), owner)
 
     def cadences(self) -> list[StageCadence]:
         """Every stage with its effective follow-up cadence, in funnel order."""

@@ -13,7 +13,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from leadtui.domain.agenda import followup_body
-from leadtui.domain.cadence import Cadence, StageCadence, check_cadence, propose_followup, resolve
+from leadtui.domain.cadence import (
+    FOLLOWED_KINDS,
+    Cadence,
+    StageCadence,
+    check_cadence,
+    propose_followup,
+    resolve,
+)
 from leadtui.i18n import _
 from leadtui.store import orm_steps
 from leadtui.store.context import StoreContext
@@ -79,7 +86,7 @@ class AgendaService:
             stage = session.get(Stage, stage_key)
             if stage is None:
                 raise ValidationError("stage", _("Unknown stage: {key}").format(key=stage_key))
-            if stage.kind != "open":
+            if stage.kind not in FOLLOWED_KINDS:
                 raise ValidationError("stage", _("Won and Lost stages have no follow-up cadence."))
             row = session.get(StageCadence, stage_key) or StageCadence(stage_key=stage_key)
             row.followup_days = cadence.followup_days
@@ -114,7 +121,9 @@ class AgendaService:
         now = self.context.now()
         with self.backend.session() as session:
             lead = orm_steps.lead_for_write(session, lead_id, None)
-            activity = Activity(lead_id=lead_id, kind=kind, at=now, body=body)
+            activity = Activity(
+                lead_id=lead_id, kind=kind, at=now, body=body, actor=self.context.actor()
+            )
             session.add(activity)
             if lead.last_activity_at is None or now > lead.last_activity_at:
                 lead.last_activity_at = now
@@ -124,7 +133,7 @@ class AgendaService:
                 change = self._set_followup(session, lead_id, moment, note)
             else:
                 orm_steps.touch(lead, now)
-            session.flush()
+            self.context.rescore(session, [lead_id])
             return LoggedTouch(lead_id, activity.id, change)
 
     def undo_touch(self, logged: LoggedTouch) -> None:
@@ -151,6 +160,7 @@ class AgendaService:
             ).first()
             orm_steps.touch(lead, self.context.now())
             session.add(lead)
+            self.context.rescore(session, [lead.id])
 
     def undo_followup(self, change: FollowUpChange) -> None:
         """Take back a :meth:`set_followup`: the previous moment back, the entry gone."""
@@ -167,7 +177,13 @@ class AgendaService:
         lead.next_followup_at = at
         orm_steps.touch(lead, now)
         session.add(lead)
-        entry = Activity(lead_id=lead_id, kind="followup", at=now, body=followup_body(at, note))
+        entry = Activity(
+            lead_id=lead_id,
+            kind="followup",
+            at=now,
+            body=followup_body(at, note),
+            actor=self.context.actor(),
+        )
         session.add(entry)
         session.flush()
         return FollowUpChange(lead_id, previous, entry.id)

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import Clock
 from leadtui.i18n import _
 from leadtui.storage.base import Backend
+from leadtui.store.score_keeper import ScoreKeeper
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -34,14 +38,33 @@ def system_clock() -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class StoreContext:
-    """The backend and the clock, handed to every service."""
+    """The backend, the clock and the score keeper, handed to every service."""
 
     backend: Backend
     clock: Clock
+    scores: ScoreKeeper = field(default_factory=ScoreKeeper)
+    """Keeps ``lead.score`` current inside the writes that change it."""
+
+    def rescore(self, session: Session, lead_ids: Iterable[int | None]) -> None:
+        """Store the computed scores of ``lead_ids`` in this write (pinned ones kept)."""
+        session.flush()
+        self.scores.rescore(session, lead_ids, self.now())
+
+    identity: dict[str, str] = field(default_factory=dict, compare=False)
+    """The current user, once known (see :meth:`actor`)."""
 
     def now(self) -> datetime:
         """The injected clock's time."""
         return self.clock()
+
+    def actor(self) -> str:
+        """Who is working: recorded on changes, new leads' owner (:mod:`.identity`)."""
+        found = self.identity.get("user")
+        if found is None:
+            from leadtui.store.identity import current_user
+
+            found = self.identity["user"] = current_user(self.backend)
+        return found
 
     def stage_keys(self) -> tuple[str, ...]:
         """Every stage key in funnel order."""

@@ -149,7 +149,8 @@ class DuplicatesService:
             if len(term) >= 2:
                 ids |= set(self.backend.search_ids(term, NEIGHBOURS))
         ids.discard(row.id)
-        refused = self.not_duplicates() if ids else set()
+        # Only this lead's answers: reading every pair cost more than the whole check.
+        refused = self.backend.not_duplicates_of(row.id) if ids and row.id else set()
         found = []
         for other in self.backend.key_rows(sorted(ids)):
             candidate = compare(row, other)

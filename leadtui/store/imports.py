@@ -6,11 +6,15 @@ The format logic is in :mod:`leadtui.io`; the database side is the backend's.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.changed import ChangedLead
 from leadtui.store.context import StoreContext
+
+if TYPE_CHECKING:
+    from leadtui.store.scoring import ScoringService
 
 if TYPE_CHECKING:
     from leadtui.io.csv_import import ImportOptions
@@ -30,7 +34,24 @@ class ImportsService:
     def bulk_insert_leads(self, rows: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
         """Insert already-clean lead rows fast, one transaction (see the backend)."""
         self.context.refuse_if_read_only()
-        return self.backend.bulk_insert(rows, self.context.now(), batch_size)
+        last = self._last_id()
+        pinned = ({**row, "score_pinned": row.get("score") is not None} for row in rows)
+        inserted = self.backend.bulk_insert(pinned, self.context.now(), batch_size)
+        self._scoring().recompute(after=last)
+        return inserted
+
+    def _last_id(self) -> int:
+        from sqlalchemy import func, select
+
+        from leadtui.storage.models import Lead
+
+        with self.backend.read_session() as session:
+            return int(session.execute(select(func.max(Lead.id))).scalar() or 0)
+
+    def _scoring(self) -> ScoringService:
+        from leadtui.store.scoring import ScoringService
+
+        return ScoringService(self.context)
 
     def preview_import(self, path: Path, **choices: Any) -> Preview:
         """Sniff a CSV or vCard file: format, encoding, delimiter, mapping, sample rows."""
@@ -50,7 +71,17 @@ class ImportsService:
         # A dry run writes too (then rolls back): refused the same way.
         self.context.refuse_if_read_only()
         self.backend.check()  # quick_check: never import into a damaged file
-        return import_file(self.backend.transaction, preview, options, self.context.now(), progress)
+        if options.owner is None:
+            options = replace(options, owner=self.context.actor())
+        now = self.context.now()
+        report = import_file(self.backend.import_target, preview, options, now, progress)
+        if report.merge_into and report.batch_id is not None:
+            from leadtui.store.import_merges import merge_imported
+
+            merge_imported(self.context, report.batch_id, report.merge_into)
+        if not options.dry_run:
+            self._scoring().rescore_since(report.batch_id, now)
+        return report
 
     def revert_import(
         self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()
@@ -60,8 +91,19 @@ class ImportsService:
         Leads changed since the import are kept when in ``keep``, reverted too with
         ``force``; otherwise the revert is refused and names them (nothing changed).
         """
+        from leadtui.domain.changed import refused_revert
+        from leadtui.store.import_merges import unmerge_batch
+
         self.context.refuse_if_read_only()
         _refuse_impossible_batch(batch_id)
+        if not force:  # refused before anything is unmerged
+            changed = self.backend.import_changes(batch_id)
+            changed = [lead for lead in changed if lead.id not in keep]
+            if changed:
+                raise refused_revert(changed)
+        if unmerge_batch(self.context, batch_id, keep):
+            # An unmerge gives a merged-away lead its old version back: checked above.
+            force = True
         return self.backend.revert_import(batch_id, self.context.now(), keep=keep, force=force)
 
     def import_changes(self, batch_id: int) -> list[ChangedLead]:

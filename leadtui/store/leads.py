@@ -45,12 +45,25 @@ class LeadsService:
         now = self.context.now()
         with self.backend.session() as session:
             orm_steps.refuse_duplicate(session, values["email_key"], None)
-            lead = Lead(**values, created_at=now, updated_at=now, stage_changed_at=now)
+            pinned = values["score"] is not None  # a typed score pins the lead
+            actor = self.context.actor()
+            lead = Lead(
+                **values,
+                score_pinned=pinned,
+                created_at=now,
+                updated_at=now,
+                stage_changed_at=now,
+                owner=actor,
+            )
             session.add(lead)
             session.flush()
             assert lead.id is not None
-            session.add(StageChange(lead_id=lead.id, from_stage=None, to_stage=lead.stage, at=now))
+            first = StageChange(
+                lead_id=lead.id, from_stage=None, to_stage=lead.stage, at=now, actor=actor
+            )
+            session.add(first)
             orm_steps.set_tags(session, lead.id, tags)
+            self.context.rescore(session, [lead.id])
             return lead
 
     def update_lead(
@@ -68,15 +81,22 @@ class LeadsService:
             old_stage = lead.stage
             for name, value in values.items():
                 setattr(lead, name, value)
+            lead.score_pinned = values["score"] is not None  # a typed score pins the lead
             if lead.stage != old_stage:
-                session.add(
-                    StageChange(lead_id=lead_id, from_stage=old_stage, to_stage=lead.stage, at=now)
+                change = StageChange(
+                    lead_id=lead_id,
+                    from_stage=old_stage,
+                    to_stage=lead.stage,
+                    at=now,
+                    actor=self.context.actor(),
                 )
+                session.add(change)
                 lead.stage_changed_at = now
             lead.updated_at = now
             lead.version += 1
             orm_steps.set_tags(session, lead_id, tags)
             session.add(lead)
+            self.context.rescore(session, [lead_id])
             return lead
 
     def lead_input(self, lead_id: int) -> tuple[LeadInput, int]:
@@ -85,6 +105,8 @@ class LeadsService:
 
         lead = self.get_lead(lead_id)
         values = {name: getattr(lead, name) for name in INPUT_FIELDS if name != "tags"}
+        if not lead.score_pinned:
+            values["score"] = None  # the form shows a score only when one was typed
         tags = self.backend.tags_of(lead_id)
         return sanitize(LeadInput(**values, tags=tags)), lead.version
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from leadtui.domain.duplicates_merge import Side, default_sides, plan_merge
+from leadtui.domain.duplicates_merge import MERGE_FIELDS, Side, default_sides, plan_merge
 from leadtui.domain.enums import ActivityKind
 from leadtui.domain.errors import ConflictError, NotFoundError
 from leadtui.domain.timefmt import format_db_time, parse_db_time
@@ -37,6 +37,8 @@ class MergeResult:
     merge_id: int
     kept_id: int
     other_id: int
+    sides: dict[str, Side] = field(default_factory=dict)
+    """The side each field's value was taken from: merging again with it redoes the merge."""
 
 
 def lead_values(lead: Lead) -> dict[str, Any]:
@@ -58,6 +60,17 @@ def _decode(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _sides(snap: Mapping[str, Any]) -> dict[str, Side]:
+    """The choices a merge was made with (read back from its values when it predates them)."""
+    if "sides" in snap:
+        return {name: Side(side) for name, side in snap["sides"].items()}
+    before, after, other = snap["kept_before"], snap["kept_after"], snap["other_before"]
+    return {
+        name: Side.OTHER if any(after[c] == other[c] != before[c] for c in columns) else Side.KEPT
+        for name, columns in MERGE_FIELDS.items()
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class MergeInfo:
     """A merge into a lead that can still be taken back."""
@@ -65,6 +78,8 @@ class MergeInfo:
     merge_id: int
     other_id: int
     at: datetime
+    activity_id: int | None = None
+    """The note the merge left on the survivor's timeline."""
 
 
 class MergeService:
@@ -86,6 +101,17 @@ class MergeService:
         self, kept_id: int, other_id: int, sides: Mapping[str, Side] | None = None
     ) -> MergeResult:
         """Merge ``other_id`` into ``kept_id``; ``sides`` overrides the per-field defaults."""
+        with self.backend.session() as session:
+            return self.merge_in(session, kept_id, other_id, sides)
+
+    def merge_in(
+        self,
+        session: Session,
+        kept_id: int,
+        other_id: int,
+        sides: Mapping[str, Side] | None = None,
+    ) -> MergeResult:
+        """:meth:`merge` inside the caller's unit of work (an import merges many at once)."""
         from sqlmodel import col, select, update
 
         from leadtui.storage.models import Activity, LeadMerge, LeadTag, StageChange
@@ -94,87 +120,87 @@ class MergeService:
             raise NotFoundError(_("A lead cannot be merged with itself."))
         now = self.context.now()
         stages = [(stage.key, stage.kind) for stage in self.backend.stages()]
-        with self.backend.session() as session:
-            kept, other = self._live(session, kept_id), self._live(session, other_id)
-            kept_before, other_before = lead_values(kept), lead_values(other)
-            chosen = default_sides(kept_before, other_before) | dict(sides or {})
-            plan = plan_merge(kept_before, other_before, chosen, stages)
-            activities = list(
-                session.exec(select(Activity.id).where(Activity.lead_id == other_id)).all()
-            )
-            changes = list(
-                session.exec(select(StageChange.id).where(StageChange.lead_id == other_id)).all()
-            )
-            kept_tags = set(session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == kept_id)))
-            other_tags = sorted(
-                session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == other_id))
-            )
-            record = LeadMerge(at=now, kept_id=kept_id, other_id=other_id, snapshot_json="{}")
-            session.add(record)
-            # The other lead lets go of its email key first: the survivor may take it.
-            if "email_key" in plan.values:
-                other.email_key = None
-            other.deleted_at = now
-            other.updated_at = now
-            other.version += 1
-            session.add(other)
+        kept, other = self._live(session, kept_id), self._live(session, other_id)
+        kept_before, other_before = lead_values(kept), lead_values(other)
+        chosen = default_sides(kept_before, other_before) | dict(sides or {})
+        plan = plan_merge(kept_before, other_before, chosen, stages)
+        activities = list(
+            session.exec(select(Activity.id).where(Activity.lead_id == other_id)).all()
+        )
+        changes = list(
+            session.exec(select(StageChange.id).where(StageChange.lead_id == other_id)).all()
+        )
+        kept_tags = set(session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == kept_id)))
+        other_tags = sorted(session.exec(select(LeadTag.tag_id).where(LeadTag.lead_id == other_id)))
+        record = LeadMerge(at=now, kept_id=kept_id, other_id=other_id, snapshot_json="{}")
+        session.add(record)
+        # The other lead lets go of its email key first: the survivor may take it.
+        if "email_key" in plan.values:
+            other.email_key = None
+        other.deleted_at = now
+        other.updated_at = now
+        other.version += 1
+        session.add(other)
+        session.flush()
+        for name, value in plan.values.items():
+            setattr(kept, name, value)
+        merge_change_id = None
+        if plan.stage != kept.stage:
+            change = StageChange(
+                lead_id=kept_id, from_stage=kept.stage, to_stage=plan.stage, at=now,
+                reason=_("merge"),
+            )  # fmt: skip
+            session.add(change)
             session.flush()
-            for name, value in plan.values.items():
-                setattr(kept, name, value)
-            merge_change_id = None
-            if plan.stage != kept.stage:
-                change = StageChange(
-                    lead_id=kept_id, from_stage=kept.stage, to_stage=plan.stage, at=now,
-                    reason=_("merge"),
-                )  # fmt: skip
-                session.add(change)
-                session.flush()
-                merge_change_id = change.id
-                kept.stage = plan.stage
-                kept.stage_changed_at = now
-            session.exec(
-                update(Activity).where(col(Activity.id).in_(activities)).values(lead_id=kept_id)
-            )
-            session.exec(
-                update(StageChange).where(col(StageChange.id).in_(changes)).values(lead_id=kept_id)
-            )
-            added_tags = [tag for tag in other_tags if tag not in kept_tags]
-            for tag in other_tags:
-                session.delete(session.get(LeadTag, (other_id, tag)))
-            session.flush()
-            for tag in added_tags:
-                session.add(LeadTag(lead_id=kept_id, tag_id=tag))
-            assert record.id is not None
-            name = f"{other.first_name} {other.last_name}".strip() or (other.email or "")
-            note = Activity(
-                lead_id=kept_id,
-                kind=ActivityKind.SYSTEM.value,
-                at=now,
-                body=_(
-                    "Merged lead #{other} ({name}) into this one (merge {merge}; "
-                    "undo with: leadtui unmerge {merge})."
-                ).format(other=other_id, name=name, merge=record.id),
-            )
-            session.add(note)
-            kept.updated_at = now
-            kept.version += 1
-            session.add(kept)
-            session.flush()
-            record.snapshot_json = json.dumps(
-                {
-                    "kept_before": _encode(kept_before),
-                    "kept_after": _encode(lead_values(kept)),
-                    "other_before": _encode(other_before),
-                    "activities": activities,
-                    "changes": changes,
-                    "other_tags": other_tags,
-                    "added_tags": added_tags,
-                    "merge_activity": note.id,
-                    "merge_change": merge_change_id,
-                }
-            )
-            session.add(record)
-            return MergeResult(record.id, kept_id, other_id)
+            merge_change_id = change.id
+            kept.stage = plan.stage
+            kept.stage_changed_at = now
+        session.exec(
+            update(Activity).where(col(Activity.id).in_(activities)).values(lead_id=kept_id)
+        )
+        session.exec(
+            update(StageChange).where(col(StageChange.id).in_(changes)).values(lead_id=kept_id)
+        )
+        added_tags = [tag for tag in other_tags if tag not in kept_tags]
+        for tag in other_tags:
+            session.delete(session.get(LeadTag, (other_id, tag)))
+        session.flush()
+        for tag in added_tags:
+            session.add(LeadTag(lead_id=kept_id, tag_id=tag))
+        assert record.id is not None
+        name = f"{other.first_name} {other.last_name}".strip() or (other.email or "")
+        note = Activity(
+            lead_id=kept_id,
+            kind=ActivityKind.SYSTEM.value,
+            at=now,
+            body=_(
+                "Merged lead #{other} ({name}) into this one (merge {merge}; "
+                "undo with: leadtui unmerge {merge})."
+            ).format(other=other_id, name=name, merge=record.id),
+            actor=self.context.actor(),
+        )
+        session.add(note)
+        kept.updated_at = now
+        kept.version += 1
+        session.add(kept)
+        session.flush()
+        record.snapshot_json = json.dumps(
+            {
+                "kept_before": _encode(kept_before),
+                "kept_after": _encode(lead_values(kept)),
+                "other_before": _encode(other_before),
+                "activities": activities,
+                "changes": changes,
+                "other_tags": other_tags,
+                "added_tags": added_tags,
+                "merge_activity": note.id,
+                "merge_change": merge_change_id,
+                "sides": {name: side.value for name, side in chosen.items()},
+            }
+        )
+        session.add(record)
+        self.context.rescore(session, [kept_id, other_id])
+        return MergeResult(record.id, kept_id, other_id, chosen)
 
     def unmerge(self, merge_id: int) -> MergeResult:
         """Both leads back as before the merge; later edits to the survivor stay."""
@@ -194,7 +220,7 @@ class MergeService:
             before, after = _decode(snap["kept_before"]), _decode(snap["kept_after"])
             untouched = kept.version == after["version"]
             for name in LEAD.names:
-                if name == "id" or name in _BOOKKEEPING and not untouched:
+                if name == "id" or name not in before or name in _BOOKKEEPING and not untouched:
                     continue
                 if untouched or (
                     before[name] != after[name] and getattr(kept, name) == after[name]
@@ -238,8 +264,9 @@ class MergeService:
                     and session.get(LeadTag, (other_id, tag)) is None
                 ):
                     session.add(LeadTag(lead_id=other_id, tag_id=tag))
-            result = MergeResult(merge_id, record.kept_id, other_id)
+            result = MergeResult(merge_id, record.kept_id, other_id, _sides(snap))
             session.delete(record)
+            self.context.rescore(session, [record.kept_id, other_id])
             return result
 
     def merges_into(self, lead_id: int) -> list[MergeInfo]:
@@ -250,11 +277,14 @@ class MergeService:
 
         with self.backend.read_session() as session:
             rows = session.exec(
-                select(LeadMerge.id, LeadMerge.other_id, LeadMerge.at)
+                select(LeadMerge.id, LeadMerge.other_id, LeadMerge.at, LeadMerge.snapshot_json)
                 .where(LeadMerge.kept_id == lead_id)
                 .order_by(col(LeadMerge.id).desc())
             ).all()
-            return [MergeInfo(m or 0, o, at) for m, o, at in rows]
+            return [
+                MergeInfo(m or 0, o, at, json.loads(snap).get("merge_activity"))
+                for m, o, at, snap in rows
+            ]
 
     @staticmethod
     def _refuse_taken(session: Session, key: str, own_id: int | None) -> None:

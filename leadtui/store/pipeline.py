@@ -69,7 +69,12 @@ class PipelineService:
                 if lead.stage == to_stage:
                     continue
                 change = StageChange(
-                    lead_id=lead_id, from_stage=lead.stage, to_stage=to_stage, at=now, reason=reason
+                    lead_id=lead_id,
+                    from_stage=lead.stage,
+                    to_stage=to_stage,
+                    at=now,
+                    reason=reason,
+                    actor=self.context.actor(),
                 )
                 session.add(change)
                 session.flush()

@@ -38,12 +38,15 @@ class TouchesService:
         at = check_moment(at, "at") or self.context.now()
         with self.backend.session() as session:
             lead = orm_steps.lead_for_write(session, lead_id, None)
-            activity = Activity(lead_id=lead_id, kind=kind, at=at, body=body)
+            activity = Activity(
+                lead_id=lead_id, kind=kind, at=at, body=body, actor=self.context.actor()
+            )
             session.add(activity)
             if lead.last_activity_at is None or at > lead.last_activity_at:
                 lead.last_activity_at = at
             orm_steps.touch(lead, self.context.now())
             session.add(lead)
+            self.context.rescore(session, [lead_id])
             return activity
 
     def delete_activity(self, activity_id: int) -> None:
@@ -68,6 +71,7 @@ class TouchesService:
                 lead.last_activity_at = latest
                 orm_steps.touch(lead, self.context.now())
                 session.add(lead)
+                self.context.rescore(session, [lead.id])
 
     def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
         """Put a tag on leads; returns the ids that did not have it (for undo)."""

@@ -27,6 +27,16 @@ class SavedViewRow:
     name: str
     filter_text: str
     sort: LeadSort
+    builtin: bool = False
+    """A view leadtui offers itself ("Mine"): not stored, cannot be deleted."""
+
+
+MINE_FILTER = "owner:me"
+
+
+def builtin_views() -> list[SavedViewRow]:
+    """The views every database has: "Mine" (the leads assigned to the current user)."""
+    return [SavedViewRow(_("Mine"), MINE_FILTER, LeadSort(), builtin=True)]
 
 
 class ViewsService:
@@ -38,7 +48,14 @@ class ViewsService:
 
     def vocabulary(self) -> Vocabulary:
         """What the filter language accepts in this database (its stages and tags)."""
-        return Vocabulary(stages=self.context.stage_keys(), tags=tuple(self.backend.all_tags()))
+        from leadtui.store.team import MAX_OWNERS
+
+        return Vocabulary(
+            stages=self.context.stage_keys(),
+            tags=tuple(self.backend.all_tags()),
+            owners=tuple(self.backend.team.owners(MAX_OWNERS)),
+            me=self.context.actor(),
+        )
 
     def parse(self, text: str) -> FilterQuery:
         """Read a filter against this database's stages (``FilterSyntaxError`` if it cannot)."""
@@ -88,6 +105,9 @@ class ViewsService:
         folded = [view for view in views if view.name.casefold() == name.casefold()]
         if exact or folded:
             return (exact or folded)[0]
+        for view in builtin_views():  # its name in this language, or in English ("mine")
+            if name.casefold() in (view.name.casefold(), "mine"):
+                return view
         raise NotFoundError(_("No saved view is called “{name}”.").format(name=name))
 
     @unit_of_work
@@ -97,7 +117,12 @@ class ViewsService:
 
         from leadtui.storage.models import SavedView
 
-        exact = self.view(name).name
+        found = self.view(name)
+        if found.builtin:
+            raise ValidationError(
+                "name", _("“{name}” is built in; it cannot be deleted.").format(name=found.name)
+            )
+        exact = found.name
         with self.backend.session() as session:
             view = session.exec(select(SavedView).where(SavedView.name == exact)).first()
             if view is not None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -19,12 +19,16 @@ from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.clean_input import clean_input_value, cleaned_paste
+from leadtui.ui.keymap import bind
+from leadtui.ui.live import ColleagueChanged, LiveUpdates
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.writes import WriteQueue
 
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import Notify
+
+    from leadtui.ui.reopen import Reopen
 
 
 def _board_screen() -> Screen[Any]:
@@ -40,6 +44,12 @@ def _duplicates_commands() -> type[Provider]:
     return DuplicatesCommands
 
 
+def _pipeline_commands() -> type[Provider]:
+    from leadtui.ui.pipeline_commands import PipelineCommands
+
+    return PipelineCommands
+
+
 def _agenda_screen() -> Screen[Any]:
     from leadtui.ui.screens.agenda import AgendaScreen
 
@@ -51,6 +61,12 @@ def _language_commands() -> type[Provider]:
     from leadtui.ui.language_commands import LanguageCommands
 
     return LanguageCommands
+
+
+def _scoring_commands() -> type[Provider]:
+    from leadtui.ui.scoring_commands import ScoringCommands
+
+    return ScoringCommands
 
 
 MAX_TOASTS = 3
@@ -83,12 +99,18 @@ class LeadApp(App[None]):
         "board": _board_screen,
         "agenda": _agenda_screen,
     }
-    COMMANDS = App.COMMANDS | {_language_commands, _duplicates_commands}
+    COMMANDS = App.COMMANDS | {
+        _language_commands,
+        _duplicates_commands,
+        _pipeline_commands,
+        _scoring_commands,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1,question_mark", "toggle_help", _("Help"), id="help"),
-        Binding("ctrl+q", "quit", _("Quit"), id="quit", show=False),
-        Binding("ctrl+o", "import_file", _("Import"), id="import", show=False),
-        Binding("D", "duplicates", _("Duplicates"), id="duplicates", show=False),
+        bind("app", "help"),
+        bind("app", "quit_now", show=False),
+        bind("app", "import", show=False),
+        bind("app", "duplicates", show=False),
+        bind("app", "pipeline", show=False),
     ]
 
     def __init__(self, store: LeadStore, clock: Clock, *, demo: bool = False) -> None:
@@ -100,9 +122,15 @@ class LeadApp(App[None]):
         self.writes = WriteQueue(
             self, self.undo_history, store.release_reader, self.show_database_lost
         )
+        self.language_switch: Reopen | None = None
+        """Set when the user chose another language: the launcher starts the app again."""
+        self.reopen: Reopen | None = None
+        """What to open once mounted (the launcher sets it after a language switch)."""
         self.database_lost = False
         """True once the database was lost mid-session (see :meth:`show_database_lost`)."""
         self.sub_title = _("demo data") if demo else str(store.path)
+        self.live = LiveUpdates(self, store)
+        """Colleagues' changes refresh the open screens (:mod:`leadtui.ui.live`)."""
 
     def on_mount(self) -> None:
         """Open the lead list, then load the ORM in the background."""
@@ -113,6 +141,23 @@ class LeadApp(App[None]):
             self.screen_change_signal.subscribe(self, show_read_only_banner)
             show_read_only_banner(self.screen)
         self.call_after_refresh(self._warm_up)
+        if self.reopen is not None:
+            from leadtui.ui.reopen import restore
+
+            self.call_after_refresh(restore, self, self.reopen)
+        self.call_after_refresh(self.live.start)
+
+    def switch_language(self, language: str) -> None:
+        """End this app so that the launcher starts it again in ``language``, with the
+        same store, view and open leads (strings translated at import need a new app)."""
+        from leadtui.ui.reopen import capture
+
+        self.language_switch = capture(self, language)
+        self.exit()
+
+    def on_colleague_changed(self, _message: ColleagueChanged) -> None:
+        """Someone else's change was committed: refresh the open screens (debounced)."""
+        self.live.changed()
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -144,11 +189,13 @@ class LeadApp(App[None]):
 
     def action_toggle_help(self) -> None:
         """The screen's own help when it has one (F1 again closes it), else the key panel."""
-        screen_help = getattr(self.screen, "screen_help", None)
-        if callable(screen_help):
+        from leadtui.ui.help_texts import help_for
+
+        text = help_for(self.screen)
+        if text is not None:
             from leadtui.ui.screens.help_screen import ScreenHelpDialog
 
-            self.push_screen(ScreenHelpDialog(str(screen_help())))
+            self.push_screen(ScreenHelpDialog(text))
             return
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()
@@ -200,9 +247,18 @@ class LeadApp(App[None]):
 
         open_duplicates(self.screen)
 
+    def action_pipeline(self) -> None:
+        """Open the pipeline settings (stages, order, cadences)."""
+        from leadtui.ui.pipeline_commands import open_pipeline
+
+        open_pipeline(self)
+
     def on_unmount(self) -> None:
-        """Close database connections."""
-        self.store.close()
+        """Stop listening, and close database connections (kept open for the app of a new
+        language)."""
+        self.live.stop()
+        if self.language_switch is None:
+            self.store.close()
 
     @property
     def version(self) -> str:

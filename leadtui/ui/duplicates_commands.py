@@ -10,9 +10,7 @@ from typing import Any
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.i18n import _
-from leadtui.ui.writes import run_write
 
 
 def open_duplicates(screen: Screen[Any]) -> None:
@@ -28,24 +26,11 @@ def open_duplicates(screen: Screen[Any]) -> None:
 
 def unmerge_from_detail(screen: Screen[Any], merge_id: int, other_id: int) -> None:
     """Take a merge back from the survivor's detail; the detail shows both leads' state."""
+    from leadtui.ui.screens.detail_merges import unmerge_in_detail
     from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
-    if not isinstance(screen, LeadDetailScreen):
-        return
-    store = screen.store
-
-    def done(_result: object) -> None:
-        screen.toast(_("Lead #{other} is back; u merges it again.").format(other=other_id))
-        screen.reload()
-
-    def undo(result: Any) -> UndoEntry:
-        return UndoEntry(
-            _("Unmerge of #{other}").format(other=other_id),
-            discard_result(lambda: store.merge_leads(result.kept_id, result.other_id)),
-            lead_ids=frozenset({result.kept_id, result.other_id}),
-        )
-
-    run_write(screen, lambda: store.unmerge(merge_id), on_done=done, undo=undo, title=_("Unmerge"))
+    if isinstance(screen, LeadDetailScreen):
+        unmerge_in_detail(screen, merge_id, other_id, screen.reload)
 
 
 class DuplicatesCommands(Provider):

@@ -1,14 +1,16 @@
-"""The palette's "Language" commands: choose the app's language, remembered for next time.
+"""The palette's "Language" commands: switch the running app's language, remembered.
 
-Many strings are translated when their module is imported (key bindings, column
-titles), so a running app cannot switch all of them; the choice is saved in the
-settings file (``language = "es"``) and applies the next time leadtui starts. The
-notice says so in the language chosen.
+The choice is saved in the settings file (``language = "es"``). Many strings are
+translated when their module is imported (key bindings, column titles), so the app
+ends and the launcher starts it again in the new language on the same store, with the
+same view and open leads (``LeadApp.switch_language``). ``LEADTUI_LANG`` still wins: when
+it is set, the choice is only saved, and the notice says so in the language chosen.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -27,10 +29,18 @@ def language_name(code: str) -> str:
 
 def applies_next_start(code: str) -> str:
     """The notice, in the chosen language (read from its catalog, not the one in use)."""
-    catalog = gettext.translation(
+    return _catalog(code).gettext("Language: {name}. It applies the next time you start leadtui.")
+
+
+def _catalog(code: str) -> gettext.NullTranslations:
+    return gettext.translation(
         i18n.DOMAIN, localedir=i18n.LOCALE_DIR, languages=[code], fallback=True
     )
-    return catalog.gettext("Language: {name}. It applies the next time you start leadtui.")
+
+
+def overridden(code: str) -> str:
+    """Why the app keeps its language, in the chosen language."""
+    return _catalog(code).gettext("{variable} is set and wins over this choice.")
 
 
 class LanguageCommands(Provider):
@@ -45,7 +55,7 @@ class LanguageCommands(Provider):
             if code == current:
                 title += " ✓"
             entries.append(
-                (title, _("Use leadtui in {name} from the next start").format(name=name), code)
+                (title, _("Switch leadtui to {name} now (remembered)").format(name=name), code)
             )
         return entries
 
@@ -55,8 +65,16 @@ class LanguageCommands(Provider):
         except OSError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
-        message = applies_next_start(code).format(name=language_name(code))
-        self.app.notify(f"{message}\n{path}", markup=False)
+        forced = os.environ.get(i18n.LANG_ENV)
+        switch = getattr(self.app, "switch_language", None)
+        if forced or not callable(switch):
+            message = applies_next_start(code).format(name=language_name(code))
+            if forced:
+                message += "\n" + overridden(code).format(variable=f"{i18n.LANG_ENV}={forced}")
+            self.app.notify(f"{message}\n{path}", markup=False)
+            return
+        if code != i18n.language():
+            switch(code)
 
     async def discover(self) -> Hits:
         """Every language, for the empty palette."""
@@ -64,10 +82,10 @@ class LanguageCommands(Provider):
             yield DiscoveryHit(title, partial(self._choose, code), help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Languages whose entry matches what was typed (English "language" matches too)."""
+        """Languages whose entry matches what was typed ("language" and "idioma" match too)."""
         matcher = self.matcher(query)
         for title, help_text, code in self._entries():
-            score = max(matcher.match(title), matcher.match(f"language {code}"))
+            score = max(matcher.match(title), matcher.match(f"language idioma {code}"))
             if score > 0:
                 yield Hit(
                     score, matcher.highlight(title), partial(self._choose, code), help=help_text

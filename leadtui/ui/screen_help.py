@@ -1,8 +1,8 @@
 """F1 help written for each screen: what it shows, in our words, then its keys.
 
 The key list is made from the screen's own ``BINDINGS`` (so it can never drift from
-them), and the README's key tables for these screens are checked against the same
-function by ``tests/test_key_help.py``. Text is translated where shown.
+them), as are the README's key tables (``ui/key_tables.py``). Text is translated where
+shown.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ _NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "question_mark": "?",
+    "at": "@",
     "slash": "/",
     "space": "space",
     "escape": "Esc",
@@ -26,6 +27,21 @@ _NAMES = {
     "backspace": "Backspace",
     "tab": "Tab",
     "shift+tab": "Shift+Tab",
+    "shift+left": "Shift+←",
+    "shift+right": "Shift+→",
+    "number_sign": "#",
+    "ctrl+s": "Ctrl+S",
+    "ctrl+o": "Ctrl+O",
+    "ctrl+q": "Ctrl+Q",
+    "f1": "F1",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
 }
 
 
@@ -41,15 +57,6 @@ def key_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         if isinstance(binding, Binding) and binding.description:
             rows.append((" / ".join(key_names(binding)), binding.description))
     return rows
-
-
-def markdown_key_table(bindings: Iterable[BindingType]) -> str:
-    """The README's key table for a screen (English, generated from its bindings)."""
-    lines = ["| keys | what they do |", "|---|---|"]
-    for keys, what in key_rows(bindings):
-        shown = " ".join(f"`{key}`" for key in keys.split(" / "))
-        lines.append(f"| {shown} | {what} |")
-    return "\n".join(lines)
 
 
 def agenda_help() -> str:

@@ -48,14 +48,22 @@ def _count_upto(conn: Conn, part: agenda_plan.Part, most: int) -> int:
     return int(found[0]) if found else 0
 
 
-def count_section(conn: Conn, section: AgendaSection, now: datetime) -> int:
+def count_section(
+    conn: Conn, section: AgendaSection, now: datetime, owner: str | None = None
+) -> int:
     """How many leads ``section`` holds at ``now`` (past ``COUNT_CAP``: ``COUNT_CAP + 1``)."""
     plan = agenda_plan.count_parts(section, now, reads.stages(conn), cadences(conn))
+    plan = agenda_plan.owned(plan, owner)
     return agenda_plan.capped_total(plan, lambda part, most: _count_upto(conn, part, most))
 
 
 def page_section(
-    conn: Conn, section: AgendaSection, now: datetime, offset: int, limit: int
+    conn: Conn,
+    section: AgendaSection,
+    now: datetime,
+    offset: int,
+    limit: int,
+    owner: str | None = None,
 ) -> list[AgendaRow]:
     """Rows ``offset .. offset+limit`` of ``section``, in the order the agenda shows them."""
 
@@ -69,6 +77,10 @@ def page_section(
         ).fetchall()
 
     found = agenda_plan.page_parts(
-        _parts(conn, section, now), offset, limit, lambda part: _count(conn, part), fetch
+        agenda_plan.owned(_parts(conn, section, now), owner),
+        offset,
+        limit,
+        lambda part: _count(conn, part),
+        fetch,
     )
     return [agenda_plan.agenda_row(reads.row(values[:_WIDTH]), values[_WIDTH:]) for values in found]

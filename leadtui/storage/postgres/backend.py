@@ -1,26 +1,20 @@
 """``PostgresBackend``: the :class:`~leadtui.storage.base.Backend` protocol on PostgreSQL.
 
-Reads use one autocommit, read-only psycopg connection per thread; the store's ORM
-units of work run on a ``postgresql+psycopg`` SQLAlchemy engine in REPEATABLE READ, so
-two people saving the same lead at once never lose an update: the later save fails
-with a readable "try again" (on top of the ``version`` check), as SQLite's
-immediate write lock serialises writers. Jobs that are still SQLite-only raise
-:class:`~leadtui.domain.errors.StorageError`
-"... is not available on PostgreSQL yet".
+It composes the modules of this package: connections and units of work
+(:mod:`.connections`), the list and detail reads, ``COPY`` imports
+(:mod:`.import_batch`), import revert (:mod:`.jobs`), erasure (:mod:`.erasure`) and
+leadtui's own data backups (:mod:`.backup`). Modules are imported on first use.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-
-from leadtui.domain.errors import LeadtuiError, StorageError
+from leadtui.domain.errors import StorageError
 from leadtui.domain.rows import (
     LeadCounts,
     LeadFilter,
@@ -32,12 +26,11 @@ from leadtui.domain.rows import (
 )
 from leadtui.i18n import _
 from leadtui.storage.postgres import db, details, duplicate_reads, reads
-from leadtui.storage.postgres.url import checked_url, mask_password
+from leadtui.storage.postgres.connections import Conn, PostgresConnections, display_name
+from leadtui.storage.postgres.team import PostgresTeam
+from leadtui.storage.postgres.url import checked_url
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-    from sqlmodel import Session
-
     from leadtui.domain.agenda import AgendaRow, AgendaSection
     from leadtui.domain.cadence import Cadence
     from leadtui.domain.changed import ChangedLead
@@ -51,27 +44,22 @@ if TYPE_CHECKING:
         RestoreResult,
     )
     from leadtui.storage.postgres.details import LeadDetail
+    from leadtui.storage.postgres.import_batch import PostgresImportTarget
     from leadtui.storage.summary_reads import SummaryReads
 
-Conn = psycopg.Connection[tuple[Any, ...]]
+__all__ = ["Conn", "PostgresBackend", "display_name"]
 
 
-def display_name(url: str) -> str:
-    """How the database is named to the user: the URL without scheme, password masked."""
-    masked = mask_password(url)
-    return masked.split("://", 1)[-1]
-
-
-class PostgresBackend:
+class PostgresBackend(PostgresConnections):
     """One PostgreSQL database behind the storage boundary."""
 
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
-        self._url = checked_url(url)
-        self._read_only = read_only
-        self._engine: Engine | None = None
-        self._lock = threading.Lock()
-        self._local = threading.local()
-        self._readers: list[Conn] = []
+    @property
+    def team(self) -> PostgresTeam:
+        """Team mode: the role and ``LISTEN/NOTIFY`` (:mod:`leadtui.storage.postgres.team`)."""
+        team: PostgresTeam | None = getattr(self, "_team", None)
+        if team is None:
+            team = self._team = PostgresTeam(self._url, self._read)
+        return team
 
     @classmethod
     def open(
@@ -84,174 +72,6 @@ class PostgresBackend:
         url = checked_url(url)
         check = db.open_database(url, create=create, read_only=read_only)
         return cls(url, read_only=check.read_only)
-
-    @property
-    def url(self) -> str:
-        """The database URL (it never holds a password)."""
-        return self._url
-
-    @property
-    def path(self) -> Path:
-        """What the app shows as the database's name (``user@host:port/db``, no password)."""
-        return Path(display_name(self._url))
-
-    @property
-    def read_only(self) -> bool:
-        """True when every write is refused."""
-        return self._read_only
-
-    # -- connections ----------------------------------------------------------------
-
-    def reader(self) -> Conn:
-        """This thread's read connection (autocommit, read-only), opened on first use."""
-        conn: Conn | None = getattr(self._local, "conn", None)
-        if conn is None or conn.closed:
-            conn = db.connect(self._url)
-            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-            self._local.conn = conn
-            with self._lock:
-                self._readers.append(conn)
-        return conn
-
-    def _read(self) -> Conn:
-        """The reader; a broken connection is replaced once (the server restarted)."""
-        conn = self.reader()
-        if conn.broken:
-            self.release_reader()
-            conn = self.reader()
-        return conn
-
-    def engine(self) -> Engine:
-        """The SQLAlchemy engine (``postgresql+psycopg``), created on first use."""
-        with self._lock:
-            if self._engine is None:
-                from sqlalchemy import create_engine
-
-                url = self._url
-                self._engine = create_engine(
-                    "postgresql+psycopg://",
-                    creator=lambda: db.connect(url, autocommit=False),
-                    isolation_level="REPEATABLE READ",
-                    pool_pre_ping=True,
-                )
-            return self._engine
-
-    def warm_up(self) -> None:
-        """Import the ORM and open the engine now (a worker after the first frame)."""
-        import leadtui.domain.validation  # noqa: F401
-        import leadtui.storage.models  # noqa: F401
-
-        with self.engine().connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One ORM unit of work (REPEATABLE READ): commits on success, rolls back on error."""
-        from sqlmodel import Session
-
-        with Session(self.engine(), expire_on_commit=False) as session:
-            if self._read_only:
-                from sqlalchemy import event
-
-                event.listen(session, "before_flush", self.refuse_write)
-            try:
-                yield session
-                session.commit()
-            except BaseException as error:
-                session.rollback()
-                self.raise_storage_error(error)
-                raise
-
-    @contextmanager
-    def read_session(self) -> Iterator[Session]:
-        """An ORM session that only reads; what it loaded stays usable afterwards."""
-        from sqlmodel import Session
-
-        with Session(self.engine(), expire_on_commit=False) as session:
-            try:
-                yield session
-            except BaseException as error:
-                self.raise_storage_error(error)
-                raise
-            finally:
-                session.expunge_all()
-                session.rollback()
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Conn]:
-        """A psycopg connection of its own inside one transaction (the bulk jobs)."""
-        if self._read_only:
-            self.refuse_write()
-        conn = db.connect(self._url)
-        try:
-            with conn.transaction():
-                yield conn
-        except Exception as error:
-            self.raise_storage_error(error)
-            raise
-        finally:
-            conn.close()
-
-    def transaction(self) -> AbstractContextManager[Any]:
-        """Raw units of work for the file import, whose SQL is still SQLite's."""
-        self._not_yet(_("Importing files"))
-
-    def translate_error(self, error: BaseException) -> LeadtuiError | None:
-        """The readable error for a psycopg or SQLAlchemy failure, else ``None``."""
-        from leadtui.storage.postgres.errors import driver_error
-
-        friendly = driver_error(error)
-        if friendly is not None and self._url in str(friendly):
-            return type(friendly)(str(friendly).replace(self._url, mask_password(self._url)))
-        return friendly
-
-    def raise_storage_error(self, error: BaseException) -> None:
-        """Re-raise a driver failure as a LeadtuiError."""
-        friendly = self.translate_error(error)
-        if friendly is not None:
-            raise friendly from error
-
-    def refuse_write(self, *_args: object) -> None:
-        """Raise :class:`ReadOnlyError` (this role or server cannot write)."""
-        from leadtui.domain.errors import ReadOnlyError
-
-        raise ReadOnlyError(
-            _("{path} is open read-only: changes are disabled.").format(path=self.path)
-        )
-
-    def _not_yet(self, what: str) -> NoReturn:
-        raise StorageError(
-            _("{what} is not available on PostgreSQL yet (team mode).").format(what=what)
-        )
-
-    def close(self) -> None:
-        """Close every connection and the engine."""
-        with self._lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
-        self._local = threading.local()
-
-    def release_reader(self) -> None:
-        """Close this thread's read connection (end of a worker thread)."""
-        conn: Conn | None = getattr(self._local, "conn", None)
-        if conn is None:
-            return
-        self._local.conn = None
-        with self._lock:
-            if conn in self._readers:
-                self._readers.remove(conn)
-        conn.close()
-
-    def _reading(self, read: Any, *args: Any) -> Any:
-        try:
-            return read(self._read(), *args)
-        except psycopg.Error as error:
-            self.raise_storage_error(error)
-            raise
 
     # -- reads ----------------------------------------------------------------------
 
@@ -293,21 +113,26 @@ class PostgresBackend:
         return found
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
         """Rows of an agenda section, read from its indexes."""
         from leadtui.storage.postgres import agenda_reads
 
         found: list[AgendaRow] = self._reading(
-            agenda_reads.page_section, section, now, offset, limit
+            agenda_reads.page_section, section, now, offset, limit, owner
         )
         return found
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds."""
         from leadtui.storage.postgres import agenda_reads
 
-        found: int = self._reading(agenda_reads.count_section, section, now)
+        found: int = self._reading(agenda_reads.count_section, section, now, owner)
         return found
 
     def cadences(self) -> dict[str, Cadence]:
@@ -374,6 +199,16 @@ class PostgresBackend:
         found: list[int] = self._reading(duplicate_reads.search_ids, text, limit)
         return found
 
+    def not_duplicates_of(self, lead_id: int) -> set[tuple[int, int]]:
+        """The "not a duplicate" pairs of one lead."""
+        pairs: set[tuple[int, int]] = self._reading(duplicate_reads.not_duplicates_of, lead_id)
+        return pairs
+
+    def batch_merges(self, batch_id: int) -> list[tuple[int, int, int]]:
+        """The merges touching import batch ``batch_id``, newest first."""
+        found: list[tuple[int, int, int]] = self._reading(duplicate_reads.batch_merges, batch_id)
+        return found
+
     def check_search_index(self) -> None:
         """Every lead's search vector is what its name, email and company give."""
         if self._reading(duplicate_reads.search_index_mismatches):
@@ -385,8 +220,16 @@ class PostgresBackend:
         """``COPY`` in one transaction (see :mod:`.bulk`)."""
         from leadtui.storage.postgres.bulk import bulk_insert
 
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             return bulk_insert(conn, rows, now, batch_size=batch_size)
+
+    @contextmanager
+    def import_target(self) -> Iterator[PostgresImportTarget]:
+        """An import batch (``COPY``) inside one transaction."""
+        from leadtui.storage.postgres.import_batch import PostgresImportTarget
+
+        with self.transaction() as conn:
+            yield PostgresImportTarget(conn)
 
     def revert_import(
         self,
@@ -399,7 +242,7 @@ class PostgresBackend:
         """Undo an import batch in one transaction."""
         from leadtui.storage.postgres.jobs import revert
 
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             return revert(conn, batch_id, now, keep, force=force)
 
     def import_changes(self, batch_id: int) -> list[ChangedLead]:
@@ -424,26 +267,45 @@ class PostgresBackend:
         return SummaryReads(self._read(), "%s", REACHED_POSTGRES, matching_ids)
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:
-        """Erasure must also scrub import before-images and the server's WAL: not yet."""
-        self._not_yet(_("Forgetting a person"))
+        """Erase a lead and every lead merged into it, in one transaction (see
+        :mod:`.erasure` for what the server still holds until ``VACUUM``)."""
+        from leadtui.storage.postgres.erasure import forget_lead
+
+        with self.transaction() as conn:
+            return forget_lead(conn, lead_id, now)
 
     def forget_in_backups(self, person: Person, now: datetime) -> BackupErasure:
-        """There are no leadtui backups of a server database."""
-        self._not_yet(_("Forgetting a person"))
+        """Erase ``person`` from every leadtui backup of this database."""
+        from leadtui.storage.postgres.backup import forget_in_backups
+
+        if self._read_only:
+            self.refuse_write()
+        return forget_in_backups(self._url, person, now)
 
     # -- safety ---------------------------------------------------------------------
 
     def backup(self, reason: str) -> Path:
-        """Server backups are the database administrator's (pg_dump, base backups)."""
-        self._not_yet(_("Backups made by leadtui (use pg_dump)"))
+        """A data dump of every leadtui table in the backups folder (see :mod:`.backup`)."""
+        from leadtui.storage.postgres.backup import make_backup
+
+        try:
+            return make_backup(self._url, reason=reason)
+        except Exception as error:
+            self.raise_storage_error(error)
+            raise
 
     def list_backups(self) -> list[BackupInfo]:
-        """leadtui keeps no backups of a server database."""
-        return []
+        """This database's leadtui backups, newest first."""
+        from leadtui.storage.postgres.backup import list_backups
+
+        return list_backups(self._url)
 
     def restore(self, backup: Path) -> RestoreResult:
-        """Restoring is the database administrator's (pg_restore)."""
-        self._not_yet(_("Restoring a backup (use pg_restore)"))
+        """Replace every leadtui table's rows with the dump's, in one transaction."""
+        from leadtui.storage.postgres.backup import restore_backup
+
+        with self.transaction() as conn:
+            return restore_backup(self._url, conn, backup)
 
     def check(self) -> None:
         """Refuse (``DatabaseRefused``) a database that is not a usable leadtui database."""

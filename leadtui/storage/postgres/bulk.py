@@ -64,13 +64,14 @@ def bulk_insert(
     inserted = 0
     with fewer_collections():
         for chunk in _chunks(rows, max(1, batch_size)):
-            inserted += _insert_chunk(conn, chunk, stamp)
+            inserted += len(insert_chunk(conn, chunk, stamp))
     return inserted
 
 
-def _insert_chunk(
+def insert_chunk(
     conn: psycopg.Connection[tuple[Any, ...]], chunk: list[dict[str, Any]], stamp: str
-) -> int:
+) -> list[int]:
+    """``COPY`` one chunk of lead rows (with their extras); their new ids, in order."""
     ids = [int(found) for (found,) in conn.execute(NEW_IDS, (len(chunk),)).fetchall()]
     leads: list[tuple[Any, ...]] = []
     changes: list[tuple[Any, ...]] = []
@@ -119,4 +120,4 @@ def _insert_chunk(
         if links:
             cursor.executemany(INSERT_TAG, [(tag,) for tag in sorted({t for _i, t in links})])
             cursor.executemany(INSERT_LINK, links)
-    return len(chunk)
+    return ids

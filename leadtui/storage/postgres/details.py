@@ -23,6 +23,7 @@ from leadtui.storage.columns import LEAD
 from leadtui.storage.postgres import reads
 from leadtui.storage.postgres.reads import Conn
 from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
+from leadtui.storage.timeline_rows import ACTIVITY_COLUMNS, activity_entry
 
 __all__ = ["LeadDetail", "funnel_metrics", "lead_detail", "stage_history", "timeline"]
 
@@ -35,11 +36,9 @@ _decode_detail = values_decoder(LEAD, _DETAIL_NAMES)
 def timeline(conn: Conn, lead_id: int, limit: int) -> list[TimelineEntry]:
     """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
     entries = [
-        TimelineEntry(
-            at=parse_db_time(at), kind="activity", id=int(row_id), activity_kind=kind, body=body
-        )
-        for row_id, kind, at, body in conn.execute(
-            "SELECT id, kind, at, body FROM activity WHERE lead_id = %s "
+        activity_entry(row)
+        for row in conn.execute(
+            f"SELECT {ACTIVITY_COLUMNS} FROM activity WHERE lead_id = %s "
             "ORDER BY at DESC, id DESC LIMIT %s",
             (lead_id, limit),
         )
@@ -52,9 +51,11 @@ def timeline(conn: Conn, lead_id: int, limit: int) -> list[TimelineEntry]:
             from_stage=from_stage,
             to_stage=to_stage,
             reason=reason,
+            actor=actor,
         )
-        for row_id, from_stage, to_stage, at, reason in conn.execute(
-            "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = %s "
+        for row_id, from_stage, to_stage, at, reason, actor in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason, actor FROM stagechange "
+            "WHERE lead_id = %s "
             "ORDER BY at DESC, id DESC LIMIT %s",
             (lead_id, limit),
         )

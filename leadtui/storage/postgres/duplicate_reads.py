@@ -49,6 +49,29 @@ def key_rows_by_phone(conn: Conn, phone_e164: str, limit: int) -> list[KeyRow]:
     )
 
 
+def batch_merges(conn: Conn, batch_id: int) -> list[tuple[int, int, int]]:
+    """``(merge id, kept id, other id)`` of the merges touching batch ``batch_id``, newest first."""
+    with conn.cursor() as cursor:
+        cursor.execute(
+            b"SELECT id, kept_id, other_id FROM leadmerge "
+            b"WHERE kept_id IN (SELECT id FROM lead WHERE import_batch_id = %s) "
+            b"OR other_id IN (SELECT id FROM lead WHERE import_batch_id = %s) ORDER BY id DESC",
+            (batch_id, batch_id),
+        )
+        return [(int(a), int(b), int(c)) for a, b, c in cursor.fetchall()]
+
+
+def not_duplicates_of(conn: Conn, lead_id: int) -> set[tuple[int, int]]:
+    """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
+    with conn.cursor() as cursor:
+        cursor.execute(
+            b"SELECT low_id, high_id FROM notduplicate WHERE low_id = %s "
+            b"UNION ALL SELECT low_id, high_id FROM notduplicate WHERE high_id = %s",
+            (lead_id, lead_id),
+        )
+        return {(int(low), int(high)) for low, high in cursor.fetchall()}
+
+
 def search_ids(conn: Conn, text: str, limit: int) -> list[int]:
     """Ids of up to ``limit`` leads whose search vector has every word (whole words), unsorted."""
     words = _WORD.findall(text)

@@ -16,10 +16,10 @@ from leadtui.domain.changed import ChangedLead, refused_revert
 from leadtui.domain.errors import ImportRefused
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
-from leadtui.storage.columns import LEAD
+from leadtui.storage.import_plan import KEPT
 from leadtui.storage.import_touched import changed_leads
 
-_KEPT = tuple(column for column in LEAD.names if column != "id")
+_KEPT = KEPT
 _WHO = "id, version, first_name, last_name, email"
 Conn = psycopg.Connection[tuple[Any, ...]]
 

@@ -19,17 +19,23 @@ from leadtui.storage.schema_version import SCHEMA_VERSION
 Conn = psycopg.Connection[tuple[Any, ...]]
 
 
+def _column_names(conn: Conn, table: str) -> set[str]:
+    """The columns ``table`` has now (a step adds a column only when it is missing)."""
+    return {
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s",
+            (table,),
+        )
+    }
+
+
 def _imported_history(conn: Conn) -> None:
     from leadtui.storage.columns import STAGE_CHANGE
     from leadtui.storage.imported_history import COLUMN, add_imported_column
 
-    names = {
-        str(name)
-        for (name,) in conn.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = 'stagechange'"
-        )
-    }
+    names = _column_names(conn, "stagechange")
     add_imported_column(
         names, lambda sql: conn.execute(sql.encode()), column_sql(STAGE_CHANGE, COLUMN)
     )
@@ -39,6 +45,14 @@ def _imported_history(conn: Conn) -> None:
         "WHERE deleted_at IS NULL"
     )
     conn.execute("DROP INDEX IF EXISTS ix_live_stage_value")
+
+
+def _pin_scores(conn: Conn) -> None:
+    from leadtui.storage.columns import LEAD
+    from leadtui.storage.score_pinned import COLUMN, add_pinned_column
+
+    names = _column_names(conn, "lead")
+    add_pinned_column(names, lambda sql: conn.execute(sql.encode()), column_sql(LEAD, COLUMN))
 
 
 def _recompute_email_keys(conn: Conn) -> None:
@@ -65,6 +79,28 @@ def _add_cadences(conn: Conn) -> None:
     add_cadences(conn)
 
 
+def _activity_edits(conn: Conn) -> None:
+    from leadtui.storage.activity_edits import add_edit_columns
+    from leadtui.storage.columns import ACTIVITY
+
+    names = {
+        str(name)
+        for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = 'activity'"
+        )
+    }
+    add_edit_columns(
+        names, lambda sql: conn.execute(sql.encode()), lambda column: column_sql(ACTIVITY, column)
+    )
+
+
+def _add_team(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_team import add_team
+
+    add_team(conn)
+
+
 def _add_summaries(conn: Conn) -> None:
     from leadtui.storage.postgres.migrate_summary import add_summaries
 
@@ -77,7 +113,10 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
-    6: _add_summaries,
+    6: _activity_edits,
+    7: _pin_scores,
+    8: _add_team,
+    9: _add_summaries,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

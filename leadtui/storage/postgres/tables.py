@@ -127,6 +127,8 @@ STAGE_ACTIVITY_INDEX = (
     f"CREATE INDEX ix_live_stage_activity ON lead (stage, last_activity_at, created_at, id) {_LIVE}"
 )
 """The agenda's "going cold" read: per stage, untouched leads by their last touch."""
+OWNER_INDEX = f"CREATE INDEX ix_live_owner ON lead (owner, created_at, id) {_LIVE}"
+"""Serves ``owner:me`` and the "Mine" view (team mode, schema 7)."""
 LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_created ON lead (created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_created ON lead (stage, created_at, id) {_LIVE}",
@@ -143,6 +145,7 @@ LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_stage_money ON lead (stage, currency, value_cents) {_LIVE}",
     SCORE_INDEX,
     STAGE_ACTIVITY_INDEX,
+    OWNER_INDEX,
 )
 
 SCHEMA_DDL: tuple[str, ...] = (
@@ -153,6 +156,7 @@ SCHEMA_DDL: tuple[str, ...] = (
 
 def schema_ddl(*, unaccent: bool) -> tuple[str, ...]:
     """Every statement that makes an empty database leadtui's (one transaction)."""
+    from leadtui.storage.postgres.notify_ddl import NOTIFY_DDL
     from leadtui.storage.postgres.summary_triggers import SUMMARY_DDL
 
     return (
@@ -161,6 +165,7 @@ def schema_ddl(*, unaccent: bool) -> tuple[str, ...]:
         *table_ddl(),
         *SEARCH_DDL,
         *LIST_INDEXES,
+        *NOTIFY_DDL,
         *SCHEMA_DDL,
         *SUMMARY_DDL,
     )

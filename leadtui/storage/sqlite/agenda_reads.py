@@ -47,14 +47,22 @@ def _count_upto(conn: sqlite3.Connection, part: agenda_plan.Part, most: int) -> 
     return int(found)
 
 
-def count_section(conn: sqlite3.Connection, section: AgendaSection, now: datetime) -> int:
+def count_section(
+    conn: sqlite3.Connection, section: AgendaSection, now: datetime, owner: str | None = None
+) -> int:
     """How many leads ``section`` holds at ``now`` (past ``COUNT_CAP``: ``COUNT_CAP + 1``)."""
     plan = agenda_plan.count_parts(section, now, reads.stages(conn), cadences(conn))
+    plan = agenda_plan.owned(plan, owner)
     return agenda_plan.capped_total(plan, lambda part, most: _count_upto(conn, part, most))
 
 
 def page_section(
-    conn: sqlite3.Connection, section: AgendaSection, now: datetime, offset: int, limit: int
+    conn: sqlite3.Connection,
+    section: AgendaSection,
+    now: datetime,
+    offset: int,
+    limit: int,
+    owner: str | None = None,
 ) -> list[AgendaRow]:
     """Rows ``offset .. offset+limit`` of ``section``, in the order the agenda shows them."""
 
@@ -66,7 +74,11 @@ def page_section(
         ).fetchall()
 
     found = agenda_plan.page_parts(
-        _parts(conn, section, now), offset, limit, lambda part: _count(conn, part), fetch
+        agenda_plan.owned(_parts(conn, section, now), owner),
+        offset,
+        limit,
+        lambda part: _count(conn, part),
+        fetch,
     )
     return [
         agenda_plan.agenda_row(reads._row(values[:_WIDTH]), values[_WIDTH:]) for values in found

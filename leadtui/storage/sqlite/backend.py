@@ -8,7 +8,8 @@ backups. Modules are imported on first use so opening a store stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         Person,
         RestoreResult,
     )
+    from leadtui.storage.sqlite.import_target import SqliteImportTarget
     from leadtui.storage.summary_reads import SummaryReads
 
 
@@ -98,18 +100,23 @@ class SqliteBackend(SqliteConnections):
         return phones_and_tags(self.reader(), lead_ids)
 
     def agenda_page(
-        self, section: AgendaSection, now: datetime, offset: int, limit: int
+        self,
+        section: AgendaSection,
+        now: datetime,
+        offset: int,
+        limit: int,
+        owner: str | None = None,
     ) -> list[AgendaRow]:
         """Rows of an agenda section, read from its indexes."""
         from leadtui.storage.sqlite import agenda_reads
 
-        return agenda_reads.page_section(self.reader(), section, now, offset, limit)
+        return agenda_reads.page_section(self.reader(), section, now, offset, limit, owner)
 
-    def agenda_count(self, section: AgendaSection, now: datetime) -> int:
+    def agenda_count(self, section: AgendaSection, now: datetime, owner: str | None = None) -> int:
         """How many leads an agenda section holds."""
         from leadtui.storage.sqlite import agenda_reads
 
-        return agenda_reads.count_section(self.reader(), section, now)
+        return agenda_reads.count_section(self.reader(), section, now, owner)
 
     def cadences(self) -> dict[str, Cadence]:
         """The edited stage cadences, by stage key."""
@@ -175,6 +182,14 @@ class SqliteBackend(SqliteConnections):
         """Up to ``limit`` ids matching every word, straight from the FTS index."""
         return duplicate_reads.search_ids(self.reader(), text, limit)
 
+    def not_duplicates_of(self, lead_id: int) -> set[tuple[int, int]]:
+        """The "not a duplicate" pairs of one lead (two primary-key/index look-ups)."""
+        return duplicate_reads.not_duplicates_of(self.reader(), lead_id)
+
+    def batch_merges(self, batch_id: int) -> list[tuple[int, int, int]]:
+        """The merges touching import batch ``batch_id`` (no ORM: a revert loads none)."""
+        return duplicate_reads.batch_merges(self.reader(), batch_id)
+
     def check_search_index(self) -> None:
         """FTS5's own ``integrity-check`` against the lead table."""
         try:
@@ -192,6 +207,14 @@ class SqliteBackend(SqliteConnections):
 
         with self.connection() as conn:
             return bulk_insert(conn, rows, now, batch_size=batch_size)
+
+    @contextmanager
+    def import_target(self) -> Iterator[SqliteImportTarget]:
+        """An import batch inside one ``BEGIN IMMEDIATE`` transaction."""
+        from leadtui.storage.sqlite.import_target import SqliteImportTarget
+
+        with self.transaction() as conn:
+            yield SqliteImportTarget(conn)
 
     def revert_import(
         self,

@@ -10,7 +10,6 @@ One is taken before any migration, once a day when the app starts, and on
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 import threading
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from leadtui.i18n import _
 from leadtui.paths import backup_dir, ensure_private_dir
+from leadtui.storage.backup_files import find_backups
 from leadtui.storage.base import BackupInfo, RestoreResult
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite
@@ -34,29 +34,21 @@ __all__ = [
     "restore_backup",
 ]
 
-_NAME = r"-(?P<reason>daily|manual|pre-restore|pre-migration-v\d+)-(?P<stamp>\d{8}T\d{6}\d*Z)\.db$"
+_REASONS = r"daily|manual|pre-restore|pre-migration-v\d+"
 
 
 def list_backups(db_path: Path, *, damaged_too: bool = False) -> list[BackupInfo]:
     """The backups of ``db_path``, newest first: files named like one that are leadtui
     databases (an export given such a name is not), or with ``damaged_too`` every file
     named like one (erasing a person must not skip a backup whose header is damaged)."""
-    folder = backup_dir(db_path)
-    pattern = re.compile("^" + re.escape(db_path.stem) + _NAME)
-    found: list[BackupInfo] = []
-    try:
-        candidates = list(folder.iterdir())
-    except OSError:
-        return []
-    for path in candidates:
-        match = pattern.match(path.name)
-        if match is None or not path.is_file() or not (damaged_too or has_our_header(path)):
-            continue  # an export (or anything) given a backup-like name is not a backup
-        stamp = match.group("stamp")
-        taken = datetime.strptime(stamp[:15], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-        found.append(BackupInfo(path, match.group("reason"), taken, path.stat().st_size))
-    found.sort(key=lambda info: info.path.name.rsplit("-", 1)[-1], reverse=True)
-    return found
+    return find_backups(
+        backup_dir(db_path),
+        db_path.stem,
+        ".db",
+        reasons=_REASONS,
+        # an export (or anything) given a backup-like name is not a backup
+        accept=lambda path: damaged_too or has_our_header(path),
+    )
 
 
 def latest_backup(db_path: Path) -> BackupInfo | None:

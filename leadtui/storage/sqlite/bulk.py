@@ -154,6 +154,10 @@ class LeadWriter:
         """How many leads were inserted so far."""
         return self.next_id - self.first_id
 
+    def is_new(self, lead_id: int) -> bool:
+        """Whether this load created ``lead_id`` (its ids start at ``first_id``)."""
+        return lead_id >= self.first_id
+
     def insert(self, chunk: list[dict[str, Any]]) -> list[int]:
         """Insert a chunk of rows; returns their new ids in order."""
         self.wait()

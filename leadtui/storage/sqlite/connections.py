@@ -22,6 +22,7 @@ from leadtui.storage.sqlite.connect import (
     make_engine,
     sqlite_url,
 )
+from leadtui.storage.sqlite.team import SqliteTeam
 from leadtui.storage.sqlite.write_check import check_wal_kept, refuse_unwritable
 
 if TYPE_CHECKING:
@@ -42,11 +43,17 @@ class SqliteConnections:
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lost: LeadtuiError | None = None
+        self._team = SqliteTeam(path, self.reader)
 
     @property
     def path(self) -> Path:
         """The database file."""
         return self._path
+
+    @property
+    def team(self) -> SqliteTeam:
+        """Team mode: no users, a ``data_version`` poll (:mod:`leadtui.storage.sqlite.team`)."""
+        return self._team
 
     @property
     def read_only(self) -> bool:

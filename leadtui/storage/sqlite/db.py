@@ -21,6 +21,7 @@ from leadtui.paths import ensure_private_dir
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
 from leadtui.storage.sqlite.migrate_merges import add_merge_tables
+from leadtui.storage.sqlite.migrate_scores import pin_scores
 
 APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -61,6 +62,21 @@ def _add_cadences(conn: sqlite3.Connection) -> None:
     add_cadences(conn)
 
 
+def _activity_edits(conn: sqlite3.Connection) -> None:
+    """6 → 7: edited activities (see :mod:`leadtui.storage.activity_edits`)."""
+    from leadtui.storage.activity_edits import add_edit_columns
+    from leadtui.storage.sqlite.tables import column_sql
+
+    names = {row[1] for row in conn.execute("PRAGMA table_info(activity)")}
+    add_edit_columns(names, conn.execute, column_sql)
+
+
+def _add_team(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_team import add_team
+
+    add_team(conn)
+
+
 def _add_summaries(conn: sqlite3.Connection) -> None:
     from leadtui.storage.sqlite.migrate_summary import add_summaries
 
@@ -74,7 +90,10 @@ MIGRATIONS: dict[int, Migration] = {
     3: _add_saved_views,
     4: _imported_history,
     5: _add_cadences,
-    6: _add_summaries,
+    6: _activity_edits,
+    7: pin_scores,
+    8: _add_team,
+    9: _add_summaries,
 }
 
 

@@ -69,6 +69,27 @@ def search_ids(conn: sqlite3.Connection, text: str, limit: int) -> list[int]:
     return [int(row[0]) for row in rows]
 
 
+def batch_merges(conn: sqlite3.Connection, batch_id: int) -> list[tuple[int, int, int]]:
+    """``(merge id, kept id, other id)`` of the merges touching batch ``batch_id``, newest first."""
+    rows = conn.execute(
+        "SELECT id, kept_id, other_id FROM leadmerge "
+        "WHERE kept_id IN (SELECT id FROM lead WHERE import_batch_id = ?1) "
+        "OR other_id IN (SELECT id FROM lead WHERE import_batch_id = ?1) ORDER BY id DESC",
+        (batch_id,),
+    ).fetchall()
+    return [(int(a), int(b), int(c)) for a, b, c in rows]
+
+
+def not_duplicates_of(conn: sqlite3.Connection, lead_id: int) -> set[tuple[int, int]]:
+    """The "not a duplicate" pairs ``(low_id, high_id)`` that include ``lead_id``."""
+    rows = conn.execute(
+        "SELECT low_id, high_id FROM notduplicate WHERE low_id = ?1 "
+        "UNION ALL SELECT low_id, high_id FROM notduplicate WHERE high_id = ?1",
+        (lead_id,),
+    ).fetchall()
+    return {(int(low), int(high)) for low, high in rows}
+
+
 def fts_integrity_check(conn: sqlite3.Connection) -> None:
     """Raise ``sqlite3.DatabaseError`` when the search index disagrees with the leads."""
     conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")

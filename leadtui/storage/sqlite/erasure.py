@@ -14,7 +14,6 @@ same row (id and creation time) or by their email.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from leadtui.domain.errors import NotFoundError
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
 from leadtui.storage.base import BackupErasure, Person
+from leadtui.storage.erasure_plan import scrubbed_report, with_merged_away
 from leadtui.storage.sqlite.connect import BUSY_TIMEOUT_MS, connect_sqlite, immediate_transaction
 
 _BY_ID = "SELECT id FROM lead WHERE id = ?"
@@ -90,23 +90,22 @@ def _erase(
 
 
 def _with_merged_away(conn: sqlite3.Connection, lead_ids: list[int]) -> list[int]:
-    """``lead_ids`` and every lead merged into them, at any depth.
-
-    A merged-away lead stays as a soft-deleted row (so the merge can be undone): it is
-    the same person, so forgetting the survivor erases it too. Its merge snapshot goes
-    with it (``leadmerge`` rows cascade). A backup from before merges has no such table.
-    """
+    """``lead_ids`` and every lead merged into them (a backup from before merges has no
+    ``leadmerge`` table); their merge snapshots cascade."""
     has_merges = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'leadmerge'"
     ).fetchone()
-    found, todo = list(dict.fromkeys(lead_ids)), list(lead_ids)
-    while has_merges and todo:
-        kept = todo.pop()
-        for (other,) in conn.execute("SELECT other_id FROM leadmerge WHERE kept_id = ?", (kept,)):
-            if other not in found:
-                found.append(other)
-                todo.append(other)
-    return found
+    if not has_merges:
+        return list(dict.fromkeys(lead_ids))
+    return with_merged_away(
+        lead_ids,
+        lambda kept: [
+            other
+            for (other,) in conn.execute(
+                "SELECT other_id FROM leadmerge WHERE kept_id = ?", (kept,)
+            )
+        ],
+    )
 
 
 def _scrub_batches(conn: sqlite3.Connection, lead_ids: set[int]) -> None:
@@ -115,13 +114,8 @@ def _scrub_batches(conn: sqlite3.Connection, lead_ids: set[int]) -> None:
         "SELECT id, report_json FROM importbatch WHERE report_json LIKE '%\"before\"%'"
     ).fetchall()
     for batch_id, text in rows:
-        report = json.loads(text)
-        undo = report.get("undo", {})
-        before = undo.get("before", [])
-        kept = [item for item in before if item.get("id") not in lead_ids]
-        if len(kept) != len(before):
-            undo["before"] = kept
+        scrubbed = scrubbed_report(text, lead_ids)
+        if scrubbed is not None:
             conn.execute(
-                "UPDATE importbatch SET report_json = ? WHERE id = ?",
-                (json.dumps(report, ensure_ascii=False), batch_id),
+                "UPDATE importbatch SET report_json = ? WHERE id = ?", (scrubbed, batch_id)
             )

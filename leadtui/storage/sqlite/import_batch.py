@@ -12,26 +12,15 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
+from leadtui.storage.import_plan import KEPT, ImportRow, counts_of, plan_update, undo_data
 from leadtui.storage.sqlite.bulk import LeadWriter
-from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
 _BATCH = 500
-_KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")
-_NOT_UPDATED = {"created_at", "email_key", "phone_e164"}
-_BLANK = (None, "", 0, False)
-
-
-class ImportRow(Protocol):
-    """What the import hands over of one converted row (``io.row_outcome.Converted``)."""
-
-    values: dict[str, Any]
-    given: set[str]
-    tags: list[str]
-    notes: list[str]
+_KEPT = KEPT
 
 
 def keep_phone_index(conn: sqlite3.Connection) -> None:
@@ -102,29 +91,6 @@ def by_phone(conn: sqlite3.Connection, phones: set[str]) -> dict[str, tuple[int,
     return found
 
 
-def combine(current: dict[str, Any], row: ImportRow, mode: str) -> dict[str, Any]:
-    """The column changes ``row`` makes to ``current`` (update: overwrite; merge: fill blanks).
-
-    Consent is always taken from the file: an unsubscribe must not be lost.
-    """
-    changes: dict[str, Any] = {}
-    for name in row.given:
-        if name in _NOT_UPDATED or name not in current:
-            continue
-        value = row.values[name]
-        if isinstance(value, datetime):
-            value = format_db_time(value)
-        if mode == "merge" and name != "consent" and current[name] not in _BLANK:
-            continue
-        if current[name] != value:
-            changes[name] = value
-    if "email" in changes:
-        changes["email_key"] = row.values.get("email_key")
-    if "phone" in changes:
-        changes["phone_e164"] = row.values.get("phone_e164")
-    return changes
-
-
 def update_lead(
     conn: sqlite3.Connection,
     writer: LeadWriter,
@@ -137,15 +103,11 @@ def update_lead(
     names = ", ".join(_KEPT)
     found = conn.execute(f"SELECT {names} FROM lead WHERE id = ?", (lead_id,)).fetchone()
     current = dict(zip(_KEPT, found, strict=True))
-    changes: dict[str, Any] = {}
-    for row in rows:
-        step = combine({**current, **changes}, row, mode)
-        changes.update(step)
-    tags = sorted({tag for row in rows for tag in row.tags})
-    notes = [note for row in rows for note in row.notes]
+    update = plan_update(current, rows, mode)
+    changes, tags, notes = update.changes, update.tags, update.notes
     stamp = format_db_time(now)
     pre_existing = lead_id < writer.first_id
-    if pre_existing and (changes or tags or notes):
+    if pre_existing and not update.empty:
         tags_before = [
             name
             for (name,) in conn.execute(
@@ -216,9 +178,8 @@ def finish(
     floor: int,
 ) -> None:
     """Write the counts, the report and the undo data onto the batch row."""
-    # The versions the import leaves: a later change raises them (see storage.import_touched).
     before = [
-        json.loads(data) | {"id": lead_id, "version_after": version}
+        (lead_id, json.loads(data), version)
         for lead_id, data, version in conn.execute(
             "SELECT b.lead_id, b.data, l.version FROM temp.import_before b "
             "JOIN lead l ON l.id = b.lead_id ORDER BY b.lead_id"
@@ -229,24 +190,12 @@ def finish(
             "SELECT id, version FROM lead WHERE import_batch_id = ? AND version != 1", (batch_id,)
         )
     )
-    added: dict[str, list[int]] = {"activity": [], "change": []}
-    for kind, row_id in conn.execute("SELECT kind, id FROM temp.import_added"):
-        added[kind].append(row_id)
-    undo = {"before": before, **added, "tag_floor": floor, "versions": versions}
-    report = {**report, "undo": undo}
+    added = conn.execute("SELECT kind, id FROM temp.import_added").fetchall()
+    report = {**report, "undo": undo_data(before, versions, added, floor)}
     conn.execute(
         "UPDATE importbatch SET rows_read = ?, imported = ?, updated = ?, merged = ?, "
         "skipped = ?, rejected = ?, report_json = ? WHERE id = ?",
-        (
-            counts["rows_read"],
-            counts["imported"],
-            counts["updated"],
-            counts["merged"],
-            counts["skipped"],
-            counts["rejected"],
-            json.dumps(report, ensure_ascii=False),
-            batch_id,
-        ),
+        (*counts_of(counts), json.dumps(report, ensure_ascii=False), batch_id),
     )
     conn.execute("DELETE FROM temp.import_before")
     conn.execute("DELETE FROM temp.import_added")

@@ -17,10 +17,10 @@ from leadtui.domain.changed import ChangedLead, refused_revert
 from leadtui.domain.errors import ImportRefused
 from leadtui.domain.timefmt import format_db_time
 from leadtui.i18n import _
+from leadtui.storage.import_plan import KEPT
 from leadtui.storage.import_touched import changed_leads, chunks
-from leadtui.storage.sqlite.bulk_rows import LEAD_COLUMNS
 
-_KEPT = tuple(column for column in LEAD_COLUMNS if column != "id")
+_KEPT = KEPT
 _WHO = "id, version, first_name, last_name, email"
 
 

@@ -13,6 +13,7 @@ from leadtui.domain.timefmt import parse_db_time
 from leadtui.storage.columns import LEAD
 from leadtui.storage.sqlite.reads import tags_of
 from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
+from leadtui.storage.timeline_rows import ACTIVITY_COLUMNS, activity_entry
 
 TIMELINE_LIMIT = 500
 """The detail shows at most this many activities and as many stage changes."""
@@ -27,11 +28,9 @@ _decode_detail = values_decoder(LEAD, _DETAIL_NAMES)
 def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[TimelineEntry]:
     """Up to ``limit`` activities and ``limit`` stage changes of a lead, newest first."""
     entries = [
-        TimelineEntry(
-            at=parse_db_time(at), kind="activity", id=row_id, activity_kind=kind, body=body
-        )
-        for row_id, kind, at, body in conn.execute(
-            "SELECT id, kind, at, body FROM activity WHERE lead_id = ? "
+        activity_entry(row)
+        for row in conn.execute(
+            f"SELECT {ACTIVITY_COLUMNS} FROM activity WHERE lead_id = ? "
             "ORDER BY at DESC, id DESC LIMIT ?",
             (lead_id, limit),
         )
@@ -44,9 +43,11 @@ def read_timeline(conn: sqlite3.Connection, lead_id: int, limit: int) -> list[Ti
             from_stage=from_stage,
             to_stage=to_stage,
             reason=reason,
+            actor=actor,
         )
-        for row_id, from_stage, to_stage, at, reason in conn.execute(
-            "SELECT id, from_stage, to_stage, at, reason FROM stagechange WHERE lead_id = ? "
+        for row_id, from_stage, to_stage, at, reason, actor in conn.execute(
+            "SELECT id, from_stage, to_stage, at, reason, actor FROM stagechange "
+            "WHERE lead_id = ? "
             "ORDER BY at DESC, id DESC LIMIT ?",
             (lead_id, limit),
         )

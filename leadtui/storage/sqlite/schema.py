@@ -40,6 +40,11 @@ STAGE_ACTIVITY_INDEX = (
     "ON lead(stage, last_activity_at, created_at, id) WHERE deleted_at IS NULL"
 )
 """The agenda's "going cold" read: per stage, untouched leads by their last touch."""
+OWNER_INDEX = (
+    "CREATE INDEX IF NOT EXISTS ix_live_owner ON lead(owner, created_at, id) "
+    "WHERE deleted_at IS NULL"
+)
+"""Serves ``owner:me`` and the "Mine" view (team mode, schema 7)."""
 
 # Partial indexes over live leads, one per sort order of the list (id breaks ties).
 LIST_INDEXES: tuple[str, ...] = (
@@ -66,6 +71,7 @@ LIST_INDEXES: tuple[str, ...] = (
     "WHERE deleted_at IS NULL",
     SCORE_INDEX,
     STAGE_ACTIVITY_INDEX,
+    OWNER_INDEX,
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -13,7 +13,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Footer, Header, Static
 
 from leadtui.domain.agenda import (
@@ -24,7 +24,8 @@ from leadtui.domain.agenda import (
     touch_summary,
 )
 from leadtui.domain.formatting import followup_label
-from leadtui.i18n import _, language
+from leadtui.i18n import N_, _, language
+from leadtui.ui.keymap import bind, numbered
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.widgets.fitted_table import FittedDataTable
 
@@ -42,33 +43,24 @@ def _cut(text: str, width: int) -> Text:
     return cell
 
 
-def _section_binding(number: int) -> Binding:
-    return Binding(
-        str(number),
-        f"section({number - 1})",
-        _(SECTION_TITLES[SECTIONS[number - 1]]),
-        show=False,
-        id=f"agenda.section{number}",
-    )
-
-
 class AgendaScreen(StoreScreen[None]):
     """The agenda: sections with counts, a page of rows, triage from the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor(1)", _("Down"), show=False, id="agenda.down"),
-        Binding("up,k", "cursor(-1)", _("Up"), show=False, id="agenda.up"),
-        Binding("enter", "open", _("Open"), id="agenda.open"),
-        Binding("t", "triage", _("Triage"), id="agenda.triage"),
-        Binding("tab", "section_step(1)", _("Next section"), show=False, id="agenda.next_section"),
-        Binding("shift+tab", "section_step(-1)", _("Previous section"), show=False),
-        Binding("right_square_bracket", "page(1)", _("Next page"), show=False),
-        Binding("left_square_bracket", "page(-1)", _("Previous page"), show=False),
-        *(_section_binding(number) for number in range(1, len(SECTIONS) + 1)),
-        Binding("v", "app.switch_mode('leads')", _("List"), id="agenda.list"),
-        Binding("b", "app.switch_mode('board')", _("Board"), id="agenda.board"),
-        Binding("u", "undo", _("Undo"), id="agenda.undo"),
-        Binding("q", "app.ask_quit", _("Quit"), show=False, id="agenda.quit"),
+        bind("agenda", "down", show=False),
+        bind("agenda", "up", show=False),
+        bind("agenda", "open"),
+        bind("agenda", "triage"),
+        bind("agenda", "next_section", show=False),
+        bind("agenda", "previous_section", show=False),
+        bind("agenda", "next", "page(1)", description=N_("Next page"), show=False),
+        bind("agenda", "previous", "page(-1)", description=N_("Previous page"), show=False),
+        *numbered("agenda", "section({index})", [_(SECTION_TITLES[name]) for name in SECTIONS]),
+        bind("agenda", "list"),
+        bind("agenda", "board"),
+        bind("agenda", "undo"),
+        bind("agenda", "views", "mine", description=N_("Mine / everyone's"), show=False),
+        bind("agenda", "quit", show=False),
     ]
 
     def __init__(self) -> None:
@@ -79,6 +71,8 @@ class AgendaScreen(StoreScreen[None]):
         self.counts: dict[AgendaSection, int] = {}
         self._counting = False
         self._resumed = False
+        self.owner: str | None = None
+        """Only this user's leads (the "Mine" view, ``owner:me``); ``None``: everyone's."""
 
     @property
     def up_to_date(self) -> bool:
@@ -103,6 +97,7 @@ class AgendaScreen(StoreScreen[None]):
     def on_screen_resume(self) -> None:
         """A triage or the detail may have moved leads between sections."""
         if self._resumed:  # the first resume follows the mount, which just read it all
+            self.stage_names = {stage.key: _(stage.name) for stage in self.store.stages()}
             self.reload()
         self._resumed = True
 
@@ -114,7 +109,7 @@ class AgendaScreen(StoreScreen[None]):
 
     @work(thread=True, exclusive=True, group="agenda-counts")
     def _count(self) -> None:
-        counts = {section: self.store.agenda_count(section) for section in SECTIONS}
+        counts = {section: self.store.agenda_count(section, self.owner) for section in SECTIONS}
         self.store.release_reader()
         self.app.call_from_thread(self._show_counts, counts)
 
@@ -137,7 +132,7 @@ class AgendaScreen(StoreScreen[None]):
         self.query_one("#agenda-sections", Static).update(line)
 
     def _show_page(self) -> None:
-        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE)
+        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE, self.owner)
         now = self.now()
         table = self.query_one("#agenda-rows", FittedDataTable)
         table.clear()
@@ -158,6 +153,15 @@ class AgendaScreen(StoreScreen[None]):
         empty.display = not self.rows
         empty.update(Text(_("Nothing here: well done.")))
         self._show_sections()
+
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read and recount, the cursor on the same lead."""
+        index = self._cursor_index()
+        keep = None if index is None else self.rows[index].lead.id
+        self.reload()
+        ids = [row.lead.id for row in self.rows]
+        if keep in ids:
+            self.query_one("#agenda-rows", FittedDataTable).move_cursor(row=ids.index(keep))
 
     def action_cursor(self, step: int) -> None:
         """Move the row cursor (j/k as well as the arrows)."""
@@ -201,16 +205,18 @@ class AgendaScreen(StoreScreen[None]):
 
         index = self._cursor_index()
         if index is not None:
-            self.app.push_screen(TriageScreen(self.section, self.page_offset + index))
+            start = self.page_offset + index
+            self.app.push_screen(TriageScreen(self.section, start, owner=self.owner))
+
+    def action_mine(self) -> None:
+        """o: only my leads ("Mine", ``owner:me``), or everyone's again."""
+        self.owner = self.store.team.me() if self.owner is None else None
+        self.sub_title = _("Mine") if self.owner is not None else ""
+        self.page_offset = 0
+        self.reload()
 
     def action_undo(self) -> None:
         """Take back the last write of the app."""
         from leadtui.ui.undo_actions import undo_last
 
         undo_last(self, after=lambda _entry, _ok: self.reload())
-
-    def screen_help(self) -> str:
-        """F1: the agenda in our words, then its keys."""
-        from leadtui.ui.screen_help import agenda_help, help_text
-
-        return help_text(_("Agenda"), agenda_help(), self.BINDINGS)

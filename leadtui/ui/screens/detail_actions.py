@@ -77,9 +77,9 @@ class DetailActions:
 
         run_write(self.host.screen, action, on_done=finished, on_error=failed, undo=step)
 
-    def log_activity(self) -> None:
-        """Log a note, call, email or meeting."""
-        self.host.screen.app.push_screen(ActivityDialog(), self._log)
+    def log_activity(self, kind: str = "note") -> None:
+        """Log a note, call, email or meeting (the dialog starts on ``kind``)."""
+        self.host.screen.app.push_screen(ActivityDialog(kind), self._log)
 
     def _log(self, draft: ActivityDraft | None) -> None:
         if draft is None:

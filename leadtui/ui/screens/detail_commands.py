@@ -17,6 +17,17 @@ def detail_commands() -> list[ActionCommand]:
         (_("Mark won"), _("Move the lead to Won"), "won"),
         (_("Mark lost"), _("Move the lead to Lost, with a reason"), "lost"),
         (_("Tags…"), _("Add or remove tags"), "tags"),
+        (
+            _("Edit timeline entry"),
+            _("Enter on the entry picked with j/k: correct its kind, date or text"),
+            "edit_entry",
+        ),
+        (
+            _("Delete timeline entry"),
+            _("X on the entry picked with j/k: delete it, after asking"),
+            "delete_entry",
+        ),
+        (_("Assign…"), _("Assign the lead to someone, or to nobody"), "assign"),
         (_("Email the lead"), _("Open a mailto: link in the mail program"), "mail"),
         (_("Copy email"), _("Copy the email address to the clipboard"), "copy_email"),
         (_("Previous lead"), _("Show the previous lead of the list"), "neighbour(-1)"),

@@ -2,9 +2,9 @@
 
 The whole-database scan runs in a thread worker with a progress bar (opened for one
 lead, from its detail, only that lead's candidates are read: a few indexed look-ups).
-Each pair shows why it was proposed and every field of both leads; ``m`` merges with
-the chosen values, ``n`` remembers "not a duplicate", ``s`` skips, ``u`` takes the
-last merge (or answer) back.
+Each pair shows why it was proposed and every field of both leads; Ctrl+S merges with
+the chosen values, ``I`` remembers "not a duplicate", ``]`` skips, ``u`` takes the
+last merge (or answer) back (keys from ``ui/keymap.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, ProgressBar, Static
@@ -24,8 +24,9 @@ from leadtui.domain.duplicates_merge import Side, default_sides
 from leadtui.domain.formatting import format_count
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.undo import UndoEntry, discard_result
-from leadtui.i18n import _, language
+from leadtui.i18n import N_, _, language
 from leadtui.store import MergeResult, ScanResult
+from leadtui.ui.keymap import bind, numbered
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.duplicates_compare import FIELDS, detail_values, merge_table
 from leadtui.ui.undo_actions import undo_last
@@ -42,6 +43,9 @@ class Shown:
     sides: dict[str, Side]
 
 
+_N = range(1, 10)
+
+
 class DuplicatesScreen(StoreScreen[None]):
     """Review duplicate candidates one pair at a time."""
 
@@ -52,19 +56,17 @@ class DuplicatesScreen(StoreScreen[None]):
     DuplicatesScreen #dup-scroll { padding: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,backspace", "back", _("Back"), id="dups.back"),
-        Binding("m", "merge", _("Merge"), id="dups.merge"),
-        Binding("n", "not_duplicate", _("Not a duplicate"), id="dups.not"),
-        Binding("s", "skip", _("Skip"), id="dups.skip"),
-        Binding("space", "take_other", _("Take other"), id="dups.toggle"),
-        Binding("x", "swap", _("Keep other lead"), id="dups.swap"),
-        Binding("down,j", "cursor(1)", _("Next field"), id="dups.down", show=False),
-        Binding("up,k", "cursor(-1)", _("Previous field"), id="dups.up", show=False),
-        *(
-            Binding(str(n), f"take_other({n - 1})", _("Toggle field {n}").format(n=n), show=False)
-            for n in range(1, 10)
-        ),
-        Binding("u", "undo", _("Undo"), id="dups.undo"),
+        # Spanish labels are longer: at 80 columns the footer keeps the review keys (F1 lists Back).
+        bind("dups", "back", show=language() == "en"),
+        bind("dups", "save", "merge", description=N_("Merge")),
+        bind("dups", "not_duplicate", description=N_("Different")),
+        bind("dups", "next", "skip", description=N_("Skip")),
+        bind("dups", "toggle", "take_other", description=N_("Take other")),
+        bind("dups", "swap", description=N_("Swap sides")),
+        bind("dups", "down", description=N_("Next field"), show=False),
+        bind("dups", "up", description=N_("Previous field"), show=False),
+        *numbered("dups", "take_other({index})", [_("Toggle field {n}").format(n=n) for n in _N]),
+        bind("dups", "undo"),
     ]
 
     def __init__(self, lead_id: int | None = None) -> None:

@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.domain.board_state import ColumnState
 from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, StageTotal
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens import board_columns
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.board_moves import BoardMoves
@@ -47,33 +48,27 @@ class FunnelBoardScreen(StoreScreen[None]):
     COMMANDS = {_commands}
     AUTO_FOCUS = None  # the keys belong to the board, not to the search box
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "column(-1)", _("Column ←"), id="board.left", show=False),
-        Binding("right,l", "column(1)", _("Column →"), id="board.right", show=False),
-        Binding("down,j", "card(1)", _("Next card"), id="board.down", show=False),
-        Binding("up,k", "card(-1)", _("Previous card"), id="board.up", show=False),
-        Binding("enter", "open", _("Open"), id="board.open"),
-        Binding("H,shift+left", "move(-1)", _("Move ←"), id="board.move_left", show=False),
-        Binding("L,shift+right", "move(1)", _("Move →"), id="board.move_right"),
-        Binding("w", "won", _("Won"), id="board.won"),
-        Binding("x", "lost", _("Lost"), id="board.lost"),
-        Binding("slash", "search", _("Search"), id="board.search", show=False),
-        Binding("f", "filter", _("Filter"), id="board.filter", show=False),
-        Binding("n", "new", _("New"), id="board.new", show=False),
-        Binding("u", "undo", _("Undo"), id="board.undo"),
-        Binding("c", "collapse", _("Collapse won/lost"), id="board.collapse", show=False),
-        Binding("i", "metrics", _("Metrics"), id="board.metrics", show=False),
-        Binding(
-            "I",
-            "metrics_view",
-            _("Metrics by source, by month"),
-            id="board.metrics_view",
-            show=False,
-        ),
-        Binding("v", "list", _("List"), id="board.list", show=False),
-        Binding("A", "app.switch_mode('agenda')", _("Agenda"), show=False, id="board.agenda"),
-        Binding("q", "app.ask_quit", _("Quit"), show=False, id="board.quit"),
-        Binding("o", "views", _("Views"), id="board.views", show=False),
-        Binding("escape", "clear_search", _("Clear search"), id="board.clear", show=False),
+        bind("board", "left", show=False),
+        bind("board", "right", show=False),
+        bind("board", "down", "card(1)", description=N_("Next card"), show=False),
+        bind("board", "up", "card(-1)", description=N_("Previous card"), show=False),
+        bind("board", "open"),
+        bind("board", "previous_stage", "move(-1)", description=N_("Move ←"), show=False),
+        bind("board", "next_stage", "move(1)", description=N_("Move →")),
+        bind("board", "won"),
+        bind("board", "lost"),
+        bind("board", "search", show=False),
+        bind("board", "filter", show=False),
+        bind("board", "new", show=False),
+        bind("board", "undo"),
+        bind("board", "collapse", show=False),
+        bind("board", "metrics", show=False),
+        bind("board", "metrics_view", show=False),
+        bind("board", "list", "list", show=False),
+        bind("board", "agenda", show=False),
+        bind("board", "quit", show=False),
+        bind("board", "views", show=False),
+        bind("board", "clear_search", show=False),
     ]
 
     def __init__(self) -> None:
@@ -313,8 +308,18 @@ class FunnelBoardScreen(StoreScreen[None]):
         self.reload_on_resume = True
         self.app.switch_mode("leads")
 
-    def on_screen_resume(self) -> None:
-        """Coming back from the list or the detail: the leads may have changed."""
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read the columns, the same card kept current."""
+        current = self.column.state.current
+        self.reload(keep=None if current is None else current.id)
+
+    async def on_screen_resume(self) -> None:
+        """Coming back from the list or the detail: the leads (or stages) may have changed."""
+        if [column.state.stage for column in self.columns] != self.store.stages():
+            from leadtui.ui.screens.board_rebuild import rebuild_columns
+
+            await rebuild_columns(self)
+            return
         if self.reload_on_resume:
             self.reload_on_resume = False
             current = self.column.state.current

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from leadtui.i18n import _
+from leadtui.ui.widgets.pick_list import PickList
 
 FIELD_LABELS: dict[str, str] = {
     "first_name": _("First name"),
@@ -28,6 +29,7 @@ FIELD_LABELS: dict[str, str] = {
     "utm_source": _("UTM source"),
     "utm_medium": _("UTM medium"),
     "utm_campaign": _("UTM campaign"),
+    "owner": _("Assigned to"),
     "consent": _("Consent"),
     "consent_at": _("Consent date"),
     "stage": _("Stage"),
@@ -39,6 +41,7 @@ FIELD_LABELS: dict[str, str] = {
     "created_at": _("Created"),
     "tags": _("Tags"),
     "note": _("Note"),
+    "answer": _("Kept in the note"),
     "ignore": _("(ignore)"),
 }
 
@@ -60,9 +63,7 @@ class FieldPickerScreen(ModalScreen[str | None]):
                 Content(_("Column “{column}” feeds…").format(column=self.column)),
                 classes="dialog-title",
             )
-            yield OptionList(
-                *(Option(Content(label), id=key) for key, label in FIELD_LABELS.items())
-            )
+            yield PickList(*(Option(Content(label), id=key) for key, label in FIELD_LABELS.items()))
 
     def on_mount(self) -> None:
         """Start on the current field."""

@@ -17,12 +17,13 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBar, Select, Static
 
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens import import_report
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.import_fields import FieldPickerScreen
@@ -45,9 +46,9 @@ class ImportScreen(StoreScreen[None]):
     ImportScreen #import-buttons Button { margin-left: 1; width: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "run_import", _("Import"), id="import.run"),
-        Binding("enter", "pick_field", _("Change field"), id="import.field"),
-        Binding("escape", "cancel", _("Cancel / back"), id="import.cancel"),
+        bind("import", "save", "run_import", description=N_("Import")),
+        bind("import", "open", "pick_field", description=N_("Change field")),
+        bind("import", "cancel", description=N_("Cancel / back")),
     ]
 
     def __init__(self, path: str = "") -> None:

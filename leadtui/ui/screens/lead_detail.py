@@ -12,15 +12,17 @@ from urllib.parse import quote
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header
 
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.i18n import _, language
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm
+from leadtui.ui.screens.detail_merges import load_merges, unmerge_in_detail
 from leadtui.ui.screens.duplicates_hint import show_duplicate_hint
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_fields import LeadFields
@@ -74,27 +76,29 @@ class LeadDetailScreen(StoreScreen[None]):
 
     COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,backspace", "back", _("Back"), id="detail.back", show=False),
-        Binding("e", "edit", _("Edit"), id="detail.edit"),
-        Binding("a", "log_activity", _("Log"), id="detail.activity"),
-        Binding("f", "followup", _("Follow-up"), id="detail.followup"),
-        Binding("greater_than_sign", "step_stage(1)", _("Stage →"), id="detail.next_stage"),
-        Binding(
-            "less_than_sign", "step_stage(-1)", _("← Stage"), id="detail.prev_stage", show=False
+        bind("detail", "back", show=False),
+        bind("detail", "edit"),
+        bind("detail", "log"),
+        *(
+            bind("detail", f"log_{kind}", f"log_activity('{kind}')", show=False)
+            for kind in ("call", "email", "meeting", "note")
         ),
-        Binding("w", "won", _("Won"), id="detail.won", show=False),
-        Binding("l", "lost", _("Lost"), id="detail.lost", show=False),
-        Binding("t", "tags", _("Tags"), id="detail.tags", show=False),
-        Binding("m", "mail", _("Mail"), id="detail.mail", show=False),
-        Binding("c", "copy_email", _("Copy email"), id="detail.copy", show=False),
-        Binding(
-            "left_square_bracket", "neighbour(-1)", _("Prev lead"), id="detail.prev", show=False
-        ),
-        Binding(
-            "right_square_bracket", "neighbour(1)", _("Next lead"), id="detail.next", show=False
-        ),
-        Binding("x", "delete", _("Delete"), id="detail.delete"),
-        Binding("u", "undo", _("Undo"), id="detail.undo"),
+        bind("detail", "followup"),
+        bind("detail", "next_stage", "step_stage(1)"),
+        bind("detail", "previous_stage", "step_stage(-1)", show=False),
+        bind("detail", "won", show=False),
+        bind("detail", "lost", show=False),
+        bind("detail", "tags", show=False),
+        bind("detail", "assign", show=False),
+        bind("detail", "mail", show=False),
+        bind("detail", "copy_email", show=False),
+        bind("detail", "previous", "neighbour(-1)", show=False),
+        bind("detail", "next", "neighbour(1)", show=False),
+        bind("detail", "delete"),
+        bind("detail", "undo"),
+        bind("detail", "list", show=False),
+        bind("detail", "board", show=False),
+        bind("detail", "agenda", show=False),
     ]
 
     def __init__(self, lead_id: int, neighbours: Neighbours | None = None) -> None:
@@ -140,9 +144,19 @@ class LeadDetailScreen(StoreScreen[None]):
         self.title = detail.display_name
         self.sub_title = _("Lead #{id}").format(id=detail.id)
         now = self.now()
-        self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now)
+        score = self.store.scoring.explain(detail.id) if not detail.deleted else None
+        self.query_one("#lead-fields", LeadFields).show(detail, self.stages, now, score)
         self.query_one("#timeline", Timeline).show(detail.timeline, now, self.stage_names)
         show_duplicate_hint(self, detail.id)
+        load_merges(self, detail.id, detail.timeline, self.query_one("#timeline", Timeline))
+
+    def on_timeline_unmerge(self, message: Timeline.Unmerge) -> None:
+        """``U`` on a merge in the timeline: both leads back as before (``u`` merges again)."""
+        unmerge_in_detail(self, message.merge_id, message.other_id, self.reload)
+
+    def colleague_changed(self) -> None:
+        """Someone else may have changed this lead: show it as it is now."""
+        self.reload()
 
     def toast(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing ``message`` as markup (it may hold user text)."""
@@ -171,16 +185,16 @@ class LeadDetailScreen(StoreScreen[None]):
 
     # -- writes (the DetailActions helper does the work) ----------------------------
 
-    def action_log_activity(self) -> None:
-        """Log a note, call, email or meeting."""
-        self.actions.log_activity()
+    def action_log_activity(self, kind: str = "note") -> None:
+        """Log a note, call, email or meeting (``c`` starts on a call)."""
+        self.actions.log_activity(kind)
 
     def action_followup(self) -> None:
         """Schedule (or clear) the next follow-up."""
         self.actions.followup()
 
     def action_step_stage(self, step: int) -> None:
-        """Next/previous stage in funnel order (lost is reached with l only)."""
+        """Next/previous stage in funnel order (lost is reached with x only)."""
         self.actions.step_stage(step)
 
     def action_won(self) -> None:
@@ -195,9 +209,30 @@ class LeadDetailScreen(StoreScreen[None]):
         """Add or remove tags."""
         self.actions.tags()
 
+    def action_assign(self) -> None:
+        """Assign the lead to someone, or to nobody (@)."""
+        from leadtui.ui.screens.assign import assign_leads
+
+        name = self.detail.display_name if self.detail is not None else f"#{self.lead_id}"
+        assign_leads(self, self.store, [self.lead_id], name, self.reload)
+
     def action_delete(self) -> None:
         """Soft-delete the lead after a confirmation; u brings it back."""
         self.actions.delete()
+
+    def action_edit_entry(self) -> None:
+        """Edit the timeline entry selected with j/k (the newest when none is)."""
+        self.query_one("#timeline", Timeline).action_edit_entry()
+
+    def action_delete_entry(self) -> None:
+        """Delete the selected timeline entry, after asking."""
+        self.query_one("#timeline", Timeline).action_delete_entry()
+
+    def on_timeline_entry_chosen(self, event: Timeline.EntryChosen) -> None:
+        """Enter or X on a timeline entry (see :mod:`detail_timeline`)."""
+        from leadtui.ui.screens.detail_timeline import delete_entry, edit_entry
+
+        (edit_entry if event.verb == "edit" else delete_entry)(self, event.entry)
 
     def action_undo(self) -> None:
         """Revert this lead's most recent change (never another lead's)."""

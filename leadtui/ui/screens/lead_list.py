@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
@@ -22,8 +22,9 @@ from textual.widgets import Footer, Header, Input, Static
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.filter_query_lead import filter_text
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
 from leadtui.store.views import SavedViewRow
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.screens.lead_pages import LeadPages
@@ -50,37 +51,24 @@ class LeadListScreen(StoreScreen[None]):
 
     COMMANDS = {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", _("Search"), id="leads.search"),
-        Binding("escape", "clear_search", _("Clear search"), show=False, id="leads.clear"),
-        Binding("f", "filter", _("Filter"), id="leads.filter"),
-        Binding("s", "cycle_sort", _("Sort"), show=False, id="leads.sort"),
-        Binding("S", "reverse_sort", _("Reverse"), show=False, id="leads.reverse"),
-        Binding("n", "new_lead", _("New"), id="leads.new"),
-        Binding("e", "edit_lead", _("Edit"), id="leads.edit", show=False),
-        Binding(
-            "greater_than_sign",
-            "next_stage",
-            _("Stage →"),
-            key_display=">",
-            id="leads.next_stage",
-            show=False,
-        ),
-        Binding(
-            "less_than_sign",
-            "previous_stage",
-            _("Stage ←"),
-            key_display="<",
-            id="leads.previous_stage",
-            show=False,
-        ),
-        Binding("m", "move_marked", _("Move to…"), show=False, id="leads.move"),
-        Binding("t", "tag_marked", _("Tag"), show=False, id="leads.tag"),
-        Binding("d", "delete", _("Delete"), id="leads.delete"),
-        Binding("u", "undo", _("Undo"), id="leads.undo"),
-        Binding("b", "board", _("Board"), id="leads.board", show=False),
-        Binding("A", "agenda", _("Agenda"), show=False, id="leads.agenda"),
-        Binding("q", "ask_quit", _("Quit"), show=False, id="leads.quit"),
-        Binding("o", "views", _("Views"), id="leads.views", show=False),
+        bind("leads", "search"),
+        bind("leads", "clear_search", show=False),
+        bind("leads", "filter"),
+        bind("leads", "sort", show=False),
+        bind("leads", "reverse_sort", show=False),
+        bind("leads", "new", "new_lead"),
+        bind("leads", "edit", "edit_lead", show=False),
+        bind("leads", "next_stage", "next_stage", show=False),
+        bind("leads", "previous_stage", "previous_stage", show=False),
+        bind("leads", "move_to", show=False),
+        bind("leads", "tags", "tag_marked", description=N_("Tag"), show=False),
+        bind("leads", "assign", show=False),
+        bind("leads", "delete"),
+        bind("leads", "undo"),
+        bind("leads", "board", "board", show=False),
+        bind("leads", "agenda", "agenda", show=False),
+        bind("leads", "quit", "ask_quit", show=False),
+        bind("leads", "views", show=False),
     ]
 
     def action_agenda(self) -> None:
@@ -146,6 +134,10 @@ class LeadListScreen(StoreScreen[None]):
         """Tag the marked leads (or the one under the cursor)."""
         self.actions.tag_marked()
 
+    def action_assign(self) -> None:
+        """Assign the marked leads (or the one under the cursor), @."""
+        self.actions.assign()
+
     def action_delete(self) -> None:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""
         self.actions.delete()
@@ -190,6 +182,7 @@ class LeadListScreen(StoreScreen[None]):
         """Back from the detail, a form or a dialog: the lead may have changed."""
         if self._suspended:
             self._suspended = False
+            self.stage_list = self.store.stages()  # the pipeline may have been edited
             self.reload()
 
     @property
@@ -203,6 +196,11 @@ class LeadListScreen(StoreScreen[None]):
     def reload(self, *, cursor: int | None = None, focus_id: int | None = None) -> None:
         """Re-read the list in a worker, keeping the cursor (or moving it to ``focus_id``)."""
         self.loader.reload(cursor=cursor, focus_id=focus_id)
+
+    def colleague_changed(self) -> None:
+        """Someone else changed leads: re-read, the cursor on the same lead, marks kept."""
+        row = self.table.current_row
+        self.reload(focus_id=None if row is None else row.id)
 
     def on_lead_table_marks_changed(self, event: LeadTable.MarksChanged) -> None:
         """Show how many rows are marked."""

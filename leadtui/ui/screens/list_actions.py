@@ -188,6 +188,18 @@ class ListActions:
         """Delete the marked leads (or the one under the cursor) after a confirmation."""
         BulkActions(self).delete()
 
+    def assign(self) -> None:
+        """Assign the marked leads (or the one under the cursor) to someone, or nobody."""
+        from leadtui.ui.screens.assign import assign_leads
+
+        bulk = BulkActions(self)
+
+        def done() -> None:
+            self.table.clear_marks()
+            self.reload()
+
+        assign_leads(self.screen.screen, self.store, bulk.ids, bulk.what(), done)
+
     def undo(self) -> None:
         """Revert the last move, edit, tag or delete."""
         undo_last(self.screen.screen, after=lambda _entry, _ok: self.reload())

@@ -25,6 +25,7 @@ def list_commands() -> list[ActionCommand]:
         (_("Clear marks"), _("Unmark every lead"), "clear_marks"),
         (_("Move to stage…"), _("Move the marked leads (or this one) to a stage"), "move_marked"),
         (_("Tag…"), _("Tag the marked leads (or this one)"), "tag_marked"),
+        (_("Assign…"), _("Assign the marked leads (or this one) to someone"), "assign"),
         (_("Delete"), _("Delete the marked leads (or this one), after asking"), "delete"),
         (_("Undo"), _("Undo the last move, edit or delete"), "undo"),
         (_("Board"), _("Switch to the funnel board"), "board"),

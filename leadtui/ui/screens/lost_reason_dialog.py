@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from leadtui.i18n import _
+from leadtui.ui.widgets.pick_list import PickList
 
 
 def common_reasons() -> list[str]:
@@ -37,7 +38,7 @@ class LostReasonDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="lost-dialog", classes="dialog"):
             yield Static(Content(_("Why was this lead lost?")), classes="dialog-title")
-            yield OptionList(
+            yield PickList(
                 *(
                     Option(Content(reason), id=f"reason-{index}")
                     for index, reason in enumerate(common_reasons())

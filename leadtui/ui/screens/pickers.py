@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from leadtui.domain.rows import StageInfo
 from leadtui.i18n import _
+from leadtui.ui.widgets.pick_list import PickList
 
 
 class StagePickerScreen(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class StagePickerScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="stage-picker", classes="dialog"):
             yield Static(Content(self.title_text), classes="dialog-title")
-            yield OptionList(
+            yield PickList(
                 *(Option(Content(_(stage.name)), id=stage.key) for stage in self.stages),
                 id="stages",
             )

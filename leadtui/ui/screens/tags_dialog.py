@@ -16,6 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList, Static
 
 from leadtui.i18n import _
+from leadtui.ui.widgets.pick_list import PickList
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class TagsDialog(ModalScreen[TagChanges | None]):
                 suggester=SuggestFromList(self.known, case_sensitive=False),
             )
             yield Label(_("Tags on this lead (Enter or Delete marks for removal):"))
-            yield OptionList(id="tag-list")
+            yield PickList(id="tag-list")
             yield Static(Content(_("Ctrl+S apply · Esc cancel")), id="tags-help")
 
     def on_mount(self) -> None:

@@ -16,12 +16,13 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Footer, Header, Static
 
 from leadtui.domain.agenda import SECTION_TITLES, AgendaSection, split_followup_body
 from leadtui.domain.rows import LeadDetail, StageInfo
-from leadtui.i18n import _
+from leadtui.i18n import N_, _
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.triage_log import LogDraft, TriageLogDialog
 from leadtui.ui.screens.triage_parts import context_text, proposal_text, stage_after
@@ -35,25 +36,26 @@ class TriageScreen(StoreScreen[None]):
     """One lead of the queue with its context; dispositions move to the next one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "log('call')", _("Call"), id="triage.call"),
-        Binding("e", "log('email')", _("Email"), show=False, id="triage.email"),
-        Binding("m", "log('meeting')", _("Meeting"), show=False, id="triage.meeting"),
-        Binding("n", "log('note')", _("Note"), show=False, id="triage.note"),
-        Binding("f", "followup", _("Follow-up"), id="triage.followup"),
-        Binding("greater_than_sign", "advance", _("Stage →"), id="triage.next_stage"),
-        Binding("L", "lost", _("Lost"), id="triage.lost"),
-        Binding("s", "snooze(1)", _("+1 d"), show=False, id="triage.snooze_day"),
-        Binding("S", "snooze(7)", _("+1 w"), show=False, id="triage.snooze_week"),
-        Binding("space,right_square_bracket", "skip", _("Skip"), key_display="␣", id="triage.skip"),
-        Binding("left_square_bracket", "back_one", _("Previous"), show=False, id="triage.prev"),
-        Binding("u", "undo", _("Undo"), id="triage.undo"),
-        Binding("q,escape,backspace", "back", _("Back"), show=False, id="triage.back"),
+        bind("triage", "log_call"),
+        bind("triage", "log_email", show=False),
+        bind("triage", "log_meeting", show=False),
+        bind("triage", "log_note", show=False),
+        bind("triage", "followup"),
+        bind("triage", "next_stage", "advance"),
+        bind("triage", "lost"),
+        bind("triage", "snooze_day", show=False),
+        bind("triage", "snooze_week", show=False),
+        bind("triage", "next", "skip", description=N_("Skip")),
+        bind("triage", "previous", "back_one", description=N_("Previous"), show=False),
+        bind("triage", "undo"),
+        bind("triage", "back", show=False),
     ]
 
-    def __init__(self, section: AgendaSection, start: int = 0) -> None:
+    def __init__(self, section: AgendaSection, start: int = 0, *, owner: str | None = None) -> None:
         super().__init__()
         self.section = section
         self.start = start
+        self.owner = owner  # the agenda's "Mine": only this user's leads
         self.queue: list[int] = []
         self.seen: set[int] = set()
         self.position = 0
@@ -76,7 +78,8 @@ class TriageScreen(StoreScreen[None]):
         """Read the queue's first page and show its first lead."""
         self.stages = self.store.stages()
         self.queue = [
-            row.lead.id for row in self.store.agenda_page(self.section, self.start, QUEUE_PAGE)
+            row.lead.id
+            for row in self.store.agenda_page(self.section, self.start, QUEUE_PAGE, self.owner)
         ]
         self._show()
 
@@ -84,7 +87,9 @@ class TriageScreen(StoreScreen[None]):
         """More leads from the section, skipping those seen; False when none are left."""
         fresh = [
             row.lead.id
-            for row in self.store.agenda_page(self.section, 0, QUEUE_PAGE + len(self.seen))
+            for row in self.store.agenda_page(
+                self.section, 0, QUEUE_PAGE + len(self.seen), self.owner
+            )
             if row.lead.id not in self.seen and row.lead.id not in self.queue
         ]
         self.queue.extend(fresh[:QUEUE_PAGE])
@@ -257,12 +262,6 @@ class TriageScreen(StoreScreen[None]):
         from leadtui.ui.undo_actions import undo_last
 
         undo_last(self, after=lambda _entry, _ok: self._show())
-
-    def screen_help(self) -> str:
-        """F1: triage in our words, then its keys."""
-        from leadtui.ui.screen_help import help_text, triage_help
-
-        return help_text(_("Triage"), triage_help(), self.BINDINGS)
 
     def action_back(self) -> None:
         """Back to the agenda."""

@@ -27,6 +27,7 @@ from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _, ngettext
 from leadtui.store import LeadStore
 from leadtui.store.views import SavedViewRow
+from leadtui.ui.widgets.pick_list import PickList
 from leadtui.ui.writes import run_write
 
 Choice = tuple[str, str]
@@ -57,7 +58,7 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="view-picker", classes="dialog"):
             yield Static(Content(_("Saved views")), classes="dialog-title")
-            yield OptionList(*self._options(), id="views")
+            yield PickList(*self._options(), id="views")
             yield Static(
                 Content(
                     _("Save the current filter as: {text}").format(
@@ -89,12 +90,14 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
 
     def on_mount(self) -> None:
         """Count each view's leads in a worker."""
-        if self.views:
+        if any(not view.builtin for view in self.views):
             self.query_one(OptionList).focus()
+        else:  # only the built-in "Mine": typing names a first view of one's own
+            self.query_one("#view-name", Input).focus()
+        if self.views:
             self._count()
         else:
             self.counted = True
-            self.query_one("#view-name", Input).focus()
 
     @work(thread=True, exclusive=True, group="view-counts")
     def _count(self) -> None:
@@ -153,7 +156,11 @@ def open_views(
 ) -> None:
     """Push the picker from ``screen`` (a store screen) and carry out what it chose."""
     store: LeadStore = screen.store
+    from leadtui.store.views import builtin_views
+
     views = store.views.views()
+    stored = {view.name.casefold() for view in views}
+    views += [view for view in builtin_views() if view.name.casefold() not in stored]
     by_name = {view.name: view for view in views}
 
     def chosen(choice: Choice | None) -> None:

@@ -19,6 +19,8 @@ from leadtui.domain.money import format_money
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.domain.sources import source_label
 from leadtui.i18n import _
+from leadtui.store.scoring import ScoreReport
+from leadtui.ui.widgets.score_breakdown import breakdown, score_cell
 from leadtui.ui.widgets.timeline import absolute_time, relative_time
 
 
@@ -28,7 +30,11 @@ def funnel_progress(stage: str, stages: Sequence[StageInfo], reached: str | None
     For a lost lead, ``reached`` is the stage it was lost from; the chain stops there.
     """
     current = next((info for info in stages if info.key == stage), None)
-    path = [info for info in stages if info.kind in ("open", "won")]
+    path = [
+        info
+        for info in stages
+        if info.kind in ("open", "won") or info.key == stage and info.kind == "nurture"
+    ]
     text = Text()
     if current is not None and current.kind == "lost":
         last = next((info.position for info in path if info.key == reached), -1)
@@ -84,8 +90,13 @@ def _reached_before_lost(detail: LeadDetail) -> str | None:
     return None
 
 
-def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime) -> Group:
-    """The header line and a two-column grid of every field."""
+def fields_table(
+    detail: LeadDetail,
+    stages: Sequence[StageInfo],
+    now: datetime,
+    score: ScoreReport | None = None,
+) -> Group:
+    """The header line and a two-column grid of every field (and the score's breakdown)."""
     title = Text(detail.display_name or _("(no name)"), style="bold")
     if detail.deleted:
         title.append("  ")
@@ -98,7 +109,9 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
     if detail.consent and detail.consent_at is not None:
         consent.append(f"  ({absolute_time(detail.consent_at)})", style="dim")
     tags = Text(", ".join(detail.tags)) if detail.tags else Text("—", style="dim")
-    score = Text(str(detail.score)) if detail.score is not None else Text("—", style="dim")
+    score_text = Text(str(detail.score)) if detail.score is not None else Text("—", style="dim")
+    if score is not None:
+        score_text = score_cell(score)
     rows: list[tuple[str, Text]] = [
         (_("Company"), _optional(detail.company)),
         (_("Job title"), _optional(detail.job_title)),
@@ -115,8 +128,10 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
                 format_money(detail.value_cents, detail.currency) if detail.value_cents else ""
             ),
         ),
-        (_("Score"), score),
+        (_("Score"), score_text),
         (_("Tags"), tags),
+        # Only once someone owns it: a lead from before team mode shows what it did.
+        *([(_("Assigned to"), Text(detail.owner))] if detail.owner else []),
         (_("Source"), Text(source_label(detail.source))),
         (_("Campaign"), _optional(detail.campaign)),
         (_("UTM source"), _optional(detail.utm_source)),
@@ -130,12 +145,20 @@ def fields_table(detail: LeadDetail, stages: Sequence[StageInfo], now: datetime)
     ]
     for label, value in rows:
         grid.add_row(Text(label), value)
-    return Group(title, Text(""), grid)
+    if score is None:
+        return Group(title, Text(""), grid)
+    return Group(title, Text(""), grid, Text(""), breakdown(score))
 
 
 class LeadFields(Static):
     """Every field of one lead; call :meth:`show` with fresh data."""
 
-    def show(self, detail: LeadDetail, stages: Sequence[StageInfo], now: datetime) -> None:
-        """Render ``detail``."""
-        self.update(fields_table(detail, stages, now))
+    def show(
+        self,
+        detail: LeadDetail,
+        stages: Sequence[StageInfo],
+        now: datetime,
+        score: ScoreReport | None = None,
+    ) -> None:
+        """Render ``detail`` (with ``score``: its breakdown under the fields)."""
+        self.update(fields_table(detail, stages, now, score))

@@ -13,14 +13,14 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from leadtui.domain.rows import LeadRow, SortKey
-from leadtui.i18n import _
+from leadtui.ui.keymap import bind
 from leadtui.ui.widgets import lead_strips
 from leadtui.ui.widgets.lead_columns import RowStyles, column_at
 from leadtui.ui.widgets.lead_strips import RowSource
@@ -32,14 +32,14 @@ class LeadTable(ScrollView, can_focus=True):
     """The lead list: cursor, marks, header with the sort column."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", _("Down"), show=False, id="list.down"),
-        Binding("up,k", "cursor_up", _("Up"), show=False, id="list.up"),
-        Binding("pagedown", "page_down", _("Page down"), show=False, id="list.page_down"),
-        Binding("pageup", "page_up", _("Page up"), show=False, id="list.page_up"),
-        Binding("home,g", "first", _("First"), show=False, id="list.first"),
-        Binding("end,G", "last", _("Last"), show=False, id="list.last"),
-        Binding("enter", "open", _("Open"), show=False, id="list.open"),
-        Binding("space", "toggle_mark", _("Mark"), id="list.mark"),
+        bind("list", "down", "cursor_down", show=False),
+        bind("list", "up", "cursor_up", show=False),
+        bind("list", "page_down", show=False),
+        bind("list", "page_up", show=False),
+        bind("list", "first", show=False),
+        bind("list", "last", show=False),
+        bind("list", "open", show=False),
+        bind("list", "toggle", "toggle_mark"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "lead-table--header",

@@ -1,4 +1,4 @@
-"""MetricsPanel: the funnel numbers under the board (toggled with ``i``, views with ``I``).
+"""MetricsPanel: the funnel numbers under the board (toggled with ``i``, views with ``T``).
 
 The screen computes the numbers in a worker and sets the panel's attributes; the
 panel only draws. :attr:`MetricsPanel.segment` holds the instant numbers (summary
@@ -26,7 +26,7 @@ from leadtui.i18n import _
 from leadtui.ui.widgets.metrics_groups import group_table
 
 VIEWS = ("funnel", "source", "month")
-"""What the panel shows, in the order ``I`` cycles through."""
+"""What the panel shows, in the order ``T`` cycles through."""
 
 
 def metrics_table(metrics: FunnelMetrics, *, medians: bool = True) -> Table:

@@ -1,0 +1,71 @@
+"""Team mode on PostgreSQL: the database role, and changes signalled by ``LISTEN/NOTIFY``.
+
+Statement-level triggers (:data:`NOTIFY_DDL`) on the tables every screen shows call
+``pg_notify`` with a constant payload; PostgreSQL delivers it after the writer's commit
+only, and folds identical notifications of one transaction into one, so a 100k-row
+import signals once. The listener waits on a connection of its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import psycopg
+
+from leadtui.storage.listening import ListenerThread
+from leadtui.storage.postgres.notify_ddl import CHANNEL
+
+WAIT_SECONDS = 0.5
+
+Conn = psycopg.Connection[tuple[Any, ...]]
+
+
+class PostgresTeam:
+    """The PostgreSQL half of :class:`~leadtui.storage.team_base.TeamSide`."""
+
+    def __init__(self, url: str, reader: Callable[[], Conn]) -> None:
+        self._url = url
+        self._reader = reader
+        self._user: str | None = None
+
+    def database_user(self) -> str | None:
+        """``current_user`` of this database connection (read once)."""
+        if self._user is None:
+            row = self._reader().execute("SELECT current_user").fetchone()
+            self._user = str(row[0]) if row else None
+        return self._user
+
+    def owners(self, limit: int) -> list[str]:
+        """The distinct owners of live leads, in order (an index skip scan)."""
+        from leadtui.storage.team_sql import owners_sql
+
+        rows = self._reader().execute(owners_sql("%s"), (limit,))
+        return [str(name) for (name,) in rows]
+
+    def listen(self, on_change: Callable[[], None]) -> ListenerThread:
+        """``LISTEN`` on a connection of its own; ``on_change`` after each colleague's commit."""
+        from leadtui.storage.postgres.db import connect
+
+        state: dict[str, Any] = {"conn": None, "fresh": False}
+
+        def close() -> None:
+            conn = state["conn"]
+            state["conn"] = None
+            if conn is not None:
+                conn.close()
+
+        def step(stopped: threading.Event) -> None:
+            conn: Conn | None = state["conn"]
+            if conn is None or conn.closed:
+                conn = state["conn"] = connect(self._url)
+                conn.execute(f"LISTEN {CHANNEL}")
+                if state["fresh"]:
+                    on_change()  # reconnected: something may have changed meanwhile
+                state["fresh"] = True
+            notices: Iterator[Any] = conn.notifies(timeout=WAIT_SECONDS)
+            if any(True for _notice in notices):
+                on_change()
+
+        return ListenerThread(step, close)

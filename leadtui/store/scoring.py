@@ -1,0 +1,174 @@
+"""ScoringService (``store.scoring``): explain, pin and recompute lead scores; the rules.
+
+A lead's ``score`` column holds its effective score: the computed one, or the one a
+user typed (``score_pinned``), so the list's sort, the ``score>40`` filter and its
+index read one column. Writes keep it current (:mod:`leadtui.store.score_keeper`);
+:meth:`ScoringService.recompute` redoes every lead after the rules change, in short
+transactions of :data:`BATCH` leads so other writes go on meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from leadtui.domain.errors import NotFoundError
+from leadtui.domain.scoring import Score
+from leadtui.domain.validation import ValidationError
+from leadtui.i18n import _
+from leadtui.store import orm_steps
+from leadtui.store.context import StoreContext, unit_of_work
+from leadtui.store.score_keeper import ScoreKeeper, new_scores, sync_loaded
+
+BATCH = 2000
+"""Leads per recompute transaction (each holds the write lock for well under 0.1 s)."""
+
+RecomputeProgress = Callable[[int, int], None]
+"""Called with (leads done, leads in all) after each batch."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreReport:
+    """A lead's stored score, whether it is pinned, and what the rules give now."""
+
+    lead_id: int
+    score: int | None
+    pinned: bool
+    computed: Score
+    threshold: int
+
+    @property
+    def qualified(self) -> bool:
+        """True when the score in effect reaches the MQL threshold."""
+        return self.score is not None and self.score >= self.threshold
+
+
+class ScoringService:
+    """The scoring rules in use, and the scores of leads."""
+
+    def __init__(self, context: StoreContext) -> None:
+        self.context = context
+        self.backend = context.backend
+        self.keeper: ScoreKeeper = context.scores
+
+    # -- the rules ------------------------------------------------------------------
+
+    @property
+    def rules_path(self) -> Path:
+        """The rules file (in the user's config folder unless the store was given one)."""
+        return self.keeper.path
+
+    @property
+    def rules_error(self) -> str | None:
+        """Why the rules file was refused (one line), or ``None`` when it is fine."""
+        self.keeper.ruleset  # noqa: B018 -- reads the file on first use
+        return self.keeper.error
+
+    def rules_text(self) -> str:
+        """The rules file's text (a bad file's too, to show where it is wrong)."""
+        if self.rules_error is None:
+            return self.keeper.text
+        from leadtui.io.scoring_file import file_text
+
+        return file_text(self.rules_path)
+
+    @property
+    def threshold(self) -> int:
+        """The MQL threshold of the rules in use."""
+        return self.keeper.ruleset.rules.threshold
+
+    def init_rules_file(self, *, overwrite: bool = False) -> bool:
+        """Write the commented default rules file unless one exists; True if written."""
+        from leadtui.io.scoring_file import ensure_rules_file
+
+        return ensure_rules_file(self.rules_path, overwrite=overwrite)
+
+    def reload_rules(self) -> bool:
+        """Read the rules file again; True when they changed (``RulesError`` if bad)."""
+        return self.keeper.reload()
+
+    # -- one lead -------------------------------------------------------------------
+
+    def explain(self, lead_id: int) -> ScoreReport:
+        """The breakdown of a lead's score under the rules in use, now."""
+        from leadtui.storage.score_facts import Driver, read_facts
+
+        with self.backend.read_session() as session:
+            found = read_facts(Driver.of_session(session), [lead_id])
+        if not found:
+            raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
+        _id, facts, score, pinned = found[0]
+        ruleset = self.keeper.ruleset
+        computed = ruleset.explain(facts, self.context.now())
+        return ScoreReport(lead_id, score, pinned, computed, ruleset.rules.threshold)
+
+    @unit_of_work
+    def pin(self, lead_id: int, value: int) -> None:
+        """Set a lead's score by hand; it stays until :meth:`unpin`."""
+        if not 0 <= value <= 100:
+            raise ValidationError("score", _("The score goes from 0 to 100."))
+        with self.backend.session() as session:
+            lead = orm_steps.lead_for_write(session, lead_id, None)
+            lead.score, lead.score_pinned = value, True
+            orm_steps.touch(lead, self.context.now())
+            session.add(lead)
+
+    @unit_of_work
+    def unpin(self, lead_id: int) -> int | None:
+        """Let the rules score a lead again; returns its new score."""
+        now = self.context.now()
+        with self.backend.session() as session:
+            lead = orm_steps.lead_for_write(session, lead_id, None)
+            lead.score_pinned = False
+            orm_steps.touch(lead, now)
+            session.add(lead)
+            session.flush()
+            self.keeper.rescore(session, [lead_id], now)
+            return lead.score
+
+    # -- many leads -----------------------------------------------------------------
+
+    @unit_of_work
+    def rescore_since(self, batch_id: int | None, at: datetime) -> None:
+        """Rescore the leads an import wrote (its batch, and leads updated at ``at``).
+
+        On the backend's raw connection: a command-line import loads no ORM.
+        """
+        from leadtui.domain.timefmt import format_db_time
+        from leadtui.storage.score_facts import Driver, touched_since
+
+        with self.backend.transaction() as conn:
+            driver = Driver(conn, "?" if type(conn).__module__ == "sqlite3" else "%s")
+            self.keeper.rescore_on(driver, touched_since(driver, batch_id, format_db_time(at)), at)
+
+    @unit_of_work
+    def recompute(self, progress: RecomputeProgress | None = None, *, after: int = 0) -> int:
+        """Score every lead (with an id above ``after``) again; returns how many changed."""
+        from sqlmodel import col, func, select
+
+        from leadtui.storage.models import Lead
+        from leadtui.storage.score_facts import Driver, read_facts, write_scores
+
+        self.context.refuse_if_read_only()
+        with self.backend.read_session() as session:
+            count = select(func.count()).select_from(Lead).where(col(Lead.id) > after)
+            total = int(session.exec(count).one())
+        ruleset = self.keeper.ruleset
+        now = self.context.now()
+        done = changed = 0
+        while True:
+            with self.backend.session() as session:
+                driver = Driver.of_session(session)
+                rows = read_facts(driver, after=after, limit=BATCH)
+                if not rows:
+                    break
+                new = new_scores(ruleset, rows, now)
+                write_scores(driver, new)
+                sync_loaded(session, new)
+            after = rows[-1][0]
+            done, changed = done + len(rows), changed + len(new)
+            if progress is not None:
+                progress(min(done, total), max(total, done))
+        return changed
