@@ -194,6 +194,26 @@ def test_demo_summary_matches_the_funnel(demo_store: LeadStore, tmp_path: Path) 
     assert fast.imported_history == full.imported_history
 
 
+def test_edited_pipeline_summary_matches_the_funnel(demo_store: LeadStore) -> None:
+    """A nurturing stage added and filled, an open stage removed (its leads moved): the
+    summaries still give the history pass's counts, reached, conversions and win rate."""
+    nurture = demo_store.stage_editor.add("Nurturing", kind="nurture")
+    page = demo_store.page_list(LeadFilter(), LeadSort(), 0, 12)
+    for row in page[:6]:
+        demo_store.move_lead(row.id, nurture.key)
+    demo_store.move_lead(page[6].id, "won")
+    demo_store.stage_editor.remove("qualified", move_to="proposal")
+    assert_kept(demo_store)
+    fast = demo_store.metrics.summary().funnel
+    full = demo_store.funnel_metrics()
+    assert [(s.key, s.kind, s.count, s.reached, s.converted) for s in fast.stages] == [
+        (s.key, s.kind, s.count, s.reached, s.converted) for s in full.stages
+    ]
+    assert nurture.key in [s.key for s in fast.stages]
+    assert "qualified" not in [s.key for s in fast.stages]
+    assert fast.win_rate == full.win_rate
+
+
 def test_header_counts_from_the_counters(demo_store: LeadStore) -> None:
     """Total and overdue from the counters equal a count of the leads, for all and per stage;
     the list's header and the board's columns read the counters."""
