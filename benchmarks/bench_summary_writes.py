@@ -1,16 +1,20 @@
-"""What the summary triggers add to writes: stage moves on a big database, a bulk load.
+"""What the summary triggers add to writes: moves, adds and an import on a big database.
 
-    python benchmarks/bench_summary_writes.py --db COPY_OF_1M.db --moves 200 --load 20000
+    python benchmarks/bench_summary_writes.py --db COPY_OF_1M.db --moves 200 --adds 100 \
+        --import-rows 100000 --load 20000
 
 Runs with any leadtui (before or after the summary tables) since it uses only the
 store's public calls: ``move_lead`` on random leads of ``--db`` (a copy: it is
-written to), then ``bulk_insert_leads`` of ``--load`` synthetic leads into a fresh
-file next to it. Prints the median move and the load's rows per second.
+written to), ``add_lead``, a CSV import of ``--import-rows`` new leads into it
+(``import_rows``, as ``leadtui import`` does), then ``bulk_insert_leads`` of
+``--load`` synthetic leads into a fresh file next to it (0 skips a part). Prints
+the median move and add, and the import's and the load's seconds and rows per second.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import statistics
 import sys
@@ -31,6 +35,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--moves", type=int, default=200)
+    parser.add_argument("--adds", type=int, default=0)
+    parser.add_argument("--import-rows", type=int, default=0)
     parser.add_argument("--load", type=int, default=20_000)
     args = parser.parse_args()
 
@@ -47,8 +53,14 @@ def main() -> None:
         except Exception:  # a lead deleted or already there: not what is timed
             continue
         times.append((time.perf_counter() - start) * 1000)
+    if times:
+        print(f"move_lead median ms: {statistics.median(times):.2f} (n={len(times)})")
+    _adds(store, args.adds)
     store.close()
-    print(f"move_lead median ms: {statistics.median(times):.2f} (n={len(times)})")
+    if args.import_rows:
+        _import(args.db, args.import_rows)
+    if not args.load:
+        return
     fresh = args.db.with_name(args.db.stem + "-load.db")
     for leftover in fresh.parent.glob(fresh.name + "*"):
         leftover.unlink()
@@ -59,6 +71,48 @@ def main() -> None:
     store.close()
     rate = args.load / seconds
     print(f"bulk_insert_leads {args.load} rows: {seconds:.2f} s ({rate:,.0f} rows/s)")
+
+
+def _adds(store: LeadStore, count: int) -> None:
+    from leadtui.domain.rows import LeadInput
+
+    times = []
+    for index in range(count):
+        data = LeadInput(first_name=f"Bench {index}", company="Bench Co")
+        start = time.perf_counter()
+        store.add_lead(data)
+        times.append((time.perf_counter() - start) * 1000)
+    if times:
+        print(f"add_lead median ms: {statistics.median(times):.2f} (n={len(times)})")
+
+
+def _import(db: Path, rows: int) -> None:
+    """A CSV of ``rows`` leads no one has yet (unique emails), imported into ``db``."""
+    from leadtui.io.csv_import import ImportOptions
+
+    path = db.with_name(db.stem + "-import.csv")
+    rng = random.Random(11)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["First Name", "Last Name", "Email", "Company", "Lead Source"])
+        for index in range(rows):
+            source = rng.choice(["webinar", "referral", "ads", "event"])
+            email = f"writes-bench-{index}@example.org"
+            writer.writerow([f"Imp{index}", "Bench", email, "Bench Co", source])
+    store = LeadStore.open(db, clock=lambda: BENCH_NOW)
+    store.warm_up()
+    try:
+        start = time.perf_counter()
+        report = store.import_rows(store.preview_import(path), ImportOptions())
+        seconds = time.perf_counter() - start
+    finally:
+        store.close()
+        path.unlink()
+    print(
+        f"import_rows {rows} rows into the big file: {seconds:.2f} s ({rows / seconds:,.0f} rows/s)"
+    )
+    counts = {key: value for key, value in report.as_dict(limit=0).items() if type(value) is int}
+    print(f"  report: {counts}")
 
 
 if __name__ == "__main__":
