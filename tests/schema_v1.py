@@ -20,6 +20,7 @@ V2_TABLES = (
     "leadreach",
     "leadsummary",
     "followupsummary",
+    "summarydefer",
 )
 """The tables later schemas added."""
 

@@ -339,6 +339,9 @@ FOLLOWUP_SUMMARY = Table(
     ),
 )
 """Live leads per stage and follow-up hour (UTC, ``2026-03-16 10``): overdue = hours before now."""
+SUMMARY_DEFER = Table("summarydefer", (Column("first_id", Kind.INT, primary_key=True),))
+"""SQLite only, not in :data:`TABLES` (no model): during a bulk load, its first new lead id
+(:mod:`leadtui.storage.sqlite.summary_triggers`); never committed with a row."""
 
 TABLES: tuple[Table, ...] = (
     STAGE,
