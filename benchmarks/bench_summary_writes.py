@@ -92,12 +92,13 @@ def _import(db: Path, rows: int) -> None:
 
     path = db.with_name(db.stem + "-import.csv")
     rng = random.Random(11)
+    run = f"{time.time_ns():x}"  # new emails on every run: nothing is skipped as a duplicate
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["First Name", "Last Name", "Email", "Company", "Lead Source"])
         for index in range(rows):
             source = rng.choice(["webinar", "referral", "ads", "event"])
-            email = f"writes-bench-{index}@example.org"
+            email = f"writes-{run}-{index}@example.org"
             writer.writerow([f"Imp{index}", "Bench", email, "Bench Co", source])
     store = LeadStore.open(db, clock=lambda: BENCH_NOW)
     store.warm_up()

@@ -48,9 +48,7 @@ BULK_CACHE_SIZE = -65536
 """Page cache during a bulk load, in KiB when negative (64 MiB; SQLite's default is 2)."""
 SECONDARY_INDEXES = (
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-    "AND tbl_name IN ('lead', 'stagechange', 'activity', 'leadtag') "
-    # The summary triggers read a lead's history through this one; new ids are appended.
-    "AND name <> 'ix_stagechange_lead_at'"
+    "AND tbl_name IN ('lead', 'stagechange', 'activity', 'leadtag')"
 )
 
 INSERT_FIRST_CHANGES = (
@@ -207,7 +205,6 @@ class LeadWriter:
     def finish(self) -> None:
         """Index and count (summaries) the new rows, restore triggers and list indexes."""
         self.wait()
-        add_deferred(self.conn)
         columns = ", ".join(FTS_COLUMNS)
         self.conn.execute(INDEX_NEW, (self.indexed_upto, self.next_id))
         self.conn.executemany(
@@ -224,6 +221,7 @@ class LeadWriter:
                     if "IF NOT EXISTS" not in ddl
                     else ddl
                 )
+        add_deferred(self.conn)  # after the rebuild: it reads each new lead's history by index
         self.restore_cache()
 
     def stop(self) -> None:
