@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.import_target import ImportTarget
-    from leadtui.storage.team_base import TeamSide
     from leadtui.storage.summary_reads import SummaryReads
+    from leadtui.storage.team_base import TeamSide
 
 
 @dataclass(frozen=True, slots=True)
