@@ -41,14 +41,16 @@ def test_add_after_a_bulk_load_by_another_connection(tmp_path: Path) -> None:
         first = store.add_lead(LeadInput(first_name="After an import", company="Co"))
         store.bulk_insert_leads({"first_name": f"Imp1 {i}"} for i in range(20))
         added = store.add_lead(LeadInput(first_name="After another", company="Co"))
+        assert first.id is not None and added.id is not None
         data, version = store.lead_input(first.id)
         edited = store.update_lead(first.id, version, replace(data, company="X"))
         store.bulk_insert_leads({"first_name": f"Imp2 {i}"} for i in range(20))
         moved = store.move_lead(added.id, "won", "after an import")
+        first_id, added_id = first.id, added.id
         kept, recomputed = store.metrics.kept_and_recomputed()
     finally:
         store.close()
-    assert added.id > first.id and edited.company == "X" and moved is not None
+    assert added_id > first_id and edited.company == "X" and moved is not None
     assert kept == recomputed
 
 
