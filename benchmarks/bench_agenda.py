@@ -55,26 +55,26 @@ def measure(store: LeadStore, repeat: int) -> dict[str, float]:
     """Every timing for one database, in milliseconds."""
     found: dict[str, float] = {}
     for section in AgendaSection:
-        count = store.agenda_count(section)
-        found[f"{section.value} count"] = _ms(partial(store.agenda_count, section), repeat)
+        count = store.reads.agenda_count(section)
+        found[f"{section.value} count"] = _ms(partial(store.reads.agenda_count, section), repeat)
         found[f"{section.value} first page"] = _ms(
-            partial(store.agenda_page, section, 0, PAGE), repeat
+            partial(store.reads.agenda_page, section, 0, PAGE), repeat
         )
         found[f"{section.value} middle page"] = _ms(
-            partial(store.agenda_page, section, count // 2, PAGE), repeat
+            partial(store.reads.agenda_page, section, count // 2, PAGE), repeat
         )
         found[f"{section.value} rows"] = float(count)
-    (first,) = store.agenda_page(AgendaSection.OVERDUE, 0, 1)
+    (first,) = store.reads.agenda_page(AgendaSection.OVERDUE, 0, 1)
     logs: list[float] = []
     undos: list[float] = []
     for _ in range(repeat):
         start = time.perf_counter()
-        logged = store.log_touch(
+        logged = store.agenda.log_touch(
             first.lead.id, "call", "wants a quote", BENCH_NOW + timedelta(days=7)
         )
         logs.append((time.perf_counter() - start) * 1000)
         start = time.perf_counter()
-        store.undo_touch(logged)
+        store.agenda.undo_touch(logged)
         undos.append((time.perf_counter() - start) * 1000)
     found["log call + follow-up"] = statistics.median(logs)
     found["undo it"] = statistics.median(undos)

@@ -83,7 +83,7 @@ def build(path: Path, n: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     began = time.perf_counter()
     store = open_store(path, clock=lambda: NOW)
-    store.bulk_insert_leads(synthetic_rows(n))
+    store.imports.bulk_insert_leads(synthetic_rows(n))
     store.close()
     print(f"built {n:,} leads in {time.perf_counter() - began:.1f} s", file=sys.stderr)
 
@@ -140,7 +140,7 @@ def child(path: Path | None) -> None:
 
     store = open_store(path, clock=lambda: NOW)
     commits: list[float] = []
-    move_lead = store.move_lead
+    move_lead = store.pipeline.move_lead
 
     def timed_move(*args: Any, **kwargs: Any) -> Any:
         began = time.perf_counter()
@@ -149,7 +149,7 @@ def child(path: Path | None) -> None:
         finally:
             commits.append((time.perf_counter() - began) * 1000)
 
-    store.move_lead = timed_move  # type: ignore[method-assign]
+    store.pipeline.move_lead = timed_move  # type: ignore[method-assign]
     app = BoardApp(store, store.clock)
     watch(app)
 
@@ -238,7 +238,7 @@ def main() -> None:
     )
     print(
         f"| {'leads':>9} | first frame | × floor | focus j/k | column h/l | move H/L "
-        f"| of which store.move_lead | undo u | peak RSS MB |"
+        f"| of which store.pipeline.move_lead | undo u | peak RSS MB |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, row in rows.items():

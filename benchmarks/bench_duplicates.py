@@ -39,7 +39,7 @@ def time_checks(store: LeadStore, leads: int, rounds: int) -> None:
         wall, cpu = [], []
         for lead_id in range(1, leads, max(1, leads // 50)):
             started, used = time.perf_counter(), time.thread_time()
-            store.duplicate_candidates(lead_id)
+            store.duplicates.candidates_for(lead_id)
             wall.append(time.perf_counter() - started)
             cpu.append(time.thread_time() - used)
         print(
@@ -63,7 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.checks_only:
         store = open_store(args.db, clock=lambda: BENCH_NOW)
-        time_checks(store, store.count_list(LeadFilter()).total, rounds=args.repeat)
+        time_checks(store, store.reads.count_list(LeadFilter()).total, rounds=args.repeat)
         store.close()
         return
     with tempfile.TemporaryDirectory(dir=args.db.parent) as folder:
@@ -71,7 +71,7 @@ def main() -> None:
         shutil.copyfile(args.db, copy)
         store = open_store(copy, clock=lambda: BENCH_NOW)
         started, cpu = time.perf_counter(), time.process_time()
-        result = store.scan_duplicates()
+        result = store.duplicates.scan()
         scan, cpu = time.perf_counter() - started, time.process_time() - cpu
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         pairs = sum(len(cluster.pairs) for cluster in result.clusters)
@@ -88,10 +88,10 @@ def main() -> None:
         merges, unmerges = [], []
         for cluster_ids in ids[: args.repeat]:
             started = time.perf_counter()
-            merged = store.merge_leads(cluster_ids[0], cluster_ids[1])
+            merged = store.merges.merge(cluster_ids[0], cluster_ids[1])
             merges.append(time.perf_counter() - started)
             started = time.perf_counter()
-            store.unmerge(merged.merge_id)
+            store.merges.unmerge(merged.merge_id)
             unmerges.append(time.perf_counter() - started)
         if merges:
             print(

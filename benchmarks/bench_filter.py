@@ -86,10 +86,10 @@ def sql_timings(path: Path, repeat: int) -> None:
         found: Any = None
         for _ in range(repeat):
             began = time.perf_counter()
-            store.page_list(lead_filter, LeadSort(), 0, 100)
+            store.reads.page_list(lead_filter, LeadSort(), 0, 100)
             pages.append((time.perf_counter() - began) * 1000)
             began = time.perf_counter()
-            found = store.count_list(lead_filter)
+            found = store.reads.count_list(lead_filter)
             counts.append((time.perf_counter() - began) * 1000)
         total = f"{found.total:,}" + ("+" if found.capped else "")
         print(

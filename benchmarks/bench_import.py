@@ -157,7 +157,7 @@ def timed_import(csv_path: Path, target: Path | str) -> float:
     store.warm_up()
     try:
         start = time.perf_counter()
-        report = store.import_rows(store.preview_import(csv_path), ImportOptions())
+        report = store.imports.import_rows(store.imports.preview_import(csv_path), ImportOptions())
         elapsed = time.perf_counter() - start
     finally:
         store.close()

@@ -169,10 +169,10 @@ def child(path: Path | None) -> None:
             result["search_results_ms"] = statistics.median(results)
             query = time.perf_counter()
             found = LeadFilter(search=SEARCH_TEXT)
-            store.page_list(found, LeadSort(), 0, 100)
-            store.count_list(found)
+            store.reads.page_list(found, LeadSort(), 0, 100)
+            store.reads.count_list(found)
             result["search_query_ms"] = (time.perf_counter() - query) * 1000
-            result["rows"] = store.count_list(LeadFilter()).total
+            result["rows"] = store.reads.count_list(LeadFilter()).total
 
     asyncio.run(run())
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -48,20 +48,20 @@ def _signal_and_reload(target: str | Path) -> tuple[float, float]:
 
     listening = mine.team.listen(called)
     try:
-        lead = mine.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+        lead = mine.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
         time.sleep(1.0)  # the listener connects
         signals, reloads = [], []
         stage = lead.stage
         for _turn in range(ROUNDS):
             heard.clear()
             stage = "qualified" if stage != "qualified" else "new"  # always a real move
-            theirs.move_lead(lead.id, stage)
+            theirs.pipeline.move_lead(lead.id, stage)
             committed = time.perf_counter()
             if not heard.wait(5):
                 raise RuntimeError(f"no signal within 5 s from {target}")
             signals.append((stamps[-1] - committed) * 1000)
             start = time.perf_counter()
-            mine.page_list(LeadFilter(), LeadSort(), 0, 60)
+            mine.reads.page_list(LeadFilter(), LeadSort(), 0, 60)
             reloads.append((time.perf_counter() - start) * 1000)
             time.sleep(0.05)
         return statistics.median(signals), statistics.median(reloads)
@@ -75,7 +75,7 @@ def _moves_ms(store: LeadStore, lead_id: int) -> float:
     times = []
     for turn in range(ROUNDS):
         start = time.perf_counter()
-        store.move_lead(lead_id, "qualified" if turn % 2 == 0 else "new")
+        store.pipeline.move_lead(lead_id, "qualified" if turn % 2 == 0 else "new")
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
 
@@ -89,21 +89,21 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"live-{args.leads}.db"
     if not path.exists():
-        LeadStore.open(path).bulk_insert_leads(synthetic_leads(args.leads, now=BENCH_NOW))
+        LeadStore.open(path).imports.bulk_insert_leads(synthetic_leads(args.leads, now=BENCH_NOW))
     server = start_server()
     try:
         with psycopg.connect(server.url, autocommit=True) as conn:
             conn.execute("CREATE DATABASE bench")
         url = server.url_for("bench")
         store = LeadStore.open(url, clock=lambda: BENCH_NOW)
-        store.bulk_insert_leads(synthetic_leads(args.leads, now=BENCH_NOW))
+        store.imports.bulk_insert_leads(synthetic_leads(args.leads, now=BENCH_NOW))
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("ANALYZE")
         print(f"{args.leads} leads; the app waits a further {SETTLE * 1000:.0f} ms to refresh")
         for name, target in (("sqlite", path), ("postgres", url)):
             signal, reload = _signal_and_reload(target)
             print(f"{name:9} commit -> signal {signal:7.1f} ms   page re-read {reload:6.1f} ms")
-        lead = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0].id
+        lead = store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0].id
         _moves_ms(store, lead)  # warm up
         timings: dict[str, list[float]] = {"with": [], "without": []}
         for _round in range(3):  # interleaved, so warm-up and noise fall on both

@@ -75,7 +75,7 @@ def in_process(db: Path, repeat: int) -> list[tuple[str, float]]:
     parse = store.views.parse
     rows = [
         ("metrics.summary() (funnel, by source, by month)", lambda: store.metrics.summary()),
-        ("funnel_metrics() (history pass, before)", lambda: store.funnel_metrics()),
+        ("funnel_metrics() (history pass, before)", lambda: store.reads.funnel_metrics()),
         ("header counts: metrics.counts()", lambda: store.metrics.counts()),
         ("header counts: backend.count() (before)", lambda: store.backend.count(LeadFilter(), now)),
         ("board totals: metrics.stage_totals()", lambda: store.metrics.stage_totals()),

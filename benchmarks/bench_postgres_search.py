@@ -53,7 +53,7 @@ def main() -> None:
         url = server.url_for("bench")
         store = LeadStore.open(url, clock=lambda: BENCH_NOW)
         start = time.perf_counter()
-        store.bulk_insert_leads(synthetic_leads(args.leads, now=BENCH_NOW))
+        store.imports.bulk_insert_leads(synthetic_leads(args.leads, now=BENCH_NOW))
         print(f"COPY of {args.leads} leads: {time.perf_counter() - start:.1f} s")
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -64,8 +64,8 @@ def main() -> None:
                 lead_filter = LeadFilter(search=term)
 
                 def tsv(lead_filter: LeadFilter = lead_filter) -> int:
-                    store.page_list(lead_filter, LeadSort(), 0, 50)
-                    return store.count_list(lead_filter).total
+                    store.reads.page_list(lead_filter, LeadSort(), 0, 50)
+                    return store.reads.count_list(lead_filter).total
 
                 words = term.split()
                 where = " AND ".join(

@@ -29,15 +29,17 @@ from leadtui.store import LeadStore
 
 def time_writes(store: LeadStore, lead_id: int, repeat: int) -> None:
     """Print each write's median with and without the rescore."""
-    data, _version = store.lead_input(lead_id)
+    data, _version = store.leads.lead_input(lead_id)
     keeper = store.scoring.keeper
 
     def edit() -> None:
-        store.update_lead(lead_id, store.lead_input(lead_id)[1], data, strict_phone=False)
+        store.leads.update_lead(
+            lead_id, store.leads.lead_input(lead_id)[1], data, strict_phone=False
+        )
 
     writes = {
-        "add_activity": lambda: store.add_activity(lead_id, "call", "bench"),
-        "log_touch": lambda: store.log_touch(lead_id, "email", "bench"),
+        "add_activity": lambda: store.touches.add_activity(lead_id, "call", "bench"),
+        "log_touch": lambda: store.agenda.log_touch(lead_id, "email", "bench"),
         "update_lead (incl. its read)": edit,
     }
     real = keeper.rescore

@@ -32,12 +32,12 @@ def main() -> None:
     store = open_store(args.db, clock=lambda: BENCH_NOW)
     for term in TERMS:
         found = LeadFilter(search=term)
-        store.page_list(found, LeadSort(), 0, 100)
+        store.reads.page_list(found, LeadSort(), 0, 100)
         times = []
         for _ in range(args.repeat):
             started = time.perf_counter()
-            store.page_list(found, LeadSort(), 0, 100)
-            counts = store.count_list(found)
+            store.reads.page_list(found, LeadSort(), 0, 100)
+            counts = store.reads.count_list(found)
             times.append((time.perf_counter() - started) * 1000)
         hits = f"{counts.total:,}{'+' if counts.capped else ''}"
         print(

@@ -3,12 +3,13 @@
     python benchmarks/bench_summary_writes.py --db COPY_OF_1M.db --moves 200 --adds 100 \
         --import-rows 100000 --load 20000
 
-Runs with any leadtui (before or after the summary tables) since it uses only the
-store's public calls: ``move_lead`` on random leads of ``--db`` (a copy: it is
-written to), ``add_lead``, a CSV import of ``--import-rows`` new leads into it
-(``import_rows``, as ``leadtui import`` does), then ``bulk_insert_leads`` of
-``--load`` synthetic leads into a fresh file next to it (0 skips a part). Prints
-the median move and add, and the import's and the load's seconds and rows per second.
+Runs with any leadtui since the store became its services (#11), with or without the
+summary tables: it uses only the services' public calls: ``move_lead`` on random leads
+of ``--db`` (a copy: it is written to), ``add_lead``, a CSV import of ``--import-rows``
+new leads into it (``import_rows``, as ``leadtui import`` does), then
+``bulk_insert_leads`` of ``--load`` synthetic leads into a fresh file next to it (0
+skips a part). Prints the median move and add, and the import's and the load's seconds
+and rows per second.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def main() -> None:
         lead = rng.randint(1, top)
         start = time.perf_counter()
         try:
-            store.move_lead(lead, rng.choice(stages))
+            store.pipeline.move_lead(lead, rng.choice(stages))
         except Exception:  # a lead deleted or already there: not what is timed
             continue
         times.append((time.perf_counter() - start) * 1000)
@@ -66,7 +67,7 @@ def main() -> None:
         leftover.unlink()
     store = LeadStore.open(fresh, clock=lambda: BENCH_NOW)
     start, cpu = time.perf_counter(), time.process_time()
-    store.bulk_insert_leads(synthetic_leads(args.load, seed=9, now=BENCH_NOW))
+    store.imports.bulk_insert_leads(synthetic_leads(args.load, seed=9, now=BENCH_NOW))
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     store.close()
     rate = args.load / seconds
@@ -82,7 +83,7 @@ def _adds(store: LeadStore, count: int) -> None:
     for index in range(count):
         data = LeadInput(first_name=f"Bench {index}", company="Bench Co")
         start = time.perf_counter()
-        store.add_lead(data)
+        store.leads.add_lead(data)
         times.append((time.perf_counter() - start) * 1000)
     if times:
         print(f"add_lead median ms: {statistics.median(times):.2f} (n={len(times)})")
@@ -106,7 +107,7 @@ def _import(db: Path, rows: int) -> None:
     store.warm_up()
     try:
         start, cpu = time.perf_counter(), time.process_time()
-        report = store.import_rows(store.preview_import(path), ImportOptions())
+        report = store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         store.close()

@@ -366,5 +366,5 @@ def build_db(path: Path, n: int, *, seed: int = 1, now: datetime = BENCH_NOW) ->
     The store's clock is fixed at ``now``, so follow-up filters are repeatable.
     """
     store = open_store(path, clock=lambda: now)
-    store.bulk_insert_leads(synthetic_leads(n, seed=seed, now=now))
+    store.imports.bulk_insert_leads(synthetic_leads(n, seed=seed, now=now))
     return store

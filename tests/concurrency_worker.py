@@ -34,10 +34,12 @@ def main(argv: list[str]) -> int:
     for index in range(int(edits)):
         lead_id = rng.randint(1, int(leads))
         try:
-            data, version = store.lead_input(lead_id)
+            data, version = store.leads.lead_input(lead_id)
             if rng.random() < 0.5:
                 time.sleep(rng.uniform(0, 0.002))  # think time widens the race
-            lead = store.update_lead(lead_id, version, replace(data, company=f"{name}-{index}"))
+            lead = store.leads.update_lead(
+                lead_id, version, replace(data, company=f"{name}-{index}")
+            )
             saves.append((lead_id, lead.version))
         except ConflictError:
             conflicts += 1

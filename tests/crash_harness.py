@@ -40,7 +40,7 @@ def prepare(path: Path) -> None:
 
     store = open_store(path)
     try:
-        store.bulk_insert_leads(
+        store.imports.bulk_insert_leads(
             {"first_name": f"Base {i}", "stage": "new"} for i in range(BASE_LEADS)
         )
     finally:
@@ -60,18 +60,18 @@ def _child(path: Path, seed: int, ack_fd: int, first_batch: int) -> None:
         roll = rng.random()
         if roll < 0.3:
             marker = f"crash-{batch}"
-            store.bulk_insert_leads(
+            store.imports.bulk_insert_leads(
                 {"first_name": f"Imp {i}", "campaign": marker} for i in range(IMPORT_ROWS)
             )
             os.write(ack_fd, f"import {marker}\n".encode())
             batch += 1
         elif roll < 0.85:
             lead_id = rng.randint(1, BASE_LEADS)
-            result = store.move_lead(lead_id, rng.choice(STAGES), "crash test")
+            result = store.pipeline.move_lead(lead_id, rng.choice(STAGES), "crash test")
             if result is not None:
                 os.write(ack_fd, f"move {result.lead_id} {result.change_id}\n".encode())
         else:
-            lead = store.add_lead(LeadInput(first_name="Added", company="Crash Co"))
+            lead = store.leads.add_lead(LeadInput(first_name="Added", company="Crash Co"))
             os.write(ack_fd, f"add {lead.id}\n".encode())
 
 

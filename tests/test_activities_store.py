@@ -22,15 +22,15 @@ from leadtui.store import LeadStore
 
 
 def made(store: LeadStore) -> tuple[int, int]:
-    lead_id = store.add_lead(LeadInput(first_name="Ana")).id
+    lead_id = store.leads.add_lead(LeadInput(first_name="Ana")).id
     assert lead_id is not None
-    logged = store.log_touch(lead_id, "call", "wants a quote")
+    logged = store.agenda.log_touch(lead_id, "call", "wants a quote")
     assert logged.activity_id is not None
     return lead_id, logged.activity_id
 
 
 def activity(store: LeadStore, lead_id: int, activity_id: int) -> TimelineEntry | None:
-    detail = store.lead_detail(lead_id)
+    detail = store.reads.lead_detail(lead_id)
     assert detail is not None
     return next((e for e in detail.timeline if e.kind == "activity" and e.id == activity_id), None)
 
@@ -45,13 +45,13 @@ def test_edit_says_what_changed_and_undo_restores_everything(store: LeadStore) -
     assert found is not None
     assert (found.activity_kind, found.body, found.at) == ("meeting", "wants two quotes", earlier)
     assert found.edited_at == DEMO_NOW and found.edited_fields == "kind,at,body"
-    row = store.lead_row(lead_id)
+    row = store.reads.lead_row(lead_id)
     assert row is not None and row.last_activity_at == earlier
     store.activities.undo_edit(edit)
     back = activity(store, lead_id, activity_id)
     assert back is not None
     assert (back.activity_kind, back.body, back.edited_at) == ("call", "wants a quote", None)
-    row = store.lead_row(lead_id)
+    row = store.reads.lead_row(lead_id)
     assert row is not None and row.last_activity_at == DEMO_NOW
 
 
@@ -68,20 +68,20 @@ def test_delete_and_restore_under_the_same_id(store: LeadStore) -> None:
     lead_id, activity_id = made(store)
     state = store.activities.delete(activity_id)
     assert activity(store, lead_id, activity_id) is None
-    row = store.lead_row(lead_id)
+    row = store.reads.lead_row(lead_id)
     assert row is not None and row.last_activity_at is None
     store.activities.restore(state)
     found = activity(store, lead_id, activity_id)
     assert found is not None and found.body == "wants a quote"
-    row = store.lead_row(lead_id)
+    row = store.reads.lead_row(lead_id)
     assert row is not None and row.last_activity_at == DEMO_NOW
 
 
 @both_backends
 def test_history_entries_are_refused(store: LeadStore) -> None:
-    lead_id = store.add_lead(LeadInput(first_name="Ana")).id
+    lead_id = store.leads.add_lead(LeadInput(first_name="Ana")).id
     assert lead_id is not None
-    change = store.schedule_followup(lead_id, DEMO_NOW + timedelta(days=3), "send quote")
+    change = store.agenda.schedule_followup(lead_id, DEMO_NOW + timedelta(days=3), "send quote")
     assert change.entry_id is not None
     with pytest.raises(ValidationError, match="history"):
         store.activities.edit(change.entry_id, body="x")

@@ -28,7 +28,7 @@ from leadtui.storage.sqlite.backup import (
 def _count(path: Path) -> int:
     store = open_store(path)
     try:
-        return store.count_list(LeadFilter()).total
+        return store.reads.count_list(LeadFilter()).total
     finally:
         store.close()
 
@@ -38,7 +38,7 @@ def db_file(tmp_path: Path) -> Path:
     """A database with one lead."""
     path = tmp_path / "data" / "leads.db"
     store = open_store(path)
-    store.add_lead(LeadInput(first_name="Ana"))
+    store.leads.add_lead(LeadInput(first_name="Ana"))
     store.close()
     return path
 
@@ -66,7 +66,7 @@ def test_daily_backup_once_per_day(db_file: Path) -> None:
 def test_backup_is_a_consistent_copy_with_the_wal(db_file: Path) -> None:
     """A backup taken while changes sit in the WAL holds them."""
     store = open_store(db_file)
-    store.add_lead(LeadInput(first_name="Only in WAL"))
+    store.leads.add_lead(LeadInput(first_name="Only in WAL"))
     backup = make_backup(db_file)
     store.close()
     conn = sqlite3.connect(backup)
@@ -103,7 +103,7 @@ def test_restore_keeps_the_replaced_file(db_file: Path) -> None:
     """Restoring brings back the old state; the state it replaced becomes a backup."""
     backup = make_backup(db_file)
     store = open_store(db_file)
-    store.add_lead(LeadInput(first_name="After the backup"))
+    store.leads.add_lead(LeadInput(first_name="After the backup"))
     store.close()
     result = restore_backup(db_file, backup)
     assert _count(db_file) == 1
@@ -127,7 +127,7 @@ def test_restore_refuses_while_in_use(db_file: Path) -> None:
     """An open read transaction elsewhere makes restore refuse (close the app first)."""
     backup = make_backup(db_file)
     store = open_store(db_file)
-    store.add_lead(LeadInput(first_name="Busy"))
+    store.leads.add_lead(LeadInput(first_name="Busy"))
     reader = sqlite3.connect(db_file, isolation_level=None)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM lead").fetchone()

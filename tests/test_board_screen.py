@@ -35,7 +35,7 @@ def header_counts(board: FunnelBoardScreen) -> dict[str, int | None]:
 
 def store_counts(store: LeadStore) -> dict[str, int]:
     """What the database says."""
-    return {t.stage.key: t.count for t in store.stage_totals()}
+    return {t.stage.key: t.count for t in store.reads.stage_totals()}
 
 
 async def test_a_lead_through_every_stage(demo_store: LeadStore, app_factory: AppFactory) -> None:
@@ -44,7 +44,7 @@ async def test_a_lead_through_every_stage(demo_store: LeadStore, app_factory: Ap
         board = await open_board(pilot)
         lead = board.column.state.current
         assert lead is not None and lead.stage == "new"
-        before = len(demo_store.stage_history(lead.id))
+        before = len(demo_store.reads.stage_history(lead.id))
         for _ in range(4):
             await pilot.press("L")
             await settle(pilot)
@@ -56,17 +56,17 @@ async def test_a_lead_through_every_stage(demo_store: LeadStore, app_factory: Ap
             assert board.column.state.current.id == lead.id
         await pilot.press("L")  # Won never becomes Lost by "next stage"
         await settle(pilot)
-        history = demo_store.stage_history(lead.id)[before:]
+        history = demo_store.reads.stage_history(lead.id)[before:]
         assert [(h.from_stage, h.to_stage) for h in history] == list(
             zip(STAGES[:-1], STAGES[1:-1], strict=False)
         )
         assert [h.at for h in history] == sorted(h.at for h in history)
-        row = demo_store.lead_row(lead.id)
+        row = demo_store.reads.lead_row(lead.id)
         assert row is not None and row.stage == "won"
         assert header_counts(board) == store_counts(demo_store)
         await pilot.press("H")  # reopens the deal in the last open stage
         await settle(pilot)
-        row = demo_store.lead_row(lead.id)
+        row = demo_store.reads.lead_row(lead.id)
         assert row is not None and row.stage == "proposal"
 
 
@@ -81,10 +81,10 @@ async def test_h_and_l_do_nothing_at_the_edges(
         await pilot.press("H", "h", "shift+left")
         await settle(pilot)
         assert board.current == 0
-        assert demo_store.stage_history(lead.id)[-1].to_stage == "new"
+        assert demo_store.reads.stage_history(lead.id)[-1].to_stage == "new"
         await pilot.press("shift+right")
         await settle(pilot)
-        row = demo_store.lead_row(lead.id)
+        row = demo_store.reads.lead_row(lead.id)
         assert row is not None and row.stage == "contacted"
 
 
@@ -98,18 +98,18 @@ async def test_undo_restores_stage_and_history(
         await settle(pilot)
         lead = board.column.state.current
         assert lead is not None and lead.stage == "contacted"
-        history = demo_store.stage_history(lead.id)
+        history = demo_store.reads.stage_history(lead.id)
         counts = store_counts(demo_store)
         await pilot.press("L", "L")
         await settle(pilot)
-        assert demo_store.stage_history(lead.id)[-1].to_stage == "proposal"
+        assert demo_store.reads.stage_history(lead.id)[-1].to_stage == "proposal"
         await pilot.press("u")
         await settle(pilot)
-        assert demo_store.stage_history(lead.id)[-1].to_stage == "qualified"
+        assert demo_store.reads.stage_history(lead.id)[-1].to_stage == "qualified"
         await pilot.press("u")
         await settle(pilot)
-        assert demo_store.stage_history(lead.id) == history
-        row = demo_store.lead_row(lead.id)
+        assert demo_store.reads.stage_history(lead.id) == history
+        row = demo_store.reads.lead_row(lead.id)
         assert row is not None and row.stage == "contacted"
         assert store_counts(demo_store) == counts
         assert header_counts(board) == counts
@@ -130,7 +130,7 @@ async def test_won_moves_and_lost_asks_for_a_reason(
         await settle(pilot)
         await pilot.press("enter")  # the value, pre-filled
         await settle(pilot)
-        assert demo_store.stage_history(first.id)[-1].to_stage == "won"
+        assert demo_store.reads.stage_history(first.id)[-1].to_stage == "won"
         assert board.column.state.stage.key == "won"
         await pilot.press("h", "h", "h", "h")  # back to New
         second = board.column.state.current
@@ -139,7 +139,7 @@ async def test_won_moves_and_lost_asks_for_a_reason(
         await settle(pilot)
         await pilot.press("down", "enter")  # the second common reason
         await settle(pilot)
-        last = demo_store.stage_history(second.id)[-1]
+        last = demo_store.reads.stage_history(second.id)[-1]
         assert (last.to_stage, last.reason) == ("lost", "No budget")
         assert board.column.state.stage.key == "lost"
         # A typed reason, for the next New card.
@@ -150,7 +150,7 @@ async def test_won_moves_and_lost_asks_for_a_reason(
         await settle(pilot)
         await pilot.press("tab", *"Chose [b]in-house[/b]", "enter")
         await settle(pilot)
-        last = demo_store.stage_history(typed.id)[-1]
+        last = demo_store.reads.stage_history(typed.id)[-1]
         assert (last.to_stage, last.reason) == ("lost", "Chose [b]in-house[/b]")
         # Cancelling the dialog moves nothing.
         await pilot.press("h", "h", "h", "h", "h")
@@ -160,7 +160,7 @@ async def test_won_moves_and_lost_asks_for_a_reason(
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        row = demo_store.lead_row(third.id)
+        row = demo_store.reads.lead_row(third.id)
         assert row is not None and row.stage == third.stage
 
 
@@ -171,7 +171,7 @@ async def test_search_filters_every_column(demo_store: LeadStore, app_factory: A
         await pilot.press("slash", *"garcia")
         await settle(pilot)
         for column in board.columns:
-            expected = demo_store.page_list(
+            expected = demo_store.reads.page_list(
                 LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100
             )
             assert [r.id for r in column.state.cards] == [r.id for r in expected]
@@ -191,7 +191,7 @@ async def test_cursor_pages_in_more_cards(demo_store: LeadStore, app_factory: Ap
         assert len(state.cards) == 40 and state.more == 29
         await pilot.press(*"j" * 40)
         await settle(pilot)
-        expected = demo_store.page_list(LeadFilter(stages=("new",)), LeadSort(), 0, 100)
+        expected = demo_store.reads.page_list(LeadFilter(stages=("new",)), LeadSort(), 0, 100)
         assert [r.id for r in state.cards] == [r.id for r in expected]
         assert state.more == 0 and state.cursor == 40
 
@@ -278,7 +278,7 @@ async def test_filter_dialog_narrows_columns_by_tag(
 ) -> None:
     from leadtui.ui.screens.filter_dialog import FilterScreen
 
-    tag = demo_store.all_tags()[0]
+    tag = demo_store.reads.all_tags()[0]
     app = app_factory(demo_store)
     async with app.run_test(size=SIZE) as pilot:
         board = await open_board(pilot)
@@ -292,7 +292,7 @@ async def test_filter_dialog_narrows_columns_by_tag(
         await settle(pilot)
         assert board.board_filter == LeadFilter(tags=(tag,))
         for column in board.columns:
-            expected = demo_store.page_list(
+            expected = demo_store.reads.page_list(
                 LeadFilter(stages=(column.state.stage.key,), tags=(tag,)), LeadSort(), 0, 100
             )
             assert [r.id for r in column.state.cards] == [r.id for r in expected]

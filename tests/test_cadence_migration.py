@@ -17,7 +17,7 @@ from leadtui.storage.schema_version import SCHEMA_VERSION
 
 def _schema_one_sqlite(path: Path) -> None:
     store = open_store(path, clock=fixed_clock)
-    store.add_lead(LeadInput(first_name="Before"))
+    store.leads.add_lead(LeadInput(first_name="Before"))
     store.close()
     conn = sqlite3.connect(path)
     conn.execute("DROP INDEX ix_live_stage_activity")
@@ -31,8 +31,8 @@ def test_sqlite_schema_one_is_backed_up_and_migrated(db_path: Path) -> None:
     _schema_one_sqlite(db_path)
     store = open_store(db_path, clock=fixed_clock)
     try:
-        store.set_cadence("new", 2, 5)
-        assert store.agenda_count(AgendaSection.NO_NEXT_STEP) == 1
+        store.agenda.set_cadence("new", 2, 5)
+        assert store.reads.agenda_count(AgendaSection.NO_NEXT_STEP) == 1
     finally:
         store.close()
     conn = sqlite3.connect(db_path)
@@ -65,7 +65,7 @@ def test_the_sqlite_step_is_idempotent(db_path: Path) -> None:
 
 def test_postgres_schema_one_is_migrated(pg_url: str) -> None:
     store = open_store(pg_url, clock=fixed_clock)
-    store.add_lead(LeadInput(first_name="Before"))
+    store.leads.add_lead(LeadInput(first_name="Before"))
     store.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("DROP INDEX ix_live_stage_activity")
@@ -73,8 +73,8 @@ def test_postgres_schema_one_is_migrated(pg_url: str) -> None:
         conn.execute("UPDATE leadtui_schema SET version = 1")
     store = open_store(pg_url, clock=fixed_clock)
     try:
-        store.set_cadence("new", 2, 5)
-        assert store.agenda_count(AgendaSection.NO_NEXT_STEP) == 1
+        store.agenda.set_cadence("new", 2, 5)
+        assert store.reads.agenda_count(AgendaSection.NO_NEXT_STEP) == 1
     finally:
         store.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:

@@ -35,7 +35,7 @@ def count(db: Path) -> int:
     """Live leads in ``db``."""
     store = open_store(db, clock=fixed_clock, create=False)
     try:
-        return store.count_list(LeadFilter()).total
+        return store.reads.count_list(LeadFilter()).total
     finally:
         store.close()
 
@@ -78,7 +78,7 @@ class TestCommands:
         assert add(db, "--first-name", "Carla", "--phone", "+34 612 345 678") == 3
         store = open_store(db, create=False)
         try:
-            lead = store.get_lead(3)
+            lead = store.leads.get_lead(3)
         finally:
             store.close()
         assert lead.phone_e164 == "+34612345678"
@@ -117,7 +117,7 @@ class TestCommands:
         assert result.exit_code == 0 and "already" in result.stdout
         store = open_store(db, create=False)
         try:
-            history = store.stage_history(1)
+            history = store.reads.stage_history(1)
         finally:
             store.close()
         assert [(e.to_stage, e.reason) for e in history] == [

@@ -28,7 +28,7 @@ def db(tmp_path: Path) -> Path:
 def followup_of(db: Path, lead_id: int) -> datetime | None:
     store = open_store(db, create=False)
     try:
-        detail = store.lead_detail(lead_id)
+        detail = store.reads.lead_detail(lead_id)
         assert detail is not None
         return detail.next_followup_at
     finally:

@@ -22,7 +22,7 @@ def _cli(target: Path | str, *args: str) -> str:
 
 @both_backends
 def test_list_json_has_phone_and_tags(store: LeadStore) -> None:
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(
             first_name="Ana",
             email="ana@example.org",
@@ -30,7 +30,7 @@ def test_list_json_has_phone_and_tags(store: LeadStore) -> None:
             tags=["vip", "Feria"],
         )
     )
-    store.add_lead(LeadInput(first_name="Bob"))
+    store.leads.add_lead(LeadInput(first_name="Bob"))
     lines = [json.loads(line) for line in _cli(store_target(store), "list", "--json").splitlines()]
     by_name = {line["first_name"]: line for line in lines}
     assert by_name["Ana"]["phone"] == "+34612345678"

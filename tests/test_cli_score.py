@@ -64,7 +64,7 @@ def test_recompute_after_a_rules_change(db: Path, tmp_path: Path) -> None:
     assert result.output.strip() == "1 score changed."
     store = open_store(db, create=False)
     try:
-        assert store.get_lead(1).score == 45
+        assert store.leads.get_lead(1).score == 45
     finally:
         store.close()
 
@@ -104,7 +104,7 @@ def test_an_import_scores_new_leads_and_keeps_a_given_score(db: Path, tmp_path: 
     assert run(db, "import", str(csv), "--map", "score=score").exit_code == 0
     store = open_store(db, create=False)
     try:
-        luis, eva = store.find_lead("luis@norte.es"), store.find_lead("eva@sur.es")
+        luis, eva = store.leads.find_lead("luis@norte.es"), store.leads.find_lead("eva@sur.es")
         assert (luis.score, luis.score_pinned) == (25, False)  # +20 ceo, +5 company
         assert (eva.score, eva.score_pinned) == (12, True)
     finally:

@@ -70,8 +70,8 @@ def test_add_rename_move_cadence_and_remove(db: Path) -> None:
     assert moved.exit_code == 0 and "2 leads moved to nurturing" in moved.output
     store = open_store(db, create=False)
     try:
-        assert "qualified" not in [stage.key for stage in store.stages()]
-        counts = {total.stage.key: total.count for total in store.stage_totals()}
+        assert "qualified" not in [stage.key for stage in store.reads.stages()]
+        counts = {total.stage.key: total.count for total in store.reads.stage_totals()}
         assert counts["nurturing"] == 2
     finally:
         store.close()

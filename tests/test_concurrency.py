@@ -33,7 +33,7 @@ def run_editors(path: Path, edits: int, leads: int = 5, processes: int = 2) -> O
     """Create ``leads`` leads, let ``processes`` workers make ``edits`` edits each, check."""
     store = open_store(path)
     for index in range(leads):
-        store.add_lead(LeadInput(first_name=f"Shared {index}"))
+        store.leads.add_lead(LeadInput(first_name=f"Shared {index}"))
     store.close()
     go = path.with_name("go")
     children = [
@@ -68,7 +68,8 @@ def run_editors(path: Path, edits: int, leads: int = 5, processes: int = 2) -> O
     check = open_store(path)
     # Each save bumps the version by one; a lost update would leave fewer bumps than saves.
     lost = sum(
-        abs(check.lead_input(lead_id)[1] - 1 - per_lead[lead_id]) for lead_id in range(1, leads + 1)
+        abs(check.leads.lead_input(lead_id)[1] - 1 - per_lead[lead_id])
+        for lead_id in range(1, leads + 1)
     )
     check.close()
     return Outcome(
@@ -97,7 +98,7 @@ def test_reads_never_wait_for_a_long_write_elsewhere(tmp_path: Path) -> None:
     import sqlite3
 
     store = open_store(tmp_path / "leads.db")
-    lead = store.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
+    lead = store.leads.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
     assert lead.id is not None
     store.close()
     store = open_store(tmp_path / "leads.db")  # no connection warmed up before the lock
@@ -105,10 +106,10 @@ def test_reads_never_wait_for_a_long_write_elsewhere(tmp_path: Path) -> None:
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("INSERT INTO tag (name) VALUES ('held')")
     try:
-        assert store.get_lead(lead.id).first_name == "Ana"
-        assert store.find_lead("ANA@example.org").id == lead.id
-        assert store.find_by_email("ana@example.org") is not None
-        assert store.lead_input(lead.id)[0].first_name == "Ana"
+        assert store.leads.get_lead(lead.id).first_name == "Ana"
+        assert store.leads.find_lead("ANA@example.org").id == lead.id
+        assert store.leads.find_by_email("ana@example.org") is not None
+        assert store.leads.lead_input(lead.id)[0].first_name == "Ana"
     finally:
         writer.execute("ROLLBACK")
         writer.close()

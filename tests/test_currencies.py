@@ -20,7 +20,9 @@ from leadtui.store import LeadStore
 
 
 def _add(store: LeadStore, name: str, cents: int, currency: str, stage: str = "new") -> None:
-    store.add_lead(LeadInput(first_name=name, value_cents=cents, currency=currency, stage=stage))
+    store.leads.add_lead(
+        LeadInput(first_name=name, value_cents=cents, currency=currency, stage=stage)
+    )
 
 
 def test_totals_text_puts_the_main_currency_first() -> None:
@@ -43,10 +45,10 @@ def test_stage_totals_and_metrics_per_currency(store: LeadStore) -> None:
     _add(store, "Ana", 1_200_000, "EUR")
     _add(store, "Bob", 1_115_000, "USD")
     _add(store, "Cid", 50_000, "EUR", stage="won")
-    new = next(t for t in store.stage_totals() if t.stage.key == "new")
+    new = next(t for t in store.reads.stage_totals() if t.stage.key == "new")
     assert new.values.as_dict() == {"EUR": 1_200_000, "USD": 1_115_000}
     assert format_totals(new.values) == "€12,000 + $11,150"
-    metrics = store.funnel_metrics()
+    metrics = store.reads.funnel_metrics()
     assert metrics.values.as_dict() == {"EUR": 1_250_000, "USD": 1_115_000}
     data = funnel_json(metrics)
     assert data["stages"][0]["values"] == {"EUR": 1_200_000, "USD": 1_115_000}
@@ -55,7 +57,7 @@ def test_stage_totals_and_metrics_per_currency(store: LeadStore) -> None:
 
 def test_board_column_moves_keep_currencies_apart(store: LeadStore) -> None:
     _add(store, "Bob", 1_115_000, "USD")
-    row = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+    row = store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
     state = ColumnState(StageInfo("new", "New", 0, "open"), total=0, values=MoneyTotals())
     state.arrive(row)
     assert format_totals(state.values or MoneyTotals()) == "$11,150"
@@ -89,7 +91,9 @@ def test_import_keeps_the_currency_an_amount_names(store: LeadStore, tmp_path: P
         "Eva,$40,EUR\n",
         encoding="utf-8",
     )
-    report = store.import_rows(store.preview_import(path), ImportOptions(region="ES"))
+    report = store.imports.import_rows(
+        store.imports.preview_import(path), ImportOptions(region="ES")
+    )
     assert report.imported == 5
     rows = {r.first_name: (r.value_cents, r.currency) for r in _rows(store)}
     assert rows["Ana"] == (30_000, "USD")
@@ -104,9 +108,9 @@ def test_import_keeps_the_currency_an_amount_names(store: LeadStore, tmp_path: P
 def test_a_dollar_in_a_mexican_file_is_a_peso(store: LeadStore, tmp_path: Path) -> None:
     path = tmp_path / "mx.csv"
     path.write_text("first_name,value\nAna,$300\n", encoding="utf-8")
-    store.import_rows(store.preview_import(path), ImportOptions(region="MX"))
+    store.imports.import_rows(store.imports.preview_import(path), ImportOptions(region="MX"))
     assert [(r.value_cents, r.currency) for r in _rows(store)] == [(30_000, "MXN")]
 
 
 def _rows(store: LeadStore) -> list[LeadRow]:
-    return list(store.page_list(LeadFilter(), LeadSort(), 0, 100))
+    return list(store.reads.page_list(LeadFilter(), LeadSort(), 0, 100))

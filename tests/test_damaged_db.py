@@ -27,7 +27,9 @@ SIZE = (120, 36)
 
 def _healthy(path: Path, leads: int = 300) -> None:
     store = open_store(path)
-    store.bulk_insert_leads({"first_name": f"Lead {i}", "company": "Acme"} for i in range(leads))
+    store.imports.bulk_insert_leads(
+        {"first_name": f"Lead {i}", "company": "Acme"} for i in range(leads)
+    )
     store.close()
 
 
@@ -192,7 +194,7 @@ async def test_app_offers_and_restores_the_backup(tmp_path: Path) -> None:
         await pilot.pause()
     assert app.return_value is True
     store = open_store(path)
-    assert store.count_list(LeadFilter()).total == 5
+    assert store.reads.count_list(LeadFilter()).total == 5
     store.close()
     kept = [p for p in (path.parent / "backups").iterdir() if "-damaged-" in p.name]
     assert [p.read_bytes() for p in kept if p.suffix == ".db"] == [damaged_bytes]
@@ -237,7 +239,7 @@ def test_crash_wal_is_replayed_not_refused(tmp_path: Path) -> None:
     path = tmp_path / "leads.db"
     _healthy(path, leads=1)
     store = open_store(path)
-    store.add_lead(LeadInput(first_name="Committed"))
+    store.leads.add_lead(LeadInput(first_name="Committed"))
     # Copy the files as a crash would leave them, with the WAL not yet checkpointed.
     copy = tmp_path / "copy" / "leads.db"
     copy.parent.mkdir()
@@ -248,5 +250,5 @@ def test_crash_wal_is_replayed_not_refused(tmp_path: Path) -> None:
     store.close()
     assert wal_path(copy).stat().st_size > 0
     reopened = open_store(copy)
-    assert reopened.count_list(LeadFilter()).total == 2
+    assert reopened.reads.count_list(LeadFilter()).total == 2
     reopened.close()

@@ -24,7 +24,7 @@ def live_leads(path: Path) -> int:
     """Leads in the file, read by a fresh store."""
     store = open_store(path, create=False)
     try:
-        return store.count_list(LeadFilter()).total
+        return store.reads.count_list(LeadFilter()).total
     finally:
         store.close()
 
@@ -58,7 +58,7 @@ async def test_a_deleted_wal_stops_writes_and_offers_the_backup(
         await pilot.pause()
         assert app.is_running and app.screen is screen
         with pytest.raises(DatabaseLost):  # the store refuses every later write
-            demo_store.add_lead(LeadInput(first_name="After"))
+            demo_store.leads.add_lead(LeadInput(first_name="After"))
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 1

@@ -30,7 +30,7 @@ def _import(folder: Path, cells: list[str]) -> tuple[list[date | None], dict[str
     path.write_text("first_name,email,created_at\n" + body, encoding="utf-8")
     store = open_store(folder / "leads.db")
     try:
-        report = store.import_rows(store.preview_import(path), ImportOptions())
+        report = store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
         conn = sqlite3.connect(store.path)
         found = dict(conn.execute("SELECT email, substr(created_at, 1, 10) FROM lead"))
         conn.close()

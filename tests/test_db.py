@@ -56,7 +56,7 @@ def assert_refused_unchanged(path: Path, match: str) -> None:
 
 class TestPragmas:
     def test_file_header_after_a_write(self, store: LeadStore) -> None:
-        store.add_lead(LeadInput(first_name="Ana"))
+        store.leads.add_lead(LeadInput(first_name="Ana"))
         conn = fresh(store.path)
         try:
             assert pragma(conn, "journal_mode") == "wal"
@@ -113,8 +113,8 @@ class TestPermissions:
         finally:
             os.umask(old)
         try:
-            opened.add_lead(LeadInput(first_name="Ana"))
-            opened.count_list(LeadFilter())  # keeps a reader open: -wal/-shm exist
+            opened.leads.add_lead(LeadInput(first_name="Ana"))
+            opened.reads.count_list(LeadFilter())  # keeps a reader open: -wal/-shm exist
             assert mode(db_path.parent) == 0o700
             assert mode(db_path) == 0o600
             for suffix in ("-wal", "-shm"):
@@ -193,7 +193,7 @@ NOW = leadtui.storage.schema_version.SCHEMA_VERSION
 def v1_database(db_path: Path) -> Path:
     """A leadtui database at schema 1 (the first release) holding one lead."""
     opened = open_store(db_path, clock=fixed_clock)
-    opened.add_lead(LeadInput(first_name="Before", last_name="Migration"))
+    opened.leads.add_lead(LeadInput(first_name="Before", last_name="Migration"))
     opened.close()
     downgrade_to_v1(db_path)
     return db_path
@@ -225,7 +225,7 @@ class TestMigrations:
         schema_v2[NOW] = add_nickname
         opened = open_store(v1_database, clock=fixed_clock)
         try:
-            assert opened.count_list(LeadFilter()).total == 1
+            assert opened.reads.count_list(LeadFilter()).total == 1
         finally:
             opened.close()
         conn = fresh(v1_database)

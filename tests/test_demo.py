@@ -44,7 +44,7 @@ def test_demo_now_is_the_fixed_date() -> None:
 def test_every_lead_with_history_and_activities(store: LeadStore) -> None:
     leads = SAMPLE["leads"]
     assert load_sample(store) == len(leads) >= 200
-    assert store.count_list(LeadFilter()).total == len(leads)
+    assert store.reads.count_list(LeadFilter()).total == len(leads)
     assert table_count(store, "stagechange") == sum(len(lead["stage_history"]) for lead in leads)
     assert table_count(store, "activity") == sum(len(lead["activities"]) for lead in leads)
     assert table_count(store, "leadtag") == sum(len(lead["tags"]) for lead in leads)
@@ -58,16 +58,16 @@ def test_counts_and_values_per_stage_match_the_json(demo_store: LeadStore) -> No
         money = (lead.get("currency") or "EUR", int(lead.get("value_cents") or 0))
         values[lead["stage"]] = values.get(lead["stage"], MoneyTotals()).add(*money)
     # Euros and dollars: each currency summed on its own.
-    totals = {t.stage.key: (t.count, t.values) for t in demo_store.stage_totals()}
+    totals = {t.stage.key: (t.count, t.values) for t in demo_store.reads.stage_totals()}
     assert totals == {key: (counts[key], values[key]) for key in totals}
     assert all(count > 0 for count, _value in totals.values())
 
 
 def test_history_ends_in_the_current_stage(demo_store: LeadStore) -> None:
-    rows = demo_store.page_list(LeadFilter(), LeadSort(), 0, 1000)
+    rows = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 1000)
     assert len(rows) == len(SAMPLE["leads"])
     for row in rows[:40]:
-        history = demo_store.stage_history(row.id)
+        history = demo_store.reads.stage_history(row.id)
         assert history[0].from_stage is None
         assert history[-1].to_stage == row.stage
         assert row.stage_changed_at == history[-1].at
@@ -75,7 +75,7 @@ def test_history_ends_in_the_current_stage(demo_store: LeadStore) -> None:
 
 def test_search_finds_sample_names(demo_store: LeadStore) -> None:
     first = SAMPLE["leads"][0]
-    hits = demo_store.page_list(
+    hits = demo_store.reads.page_list(
         LeadFilter(search=first["last_name"] or first["company"]), LeadSort(), 0, 50
     )
     assert hits
@@ -86,7 +86,7 @@ def test_shifted_load_keeps_whole_days(tmp_path: Path) -> None:
     store = open_store(tmp_path / "shifted.db", clock=fixed_clock)
     try:
         load_sample(store, now=later)
-        newest = store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+        newest = store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
     finally:
         store.close()
     original = max(lead["created_at"] for lead in SAMPLE["leads"])
@@ -124,7 +124,7 @@ def test_demo_never_touches_the_user_database(
     def fake_run(app: LeadApp, *args: Any, **kwargs: Any) -> None:
         seen["path"] = app.store.path
         seen["demo"] = app.demo
-        seen["leads"] = app.store.count_list(LeadFilter()).total
+        seen["leads"] = app.store.reads.count_list(LeadFilter()).total
         seen["existed"] = app.store.path.exists()
 
     monkeypatch.setattr(LeadApp, "run", fake_run)

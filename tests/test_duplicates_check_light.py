@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from leadtui.launch import open_store
 store = open_store(Path(sys.argv[1]))
-found = store.duplicate_candidates(int(sys.argv[2]))
+found = store.duplicates.candidates_for(int(sys.argv[2]))
 print(len(found), "sqlmodel" in sys.modules, "sqlalchemy" in sys.modules)
 """
 
@@ -23,11 +23,13 @@ print(len(found), "sqlmodel" in sys.modules, "sqlalchemy" in sys.modules)
 def test_one_lead_check_imports_no_orm(store: LeadStore, tmp_path: Path) -> None:
     ids = []
     for first in ("José", "Jose", "José"):
-        lead = store.add_lead(LeadInput(first_name=first, last_name="Núñez", phone="+34600112233"))
+        lead = store.leads.add_lead(
+            LeadInput(first_name=first, last_name="Núñez", phone="+34600112233")
+        )
         assert lead.id is not None
         ids.append(lead.id)
-    assert len(store.duplicate_candidates(ids[0])) == 2
-    store.mark_not_duplicate(ids[1], ids[0])
+    assert len(store.duplicates.candidates_for(ids[0])) == 2
+    store.duplicates.mark_not_duplicate(ids[1], ids[0])
     path = store.path
     store.close()
     done = subprocess.run(

@@ -17,15 +17,15 @@ from leadtui.storage.schema_version import SCHEMA_VERSION
 
 def test_a_v1_sqlite_file_is_backed_up_then_gets_the_merge_tables(db_path: Path) -> None:
     opened = open_store(db_path, clock=fixed_clock)
-    first = opened.add_lead(LeadInput(first_name="Ana", last_name="Gil", company="Acme")).id
-    second = opened.add_lead(LeadInput(first_name="ana", last_name="gil", company="ACME")).id
+    first = opened.leads.add_lead(LeadInput(first_name="Ana", last_name="Gil", company="Acme")).id
+    second = opened.leads.add_lead(LeadInput(first_name="ana", last_name="gil", company="ACME")).id
     opened.close()
     downgrade_to_v1(db_path)
 
     store = open_store(db_path, clock=fixed_clock)
     try:
         assert first is not None and second is not None
-        store.unmerge(store.merge_leads(first, second).merge_id)  # the new tables work
+        store.merges.unmerge(store.merges.merge(first, second).merge_id)  # the new tables work
     finally:
         store.close()
     conn = sqlite3.connect(db_path)
@@ -51,10 +51,10 @@ def test_a_v1_postgres_database_gets_the_merge_tables(pg_url: str) -> None:
         conn.execute("UPDATE leadtui_schema SET version = 1")
     store = open_store(pg_url, clock=fixed_clock)
     try:
-        first = store.add_lead(LeadInput(first_name="Ana", last_name="Gil")).id
-        second = store.add_lead(LeadInput(first_name="Luis", last_name="Gil")).id
+        first = store.leads.add_lead(LeadInput(first_name="Ana", last_name="Gil")).id
+        second = store.leads.add_lead(LeadInput(first_name="Luis", last_name="Gil")).id
         assert first is not None and second is not None
-        assert store.mark_not_duplicate(first, second)
+        assert store.duplicates.mark_not_duplicate(first, second)
     finally:
         store.close()
     with psycopg.connect(pg_url) as conn:

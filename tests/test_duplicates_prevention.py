@@ -18,7 +18,9 @@ pytestmark = both_backends
 async def test_same_name_and_company_warns_then_saves(
     store: LeadStore, app_factory: AppFactory
 ) -> None:
-    existing = store.add_lead(LeadInput(first_name="José", last_name="Núñez", company="Acme S.L."))
+    existing = store.leads.add_lead(
+        LeadInput(first_name="José", last_name="Núñez", company="Acme S.L.")
+    )
     app = app_factory(store)
     async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
         await settle(pilot)
@@ -42,7 +44,7 @@ async def test_same_name_and_company_warns_then_saves(
 
 
 async def test_a_different_person_saves_at_once(store: LeadStore, app_factory: AppFactory) -> None:
-    store.add_lead(LeadInput(first_name="José", last_name="Núñez", company="Acme"))
+    store.leads.add_lead(LeadInput(first_name="José", last_name="Núñez", company="Acme"))
     app = app_factory(store)
     async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
         await settle(pilot)

@@ -24,13 +24,13 @@ def seed(store: LeadStore) -> tuple[int, int, int]:
         LeadInput(first_name="Ana", last_name="Gil", phone="+34 611 000 000"),
         LeadInput(first_name="Luis", last_name="Gil", phone="+34 611 000 000"),
     ):
-        lead = store.add_lead(data)
+        lead = store.leads.add_lead(data)
         assert lead.id is not None
         ids.append(lead.id)
-    store.set_followup(ids[1], None)
-    data, version = store.lead_input(ids[1])
+    store.agenda.set_followup(ids[1], None)
+    data, version = store.leads.lead_input(ids[1])
     data.phone = "600112233"
-    store.update_lead(ids[1], version, data)
+    store.leads.update_lead(ids[1], version, data)
     return ids[0], ids[1], ids[2]
 
 
@@ -61,18 +61,18 @@ async def test_merge_with_a_field_taken_then_undo(
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: first in view.merged.values(), "the merge")
         await settle(pilot)
-        kept = store.get_lead(first)
+        kept = store.leads.get_lead(first)
         assert kept.first_name == "José" and kept.email == "Jose.Nunez@gmail.com"
         try:
-            store.get_lead(second)
+            store.leads.get_lead(second)
             raise AssertionError("the other lead is still live")
         except NotFoundError:
             pass
         await pilot.press("u")
         await wait_until(pilot, lambda: not view.merged, "the unmerge")
         await settle(pilot)
-        assert store.get_lead(second).email == "Jose.Nunez@gmail.com"
-        assert store.get_lead(first).email is None
+        assert store.leads.get_lead(second).email == "Jose.Nunez@gmail.com"
+        assert store.leads.get_lead(first).email is None
         assert view.shown is not None and view.shown.candidate.high_id == second
         # The family's shared phone is only possible; "not a duplicate" is remembered.
         await pilot.press("right_square_bracket")
@@ -94,23 +94,25 @@ async def test_unmerge_later_from_the_detail(store: LeadStore, app_factory: AppF
 
     first, second, _family = seed(store)
     # Not the default (the newer "Jose"): undoing the unmerge must keep this choice.
-    merged = store.merge_leads(first, second, {"first_name": Side.KEPT})
-    assert [m.merge_id for m in store.merges_into(first)] == [merged.merge_id]
+    merged = store.merges.merge(first, second, {"first_name": Side.KEPT})
+    assert [m.merge_id for m in store.merges.merges_into(first)] == [merged.merge_id]
     app = app_factory(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         app.push_screen(LeadDetailScreen(first))
         await settle(pilot)
-        bodies = [entry.body for entry in store.timeline(first)]
+        bodies = [entry.body for entry in store.reads.timeline(first)]
         assert any(f"leadtui unmerge {merged.merge_id}" in body for body in bodies)
         unmerge_from_detail(app.screen, merged.merge_id, second)
-        await wait_until(pilot, lambda: store.merges_into(first) == [], "the unmerge")
+        await wait_until(pilot, lambda: store.merges.merges_into(first) == [], "the unmerge")
         await settle(pilot)
-        assert store.get_lead(second).email == "Jose.Nunez@gmail.com"
+        assert store.leads.get_lead(second).email == "Jose.Nunez@gmail.com"
         await pilot.press("u")  # the undo merges them again
-        await wait_until(pilot, lambda: len(store.merges_into(first)) == 1, "the merge again")
+        await wait_until(
+            pilot, lambda: len(store.merges.merges_into(first)) == 1, "the merge again"
+        )
         await settle(pilot)
-        assert store.get_lead(first).first_name == "José"
+        assert store.leads.get_lead(first).first_name == "José"
 
 
 async def test_unmerge_from_the_timeline_row(store: LeadStore, app_factory: AppFactory) -> None:
@@ -119,8 +121,8 @@ async def test_unmerge_from_the_timeline_row(store: LeadStore, app_factory: AppF
     from leadtui.ui.widgets.timeline import Timeline
 
     first, second, _family = seed(store)
-    store.merge_leads(first, second, {"first_name": Side.KEPT})
-    (info,) = store.merges_into(first)
+    store.merges.merge(first, second, {"first_name": Side.KEPT})
+    (info,) = store.merges.merges_into(first)
     app = app_factory(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -135,19 +137,21 @@ async def test_unmerge_from_the_timeline_row(store: LeadStore, app_factory: AppF
         )
         await pilot.press("U")  # nothing highlighted yet: nothing happens
         await settle(pilot)
-        assert store.merges_into(first) != []
+        assert store.merges.merges_into(first) != []
         for _step in range(index + 1):
             await pilot.press("down")
         await settle(pilot)
         assert timeline.selected == index
         assert timeline.check_action("unmerge", ()) is True
         await pilot.press("U")
-        await wait_until(pilot, lambda: store.merges_into(first) == [], "the unmerge")
+        await wait_until(pilot, lambda: store.merges.merges_into(first) == [], "the unmerge")
         await settle(pilot)
-        assert store.get_lead(second).email == "Jose.Nunez@gmail.com"
-        assert store.get_lead(first).email is None
+        assert store.leads.get_lead(second).email == "Jose.Nunez@gmail.com"
+        assert store.leads.get_lead(first).email is None
         assert timeline.check_action("unmerge", ()) is False  # the entry is gone
         await pilot.press("u")
-        await wait_until(pilot, lambda: len(store.merges_into(first)) == 1, "the merge again")
+        await wait_until(
+            pilot, lambda: len(store.merges.merges_into(first)) == 1, "the merge again"
+        )
         await settle(pilot)
-        assert store.get_lead(first).first_name == "José"
+        assert store.leads.get_lead(first).first_name == "José"

@@ -33,7 +33,7 @@ def dump(store: LeadStore) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def add(store: LeadStore, **fields: Any) -> int:
-    lead = store.add_lead(LeadInput(**fields))
+    lead = store.leads.add_lead(LeadInput(**fields))
     assert lead.id is not None
     return lead.id
 
@@ -45,14 +45,14 @@ def pair(store: LeadStore) -> tuple[int, int]:
         store, first_name="José", last_name="Núñez", phone="+34 600 11 22 33",
         company="Acme", stage="qualified", tags=["vip"], value_cents=5000, currency="EUR",
     )  # fmt: skip
-    store.add_activity(old, "call", "first call")
-    store.set_followup(old, fixed_clock() + timedelta(days=9))
+    store.touches.add_activity(old, "call", "first call")
+    store.agenda.set_followup(old, fixed_clock() + timedelta(days=9))
     new = add(
         store, first_name="Jose", last_name="Nunez", email="Jose.Nunez@gmail.com",
         phone="600112233", job_title="CTO", tags=["web"],
     )  # fmt: skip
-    store.add_activity(new, "note", "asked for a quote")
-    store.set_followup(new, fixed_clock() + timedelta(days=2))
+    store.touches.add_activity(new, "note", "asked for a quote")
+    store.agenda.set_followup(new, fixed_clock() + timedelta(days=2))
     return old, new
 
 
@@ -62,7 +62,7 @@ class TestCandidates:
     ) -> None:
         add(store, first_name="Luis", last_name="Pérez", company="Acme")
         add(store, first_name="Mar", last_name="Ruiz", email="josenunez@gmail.com")
-        result = store.scan_duplicates()
+        result = store.duplicates.scan()
         assert result.scanned == 4
         (cluster,) = [c for c in result.clusters if pair[0] in c.lead_ids]
         assert cluster.confidence is Confidence.CERTAIN
@@ -74,24 +74,26 @@ class TestCandidates:
     def test_minimum_confidence_filters(self, store: LeadStore, pair: tuple[int, int]) -> None:
         add(store, first_name="Ana", last_name="García", phone="+34 611 000 000")
         add(store, first_name="Luis", last_name="García", phone="+34 611 000 000")
-        everything = store.scan_duplicates()
-        surer = store.scan_duplicates(Confidence.PROBABLE)
+        everything = store.duplicates.scan()
+        surer = store.duplicates.scan(Confidence.PROBABLE)
         assert len(everything.clusters) == 2 and len(surer.clusters) == 1
 
     def test_one_lead_and_the_form_check(self, store: LeadStore, pair: tuple[int, int]) -> None:
-        (found,) = store.duplicate_candidates(pair[0])
+        (found,) = store.duplicates.candidates_for(pair[0])
         assert (found.low_id, found.high_id) == pair
         typed = LeadInput(first_name="José", last_name="Núñez", company="ACME S.L.")
-        assert [c.high_id for c in store.check_duplicate(typed)] == [pair[0]]
-        assert store.check_duplicate(LeadInput(first_name="Ana", phone="+34 699 999 999")) == []
+        assert [c.high_id for c in store.duplicates.check_input(typed)] == [pair[0]]
+        assert (
+            store.duplicates.check_input(LeadInput(first_name="Ana", phone="+34 699 999 999")) == []
+        )
 
     def test_not_a_duplicate_is_remembered(self, store: LeadStore, pair: tuple[int, int]) -> None:
-        assert store.mark_not_duplicate(*reversed(pair))
-        assert not store.mark_not_duplicate(*pair)
-        assert store.scan_duplicates().clusters == ()
-        assert store.duplicate_candidates(pair[0]) == []
-        store.unmark_not_duplicate(*pair)
-        assert len(store.scan_duplicates().clusters) == 1
+        assert store.duplicates.mark_not_duplicate(*reversed(pair))
+        assert not store.duplicates.mark_not_duplicate(*pair)
+        assert store.duplicates.scan().clusters == ()
+        assert store.duplicates.candidates_for(pair[0]) == []
+        store.duplicates.unmark_not_duplicate(*pair)
+        assert len(store.duplicates.scan().clusters) == 1
 
 
 class TestMerge:
@@ -99,31 +101,31 @@ class TestMerge:
         self, store: LeadStore, pair: tuple[int, int]
     ) -> None:
         old, new = pair
-        result = store.merge_leads(old, new)
-        kept = store.get_lead(old)
+        result = store.merges.merge(old, new)
+        kept = store.leads.get_lead(old)
         assert kept.first_name == "Jose" and kept.email == "Jose.Nunez@gmail.com"
         assert kept.company == "Acme" and kept.job_title == "CTO"  # the newer one had none
         assert (kept.value_cents, kept.currency) == (5000, "EUR")
         assert kept.stage == "qualified"  # the furthest
         assert kept.next_followup_at == fixed_clock() + timedelta(days=2)  # the earliest
-        assert store.tags_of(old) == ["vip", "web"]
-        bodies = [entry.body for entry in store.timeline(old)]
+        assert store.reads.tags_of(old) == ["vip", "web"]
+        bodies = [entry.body for entry in store.reads.timeline(old)]
         assert "first call" in bodies and "asked for a quote" in bodies
         assert any(f"leadtui unmerge {result.merge_id}" in body for body in bodies)
         with pytest.raises(NotFoundError):
-            store.get_lead(new)
+            store.leads.get_lead(new)
 
     def test_one_field_taken_from_the_other(self, store: LeadStore, pair: tuple[int, int]) -> None:
         old, new = pair
-        store.merge_leads(old, new, {"first_name": Side.KEPT, "value": Side.OTHER})
-        kept = store.get_lead(old)
+        store.merges.merge(old, new, {"first_name": Side.KEPT, "value": Side.OTHER})
+        kept = store.leads.get_lead(old)
         assert kept.first_name == "José" and kept.value_cents == 0  # asked for, though empty
 
     def test_unmerge_is_exact(self, store: LeadStore, pair: tuple[int, int]) -> None:
         before = dump(store)
-        result = store.merge_leads(pair[0], pair[1])
+        result = store.merges.merge(pair[0], pair[1])
         store.backend.check_search_index()
-        store.unmerge(result.merge_id)
+        store.merges.unmerge(result.merge_id)
         store.backend.check_search_index()
         assert dump(store) == before
 
@@ -131,31 +133,31 @@ class TestMerge:
         self, store: LeadStore, pair: tuple[int, int]
     ) -> None:
         old, new = pair
-        result = store.merge_leads(old, new)
-        data, version = store.lead_input(old)
+        result = store.merges.merge(old, new)
+        data, version = store.leads.lead_input(old)
         data.job_title = "CEO"
-        store.update_lead(old, version, data)
-        note = store.add_activity(old, "note", "after the merge")
-        store.unmerge(result.merge_id)
-        kept, back = store.get_lead(old), store.get_lead(new)
+        store.leads.update_lead(old, version, data)
+        note = store.touches.add_activity(old, "note", "after the merge")
+        store.merges.unmerge(result.merge_id)
+        kept, back = store.leads.get_lead(old), store.leads.get_lead(new)
         assert kept.job_title == "CEO" and kept.first_name == "José" and kept.email is None
         assert back.email == "Jose.Nunez@gmail.com" and back.job_title == "CTO"
-        touches = [e for e in store.timeline(new) if e.kind == "activity"]
+        touches = [e for e in store.reads.timeline(new) if e.kind == "activity"]
         assert [e.body for e in touches if e.activity_kind != "followup"] == ["asked for a quote"]
-        assert note.id in {e.id for e in store.timeline(old) if e.kind == "activity"}
-        assert store.tags_of(old) == ["vip"] and store.tags_of(new) == ["web"]
+        assert note.id in {e.id for e in store.reads.timeline(old) if e.kind == "activity"}
+        assert store.reads.tags_of(old) == ["vip"] and store.reads.tags_of(new) == ["web"]
 
     def test_unmerge_gives_back_the_choices_merging_again_redoes(
         self, store: LeadStore, pair: tuple[int, int]
     ) -> None:
         old, new = pair
         chosen = {"first_name": Side.KEPT, "job_title": Side.KEPT}
-        first = store.merge_leads(old, new, chosen)
-        merged = store.get_lead(old)
-        undone = store.unmerge(first.merge_id)
+        first = store.merges.merge(old, new, chosen)
+        merged = store.leads.get_lead(old)
+        undone = store.merges.unmerge(first.merge_id)
         assert undone.sides == first.sides and undone.sides["first_name"] is Side.KEPT
-        store.merge_leads(old, new, undone.sides)
-        again = store.get_lead(old)
+        store.merges.merge(old, new, undone.sides)
+        again = store.leads.get_lead(old)
         assert (again.first_name, again.job_title) == ("José", "") == (
             merged.first_name, merged.job_title,
         )  # fmt: skip
@@ -167,7 +169,7 @@ class TestMerge:
         import json
 
         old, new = pair
-        first = store.merge_leads(old, new, {"first_name": Side.KEPT, "value": Side.OTHER})
+        first = store.merges.merge(old, new, {"first_name": Side.KEPT, "value": Side.OTHER})
         with store.engine().begin() as conn:
             raw = conn.execute(
                 text("SELECT snapshot_json FROM leadmerge WHERE id = :id"), {"id": first.merge_id}
@@ -178,13 +180,13 @@ class TestMerge:
                 text("UPDATE leadmerge SET snapshot_json = :s WHERE id = :id"),
                 {"s": json.dumps(snap), "id": first.merge_id},
             )
-        sides = store.unmerge(first.merge_id).sides
+        sides = store.merges.unmerge(first.merge_id).sides
         assert sides["first_name"] is Side.KEPT and sides["value"] is Side.OTHER
         assert sides["email"] is Side.OTHER and sides["company"] is Side.KEPT
 
     def test_unknown_merge(self, store: LeadStore) -> None:
         with pytest.raises(NotFoundError):
-            store.unmerge(999)
+            store.merges.unmerge(999)
 
 
 names = st.sampled_from(["José", "Ana", "Núñez", "", "O'Brien"])
@@ -220,18 +222,18 @@ def test_merge_then_unmerge_is_the_identity(
     sides: dict[str, Side],
 ) -> None:
     """Every table is back as it was; the merge kept every activity; the index is sound."""
-    kept, other = store.add_lead(first).id, store.add_lead(second).id
+    kept, other = store.leads.add_lead(first).id, store.leads.add_lead(second).id
     assert kept is not None and other is not None
     for on_kept, body in notes:
-        store.add_activity(kept if on_kept else other, "note", body)
+        store.touches.add_activity(kept if on_kept else other, "note", body)
     activities = {
-        e.id for lead in (kept, other) for e in store.timeline(lead) if e.kind == "activity"
+        e.id for lead in (kept, other) for e in store.reads.timeline(lead) if e.kind == "activity"
     }
     before = dump(store)
-    result = store.merge_leads(kept, other, sides)
-    merged = {e.id for e in store.timeline(kept) if e.kind == "activity"}
+    result = store.merges.merge(kept, other, sides)
+    merged = {e.id for e in store.reads.timeline(kept) if e.kind == "activity"}
     assert activities < merged and len(merged) == len(activities) + 1
     store.backend.check_search_index()
-    store.unmerge(result.merge_id)
+    store.merges.unmerge(result.merge_id)
     store.backend.check_search_index()
     assert dump(store) == before

@@ -61,17 +61,17 @@ def test_unicode_and_ascii_spellings_of_a_domain_share_a_key(label: str) -> None
 
 @both_backends
 def test_an_idn_address_is_one_lead(store: LeadStore) -> None:
-    store.add_lead(LeadInput(first_name="Ana", email="ana@bücher.de"))
+    store.leads.add_lead(LeadInput(first_name="Ana", email="ana@bücher.de"))
     with pytest.raises(DuplicateEmailError):
-        store.add_lead(LeadInput(first_name="Ana", email="ana@xn--bcher-kva.de"))
-    store.add_lead(LeadInput(first_name="Bo", email="bo@ex.com"))
-    assert store.find_lead("bo@ｅｘ.com").first_name == "Bo"
-    assert store.find_lead("ANA@BÜCHER.DE").first_name == "Ana"
+        store.leads.add_lead(LeadInput(first_name="Ana", email="ana@xn--bcher-kva.de"))
+    store.leads.add_lead(LeadInput(first_name="Bo", email="bo@ex.com"))
+    assert store.leads.find_lead("bo@ｅｘ.com").first_name == "Bo"
+    assert store.leads.find_lead("ANA@BÜCHER.DE").first_name == "Ana"
 
 
 def _add_old_rows(store: LeadStore) -> None:
     for _email, number in OLD_PAIRS:
-        store.add_lead(LeadInput(first_name=f"P{number}", email=f"tmp{number}@example.com"))
+        store.leads.add_lead(LeadInput(first_name=f"P{number}", email=f"tmp{number}@example.com"))
 
 
 def test_a_version_1_sqlite_file_is_backed_up_and_its_keys_recomputed(tmp_path: Path) -> None:

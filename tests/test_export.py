@@ -101,12 +101,14 @@ def _round_trip(rows: list[dict[str, Any]], fmt: str) -> tuple[str, str]:
         first = open_store(Path(folder) / "a.db", clock=fixed_clock)
         second = open_store(Path(folder) / "b.db", clock=fixed_clock)
         try:
-            first.bulk_insert_leads([_with_keys(row) for row in rows])
+            first.imports.bulk_insert_leads([_with_keys(row) for row in rows])
             out_a, out_b = Path(folder) / f"a.{fmt}", Path(folder) / f"b.{fmt}"
-            first.export_leads(out_a, ExportOptions(format=fmt, raw=True))
-            report = second.import_rows(second.preview_import(out_a), ImportOptions())
+            first.imports.export_leads(out_a, ExportOptions(format=fmt, raw=True))
+            report = second.imports.import_rows(
+                second.imports.preview_import(out_a), ImportOptions()
+            )
             assert report.imported == len(rows), report.as_dict()
-            second.export_leads(out_b, ExportOptions(format=fmt, raw=True))
+            second.imports.export_leads(out_b, ExportOptions(format=fmt, raw=True))
             return out_a.read_text("utf-8"), out_b.read_text("utf-8")
         finally:
             first.close()
@@ -164,7 +166,7 @@ def test_vcard_values_that_look_like_card_lines_stay_values(
 
 
 def test_csv_is_spreadsheet_safe_by_default(store: LeadStore, tmp_path: Path) -> None:
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(
             first_name="=cmd|' /C calc'!A0",
             last_name="@SUM(1+1)",
@@ -176,8 +178,8 @@ def test_csv_is_spreadsheet_safe_by_default(store: LeadStore, tmp_path: Path) ->
         strict_phone=False,
     )
     safe, raw = tmp_path / "safe.csv", tmp_path / "raw.csv"
-    store.export_leads(safe, ExportOptions())
-    store.export_leads(raw, ExportOptions(raw=True))
+    store.imports.export_leads(safe, ExportOptions())
+    store.imports.export_leads(raw, ExportOptions(raw=True))
     safe_row = next(
         csv.DictReader(
             safe.read_text("utf-8-sig").splitlines()[0:1]
@@ -200,35 +202,35 @@ def test_csv_is_spreadsheet_safe_by_default(store: LeadStore, tmp_path: Path) ->
     assert [neutralise(cell) for cell in cells] == ["'=a", "'\rb", "ok", "''=c", "'ok", "''=d"]
     # A safe export imports back to the same people (the phone's quote is dropped).
     other = open_store(tmp_path / "other.db", clock=fixed_clock)
-    report = other.import_rows(other.preview_import(safe), ImportOptions())
+    report = other.imports.import_rows(other.imports.preview_import(safe), ImportOptions())
     assert report.imported == 1
-    assert other.find_by_email("safe@example.org").phone == "+34612345678"  # type: ignore[union-attr]
+    assert other.leads.find_by_email("safe@example.org").phone == "+34612345678"  # type: ignore[union-attr]
     other.close()
 
 
 def test_never_overwrites_without_force_nor_the_database(store: LeadStore, tmp_path: Path) -> None:
-    store.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
+    store.leads.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
     target = tmp_path / "out.csv"
     target.write_text("keep me")
     with pytest.raises(ExportRefused, match="--force"):
-        store.export_leads(target, ExportOptions())
+        store.imports.export_leads(target, ExportOptions())
     assert target.read_text() == "keep me"
     for protected in (store.path, Path(f"{store.path}-wal")):
         with pytest.raises(ExportRefused, match="is the database"):
-            store.export_leads(protected, ExportOptions(force=True))
-    assert store.export_leads(target, ExportOptions(force=True)) == 1
+            store.imports.export_leads(protected, ExportOptions(force=True))
+    assert store.imports.export_leads(target, ExportOptions(force=True)) == 1
     assert "ana@example.org" in target.read_text("utf-8-sig")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def test_json_has_activities_and_history(store: LeadStore, tmp_path: Path) -> None:
-    lead = store.add_lead(LeadInput(first_name="Ana", email="ana@example.org", tags=["vip"]))
+    lead = store.leads.add_lead(LeadInput(first_name="Ana", email="ana@example.org", tags=["vip"]))
     assert lead.id is not None
-    store.add_activity(lead.id, "call", "Llamada [bold]ok")
-    store.move_lead(lead.id, "contacted", "interested")
-    store.add_lead(LeadInput(first_name="Other", email="other@example.org"))
+    store.touches.add_activity(lead.id, "call", "Llamada [bold]ok")
+    store.pipeline.move_lead(lead.id, "contacted", "interested")
+    store.leads.add_lead(LeadInput(first_name="Other", email="other@example.org"))
     target = tmp_path / "one.json"
-    assert store.export_leads(target, ExportOptions(format="json", lead_id=lead.id)) == 1
+    assert store.imports.export_leads(target, ExportOptions(format="json", lead_id=lead.id)) == 1
     data = json.loads(target.read_text("utf-8"))
     (exported,) = data["leads"]
     assert exported["email"] == "ana@example.org" and exported["tags"] == ["vip"]

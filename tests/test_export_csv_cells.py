@@ -25,13 +25,13 @@ def fixed_clock() -> datetime:
 
 
 def _export(store: LeadStore, target: Path, *, raw: bool) -> list[dict[str, str]]:
-    store.export_leads(target, ExportOptions(format="csv", raw=raw))
+    store.imports.export_leads(target, ExportOptions(format="csv", raw=raw))
     with target.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def test_default_csv_is_spreadsheet_friendly(store: LeadStore, tmp_path: Path) -> None:
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(first_name="Ana", value_cents=100_000, currency="EUR", tags=["vip", "feria"])
     )
     (row,) = _export(store, tmp_path / "a.csv", raw=False)
@@ -85,7 +85,7 @@ def test_csv_export_imports_back_exactly(
         base = Path(folder)
         source = open_store(base / "a.db", clock=fixed_clock)
         for index, (cents, currency, tags) in enumerate(leads):
-            source.add_lead(
+            source.leads.add_lead(
                 LeadInput(
                     first_name=f"P{index}",
                     email=f"p{index}@example.org",
@@ -95,11 +95,11 @@ def test_csv_export_imports_back_exactly(
                 )
             )
         target = base / "out.csv"
-        source.export_leads(target, ExportOptions(format="csv", raw=raw))
+        source.imports.export_leads(target, ExportOptions(format="csv", raw=raw))
         expected = _money_and_tags(source.path)
         source.close()
         again = open_store(base / "b.db", clock=fixed_clock)
-        report = again.import_rows(again.preview_import(target), ImportOptions())
+        report = again.imports.import_rows(again.imports.preview_import(target), ImportOptions())
         assert (report.imported, report.rejected, report.warnings_count) == (len(leads), 0, 0)
         assert _money_and_tags(again.path) == expected
         again.close()

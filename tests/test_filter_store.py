@@ -200,24 +200,24 @@ def filled(store: LeadStore) -> LeadStore:
         | ({"score": None} if row.get("computed") else {})
         for row in ROWS
     ]
-    store.bulk_insert_leads(given)
+    store.imports.bulk_insert_leads(given)
     for row in ROWS:  # a lead given no score gets the one the scoring rules compute
         if row["score"] is None or row.get("computed"):
-            found = store.find_by_email(row["email"])
+            found = store.leads.find_by_email(row["email"])
             assert found is not None
             row["score"], row["computed"] = found.score, True
-    everyone = store.page_list(LeadFilter(), LeadSort(), 0, 1000)
-    store.delete_leads([row.id for row in everyone if row.email in DELETED])
+    everyone = store.reads.page_list(LeadFilter(), LeadSort(), 0, 1000)
+    store.leads.delete_leads([row.id for row in everyone if row.email in DELETED])
     return store
 
 
 def listed(store: LeadStore, query: FilterQuery) -> set[str]:
     """The emails the list shows for a query, after checking the count agrees."""
     lead_filter = LeadFilter(query=query)
-    rows = store.page_list(lead_filter, LeadSort(), 0, 1000)
+    rows = store.reads.page_list(lead_filter, LeadSort(), 0, 1000)
     emails = {row.email or "" for row in rows}
     assert len(emails) == len(rows), "a lead listed twice"
-    counts = store.count_list(lead_filter)
+    counts = store.reads.count_list(lead_filter)
     assert counts.total == len(rows)
     start, _end = day_bounds(DEMO_NOW)
     late = {r["email"] for r in ROWS if r["next_followup_at"] and r["next_followup_at"] < start}

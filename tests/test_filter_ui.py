@@ -46,7 +46,7 @@ class TestTypedFilters:
             await type_filter(pilot, "stage:qualified,proposal -tag:b2b")
             screen = list_screen(pilot)
             query = parse("stage:qualified,proposal -tag:b2b", demo_store.views.vocabulary())
-            expected = demo_store.count_list(LeadFilter(query=query))
+            expected = demo_store.reads.count_list(LeadFilter(query=query))
             assert screen.filter == LeadFilter(query=query)
             assert screen.counts == expected and expected.total > 0
             assert not screen.query_one(FilterHint).display
@@ -134,7 +134,7 @@ class TestSavedViewsInTheApp:
             board = pilot.app.screen
             assert isinstance(board, FunnelBoardScreen)
             assert board.board_filter == LeadFilter(query=parse("score>60"))
-            wanted = demo_store.count_list(LeadFilter(query=parse("score>60"))).total
+            wanted = demo_store.reads.count_list(LeadFilter(query=parse("score>60"))).total
             assert sum(total.count for total in board.stage_totals()) == wanted
 
 

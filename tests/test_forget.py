@@ -42,7 +42,7 @@ def leftovers(path: Path) -> list[tuple[str, bytes]]:
 
 
 def add_person(store: LeadStore) -> int:
-    lead = store.add_lead(
+    lead = store.leads.add_lead(
         LeadInput(
             first_name="Zebulonia",
             last_name="Quixote",
@@ -53,10 +53,10 @@ def add_person(store: LeadStore) -> int:
         )
     )
     assert lead.id is not None
-    store.add_activity(lead.id, "note", "whispered secret note")
-    store.move_lead(lead.id, "contacted")
+    store.touches.add_activity(lead.id, "note", "whispered secret note")
+    store.pipeline.move_lead(lead.id, "contacted")
     for i in range(30):  # neighbours on the same pages, so deletion cannot just drop a page
-        store.add_lead(
+        store.leads.add_lead(
             LeadInput(first_name=f"Other{i}", email=f"o{i}@example.org", company="Widgets")
         )
     return lead.id
@@ -67,10 +67,12 @@ def test_forget_leaves_no_bytes_behind(store: LeadStore, tmp_path: Path) -> None
     # An import that updated the person keeps a before-image for revert: it must go too.
     csv_path = tmp_path / "upd.csv"
     csv_path.write_text(f"email,job_title\n{EMAIL},Boss\n", encoding="utf-8")
-    store.import_rows(store.preview_import(csv_path), ImportOptions(on_duplicate="update"))
-    store.count_list(LeadFilter())  # a read connection stays open, as in the app
+    store.imports.import_rows(
+        store.imports.preview_import(csv_path), ImportOptions(on_duplicate="update")
+    )
+    store.reads.count_list(LeadFilter())  # a read connection stays open, as in the app
     assert leftovers(store.path), "the person must be in the files before"
-    tombstone = store.forget_lead(lead_id)
+    tombstone = store.imports.forget_lead(lead_id)
     assert leftovers(store.path) == []
     conn = sqlite3.connect(store.path)
     assert conn.execute("SELECT count(*) FROM lead WHERE id = ?", (lead_id,)).fetchone() == (0,)
@@ -117,7 +119,7 @@ def test_forget_cli_by_email(tmp_path: Path) -> None:
 
 def test_forget_unknown_id(store: LeadStore) -> None:
     with pytest.raises(NotFoundError):
-        store.forget_lead(999)
+        store.imports.forget_lead(999)
 
 
 def backup_leftovers(backup: Path) -> list[bytes]:
@@ -136,7 +138,9 @@ def test_forget_erases_the_person_from_every_backup(store: LeadStore, tmp_path: 
     add_person(store)
     csv_path = tmp_path / "upd.csv"
     csv_path.write_text(f"email,job_title\n{EMAIL},Boss\n", encoding="utf-8")
-    store.import_rows(store.preview_import(csv_path), ImportOptions(on_duplicate="update"))
+    store.imports.import_rows(
+        store.imports.preview_import(csv_path), ImportOptions(on_duplicate="update")
+    )
     backups = [make_backup(store.path), make_backup(store.path, reason="daily")]
     assert all(backup_leftovers(backup) for backup in backups)
     result = forget(store.path)
@@ -159,7 +163,7 @@ def test_forget_finds_an_earlier_row_of_the_same_person_by_email(store: LeadStor
     first_id = add_person(store)
     backup = make_backup(store.path)
     assert forget(store.path, "--keep-backups").exit_code == 0
-    again = store.add_lead(LeadInput(first_name="Zebulonia", email=EMAIL))
+    again = store.leads.add_lead(LeadInput(first_name="Zebulonia", email=EMAIL))
     assert again.id != first_id
     assert backup_leftovers(backup)
     result = forget(store.path)
@@ -194,14 +198,14 @@ def test_forget_erases_the_leads_merged_into_the_person(store: LeadStore) -> Non
     """A merge keeps the merged-away lead (soft-deleted) and a snapshot of both, for
     unmerge: forgetting the survivor erases them too, to the last byte."""
     survivor = add_person(store)
-    other = store.add_lead(
+    other = store.leads.add_lead(
         LeadInput(first_name="Zebulonia", last_name="Quixote", company="Quixotic Widgets")
     )
     assert other.id is not None
-    store.add_activity(other.id, "note", "whispered secret note")
-    merged = store.merge_leads(survivor, other.id)
+    store.touches.add_activity(other.id, "note", "whispered secret note")
+    merged = store.merges.merge(survivor, other.id)
     assert merged.merge_id
-    store.forget_lead(survivor)
+    store.imports.forget_lead(survivor)
     assert leftovers(store.path) == []
     conn = sqlite3.connect(store.path)
     try:

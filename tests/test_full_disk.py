@@ -62,7 +62,7 @@ def full_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LeadStore:
     """A store whose file cannot grow any more."""
     path = tmp_path / "data" / "leads.db"
     store = open_store(path)
-    store.add_lead(LeadInput(first_name="Before"))
+    store.leads.add_lead(LeadInput(first_name="Before"))
     store.close()
     store = open_store(path)
     fill_to_the_brim(path, store, monkeypatch)
@@ -73,8 +73,8 @@ def test_add_on_full_disk_is_clear_and_rolled_back(full_store: LeadStore) -> Non
     """add_lead raises StorageError (a LeadtuiError) and writes nothing."""
     with pytest.raises(StorageError, match="disk is full"):
         for index in range(50):  # a few may still fit in the last free bytes
-            full_store.add_lead(LeadInput(first_name=f"Extra {index}", company="x" * 200))
-    total = full_store.count_list(LeadFilter()).total
+            full_store.leads.add_lead(LeadInput(first_name=f"Extra {index}", company="x" * 200))
+    total = full_store.reads.count_list(LeadFilter()).total
     full_store.close()
     conn = sqlite3.connect(full_store.path)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -86,7 +86,7 @@ def test_add_on_full_disk_is_clear_and_rolled_back(full_store: LeadStore) -> Non
 def test_import_on_full_disk_lands_entirely_or_not_at_all(full_store: LeadStore) -> None:
     """A 2,000-row bulk import that does not fit leaves no row behind."""
     with pytest.raises(StorageError):
-        full_store.bulk_insert_leads(
+        full_store.imports.bulk_insert_leads(
             {"first_name": f"Row {i}", "campaign": "big"} for i in range(2000)
         )
     conn = sqlite3.connect(full_store.path)
@@ -108,7 +108,7 @@ def test_csv_import_on_full_disk_lands_entirely_or_not_at_all(
         encoding="utf-8",
     )
     with pytest.raises(StorageError, match="disk is full"):
-        full_store.import_rows(full_store.preview_import(path), ImportOptions())
+        full_store.imports.import_rows(full_store.imports.preview_import(path), ImportOptions())
     conn = sqlite3.connect(full_store.path)
     assert conn.execute("SELECT count(*) FROM lead WHERE email LIKE 'row%'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM importbatch").fetchone()[0] == 0
@@ -121,13 +121,13 @@ def exhaust(store: LeadStore) -> None:
     """Add leads like the form's until the disk refuses one."""
     with pytest.raises(StorageError):
         for _index in range(100):
-            store.add_lead(LeadInput(first_name="Ana Unsaved", company="y" * 200))
+            store.leads.add_lead(LeadInput(first_name="Ana Unsaved", company="y" * 200))
 
 
 async def test_form_keeps_its_content_on_full_disk(full_store: LeadStore) -> None:
     """Saving a new lead on a full disk shows an error; the form stays open with the text."""
     exhaust(full_store)
-    before = full_store.count_list(LeadFilter()).total
+    before = full_store.reads.count_list(LeadFilter()).total
     app = make_app(full_store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -143,7 +143,7 @@ async def test_form_keeps_its_content_on_full_disk(full_store: LeadStore) -> Non
         assert app.screen.query_one("#in-first_name", Input).value == "Bea Unsaved"
         messages = [str(n.message) for n in app._notifications]
         assert any("disk is full" in message for message in messages), messages
-    assert open_store(full_store.path).count_list(LeadFilter()).total == before
+    assert open_store(full_store.path).reads.count_list(LeadFilter()).total == before
 
 
 def _limit_file_size(limit: int) -> None:
@@ -172,7 +172,7 @@ def test_cli_write_on_full_disk_prints_one_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
     assert "nothing was saved" in lines[0]
     store = open_store(path)
-    assert store.count_list(LeadFilter()).total == 0
+    assert store.reads.count_list(LeadFilter()).total == 0
     store.close()
     assert before == _digest(path) or sqlite3.connect(path).execute(
         "PRAGMA integrity_check"
@@ -183,7 +183,7 @@ def test_export_on_full_disk_leaves_target_untouched(tmp_path: Path) -> None:
     """An export that hits a full disk fails clearly; the old file is intact, no temp left."""
     path = tmp_path / "data" / "leads.db"
     store = open_store(path)
-    store.bulk_insert_leads(
+    store.imports.bulk_insert_leads(
         {"first_name": f"Lead {i}", "company": "Acme " * 20} for i in range(3000)
     )
     store.close()

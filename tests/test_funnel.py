@@ -77,8 +77,8 @@ class TestHandComputed:
     """Every number below was worked out by hand from FIXED_LEADS (now = Mon 2026-03-16)."""
 
     def test_counts_values_conversion_and_medians(self, store: LeadStore) -> None:
-        store.bulk_insert_leads(FIXED_LEADS)
-        metrics = store.funnel_metrics()
+        store.imports.bulk_insert_leads(FIXED_LEADS)
+        metrics = store.reads.funnel_metrics()
         by_key = {stage.key: stage for stage in metrics.stages}
         assert [s.key for s in metrics.stages] == [
             "new",
@@ -128,8 +128,8 @@ class TestHandComputed:
         assert metrics.win_rate == pytest.approx(0.5)
 
     def test_leads_per_week(self, store: LeadStore) -> None:
-        store.bulk_insert_leads(FIXED_LEADS)
-        weeks = store.funnel_metrics().weeks
+        store.imports.bulk_insert_leads(FIXED_LEADS)
+        weeks = store.reads.funnel_metrics().weeks
         assert len(weeks) == 12
         assert weeks[0].start == date(2025, 12, 29)
         assert weeks[-1].start == date(2026, 3, 16)
@@ -138,7 +138,7 @@ class TestHandComputed:
         assert [w.count for w in weeks] == [0] * 8 + [1, 3, 2, 0]
 
     def test_empty_database(self, store: LeadStore) -> None:
-        metrics = store.funnel_metrics()
+        metrics = store.reads.funnel_metrics()
         assert all(
             s.count == 0 and s.conversion is None and s.median_days is None for s in metrics.stages
         )
@@ -171,7 +171,7 @@ def test_sample_data_matches_python(demo_store: LeadStore) -> None:
         for step, following in zip(history, history[1:], strict=False):
             days = (_parse(following["at"]) - _parse(step["at"])).total_seconds() / 86400
             spans.setdefault(step["to"], []).append(days)
-    metrics = demo_store.funnel_metrics()
+    metrics = demo_store.reads.funnel_metrics()
     for stage in metrics.stages:
         assert stage.count == sum(1 for item in leads if item["stage"] == stage.key)
         for code in ("EUR", "USD"):

@@ -44,13 +44,13 @@ def write_csv(folder: Path, name: str, rows: str) -> Path:
 
 
 def run(store: LeadStore, path: Path, **options: Any) -> Any:
-    return store.import_rows(store.preview_import(path), ImportOptions(**options))
+    return store.imports.import_rows(store.imports.preview_import(path), ImportOptions(**options))
 
 
 @pytest.fixture
 def seeded(store: LeadStore) -> LeadStore:
     """A store with one lead typed in by hand."""
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(
             first_name="Ana",
             last_name="Old",
@@ -136,11 +136,11 @@ def test_revert_restores_exactly(seeded: LeadStore, tmp_path: Path) -> None:
     assert (report.imported, report.updated) == (1, 1)
     assert snapshot(seeded) != before
     assert report.batch_id is not None
-    done = seeded.revert_import(report.batch_id)
+    done = seeded.imports.revert_import(report.batch_id)
     assert done == {"deleted": 1, "restored": 1, "kept": 0}
     assert snapshot(seeded) == before
     with pytest.raises(ImportRefused, match="already reverted"):
-        seeded.revert_import(report.batch_id)
+        seeded.imports.revert_import(report.batch_id)
 
 
 def _search(conn: sqlite3.Connection, words: str) -> list[int]:
@@ -183,7 +183,7 @@ def test_search_index_exact_when_later_chunks_update_earlier_rows(
     assert len(_search(conn, "dora")) == 1
     conn.close()
     assert report.batch_id is not None
-    seeded.revert_import(report.batch_id)
+    seeded.imports.revert_import(report.batch_id)
     conn = sqlite3.connect(seeded.path)
     conn.execute("INSERT INTO lead_fts(lead_fts, rank) VALUES ('integrity-check', 1)")
     assert _search(conn, "old") == [1]
@@ -213,9 +213,11 @@ def test_revert_from_the_cli(tmp_path: Path) -> None:
 def test_map_override_and_source(store: LeadStore, tmp_path: Path) -> None:
     path = tmp_path / "odd.csv"
     path.write_text("Who,Contacto,Extra\nAna,ana@example.org,keep out\n", encoding="utf-8")
-    preview = store.preview_import(path, overrides={"Who": "first_name", "Contacto": "email"})
+    preview = store.imports.preview_import(
+        path, overrides={"Who": "first_name", "Contacto": "email"}
+    )
     assert preview.mapping == ["first_name", "email", "ignore"]
-    report = store.import_rows(preview, ImportOptions(source="event"))
+    report = store.imports.import_rows(preview, ImportOptions(source="event"))
     assert report.imported == 1
     conn = sqlite3.connect(store.path)
     assert conn.execute("SELECT first_name, email, source FROM lead").fetchone() == (
@@ -225,7 +227,7 @@ def test_map_override_and_source(store: LeadStore, tmp_path: Path) -> None:
     )
     conn.close()
     with pytest.raises(ImportRefused, match="does not have"):
-        store.preview_import(path, overrides={"Nope": "email"})
+        store.imports.preview_import(path, overrides={"Nope": "email"})
     with pytest.raises(ImportRefused, match="Unknown field"):
         from leadtui.io.mapping import parse_overrides
 
@@ -243,7 +245,7 @@ def test_cancel_rolls_back(store: LeadStore, tmp_path: Path) -> None:
 
     options = ImportOptions(chunk_size=10, cancel=cancel)
     with pytest.raises(ImportCancelled):
-        store.import_rows(store.preview_import(path), options, progress)
+        store.imports.import_rows(store.imports.preview_import(path), options, progress)
     conn = sqlite3.connect(store.path)
     assert conn.execute("SELECT count(*) FROM lead").fetchone() == (0,)
     conn.close()

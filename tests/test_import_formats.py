@@ -46,8 +46,8 @@ def query(store: LeadStore, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 def run(store: LeadStore, name: str, **options: Any) -> Any:
     """Preview and import one fixture."""
-    preview = store.preview_import(FIXTURES / name)
-    return store.import_rows(preview, ImportOptions(**options))
+    preview = store.imports.preview_import(FIXTURES / name)
+    return store.imports.import_rows(preview, ImportOptions(**options))
 
 
 @pytest.mark.parametrize(
@@ -64,9 +64,9 @@ def test_fixture_detected_and_accounted(
     skipped: int,
     rejected: int,
 ) -> None:
-    preview = store.preview_import(FIXTURES / name)
+    preview = store.imports.preview_import(FIXTURES / name)
     assert (preview.format.key, preview.encoding, preview.delimiter) == (fmt, encoding, delimiter)
-    report = store.import_rows(preview, ImportOptions())
+    report = store.imports.import_rows(preview, ImportOptions())
     assert (report.rows_read, report.imported, report.skipped, report.rejected) == (
         read,
         imported,
@@ -132,7 +132,9 @@ def test_unsubscribe_updates_consent_of_an_existing_subscriber(store: LeadStore)
     text = path.read_text().replace("carla.unsub@news-example.com", "ana.sub@news-example.com")
     moved = store.path.parent / "unsub.csv"
     moved.write_text(text)
-    report = store.import_rows(store.preview_import(moved), ImportOptions(on_duplicate="merge"))
+    report = store.imports.import_rows(
+        store.imports.preview_import(moved), ImportOptions(on_duplicate="merge")
+    )
     assert report.merged == 1
     live = "deleted_at IS NULL"  # the row's own lead is merged away (kept for unmerge)
     assert query(
@@ -213,4 +215,4 @@ def test_unbalanced_quote_stops_with_row_number(store: LeadStore) -> None:
 
 def test_duplicate_column_names_refused(store: LeadStore) -> None:
     with pytest.raises(ImportRefused, match="'Email' appears twice"):
-        store.preview_import(FIXTURES / "duplicate_columns.csv")
+        store.imports.preview_import(FIXTURES / "duplicate_columns.csv")

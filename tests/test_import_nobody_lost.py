@@ -56,11 +56,11 @@ def test_every_row_that_holds_someone_is_accounted_for(store: LeadStore, name: s
     path = FIXTURES / name
     if path.name in REFUSED:
         with pytest.raises(ImportRefused) as refused:
-            store.import_rows(store.preview_import(path), ImportOptions())
+            store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
         assert str(refused.value).strip() and "\n" not in str(refused.value).strip()
         return
-    preview = store.preview_import(path)
-    report = store.import_rows(preview, ImportOptions(region=None))
+    preview = store.imports.preview_import(path)
+    report = store.imports.import_rows(preview, ImportOptions(region=None))
     empty = sum(1 for issue in report.skips if issue.column == "-")
     assert report.rows_read - empty == rows_holding_something(preview)
     assert report.accounted == report.rows_read

@@ -31,8 +31,8 @@ def query(store: LeadStore, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 def run(store: LeadStore, name: str, **options: Any) -> Any:
     """Preview and import one fixture."""
-    preview = store.preview_import(REALWORLD / name)
-    return store.import_rows(preview, ImportOptions(**options))
+    preview = store.imports.preview_import(REALWORLD / name)
+    return store.imports.import_rows(preview, ImportOptions(**options))
 
 
 def notes_of(store: LeadStore, email: str | None = None, company: str | None = None) -> str:
@@ -160,9 +160,9 @@ def test_one_unreadable_card_is_rejected_with_its_line_and_the_rest_imports(
 def test_utf16_and_utf32_with_or_without_bom(
     store: LeadStore, name: str, encoding: str, person: tuple[str, str]
 ) -> None:
-    preview = store.preview_import(REALWORLD / name)
+    preview = store.imports.preview_import(REALWORLD / name)
     assert preview.encoding == encoding
-    report = store.import_rows(preview, ImportOptions())
+    report = store.imports.import_rows(preview, ImportOptions())
     assert (report.rows_read, report.imported) == (1, 1)
     assert query(store, "SELECT first_name, last_name FROM lead") == [person]
 
@@ -247,14 +247,18 @@ def test_national_number_without_region_kept_as_typed_and_reported(
 ) -> None:
     path = tmp_path / "phones.csv"
     path.write_text("Name,Phone\nAna,612 345 678\nBen,+34 612 345 679\n", encoding="utf-8")
-    report = store.import_rows(store.preview_import(path), ImportOptions(region=None))
+    report = store.imports.import_rows(
+        store.imports.preview_import(path), ImportOptions(region=None)
+    )
     assert report.imported == 2
     assert set(query(store, "SELECT phone, phone_e164 FROM lead")) == {
         ("612 345 678", None),
         ("+34612345679", "+34612345679"),
     }
     assert [(n.row, n.column, n.value) for n in report.notices] == [(1, "Phone", "612 345 678")]
-    spain = store.import_rows(store.preview_import(path), ImportOptions(region="ES"))
+    spain = store.imports.import_rows(
+        store.imports.preview_import(path), ImportOptions(region="ES")
+    )
     assert spain.skipped == 1  # Ben again; Ana's number now has a country
 
 
@@ -317,13 +321,13 @@ def test_honorific_title_beside_job_title_and_google_organization_parts() -> Non
 
 
 def test_meta_lead_ads_campaign_source_and_capture_time(store: LeadStore) -> None:
-    preview = store.preview_import(REALWORLD / "meta_lead_ads.csv")
+    preview = store.imports.preview_import(REALWORLD / "meta_lead_ads.csv")
     assert (preview.format.key, preview.encoding, preview.delimiter) == (
         "meta-lead-ads",
         "utf-16",
         "\t",
     )
-    report = store.import_rows(preview, ImportOptions())
+    report = store.imports.import_rows(preview, ImportOptions())
     assert (report.imported, report.rejected) == (2, 0)
     rows = query(
         store,
@@ -359,9 +363,9 @@ def test_meta_lead_ads_campaign_source_and_capture_time(store: LeadStore) -> Non
 def test_vendor_layouts_map_by_exact_header(
     store: LeadStore, name: str, fmt: str, person: tuple[str, ...]
 ) -> None:
-    preview = store.preview_import(REALWORLD / name)
+    preview = store.imports.preview_import(REALWORLD / name)
     assert preview.format.key == fmt
-    report = store.import_rows(preview, ImportOptions())
+    report = store.imports.import_rows(preview, ImportOptions())
     assert report.rejected == 0
     assert person in query(store, "SELECT first_name, last_name, email, job_title FROM lead")
     assert query(store, "SELECT value_cents FROM lead WHERE value_cents != 0") == []
@@ -378,16 +382,16 @@ def test_google_contacts_extra_columns_not_imported_and_shown() -> None:
 
 
 def test_xlsx_first_sheet_or_by_name_dates_as_dates(store: LeadStore) -> None:
-    preview = store.preview_import(REALWORLD / "hubspot.xlsx")
+    preview = store.imports.preview_import(REALWORLD / "hubspot.xlsx")
     assert (preview.format.key, preview.encoding) == ("hubspot", "xlsx")
-    report = store.import_rows(preview, ImportOptions(region="ES"))
+    report = store.imports.import_rows(preview, ImportOptions(region="ES"))
     assert (report.rows_read, report.imported) == (2, 2)
     assert set(query(store, "SELECT first_name, phone, created_at FROM lead")) == {
         ("Alba", "+34611222333", "2024-04-01 09:30:00"),
         ("Teo", "+34611222444", "2024-04-02 12:00:00"),
     }
-    other = store.preview_import(REALWORLD / "hubspot.xlsx", sheet="Otros")
-    assert store.import_rows(other, ImportOptions()).imported == 1
+    other = store.imports.preview_import(REALWORLD / "hubspot.xlsx", sheet="Otros")
+    assert store.imports.import_rows(other, ImportOptions()).imported == 1
 
 
 # -- every fixture: nobody silently lost -----------------------------------------------------

@@ -37,38 +37,38 @@ def _fake_batch(store: LeadStore, names: list[str]) -> tuple[int, list[int]]:
         found = cursor.fetchone()
         assert found is not None
         batch_id = int(found[0])
-    store.bulk_insert_leads(
+    store.imports.bulk_insert_leads(
         {"first_name": name, "email": f"{name.lower()}@example.org", "import_batch_id": batch_id}
         for name in names
     )
-    ids = [row.id for row in store.page_list(LeadFilter(), LeadSort(), 0, 10)]
+    ids = [row.id for row in store.reads.page_list(LeadFilter(), LeadSort(), 0, 10)]
     return batch_id, sorted(ids)
 
 
 @both_backends
 def test_revert_refuses_to_lose_a_lead_moved_since(store: LeadStore) -> None:
     batch_id, (ana, bea) = _fake_batch(store, ["Ana", "Bea"])
-    assert store.import_changes(batch_id) == []
-    store.move_lead(bea, "contacted")
-    changed = store.import_changes(batch_id)
+    assert store.imports.import_changes(batch_id) == []
+    store.pipeline.move_lead(bea, "contacted")
+    changed = store.imports.import_changes(batch_id)
     assert [lead.id for lead in changed] == [bea]
     with pytest.raises(ImportRefused, match="Bea"):
-        store.revert_import(batch_id)
-    assert store.count_list(LeadFilter()).total == 2  # nothing was reverted
-    done = store.revert_import(batch_id, keep=[bea])
+        store.imports.revert_import(batch_id)
+    assert store.reads.count_list(LeadFilter()).total == 2  # nothing was reverted
+    done = store.imports.revert_import(batch_id, keep=[bea])
     assert (done["deleted"], done["kept"]) == (1, 1)
-    assert store.lead_row(ana) is None
-    kept = store.lead_row(bea)
+    assert store.reads.lead_row(ana) is None
+    kept = store.reads.lead_row(bea)
     assert kept is not None and kept.stage == "contacted"
 
 
 @both_backends
 def test_force_reverts_changed_leads_too(store: LeadStore) -> None:
     batch_id, (_ana, bea) = _fake_batch(store, ["Ana", "Bea"])
-    store.move_lead(bea, "contacted")
-    done = store.revert_import(batch_id, force=True)
+    store.pipeline.move_lead(bea, "contacted")
+    done = store.imports.revert_import(batch_id, force=True)
     assert done["deleted"] == 2
-    assert store.count_list(LeadFilter()).total == 0
+    assert store.reads.count_list(LeadFilter()).total == 0
 
 
 def _imported(tmp_path: Path) -> tuple[Path, int]:
@@ -137,15 +137,17 @@ def test_store_revert_of_a_real_import_after_an_edit(store: LeadStore, tmp_path:
     """A real import: a lead updated by the import and edited afterwards is named too."""
     path = tmp_path / "a.csv"
     path.write_text(ROWS, encoding="utf-8")
-    report = store.import_rows(store.preview_import(path), ImportOptions())
+    report = store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
     assert report.batch_id is not None
     again = tmp_path / "b.csv"
     again.write_text("first_name,email\nAnabel,ana@example.org\n", encoding="utf-8")
-    second = store.import_rows(store.preview_import(again), ImportOptions(on_duplicate="update"))
+    second = store.imports.import_rows(
+        store.imports.preview_import(again), ImportOptions(on_duplicate="update")
+    )
     assert second.batch_id is not None
-    assert store.import_changes(second.batch_id) == []
-    ana = store.find_by_email("ana@example.org")
+    assert store.imports.import_changes(second.batch_id) == []
+    ana = store.leads.find_by_email("ana@example.org")
     assert ana is not None and ana.id is not None
-    store.move_lead(ana.id, "contacted")
-    assert [lead.id for lead in store.import_changes(second.batch_id)] == [ana.id]
-    assert [lead.id for lead in store.import_changes(report.batch_id)] == [ana.id]
+    store.pipeline.move_lead(ana.id, "contacted")
+    assert [lead.id for lead in store.imports.import_changes(second.batch_id)] == [ana.id]
+    assert [lead.id for lead in store.imports.import_changes(report.batch_id)] == [ana.id]

@@ -58,7 +58,7 @@ def test_export_then_import_is_the_identity(
         base = Path(folder)
         source = open_store(base / "a.db", clock=fixed_clock)
         for index, (first, last, company, title) in enumerate(people):
-            source.add_lead(
+            source.leads.add_lead(
                 LeadInput(
                     first_name=first,
                     last_name=last,
@@ -68,13 +68,13 @@ def test_export_then_import_is_the_identity(
                 )
             )
         target = base / ("out.vcf" if kind == "vcf" else "out.csv")
-        source.export_leads(
+        source.imports.export_leads(
             target, ExportOptions(format="vcf" if kind == "vcf" else "csv", raw=kind == "raw")
         )
         expected = lead_rows(source.path)
         source.close()
         again = open_store(base / "b.db", clock=fixed_clock)
-        report = again.import_rows(again.preview_import(target), ImportOptions())
+        report = again.imports.import_rows(again.imports.preview_import(target), ImportOptions())
         assert (report.imported, report.rejected, report.warnings_count) == (len(people), 0, 0)
         assert lead_rows(again.path) == expected
         again.close()

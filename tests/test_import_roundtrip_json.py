@@ -49,7 +49,7 @@ def test_json_export_then_import_is_the_identity(
         base = Path(folder)
         source = open_store(base / "a.db", clock=fixed_clock)
         for index, (first, last, company, note) in enumerate(people):
-            lead = source.add_lead(
+            lead = source.leads.add_lead(
                 LeadInput(
                     first_name=first,
                     last_name=last,
@@ -58,13 +58,13 @@ def test_json_export_then_import_is_the_identity(
                 )
             )
             assert lead.id is not None
-            source.add_activity(lead.id, "note", note)
+            source.touches.add_activity(lead.id, "note", note)
         target = base / "out.json"
-        source.export_leads(target, ExportOptions(format="json"))
+        source.imports.export_leads(target, ExportOptions(format="json"))
         expected = people_and_notes(source.path)
         source.close()
         again = open_store(base / "b.db", clock=fixed_clock)
-        report = again.import_rows(again.preview_import(target), ImportOptions())
+        report = again.imports.import_rows(again.imports.preview_import(target), ImportOptions())
         assert (report.imported, report.rejected) == (len(people), 0)
         assert people_and_notes(again.path) == expected
         assert len(expected) == len(people) and all(row[4] for row in expected)

@@ -149,13 +149,13 @@ async def test_opening_a_file_reads_it_once(
     """The duplicates Select reports its first value as it mounts; that is not a change
     of mode and must not start a second dry run over the whole file. A real change does."""
     dry_runs: list[str] = []
-    real_import_rows = store.import_rows
+    real_import_rows = store.imports.import_rows
 
     def recording(preview: Any, options: Any, progress: Any = None) -> Any:
         dry_runs.append(options.on_duplicate)
         return real_import_rows(preview, options, progress)
 
-    monkeypatch.setattr(store, "import_rows", recording)
+    monkeypatch.setattr(store.imports, "import_rows", recording)
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -196,14 +196,14 @@ async def test_a_cancelled_recount_leaves_nothing_to_confirm(
     store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Counts from before a mode change must not be quoted for an import in the new mode."""
-    real_import_rows = store.import_rows
+    real_import_rows = store.imports.import_rows
 
     def recount_waits_for_cancel(preview: Any, options: Any, progress: Any = None) -> Any:
         if options.on_duplicate == "update":
             assert options.cancel.wait(10)  # the user cancels while it runs
         return real_import_rows(preview, options, progress)
 
-    monkeypatch.setattr(store, "import_rows", recount_waits_for_cancel)
+    monkeypatch.setattr(store.imports, "import_rows", recount_waits_for_cancel)
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)

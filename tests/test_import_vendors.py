@@ -154,9 +154,9 @@ CASES: list[tuple[str, str, tuple[Any, ...], str]] = [
 def test_vendor_export_detected_and_mapped(
     store: LeadStore, name: str, fmt: str, lead: tuple[Any, ...], note: str
 ) -> None:
-    preview = store.preview_import(REALWORLD / name)
+    preview = store.imports.preview_import(REALWORLD / name)
     assert preview.format.key == fmt
-    report = store.import_rows(preview, ImportOptions(region=None))
+    report = store.imports.import_rows(preview, ImportOptions(region=None))
     assert report.rejected == 0 and report.with_warnings == 0
     assert report.imported == report.rows_read
     first = query(store, f"SELECT {COLUMNS} FROM lead ORDER BY id")[0]
@@ -169,12 +169,12 @@ def test_vendor_export_detected_and_mapped(
 
 def test_lead_ad_questions_kept_verbatim_in_the_note_never_guessed(store: LeadStore) -> None:
     """Meta's custom questions: shown as kept in the note, each answer under its question."""
-    preview = store.preview_import(REALWORLD / "meta_lead_ads_questions.csv")
+    preview = store.imports.preview_import(REALWORLD / "meta_lead_ads_questions.csv")
     questions = ["ad_name", "adset_name", "¿cuál_es_tu_presupuesto?", "what_is_your_budget?"]
     questions.append("city")
     assert preview.kept_in_note == questions
     assert not set(questions) & set(preview.not_imported)
-    report = store.import_rows(preview, ImportOptions(region=None))
+    report = store.imports.import_rows(preview, ImportOptions(region=None))
     assert report.kept_in_note == questions
     assert report.as_dict()["kept_in_note"] == questions
     sam = query(
@@ -202,9 +202,9 @@ def test_answers_can_be_chosen_by_map_and_contacts_never_keep_unknown_columns(
     assert guess_mapping(GENERIC, ["Name", "Favourite colour"]) == ["full_name", "ignore"]
     path = tmp_path / "loose.csv"
     path.write_text("Name,Favourite colour\nAna Gil,teal\n", encoding="utf-8")
-    preview = store.preview_import(path, overrides={"Favourite colour": "answer"})
+    preview = store.imports.preview_import(path, overrides={"Favourite colour": "answer"})
     assert preview.kept_in_note == ["Favourite colour"]
-    store.import_rows(preview, ImportOptions())
+    store.imports.import_rows(preview, ImportOptions())
     assert query(store, "SELECT body FROM activity WHERE kind = 'note'") == [
         ("Form answers:\nFavourite colour: teal",)
     ]

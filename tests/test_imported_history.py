@@ -32,9 +32,9 @@ PIPELINE = (
 def test_an_imported_pipeline_converts(store: LeadStore, tmp_path: Path) -> None:
     path = tmp_path / "pipeline.csv"
     path.write_text(PIPELINE, encoding="utf-8")
-    report = store.import_rows(store.preview_import(path), ImportOptions())
+    report = store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
     assert report.imported == 4
-    metrics = store.funnel_metrics()
+    metrics = store.reads.funnel_metrics()
     by_key = {stage.key: stage for stage in metrics.stages}
     # new reached by Ana, Bea (imported) and Dan; Ana and Bea went further. Cid came in
     # Lost: how far he got is not known, so nothing is added.
@@ -43,9 +43,9 @@ def test_an_imported_pipeline_converts(store: LeadStore, tmp_path: Path) -> None
     assert by_key["proposal"].conversion == 0.5
     assert by_key["new"].median_days is None  # imported stages have no time in stage
     assert metrics.imported_history == 2
-    ana = store.find_by_email("ana@example.org")
+    ana = store.leads.find_by_email("ana@example.org")
     assert ana is not None and ana.id is not None
-    steps = [entry.to_stage or "" for entry in store.stage_history(ana.id)]
+    steps = [entry.to_stage or "" for entry in store.reads.stage_history(ana.id)]
     assert sorted(steps) == ["contacted", "new", "proposal", "qualified"]
 
 
@@ -70,8 +70,8 @@ def test_imported_changes_count_as_reached_but_take_no_time() -> None:
 
 @both_backends
 def test_metrics_count_imported_history_on_both_backends(store: LeadStore) -> None:
-    lead = store.add_lead(LeadInput(first_name="Ana", stage="qualified"))
-    store.add_lead(LeadInput(first_name="Bob"))
+    lead = store.leads.add_lead(LeadInput(first_name="Ana", stage="qualified"))
+    store.leads.add_lead(LeadInput(first_name="Bob"))
     backend = store.backend
     sql = (
         "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported) "
@@ -88,7 +88,7 @@ def test_metrics_count_imported_history_on_both_backends(store: LeadStore) -> No
         db.execute(sql.format(m="?"), (lead.id, at, 1))
         db.commit()
         db.close()
-    metrics = store.funnel_metrics()
+    metrics = store.reads.funnel_metrics()
     assert metrics.imported_history == 1
     assert {s.key: s.reached for s in metrics.stages}["new"] == 2
 
@@ -100,8 +100,8 @@ def test_a_version_1_postgres_database_migrates(pg_url: str) -> None:
         conn.execute("UPDATE leadtui_schema SET version = 1")
     store = open_store(pg_url, clock=lambda: datetime(2026, 3, 16, tzinfo=UTC))
     try:
-        store.add_lead(LeadInput(first_name="Ana"))
-        assert store.funnel_metrics().imported_history == 0
+        store.leads.add_lead(LeadInput(first_name="Ana"))
+        assert store.reads.funnel_metrics().imported_history == 0
     finally:
         store.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
@@ -118,12 +118,12 @@ def test_imported_history_survives_a_json_backup(store: LeadStore, tmp_path: Pat
 
     path = tmp_path / "pipeline.csv"
     path.write_text(PIPELINE, encoding="utf-8")
-    store.import_rows(store.preview_import(path), ImportOptions())
+    store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
     backup = tmp_path / "all.json"
-    store.export_leads(backup, ExportOptions(format="json"))
+    store.imports.export_leads(backup, ExportOptions(format="json"))
     again = open_store(tmp_path / "again.db")
     try:
-        again.import_rows(again.preview_import(backup), ImportOptions())
-        assert again.funnel_metrics().imported_history == 2
+        again.imports.import_rows(again.imports.preview_import(backup), ImportOptions())
+        assert again.reads.funnel_metrics().imported_history == 2
     finally:
         again.close()

@@ -150,13 +150,13 @@ def test_a_sound_check_clears_a_stale_mark(db: Path) -> None:
 def test_chmod_444_during_a_session_stops_writes(db: Path) -> None:
     store = open_store(db)
     try:
-        store.add_lead(LeadInput(first_name="Before"))
+        store.leads.add_lead(LeadInput(first_name="Before"))
         os.chmod(db, 0o444)
         before = digest(db)
         with pytest.raises(ReadOnlyError, match="read-only"):
-            store.add_lead(LeadInput(first_name="After"))
+            store.leads.add_lead(LeadInput(first_name="After"))
         with pytest.raises(ReadOnlyError):
-            store.move_lead(1, "won", "")
+            store.pipeline.move_lead(1, "won", "")
         assert digest(db) == before
     finally:
         os.chmod(db, 0o600)
@@ -169,7 +169,7 @@ def test_a_session_stops_writing_once_a_check_marks_the_file(db: Path) -> None:
 
     store = open_store(db)
     try:
-        store.add_lead(LeadInput(first_name="Before"))
+        store.leads.add_lead(LeadInput(first_name="Before"))
         other = sqlite3.connect(db)
         other.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no newer page copy in the -wal
         other.close()
@@ -177,7 +177,7 @@ def test_a_session_stops_writing_once_a_check_marks_the_file(db: Path) -> None:
         assert daily_backup(db) is None  # the background check finds the damage
         before = digest(db)
         with pytest.raises(DatabaseRefused, match="damaged"):
-            store.add_lead(LeadInput(first_name="After"))
+            store.leads.add_lead(LeadInput(first_name="After"))
         assert digest(db) == before
     finally:
         store.close()

@@ -23,12 +23,12 @@ HEADER = "Nombre,Apellidos,Correo,Teléfono,Empresa,Etiquetas,Notas,Etapa\n"
 
 
 def run(store: LeadStore, path: Path, **options: Any) -> Any:
-    return store.import_rows(store.preview_import(path), ImportOptions(**options))
+    return store.imports.import_rows(store.imports.preview_import(path), ImportOptions(**options))
 
 
 @pytest.fixture
 def seeded(store: LeadStore) -> LeadStore:
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(
             first_name="Ana",
             last_name="Old",
@@ -41,7 +41,7 @@ def seeded(store: LeadStore) -> LeadStore:
 
 
 def _names(store: LeadStore) -> list[tuple[str, str]]:
-    rows = store.page_list(LeadFilter(), LeadSort(), 0, 100)
+    rows = store.reads.page_list(LeadFilter(), LeadSort(), 0, 100)
     return sorted((row.first_name, row.company) for row in rows)
 
 
@@ -64,17 +64,18 @@ def test_csv_duplicates_counts_and_exact_revert(seeded: LeadStore, tmp_path: Pat
     report = run(seeded, path, on_duplicate="update")
     assert report.accounted == report.rows_read == 6
     assert (report.imported, report.updated) == (2, 3)
-    lead = seeded.find_by_email("ana@example.org")
+    lead = seeded.leads.find_by_email("ana@example.org")
     assert lead is not None and (lead.last_name, lead.company) == ("Sin", "Beta")
-    assert seeded.find_by_email("cris@example.org") is not None
+    assert seeded.leads.find_by_email("cris@example.org") is not None
     assert [
-        row.first_name for row in seeded.page_list(LeadFilter(search="delta"), LeadSort(), 0, 5)
+        row.first_name
+        for row in seeded.reads.page_list(LeadFilter(search="delta"), LeadSort(), 0, 5)
     ]
     assert report.batch_id is not None
-    assert seeded.revert_import(report.batch_id) == {"deleted": 2, "restored": 1, "kept": 0}
+    assert seeded.imports.revert_import(report.batch_id) == {"deleted": 2, "restored": 1, "kept": 0}
     assert every_table(seeded) | {"importbatch": []} == before | {"importbatch": []}
     with pytest.raises(ImportRefused, match="already reverted"):
-        seeded.revert_import(report.batch_id)
+        seeded.imports.revert_import(report.batch_id)
 
 
 def test_merge_fills_blanks_only(seeded: LeadStore, tmp_path: Path) -> None:
@@ -82,7 +83,7 @@ def test_merge_fills_blanks_only(seeded: LeadStore, tmp_path: Path) -> None:
     path.write_text(HEADER + "Ana,New,ana@example.org,,Acme,,,\n", encoding="utf-8")
     report = run(seeded, path, on_duplicate="merge")
     assert (report.merged, report.accounted) == (1, 1)
-    lead = seeded.find_by_email("ana@example.org")
+    lead = seeded.leads.find_by_email("ana@example.org")
     assert lead is not None and (lead.last_name, lead.company) == ("Old", "Acme")
 
 
@@ -92,24 +93,24 @@ def test_vcard_import_and_revert(store: LeadStore) -> None:
     assert report.imported > 0 and report.accounted == report.rows_read
     assert len(_names(store)) == report.imported
     assert report.batch_id is not None
-    store.revert_import(report.batch_id)
+    store.imports.revert_import(report.batch_id)
     assert _names(store) == []
     assert every_table(store)["lead"] == before["lead"]
 
 
 def test_json_export_imports_back_with_history(demo_store: LeadStore, tmp_path: Path) -> None:
     target = tmp_path / "all.json"
-    exported = demo_store.export_leads(target, ExportOptions(format="json"))
-    first = demo_store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
-    demo_store.forget_lead(first.id)
+    exported = demo_store.imports.export_leads(target, ExportOptions(format="json"))
+    first = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+    demo_store.imports.forget_lead(first.id)
     report = run(demo_store, target)
     assert report.accounted == report.rows_read == exported
     assert report.imported + report.skipped == exported
-    back = demo_store.find_by_email(first.email) if first.email else None
+    back = demo_store.leads.find_by_email(first.email) if first.email else None
     assert back is not None and back.stage == first.stage
     assert report.batch_id is not None
-    demo_store.revert_import(report.batch_id)
-    assert demo_store.find_by_email(first.email or "") is None
+    demo_store.imports.revert_import(report.batch_id)
+    assert demo_store.leads.find_by_email(first.email or "") is None
 
 
 def test_cancel_and_failure_leave_nothing(store: LeadStore, tmp_path: Path) -> None:
@@ -121,26 +122,28 @@ def test_cancel_and_failure_leave_nothing(store: LeadStore, tmp_path: Path) -> N
     options = ImportOptions(chunk_size=10)
     options.cancel.set()
     with pytest.raises(ImportRefused, match="cancelled"):
-        store.import_rows(store.preview_import(path), options)
+        store.imports.import_rows(store.imports.preview_import(path), options)
     assert every_table(store) == before
 
 
 def test_forget_erases_the_person_and_the_leads_merged_into_them(store: LeadStore) -> None:
-    person = store.add_lead(LeadInput(first_name="Zeb", email="zeb@example.org", tags=["vip"]))
-    other = store.add_lead(LeadInput(first_name="Zeb", last_name="Q", company="Quix"))
-    bystander = store.add_lead(LeadInput(first_name="Yan", email="yan@example.org"))
+    person = store.leads.add_lead(
+        LeadInput(first_name="Zeb", email="zeb@example.org", tags=["vip"])
+    )
+    other = store.leads.add_lead(LeadInput(first_name="Zeb", last_name="Q", company="Quix"))
+    bystander = store.leads.add_lead(LeadInput(first_name="Yan", email="yan@example.org"))
     assert person.id is not None and other.id is not None and bystander.id is not None
-    store.add_activity(other.id, "note", "secret note")
-    store.move_lead(person.id, "contacted")
-    store.merge_leads(person.id, other.id)
-    tombstone = store.forget_lead(person.id)
+    store.touches.add_activity(other.id, "note", "secret note")
+    store.pipeline.move_lead(person.id, "contacted")
+    store.merges.merge(person.id, other.id)
+    tombstone = store.imports.forget_lead(person.id)
     tables = every_table(store)
     assert [row[0] for row in tables["lead"]] == [bystander.id]
     assert tables["leadmerge"] == [] and tables["activity"] == []
     assert all(row[1] == bystander.id for row in tables["stagechange"])
     assert [row[0] for row in tables["tombstone"]] == [tombstone]
     with pytest.raises(NotFoundError):
-        store.forget_lead(person.id)
+        store.imports.forget_lead(person.id)
 
 
 def test_forget_cuts_the_person_out_of_import_revert_data(
@@ -149,13 +152,13 @@ def test_forget_cuts_the_person_out_of_import_revert_data(
     path = tmp_path / "u.csv"
     path.write_text(HEADER + "Ana,New,ana@example.org,,Acme,,,\n", encoding="utf-8")
     report = run(seeded, path, on_duplicate="update")
-    lead = seeded.find_by_email("ana@example.org")
+    lead = seeded.leads.find_by_email("ana@example.org")
     assert lead is not None and lead.id is not None
-    seeded.forget_lead(lead.id)
+    seeded.imports.forget_lead(lead.id)
     (batch,) = every_table(seeded)["importbatch"]
     assert "Old" not in batch[-1] and "ana@example.org" not in batch[-1]
     assert report.batch_id is not None
-    assert seeded.revert_import(report.batch_id)["restored"] == 0
+    assert seeded.imports.revert_import(report.batch_id)["restored"] == 0
 
 
 def test_xlsx_import_and_revert(store: LeadStore) -> None:
@@ -163,5 +166,5 @@ def test_xlsx_import_and_revert(store: LeadStore) -> None:
     assert report.imported > 0 and report.accounted == report.rows_read
     assert len(_names(store)) == report.imported
     assert report.batch_id is not None
-    store.revert_import(report.batch_id)
+    store.imports.revert_import(report.batch_id)
     assert _names(store) == []

@@ -67,7 +67,7 @@ def _without_ids(data: Any) -> Any:
 
 def _fill(store: LeadStore, people: list[dict[str, Any]]) -> None:
     for index, person in enumerate(people):
-        lead = store.add_lead(
+        lead = store.leads.add_lead(
             LeadInput(
                 first_name=person["first"],
                 email=f"p{index}@example.org",
@@ -79,11 +79,11 @@ def _fill(store: LeadStore, people: list[dict[str, Any]]) -> None:
         )
         assert lead.id is not None
         for stage in person["stages"]:
-            store.move_lead(lead.id, stage, "because")
+            store.pipeline.move_lead(lead.id, stage, "because")
         for note in person["notes"]:
-            store.add_activity(lead.id, "note", note)
+            store.touches.add_activity(lead.id, "note", note)
         if person["deleted"]:
-            store.delete_lead(lead.id)
+            store.leads.delete_lead(lead.id)
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,16 +94,16 @@ def test_json_export_import_export_is_the_identity(people: list[dict[str, Any]])
         source = open_store(base / "a.db", clock=_clock([0]))
         _fill(source, people)
         first = base / "first.json"
-        source.export_leads(first, ExportOptions(format="json"))
+        source.imports.export_leads(first, ExportOptions(format="json"))
         source.close()
         again = open_store(base / "b.db", clock=_clock([1000]))
-        report = again.import_rows(again.preview_import(first), ImportOptions())
+        report = again.imports.import_rows(again.imports.preview_import(first), ImportOptions())
         live = sum(not person["deleted"] for person in people)  # the export leaves out the bin
         assert (report.imported, report.rejected, report.skipped) == (live, 0, 0)
         second = base / "second.json"
-        again.export_leads(second, ExportOptions(format="json"))
+        again.imports.export_leads(second, ExportOptions(format="json"))
         assert report.batch_id is not None
-        assert again.import_changes(report.batch_id) == []  # restored, not changed since
+        assert again.imports.import_changes(report.batch_id) == []  # restored, not changed since
         again.close()
         before = json.loads(first.read_text(encoding="utf-8"))
         after = json.loads(second.read_text(encoding="utf-8"))

@@ -30,7 +30,7 @@ async def test_language_switches_the_running_app_and_reopens_the_lead(
         await wait_until(pilot, lambda: not app.is_running, "the app to end for the switch")
     assert app.language_switch == Reopen("es", "leads", (lead_id,))
     assert i18n.saved_language() == "es"
-    assert demo_store.get_lead(lead_id) is not None  # the store stays open for the next app
+    assert demo_store.leads.get_lead(lead_id) is not None  # the store stays open for the next app
 
     with speaking("en"):  # puts every module back afterwards
         following = launch.next_app(app)

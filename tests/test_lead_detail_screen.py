@@ -43,13 +43,13 @@ async def open_detail(
 
 def lead_in(store: LeadStore, stage: str, followup: FollowUpFilter = FollowUpFilter.ANY) -> int:
     """The lead of ``stage`` with the longest timeline (ties: lowest id)."""
-    rows = store.page_list(LeadFilter(stages=(stage,), followup=followup), LeadSort(), 0, 100)
-    return max(rows, key=lambda row: (len(store.timeline(row.id)), -row.id)).id
+    rows = store.reads.page_list(LeadFilter(stages=(stage,), followup=followup), LeadSort(), 0, 100)
+    return max(rows, key=lambda row: (len(store.reads.timeline(row.id)), -row.id)).id
 
 
 def newest_activity(store: LeadStore, lead_id: int) -> tuple[str, str] | None:
     """(kind, body) of the newest activity of a lead."""
-    for entry in store.timeline(lead_id):
+    for entry in store.reads.timeline(lead_id):
         if entry.kind == "activity":
             return entry.activity_kind, entry.body
     return None
@@ -65,7 +65,7 @@ class TestActivities:
         self, demo_store: LeadStore, app_factory: AppFactory, rights: int, kind: str
     ) -> None:
         lead = lead_in(demo_store, "contacted")
-        before = len(demo_store.timeline(lead))
+        before = len(demo_store.reads.timeline(lead))
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
@@ -76,14 +76,14 @@ class TestActivities:
             await keys(pilot, "ctrl+s")
             assert isinstance(app.screen, LeadDetailScreen)
         assert newest_activity(demo_store, lead) == (kind, "Rang [bold]them\nsecond line")
-        assert len(demo_store.timeline(lead)) == before + 1
-        assert demo_store.get_lead(lead).last_activity_at is not None
+        assert len(demo_store.reads.timeline(lead)) == before + 1
+        assert demo_store.leads.get_lead(lead).last_activity_at is not None
 
     async def test_empty_note_is_refused_and_escape_cancels(
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
         lead = lead_in(demo_store, "new")
-        before = demo_store.timeline(lead)
+        before = demo_store.reads.timeline(lead)
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
@@ -91,7 +91,7 @@ class TestActivities:
             assert not isinstance(app.screen, LeadDetailScreen)  # still asking
             await keys(pilot, "escape")
             assert isinstance(app.screen, LeadDetailScreen)
-        assert demo_store.timeline(lead) == before
+        assert demo_store.reads.timeline(lead) == before
 
 
 class TestFollowUps:
@@ -105,7 +105,7 @@ class TestFollowUps:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "f", "down", "enter")  # tomorrow
-            assert demo_store.get_lead(lead).next_followup_at == datetime(
+            assert demo_store.leads.get_lead(lead).next_followup_at == datetime(
                 2026, 3, 17, 9, tzinfo=UTC
             )
             await keys(pilot, "f", "tab")
@@ -115,11 +115,15 @@ class TestFollowUps:
             app.screen.query_one(Input).value = ""
             await pilot.press(*"2026-04-01")
             await keys(pilot, "enter")
-            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 4, 1, 9, tzinfo=UTC)
+            assert demo_store.leads.get_lead(lead).next_followup_at == datetime(
+                2026, 4, 1, 9, tzinfo=UTC
+            )
             await keys(pilot, "f", "end", "enter")  # clear
-            assert demo_store.get_lead(lead).next_followup_at is None
+            assert demo_store.leads.get_lead(lead).next_followup_at is None
             await keys(pilot, "u")
-            assert demo_store.get_lead(lead).next_followup_at == datetime(2026, 4, 1, 9, tzinfo=UTC)
+            assert demo_store.leads.get_lead(lead).next_followup_at == datetime(
+                2026, 4, 1, 9, tzinfo=UTC
+            )
 
 
 class TestStages:
@@ -131,8 +135,8 @@ class TestStages:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "w", "enter")
-        assert demo_store.get_lead(lead).stage == "won"
-        last = demo_store.stage_history(lead)[-1]
+        assert demo_store.leads.get_lead(lead).stage == "won"
+        last = demo_store.reads.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage) == ("proposal", "won")
 
     async def test_won_from_the_command_palette(
@@ -144,7 +148,7 @@ class TestStages:
             await open_detail(pilot, lead)
             await run_from_palette(pilot, "mark won", "won")
             await keys(pilot, "enter")
-        assert demo_store.get_lead(lead).stage == "won"
+        assert demo_store.leads.get_lead(lead).stage == "won"
 
     async def test_lost_with_common_reason(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -154,9 +158,9 @@ class TestStages:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "x", "down", "enter")
-        last = demo_store.stage_history(lead)[-1]
+        last = demo_store.reads.stage_history(lead)[-1]
         assert (last.to_stage, last.reason) == ("lost", "No budget")
-        assert demo_store.get_lead(lead).stage == "lost"
+        assert demo_store.leads.get_lead(lead).stage == "lost"
 
     async def test_lost_with_typed_reason_and_cancel(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -166,11 +170,11 @@ class TestStages:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "x", "escape")
-            assert demo_store.get_lead(lead).stage == "qualified"
+            assert demo_store.leads.get_lead(lead).stage == "qualified"
             await keys(pilot, "x", "tab")
             await pilot.press(*"Acme [/] did it in-house")
             await keys(pilot, "enter")
-        last = demo_store.stage_history(lead)[-1]
+        last = demo_store.reads.stage_history(lead)[-1]
         assert (last.from_stage, last.to_stage, last.reason) == (
             "qualified",
             "lost",
@@ -181,18 +185,18 @@ class TestStages:
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
         lead = lead_in(demo_store, "contacted")
-        changes = len(demo_store.stage_history(lead))
+        changes = len(demo_store.reads.stage_history(lead))
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "greater_than_sign")
-            assert demo_store.get_lead(lead).stage == "qualified"
+            assert demo_store.leads.get_lead(lead).stage == "qualified"
             await keys(pilot, "greater_than_sign", "less_than_sign", "less_than_sign")
-            assert demo_store.get_lead(lead).stage == "contacted"
-            assert len(demo_store.stage_history(lead)) == changes + 4
+            assert demo_store.leads.get_lead(lead).stage == "contacted"
+            assert len(demo_store.reads.stage_history(lead)) == changes + 4
             await keys(pilot, "u")
-            assert demo_store.get_lead(lead).stage == "qualified"
-            assert len(demo_store.stage_history(lead)) == changes + 3
+            assert demo_store.leads.get_lead(lead).stage == "qualified"
+            assert len(demo_store.reads.stage_history(lead)) == changes + 3
 
     async def test_stale_move_is_refused(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -202,14 +206,14 @@ class TestStages:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             other = open_store(store_target(demo_store), clock=demo_store.clock)
-            other.move_lead(lead, "proposal")
+            other.pipeline.move_lead(lead, "proposal")
             other.close()
             await keys(pilot, "greater_than_sign")
-            assert demo_store.get_lead(lead).stage == "proposal"  # not moved on top
+            assert demo_store.leads.get_lead(lead).stage == "proposal"  # not moved on top
             await keys(pilot, "greater_than_sign")  # the screen re-read it: now it asks
             assert isinstance(app.screen, WonDialog)
             await keys(pilot, "enter")
-        assert demo_store.get_lead(lead).stage == "won"
+        assert demo_store.leads.get_lead(lead).stage == "won"
 
 
 class TestTags:
@@ -219,7 +223,7 @@ class TestTags:
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
         lead = lead_in(demo_store, "qualified")
-        old = demo_store.tags_of(lead)
+        old = demo_store.reads.tags_of(lead)
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
@@ -230,29 +234,29 @@ class TestTags:
                 await keys(pilot, "home", "enter")  # mark the first old tag for removal
             await keys(pilot, "ctrl+s")
             expected = sorted({*old[1:], "[bold]hot"}, key=str.lower)
-            assert demo_store.tags_of(lead) == expected
+            assert demo_store.reads.tags_of(lead) == expected
             await keys(pilot, "u")
-        assert demo_store.tags_of(lead) == old
+        assert demo_store.reads.tags_of(lead) == old
 
     async def test_completion_offers_existing_tags(
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
         lead = lead_in(demo_store, "new")
-        known = demo_store.all_tags()[0]
+        known = demo_store.reads.all_tags()[0]
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "number_sign")
             await pilot.press(*known[:2])
             await keys(pilot, "right", "enter", "enter")
-        assert known in demo_store.tags_of(lead)
+        assert known in demo_store.reads.tags_of(lead)
 
 
 class TestNavigationAndOutside:
     """[ and ] walk the list it came from; m opens mailto:, c copies the email; Esc returns."""
 
     async def test_previous_and_next(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
-        ids = [row.id for row in demo_store.page_list(LeadFilter(), LeadSort(), 0, 3)]
+        ids = [row.id for row in demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 3)]
 
         def neighbours(current: int, step: int) -> int | None:
             index = ids.index(current) + step
@@ -277,7 +281,7 @@ class TestNavigationAndOutside:
         opened: list[str] = []
         monkeypatch.setattr(lead_detail, "open_external", lambda _app, url: opened.append(url))
         lead = lead_in(demo_store, "new")
-        email = demo_store.get_lead(lead).email
+        email = demo_store.leads.get_lead(lead).email
         assert email
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
@@ -298,31 +302,31 @@ class TestDeleteAndUndo:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "d", "n")
-            demo_store.get_lead(lead)  # still there
+            demo_store.leads.get_lead(lead)  # still there
             await keys(pilot, "d", "y")
             assert not isinstance(app.screen, LeadDetailScreen)
             with pytest.raises(NotFoundError):
-                demo_store.get_lead(lead)
+                demo_store.leads.get_lead(lead)
             await open_detail(pilot, lead)
             await keys(pilot, "u")
-        assert demo_store.get_lead(lead).id == lead
+        assert demo_store.leads.get_lead(lead).id == lead
 
     async def test_undo_activity_and_nothing_left(
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
         lead = lead_in(demo_store, "new")
-        before = demo_store.timeline(lead)
+        before = demo_store.reads.timeline(lead)
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await keys(pilot, "a")
             await pilot.press(*"left a voicemail")
             await keys(pilot, "ctrl+s")
-            assert len(demo_store.timeline(lead)) == len(before) + 1
+            assert len(demo_store.reads.timeline(lead)) == len(before) + 1
             await keys(pilot, "u")
             assert len(app.undo_history) == 0
             await keys(pilot, "u")  # nothing left: a toast, no error
-        assert demo_store.timeline(lead) == before
+        assert demo_store.reads.timeline(lead) == before
 
 
 async def edit_while_another_writes(pilot: Pilot[None], store: LeadStore, lead: int) -> None:
@@ -330,9 +334,9 @@ async def edit_while_another_writes(pilot: Pilot[None], store: LeadStore, lead: 
     await keys(pilot, "e")
     assert isinstance(pilot.app.screen, EditLeadForm)
     other = open_store(store_target(store), clock=store.clock)
-    data, version = other.lead_input(lead)
+    data, version = other.leads.lead_input(lead)
     data.company = "Theirs S.L."
-    other.update_lead(lead, version, data)
+    other.leads.update_lead(lead, version, data)
     other.close()
     form_input = pilot.app.screen.query_one("#in-first_name", Input)
     form_input.value = "Mine"
@@ -349,21 +353,21 @@ class TestConflicts:
             await open_detail(pilot, lead)
             await edit_while_another_writes(pilot, demo_store, lead)
             assert isinstance(app.screen, ConflictDialog)
-            assert demo_store.get_lead(lead).company == "Theirs S.L."  # not yet overwritten
+            assert demo_store.leads.get_lead(lead).company == "Theirs S.L."  # not yet overwritten
             await keys(pilot, "k")
             assert isinstance(app.screen, LeadDetailScreen)
-        saved = demo_store.get_lead(lead)  # my field saved, theirs kept: a merge
+        saved = demo_store.leads.get_lead(lead)  # my field saved, theirs kept: a merge
         assert (saved.first_name, saved.company) == ("Mine", "Theirs S.L.")
 
     async def test_take_theirs(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "qualified")
-        first = demo_store.get_lead(lead).first_name
+        first = demo_store.leads.get_lead(lead).first_name
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await edit_while_another_writes(pilot, demo_store, lead)
             await keys(pilot, "t")
-        saved = demo_store.get_lead(lead)
+        saved = demo_store.leads.get_lead(lead)
         assert (saved.first_name, saved.company) == (first, "Theirs S.L.")
 
     async def test_cancel_saves_nothing(
@@ -374,14 +378,14 @@ class TestConflicts:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead)
             await edit_while_another_writes(pilot, demo_store, lead)
-            version = demo_store.get_lead(lead).version
+            version = demo_store.leads.get_lead(lead).version
             await keys(pilot, "escape")  # back to the form, what was typed kept
             assert isinstance(app.screen, EditLeadForm)
             assert app.screen.query_one("#in-first_name", Input).value == "Mine"
             await keys(pilot, "escape", "y")  # discard it
             assert isinstance(app.screen, LeadDetailScreen)
-        assert demo_store.get_lead(lead).version == version
-        assert demo_store.get_lead(lead).first_name != "Mine"
+        assert demo_store.leads.get_lead(lead).version == version
+        assert demo_store.leads.get_lead(lead).first_name != "Mine"
 
     async def test_plain_edit_saves(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         lead = lead_in(demo_store, "new")
@@ -393,7 +397,7 @@ class TestConflicts:
             await keys(pilot, "ctrl+s")
             assert isinstance(app.screen, LeadDetailScreen)
             assert screen.detail is not None and screen.detail.first_name == "Renamed"
-        assert demo_store.get_lead(lead).first_name == "Renamed"
+        assert demo_store.leads.get_lead(lead).first_name == "Renamed"
 
 
 class TestDetailReads:
@@ -401,8 +405,8 @@ class TestDetailReads:
 
     def test_lead_detail_matches_the_orm(self, demo_store: LeadStore) -> None:
         lead = lead_in(demo_store, "proposal", FollowUpFilter.OVERDUE)
-        detail = demo_store.lead_detail(lead)
-        full = demo_store.get_lead(lead)
+        detail = demo_store.reads.lead_detail(lead)
+        full = demo_store.leads.get_lead(lead)
         assert detail is not None
         assert (detail.email, detail.company, detail.version, detail.next_followup_at) == (
             full.email,
@@ -410,20 +414,22 @@ class TestDetailReads:
             full.version,
             full.next_followup_at,
         )
-        assert list(detail.tags) == demo_store.tags_of(lead)
+        assert list(detail.tags) == demo_store.reads.tags_of(lead)
         moments = [entry.at for entry in detail.timeline]
         assert moments == sorted(moments, reverse=True) and len(moments) >= 5
-        assert demo_store.lead_detail(10**9) is None
-        demo_store.delete_leads([lead])
-        deleted = demo_store.lead_detail(lead)
+        assert demo_store.reads.lead_detail(10**9) is None
+        demo_store.leads.delete_leads([lead])
+        deleted = demo_store.reads.lead_detail(lead)
         assert deleted is not None and deleted.deleted
 
     def test_retag_lead_reports_real_changes(self, demo_store: LeadStore) -> None:
         lead = lead_in(demo_store, "new")
-        old = demo_store.tags_of(lead)
-        added, removed = demo_store.retag_lead(lead, ["brand-new", *old], ["not-there", *old])
+        old = demo_store.reads.tags_of(lead)
+        added, removed = demo_store.touches.retag_lead(
+            lead, ["brand-new", *old], ["not-there", *old]
+        )
         assert (added, sorted(removed)) == (["brand-new", *old], sorted(old))
-        assert demo_store.tags_of(lead) == sorted(["brand-new", *old], key=str.lower)
+        assert demo_store.reads.tags_of(lead) == sorted(["brand-new", *old], key=str.lower)
 
     def test_relative_time(self) -> None:
         from leadtui.ui.widgets.timeline import relative_time

@@ -43,7 +43,7 @@ def error_of(app: LeadApp, field: str) -> str:
 
 def total(store: LeadStore) -> int:
     """Live leads in the database."""
-    return store.count_list(LeadFilter()).total
+    return store.reads.count_list(LeadFilter()).total
 
 
 class TestNewLead:
@@ -66,7 +66,7 @@ class TestNewLead:
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert isinstance(app.screen, LeadListScreen)
-            lead = demo_store.find_lead("zoe@quintana.example.com")
+            lead = demo_store.leads.find_lead("zoe@quintana.example.com")
             assert (lead.first_name, lead.last_name, lead.company) == (
                 "Zoe",
                 "Quintana",
@@ -75,7 +75,7 @@ class TestNewLead:
             assert lead.value_cents == 120050
             assert lead.next_followup_at is not None
             assert lead.next_followup_at.astimezone().date() == date(2026, 3, 20)
-            assert demo_store.tags_of(lead.id or 0) == ["vip", "web"]
+            assert demo_store.reads.tags_of(lead.id or 0) == ["vip", "web"]
             assert total(demo_store) == before + 1
             row = app.screen.query_one(LeadTable).current_row
             assert row is not None and row.id == lead.id  # the cursor lands on the new lead
@@ -119,7 +119,7 @@ class TestNewLead:
     async def test_duplicate_email_offers_the_existing_lead(
         self, store: LeadStore, app_factory: AppFactory
     ) -> None:
-        existing = store.add_lead(
+        existing = store.leads.add_lead(
             LeadInput(first_name="[bold]Ana", last_name="Ruiz", email="ana@ruiz.example.com")
         )
         app = app_factory(store)
@@ -181,7 +181,7 @@ class TestEditLead:
             await settle(pilot)
             row = app.screen.query_one(LeadTable).current_row
             assert row is not None
-            before = demo_store.get_lead(row.id)
+            before = demo_store.leads.get_lead(row.id)
             await pilot.press("e")
             await settle(pilot)
             company = form(app).query_one("#in-company", Input)
@@ -190,7 +190,7 @@ class TestEditLead:
             await type_into(pilot, "company", "Nueva Empresa SL")
             await pilot.press("ctrl+s")
             await settle(pilot)
-            after = demo_store.get_lead(row.id)
+            after = demo_store.leads.get_lead(row.id)
             assert after.company == "Nueva Empresa SL"
             assert after.version == before.version + 1
             assert (after.email, after.value_cents, after.stage) == (
@@ -205,7 +205,7 @@ class TestEditLead:
             )
             await pilot.press("u")
             await settle(pilot)
-            assert demo_store.get_lead(row.id).company == before.company
+            assert demo_store.leads.get_lead(row.id).company == before.company
 
     async def test_unchanged_edit_closes_without_writing(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -215,13 +215,13 @@ class TestEditLead:
             await settle(pilot)
             row = app.screen.query_one(LeadTable).current_row
             assert row is not None
-            version = demo_store.get_lead(row.id).version
+            version = demo_store.leads.get_lead(row.id).version
             await pilot.press("e")
             await settle(pilot)
             await pilot.press("escape")
             await settle(pilot)
             assert isinstance(app.screen, LeadListScreen)
-            assert demo_store.get_lead(row.id).version == version
+            assert demo_store.leads.get_lead(row.id).version == version
 
 
 def test_followup_date_parsing() -> None:

@@ -48,7 +48,7 @@ def table_of(app: LeadApp) -> LeadTable:
 
 def live_count(store: LeadStore, lead_filter: LeadFilter = EVERYTHING) -> int:
     """How many leads the database holds (fresh read)."""
-    return store.count_list(lead_filter).total
+    return store.reads.count_list(lead_filter).total
 
 
 class TestNavigation:
@@ -61,7 +61,7 @@ class TestNavigation:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             table = table_of(app)
-            first = demo_store.page_list(EVERYTHING, NEWEST, 0, 1)[0]
+            first = demo_store.reads.page_list(EVERYTHING, NEWEST, 0, 1)[0]
             assert table.current_row is not None and table.current_row.id == first.id
             assert table.source.total == live_count(demo_store)
             header = str(screen_of(app).query_one("#list-header", Static).render())
@@ -79,7 +79,7 @@ class TestNavigation:
             await keys(pilot, "G")
             total = live_count(demo_store)
             assert table.cursor == total - 1
-            last = demo_store.page_list(EVERYTHING, NEWEST, total - 1, 1)[0]
+            last = demo_store.reads.page_list(EVERYTHING, NEWEST, total - 1, 1)[0]
             assert table.current_row is not None and table.current_row.id == last.id
             await keys(pilot, "g")
             assert table.cursor == 0
@@ -111,7 +111,7 @@ class TestNavigation:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             screen, table = screen_of(app), table_of(app)
-            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 3)
+            rows = demo_store.reads.page_list(EVERYTHING, NEWEST, 0, 3)
             assert screen.neighbours(rows[0].id, 1) == rows[1].id
             assert table.cursor == 1
             assert screen.neighbours(rows[1].id, 1) == rows[2].id
@@ -133,7 +133,7 @@ class TestNavigation:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 3)
+            rows = demo_store.reads.page_list(EVERYTHING, NEWEST, 0, 3)
             await keys(pilot, "enter")
             assert type(app.screen).__name__ == "LeadDetailScreen"
             assert getattr(app.screen, "lead_id", None) == rows[0].id
@@ -173,20 +173,20 @@ class TestStageMoves:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
             table = table_of(app)
-            keys_ = [stage.key for stage in demo_store.stages()]
+            keys_ = [stage.key for stage in demo_store.reads.stages()]
             while (row := table.current_row) is not None and row.stage in ("won", "lost"):
                 await keys(pilot, "j")
             assert row is not None
-            before = len(demo_store.stage_history(row.id))
+            before = len(demo_store.reads.stage_history(row.id))
             await keys(pilot, "greater_than_sign")
-            moved = demo_store.lead_row(row.id)
+            moved = demo_store.reads.lead_row(row.id)
             assert moved is not None
             assert moved.stage == keys_[keys_.index(row.stage) + 1]
-            assert len(demo_store.stage_history(row.id)) == before + 1
+            assert len(demo_store.reads.stage_history(row.id)) == before + 1
             await keys(pilot, "u")
-            back = demo_store.lead_row(row.id)
+            back = demo_store.reads.lead_row(row.id)
             assert back is not None and back.stage == row.stage
-            assert len(demo_store.stage_history(row.id)) == before
+            assert len(demo_store.reads.stage_history(row.id)) == before
 
     async def test_previous_stage(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         app = app_factory(demo_store)
@@ -196,9 +196,9 @@ class TestStageMoves:
             while (row := table.current_row) is not None and row.stage == "new":
                 await keys(pilot, "j")
             assert row is not None
-            keys_ = [stage.key for stage in demo_store.stages()]
+            keys_ = [stage.key for stage in demo_store.reads.stages()]
             await keys(pilot, "less_than_sign")
-            moved = demo_store.lead_row(row.id)
+            moved = demo_store.reads.lead_row(row.id)
             assert moved is not None and moved.stage == keys_[keys_.index(row.stage) - 1]
 
 
@@ -209,32 +209,32 @@ class TestMarksAndBulk:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 2)
+            rows = demo_store.reads.page_list(EVERYTHING, NEWEST, 0, 2)
             await keys(pilot, "space", "space")
             assert table_of(app).marked == {rows[0].id, rows[1].id}
             await keys(pilot, "m")
             assert isinstance(app.screen, StagePickerScreen)
             await keys(pilot, "end", "enter", "enter")  # Lost asks the reason: the first one
             for row in rows:
-                moved = demo_store.lead_row(row.id)
+                moved = demo_store.reads.lead_row(row.id)
                 assert moved is not None and moved.stage == "lost"
             assert table_of(app).marked == set()
             await keys(pilot, "u")
             for row in rows:
-                back = demo_store.lead_row(row.id)
+                back = demo_store.reads.lead_row(row.id)
                 assert back is not None and back.stage == row.stage
 
     async def test_mark_and_tag(self, demo_store: LeadStore, app_factory: AppFactory) -> None:
         app = app_factory(demo_store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
-            rows = demo_store.page_list(EVERYTHING, NEWEST, 0, 2)
+            rows = demo_store.reads.page_list(EVERYTHING, NEWEST, 0, 2)
             await keys(pilot, "space", "space", "number_sign", "z", "z", "t", "o", "p", "enter")
             for row in rows:
-                assert "zztop" in demo_store.tags_of(row.id)
+                assert "zztop" in demo_store.reads.tags_of(row.id)
             await keys(pilot, "u")
             for row in rows:
-                assert "zztop" not in demo_store.tags_of(row.id)
+                assert "zztop" not in demo_store.reads.tags_of(row.id)
 
     async def test_bulk_delete_and_undo(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -267,11 +267,11 @@ class TestDelete:
             assert isinstance(app.screen, ConfirmScreen)
             await keys(pilot, "y")
             with pytest.raises(NotFoundError):
-                demo_store.get_lead(row.id)
+                demo_store.leads.get_lead(row.id)
             current = table_of(app).current_row
             assert current is not None and current.id != row.id
             await keys(pilot, "u")
-            assert demo_store.get_lead(row.id).deleted_at is None
+            assert demo_store.leads.get_lead(row.id).deleted_at is None
 
     async def test_delete_refused_keeps_lead(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -284,7 +284,7 @@ class TestDelete:
             await keys(pilot, "d", "n")
             await keys(pilot, "d", "enter")  # Enter lands on Cancel
             assert isinstance(app.screen, LeadListScreen)
-            assert demo_store.get_lead(row.id).deleted_at is None
+            assert demo_store.leads.get_lead(row.id).deleted_at is None
 
     async def test_undo_with_nothing_to_undo(
         self, demo_store: LeadStore, app_factory: AppFactory
@@ -362,14 +362,14 @@ class TestSearchFilterSort:
             screen, table = screen_of(app), table_of(app)
             await keys(pilot, "s")
             assert screen.sort == LeadSort(SortKey.NAME, descending=False)
-            first = demo_store.page_list(EVERYTHING, screen.sort, 0, 1)[0]
+            first = demo_store.reads.page_list(EVERYTHING, screen.sort, 0, 1)[0]
             assert table.current_row is not None and table.current_row.id == first.id
             await keys(pilot, "S")
             assert screen.sort == LeadSort(SortKey.NAME, descending=True)
             await pilot.click(LeadTable, offset=(table.size.width - 3, 0))  # "Value"
             await settle(pilot)
             assert screen.sort == LeadSort(SortKey.VALUE, descending=True)
-            top = demo_store.page_list(EVERYTHING, screen.sort, 0, 1)[0]
+            top = demo_store.reads.page_list(EVERYTHING, screen.sort, 0, 1)[0]
             assert table.current_row is not None and table.current_row.id == top.id
             await pilot.click(LeadTable, offset=(table.size.width - 3, 0))
             await settle(pilot)
@@ -384,10 +384,10 @@ class TestUntrustedText:
     ) -> None:
         payloads = ["Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/link]"]
         for number, payload in enumerate(payloads):
-            store.add_lead(
+            store.leads.add_lead(
                 LeadInput(first_name=payload, company=payload, email=f"p{number}@example.com")
             )
-        store.add_lead(LeadInput(first_name="Esc\x1b[31mape", email="esc@example.com"))
+        store.leads.add_lead(LeadInput(first_name="Esc\x1b[31mape", email="esc@example.com"))
         app = app_factory(store)
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await settle(pilot)
@@ -442,11 +442,11 @@ class TestLeadPages:
     def test_neighbour_pages_match_the_store(self, demo_store: LeadStore) -> None:
         from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 
-        pages = LeadPages(demo_store.page_list, EVERYTHING, NEWEST)
+        pages = LeadPages(demo_store.reads.page_list, EVERYTHING, NEWEST)
         total = live_count(demo_store)
-        pages.seed(0, demo_store.page_list(EVERYTHING, NEWEST, 0, PAGE_SIZE))
+        pages.seed(0, demo_store.reads.page_list(EVERYTHING, NEWEST, 0, PAGE_SIZE))
         pages.set_total(total)
-        every = demo_store.page_list(EVERYTHING, NEWEST, 0, total)
+        every = demo_store.reads.page_list(EVERYTHING, NEWEST, 0, total)
         assert [pages.row(i).id for i in range(total)] == [row.id for row in every]  # type: ignore[union-attr]
         assert pages.index_of(every[150].id, near=140) == 150
 
@@ -455,7 +455,9 @@ class TestLeadPages:
             for sort in (NEWEST, LeadSort(SortKey.NAME, descending=False)):
                 for extra in (LeadFilter(), LeadFilter(stages=("new", "contacted"))):
                     wanted = LeadFilter(stages=extra.stages, search=text)
-                    fast = demo_store.page_list(wanted, sort, 0, 500)
-                    plain = demo_store.page_list(wanted, sort, 0, 500)
+                    fast = demo_store.reads.page_list(wanted, sort, 0, 500)
+                    plain = demo_store.reads.page_list(wanted, sort, 0, 500)
                     assert [row.id for row in fast] == [row.id for row in plain], text
-                    assert demo_store.count_list(wanted) == demo_store.count_list(wanted)
+                    assert demo_store.reads.count_list(wanted) == demo_store.reads.count_list(
+                        wanted
+                    )

@@ -14,13 +14,13 @@ from leadtui.store import LeadStore
 
 
 def every_row(store: LeadStore, lead_filter: LeadFilter) -> list[LeadRow]:
-    return store.page_list(lead_filter, LeadSort(), 0, 10_000)
+    return store.reads.page_list(lead_filter, LeadSort(), 0, 10_000)
 
 
 @both_backends
 def test_counts_match_the_rows_for_every_filter_shape(demo_store: LeadStore) -> None:
     start, _ = day_bounds(demo_store.now())
-    stages = [stage.key for stage in demo_store.stages()]
+    stages = [stage.key for stage in demo_store.reads.stages()]
     filters = [
         LeadFilter(),
         *(LeadFilter(stages=pair) for pair in combinations(stages, 2)),
@@ -34,7 +34,7 @@ def test_counts_match_the_rows_for_every_filter_shape(demo_store: LeadStore) -> 
     for lead_filter in filters:
         rows = every_row(demo_store, lead_filter)
         overdue = sum(1 for row in rows if row.next_followup_at and row.next_followup_at < start)
-        counts = demo_store.count_list(lead_filter)
+        counts = demo_store.reads.count_list(lead_filter)
         assert (counts.total, counts.overdue) == (len(rows), overdue), lead_filter
         overdue_seen += overdue
-    assert overdue_seen > 0 and demo_store.count_list(LeadFilter()).total > 10
+    assert overdue_seen > 0 and demo_store.reads.count_list(LeadFilter()).total > 10

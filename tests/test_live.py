@@ -45,15 +45,17 @@ def test_a_committed_change_calls_the_listener(demo_store: LeadStore, colleague:
     heard = threading.Event()
     listening = demo_store.team.listen(heard.set)
     try:
-        lead = demo_store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+        lead = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
         for _attempt in range(20):  # the listener may start after the first change
-            colleague.move_lead(lead.id, "qualified" if lead.stage != "qualified" else "new")
-            lead = colleague.lead_row(lead.id) or lead
+            colleague.pipeline.move_lead(
+                lead.id, "qualified" if lead.stage != "qualified" else "new"
+            )
+            lead = colleague.reads.lead_row(lead.id) or lead
             if heard.wait(1.0):
                 break
         assert heard.is_set()
         heard.clear()
-        colleague.add_lead(LeadInput(first_name="Nueva"))
+        colleague.leads.add_lead(LeadInput(first_name="Nueva"))
         assert heard.wait(10)
     finally:
         listening.stop()
@@ -73,7 +75,7 @@ async def test_the_board_shows_a_colleagues_move(
         first = board.columns[0]
         moved = next(card for card in first.state.cards if card.id != current.id)
         qualified = next(c for c in board.columns if c.state.stage.key == "qualified")
-        colleague.move_lead(moved.id, "qualified")
+        colleague.pipeline.move_lead(moved.id, "qualified")
 
         def arrived() -> bool:
             return moved.id in {card.id for card in qualified.state.cards} and moved.id not in {
@@ -97,10 +99,10 @@ async def test_the_list_shows_a_colleagues_edit_keeping_cursor_and_marks(
         marked = set(screen.table.marked)
         cursor = screen.table.current_row
         assert marked and cursor is not None
-        target = demo_store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
-        data, version = colleague.lead_input(target.id)
+        target = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+        data, version = colleague.leads.lead_input(target.id)
         data.first_name = "Renombrada"
-        colleague.update_lead(target.id, version, data)
+        colleague.leads.update_lead(target.id, version, data)
 
         def shown() -> bool:
             rows = [screen.table.source.row(index) for index in range(3)]
@@ -127,7 +129,7 @@ async def test_the_detail_shows_a_colleagues_note_and_keeps_a_half_typed_one(
         await settle(pilot)
         dialog = pilot.app.screen
         await pilot.press(*"half typed")
-        colleague.add_activity(detail.lead_id, "call", "Luis called")
+        colleague.touches.add_activity(detail.lead_id, "call", "Luis called")
 
         def logged() -> bool:
             return detail.detail is not None and any(
@@ -152,7 +154,7 @@ async def test_the_agenda_recounts_after_a_colleagues_change(
         assert agenda.rows
         gone = agenda.rows[-1].lead.id
         before = sum(agenda.counts.values())
-        colleague.delete_leads([gone])
+        colleague.leads.delete_leads([gone])
 
         def recounted() -> bool:
             return gone not in {row.lead.id for row in agenda.rows} and agenda.up_to_date

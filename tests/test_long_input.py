@@ -26,7 +26,7 @@ def test_a_header_longer_than_the_sample_is_read_whole(store: LeadStore, tmp_pat
     preview = open_preview(path)
     assert len(preview.header) == len(extra) + 2  # no column cut, none doubled
     assert preview.header[-1] == extra[-1]
-    report = store.import_rows(preview, ImportOptions())
+    report = store.imports.import_rows(preview, ImportOptions())
     assert report.imported == 1 and report.rejected == 0
 
 
@@ -56,7 +56,7 @@ def test_a_giant_field_is_named_and_memory_stays_bounded(
     tracemalloc.start()
     try:
         with pytest.raises(ImportRefused) as caught:  # at the preview (its sample rows)
-            store.import_rows(open_preview(path), ImportOptions())
+            store.imports.import_rows(open_preview(path), ImportOptions())
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -64,4 +64,4 @@ def test_a_giant_field_is_named_and_memory_stays_bounded(
     assert "unbalanced quote" not in message and "\n" not in message
     assert "longer than" in message and "nothing was imported" in message
     assert peak < 64 * 1024 * 1024  # the 40 MB field is never held whole
-    assert store.count_list(LeadFilter()).total == 0
+    assert store.reads.count_list(LeadFilter()).total == 0

@@ -97,7 +97,7 @@ def test_database_and_side_files_are_owner_only(tmp_path: Path) -> None:
     try:
         path = tmp_path / "fresh" / "data" / "leads.db"
         store = open_store(path)
-        store.add_lead(LeadInput(first_name="Ana"))
+        store.leads.add_lead(LeadInput(first_name="Ana"))
         sides = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
         assert all(side.exists() for side in sides)
         assert [mode(p) for p in (path, *sides)] == [0o600, 0o600, 0o600]
@@ -114,7 +114,7 @@ def test_an_existing_folder_keeps_its_mode(tmp_path: Path) -> None:
     shared.mkdir()
     shared.chmod(0o1777)
     store = open_store(shared / "x.db")
-    store.add_lead(LeadInput(first_name="Ana"))
+    store.leads.add_lead(LeadInput(first_name="Ana"))
     make_backup(shared / "x.db")
     store.close()
     assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
@@ -130,7 +130,7 @@ def test_backups_and_restores_are_owner_only(tmp_path: Path) -> None:
     try:
         path = tmp_path / "data" / "leads.db"
         store = open_store(path)
-        store.add_lead(LeadInput(first_name="Ana"))
+        store.leads.add_lead(LeadInput(first_name="Ana"))
         store.close()
         manual = make_backup(path)
         daily = daily_backup(path)
@@ -152,10 +152,10 @@ def test_exports_are_owner_only(tmp_path: Path) -> None:
     old = os.umask(0)
     try:
         store = open_store(tmp_path / "data" / "leads.db")
-        store.add_lead(LeadInput(first_name="Ana"))
+        store.leads.add_lead(LeadInput(first_name="Ana"))
         for fmt in ("csv", "json", "vcf"):
             target = tmp_path / f"out.{fmt}"
-            store.export_leads(target, ExportOptions(format=fmt))
+            store.imports.export_leads(target, ExportOptions(format=fmt))
             assert mode(target) == 0o600, fmt
         store.close()
     finally:

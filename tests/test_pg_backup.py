@@ -54,16 +54,16 @@ def test_backup_and_restore_give_back_every_table(pg_demo: LeadStore, data_home:
     assert backup.parent == data_home / "leadtui" / "backups"
     assert backup.stat().st_mode & 0o777 == 0o600
     assert [info.path for info in store.maintenance.list_backups()] == [backup]
-    added = store.add_lead(LeadInput(first_name="After", email="after@example.org"))
+    added = store.leads.add_lead(LeadInput(first_name="After", email="after@example.org"))
     first = before["lead"][0][0]
-    store.move_lead(first, "won")
+    store.pipeline.move_lead(first, "won")
     result = store.maintenance.restore(backup)
     assert every_table(store) == before
     assert result.previous_saved_as is not None and result.previous_saved_as.exists()
-    again = store.add_lead(LeadInput(first_name="New", email="new@example.org"))
+    again = store.leads.add_lead(LeadInput(first_name="New", email="new@example.org"))
     assert again.id == added.id  # the identity continues after the restored ids
     store.maintenance.restore(result.previous_saved_as)  # the replaced data comes back too
-    assert store.find_by_email("after@example.org") is not None
+    assert store.leads.find_by_email("after@example.org") is not None
 
 
 def _with_header(backup: Path, target: Path, **changes: object) -> Path:
@@ -92,19 +92,19 @@ def test_restore_refuses_a_newer_schema_or_a_cut_file(pg_demo: LeadStore, tmp_pa
 
 def test_forget_erases_the_person_from_the_backups(pg_demo: LeadStore) -> None:
     store = pg_demo
-    lead = store.add_lead(LeadInput(first_name="Zeb", email="zeb.secret@example.org"))
+    lead = store.leads.add_lead(LeadInput(first_name="Zeb", email="zeb.secret@example.org"))
     assert lead.id is not None
-    store.add_activity(lead.id, "note", "whispered secret note")
+    store.touches.add_activity(lead.id, "note", "whispered secret note")
     backup = store.maintenance.backup("manual")
     assert "zeb.secret" in backup.read_text()
     who = Person(lead.id, lead.created_at, lead.email_key)
-    store.forget_lead(lead.id)
-    done = store.forget_in_backups(who)
+    store.imports.forget_lead(lead.id)
+    done = store.imports.forget_in_backups(who)
     assert (done.erased, done.checked, done.failed) == ([backup], 1, [])
     text = backup.read_text()
     assert "zeb.secret" not in text and "whispered" not in text
     store.maintenance.restore(backup)  # still a whole, restorable dump
-    assert store.find_by_email("zeb.secret@example.org") is None
+    assert store.leads.find_by_email("zeb.secret@example.org") is None
 
 
 def test_cli_backup_list_restore_and_forget(pg_demo_url: str, data_home: Path) -> None:

@@ -49,7 +49,7 @@ async def test_j_k_move_and_a_digit_picks_the_lost_reason() -> None:
 
 
 async def test_a_digit_picks_a_stage(store: LeadStore) -> None:
-    stages: list[StageInfo] = store.stages()
+    stages: list[StageInfo] = store.reads.stages()
     host = Host(StagePickerScreen("Move to", stages, current="new"))
     async with host.run_test() as pilot:
         await settle(pilot)

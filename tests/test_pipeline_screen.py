@@ -19,7 +19,7 @@ pytestmark = both_backends
 
 
 def keys(store: LeadStore) -> list[str]:
-    return [stage.key for stage in store.stages()]
+    return [stage.key for stage in store.reads.stages()]
 
 
 async def press(pilot: Pilot[Any], *pressed: str) -> None:
@@ -44,7 +44,7 @@ async def test_add_rename_move_cadence_and_undo(store: LeadStore, app_factory: A
         assert keys(store)[2] == "demo"
         await press(pilot, "e")
         await typed(pilot, "Demo done")
-        assert next(s.name for s in store.stages() if s.key == "demo") == "Demo done"
+        assert next(s.name for s in store.reads.stages() if s.key == "demo") == "Demo done"
         await press(pilot, "K")
         assert keys(store)[:3] == ["new", "demo", "contacted"]
         await press(pilot, "u")
@@ -62,7 +62,7 @@ async def test_add_rename_move_cadence_and_undo(store: LeadStore, app_factory: A
             pilot, lambda: store.agenda.cadence_of("demo") == Cadence(4, 21), "the write"
         )
         await press(pilot, "plus", "enter")  # the suggested name: Nurturing
-        nurture = next(s for s in store.stages() if s.kind == "nurture")
+        nurture = next(s for s in store.reads.stages() if s.kind == "nurture")
         assert nurture.name == "Nurturing"
         await press(pilot, "q")
         assert not isinstance(app.screen, PipelineScreen)
@@ -70,7 +70,7 @@ async def test_add_rename_move_cadence_and_undo(store: LeadStore, app_factory: A
 
 async def test_remove_asks_and_moves_the_leads(store: LeadStore, app_factory: AppFactory) -> None:
     for name in ("Ana", "Ben"):
-        store.add_lead(LeadInput(first_name=name, stage="qualified"))
+        store.leads.add_lead(LeadInput(first_name=name, stage="qualified"))
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -78,7 +78,7 @@ async def test_remove_asks_and_moves_the_leads(store: LeadStore, app_factory: Ap
         await press(pilot, "down", "enter")  # Contacted, New → the second option is Contacted
         await press(pilot, "y")
         await wait_until(pilot, lambda: "qualified" not in keys(store), "the write")
-        counts = {total.stage.key: total.count for total in store.stage_totals()}
+        counts = {total.stage.key: total.count for total in store.reads.stage_totals()}
         assert counts["contacted"] == 2
         await press(pilot, "j", "d", "escape")  # Contacted holds them now: asks where to
         assert "contacted" in keys(store) and isinstance(app.screen, PipelineScreen)
@@ -107,7 +107,7 @@ async def test_the_board_follows_renamed_and_reordered_stages(
 ) -> None:
     from leadtui.ui.screens.funnel_board import FunnelBoardScreen
 
-    store.add_lead(LeadInput(first_name="Ana", stage="proposal"))
+    store.leads.add_lead(LeadInput(first_name="Ana", stage="proposal"))
     app = app_factory(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)

@@ -36,7 +36,7 @@ def test_an_empty_database_gets_the_schema_and_version(pg_blank_url: str) -> Non
         found = conn.execute("SELECT version FROM leadtui_schema").fetchall()
     assert found == [(SCHEMA_VERSION,)]
     reopened = open_store(pg_blank_url, clock=fixed_clock)  # a second start just opens it
-    assert [stage.key for stage in reopened.stages()][0] == "new"
+    assert [stage.key for stage in reopened.reads.stages()][0] == "new"
     reopened.close()
 
 
@@ -81,7 +81,7 @@ def test_a_connection_failure_is_one_readable_line(pg_server: object) -> None:
 
 def test_a_read_only_role_reads_and_refuses_writes(pg_url: str) -> None:
     writer = open_store(pg_url, clock=fixed_clock)
-    lead = writer.add_lead(LeadInput(first_name="Ana", last_name="Reader"))
+    lead = writer.leads.add_lead(LeadInput(first_name="Ana", last_name="Reader"))
     writer.close()
     run(pg_url, "CREATE ROLE viewer LOGIN")
     run(pg_url, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO viewer")
@@ -89,12 +89,12 @@ def test_a_read_only_role_reads_and_refuses_writes(pg_url: str) -> None:
     reader = open_store(viewer_url, clock=fixed_clock)
     try:
         assert reader.read_only
-        assert reader.count_list(LeadFilter()).total == 1
-        assert reader.lead_detail(lead.id or 0) is not None
+        assert reader.reads.count_list(LeadFilter()).total == 1
+        assert reader.reads.lead_detail(lead.id or 0) is not None
         with pytest.raises(ReadOnlyError, match="read-only"):
-            reader.add_lead(LeadInput(first_name="Not", last_name="Saved"))
+            reader.leads.add_lead(LeadInput(first_name="Not", last_name="Saved"))
         with pytest.raises(ReadOnlyError):
-            reader.move_lead(lead.id or 0, "won")
+            reader.pipeline.move_lead(lead.id or 0, "won")
     finally:
         reader.close()
         run(pg_url, "DROP OWNED BY viewer")
@@ -106,13 +106,13 @@ def test_backup_and_forget_work_on_a_server(
 ) -> None:
     """Once SQLite-only, now on both (details in test_pg_backup / test_io_both_backends)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert store_pg.list_backups() == []
-    made = store_pg.backup()
-    assert [info.path for info in store_pg.list_backups()] == [made]
-    lead = store_pg.add_lead(LeadInput(first_name="Gone", last_name="Soon"))
-    assert store_pg.forget_lead(lead.id or 0) > 0
+    assert store_pg.maintenance.list_backups() == []
+    made = store_pg.maintenance.backup()
+    assert [info.path for info in store_pg.maintenance.list_backups()] == [made]
+    lead = store_pg.leads.add_lead(LeadInput(first_name="Gone", last_name="Soon"))
+    assert store_pg.imports.forget_lead(lead.id or 0) > 0
     with pytest.raises(NotFoundError, match="No lead"):
-        store_pg.forget_lead(lead.id or 0)
+        store_pg.imports.forget_lead(lead.id or 0)
 
 
 @pytest.fixture
@@ -157,10 +157,10 @@ def _edit_many(url: str, lead_ids: list[int], seed: int) -> int:
         for number in range(EDITS):
             lead_id = lead_ids[(number + seed) % len(lead_ids)]
             while True:
-                data, version = store.lead_input(lead_id)
+                data, version = store.leads.lead_input(lead_id)
                 data = dataclasses.replace(data, score=(data.score or 0) + 1)
                 try:
-                    store.update_lead(lead_id, version, data)
+                    store.leads.update_lead(lead_id, version, data)
                     break
                 except (ConflictError, StorageError):
                     retries += 1
@@ -171,15 +171,17 @@ def _edit_many(url: str, lead_ids: list[int], seed: int) -> int:
 
 def test_three_processes_editing_the_same_leads_lose_no_update(pg_url: str) -> None:
     store = open_store(pg_url, clock=fixed_clock)
-    ids = [store.add_lead(LeadInput(first_name=f"Shared{n}", score=0)).id or 0 for n in range(2)]
+    ids = [
+        store.leads.add_lead(LeadInput(first_name=f"Shared{n}", score=0)).id or 0 for n in range(2)
+    ]
     store.close()
     context = multiprocessing.get_context("spawn")
     with context.Pool(3) as pool:
         retries = pool.starmap(_edit_many, [(pg_url, ids, seed) for seed in range(3)])
     store = open_store(pg_url, clock=fixed_clock)
     try:
-        total = sum(store.get_lead(lead_id).score or 0 for lead_id in ids)
-        versions = sum(store.get_lead(lead_id).version for lead_id in ids)
+        total = sum(store.leads.get_lead(lead_id).score or 0 for lead_id in ids)
+        versions = sum(store.leads.get_lead(lead_id).version for lead_id in ids)
     finally:
         store.close()
     assert total == 3 * EDITS, (total, retries)
@@ -195,7 +197,7 @@ def test_exports_match_sqlite_exports(
     from leadtui.io.export import ExportOptions
 
     for target in (store_pg, store):
-        ana = target.add_lead(
+        ana = target.leads.add_lead(
             LeadInput(
                 first_name="Ána",
                 last_name="Núñez",
@@ -205,15 +207,15 @@ def test_exports_match_sqlite_exports(
                 consent=True,
             )
         )
-        bo = target.add_lead(LeadInput(first_name="=Bo", email="bo@example.com"))
-        target.tag_leads([ana.id or 0, bo.id or 0], "feria-2026")
-        target.tag_leads([ana.id or 0], "vip")
-        target.add_activity(ana.id or 0, "call", "Wants a quote\nfor May")
-        target.move_lead(ana.id or 0, "contacted")
+        bo = target.leads.add_lead(LeadInput(first_name="=Bo", email="bo@example.com"))
+        target.touches.tag_leads([ana.id or 0, bo.id or 0], "feria-2026")
+        target.touches.tag_leads([ana.id or 0], "vip")
+        target.touches.add_activity(ana.id or 0, "call", "Wants a quote\nfor May")
+        target.pipeline.move_lead(ana.id or 0, "contacted")
     for fmt, stage in (("csv", None), ("vcf", None), ("json", None), ("json", "contacted")):
         texts = []
         for name, target in (("pg", store_pg), ("sqlite", store)):
             out = tmp_path / f"{name}-{fmt}-{stage}.{fmt}"
-            target.export_leads(out, ExportOptions(format=fmt, stage=stage))
+            target.imports.export_leads(out, ExportOptions(format=fmt, stage=stage))
             texts.append(out.read_text(encoding="utf-8"))
         assert texts[0] == texts[1], (fmt, stage)

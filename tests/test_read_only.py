@@ -27,8 +27,8 @@ def _digest(path: Path) -> str:
 
 def _make(path: Path) -> None:
     store = open_store(path)
-    store.add_lead(LeadInput(first_name="Ana", email="ana@example.com"))
-    store.add_lead(LeadInput(first_name="Bruno"))
+    store.leads.add_lead(LeadInput(first_name="Ana", email="ana@example.com"))
+    store.leads.add_lead(LeadInput(first_name="Bruno"))
     store.close()
 
 
@@ -51,21 +51,23 @@ def test_store_opens_read_only_and_refuses_every_write(read_only_db: Path, tmp_p
     before = _digest(read_only_db)
     store = open_store(read_only_db)
     assert store.read_only
-    assert store.count_list(LeadFilter()).total == 2
-    assert store.get_lead(1).first_name == "Ana"
+    assert store.reads.count_list(LeadFilter()).total == 2
+    assert store.leads.get_lead(1).first_name == "Ana"
     writes: list[Callable[[], object]] = [
-        lambda: store.add_lead(LeadInput(first_name="New")),
-        lambda: store.update_lead(1, 1, LeadInput(first_name="Changed")),
-        lambda: store.move_lead(1, "won"),
-        lambda: store.delete_leads([2]),
-        lambda: store.set_followup(1, None),
-        lambda: store.tag_leads([1], "vip"),
-        lambda: store.add_activity(1, "note", "hello"),
-        lambda: store.bulk_insert_leads([{"first_name": "Bulk"}]),
-        lambda: store.import_rows(store.preview_import(csv_path), ImportOptions()),
-        lambda: store.import_rows(store.preview_import(csv_path), ImportOptions(dry_run=True)),
-        lambda: store.revert_import(1),
-        lambda: store.forget_lead(1),
+        lambda: store.leads.add_lead(LeadInput(first_name="New")),
+        lambda: store.leads.update_lead(1, 1, LeadInput(first_name="Changed")),
+        lambda: store.pipeline.move_lead(1, "won"),
+        lambda: store.leads.delete_leads([2]),
+        lambda: store.agenda.set_followup(1, None),
+        lambda: store.touches.tag_leads([1], "vip"),
+        lambda: store.touches.add_activity(1, "note", "hello"),
+        lambda: store.imports.bulk_insert_leads([{"first_name": "Bulk"}]),
+        lambda: store.imports.import_rows(store.imports.preview_import(csv_path), ImportOptions()),
+        lambda: store.imports.import_rows(
+            store.imports.preview_import(csv_path), ImportOptions(dry_run=True)
+        ),
+        lambda: store.imports.revert_import(1),
+        lambda: store.imports.forget_lead(1),
     ]
     for write in writes:
         with pytest.raises(ReadOnlyError, match="is open read-only: changes are disabled"):

@@ -20,8 +20,10 @@ async def test_reload_rescores_every_lead_in_the_background(
     rules = tmp_path / "scoring.toml"
     rules.write_text("[fit.source]\nevent = 10\n", encoding="utf-8")
     scored = LeadStore(store.backend, clock=fixed_clock, rules_path=rules)
-    ids = [scored.add_lead(LeadInput(first_name=f"L{n}", source="event")).id for n in range(3)]
-    assert [scored.get_lead(i).score for i in ids if i] == [10, 10, 10]
+    ids = [
+        scored.leads.add_lead(LeadInput(first_name=f"L{n}", source="event")).id for n in range(3)
+    ]
+    assert [scored.leads.get_lead(i).score for i in ids if i] == [10, 10, 10]
     app = app_factory(scored)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -35,10 +37,10 @@ async def test_reload_rescores_every_lead_in_the_background(
         await settle(pilot)
         error = str(app.screen.query_one("#rules-error", Static).render())
         assert "scoring.toml: Not valid TOML" in error and "\n" not in error.strip()
-        assert scored.get_lead(ids[0] or 0).score == 10  # nothing rescored with a bad file
+        assert scored.leads.get_lead(ids[0] or 0).score == 10  # nothing rescored with a bad file
         rules.write_text("[fit.source]\nevent = 40\n", encoding="utf-8")
         await pilot.press("r")
         await settle(pilot)
         status = str(app.screen.query_one("#rules-status", Static).render())
         assert status == "3 scores changed."
-    assert [store.get_lead(i).score for i in ids if i] == [40, 40, 40]
+    assert [store.leads.get_lead(i).score for i in ids if i] == [40, 40, 40]

@@ -36,13 +36,13 @@ def director(store: LeadStore, **fields: object) -> int:
     )
     for name, value in fields.items():
         setattr(data, name, value)
-    made = store.add_lead(data).id
+    made = store.leads.add_lead(data).id
     assert made is not None
     return made
 
 
 def score_of(store: LeadStore, lead_id: int) -> int | None:
-    return store.get_lead(lead_id).score
+    return store.leads.get_lead(lead_id).score
 
 
 @both_backends
@@ -53,29 +53,29 @@ class TestKeptOnWrites:
         lead_id = director(store)
         # +15 event, +10 director, +5 company, +5 ES; created now: no decay.
         assert score_of(store, lead_id) == 35
-        assert not store.get_lead(lead_id).score_pinned
+        assert not store.leads.get_lead(lead_id).score_pinned
 
     def test_an_edit_rescores(self, store: LeadStore) -> None:
         lead_id = director(store)
-        data, version = store.lead_input(lead_id)
+        data, version = store.leads.lead_input(lead_id)
         data.source, data.job_title = "referral", "CEO"
-        assert store.update_lead(lead_id, version, data).score == 50
+        assert store.leads.update_lead(lead_id, version, data).score == 50
 
     def test_touches_logged_and_taken_back_rescore(self, store: LeadStore) -> None:
         lead_id = director(store)
-        logged = store.log_touch(lead_id, "meeting", "demo")
+        logged = store.agenda.log_touch(lead_id, "meeting", "demo")
         assert score_of(store, lead_id) == 35 + 10 + 10  # the meeting, touched recently
-        store.undo_touch(logged)
+        store.agenda.undo_touch(logged)
         assert score_of(store, lead_id) == 35
-        activity = store.add_activity(lead_id, "call", "hi")
+        activity = store.touches.add_activity(lead_id, "call", "hi")
         assert score_of(store, lead_id) == 35 + 5 + 10
         assert activity.id is not None
-        store.delete_activity(activity.id)
+        store.touches.delete_activity(activity.id)
         assert score_of(store, lead_id) == 35
 
     def test_an_old_touch_decays(self, store: LeadStore) -> None:
         lead_id = director(store)
-        store.add_activity(lead_id, "call", "long ago", at=DEMO_NOW - 43 * DAY)
+        store.touches.add_activity(lead_id, "call", "long ago", at=DEMO_NOW - 43 * DAY)
         # +5 the call, no recency, −6 for six full weeks without a touch.
         assert score_of(store, lead_id) == 35 + 5 - 6
         lines = [str(line) for line in store.scoring.explain(lead_id).computed.lines]
@@ -84,10 +84,10 @@ class TestKeptOnWrites:
     def test_a_merge_and_its_undo_rescore_both_leads(self, store: LeadStore) -> None:
         kept = director(store)
         other = director(store, email=None, job_title="", company="")
-        store.log_touch(other, "meeting", "demo")
-        merged = store.merge_leads(kept, other)
+        store.agenda.log_touch(other, "meeting", "demo")
+        merged = store.merges.merge(kept, other)
         assert score_of(store, kept) == 35 + 10 + 10  # the meeting moved over
-        store.unmerge(merged.merge_id)
+        store.merges.unmerge(merged.merge_id)
         assert score_of(store, kept) == 35
 
     def test_bulk_inserted_leads_are_scored_unless_given_a_score(self, store: LeadStore) -> None:
@@ -102,8 +102,8 @@ class TestKeptOnWrites:
                 "updated_at": now,
             },
         ]
-        store.bulk_insert_leads(rows)
-        scored = {lead.first_name: lead for lead in map(store.get_lead, (1, 2))}
+        store.imports.bulk_insert_leads(rows)
+        scored = {lead.first_name: lead for lead in map(store.leads.get_lead, (1, 2))}
         assert scored["A"].score == 20 and not scored["A"].score_pinned
         assert scored["B"].score == 3 and scored["B"].score_pinned
 
@@ -115,25 +115,25 @@ class TestPinning:
     def test_pin_holds_through_writes_and_recompute_until_unpinned(self, store: LeadStore) -> None:
         lead_id = director(store)
         store.scoring.pin(lead_id, 90)
-        store.log_touch(lead_id, "call", "x")
+        store.agenda.log_touch(lead_id, "call", "x")
         assert store.scoring.recompute() == 0
         report = store.scoring.explain(lead_id)
         assert (report.score, report.pinned, report.qualified) == (90, True, True)
         assert report.computed.value == 35 + 5 + 10
         assert store.scoring.unpin(lead_id) == 50
-        assert not store.get_lead(lead_id).score_pinned
+        assert not store.leads.get_lead(lead_id).score_pinned
 
     def test_the_form_pins_with_a_typed_score_and_unpins_when_cleared(
         self, store: LeadStore
     ) -> None:
         lead_id = director(store, score=70)
-        assert (score_of(store, lead_id), store.get_lead(lead_id).score_pinned) == (70, True)
-        data, version = store.lead_input(lead_id)
+        assert (score_of(store, lead_id), store.leads.get_lead(lead_id).score_pinned) == (70, True)
+        data, version = store.leads.lead_input(lead_id)
         assert data.score == 70
         data.score = None
-        store.update_lead(lead_id, version, data)
-        assert (score_of(store, lead_id), store.get_lead(lead_id).score_pinned) == (35, False)
-        data, _version = store.lead_input(lead_id)
+        store.leads.update_lead(lead_id, version, data)
+        assert (score_of(store, lead_id), store.leads.get_lead(lead_id).score_pinned) == (35, False)
+        data, _version = store.leads.lead_input(lead_id)
         assert data.score is None  # a computed score is not offered to the form as typed
 
     def test_pin_refuses_out_of_range(self, store: LeadStore) -> None:
@@ -178,16 +178,18 @@ def test_recompute_equals_the_incremental_scores(
             continue
         lead_id = leads[len(leads) // 2 if op[0] == "pin" else -1]
         if op[0] == "touch":
-            store.add_activity(lead_id, str(op[1]), "x", at=DEMO_NOW - int(str(op[2])) * DAY)
+            store.touches.add_activity(
+                lead_id, str(op[1]), "x", at=DEMO_NOW - int(str(op[2])) * DAY
+            )
         elif op[0] == "pin":
             if op[2]:
                 store.scoring.pin(lead_id, int(str(op[1])))
             else:
                 store.scoring.unpin(lead_id)
         else:
-            data, version = store.lead_input(lead_id)
+            data, version = store.leads.lead_input(lead_id)
             data.company, data.email = str(op[1]), f"lead{lead_id}@{op[2]}"
-            store.update_lead(lead_id, version, data)
+            store.leads.update_lead(lead_id, version, data)
     for lead_id in leads:
         report = store.scoring.explain(lead_id)
         if not report.pinned:
@@ -231,8 +233,8 @@ def test_init_writes_the_commented_default_once(store: LeadStore, tmp_path: Path
 
 
 def _score_before_pinning(store: LeadStore) -> None:
-    store.add_lead(LeadInput(first_name="Typed", score=44))
-    store.add_lead(LeadInput(first_name="None"))
+    store.leads.add_lead(LeadInput(first_name="Typed", score=44))
+    store.leads.add_lead(LeadInput(first_name="None"))
     store.close()
 
 
@@ -246,8 +248,8 @@ def test_sqlite_schema_six_is_backed_up_and_migrated(db_path: Path) -> None:
     conn.close()
     store = open_store(db_path, clock=fixed_clock)
     try:
-        assert [store.get_lead(i).score_pinned for i in (1, 2)] == [True, False]
-        assert store.get_lead(1).score == 44  # a typed score is never replaced
+        assert [store.leads.get_lead(i).score_pinned for i in (1, 2)] == [True, False]
+        assert store.leads.get_lead(1).score == 44  # a typed score is never replaced
     finally:
         store.close()
     conn = sqlite3.connect(db_path)
@@ -274,7 +276,7 @@ def test_postgres_schema_six_is_migrated(pg_url: str) -> None:
         conn.execute("UPDATE leadtui_schema SET version = 6")
     store = open_store(pg_url, clock=fixed_clock)
     try:
-        assert [store.get_lead(i).score_pinned for i in (1, 2)] == [True, False]
+        assert [store.leads.get_lead(i).score_pinned for i in (1, 2)] == [True, False]
     finally:
         store.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
@@ -290,15 +292,18 @@ def test_the_score_filter_reads_the_computed_and_pinned_scores(store: LeadStore)
 
     computed = director(store)  # 35
     pinned = director(store, email=None, score=90)
-    store.add_lead(LeadInput(first_name="Low"))  # 0
+    store.leads.add_lead(LeadInput(first_name="Low"))  # 0
     over = LeadFilter(query=store.views.parse("score>30"))
-    assert store.count_list(over).total == 2
+    assert store.reads.count_list(over).total == 2
     high = LeadFilter(query=store.views.parse("score>=60"))
-    rows = store.page_list(high, store_sort(), 0, 10)
+    rows = store.reads.page_list(high, store_sort(), 0, 10)
     assert [row.id for row in rows] == [pinned]
-    store.log_touch(computed, "meeting", "demo")  # 35 + 10 + 10 = 55
-    store.log_touch(computed, "call", "again")  # + 5 = 60
-    assert {row.id for row in store.page_list(high, store_sort(), 0, 10)} == {computed, pinned}
+    store.agenda.log_touch(computed, "meeting", "demo")  # 35 + 10 + 10 = 55
+    store.agenda.log_touch(computed, "call", "again")  # + 5 = 60
+    assert {row.id for row in store.reads.page_list(high, store_sort(), 0, 10)} == {
+        computed,
+        pinned,
+    }
 
 
 def store_sort() -> LeadSort:

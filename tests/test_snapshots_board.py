@@ -34,7 +34,7 @@ PAYLOADS = ["Acme [/]", "[bold]x", "[@click=app.quit]x", "[link=https://evil]x[/
 
 def few_leads(store: LeadStore, names: list[str]) -> None:
     """One lead per name in New (and one in Proposal), the rest of the funnel empty."""
-    store.bulk_insert_leads(
+    store.imports.bulk_insert_leads(
         [
             {
                 "first_name": name,

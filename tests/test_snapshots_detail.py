@@ -57,7 +57,7 @@ def rich_lead(store: LeadStore) -> int:
 
 def payload_lead(store: LeadStore) -> int:
     """A lead whose every free-text field holds markup or an escape sequence."""
-    lead = store.add_lead(
+    lead = store.leads.add_lead(
         LeadInput(
             first_name=PAYLOADS[0],
             last_name=PAYLOADS[1],
@@ -75,8 +75,8 @@ def payload_lead(store: LeadStore) -> int:
     )
     assert lead.id is not None
     for payload in PAYLOADS:
-        store.add_activity(lead.id, "note", f"{payload}\nsecond line {payload}")
-    store.move_lead(lead.id, "lost", PAYLOADS[3] + " " + PAYLOADS[4])
+        store.touches.add_activity(lead.id, "note", f"{payload}\nsecond line {payload}")
+    store.pipeline.move_lead(lead.id, "lost", PAYLOADS[3] + " " + PAYLOADS[4])
     return lead.id
 
 
@@ -97,7 +97,7 @@ class TestLeadDetailSnapshots:
         self, snap_compare: SnapCompare, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
         """A just-added lead: dashes for empty fields, no follow-up, only "Created in New"."""
-        lead = demo_store.add_lead(
+        lead = demo_store.leads.add_lead(
             LeadInput(first_name="Nadia", last_name="Nueva", email="nadia.nueva@example.com")
         )
         assert lead.id is not None
@@ -167,9 +167,9 @@ class TestLeadDetailDialogSnapshots:
 
         def second_writer() -> None:
             other = open_store(demo_store.path, clock=demo_store.clock)
-            data, version = other.lead_input(lead)
+            data, version = other.leads.lead_input(lead)
             data.company = "Theirs [bold]S.L."
-            other.update_lead(lead, version, data)
+            other.leads.update_lead(lead, version, data)
             other.close()
 
         async def run(pilot: Pilot[Any]) -> None:

@@ -20,14 +20,14 @@ SnapCompare = Callable[..., bool]
 
 def seed(store: LeadStore) -> None:
     """One person twice: an older lead at Acme with a phone, a newer one with a Gmail address."""
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(
             first_name="José", last_name="Núñez García", phone="+34 600 11 22 33",
             company="Acme S.L.", stage="qualified", value_cents=250_000, tags=["vip"],
             next_followup_at=fixed_clock() + timedelta(days=3),
         )
     )  # fmt: skip
-    store.add_lead(
+    store.leads.add_lead(
         LeadInput(
             first_name="Jose", last_name="Nunez", email="Jose.Nunez@gmail.com",
             phone="600112233", job_title="CTO", source="event", tags=["feria"],
@@ -74,7 +74,7 @@ class TestUnmergeInTheTimeline:
     def test_merge_entry_highlighted(self, snap_compare: SnapCompare, store: LeadStore) -> None:
         """Down to the merge note: its heading in reverse video, the footer says U Unmerge."""
         seed(store)
-        store.merge_leads(1, 2)
+        store.merges.merge(1, 2)
         from leadtui.launch import make_app
 
         async def open_detail(pilot: Pilot[Any]) -> None:

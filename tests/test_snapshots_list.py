@@ -107,7 +107,7 @@ class TestLeadListSnapshots:
     ) -> None:
         """Names and companies with markup and an escape show literally, unstyled."""
         for number, payload in enumerate(PAYLOADS):
-            store.add_lead(
+            store.leads.add_lead(
                 LeadInput(
                     first_name=payload,
                     last_name="",
@@ -115,7 +115,7 @@ class TestLeadListSnapshots:
                     email=f"p{number}@example.com",
                 )
             )
-        store.add_lead(
+        store.leads.add_lead(
             LeadInput(
                 first_name="Esc\x1b[31mape", company="\x1b]8;;x\x07Co", email="esc@example.com"
             )

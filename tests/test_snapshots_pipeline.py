@@ -85,15 +85,17 @@ class TestPipelineSnapshots:
 
 def _call_presses(store: LeadStore, lead_id: int) -> list[str]:
     """The j presses that select the newest call of the lead's timeline."""
-    timeline = store.timeline(lead_id)
+    timeline = store.reads.timeline(lead_id)
     index = next(i for i, e in enumerate(timeline) if e.activity_kind == "call")
     return ["j"] * (index + 1)
 
 
 def _lead_with_call(store: LeadStore) -> int:
-    rows = store.page_list(LeadFilter(stages=("contacted",)), LeadSort(), 0, 50)
+    rows = store.reads.page_list(LeadFilter(stages=("contacted",)), LeadSort(), 0, 50)
     for row in rows:
-        if any(e.kind == "activity" and e.activity_kind == "call" for e in store.timeline(row.id)):
+        if any(
+            e.kind == "activity" and e.activity_kind == "call" for e in store.reads.timeline(row.id)
+        ):
             return row.id
     raise AssertionError("the demo data has a contacted lead with a call")
 
@@ -129,7 +131,7 @@ class TestTimelineEditSnapshots:
     ) -> None:
         """An edited entry says when and what changed; the selection marks it."""
         lead_id = _lead_with_call(demo_store)
-        entry = next(e for e in demo_store.timeline(lead_id) if e.activity_kind == "call")
+        entry = next(e for e in demo_store.reads.timeline(lead_id) if e.activity_kind == "call")
         demo_store.activities.edit(entry.id, body=entry.body + " (checked)")
         script = _detail_script(lead_id, *_call_presses(demo_store, lead_id))
         assert snap_compare(app_factory(demo_store), terminal_size=(120, 36), run_before=script)

@@ -26,7 +26,7 @@ BAD_RULES = Path("tests/fixtures/scoring/bad.toml")  # relative: the same text o
 
 def scored_lead(store: LeadStore) -> int:
     """A director at a company, from an event, with a call 45 days ago and a meeting."""
-    lead = store.add_lead(
+    lead = store.leads.add_lead(
         LeadInput(
             first_name="Marta",
             last_name="Directora",
@@ -39,8 +39,8 @@ def scored_lead(store: LeadStore) -> int:
         )
     )
     assert lead.id is not None
-    store.add_activity(lead.id, "call", "first call", at=DEMO_NOW - timedelta(days=45))
-    store.add_activity(lead.id, "meeting", "demo", at=DEMO_NOW - timedelta(days=44))
+    store.touches.add_activity(lead.id, "call", "first call", at=DEMO_NOW - timedelta(days=45))
+    store.touches.add_activity(lead.id, "meeting", "demo", at=DEMO_NOW - timedelta(days=44))
     return lead.id
 
 

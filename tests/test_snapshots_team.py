@@ -15,11 +15,11 @@ SnapCompare = Callable[..., bool]
 
 def _assigned_lead(store: LeadStore) -> int:
     """A lead Luis owns, with a call Ana logged and a move Luis made."""
-    lead = store.add_lead(
+    lead = store.leads.add_lead(
         LeadInput(first_name="Nadia", last_name="Nueva", email="nadia.nueva@example.com")
     )
     assert lead.id is not None
-    store.add_activity(lead.id, "call", "Wants a quote for May")
+    store.touches.add_activity(lead.id, "call", "Wants a quote for May")
     store.team.assign([lead.id], "luis")
     return lead.id
 

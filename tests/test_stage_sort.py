@@ -18,7 +18,7 @@ BASE = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 @pytest.fixture
 def leads(store: LeadStore) -> LeadStore:
     rng = random.Random(11)
-    store.bulk_insert_leads(
+    store.imports.bulk_insert_leads(
         {
             "first_name": f"Lead {i}",
             "stage": rng.choice(STAGES),
@@ -33,8 +33,8 @@ def leads(store: LeadStore) -> LeadStore:
 
 def _expected(store: LeadStore, lead_filter: LeadFilter, descending: bool) -> list[int]:
     """The order by stage position, then creation, then id, computed independently."""
-    total = store.count_list(lead_filter).total
-    rows = store.page_list(lead_filter, LeadSort(SortKey.CREATED), 0, total + 1)
+    total = store.reads.count_list(lead_filter).total
+    rows = store.reads.page_list(lead_filter, LeadSort(SortKey.CREATED), 0, total + 1)
     with sqlite3.connect(store.path) as conn:
         position = dict(conn.execute("SELECT key, position FROM stage"))
     rows.sort(key=lambda row: (position[row.stage], row.created_at, row.id), reverse=descending)
@@ -61,14 +61,14 @@ def test_stage_sort_pages_join_up_in_funnel_order(
         forward = [
             row.id
             for offset in range(0, len(expected), size)
-            for row in leads.page_list(lead_filter, sort, offset, size)
+            for row in leads.reads.page_list(lead_filter, sort, offset, size)
         ]
         assert forward == expected
         # Pages in the far half are read from the other end once the total is known.
         known = [
             row.id
             for offset in range(0, len(expected), size)
-            for row in leads.page_list(lead_filter, sort, offset, size, len(expected))
+            for row in leads.reads.page_list(lead_filter, sort, offset, size, len(expected))
         ]
         assert known == expected
-    assert leads.page_list(lead_filter, sort, len(expected), 10) == []
+    assert leads.reads.page_list(lead_filter, sort, len(expected), 10) == []

@@ -17,11 +17,11 @@ pytestmark = both_backends
 
 
 def keys(store: LeadStore) -> list[str]:
-    return [stage.key for stage in store.stages()]
+    return [stage.key for stage in store.reads.stages()]
 
 
 def lead(store: LeadStore, name: str, stage: str = "new") -> int:
-    made = store.add_lead(LeadInput(first_name=name, stage=stage)).id
+    made = store.leads.add_lead(LeadInput(first_name=name, stage=stage)).id
     assert made is not None
     return made
 
@@ -33,7 +33,7 @@ def test_add_places_the_stage_before_won_with_a_fresh_key(store: LeadStore) -> N
     after = store.stage_editor.add("Négociation", after="contacted")
     assert after.key == "negociation"
     assert keys(store)[2] == "negociation"
-    positions = [stage.position for stage in store.stages()]
+    positions = [stage.position for stage in store.reads.stages()]
     assert positions == sorted(set(positions))
 
 
@@ -52,12 +52,12 @@ def test_rename_keeps_the_key_and_the_kind(store: LeadStore) -> None:
     lead_id = lead(store, "Ana", "won")
     previous = store.stage_editor.rename("won", "Signed")
     assert previous == "Won"
-    won = next(s for s in store.stages() if s.key == "won")
+    won = next(s for s in store.reads.stages() if s.key == "won")
     assert (won.name, won.kind) == ("Signed", "won")
-    assert store.lead_row(lead_id) is not None
-    assert store.funnel_metrics().won == 1
+    assert store.reads.lead_row(lead_id) is not None
+    assert store.reads.funnel_metrics().won == 1
     store.stage_editor.rename("won", previous)
-    assert next(s.name for s in store.stages() if s.key == "won") == "Won"
+    assert next(s.name for s in store.reads.stages() if s.key == "won") == "Won"
 
 
 def test_move_and_shift_reorder_and_undo(store: LeadStore) -> None:
@@ -77,7 +77,7 @@ def test_move_and_shift_reorder_and_undo(store: LeadStore) -> None:
 def test_a_stage_with_leads_is_removed_only_once_they_move(store: LeadStore) -> None:
     first, second = lead(store, "Ana", "qualified"), lead(store, "Ben", "qualified")
     gone = lead(store, "Cy", "qualified")
-    store.delete_leads([gone])
+    store.leads.delete_leads([gone])
     with pytest.raises(StageInUse) as refused:
         store.stage_editor.remove("qualified")
     assert refused.value.count == 2
@@ -86,12 +86,12 @@ def test_a_stage_with_leads_is_removed_only_once_they_move(store: LeadStore) -> 
     assert removed.moved == 2
     assert "qualified" not in keys(store)
     for lead_id in (first, second):
-        row = store.lead_row(lead_id)
+        row = store.reads.lead_row(lead_id)
         assert row is not None and row.stage == "contacted"
-        history = store.stage_history(lead_id)
+        history = store.reads.stage_history(lead_id)
         assert history[-1].to_stage == "contacted"
-    store.restore_leads([gone])
-    row = store.lead_row(gone)
+    store.leads.restore_leads([gone])
+    row = store.reads.lead_row(gone)
     assert row is not None and row.stage == "contacted"
     with pytest.raises(ValidationError, match="cannot be undone"):
         store.stage_editor.restore(removed)
@@ -129,12 +129,12 @@ def test_a_nurturing_stage_has_a_long_cadence_and_is_not_lost(store: LeadStore) 
     assert store.agenda.cadence_of(nurture.key) == NURTURE_FALLBACK
     store.stage_editor.set_cadence(nurture.key, 30, 90)
     parked = lead(store, "Parked", "proposal")
-    store.move_lead(parked, nurture.key)
+    store.pipeline.move_lead(parked, nurture.key)
     lost = lead(store, "Gone")
-    store.move_lead(lost, "lost", "no budget")
+    store.pipeline.move_lead(lost, "lost", "no budget")
     won = lead(store, "Yes")
-    store.move_lead(won, "won")
-    metrics = store.funnel_metrics()
+    store.pipeline.move_lead(won, "won")
+    metrics = store.reads.funnel_metrics()
     assert (metrics.won, metrics.lost, metrics.win_rate) == (1, 1, 0.5)
     by_key = {stage.key: stage for stage in metrics.stages}
     assert by_key[nurture.key].count == 1 and by_key[nurture.key].conversion is None
@@ -146,12 +146,12 @@ def test_a_nurturing_stage_has_a_long_cadence_and_is_not_lost(store: LeadStore) 
 
 def test_next_stage_skips_nurturing_and_leaves_it_in_order(store: LeadStore) -> None:
     nurture = store.stage_editor.add("Nurturing", kind="nurture")
-    stages = store.stages()
+    stages = store.reads.stages()
     assert stage_step(stages, "proposal", 1).action == "win"
     assert stage_step(stages, nurture.key, 1).action == "win"
     assert stage_step(stages, nurture.key, -1).stage == "proposal"
     store.stage_editor.move(nurture.key, after="new")
-    stages = store.stages()
+    stages = store.reads.stages()
     assert stage_step(stages, "new", 1).stage == "contacted"
     assert stage_step(stages, nurture.key, 1).stage == "contacted"
 
@@ -160,8 +160,8 @@ def test_metrics_and_totals_follow_renamed_and_reordered_stages(store: LeadStore
     lead(store, "Ana", "proposal")
     store.stage_editor.rename("proposal", "Offer sent")
     store.stage_editor.move("proposal", after="new")
-    metrics = store.funnel_metrics()
+    metrics = store.reads.funnel_metrics()
     assert [s.key for s in metrics.stages][:2] == ["new", "proposal"]
     assert metrics.stages[1].name == "Offer sent" and metrics.stages[1].count == 1
-    totals = store.stage_totals()
+    totals = store.reads.stage_totals()
     assert (totals[1].stage.name, totals[1].count) == ("Offer sent", 1)

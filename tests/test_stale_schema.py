@@ -35,17 +35,17 @@ def test_add_after_a_bulk_load_by_another_connection(tmp_path: Path) -> None:
     """Warm ORM connection, an import on its own connection, then writes: all saved."""
     store = open_store(tmp_path / "stale.db")
     try:
-        store.bulk_insert_leads({"first_name": f"Base {i}"} for i in range(5))
+        store.imports.bulk_insert_leads({"first_name": f"Base {i}"} for i in range(5))
         store.warm_up()  # the ORM's connection loads the schema (its PRAGMAs read it)
-        store.bulk_insert_leads({"first_name": f"Imp {i}"} for i in range(20))
-        first = store.add_lead(LeadInput(first_name="After an import", company="Co"))
-        store.bulk_insert_leads({"first_name": f"Imp1 {i}"} for i in range(20))
-        added = store.add_lead(LeadInput(first_name="After another", company="Co"))
+        store.imports.bulk_insert_leads({"first_name": f"Imp {i}"} for i in range(20))
+        first = store.leads.add_lead(LeadInput(first_name="After an import", company="Co"))
+        store.imports.bulk_insert_leads({"first_name": f"Imp1 {i}"} for i in range(20))
+        added = store.leads.add_lead(LeadInput(first_name="After another", company="Co"))
         assert first.id is not None and added.id is not None
-        data, version = store.lead_input(first.id)
-        edited = store.update_lead(first.id, version, replace(data, company="X"))
-        store.bulk_insert_leads({"first_name": f"Imp2 {i}"} for i in range(20))
-        moved = store.move_lead(added.id, "won", "after an import")
+        data, version = store.leads.lead_input(first.id)
+        edited = store.leads.update_lead(first.id, version, replace(data, company="X"))
+        store.imports.bulk_insert_leads({"first_name": f"Imp2 {i}"} for i in range(20))
+        moved = store.pipeline.move_lead(added.id, "won", "after an import")
         first_id, added_id = first.id, added.id
         kept, recomputed = store.metrics.kept_and_recomputed()
     finally:

@@ -30,7 +30,7 @@ NEWEST = LeadSort()
 
 def add(store: LeadStore, first: str = "Ana", last: str = "Pérez", **fields: Any) -> Lead:
     """Add a lead with a name and whatever else is given."""
-    return store.add_lead(LeadInput(first_name=first, last_name=last, **fields))
+    return store.leads.add_lead(LeadInput(first_name=first, last_name=last, **fields))
 
 
 def ids(rows: list[LeadRow]) -> list[int]:
@@ -40,7 +40,7 @@ def ids(rows: list[LeadRow]) -> list[int]:
 
 def search(store: LeadStore, text: str) -> list[int]:
     """Ids of live leads whose name, email or company matches ``text``."""
-    return ids(store.page_list(LeadFilter(search=text), NEWEST, 0, 100))
+    return ids(store.reads.page_list(LeadFilter(search=text), NEWEST, 0, 100))
 
 
 def pg_execute(store: LeadStore, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -94,7 +94,7 @@ class TestAddGetUpdate:
     def test_add_then_get_and_row(self, store: LeadStore) -> None:
         lead = add(store, email="ana@example.com", company="Acme", tags=["vip", "madrid"])
         assert lead.id is not None
-        got = store.get_lead(lead.id)
+        got = store.leads.get_lead(lead.id)
         assert (got.first_name, got.email, got.email_key, got.version) == (
             "Ana",
             "ana@example.com",
@@ -102,13 +102,15 @@ class TestAddGetUpdate:
             1,
         )
         assert got.created_at == got.updated_at == DEMO_NOW
-        row = store.lead_row(lead.id)
+        row = store.reads.lead_row(lead.id)
         assert row is not None and row.display_name == "Ana Pérez" and row.company == "Acme"
-        assert store.tags_of(lead.id) == ["madrid", "vip"]
-        assert [(e.from_stage, e.to_stage) for e in store.stage_history(lead.id)] == [(None, "new")]
+        assert store.reads.tags_of(lead.id) == ["madrid", "vip"]
+        assert [(e.from_stage, e.to_stage) for e in store.reads.stage_history(lead.id)] == [
+            (None, "new")
+        ]
 
     def test_stages_are_the_default_funnel(self, store: LeadStore) -> None:
-        assert [s.key for s in store.stages()] == [
+        assert [s.key for s in store.reads.stages()] == [
             "new",
             "contacted",
             "qualified",
@@ -123,36 +125,36 @@ class TestAddGetUpdate:
         assert error.value.field == "email"
         with pytest.raises(ValidationError):
             add(store, stage="nowhere")
-        assert store.count_list(EVERYTHING).total == 0
+        assert store.reads.count_list(EVERYTHING).total == 0
 
     def test_get_missing_raises(self, store: LeadStore) -> None:
         with pytest.raises(NotFoundError):
-            store.get_lead(999)
-        assert store.lead_row(999) is None
+            store.leads.get_lead(999)
+        assert store.reads.lead_row(999) is None
 
     def test_update_bumps_version(self, store: LeadStore) -> None:
         lead = add(store)
         assert lead.id is not None
-        data, version = store.lead_input(lead.id)
+        data, version = store.leads.lead_input(lead.id)
         data.company = "Nova S.L."
         data.stage = "qualified"
-        updated = store.update_lead(lead.id, version, data)
+        updated = store.leads.update_lead(lead.id, version, data)
         assert updated.version == version + 1 and updated.company == "Nova S.L."
-        assert [e.to_stage for e in store.stage_history(lead.id)] == ["new", "qualified"]
+        assert [e.to_stage for e in store.reads.stage_history(lead.id)] == ["new", "qualified"]
 
     def test_stale_update_conflicts_and_leaves_row(self, store: LeadStore) -> None:
         lead = add(store, company="Old Co")
         assert lead.id is not None
-        data, version = store.lead_input(lead.id)
-        other, _ = store.lead_input(lead.id)
+        data, version = store.leads.lead_input(lead.id)
+        other, _ = store.leads.lead_input(lead.id)
         other.company = "First writer"
-        store.update_lead(lead.id, version, other)
-        before = store.get_lead(lead.id).model_dump()
+        store.leads.update_lead(lead.id, version, other)
+        before = store.leads.get_lead(lead.id).model_dump()
         data.company = "Second writer"
         with pytest.raises(ConflictError) as error:
-            store.update_lead(lead.id, version, data)
+            store.leads.update_lead(lead.id, version, data)
         assert (error.value.expected_version, error.value.actual_version) == (1, 2)
-        assert store.get_lead(lead.id).model_dump() == before
+        assert store.leads.get_lead(lead.id).model_dump() == before
 
 
 class TestDuplicates:
@@ -161,7 +163,7 @@ class TestDuplicates:
         with pytest.raises(DuplicateEmailError) as error:
             add(store, "Robert", email="bob@example.com")
         assert error.value.existing_id == first.id
-        assert store.count_list(EVERYTHING).total == 1
+        assert store.reads.count_list(EVERYTHING).total == 1
 
     def test_nfc_and_nfd_collide(self, store: LeadStore) -> None:
         nfc = unicodedata.normalize("NFC", "josé@example.com")
@@ -174,7 +176,7 @@ class TestDuplicates:
     def test_deleted_lead_still_holds_its_email(self, store: LeadStore) -> None:
         lead = add(store, email="gone@example.com")
         assert lead.id is not None
-        store.delete_lead(lead.id)
+        store.leads.delete_lead(lead.id)
         with pytest.raises(DuplicateEmailError, match="deleted"):
             add(store, email="GONE@example.com")
 
@@ -182,27 +184,27 @@ class TestDuplicates:
         add(store, email="a@example.com")
         second = add(store, "Bea", email="b@example.com")
         assert second.id is not None
-        data, version = store.lead_input(second.id)
+        data, version = store.leads.lead_input(second.id)
         data.email = "A@EXAMPLE.COM"
         with pytest.raises(DuplicateEmailError):
-            store.update_lead(second.id, version, data)
-        assert store.get_lead(second.id).email == "b@example.com"
+            store.leads.update_lead(second.id, version, data)
+        assert store.leads.get_lead(second.id).email == "b@example.com"
 
     def test_find_lead_by_id_or_email(self, store: LeadStore) -> None:
         lead = add(store, email="Ana@Example.com")
-        assert store.find_lead(str(lead.id)).id == lead.id
-        assert store.find_lead("  ana@EXAMPLE.com ").id == lead.id
+        assert store.leads.find_lead(str(lead.id)).id == lead.id
+        assert store.leads.find_lead("  ana@EXAMPLE.com ").id == lead.id
         with pytest.raises(NotFoundError):
-            store.find_lead("nobody@example.com")
-        found = store.find_by_email("ANA@example.com")
+            store.leads.find_lead("nobody@example.com")
+        found = store.leads.find_by_email("ANA@example.com")
         assert found is not None and found.id == lead.id
-        assert store.find_by_email("") is None
+        assert store.leads.find_by_email("") is None
 
     def test_blank_reference_matches_no_lead(self, store: LeadStore) -> None:
         add(store, "No", "Email")
         for blank in ("", "   ", "\x1b"):
             with pytest.raises(NotFoundError):
-                store.find_lead(blank)
+                store.leads.find_lead(blank)
 
 
 class TestSoftDelete:
@@ -210,35 +212,35 @@ class TestSoftDelete:
         keep = add(store, "Keep", "Me")
         gone = add(store, "Zelda", "Gone")
         assert keep.id is not None and gone.id is not None
-        assert store.delete_leads([gone.id, 999]) == [gone.id]
-        assert ids(store.page_list(EVERYTHING, NEWEST, 0, 50)) == [keep.id]
-        assert store.count_list(EVERYTHING).total == 1
+        assert store.leads.delete_leads([gone.id, 999]) == [gone.id]
+        assert ids(store.reads.page_list(EVERYTHING, NEWEST, 0, 50)) == [keep.id]
+        assert store.reads.count_list(EVERYTHING).total == 1
         assert search(store, "zelda") == []
         with pytest.raises(NotFoundError):
-            store.get_lead(gone.id)
-        assert store.get_lead(gone.id, include_deleted=True).deleted_at == DEMO_NOW
-        assert store.delete_leads([gone.id]) == []
-        assert store.restore_leads([gone.id, keep.id]) == [gone.id]
+            store.leads.get_lead(gone.id)
+        assert store.leads.get_lead(gone.id, include_deleted=True).deleted_at == DEMO_NOW
+        assert store.leads.delete_leads([gone.id]) == []
+        assert store.leads.restore_leads([gone.id, keep.id]) == [gone.id]
         assert search(store, "zelda") == [gone.id]
-        assert store.count_list(EVERYTHING).total == 2
+        assert store.reads.count_list(EVERYTHING).total == 2
 
     def test_single_delete_and_restore(self, store: LeadStore) -> None:
         lead = add(store)
         assert lead.id is not None
-        store.delete_lead(lead.id)
+        store.leads.delete_lead(lead.id)
         with pytest.raises(NotFoundError):
-            store.delete_lead(lead.id)
-        store.restore_lead(lead.id)
-        assert store.get_lead(lead.id).deleted_at is None
-        assert store.get_lead(lead.id).version == 3
+            store.leads.delete_lead(lead.id)
+        store.leads.restore_lead(lead.id)
+        assert store.leads.get_lead(lead.id).deleted_at is None
+        assert store.leads.get_lead(lead.id).version == 3
 
     def test_stage_totals_skip_deleted(self, store: LeadStore) -> None:
         a = add(store, value_cents=1000)
         add(store, "B", value_cents=500)
         add(store, "C", stage="won", value_cents=7)
         assert a.id is not None
-        store.delete_lead(a.id)
-        totals = {t.stage.key: (t.count, t.values.cents("EUR")) for t in store.stage_totals()}
+        store.leads.delete_lead(a.id)
+        totals = {t.stage.key: (t.count, t.values.cents("EUR")) for t in store.reads.stage_totals()}
         assert totals == {
             "new": (1, 500),
             "contacted": (0, 0),
@@ -253,9 +255,9 @@ class TestSearchIndex:
     def test_update_reindexes_the_new_name(self, store: LeadStore) -> None:
         lead = add(store, "Oldname", "Smith", company="Acme")
         assert lead.id is not None
-        data, version = store.lead_input(lead.id)
+        data, version = store.leads.lead_input(lead.id)
         data.first_name = "Newname"
-        store.update_lead(lead.id, version, data)
+        store.leads.update_lead(lead.id, version, data)
         assert search(store, "newname") == [lead.id]
         assert search(store, "oldname") == []
         assert search(store, "acme smi") == [lead.id]
@@ -263,7 +265,7 @@ class TestSearchIndex:
 
     def test_hard_delete_removes_from_index(self, store: LeadStore) -> None:
         lead = add(store, "Purged", "Person", email="purged@example.com")
-        store.add_activity(lead.id or 0, "note", "x")
+        store.touches.add_activity(lead.id or 0, "note", "x")
         assert fts_rowids(store, "purged") == [lead.id]
         if is_postgres(store):
             pg_execute(store, "DELETE FROM lead WHERE id = %s", (lead.id,))
@@ -285,7 +287,7 @@ class TestSearchIndex:
 
     def test_move_does_not_break_index(self, store: LeadStore) -> None:
         lead = add(store, "Moving")
-        store.move_lead(lead.id or 0, "won")
+        store.pipeline.move_lead(lead.id or 0, "won")
         assert search(store, "moving") == [lead.id]
         fts_integrity(store)
 
@@ -294,51 +296,51 @@ class TestMoves:
     def test_moves_write_history_in_order(self, store: LeadStore) -> None:
         lead = add(store)
         lead_id = lead.id or 0
-        first = store.move_lead(lead_id, "contacted", "called")
+        first = store.pipeline.move_lead(lead_id, "contacted", "called")
         assert first is not None and (first.from_stage, first.to_stage) == ("new", "contacted")
-        store.move_leads([lead_id], "qualified")
-        assert store.move_lead(lead_id, "qualified") is None
-        history = store.stage_history(lead_id)
+        store.pipeline.move_leads([lead_id], "qualified")
+        assert store.pipeline.move_lead(lead_id, "qualified") is None
+        history = store.reads.stage_history(lead_id)
         assert [(e.from_stage, e.to_stage) for e in history] == [
             (None, "new"),
             ("new", "contacted"),
             ("contacted", "qualified"),
         ]
         assert history[1].reason == "called"
-        assert store.get_lead(lead_id).stage == "qualified"
+        assert store.leads.get_lead(lead_id).stage == "qualified"
 
     def test_unknown_stage_and_stale_version(self, store: LeadStore) -> None:
         lead = add(store)
         lead_id = lead.id or 0
         with pytest.raises(NotFoundError):
-            store.move_lead(lead_id, "heaven")
+            store.pipeline.move_lead(lead_id, "heaven")
         with pytest.raises(ConflictError):
-            store.move_lead(lead_id, "won", expected_version=7)
-        assert store.get_lead(lead_id).stage == "new"
-        assert len(store.stage_history(lead_id)) == 1
+            store.pipeline.move_lead(lead_id, "won", expected_version=7)
+        assert store.leads.get_lead(lead_id).stage == "new"
+        assert len(store.reads.stage_history(lead_id)) == 1
 
     def test_lost_clears_followup(self, store: LeadStore) -> None:
         lead = add(store, next_followup_at=DEMO_NOW + timedelta(days=1))
-        store.move_lead(lead.id or 0, "lost")
-        assert store.get_lead(lead.id or 0).next_followup_at is None
+        store.pipeline.move_lead(lead.id or 0, "lost")
+        assert store.leads.get_lead(lead.id or 0).next_followup_at is None
 
     def test_undo_moves(self, store: LeadStore) -> None:
         a, b = add(store, "A"), add(store, "B", stage="contacted")
-        moves = store.move_leads([a.id or 0, b.id or 0], "proposal")
+        moves = store.pipeline.move_leads([a.id or 0, b.id or 0], "proposal")
         assert len(moves) == 2
-        store.undo_moves(moves)
-        assert store.get_lead(a.id or 0).stage == "new"
-        assert store.get_lead(b.id or 0).stage == "contacted"
-        assert [e.to_stage for e in store.stage_history(a.id or 0)] == ["new"]
-        assert store.get_lead(a.id or 0).stage_changed_at == DEMO_NOW
+        store.pipeline.undo_moves(moves)
+        assert store.leads.get_lead(a.id or 0).stage == "new"
+        assert store.leads.get_lead(b.id or 0).stage == "contacted"
+        assert [e.to_stage for e in store.reads.stage_history(a.id or 0)] == ["new"]
+        assert store.leads.get_lead(a.id or 0).stage_changed_at == DEMO_NOW
 
     def test_undo_refused_after_another_move(self, store: LeadStore) -> None:
         lead = add(store)
-        moves = store.move_leads([lead.id or 0], "contacted")
-        store.move_lead(lead.id or 0, "won")
+        moves = store.pipeline.move_leads([lead.id or 0], "contacted")
+        store.pipeline.move_lead(lead.id or 0, "won")
         with pytest.raises(ConflictError):
-            store.undo_moves(moves)
-        assert store.get_lead(lead.id or 0).stage == "won"
+            store.pipeline.undo_moves(moves)
+        assert store.leads.get_lead(lead.id or 0).stage == "won"
 
 
 class TestActivitiesAndFollowUps:
@@ -346,31 +348,31 @@ class TestActivitiesAndFollowUps:
         lead = add(store)
         lead_id = lead.id or 0
         later = DEMO_NOW - timedelta(hours=1)
-        activity = store.add_activity(lead_id, "call", "Called\x1b[31m back", at=later)
-        store.add_activity(lead_id, "note", "earlier", at=later - timedelta(days=2))
-        assert store.get_lead(lead_id).last_activity_at == later
-        timeline = store.timeline(lead_id)
+        activity = store.touches.add_activity(lead_id, "call", "Called\x1b[31m back", at=later)
+        store.touches.add_activity(lead_id, "note", "earlier", at=later - timedelta(days=2))
+        assert store.leads.get_lead(lead_id).last_activity_at == later
+        timeline = store.reads.timeline(lead_id)
         assert [(e.kind, e.body) for e in timeline] == [
             ("stage", ""),
             ("activity", "Called back"),
             ("activity", "earlier"),
         ]
-        store.delete_activity(activity.id or 0)
-        assert store.get_lead(lead_id).last_activity_at == later - timedelta(days=2)
+        store.touches.delete_activity(activity.id or 0)
+        assert store.leads.get_lead(lead_id).last_activity_at == later - timedelta(days=2)
 
     def test_bad_activity_kind(self, store: LeadStore) -> None:
         lead = add(store)
         with pytest.raises(ValidationError):
-            store.add_activity(lead.id or 0, "telepathy", "hi")
+            store.touches.add_activity(lead.id or 0, "telepathy", "hi")
         with pytest.raises(NotFoundError):
-            store.add_activity(12345, "note", "hi")
+            store.touches.add_activity(12345, "note", "hi")
 
     def test_set_followup_returns_previous(self, store: LeadStore) -> None:
         lead = add(store)
         when = DEMO_NOW + timedelta(days=2)
-        assert store.set_followup(lead.id or 0, when) is None
-        assert store.set_followup(lead.id or 0, None) == when
-        assert store.get_lead(lead.id or 0).next_followup_at is None
+        assert store.agenda.set_followup(lead.id or 0, when) is None
+        assert store.agenda.set_followup(lead.id or 0, None) == when
+        assert store.leads.get_lead(lead.id or 0).next_followup_at is None
 
     def test_followup_filters_around_fixed_clock(self, store: LeadStore) -> None:
         day = DEMO_NOW.replace(hour=0)
@@ -385,7 +387,7 @@ class TestActivitiesAndFollowUps:
         made = {name: add(store, name, next_followup_at=at).id for name, at in plan.items()}
 
         def names(followup: FollowUpFilter) -> set[str]:
-            rows = store.page_list(LeadFilter(followup=followup), NEWEST, 0, 50)
+            rows = store.reads.page_list(LeadFilter(followup=followup), NEWEST, 0, 50)
             return {name for name, lead_id in made.items() if lead_id in ids(rows)}
 
         assert names(FollowUpFilter.OVERDUE) == {"overdue"}
@@ -393,30 +395,30 @@ class TestActivitiesAndFollowUps:
         assert names(FollowUpFilter.THIS_WEEK) == {"morning", "evening", "in6days"}
         assert names(FollowUpFilter.NONE) == {"none"}
         assert names(FollowUpFilter.ANY) == set(plan)
-        assert store.count_list(EVERYTHING).overdue == 1
+        assert store.reads.count_list(EVERYTHING).overdue == 1
 
 
 class TestTags:
     def test_tag_and_untag_return_changed_ids(self, store: LeadStore) -> None:
         a, b = add(store, "A", tags=["vip"]), add(store, "B")
         both = [a.id or 0, b.id or 0]
-        assert store.tag_leads(both, "vip") == [b.id]
-        assert store.tag_leads(both, " ") == []
-        assert store.all_tags() == ["vip"]
-        vip = store.page_list(LeadFilter(tags=("vip",)), NEWEST, 0, 10)
+        assert store.touches.tag_leads(both, "vip") == [b.id]
+        assert store.touches.tag_leads(both, " ") == []
+        assert store.reads.all_tags() == ["vip"]
+        vip = store.reads.page_list(LeadFilter(tags=("vip",)), NEWEST, 0, 10)
         assert sorted(ids(vip)) == sorted(both)
-        assert store.untag_leads(both, "vip") == both
-        assert store.untag_leads(both, "vip") == []
-        assert store.untag_leads(both, "never-made") == []
-        assert store.tags_of(a.id or 0) == []
+        assert store.touches.untag_leads(both, "vip") == both
+        assert store.touches.untag_leads(both, "vip") == []
+        assert store.touches.untag_leads(both, "never-made") == []
+        assert store.reads.tags_of(a.id or 0) == []
 
     def test_update_replaces_tags(self, store: LeadStore) -> None:
         lead = add(store, tags=["a", "b"])
-        data, version = store.lead_input(lead.id or 0)
+        data, version = store.leads.lead_input(lead.id or 0)
         assert data.tags == ["a", "b"]
         data.tags = ["b", "c"]
-        store.update_lead(lead.id or 0, version, data)
-        assert store.tags_of(lead.id or 0) == ["b", "c"]
+        store.leads.update_lead(lead.id or 0, version, data)
+        assert store.reads.tags_of(lead.id or 0) == ["b", "c"]
 
 
 def _varied_leads(store: LeadStore) -> None:
@@ -439,7 +441,7 @@ def _varied_leads(store: LeadStore) -> None:
                 "last_activity_at": None if i % 2 else DEMO_NOW - timedelta(hours=i % 5),
             }
         )
-    store.bulk_insert_leads(rows)
+    store.imports.bulk_insert_leads(rows)
 
 
 STAGE_POS = {"new": 0, "contacted": 1, "qualified": 2, "proposal": 3, "won": 4, "lost": 5}
@@ -464,8 +466,8 @@ class TestPaging:
     @pytest.mark.parametrize("key", list(SortKey))
     def test_every_sort_is_a_stable_total_order(self, store: LeadStore, key: SortKey) -> None:
         _varied_leads(store)
-        up = store.page_list(EVERYTHING, LeadSort(key, descending=False), 0, 1000)
-        down = store.page_list(EVERYTHING, LeadSort(key, descending=True), 0, 1000)
+        up = store.reads.page_list(EVERYTHING, LeadSort(key, descending=False), 0, 1000)
+        down = store.reads.page_list(EVERYTHING, LeadSort(key, descending=True), 0, 1000)
         assert len(set(ids(up))) == len(up) == 45
         assert ids(up) == ids(sorted(up, key=PY_KEYS[key]))
         assert ids(down) == ids(up)[::-1]
@@ -478,15 +480,15 @@ class TestPaging:
         _varied_leads(store)
         sort = LeadSort(key, descending)
         lead_filter = LeadFilter(stages=("new", "won", "lost", "qualified"))
-        total = store.count_list(lead_filter).total
+        total = store.reads.count_list(lead_filter).total
         assert total == 36
-        full = ids(store.page_list(lead_filter, sort, 0, 1000))
+        full = ids(store.reads.page_list(lead_filter, sort, 0, 1000))
         for limit in (1, 7, 10):
             for offset in range(0, total + 2):
-                plain = ids(store.page_list(lead_filter, sort, offset, limit))
+                plain = ids(store.reads.page_list(lead_filter, sort, offset, limit))
                 assert plain == full[offset : offset + limit]
-                assert ids(store.page_list(lead_filter, sort, offset, limit, total)) == plain
-        assert store.page_list(lead_filter, sort, 3, 0, total) == []
+                assert ids(store.reads.page_list(lead_filter, sort, offset, limit, total)) == plain
+        assert store.reads.page_list(lead_filter, sort, 3, 0, total) == []
 
 
 class TestBulkInsert:
@@ -512,31 +514,33 @@ class TestBulkInsert:
             }
             for i in range(12)
         ]
-        assert store.bulk_insert_leads(rows, batch_size=5) == 12
-        page = store.page_list(LeadFilter(search="loadco"), NEWEST, 0, 50)
+        assert store.imports.bulk_insert_leads(rows, batch_size=5) == 12
+        page = store.reads.page_list(LeadFilter(search="loadco"), NEWEST, 0, 50)
         assert len(page) == 12
         lead_id = page[0].id
-        assert [(e.from_stage, e.to_stage, e.reason) for e in store.stage_history(lead_id)] == [
+        assert [
+            (e.from_stage, e.to_stage, e.reason) for e in store.reads.stage_history(lead_id)
+        ] == [
             (None, "new", ""),
             ("new", "contacted", ""),
             ("contacted", "qualified", "fit"),
         ]
-        assert store.get_lead(lead_id).stage_changed_at == t0 + timedelta(days=2)
-        assert [e.kind for e in store.timeline(lead_id)][0] == "activity"
-        assert store.all_tags() == ["bulk", "t0", "t1"]
-        assert store.count_list(LeadFilter(tags=("t1",))).total == 6
+        assert store.leads.get_lead(lead_id).stage_changed_at == t0 + timedelta(days=2)
+        assert [e.kind for e in store.reads.timeline(lead_id)][0] == "activity"
+        assert store.reads.all_tags() == ["bulk", "t0", "t1"]
+        assert store.reads.count_list(LeadFilter(tags=("t1",))).total == 6
         self._assert_indexes(store)
         fts_integrity(store)
 
     def test_bulk_into_non_empty_table_and_trigger_restored(self, store: LeadStore) -> None:
         first = add(store, "Before")
-        store.bulk_insert_leads([{"first_name": "Loaded", "created_at": DEMO_NOW}])
+        store.imports.bulk_insert_leads([{"first_name": "Loaded", "created_at": DEMO_NOW}])
         after = add(store, "Afterwards")
         assert search(store, "before") == [first.id]
         assert len(search(store, "loaded")) == 1
         assert search(store, "afterwards") == [after.id]
         loaded = search(store, "loaded")[0]
-        assert [e.to_stage for e in store.stage_history(loaded)] == ["new"]
+        assert [e.to_stage for e in store.reads.stage_history(loaded)] == ["new"]
         self._assert_indexes(store)
         fts_integrity(store)
 
@@ -546,8 +550,8 @@ class TestBulkInsert:
             {"first_name": "Two", "email_key": "same@example.com"},
         ]
         with pytest.raises(Exception, match="(?i)unique"):
-            store.bulk_insert_leads(rows)
-        assert store.count_list(EVERYTHING).total == 0
+            store.imports.bulk_insert_leads(rows)
+        assert store.reads.count_list(EVERYTHING).total == 0
         self._assert_indexes(store)
 
     @staticmethod

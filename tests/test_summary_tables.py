@@ -59,7 +59,7 @@ def assert_kept(store: LeadStore) -> None:
 
 
 def _live(store: LeadStore) -> list[int]:
-    return [row.id for row in store.page_list(LeadFilter(), store_sort(), 0, 500)]
+    return [row.id for row in store.reads.page_list(LeadFilter(), store_sort(), 0, 500)]
 
 
 def store_sort() -> LeadSort:
@@ -84,7 +84,7 @@ class Runner:
         target = live[pick % len(live)] if live else None
         number = next(_numbers)
         if op == "add" or target is None:
-            store.add_lead(
+            store.leads.add_lead(
                 LeadInput(
                     first_name=f"Ana{number}",
                     email=f"a{number}@example.org",
@@ -96,23 +96,23 @@ class Runner:
                 )
             )
         elif op == "edit":
-            data, version = store.lead_input(target)
+            data, version = store.leads.lead_input(target)
             data.source = SOURCES[(pick + 1) % 3]
             data.value_cents = pick * 7
             data.currency = CURRENCIES[(pick + 1) % 2]
-            store.update_lead(target, version, data)
+            store.leads.update_lead(target, version, data)
         elif op == "move":
-            moved = store.move_lead(target, STAGES[pick % 6])
+            moved = store.pipeline.move_lead(target, STAGES[pick % 6])
             if moved is not None:
                 self.moves.append(moved)
         elif op == "undo" and self.moves:
-            store.undo_moves([self.moves.pop()])
+            store.pipeline.undo_moves([self.moves.pop()])
         elif op == "followup":
-            store.set_followup(target, store.now() + timedelta(minutes=pick * 37 - 900))
+            store.agenda.set_followup(target, store.now() + timedelta(minutes=pick * 37 - 900))
         elif op == "delete":
-            self.deleted.extend(store.delete_leads([target]))
+            self.deleted.extend(store.leads.delete_leads([target]))
         elif op == "restore" and self.deleted:
-            store.restore_leads([self.deleted.pop()])
+            store.leads.restore_leads([self.deleted.pop()])
         elif op == "import":
             path = self.folder / f"import{number}.csv"
             path.write_text(
@@ -121,12 +121,12 @@ class Runner:
                 f"Dup{number},a{pick}@example.org,referral,new\n",
                 encoding="utf-8",
             )
-            report = store.import_rows(store.preview_import(path), ImportOptions())
+            report = store.imports.import_rows(store.imports.preview_import(path), ImportOptions())
             if report.batch_id is not None:
                 self.batches.append(report.batch_id)
         elif op == "bulk":
             at = f"2026-02-0{pick % 9 + 1} 09:00:00"
-            store.bulk_insert_leads(
+            store.imports.bulk_insert_leads(
                 [
                     {
                         "first_name": f"Bulk{number}",
@@ -144,15 +144,15 @@ class Runner:
                 ]
             )
         elif op == "revert" and self.batches:
-            store.revert_import(self.batches.pop(), force=True)
+            store.imports.revert_import(self.batches.pop(), force=True)
         elif op == "merge" and len(live) > 1:
             other = live[(pick + 1) % len(live)]
             if other != target:
-                self.merges.append(store.merge_leads(target, other).merge_id)
+                self.merges.append(store.merges.merge(target, other).merge_id)
         elif op == "unmerge" and self.merges:
-            store.unmerge(self.merges.pop())
+            store.merges.unmerge(self.merges.pop())
         elif op == "forget":
-            store.forget_lead(target)
+            store.imports.forget_lead(target)
 
 
 @given(steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 400)), max_size=12))
@@ -182,10 +182,10 @@ def test_demo_summary_matches_the_funnel(demo_store: LeadStore, tmp_path: Path) 
         encoding="utf-8",
     )
     if demo_store.backend.__class__.__name__ == "SqliteBackend":  # no file import on PostgreSQL
-        demo_store.import_rows(demo_store.preview_import(path), ImportOptions())
+        demo_store.imports.import_rows(demo_store.imports.preview_import(path), ImportOptions())
     assert_kept(demo_store)
     fast = demo_store.metrics.summary().funnel
-    full = demo_store.funnel_metrics()
+    full = demo_store.reads.funnel_metrics()
     assert [(s.key, s.count, s.values, s.reached, s.converted) for s in fast.stages] == [
         (s.key, s.count, s.values, s.reached, s.converted) for s in full.stages
     ]
@@ -198,14 +198,14 @@ def test_edited_pipeline_summary_matches_the_funnel(demo_store: LeadStore) -> No
     """A nurturing stage added and filled, an open stage removed (its leads moved): the
     summaries still give the history pass's counts, reached, conversions and win rate."""
     nurture = demo_store.stage_editor.add("Nurturing", kind="nurture")
-    page = demo_store.page_list(LeadFilter(), LeadSort(), 0, 12)
+    page = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 12)
     for row in page[:6]:
-        demo_store.move_lead(row.id, nurture.key)
-    demo_store.move_lead(page[6].id, "won")
+        demo_store.pipeline.move_lead(row.id, nurture.key)
+    demo_store.pipeline.move_lead(page[6].id, "won")
     demo_store.stage_editor.remove("qualified", move_to="proposal")
     assert_kept(demo_store)
     fast = demo_store.metrics.summary().funnel
-    full = demo_store.funnel_metrics()
+    full = demo_store.reads.funnel_metrics()
     assert [(s.key, s.kind, s.count, s.reached, s.converted) for s in fast.stages] == [
         (s.key, s.kind, s.count, s.reached, s.converted) for s in full.stages
     ]
@@ -224,7 +224,7 @@ def test_an_import_that_rewrites_its_own_new_leads(
     leads at the end of the load, not row by row)."""
     if demo_store.backend.__class__.__name__ != "SqliteBackend":
         pytest.skip("file imports run on SQLite")
-    existing = demo_store.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+    existing = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
     assert existing.email
     path = tmp_path / "twice.csv"
     path.write_text(
@@ -235,12 +235,12 @@ def test_an_import_that_rewrites_its_own_new_leads(
         "Otra,otra@example.org,ads,won,50.00,EUR,\n",
         encoding="utf-8",
     )
-    report = demo_store.import_rows(
-        demo_store.preview_import(path), ImportOptions(on_duplicate=mode)
+    report = demo_store.imports.import_rows(
+        demo_store.imports.preview_import(path), ImportOptions(on_duplicate=mode)
     )
     assert report.imported == 2 and report.batch_id is not None
     assert_kept(demo_store)
-    demo_store.revert_import(report.batch_id, force=True)
+    demo_store.imports.revert_import(report.batch_id, force=True)
     assert_kept(demo_store)
 
 
@@ -249,12 +249,12 @@ def test_header_counts_from_the_counters(demo_store: LeadStore) -> None:
     the list's header and the board's columns read the counters."""
     now = demo_store.now()
     assert demo_store.metrics.counts() == demo_store.backend.count(LeadFilter(), now)
-    assert demo_store.count_list(LeadFilter()) == demo_store.metrics.counts()
+    assert demo_store.reads.count_list(LeadFilter()) == demo_store.metrics.counts()
     for stages in (("new",), ("proposal", "won")):
         counted = demo_store.backend.count(LeadFilter(stages=stages), now)
         assert demo_store.metrics.counts(stages) == counted
-        assert demo_store.count_list(LeadFilter(stages=stages)) == counted
-    assert demo_store.stage_totals() == demo_store.backend.stage_totals()
+        assert demo_store.reads.count_list(LeadFilter(stages=stages)) == counted
+    assert demo_store.reads.stage_totals() == demo_store.backend.stage_totals()
 
 
 def test_segment_equals_its_own_grouping(demo_store: LeadStore) -> None:
@@ -268,7 +268,7 @@ def test_segment_equals_its_own_grouping(demo_store: LeadStore) -> None:
     segment = demo_store.metrics.segment(
         LeadFilter(stages=("proposal", "won")), "stage:proposal,won", progress
     )
-    rows = demo_store.page_list(LeadFilter(stages=("proposal", "won")), store_sort(), 0, 1000)
+    rows = demo_store.reads.page_list(LeadFilter(stages=("proposal", "won")), store_sort(), 0, 1000)
     assert sum(s.count for s in segment.funnel.stages) == len(rows)
     assert sum(g.leads for g in segment.sources) == len(rows)
     assert seen and seen[-1][0] == seen[-1][1]
@@ -297,9 +297,9 @@ def test_overdue_in_a_half_hour_time_zone(
         now = demo_store.now()
         start, _end = day_bounds(now)
         assert start.astimezone(UTC).minute == 30
-        ids = [row.id for row in demo_store.page_list(LeadFilter(), LeadSort(), 0, 6)]
+        ids = [row.id for row in demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 6)]
         for lead_id, minutes in zip(ids, (-10, -29, 0, 5, -31, -90), strict=True):
-            demo_store.set_followup(lead_id, start + timedelta(minutes=minutes))
+            demo_store.agenda.set_followup(lead_id, start + timedelta(minutes=minutes))
         assert demo_store.metrics.counts() == demo_store.backend.count(LeadFilter(), now)
         counted = demo_store.backend.count(LeadFilter(stages=("new",)), now)
         assert demo_store.metrics.counts(("new",)) == counted

@@ -20,8 +20,8 @@ from leadtui.store import LeadStore
 
 def _owners(store: LeadStore, text: str) -> set[str]:
     lead_filter = LeadFilter(query=store.views.parse(text))
-    rows = store.page_list(lead_filter, LeadSort(), 0, 100)
-    assert store.count_list(lead_filter).total == len(rows)
+    rows = store.reads.page_list(lead_filter, LeadSort(), 0, 100)
+    assert store.reads.count_list(lead_filter).total == len(rows)
     return {row.first_name for row in rows}
 
 
@@ -31,24 +31,24 @@ class TestOwnersAndActors:
 
     def test_a_new_lead_is_owned_by_me_and_its_history_names_me(self, store: LeadStore) -> None:
         assert store.team.me() == "ana"
-        lead = store.add_lead(LeadInput(first_name="Eva"))
+        lead = store.leads.add_lead(LeadInput(first_name="Eva"))
         assert lead.id is not None
-        store.add_activity(lead.id, "call", "Hello")
-        store.move_lead(lead.id, "contacted")
-        store.log_touch(lead.id, "email", "Sent the quote")
-        detail = store.lead_detail(lead.id)
+        store.touches.add_activity(lead.id, "call", "Hello")
+        store.pipeline.move_lead(lead.id, "contacted")
+        store.agenda.log_touch(lead.id, "email", "Sent the quote")
+        detail = store.reads.lead_detail(lead.id)
         assert detail is not None and detail.owner == "ana"
         assert detail.timeline and {entry.actor for entry in detail.timeline} == {"ana"}
-        row = store.lead_row(lead.id)
+        row = store.reads.lead_row(lead.id)
         assert row is not None and row.owner == "ana"
 
     def test_assign_unassign_and_undo(self, store: LeadStore) -> None:
-        first = store.add_lead(LeadInput(first_name="Eva")).id or 0
-        second = store.add_lead(LeadInput(first_name="Bo")).id or 0
-        version = store.lead_input(first)[1]
+        first = store.leads.add_lead(LeadInput(first_name="Eva")).id or 0
+        second = store.leads.add_lead(LeadInput(first_name="Bo")).id or 0
+        version = store.leads.lead_input(first)[1]
         done = store.team.assign([first, second], "luis")
         assert done.lead_ids == (first, second)
-        assert store.lead_input(first)[1] == version + 1  # an open form on it now conflicts
+        assert store.leads.lead_input(first)[1] == version + 1  # an open form on it now conflicts
         assert store.team.assign([first], "luis").lead_ids == ()  # already his: no change
         assert _owners(store, "owner:luis") == {"Eva", "Bo"}
         gone = store.team.assign([second], None)
@@ -58,14 +58,14 @@ class TestOwnersAndActors:
         assert _owners(store, "owner:me") == {"Eva", "Bo"}
 
     def test_an_undo_leaves_a_lead_reassigned_since(self, store: LeadStore) -> None:
-        lead = store.add_lead(LeadInput(first_name="Eva")).id or 0
+        lead = store.leads.add_lead(LeadInput(first_name="Eva")).id or 0
         done = store.team.assign([lead], "luis")
         store.team.assign([lead], "marta")
         assert store.team.restore_owners(done) == []
         assert _owners(store, "owner:marta") == {"Eva"}
 
     def test_owner_names_are_cleaned_and_bounded(self, store: LeadStore) -> None:
-        lead = store.add_lead(LeadInput(first_name="Eva")).id or 0
+        lead = store.leads.add_lead(LeadInput(first_name="Eva")).id or 0
         store.team.assign([lead], "  lu\x1b[31mis \n")
         assert store.team.owners() == ["luis"]
         with pytest.raises(ValidationError):
@@ -75,7 +75,7 @@ class TestOwnersAndActors:
 
     def test_owner_filters_and_completion(self, store: LeadStore) -> None:
         ids = {
-            name: store.add_lead(LeadInput(first_name=name)).id or 0
+            name: store.leads.add_lead(LeadInput(first_name=name)).id or 0
             for name in ("Eva", "Bo", "Cy", "Di")
         }
         store.team.assign([ids["Bo"]], "luis")
@@ -86,7 +86,7 @@ class TestOwnersAndActors:
         assert _owners(store, "-owner:me") == {"Bo", "Cy", "Di"}
         assert _owners(store, "-owner:none") == {"Eva", "Bo", "Di"}
         assert _owners(store, "owner:ME,none") == {"Eva", "Cy"}
-        store.delete_leads([ids["Di"]])
+        store.leads.delete_leads([ids["Di"]])
         assert store.team.owners() == ["ana", "luis"]
         assert store.views.vocabulary().owners == ("ana", "luis")
 
@@ -97,11 +97,11 @@ class TestOwnersAndActors:
         monkeypatch.setenv("LEADTUI_USER", "luis")
         colleague = open_store(store_target(store), clock=fixed_clock)
         try:
-            lead = colleague.add_lead(LeadInput(first_name="Eva")).id or 0
-            colleague.move_lead(lead, "qualified")
+            lead = colleague.leads.add_lead(LeadInput(first_name="Eva")).id or 0
+            colleague.pipeline.move_lead(lead, "qualified")
         finally:
             colleague.close()
-        detail = store.lead_detail(lead)
+        detail = store.reads.lead_detail(lead)
         assert detail is not None and detail.owner == "luis"
         assert [entry.actor for entry in detail.timeline] == ["luis", "luis"]
         assert _owners(store, "owner:me") == set()
@@ -110,7 +110,7 @@ class TestOwnersAndActors:
 
 def test_a_read_only_store_refuses_to_assign(db_path: Path) -> None:
     store = open_store(db_path, clock=fixed_clock)
-    lead = store.add_lead(LeadInput(first_name="Eva")).id or 0
+    lead = store.leads.add_lead(LeadInput(first_name="Eva")).id or 0
     store.close()
     reader = LeadStore.open(db_path, clock=fixed_clock, read_only=True)
     try:
@@ -127,15 +127,15 @@ def test_imports_are_the_importers_unless_a_column_names_the_owner(
 
     plain = tmp_path / "plain.csv"
     plain.write_text("first_name,email\nEva,eva@example.com\n", encoding="utf-8")
-    store.import_rows(store.preview_import(plain), ImportOptions())
+    store.imports.import_rows(store.imports.preview_import(plain), ImportOptions())
     owned = tmp_path / "owned.csv"
     owned.write_text(
         "first_name,email,Assigned to\nBo,bo@example.com,luis\nCy,cy@example.com,\n",
         encoding="utf-8",
     )
-    preview = store.preview_import(owned)
+    preview = store.imports.preview_import(owned)
     assert preview.mapping[-1] == "owner"
-    store.import_rows(preview, ImportOptions())
+    store.imports.import_rows(preview, ImportOptions())
     assert _owners(store, "owner:me") == {"Eva"}
     assert _owners(store, "owner:luis") == {"Bo"}
     assert _owners(store, "owner:none") == {"Cy"}
@@ -181,7 +181,7 @@ def test_the_database_role_on_postgres(pg_url: str, monkeypatch: pytest.MonkeyPa
 
 def test_sqlite_schema_six_is_backed_up_and_migrated(db_path: Path) -> None:
     store = open_store(db_path, clock=fixed_clock)
-    store.add_lead(LeadInput(first_name="Before"))
+    store.leads.add_lead(LeadInput(first_name="Before"))
     store.close()
     conn = sqlite3.connect(db_path)
     conn.execute("DROP INDEX ix_live_owner")
@@ -193,7 +193,7 @@ def test_sqlite_schema_six_is_backed_up_and_migrated(db_path: Path) -> None:
     store = open_store(db_path, clock=fixed_clock)
     try:
         assert _owners(store, "owner:none") == {"Before"}
-        store.add_lead(LeadInput(first_name="After"))
+        store.leads.add_lead(LeadInput(first_name="After"))
         assert _owners(store, "owner:me") == {"After"}
     finally:
         store.close()
@@ -226,7 +226,7 @@ def test_the_team_steps_are_idempotent(db_path: Path, pg_url: str) -> None:
 
 def test_postgres_schema_six_is_migrated(pg_url: str) -> None:
     store = open_store(pg_url, clock=fixed_clock)
-    store.add_lead(LeadInput(first_name="Before"))
+    store.leads.add_lead(LeadInput(first_name="Before"))
     store.close()
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("DROP INDEX ix_live_owner")
@@ -239,7 +239,7 @@ def test_postgres_schema_six_is_migrated(pg_url: str) -> None:
     store = open_store(pg_url, clock=fixed_clock)
     try:
         assert _owners(store, "owner:none") == {"Before"}
-        store.add_lead(LeadInput(first_name="After"))
+        store.leads.add_lead(LeadInput(first_name="After"))
         assert _owners(store, "owner:me") == {"After"}
     finally:
         store.close()

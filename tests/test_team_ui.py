@@ -28,7 +28,7 @@ SIZE = (120, 36)
 
 
 def owner_of(store: LeadStore, lead_id: int) -> str | None:
-    row = store.lead_row(lead_id)
+    row = store.reads.lead_row(lead_id)
     assert row is not None
     return row.owner
 
@@ -124,7 +124,7 @@ class TestMine:
     async def test_mine_on_the_list_and_the_board(
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
-        rows = demo_store.page_list(LeadFilter(), LeadSort(), 0, 3)
+        rows = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 3)
         demo_store.team.assign([rows[0].id, rows[2].id], "ana")
         app = app_factory(demo_store)
         async with app.run_test(size=SIZE) as pilot:
@@ -157,7 +157,7 @@ class TestMine:
     async def test_o_on_the_agenda_shows_only_mine(
         self, demo_store: LeadStore, app_factory: AppFactory
     ) -> None:
-        overdue = demo_store.agenda_page(AgendaSection.OVERDUE, 0, 10)
+        overdue = demo_store.reads.agenda_page(AgendaSection.OVERDUE, 0, 10)
         assert len(overdue) >= 2
         demo_store.team.assign([overdue[1].lead.id], "ana")
         app = app_factory(demo_store)

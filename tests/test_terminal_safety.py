@@ -92,7 +92,7 @@ def add_corpus(store: LeadStore) -> int:
     """Put every payload into every text field through the store; returns leads added."""
     added = 0
     for payload in PAYLOADS:
-        lead = store.add_lead(
+        lead = store.leads.add_lead(
             LeadInput(
                 first_name=payload,
                 last_name=payload,
@@ -106,8 +106,8 @@ def add_corpus(store: LeadStore) -> int:
             )
         )
         assert lead.id is not None
-        store.add_activity(lead.id, "note", payload)
-        store.move_lead(lead.id, "contacted", payload)
+        store.touches.add_activity(lead.id, "note", payload)
+        store.pipeline.move_lead(lead.id, "contacted", payload)
         added += 1
     return added
 
@@ -122,7 +122,7 @@ def test_store_keeps_no_escape_or_control_characters(store: LeadStore) -> None:
         if FORBIDDEN.search(v.replace("\n", "") if c == "body" else v)
     ]
     assert bad == []
-    names = {row.first_name for row in store.page_list(LeadFilter(), LeadSort(), 0, 100)}
+    names = {row.first_name for row in store.reads.page_list(LeadFilter(), LeadSort(), 0, 100)}
     assert "[@click=app.quit]x" in names and "Acme [/]" in names  # markup kept literally
     assert "Emoji 😀👩‍💻🇪🇸" in names and "株式会社テスト" in names
 
@@ -130,19 +130,19 @@ def test_store_keeps_no_escape_or_control_characters(store: LeadStore) -> None:
 def test_ten_thousand_character_names_are_refused_clearly(store: LeadStore) -> None:
     """A 10,000-character name is a validation error (field named), not a crash; notes fit."""
     with pytest.raises(ValidationError) as caught:
-        store.add_lead(LeadInput(first_name=LONG))
+        store.leads.add_lead(LeadInput(first_name=LONG))
     assert caught.value.field == "first_name"
-    lead = store.add_lead(LeadInput(first_name="Long note"))
+    lead = store.leads.add_lead(LeadInput(first_name="Long note"))
     assert lead.id is not None
-    store.add_activity(lead.id, "note", LONG)
-    notes = [entry.body for entry in store.timeline(lead.id) if entry.kind == "activity"]
+    store.touches.add_activity(lead.id, "note", LONG)
+    notes = [entry.body for entry in store.reads.timeline(lead.id) if entry.kind == "activity"]
     assert notes == [LONG]
 
 
 def write_raw(path: Path) -> None:
     """Payloads written straight into the file, as another program could: no cleaning."""
     store = open_store(path)
-    store.bulk_insert_leads(
+    store.imports.bulk_insert_leads(
         {"first_name": f"Raw {i}", "company": "Raw"} for i in range(len(PAYLOADS) + 1)
     )
     store.close()
@@ -175,21 +175,20 @@ def test_reads_strip_escapes_from_foreign_data(tmp_path: Path) -> None:
     write_raw(path)
     store = open_store(path)
     outputs: list[object] = [
-        store.page_list(LeadFilter(), LeadSort(), 0, 100),
-        store.stages(),
-        store.stage_totals(),
-        store.all_tags(),
+        store.reads.page_list(LeadFilter(), LeadSort(), 0, 100),
+        store.reads.stages(),
+        store.reads.stage_totals(),
+        store.reads.all_tags(),
     ]
     for lead_id in range(1, len(PAYLOADS) + 2):
         outputs += [
-            store.lead_row(lead_id),
-            store.tags_of(lead_id),
-            store.timeline(lead_id),
-            store.stage_history(lead_id),
-            store.lead_input(lead_id),
+            store.reads.lead_row(lead_id),
+            store.reads.tags_of(lead_id),
+            store.reads.timeline(lead_id),
+            store.reads.stage_history(lead_id),
+            store.leads.lead_input(lead_id),
+            store.reads.lead_detail(lead_id),
         ]
-        if hasattr(store, "lead_detail"):
-            outputs.append(store.lead_detail(lead_id))
     store.close()
     text = repr(outputs)  # repr shows any control character as an escape like \x1b
     for needle in ("\\x1b", "\\x9b", "\\x9d", "\\x07", "\\u202e", "\\x08"):
@@ -352,25 +351,20 @@ def test_cli_output_has_no_escapes(hostile_db: Path) -> None:
         assert b"\x1b" not in result.stdout
 
 
-# Store reads that return no stored text (counts) or write it to a file (export: exact data).
-NO_TEXT_READS = {"count_list", "export_leads", "agenda_count"}
+# Store reads that return no stored text (counts).
+NO_TEXT_READS = {"count_list", "agenda_count"}
 
 
 def test_every_store_read_is_sanitized() -> None:
-    """Each LeadStore method reading through the fast connection passes its result through
-    sanitize() (so a read added later cannot leak stored escapes to the screen)."""
+    """Each method of the store's read side passes its result through sanitize() (so a read
+    added later cannot leak stored escapes to the screen)."""
     import inspect
 
-    from leadtui.store import LeadStore
+    from leadtui.store.reads import ReadsService
 
     unguarded = []
-    for name, method in inspect.getmembers(LeadStore, inspect.isfunction):
+    for name, method in inspect.getmembers(ReadsService, inspect.isfunction):
         source = inspect.getsource(method)
-        if (
-            not name.startswith("_")
-            and "self._read()" in source
-            and "sanitize(" not in source
-            and name not in NO_TEXT_READS
-        ):
+        if not name.startswith("_") and "sanitize(" not in source and name not in NO_TEXT_READS:
             unguarded.append(name)
     assert unguarded == []

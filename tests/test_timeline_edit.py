@@ -29,17 +29,18 @@ async def keys(pilot: Pilot[None], *pressed: str) -> None:
 
 def seeded(store: LeadStore) -> tuple[int, int]:
     """A lead with a call (newest) above its creation."""
-    lead_id = store.add_lead(LeadInput(first_name="Ana")).id
+    lead_id = store.leads.add_lead(LeadInput(first_name="Ana")).id
     assert lead_id is not None
     later = LeadStore(store.backend, clock=lambda: LATER)
-    logged = later.log_touch(lead_id, "call", "wants a quote")
+    logged = later.agenda.log_touch(lead_id, "call", "wants a quote")
     assert logged.activity_id is not None
     return lead_id, logged.activity_id
 
 
 def call(store: LeadStore, lead_id: int, activity_id: int) -> TimelineEntry | None:
     return next(
-        (e for e in store.timeline(lead_id) if e.id == activity_id and e.kind == "activity"), None
+        (e for e in store.reads.timeline(lead_id) if e.id == activity_id and e.kind == "activity"),
+        None,
     )
 
 
@@ -110,4 +111,4 @@ async def test_stage_changes_are_not_edited(store: LeadStore, app_factory: AppFa
         assert isinstance(app.screen, LeadDetailScreen)
         await keys(pilot, "X")
         assert isinstance(app.screen, LeadDetailScreen)
-        assert len(store.timeline(lead_id)) == 2
+        assert len(store.reads.timeline(lead_id)) == 2

@@ -24,7 +24,7 @@ def seed(store: LeadStore, count: int) -> list[int]:
     ids = []
     for index in range(count):
         due = DEMO_NOW - timedelta(days=count - index)
-        made = store.add_lead(
+        made = store.leads.add_lead(
             LeadInput(first_name=f"Lead{index}", stage="new", next_followup_at=due)
         )
         assert made.id is not None
@@ -73,7 +73,7 @@ async def test_triage_three_leads_within_the_key_budget(
             await keys.press("tab", "3", "enter")  # follow-up preset 3 = one week; log it
             used = keys.count - start + (2 if number == 1 else 0)  # A and t opened it
             assert used <= KEY_BUDGET, used
-            detail = store.lead_detail(lead_id)
+            detail = store.reads.lead_detail(lead_id)
             assert detail is not None
             assert detail.stage == "contacted"
             assert detail.next_followup_at == week
@@ -81,7 +81,7 @@ async def test_triage_three_leads_within_the_key_budget(
             assert [e.body for e in calls] == [f"wants a quote {number}"]
             assert any(e.activity_kind == "followup" for e in detail.timeline)
         assert app.screen.detail is None  # the queue is done
-        assert store.agenda_count(AgendaSection.OVERDUE) == 0
+        assert store.reads.agenda_count(AgendaSection.OVERDUE) == 0
 
 
 async def test_snooze_skip_and_undo(store: LeadStore, app_factory: AppFactory) -> None:
@@ -98,14 +98,14 @@ async def test_snooze_skip_and_undo(store: LeadStore, app_factory: AppFactory) -
         assert isinstance(app.screen, TriageScreen)
         assert app.screen.detail is not None and app.screen.detail.id == second
         tomorrow = datetime.combine((DEMO_NOW + timedelta(days=1)).date(), time(9), DEMO_NOW.tzinfo)
-        found = store.lead_detail(first)
+        found = store.reads.lead_detail(first)
         assert found is not None and found.next_followup_at == tomorrow
         await pilot.press("u")
         await settle(pilot)
-        found = store.lead_detail(first)
+        found = store.reads.lead_detail(first)
         assert found is not None and found.next_followup_at == DEMO_NOW - timedelta(days=2)
         await pilot.press("right_square_bracket")  # skip: nothing written
         await settle(pilot)
         assert app.screen.detail is None
-        untouched = store.lead_detail(second)
+        untouched = store.reads.lead_detail(second)
         assert untouched is not None and untouched.next_followup_at == DEMO_NOW - timedelta(days=1)

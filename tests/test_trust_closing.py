@@ -31,7 +31,7 @@ async def keys(pilot: Pilot[None], *pressed: str) -> None:
 
 def add(store: LeadStore, name: str, stage: str) -> int:
     """A lead with a follow-up and a value of 500."""
-    lead = store.add_lead(
+    lead = store.leads.add_lead(
         LeadInput(
             first_name=name,
             email=f"{name.lower()}@closing.example.com",
@@ -68,19 +68,19 @@ class TestClosingInTheDetail:
             await keys(pilot, "greater_than_sign")
             assert isinstance(app.screen, WonDialog)
             await keys(pilot, "escape")
-            assert store.get_lead(lead_id).stage == "proposal"
+            assert store.leads.get_lead(lead_id).stage == "proposal"
             await keys(pilot, "greater_than_sign")
             value = app.screen.query_one("#won-value")
             assert getattr(value, "value", "") in ("500", "500.00")
             value.value = "720"  # type: ignore[attr-defined]
             await keys(pilot, "enter")
-            won = store.get_lead(lead_id)
+            won = store.leads.get_lead(lead_id)
             assert (won.stage, won.value_cents, won.next_followup_at) == ("won", 72_000, None)
             await keys(pilot, "greater_than_sign")  # Won never becomes Lost by "next stage"
-            assert store.get_lead(lead_id).stage == "won"
+            assert store.leads.get_lead(lead_id).stage == "won"
             assert not isinstance(app.screen, LostReasonDialog)
             await keys(pilot, "u")
-            back = store.get_lead(lead_id)
+            back = store.leads.get_lead(lead_id)
             assert (back.stage, back.value_cents) == ("proposal", 50_000)
             assert back.next_followup_at == FOLLOWUP
             assert any("Ana" in text and text.startswith("Undone") for text in toasts(app))
@@ -93,13 +93,13 @@ class TestClosingInTheDetail:
         async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
             await open_detail(pilot, lead_id)
             await keys(pilot, "x", "enter")
-            lost = store.get_lead(lead_id)
+            lost = store.leads.get_lead(lead_id)
             assert (lost.stage, lost.next_followup_at) == ("lost", None)
             await keys(pilot, "greater_than_sign", "w")  # neither leaves Lost for Won
-            assert store.get_lead(lead_id).stage == "lost"
+            assert store.leads.get_lead(lead_id).stage == "lost"
             assert not isinstance(app.screen, WonDialog)
             await keys(pilot, "u")
-            back = store.get_lead(lead_id)
+            back = store.leads.get_lead(lead_id)
             assert (back.stage, back.next_followup_at) == ("qualified", FOLLOWUP)
 
 
@@ -118,11 +118,11 @@ class TestUndoInTheDetail:
             await keys(pilot, "greater_than_sign", "escape")
             await open_detail(pilot, first)
             await keys(pilot, "u")
-            assert store.get_lead(first).stage == "new"
-            assert store.get_lead(second).stage == "contacted"
+            assert store.leads.get_lead(first).stage == "new"
+            assert store.leads.get_lead(second).stage == "contacted"
             assert "Cid" in toasts(app)[-1]
             await keys(pilot, "u")
-            assert store.get_lead(second).stage == "contacted"
+            assert store.leads.get_lead(second).stage == "contacted"
             assert toasts(app)[-1] == "Nothing to undo for Cid."
 
 
@@ -137,9 +137,9 @@ class TestClosingInTheList:
             await keys(pilot, "greater_than_sign")
             assert isinstance(app.screen, WonDialog)
             await keys(pilot, "enter")
-            assert store.get_lead(lead_id).stage == "won"
+            assert store.leads.get_lead(lead_id).stage == "won"
             await keys(pilot, "greater_than_sign")
-            assert store.get_lead(lead_id).stage == "won"
+            assert store.leads.get_lead(lead_id).stage == "won"
 
 
 class TestMarksAndFilters:
@@ -164,7 +164,7 @@ class TestMarksAndFilters:
             body = str(app.screen.query_one("#confirm-body", Static).render())
             assert "Zoltan" in body and "Fabio" not in body
             await keys(pilot, "y")
-            left = store.page_list(LeadFilter(), LeadSort(), 0, 10)
+            left = store.reads.page_list(LeadFilter(), LeadSort(), 0, 10)
             assert {row.id for row in left} == set(hidden) != {shown}
 
     async def test_bulk_delete_names_the_leads(
@@ -180,7 +180,7 @@ class TestMarksAndFilters:
             assert "Jon" in body and "Ines" in body and "Hugo" not in body
             await keys(pilot, "y", "u")
             assert isinstance(app.screen, LeadListScreen)
-            assert store.count_list(LeadFilter()).total == 3, toasts(app)
+            assert store.reads.count_list(LeadFilter()).total == 3, toasts(app)
             assert "Jon" in toasts(app)[-1] and "Ines" in toasts(app)[-1]
 
 
@@ -201,9 +201,9 @@ class TestConflictFromTheList:
             await settle(pilot)
             await keys(pilot, "e")
             other = open_store(store.path, clock=store.clock)
-            data, version = other.lead_input(lead_id)
+            data, version = other.leads.lead_input(lead_id)
             data.company, data.stage = "Theirs S.L.", "proposal"
-            other.update_lead(lead_id, version, data)
+            other.leads.update_lead(lead_id, version, data)
             other.close()
             app.screen.query_one("#in-first_name", Input).value = "Kimberly"
             await keys(pilot, "ctrl+s")
@@ -212,12 +212,12 @@ class TestConflictFromTheList:
             assert merge.mine == {"first_name"} and merge.theirs == {"company", "stage"}
             await keys(pilot, "k")
             assert isinstance(app.screen, LeadListScreen)
-            saved = store.get_lead(lead_id)
+            saved = store.leads.get_lead(lead_id)
             assert (saved.first_name, saved.company, saved.stage) == (
                 "Kimberly",
                 "Theirs S.L.",
                 "proposal",
             )
             await keys(pilot, "u")  # undo goes back to their version, not before it
-            back = store.get_lead(lead_id)
+            back = store.leads.get_lead(lead_id)
             assert (back.first_name, back.company) == ("Kim", "Theirs S.L.")

@@ -111,11 +111,11 @@ def test_an_empty_value_reads_as_empty_everywhere(store: object) -> None:
     from leadtui.ui.widgets.lead_fields import fields_table
 
     assert isinstance(store, LeadStore)
-    lead = store.add_lead(LeadInput(first_name="Zero", value_cents=0))
+    lead = store.leads.add_lead(LeadInput(first_name="Zero", value_cents=0))
     assert lead.id is not None
-    detail = store.lead_detail(lead.id)
+    detail = store.reads.lead_detail(lead.id)
     assert detail is not None
     out = StringIO()
-    Console(file=out, width=100).print(fields_table(detail, store.stages(), DEMO_NOW))
+    Console(file=out, width=100).print(fields_table(detail, store.reads.stages(), DEMO_NOW))
     value_line = next(line for line in out.getvalue().splitlines() if "Value" in line)
     assert "€0" not in value_line and "—" in value_line

@@ -27,7 +27,7 @@ async def test_tab_then_enter_never_closes_without_importing(
                 await pilot.press("escape")
                 await settle(pilot)
             assert app.screen is screen, f"closed after {tabs} Tab"
-        assert store.count_list(LeadFilter()).total == 0
+        assert store.reads.count_list(LeadFilter()).total == 0
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is not screen

@@ -42,7 +42,7 @@ class TestPaste:
             await pilot.press("ctrl+s")
             await wait_until(pilot, lambda: isinstance(app.screen, LeadListScreen), "the list")
             await settle(pilot)
-            lead = demo_store.find_lead("pat@paste.example.com")
+            lead = demo_store.leads.find_lead("pat@paste.example.com")
             assert lead.company == "CorpREDEvil"
 
     async def test_paste_into_a_text_area_is_cleaned(

@@ -19,7 +19,7 @@ from leadtui.ui.screens.lead_detail import LeadDetailScreen
 
 async def open_detail(pilot: Pilot[None], store: LeadStore) -> int:
     """The detail of the first lead with an email."""
-    rows = store.page_list(LeadFilter(), LeadSort(), 0, 20)
+    rows = store.reads.page_list(LeadFilter(), LeadSort(), 0, 20)
     lead_id = next(row.id for row in rows if row.email)
     await pilot.app.push_screen(LeadDetailScreen(lead_id))
     await settle(pilot)
@@ -88,7 +88,7 @@ async def test_board_totals_stay_while_searching(
         await pilot.press("slash", *"garcia")
         await settle(pilot)
         for column in board.columns:
-            matching = demo_store.page_list(
+            matching = demo_store.reads.page_list(
                 LeadFilter(stages=(column.state.stage.key,), search="garcia"), LeadSort(), 0, 100
             )
             expected = MoneyTotals.of((row.currency, row.value_cents) for row in matching)

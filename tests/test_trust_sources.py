@@ -53,10 +53,10 @@ def test_spanish_sources_import_instead_of_rejecting(store: LeadStore, tmp_path:
         "d@fuente.example.com,Di,TV local\n",
         encoding="utf-8",
     )
-    preview = replace(store.preview_import(path), mapping=["email", "first_name", "source"])
-    report = store.import_rows(preview, ImportOptions())
+    preview = replace(store.imports.preview_import(path), mapping=["email", "first_name", "source"])
+    report = store.imports.import_rows(preview, ImportOptions())
     assert report.imported == 4
-    rows = store.page_list(LeadFilter(), LeadSort(), 0, 10)
+    rows = store.reads.page_list(LeadFilter(), LeadSort(), 0, 10)
     assert {row.first_name: row.source for row in rows} == {
         "Ana": "event",
         "Bo": "landing_page",

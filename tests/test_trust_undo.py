@@ -17,7 +17,7 @@ FOLLOWUP = DEMO_NOW + timedelta(days=3)
 
 def open_lead(store: LeadStore) -> int:
     """A lead in Proposal with a follow-up and a value."""
-    lead = store.add_lead(
+    lead = store.leads.add_lead(
         LeadInput(
             first_name="Ana",
             email="ana@closing.example.com",
@@ -35,28 +35,28 @@ class TestClosingDeals:
 
     def test_lost_clears_the_followup_and_undo_restores_it(self, store: LeadStore) -> None:
         lead_id = open_lead(store)
-        result = store.move_lead(lead_id, "lost", "No budget")
+        result = store.pipeline.move_lead(lead_id, "lost", "No budget")
         assert result is not None
-        lost = store.lead_row(lead_id)
+        lost = store.reads.lead_row(lead_id)
         assert lost is not None and lost.next_followup_at is None
-        assert store.stage_history(lead_id)[-1].reason == "No budget"
-        store.undo_moves([result])
-        back = store.lead_row(lead_id)
+        assert store.reads.stage_history(lead_id)[-1].reason == "No budget"
+        store.pipeline.undo_moves([result])
+        back = store.reads.lead_row(lead_id)
         assert back is not None
         assert (back.stage, back.next_followup_at) == ("proposal", FOLLOWUP)
-        assert all(change.reason != "No budget" for change in store.stage_history(lead_id))
+        assert all(change.reason != "No budget" for change in store.reads.stage_history(lead_id))
 
     def test_won_sets_the_value_clears_the_followup_and_undo_restores_both(
         self, store: LeadStore
     ) -> None:
         lead_id = open_lead(store)
-        result = store.move_lead(lead_id, "won", value_cents=72_000)
+        result = store.pipeline.move_lead(lead_id, "won", value_cents=72_000)
         assert result is not None
-        won = store.lead_row(lead_id)
+        won = store.reads.lead_row(lead_id)
         assert won is not None
         assert (won.stage, won.value_cents, won.next_followup_at) == ("won", 72_000, None)
-        store.undo_moves([result])
-        back = store.lead_row(lead_id)
+        store.pipeline.undo_moves([result])
+        back = store.reads.lead_row(lead_id)
         assert back is not None
         assert (back.stage, back.value_cents, back.next_followup_at) == (
             "proposal",
@@ -70,23 +70,23 @@ class TestTagUndo:
 
     def test_undone_bulk_tag_leaves_the_tag_list(self, store: LeadStore) -> None:
         lead_id = open_lead(store)
-        added = store.tag_leads([lead_id], "brand-new")
-        assert "brand-new" in store.all_tags()
-        store.untag_leads(added, "brand-new", drop_unused=True)
-        assert "brand-new" not in store.all_tags()
-        assert store.tags_of(lead_id) == []
+        added = store.touches.tag_leads([lead_id], "brand-new")
+        assert "brand-new" in store.reads.all_tags()
+        store.touches.untag_leads(added, "brand-new", drop_unused=True)
+        assert "brand-new" not in store.reads.all_tags()
+        assert store.reads.tags_of(lead_id) == []
 
     def test_a_tag_other_leads_carry_stays(self, store: LeadStore) -> None:
         lead_id = open_lead(store)
-        other = store.add_lead(LeadInput(first_name="Bo", tags=["shared"]))
+        other = store.leads.add_lead(LeadInput(first_name="Bo", tags=["shared"]))
         assert other.id is not None
-        added = store.tag_leads([lead_id], "shared")
-        store.untag_leads(added, "shared", drop_unused=True)
-        assert "shared" in store.all_tags()
-        assert store.tags_of(other.id) == ["shared"]
+        added = store.touches.tag_leads([lead_id], "shared")
+        store.touches.untag_leads(added, "shared", drop_unused=True)
+        assert "shared" in store.reads.all_tags()
+        assert store.reads.tags_of(other.id) == ["shared"]
 
     def test_undone_detail_tag_leaves_the_tag_list(self, store: LeadStore) -> None:
         lead_id = open_lead(store)
-        added, removed = store.retag_lead(lead_id, ["fresh"], [])
-        store.retag_lead(lead_id, removed, added, drop_unused=True)
-        assert "fresh" not in store.all_tags()
+        added, removed = store.touches.retag_lead(lead_id, ["fresh"], [])
+        store.touches.retag_lead(lead_id, removed, added, drop_unused=True)
+        assert "fresh" not in store.reads.all_tags()

@@ -85,7 +85,7 @@ async def test_a_too_long_tag_is_one_error_toast_and_the_app_runs_on(
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, LeadListScreen)
         assert errors(app) == ["Too long: at most 60 characters."]
-        assert "x" * 61 not in demo_store.all_tags()
+        assert "x" * 61 not in demo_store.reads.all_tags()
         screen = app.screen
         await pilot.press("j")  # still answering keys
         await settle(pilot)
@@ -105,13 +105,13 @@ async def test_a_move_while_another_program_writes_returns_at_once_and_lands_lat
             await pilot.press("L")  # returns: the write waits in a worker
             assert board.column.state.stage.key == "contacted"  # shown at once
             assert not board.up_to_date
-            row = demo_store.lead_row(lead.id)
+            row = demo_store.reads.lead_row(lead.id)
             assert row is not None and row.stage == "new"  # not written yet
             await pilot.press("h", "j")  # the board still answers keys
             await wait_until(pilot, lambda: board.current == 0, "the cursor to go left")
             assert board.column.state.cursor == 1
         await settle(pilot)  # the lock is free: the move is written
-        row = demo_store.lead_row(lead.id)
+        row = demo_store.reads.lead_row(lead.id)
         assert row is not None and row.stage == "contacted"
         assert errors(app) == []
 
@@ -132,7 +132,7 @@ async def test_a_move_fails_clearly_when_the_lock_outlives_the_busy_timeout(
             await settle(pilot)
         assert len(errors(app)) == 1 and "busy" in errors(app)[0]
         assert "nothing was saved" in errors(app)[0]
-        row = demo_store.lead_row(lead.id)
+        row = demo_store.reads.lead_row(lead.id)
         assert row is not None and row.stage == "new"
         assert board.columns[0].state.index_of(lead.id) is not None  # the board re-read it
         assert len(app.undo_history) == 0
@@ -160,7 +160,7 @@ async def test_a_failing_save_keeps_the_form_and_what_was_typed(
         await pilot.press("ctrl+s")  # the lock is free now: the same form saves
         await settle(pilot)
         assert not isinstance(app.screen, LeadFormScreen)
-        rows = store.page_list(LeadFilter(), LeadSort(), 0, 10)
+        rows = store.reads.page_list(LeadFilter(), LeadSort(), 0, 10)
         assert [row.first_name for row in rows] == ["Ana"]
 
 
@@ -197,7 +197,7 @@ async def test_undo_from_list_detail_and_board_is_one_implementation(
         row = screen.table.current_row
         assert row is not None
         stage_of: Callable[[], str | None] = lambda: getattr(  # noqa: E731
-            demo_store.lead_row(row.id), "stage", None
+            demo_store.reads.lead_row(row.id), "stage", None
         )
         for key in ("greater_than_sign", "u"):  # the list
             await pilot.press(key)
@@ -216,7 +216,7 @@ async def test_undo_from_list_detail_and_board_is_one_implementation(
         for key in ("L", "u"):
             await pilot.press(key)
             await settle(pilot)
-        assert getattr(demo_store.lead_row(moved.id), "stage", None) == moved.stage
+        assert getattr(demo_store.reads.lead_row(moved.id), "stage", None) == moved.stage
         assert calls == ["LeadListScreen", "LeadDetailScreen", "FunnelBoardScreen"]
         undone = [m for m in shown if m.startswith("Undone: ")]
         assert len(undone) == 3 and all(m.endswith(".") for m in undone)

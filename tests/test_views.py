@@ -49,14 +49,16 @@ class TestStoredViews:
     def test_a_view_lists_what_its_filter_lists(self, demo_store: LeadStore) -> None:
         demo_store.views.save_view("Late", "due:overdue -stage:won,lost", LeadSort())
         view = demo_store.views.view("Late")
-        counts = demo_store.count_list(LeadFilter(query=demo_store.views.parse(view.filter_text)))
+        counts = demo_store.reads.count_list(
+            LeadFilter(query=demo_store.views.parse(view.filter_text))
+        )
         assert 0 < counts.total == counts.overdue
 
     def test_views_are_in_the_json_export(self, store: LeadStore, tmp_path: Path) -> None:
-        store.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
+        store.leads.add_lead(LeadInput(first_name="Ana", email="ana@example.org"))
         store.views.save_view("Señal", 'tag:"feria 2026" ana', LeadSort(SortKey.NAME, False))
         target = tmp_path / "all.json"
-        store.export_leads(target, ExportOptions(format="json"))
+        store.imports.export_leads(target, ExportOptions(format="json"))
         data = json.loads(target.read_text("utf-8"))
         assert len(data["leads"]) == 1
         assert data["views"] == [
@@ -66,7 +68,7 @@ class TestStoredViews:
 
 def test_a_version_1_sqlite_file_is_backed_up_and_gets_the_views_table(db_path: Path) -> None:
     opened = open_store(db_path, clock=fixed_clock)
-    opened.add_lead(LeadInput(first_name="Before"))
+    opened.leads.add_lead(LeadInput(first_name="Before"))
     opened.close()
     conn = sqlite3.connect(db_path)
     conn.execute("DROP TABLE savedview")
@@ -78,7 +80,7 @@ def test_a_version_1_sqlite_file_is_backed_up_and_gets_the_views_table(db_path: 
     try:
         migrated.views.save_view("All", "", LeadSort())
         assert [view.name for view in migrated.views.views()] == ["All"]
-        assert migrated.count_list(LeadFilter()).total == 1
+        assert migrated.reads.count_list(LeadFilter()).total == 1
     finally:
         migrated.close()
     conn = sqlite3.connect(db_path)

@@ -58,10 +58,11 @@ def agenda(ctx: click.Context, limit: int, as_json: bool) -> None:
 
     with store_for(ctx, create=False) as store:
         found = [
-            (section, store.agenda_count(section), store.agenda_page(section, 0, limit))
+            (section, store.reads.agenda_count(section), store.reads.agenda_page(section, 0, limit))
             for section in AgendaSection
         ]
         now = store.now()
+        stage_names = {stage.key: stage.shown_name for stage in store.reads.stages()}
     if as_json:
         sections = [
             {
@@ -77,7 +78,7 @@ def agenda(ctx: click.Context, limit: int, as_json: bool) -> None:
         return
     from leadtui.cli.agenda_output import print_agenda
 
-    print_agenda(found, now)
+    print_agenda(found, now, stage_names)
 
 
 @click.command(name="log")
@@ -105,12 +106,12 @@ def log_touch(
     from leadtui.store import KEEP
 
     with store_for(ctx, create=False) as store:
-        target = store.find_lead(lead)
+        target = store.leads.find_lead(lead)
         followup: datetime | None | str = KEEP
         note = ""
         if when is not None:
             followup, note = _when(store, when)
-        logged = store.log_touch(target.id, kind, " ".join(text), followup, note)
+        logged = store.agenda.log_touch(target.id, kind, " ".join(text), followup, note)
         click.echo(sanitize(_("Lead {id}: {kind} logged.").format(id=target.id, kind=kind)))
         if logged.followup is not None:
             click.echo(
@@ -135,9 +136,9 @@ def _followup_line(lead_id: int, at: datetime | None) -> str:
 def followup(ctx: click.Context, lead: str, when: tuple[str, ...], note: str | None) -> None:
     """Set LEAD's next follow-up: +3d, +2w, tomorrow, mon, 15/12, 15/12 10:00, or clear."""
     with store_for(ctx, create=False) as store:
-        target = store.find_lead(lead)
+        target = store.leads.find_lead(lead)
         at, typed_note = _when(store, " ".join(when))
-        store.schedule_followup(target.id, at, note if note is not None else typed_note)
+        store.agenda.schedule_followup(target.id, at, note if note is not None else typed_note)
         click.echo(_followup_line(target.id, at))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from rich.console import Console
@@ -22,9 +22,10 @@ from leadtui.i18n import _
 def print_agenda(
     sections: Sequence[tuple[AgendaSection, int, Sequence[AgendaRow]]],
     now: datetime,
+    stage_names: Mapping[str, str],
     console: Console | None = None,
 ) -> None:
-    """Each section's title and count, then its first rows."""
+    """Each section's title and count, then its first rows (stages by their shown names)."""
     console = console or Console()
     for section, count, rows in sections:
         console.print(Text(f"{_(SECTION_TITLES[section])} ({count_text(count)})", style="bold"))
@@ -50,7 +51,7 @@ def print_agenda(
                 Text(str(lead.id)),
                 Text(lead.display_name),
                 Text(lead.company),
-                Text(_(lead.stage.capitalize())),
+                Text(stage_names.get(lead.stage, lead.stage)),
                 Text(when),
                 Text(touch_summary(row.last_touch, now)),
             )

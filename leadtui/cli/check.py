@@ -19,7 +19,7 @@ def check_command(ctx: click.Context) -> None:
     target = db_target(ctx)
     if isinstance(target, str):
         with store_for(ctx, create=False) as store:
-            store.check()
+            store.maintenance.check()
         echo(_("The database is sound."))
         return
     verdict = check_database(target)

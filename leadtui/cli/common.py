@@ -138,10 +138,10 @@ def stage_key(store: Any, text: str) -> str:
     from leadtui.domain.errors import NotFoundError
 
     wanted = text.strip().casefold()
-    for stage in store.stages():
-        if wanted in (stage.key.casefold(), stage.name.casefold(), _(stage.name).casefold()):
+    for stage in store.reads.stages():
+        if wanted in (stage.key.casefold(), stage.name.casefold(), stage.shown_name.casefold()):
             return str(stage.key)
-    names = ", ".join(stage.key for stage in store.stages())
+    names = ", ".join(stage.key for stage in store.reads.stages())
     raise NotFoundError(
         _("Unknown stage {stage!r}; use one of: {names}.").format(stage=text, names=names)
     )

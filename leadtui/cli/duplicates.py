@@ -17,7 +17,7 @@ LEVELS = ("certain", "probable", "possible")
 
 
 def _name(store: Any, lead_id: int) -> str:
-    row = store.lead_row(lead_id)
+    row = store.reads.lead_row(lead_id)
     return "" if row is None else str(row.display_name)
 
 
@@ -38,7 +38,7 @@ def duplicates(ctx: click.Context, as_json: bool, minimum: str) -> None:
     from leadtui.domain.duplicates import Confidence
 
     with store_for(ctx) as store:
-        result = store.scan_duplicates(Confidence.parse(minimum))
+        result = store.duplicates.scan(Confidence.parse(minimum))
         console = Console(highlight=False)
         for cluster in result.clusters:
             if as_json:
@@ -104,7 +104,7 @@ def merge(ctx: click.Context, keep: int, other: int, takes: tuple[str, ...]) -> 
             param_hint="--take",
         ) from error
     with store_for(ctx) as store:
-        result = store.merge_leads(keep, other, sides)
+        result = store.merges.merge(keep, other, sides)
         echo(result.merge_id)
 
 
@@ -115,7 +115,7 @@ def merge(ctx: click.Context, keep: int, other: int, takes: tuple[str, ...]) -> 
 def unmerge(ctx: click.Context, merge_id: int) -> None:
     """Take a merge back: both leads as they were (later edits stay on the survivor)."""
     with store_for(ctx) as store:
-        result = store.unmerge(merge_id)
+        result = store.merges.unmerge(merge_id)
         echo(
             _("Lead #{other} is back; lead #{kept} is as before the merge.").format(
                 other=result.other_id, kept=result.kept_id
@@ -125,7 +125,7 @@ def unmerge(ctx: click.Context, merge_id: int) -> None:
 
 def warn_duplicates(store: Any, data: Any, lead_id: int | None) -> None:
     """On stderr: the probable duplicates of a lead just added, and how to open or merge them."""
-    for candidate in store.check_duplicate(data, lead_id):
+    for candidate in store.duplicates.check_input(data, lead_id):
         existing = candidate.low_id if candidate.high_id == lead_id else candidate.high_id
         echo(
             _(

@@ -56,7 +56,7 @@ def export_command(
     suffix = file.suffix.lower().lstrip(".")
     chosen = fmt or {"vcf": "vcf", "vcard": "vcf", "json": "json"}.get(suffix, "csv")
     with store_for(ctx, create=False) as store:
-        lead_id = store.find_lead(lead_ref).id if lead_ref else None
+        lead_id = store.leads.find_lead(lead_ref).id if lead_ref else None
         options = ExportOptions(
             format=chosen,
             stage=stage_key(store, stage) if stage else None,
@@ -68,7 +68,7 @@ def export_command(
         if segment.narrows:  # --filter/--view (cli.views)
             options = replace(options, lead_filter=segment.lead_filter, now=store.now())
         try:
-            count = store.export_leads(file, options)
+            count = store.imports.export_leads(file, options)
         except OSError as error:
             if error.errno not in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
                 raise
@@ -99,9 +99,9 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: boo
 
     with store_for(ctx, create=False) as store:
         lead = (
-            store.get_lead(int(person), include_deleted=True)
+            store.leads.get_lead(int(person), include_deleted=True)
             if person.strip().isdigit()
-            else store.find_by_email(person)
+            else store.leads.find_by_email(person)
         )
         if lead is None or lead.id is None:
             raise NotFoundError(_("No lead with id or email {ref}.").format(ref=person))
@@ -114,7 +114,7 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: boo
         if not confirm_or_refuse(clean_str(question), yes=yes):
             echo(_("Nothing was changed."))
             return
-        tombstone = store.forget_lead(lead.id)
+        tombstone = store.imports.forget_lead(lead.id)
         echo(
             _("Forgotten: lead {id} erased (tombstone {tombstone}).").format(
                 id=lead.id, tombstone=tombstone
@@ -130,7 +130,7 @@ def forget_command(ctx: click.Context, person: str, keep_backups: bool, yes: boo
                 )
             )
             return
-        done = store.forget_in_backups(who)
+        done = store.imports.forget_in_backups(who)
     echo(
         ngettext(
             "Also erased from {erased} backup ({checked} checked).",

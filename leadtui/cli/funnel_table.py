@@ -40,7 +40,7 @@ def print_funnel(
         table.add_column(_("Median in stage"), justify="right")
     for stage in metrics.stages:
         cells = [
-            Text(_(stage.name)),
+            Text(stage.shown_name),
             Text(format_count(stage.count)),
             Text(format_totals(stage.values)),
             Text(format_count(stage.reached)),

@@ -108,7 +108,7 @@ def import_command(
     overrides = parse_overrides(maps)
     delimiter = "\t" if delimiter in ("\\t", "tab") else delimiter
     with import_store(ctx, dry_run=dry_run) as store:
-        preview = store.preview_import(
+        preview = store.imports.preview_import(
             file,
             encoding=encoding,
             delimiter=delimiter,
@@ -122,7 +122,7 @@ def import_command(
             dry_run=dry_run,
             region=phone_region(region),
         )
-        report = store.import_rows(preview, options)
+        report = store.imports.import_rows(preview, options)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -50,7 +50,7 @@ def add(
             source=source,
             stage=stage_key(store, stage),
         )
-        lead = store.add_lead(data)
+        lead = store.leads.add_lead(data)
         echo(lead.id)
         warn_duplicates(store, data, lead.id)
 
@@ -79,8 +79,9 @@ def list_leads(
         stages = (stage_key(store, stage),) if stage else ()
         base = LeadFilter(stages=stages, search=search)
         chosen = chosen_filter(store, filter_text, view_name, base)
-        rows = store.page_list(chosen.lead_filter, chosen.sort or LeadSort(), 0, limit)
-        extras = store.phones_and_tags([row.id for row in rows]) if as_json else {}
+        rows = store.reads.page_list(chosen.lead_filter, chosen.sort or LeadSort(), 0, limit)
+        extras = store.reads.phones_and_tags([row.id for row in rows]) if as_json else {}
+        stage_names = {info.key: info.shown_name for info in store.reads.stages()}
     if as_json:
         for row in rows:
             phone, tags = extras.get(row.id, ("", []))
@@ -88,7 +89,7 @@ def list_leads(
         return
     from leadtui.cli.output import print_lead_rows
 
-    print_lead_rows(rows)
+    print_lead_rows(rows, stage_names)
 
 
 def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
@@ -120,9 +121,9 @@ def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
 def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
     """Move LEAD (id or email) to STAGE."""
     with store_for(ctx, create=False) as store:
-        target = store.find_lead(lead)
+        target = store.leads.find_lead(lead)
         key = stage_key(store, stage)
-        result = store.move_lead(target.id, key, reason)
+        result = store.pipeline.move_lead(target.id, key, reason)
         if result is None:
             echo(_("Lead {id} is already in {stage}.").format(id=target.id, stage=key))
         else:

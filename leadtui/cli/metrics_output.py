@@ -88,7 +88,7 @@ def print_json(segment: SegmentMetrics) -> None:
 
 def with_medians(store: Any, segment: SegmentMetrics) -> SegmentMetrics:
     """All leads' ``segment`` with each stage's median time in stage from the history pass."""
-    full = store.funnel_metrics()
+    full = store.reads.funnel_metrics()
     medians = {stage.key: stage.median_days for stage in full.stages}
     stages = tuple(replace(s, median_days=medians.get(s.key)) for s in segment.funnel.stages)
     return replace(segment, funnel=replace(segment.funnel, stages=stages))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -14,8 +14,10 @@ from leadtui.domain.rows import LeadRow, StageTotal
 from leadtui.i18n import _
 
 
-def print_lead_rows(rows: Sequence[LeadRow], console: Console | None = None) -> None:
-    """Print leads as a table."""
+def print_lead_rows(
+    rows: Sequence[LeadRow], stage_names: Mapping[str, str], console: Console | None = None
+) -> None:
+    """Print leads as a table (stages by their shown names)."""
     console = console or Console()
     table = Table(box=None, header_style="bold")
     for title in (_("ID"), _("Name"), _("Company"), _("Email"), _("Stage"), _("Value")):
@@ -26,7 +28,7 @@ def print_lead_rows(rows: Sequence[LeadRow], console: Console | None = None) -> 
             Text(row.display_name),
             Text(row.company),
             Text(row.email or ""),
-            Text(_(row.stage.capitalize())),
+            Text(stage_names.get(row.stage, row.stage)),
             Text(format_money(row.value_cents, row.currency)),
         )
     console.print(table)
@@ -43,7 +45,7 @@ def print_stage_totals(totals: Sequence[StageTotal], console: Console | None = N
     table.add_column(_("Value"), justify="right")
     for total in totals:
         table.add_row(
-            Text(_(total.stage.name)),
+            Text(total.stage.shown_name),
             Text(format_count(total.count)),
             Text(format_totals(total.values)),
         )

@@ -25,7 +25,7 @@ def revert_command(
 ) -> None:
     """Revert ``batch_id`` as described above and print what was done."""
     with store_for(ctx, create=False) as store:
-        changed = store.import_changes(batch_id)
+        changed = store.imports.import_changes(batch_id)
         keep: list[int] = []
         if changed and not force:
             force, keep = _ask_about(changed)
@@ -35,7 +35,7 @@ def revert_command(
         if not confirm.confirm_or_refuse(question, yes=yes):
             echo(_("Nothing was changed."))
             return
-        done = store.revert_import(batch_id, force=force, keep=keep)
+        done = store.imports.revert_import(batch_id, force=force, keep=keep)
     if as_json:
         click.echo(json.dumps({"batch_id": batch_id, **done, "kept_ids": keep}))
         return

@@ -91,7 +91,7 @@ def register(main: click.Group) -> None:
             if scoring.rules_error is not None:
                 raise click.ClickException(scoring.rules_error)
             if lead is not None:
-                lead_id = store.find_lead(lead).id
+                lead_id = store.leads.find_lead(lead).id
                 if pin is not None:
                     scoring.pin(lead_id, pin)
                 elif unpin:

@@ -9,13 +9,14 @@ import click
 
 from leadtui.cli.common import friendly_errors, store_for
 from leadtui.cli.say import echo
+from leadtui.domain.filter_stage_move import followed_views_text
 from leadtui.i18n import _, ngettext
 
 
 def _key(store: Any, typed: str) -> str:
     from leadtui.domain.pipeline_edit import resolve_key
 
-    return resolve_key(store.stages(), typed)
+    return resolve_key(store.reads.stages(), typed)
 
 
 @click.group(invoke_without_command=True)
@@ -35,7 +36,7 @@ def stages(ctx: click.Context, as_json: bool) -> None:
         found = [
             {
                 "key": row.stage.key,
-                "name": _(row.stage.name),
+                "name": row.stage.shown_name,
                 "kind": row.stage.kind,
                 "leads": row.count,
                 "followup_days": None if row.cadence is None else row.cadence.followup_days,
@@ -54,7 +55,7 @@ def stages(ctx: click.Context, as_json: bool) -> None:
             )
         )
         echo(
-            f"{row.stage.key:<14} {_(row.stage.name):<18} {kind_label(row.stage.kind):<10} "
+            f"{row.stage.key:<14} {row.stage.shown_name:<18} {kind_label(row.stage.kind):<10} "
             f"{format_count(row.count):>9}  {cadence}"
         )
 
@@ -103,7 +104,7 @@ def move(ctx: click.Context, key: str, after: str) -> None:
         found = _key(store, key)
         anchor = None if after == "first" else _key(store, after)
         store.stage_editor.move(found, anchor)
-        order = " › ".join(stage.key for stage in store.stages())
+        order = " › ".join(stage.key for stage in store.reads.stages())
     echo(order)
 
 
@@ -135,6 +136,8 @@ def remove(ctx: click.Context, key: str, move_to: str | None) -> None:
         )
     else:
         echo(_("Stage {key} removed.").format(key=found))
+    if removed.views:
+        echo(followed_views_text(removed.views, str(target)))
 
 
 @stages.command(name="cadence")

@@ -25,7 +25,7 @@ def assign(ctx: click.Context, lead: str, user: str | None, to_me: bool, to_nobo
     if sum((user is not None, to_me, to_nobody)) != 1:
         raise click.UsageError(_("Give one of USER, --me or --none."))
     with store_for(ctx, create=False) as store:
-        target = store.find_lead(lead)
+        target = store.leads.find_lead(lead)
         owner = store.team.me() if to_me else user
         done = store.team.assign([target.id], owner)
         name = done.owner

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.money import MoneyTotals
 from leadtui.domain.span_median import new_spans, span_median
+from leadtui.domain.stage_names import shown_stage_name
 from leadtui.i18n import _, formatting_locale
 
 if TYPE_CHECKING:
@@ -54,6 +55,11 @@ class StageMetrics:
     reached: int
     converted: int
     median_days: float | None
+
+    @property
+    def shown_name(self) -> str:
+        """The name as shown (see ``domain.stage_names``): built-in names translated."""
+        return shown_stage_name(self.key, self.name)
 
     @property
     def conversion(self) -> float | None:

@@ -34,7 +34,7 @@ def check_stage_name(name: str, stages: Sequence[StageInfo], own_key: str | None
     for stage in stages:
         if stage.key == own_key:
             continue
-        if folded in (stage.name.casefold(), _(stage.name).casefold()):
+        if folded in (stage.name.casefold(), stage.shown_name.casefold()):
             raise ValidationError(
                 "name", _("There is already a stage called {name}.").format(name=clean)
             )
@@ -148,6 +148,6 @@ def resolve_key(stages: Sequence[StageInfo], typed: str) -> str:
     """The key of the stage a user typed: its key, or its name in any case (or translated)."""
     folded = typed.strip().casefold()
     for stage in stages:
-        if folded in (stage.key.casefold(), stage.name.casefold(), _(stage.name).casefold()):
+        if folded in (stage.key.casefold(), stage.name.casefold(), stage.shown_name.casefold()):
             return stage.key
     raise ValidationError("stage", _("Unknown stage: {key}").format(key=typed))

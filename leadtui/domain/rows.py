@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.money import MoneyTotals
+from leadtui.domain.stage_names import shown_stage_name
 
 Clock = Callable[[], datetime]
 """Returns the current time, aware (UTC). Injected so tests are deterministic."""
@@ -99,6 +100,11 @@ class StageInfo:
     name: str
     position: int
     kind: str
+
+    @property
+    def shown_name(self) -> str:
+        """The name as shown (see ``domain.stage_names``): built-in names translated."""
+        return shown_stage_name(self.key, self.name)
 
 
 @dataclass(frozen=True, slots=True)

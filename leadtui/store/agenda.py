@@ -21,9 +21,10 @@ from leadtui.domain.cadence import (
     propose_followup,
     resolve,
 )
+from leadtui.domain.sanitize import sanitize
 from leadtui.i18n import _
 from leadtui.store import orm_steps
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 from leadtui.store.touches import check_moment
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class AgendaService:
 
     def cadences(self) -> list[StageCadence]:
         """Every stage with its effective cadence, in funnel order."""
-        return resolve(self.backend.stages(), self.backend.cadences())
+        return sanitize(resolve(self.backend.stages(), self.backend.cadences()))
 
     def cadence_of(self, stage_key: str) -> Cadence | None:
         """The effective cadence of one stage (``None`` for Won/Lost or an unknown stage)."""
@@ -73,6 +74,7 @@ class AgendaService:
         """The follow-up a touch now proposes for a lead in ``stage_key``."""
         return propose_followup(self.cadence_of(stage_key), self.context.now())
 
+    @unit_of_work
     def set_cadence(self, stage_key: str, followup_days: int, cold_days: int) -> None:
         """Store a stage's follow-up interval and going-cold limit (days)."""
         from leadtui.domain.validation import ValidationError
@@ -93,13 +95,25 @@ class AgendaService:
             row.cold_days = cadence.cold_days
             session.add(row)
 
-    def set_followup(self, lead_id: int, at: datetime | None, note: str = "") -> FollowUpChange:
+    @unit_of_work
+    def set_followup(self, lead_id: int, at: datetime | None) -> datetime | None:
+        """Set (or clear with ``None``) the next follow-up; returns the previous one.
+
+        The change is recorded in the timeline (see :meth:`schedule_followup`).
+        """
+        return self.schedule_followup(lead_id, at).previous
+
+    @unit_of_work
+    def schedule_followup(
+        self, lead_id: int, at: datetime | None, note: str = ""
+    ) -> FollowUpChange:
         """Set (or clear) the next follow-up with a note; recorded in the timeline."""
         at = check_moment(at, "next_followup_at")
         note = _clean_note(note)
         with self.backend.session() as session:
             return self._set_followup(session, lead_id, at, note)
 
+    @unit_of_work
     def log_touch(
         self,
         lead_id: int,
@@ -136,6 +150,7 @@ class AgendaService:
             self.context.rescore(session, [lead_id])
             return LoggedTouch(lead_id, activity.id, change)
 
+    @unit_of_work
     def undo_touch(self, logged: LoggedTouch) -> None:
         """Take back a :meth:`log_touch`: the activity, the follow-up and its entry."""
         from sqlmodel import col, select
@@ -162,6 +177,7 @@ class AgendaService:
             session.add(lead)
             self.context.rescore(session, [lead.id])
 
+    @unit_of_work
     def undo_followup(self, change: FollowUpChange) -> None:
         """Take back a :meth:`set_followup`: the previous moment back, the entry gone."""
         self.undo_touch(LoggedTouch(change.lead_id, None, change))

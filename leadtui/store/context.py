@@ -130,7 +130,10 @@ def unit_of_work(method: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(method)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         owner = args[0] if args else None
-        with boundary(getattr(owner, "backend", None)):
+        backend = getattr(owner, "backend", None) or getattr(
+            getattr(owner, "context", None), "backend", None
+        )
+        with boundary(backend):
             return method(*args, **kwargs)
 
     run.__leadtui_write__ = True  # type: ignore[attr-defined]

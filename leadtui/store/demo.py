@@ -89,4 +89,4 @@ def load_sample(store: LeadStore, *, now: datetime | None = None, path: Path = S
     data = json.loads(path.read_text(encoding="utf-8"))
     shift = timedelta() if now is None else now - demo_now(path)
     shift = timedelta(days=shift.days)  # whole days keep "today" and weekdays meaningful
-    return store.bulk_insert_leads(_records(data, shift))
+    return store.imports.bulk_insert_leads(_records(data, shift))

@@ -27,9 +27,10 @@ from leadtui.domain.duplicates import (
 )
 from leadtui.domain.errors import NotFoundError
 from leadtui.domain.rows import LeadFilter, LeadInput
+from leadtui.domain.sanitize import sanitize
 from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 
 PAGE = 5000
 BLOCK_CAP = 200
@@ -62,9 +63,13 @@ class DuplicatesService:
     # -- the whole database -------------------------------------------------------
 
     def scan(
-        self, minimum: Confidence = Confidence.POSSIBLE, progress: Progress | None = None
+        self, minimum: Confidence | None = None, progress: Progress | None = None
     ) -> ScanResult:
-        """Every cluster of candidates at ``minimum`` or surer, not marked "not one"."""
+        """Every cluster of candidates at ``minimum`` (default: possible) or surer, not marked
+        "not one" (blocking keys; run it in a worker)."""
+        return sanitize(self._scan(minimum or Confidence.POSSIBLE, progress))
+
+    def _scan(self, minimum: Confidence, progress: Progress | None) -> ScanResult:
         total = self.backend.count(LeadFilter(), self.context.now()).total
         buckets = [array("q") for _ in range(_BUCKETS)]
         scanned, after = 0, 0
@@ -116,7 +121,7 @@ class DuplicatesService:
     def candidates_for(self, lead_id: int) -> list[Candidate]:
         """The candidates of one lead (phone index and name/email search), surest first."""
         rows = self.backend.key_rows([lead_id])
-        return self._against_neighbours(rows[0]) if rows else []
+        return sanitize(self._against_neighbours(rows[0])) if rows else []
 
     def check_input(self, data: LeadInput, own_id: int | None = None) -> list[Candidate]:
         """Probable or certain duplicates of a lead being typed (the form, ``leadtui add``)."""
@@ -128,11 +133,13 @@ class DuplicatesService:
         except (ValueError, LeadtuiError):
             phone = None
         row = KeyRow(own_id or 0, data.first_name, data.last_name, data.email, phone, data.company)
-        return [
-            candidate
-            for candidate in self._against_neighbours(row)
-            if candidate.confidence >= Confidence.PROBABLE
-        ]
+        return sanitize(
+            [
+                candidate
+                for candidate in self._against_neighbours(row)
+                if candidate.confidence >= Confidence.PROBABLE
+            ]
+        )
 
     def _against_neighbours(self, row: KeyRow) -> list[Candidate]:
         ids: set[int] = set()
@@ -172,6 +179,7 @@ class DuplicatesService:
             rows = session.exec(select(NotDuplicate.low_id, NotDuplicate.high_id)).all()
             return {(int(low), int(high)) for low, high in rows}
 
+    @unit_of_work
     def mark_not_duplicate(self, first_id: int, second_id: int) -> bool:
         """Remember that two leads are different people; ``False`` if already remembered."""
         from leadtui.storage.models import Lead, NotDuplicate
@@ -188,6 +196,7 @@ class DuplicatesService:
             session.add(NotDuplicate(low_id=low, high_id=high, at=self.context.now()))
             return True
 
+    @unit_of_work
     def unmark_not_duplicate(self, first_id: int, second_id: int) -> None:
         """Forget a "not a duplicate" answer (its undo)."""
         from leadtui.storage.models import NotDuplicate

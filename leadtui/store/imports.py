@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.changed import ChangedLead
-from leadtui.store.context import StoreContext
+from leadtui.domain.sanitize import sanitize
+from leadtui.store.context import StoreContext, unit_of_work
 
 if TYPE_CHECKING:
     from leadtui.store.scoring import ScoringService
@@ -31,6 +32,7 @@ class ImportsService:
         self.context = context
         self.backend = context.backend
 
+    @unit_of_work
     def bulk_insert_leads(self, rows: Iterable[dict[str, Any]], *, batch_size: int = 5000) -> int:
         """Insert already-clean lead rows fast, one transaction (see the backend)."""
         self.context.refuse_if_read_only()
@@ -59,6 +61,7 @@ class ImportsService:
 
         return open_preview(path, **choices)
 
+    @unit_of_work
     def import_rows(
         self,
         preview: Preview,
@@ -83,6 +86,7 @@ class ImportsService:
             self._scoring().rescore_since(report.batch_id, now)
         return report
 
+    @unit_of_work
     def revert_import(
         self, batch_id: int, *, force: bool = False, keep: Collection[int] = ()
     ) -> dict[str, int]:
@@ -109,19 +113,22 @@ class ImportsService:
     def import_changes(self, batch_id: int) -> list[ChangedLead]:
         """The leads of import batch ``batch_id`` edited, moved or touched since the import."""
         _refuse_impossible_batch(batch_id)
-        return self.backend.import_changes(batch_id)
+        return sanitize(self.backend.import_changes(batch_id))
 
+    @unit_of_work
     def export_leads(self, target: Path, options: ExportOptions) -> int:
         """Write leads to ``target`` (csv, vcf or json); returns how many."""
         from leadtui.io.export import export_leads
 
         return export_leads(self.backend.export_source(), target, self.backend.path, options)
 
+    @unit_of_work
     def forget_lead(self, lead_id: int) -> int:
         """Erase a person for good (no bytes left behind); returns the tombstone id."""
         self.context.refuse_if_read_only()
         return self.backend.forget_lead(lead_id, self.context.now())
 
+    @unit_of_work
     def forget_in_backups(self, person: Person) -> BackupErasure:
         """Erase a person (already forgotten here) from every backup of this database."""
         self.context.refuse_if_read_only()

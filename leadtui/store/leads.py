@@ -11,7 +11,7 @@ from leadtui.domain.rows import LeadInput
 from leadtui.domain.sanitize import sanitize
 from leadtui.i18n import _
 from leadtui.store import orm_steps
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 
 if TYPE_CHECKING:
     from leadtui.storage.models import Lead
@@ -36,6 +36,7 @@ class LeadsService:
             raise ValidationError(field, message)
         return values
 
+    @unit_of_work
     def add_lead(self, data: LeadInput, *, strict_phone: bool = True) -> Lead:
         """Validate and insert a lead with its first stage change and tags."""
         from leadtui.storage.models import Lead, StageChange
@@ -66,6 +67,7 @@ class LeadsService:
             self.context.rescore(session, [lead.id])
             return lead
 
+    @unit_of_work
     def update_lead(
         self, lead_id: int, expected_version: int, data: LeadInput, *, strict_phone: bool = True
     ) -> Lead:
@@ -129,6 +131,22 @@ class LeadsService:
                 session.add(lead)
             return [lead.id for lead in leads if lead.id is not None]
 
+    @unit_of_work
+    def delete_leads(self, lead_ids: Sequence[int]) -> list[int]:
+        """Soft-delete leads; returns the ids actually deleted (for undo)."""
+        return self.set_deleted(lead_ids, self.context.now())
+
+    @unit_of_work
+    def restore_leads(self, lead_ids: Sequence[int]) -> list[int]:
+        """Undo a soft delete; returns the ids restored."""
+        return self.set_deleted(lead_ids, None)
+
+    @unit_of_work
+    def restore_lead(self, lead_id: int) -> None:
+        """Restore one soft-deleted lead."""
+        self.set_deleted([lead_id], None)
+
+    @unit_of_work
     def delete_lead(self, lead_id: int) -> None:
         """Soft-delete one lead."""
         if not self.set_deleted([lead_id], self.context.now()):

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 
 if TYPE_CHECKING:
     from leadtui.storage.base import BackupInfo, RestoreResult
@@ -23,6 +23,7 @@ class MaintenanceService:
         self.context = context
         self.backend = context.backend
 
+    @unit_of_work
     def backup(self, reason: str = "manual") -> Path:
         """Back up the database now (old backups of the same kind pruned); the copy's path."""
         from leadtui.domain.validation import ValidationError
@@ -38,6 +39,7 @@ class MaintenanceService:
         """The backups of this database, newest first."""
         return self.backend.list_backups()
 
+    @unit_of_work
     def restore(self, backup: Path) -> RestoreResult:
         """Replace the database with ``backup`` (closes this store's connections first)."""
         self.context.refuse_if_read_only()

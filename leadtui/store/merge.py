@@ -20,7 +20,7 @@ from leadtui.domain.errors import ConflictError, NotFoundError
 from leadtui.domain.timefmt import format_db_time, parse_db_time
 from leadtui.i18n import _
 from leadtui.storage.columns import LEAD, Kind
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -97,6 +97,7 @@ class MergeService:
             raise NotFoundError(_("No lead with id {id}.").format(id=lead_id))
         return lead
 
+    @unit_of_work
     def merge(
         self, kept_id: int, other_id: int, sides: Mapping[str, Side] | None = None
     ) -> MergeResult:
@@ -202,6 +203,7 @@ class MergeService:
         self.context.rescore(session, [kept_id, other_id])
         return MergeResult(record.id, kept_id, other_id, chosen)
 
+    @unit_of_work
     def unmerge(self, merge_id: int) -> MergeResult:
         """Both leads back as before the merge; later edits to the survivor stay."""
         from sqlmodel import col, delete, update

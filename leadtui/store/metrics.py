@@ -3,7 +3,7 @@
 The whole-funnel numbers and the counts read the kept summaries (a few hundred rows
 at any table size); a segment (a filter or a saved view) groups its own leads the
 same way, one id range at a time, so a worker can show progress and stop when the
-filter changes. Time in stage needs the history pass (``store.funnel_metrics()``).
+filter changes. Time in stage needs the history pass (``store.reads.funnel_metrics()``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from leadtui.domain.errors import ConflictError, NotFoundError
 from leadtui.i18n import _
 from leadtui.store import orm_steps
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -37,6 +37,7 @@ class PipelineService:
         self.context = context
         self.backend = context.backend
 
+    @unit_of_work
     def move_leads(
         self,
         lead_ids: Sequence[int],
@@ -94,6 +95,24 @@ class PipelineService:
                 session.add(lead)
         return results
 
+    @unit_of_work
+    def move_lead(
+        self,
+        lead_id: int,
+        to_stage: str,
+        reason: str = "",
+        *,
+        expected_version: int | None = None,
+        value_cents: int | None = None,
+    ) -> MoveResult | None:
+        """Move one lead (a won deal with its ``value_cents``); ``None`` if already there."""
+        versions = None if expected_version is None else {lead_id: expected_version}
+        results = self.move_leads(
+            [lead_id], to_stage, reason, expected_versions=versions, value_cents=value_cents
+        )
+        return results[0] if results else None
+
+    @unit_of_work
     def undo_moves(self, moves: Sequence[MoveResult]) -> None:
         """Revert moves: stage, follow-up and value back, their StageChange rows (and so
         their reasons) removed. Refuses if moved since."""

@@ -21,6 +21,8 @@ from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _, ngettext
 from leadtui.store.agenda import AgendaService
 from leadtui.store.context import StoreContext, unit_of_work
+from leadtui.store.stage_views import follow
+from leadtui.store.views import ViewsService
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -48,6 +50,8 @@ class RemovedStage:
     """Its stored cadence row, if it had one."""
     moved: int
     """Leads moved out of it first (an undo cannot move them back)."""
+    views: tuple[str, ...] = ()
+    """Saved views whose filter named the stage and now names the stage its leads moved to."""
 
 
 class StageInUse(ValidationError):
@@ -58,7 +62,7 @@ class StageInUse(ValidationError):
             "{count} lead is in {stage}: move it to another stage first.",
             "{count} leads are in {stage}: move them to another stage first.",
             count,
-        ).format(count=count, stage=_(stage.name))
+        ).format(count=count, stage=stage.shown_name)
         super().__init__("stage", message)
         self.count = count
 
@@ -176,6 +180,7 @@ class StagesService:
         rules.check_removable(stage)
         target = None if move_to is None else rules.check_move_target(stages, key, move_to)
         stored = self.backend.cadences().get(key)
+        vocabulary = ViewsService(self.context).vocabulary()  # still knows the stage
         with self.backend.session() as session:
             live = _live_in(session, key)
             if live and target is None:
@@ -183,6 +188,9 @@ class StagesService:
             if target is None and _leads_in(session, key):
                 target = rules.find(stages, rules.FIRST_STAGE)
             moved = 0 if target is None else self._move_all(session, stage, target)
+            views: tuple[str, ...] = ()
+            if move_to is not None and target is not None:  # only where the user sent them
+                views = follow(session, vocabulary, key, target.key, self.context.now())
             cadence = session.get(StageCadence, key)
             if cadence is not None:
                 session.delete(cadence)
@@ -190,7 +198,7 @@ class StagesService:
             session.flush()
             session.delete(row)
         order = tuple(s.key for s in stages)
-        return RemovedStage(stage, order, stored, moved)
+        return RemovedStage(stage, order, stored, moved, views)
 
     @unit_of_work
     def restore(self, removed: RemovedStage) -> None:
@@ -225,7 +233,7 @@ class StagesService:
         from leadtui.storage.models import Lead, StageChange
 
         now = self.context.now()
-        reason = _("Stage {stage} removed").format(stage=_(stage.name))[:500]
+        reason = _("Stage {stage} removed").format(stage=stage.shown_name)[:500]
         live = (col(Lead.stage) == stage.key) & col(Lead.deleted_at).is_(None)
         at_type = StageChange.__table__.c.at.type  # type: ignore[attr-defined]
         picked = select(

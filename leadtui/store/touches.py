@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from leadtui.i18n import _
 from leadtui.store import orm_steps
-from leadtui.store.context import StoreContext
+from leadtui.store.context import StoreContext, unit_of_work
 
 if TYPE_CHECKING:
     from leadtui.storage.models import Activity
@@ -24,6 +24,7 @@ class TouchesService:
         self.context = context
         self.backend = context.backend
 
+    @unit_of_work
     def add_activity(
         self, lead_id: int, kind: str, body: str, at: datetime | None = None
     ) -> Activity:
@@ -49,6 +50,7 @@ class TouchesService:
             self.context.rescore(session, [lead_id])
             return activity
 
+    @unit_of_work
     def delete_activity(self, activity_id: int) -> None:
         """Remove an activity (the undo of logging it)."""
         from sqlmodel import col, select
@@ -73,6 +75,7 @@ class TouchesService:
                 session.add(lead)
                 self.context.rescore(session, [lead.id])
 
+    @unit_of_work
     def tag_leads(self, lead_ids: Sequence[int], name: str) -> list[int]:
         """Put a tag on leads; returns the ids that did not have it (for undo)."""
         from leadtui.domain.validation import clean_text
@@ -94,6 +97,7 @@ class TouchesService:
                     added.append(lead_id)
         return added
 
+    @unit_of_work
     def untag_leads(
         self, lead_ids: Sequence[int], name: str, *, drop_unused: bool = False
     ) -> list[int]:
@@ -121,6 +125,7 @@ class TouchesService:
                 orm_steps.drop_tag_if_unused(session, tag_id)
         return removed
 
+    @unit_of_work
     def retag_lead(
         self,
         lead_id: int,

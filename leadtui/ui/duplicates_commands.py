@@ -48,7 +48,7 @@ class DuplicatesCommands(Provider):
             )
         ]
         if isinstance(screen, LeadDetailScreen):
-            for merge in screen.store.merges_into(screen.lead_id):
+            for merge in screen.store.merges.merges_into(screen.lead_id):
                 entries.append(
                     (
                         _("Unmerge #{other} (merge {merge})").format(

@@ -91,13 +91,13 @@ class AgendaScreen(StoreScreen[None]):
 
     def on_mount(self) -> None:
         """The first page now (one short indexed read); the counts in a worker."""
-        self.stage_names = {stage.key: _(stage.name) for stage in self.store.stages()}
+        self.stage_names = {stage.key: stage.shown_name for stage in self.store.reads.stages()}
         self.reload()
 
     def on_screen_resume(self) -> None:
         """A triage or the detail may have moved leads between sections."""
         if self._resumed:  # the first resume follows the mount, which just read it all
-            self.stage_names = {stage.key: _(stage.name) for stage in self.store.stages()}
+            self.stage_names = {stage.key: stage.shown_name for stage in self.store.reads.stages()}
             self.reload()
         self._resumed = True
 
@@ -109,7 +109,9 @@ class AgendaScreen(StoreScreen[None]):
 
     @work(thread=True, exclusive=True, group="agenda-counts")
     def _count(self) -> None:
-        counts = {section: self.store.agenda_count(section, self.owner) for section in SECTIONS}
+        counts = {
+            section: self.store.reads.agenda_count(section, self.owner) for section in SECTIONS
+        }
         self.store.release_reader()
         self.app.call_from_thread(self._show_counts, counts)
 
@@ -132,7 +134,7 @@ class AgendaScreen(StoreScreen[None]):
         self.query_one("#agenda-sections", Static).update(line)
 
     def _show_page(self) -> None:
-        self.rows = self.store.agenda_page(self.section, self.page_offset, PAGE, self.owner)
+        self.rows = self.store.reads.agenda_page(self.section, self.page_offset, PAGE, self.owner)
         now = self.now()
         table = self.query_one("#agenda-rows", FittedDataTable)
         table.clear()

@@ -33,7 +33,9 @@ def refill(
 ) -> None:
     """Re-read the first page of ``column``; the cursor stays on lead ``keep`` when it is there."""
     state = column.state
-    rows = store.page_list(column_filter(board_filter, state.stage.key), BOARD_SORT, 0, PAGE_SIZE)
+    rows = store.reads.page_list(
+        column_filter(board_filter, state.stage.key), BOARD_SORT, 0, PAGE_SIZE
+    )
     state.reset(rows, PAGE_SIZE)
     state.total = len(rows) if state.complete else None
     state.values = None
@@ -49,7 +51,7 @@ def load_more(column: StageColumn, store: LeadStore, board_filter: LeadFilter) -
     state = column.state
     if state.complete or state.cursor < len(state.cards) - LOOKAHEAD:
         return
-    rows = store.page_list(
+    rows = store.reads.page_list(
         column_filter(board_filter, state.stage.key),
         BOARD_SORT,
         state.next_offset,
@@ -64,11 +66,11 @@ def load_more(column: StageColumn, store: LeadStore, board_filter: LeadFilter) -
 def read_totals(store: LeadStore, columns: list[StageColumn], board_filter: LeadFilter) -> Totals:
     """Every column's header numbers (slow at a million leads: call it in a worker)."""
     if board_filter.is_empty:
-        return [(t.stage.key, t.count, t.values) for t in store.stage_totals()]
+        return [(t.stage.key, t.count, t.values) for t in store.reads.stage_totals()]
     return [
         (
             c.state.stage.key,
-            store.count_list(column_filter(board_filter, c.state.stage.key)).total,
+            store.reads.count_list(column_filter(board_filter, c.state.stage.key)).total,
             None,
         )
         for c in columns

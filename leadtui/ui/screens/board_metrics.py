@@ -61,7 +61,7 @@ class BoardMetrics:
             if not label:
                 segment = store.metrics.summary()
                 app.call_from_thread(self._show, request, segment, None)
-                medians = store.funnel_metrics()
+                medians = store.reads.funnel_metrics()
                 app.call_from_thread(self._show, request, segment, medians)
                 return
 

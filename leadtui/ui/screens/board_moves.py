@@ -63,8 +63,8 @@ class BoardMoves:
         self._apply_move(row.id, source.state.stage.key, stage.key, row)
 
         def work() -> tuple[MoveResult | None, LeadRow | None]:
-            result = store.move_lead(row.id, stage.key, reason, value_cents=value_cents)
-            return result, store.lead_row(row.id)
+            result = store.pipeline.move_lead(row.id, stage.key, reason, value_cents=value_cents)
+            return result, store.reads.lead_row(row.id)
 
         def saved(outcome: tuple[MoveResult | None, LeadRow | None]) -> None:
             result, fresh = outcome
@@ -84,8 +84,8 @@ class BoardMoves:
             if result is None:
                 return None
             return UndoEntry(
-                _("Move {name} to {stage}").format(name=row.display_name, stage=_(stage.name)),
-                lambda: store.undo_moves([result]),
+                _("Move {name} to {stage}").format(name=row.display_name, stage=stage.shown_name),
+                lambda: store.pipeline.undo_moves([result]),
                 lambda: self._undone(result),
                 lead_ids=frozenset({result.lead_id}),
             )
@@ -113,7 +113,7 @@ class BoardMoves:
             taken = source.state.take(lead_id)
             source.update_size()
             source.refresh_from(min(position or 0, source.state.cursor))
-        moved = row or taken or board.store.lead_row(lead_id)  # a short read by key
+        moved = row or taken or board.store.reads.lead_row(lead_id)  # a short read by key
         if target_index is not None and moved is not None:
             target = board.columns[target_index]
             target.state.arrive(replace(moved, stage=to_stage, stage_changed_at=board.now()))
@@ -126,7 +126,7 @@ class BoardMoves:
     def _undone(self, result: MoveResult) -> None:
         """The move was taken back in the database: the card goes back too."""
         self._apply_move(result.lead_id, result.to_stage, result.from_stage)
-        fresh = self.board.store.lead_row(result.lead_id)  # value, follow-up restored too
+        fresh = self.board.store.reads.lead_row(result.lead_id)  # value, follow-up restored too
         if fresh is not None:
             self._refresh_card(fresh)
         self.board.refresh_metrics()
@@ -256,7 +256,7 @@ class BoardMoves:
 
         board = self.board
         stage = board.columns[board.current].state.stage.key
-        form = LeadFormScreen(board.store.stages())
+        form = LeadFormScreen(board.store.reads.stages())
         form.original = LeadInput(stage=stage)
 
         def saved(result: FormResult | None) -> None:

@@ -42,7 +42,7 @@ async def rebuild_columns(board: Board) -> None:
     now = board.now()
     columns = [
         StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
-        for stage in board.store.stages()
+        for stage in board.store.reads.stages()
     ]
     holder = board.query_one("#board-columns", Horizontal)
     await holder.remove_children()

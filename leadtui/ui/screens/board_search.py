@@ -152,8 +152,8 @@ class BoardSearch:
         self.board.screen.app.push_screen(
             FilterScreen(
                 self.board_filter,
-                self.board.store.stages(),
-                self.board.store.all_tags(),
+                self.board.store.reads.stages(),
+                self.board.store.reads.all_tags(),
                 show_stages=False,
             ),
             chosen,

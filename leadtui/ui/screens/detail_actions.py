@@ -89,10 +89,10 @@ class DetailActions:
         def logged(activity_id: int | None) -> tuple[str, Callable[[], object]] | None:
             if activity_id is None:
                 return None
-            return _("logged activity"), lambda: store.delete_activity(activity_id)
+            return _("logged activity"), lambda: store.touches.delete_activity(activity_id)
 
         self.write(
-            lambda: store.add_activity(lead_id, draft.kind, draft.body).id,
+            lambda: store.touches.add_activity(lead_id, draft.kind, draft.body).id,
             lambda _id: self.host.toast(
                 _("{kind} logged.").format(kind=activity_label(draft.kind))
             ),
@@ -115,11 +115,11 @@ class DetailActions:
             self.host.detail.next_followup_at,
         )
         self.write(
-            lambda: store.set_followup(lead_id, pick.at),
+            lambda: store.agenda.set_followup(lead_id, pick.at),
             lambda _previous: self.host.toast(
                 _("Follow-up cleared.") if pick.at is None else _("Follow-up set.")
             ),
-            lambda _previous: (_("follow-up"), lambda: store.set_followup(lead_id, before)),
+            lambda _previous: (_("follow-up"), lambda: store.agenda.set_followup(lead_id, before)),
         )
 
     def move_to(self, stage: str, reason: str = "", value_cents: int | None = None) -> None:
@@ -135,7 +135,7 @@ class DetailActions:
                 )
 
         self.write(
-            lambda: store.move_lead(
+            lambda: store.pipeline.move_lead(
                 lead_id, stage, reason, expected_version=version, value_cents=value_cents
             ),
             moved,
@@ -144,7 +144,7 @@ class DetailActions:
                 if result is None
                 else (
                     _("move to {stage}").format(stage=self.host.stage_names.get(stage, stage)),
-                    lambda: store.undo_moves([result]),
+                    lambda: store.pipeline.undo_moves([result]),
                 )
             ),
         )
@@ -226,7 +226,7 @@ class DetailActions:
         """Add or remove tags."""
         if self.host.detail is None:
             return
-        dialog = TagsDialog(list(self.host.detail.tags), self.host.store.all_tags())
+        dialog = TagsDialog(list(self.host.detail.tags), self.host.store.reads.all_tags())
         self.host.screen.app.push_screen(dialog, self._retag)
 
     def _retag(self, changes: TagChanges | None) -> None:
@@ -234,11 +234,11 @@ class DetailActions:
             return
         store, lead_id = self.host.store, self.host.lead_id
         self.write(
-            lambda: store.retag_lead(lead_id, changes.add, changes.remove),
+            lambda: store.touches.retag_lead(lead_id, changes.add, changes.remove),
             lambda _done: self.host.toast(_("Tags updated.")),
             lambda done: (
                 _("tags"),
-                lambda: store.retag_lead(lead_id, done[1], done[0], drop_unused=True),
+                lambda: store.touches.retag_lead(lead_id, done[1], done[0], drop_unused=True),
             ),
         )
 
@@ -266,6 +266,6 @@ class DetailActions:
                 self.host.screen.dismiss(None)
 
         def undo(ids: list[int]) -> tuple[str, Callable[[], object]] | None:
-            return (_("delete"), lambda: store.restore_leads(ids)) if ids else None
+            return (_("delete"), lambda: store.leads.restore_leads(ids)) if ids else None
 
-        self.write(lambda: list(store.delete_leads([lead_id])), deleted, undo, reread=False)
+        self.write(lambda: list(store.leads.delete_leads([lead_id])), deleted, undo, reread=False)

@@ -36,7 +36,7 @@ def load_merges(
     def read() -> None:
         found = {
             merge.activity_id: (merge.merge_id, merge.other_id)
-            for merge in store.merges_into(lead_id)
+            for merge in store.merges.merges_into(lead_id)
             if merge.activity_id is not None
         }
         screen.app.call_from_thread(apply, found)
@@ -61,9 +61,11 @@ def unmerge_in_detail(
         return UndoEntry(
             _("Unmerge of #{other}").format(other=other_id),
             discard_result(
-                lambda: store.merge_leads(result.kept_id, result.other_id, result.sides)
+                lambda: store.merges.merge(result.kept_id, result.other_id, result.sides)
             ),
             lead_ids=frozenset({result.kept_id, result.other_id}),
         )
 
-    run_write(screen, lambda: store.unmerge(merge_id), on_done=done, undo=undo, title=_("Unmerge"))
+    run_write(
+        screen, lambda: store.merges.unmerge(merge_id), on_done=done, undo=undo, title=_("Unmerge")
+    )

@@ -95,17 +95,17 @@ class DuplicatesScreen(StoreScreen[None]):
     def on_mount(self) -> None:
         """Start the scan (or read one lead's candidates) off the UI thread."""
         self.title = _("Duplicates")
-        self.stages = self.store.stages()
+        self.stages = self.store.reads.stages()
         self._scan()
 
     @work(thread=True, exclusive=True, group="duplicates-scan")
     def _scan(self) -> None:
         try:
             if self.lead_id is not None:
-                found = self.store.duplicate_candidates(self.lead_id)
+                found = self.store.duplicates.candidates_for(self.lead_id)
                 self.app.call_from_thread(self._found, found)
                 return
-            result = self.store.scan_duplicates(progress=self._progress_from_thread)
+            result = self.store.duplicates.scan(progress=self._progress_from_thread)
             self.app.call_from_thread(self._scanned, result)
         finally:
             self.store.release_reader()
@@ -137,7 +137,7 @@ class DuplicatesScreen(StoreScreen[None]):
     @property
     def stage_names(self) -> dict[str, str]:
         """Stage key to display name."""
-        return {stage.key: _(stage.name) for stage in self.stages}
+        return {stage.key: stage.shown_name for stage in self.stages}
 
     def show_current(self) -> None:
         """Show the pair at :attr:`index`, skipping pairs a merge has already joined."""
@@ -148,8 +148,8 @@ class DuplicatesScreen(StoreScreen[None]):
                 self.index += 1
                 continue
             first, second = (
-                self.store.lead_detail(pair.low_id),
-                self.store.lead_detail(pair.high_id),
+                self.store.reads.lead_detail(pair.low_id),
+                self.store.reads.lead_detail(pair.high_id),
             )
             if first and second and not first.deleted and not second.deleted:
                 sides = default_sides(detail_values(first), detail_values(second))
@@ -179,7 +179,7 @@ class DuplicatesScreen(StoreScreen[None]):
         if low == high:
             return None
         # The survivor holds values of both: ask the rules again about the new pair.
-        for found in self.store.duplicate_candidates(low):
+        for found in self.store.duplicates.candidates_for(low):
             if {found.low_id, found.high_id} == {low, high}:
                 return found
         return None
@@ -255,7 +255,7 @@ class DuplicatesScreen(StoreScreen[None]):
         def undo(result: MergeResult) -> UndoEntry:
             return UndoEntry(
                 _("Merge of #{other} into #{kept}").format(other=other, kept=kept),
-                discard_result(lambda: store.unmerge(result.merge_id)),
+                discard_result(lambda: store.merges.unmerge(result.merge_id)),
                 lead_ids=frozenset({kept, other}),
             )
 
@@ -273,7 +273,7 @@ class DuplicatesScreen(StoreScreen[None]):
 
         run_write(
             self,
-            lambda: store.merge_leads(kept, other, sides),
+            lambda: store.merges.merge(kept, other, sides),
             on_done=done,
             undo=undo,
             title=_("Merge"),
@@ -295,11 +295,11 @@ class DuplicatesScreen(StoreScreen[None]):
 
         run_write(
             self,
-            lambda: store.mark_not_duplicate(low, high),
+            lambda: store.duplicates.mark_not_duplicate(low, high),
             on_done=done,
             undo=lambda _r: UndoEntry(
                 _("Not a duplicate: #{low} and #{high}").format(low=low, high=high),
-                lambda: store.unmark_not_duplicate(low, high),
+                lambda: store.duplicates.unmark_not_duplicate(low, high),
                 lead_ids=frozenset({low, high}),
             ),
             title=_("Not a duplicate"),

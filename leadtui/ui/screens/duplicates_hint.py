@@ -21,7 +21,7 @@ def show_duplicate_hint(screen: StoreScreen[Any], lead_id: int) -> None:
 
     def count() -> None:
         try:
-            found = len(screen.store.duplicate_candidates(lead_id))
+            found = len(screen.store.duplicates.candidates_for(lead_id))
         finally:
             screen.store.release_reader()
         screen.app.call_from_thread(_show, screen, found)
@@ -58,13 +58,13 @@ def warn_probable_duplicate(store: LeadStore, data: LeadInput, form: object) -> 
     email duplicate, with its "open the existing lead" button. Saving the same lead
     again adds it: the warning was seen.
     """
-    found = store.check_duplicate(data)
+    found = store.duplicates.check_input(data)
     seen = tuple((c.low_id, c.high_id) for c in found)
     if not found or getattr(form, "_duplicates_seen", None) == seen:
         return
     setattr(form, "_duplicates_seen", seen)  # noqa: B010 (the form's own, private)
     existing = found[0].low_id or found[0].high_id
-    row = store.lead_row(existing)
+    row = store.reads.lead_row(existing)
     name = row.display_name if row is not None else f"#{existing}"
     raise DuplicateEmailError(
         _("Probably the same person as {name} ({reason}). Save again to add it anyway.").format(

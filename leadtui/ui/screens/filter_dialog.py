@@ -50,7 +50,7 @@ class FilterScreen(ModalScreen[LeadFilter | None]):
                         yield Label(_("Stage"))
                         yield SelectionList[str](
                             *(
-                                (Content(_(s.name)), s.key, s.key in self.current.stages)
+                                (Content(s.shown_name), s.key, s.key in self.current.stages)
                                 for s in self.stages
                             ),
                             id="filter-stages",

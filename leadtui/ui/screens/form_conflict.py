@@ -41,12 +41,12 @@ def resolve_conflict(
     ``kept_theirs()``; Back does nothing (the form stays as it is).
     """
     try:
-        theirs, version = store.lead_input(lead_id)  # a read by key
+        theirs, version = store.leads.lead_input(lead_id)  # a read by key
     except LeadtuiError as error:
         form.notify(str(error), severity="error", markup=False)
         return
     merge = merge_edit(base, mine, theirs)
-    stage_names = {stage.key: _(stage.name) for stage in stages}
+    stage_names = {stage.key: stage.shown_name for stage in stages}
 
     def chosen(choice: str | None) -> None:
         if choice == "merge":

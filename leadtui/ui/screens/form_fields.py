@@ -108,7 +108,7 @@ def field_widgets(stages: list[StageInfo], current_stage: str) -> Iterator[Widge
             with Vertical(classes="field", id="field-stage"):
                 yield Label(_("Stage"))
                 yield Select(
-                    [(_(stage.name), stage.key) for stage in stages],
+                    [(stage.shown_name, stage.key) for stage in stages],
                     allow_blank=False,
                     id="in-stage",
                     value=current_stage,

@@ -173,7 +173,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         now = self.now()
         self.columns = [
             StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
-            for stage in self.store.stages()
+            for stage in self.store.reads.stages()
         ]
         yield Header()
         yield Static(id="board-filter")
@@ -315,7 +315,7 @@ class FunnelBoardScreen(StoreScreen[None]):
 
     async def on_screen_resume(self) -> None:
         """Coming back from the list or the detail: the leads (or stages) may have changed."""
-        if [column.state.stage for column in self.columns] != self.store.stages():
+        if [column.state.stage for column in self.columns] != self.store.reads.stages():
             from leadtui.ui.screens.board_rebuild import rebuild_columns
 
             await rebuild_columns(self)

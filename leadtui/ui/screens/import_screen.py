@@ -132,7 +132,7 @@ class ImportScreen(StoreScreen[None]):
 
         path = Path(raw_path.strip()).expanduser()
         try:
-            self.preview = self.store.preview_import(path)
+            self.preview = self.store.imports.preview_import(path)
         except (LeadtuiError, OSError, ValueError) as error:
             self.preview = None
             self._info(_("Cannot import {path}: {reason}").format(path=path, reason=error))
@@ -224,7 +224,7 @@ class ImportScreen(StoreScreen[None]):
 
         self.app.call_from_thread(show, self._progress, 0)
         try:
-            report = self.store.import_rows(
+            report = self.store.imports.import_rows(
                 self.preview,
                 options,
                 lambda done: self.app.call_from_thread(show, self._progress, done),
@@ -263,7 +263,7 @@ class ImportScreen(StoreScreen[None]):
         store = self.store
 
         def revert() -> None:
-            store.revert_import(batch_id)
+            store.imports.revert_import(batch_id)
 
         self.lead_app.undo_history.push(
             _("import of {file}").format(file=Path(report.file).name), revert

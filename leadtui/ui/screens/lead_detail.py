@@ -119,7 +119,7 @@ class LeadDetailScreen(StoreScreen[None]):
 
     def on_mount(self) -> None:
         """Read the stages once, then the lead."""
-        self.stages = self.store.stages()
+        self.stages = self.store.reads.stages()
         self.reload()
         self.query_one("#timeline", Timeline).focus()
 
@@ -131,11 +131,11 @@ class LeadDetailScreen(StoreScreen[None]):
     @property
     def stage_names(self) -> dict[str, str]:
         """Stage key to display name (a default stage's name translated)."""
-        return {stage.key: _(stage.name) for stage in self.stages}
+        return {stage.key: stage.shown_name for stage in self.stages}
 
     def reload(self) -> None:
         """Read the lead again (one short stdlib read) and show it."""
-        detail = self.store.lead_detail(self.lead_id)
+        detail = self.store.reads.lead_detail(self.lead_id)
         if detail is None:
             self.toast(_("This lead no longer exists."), severity="error")
             self.dismiss(None)

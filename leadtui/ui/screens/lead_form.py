@@ -107,7 +107,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         """Fill the fields (edit) and focus the first one."""
         if self.lead_id is not None:
             try:
-                self.original, self.version = self.store.lead_input(self.lead_id)
+                self.original, self.version = self.store.leads.lead_input(self.lead_id)
             except LeadtuiError as error:
                 self.notify(Content(str(error)).plain, severity="error", markup=False)
                 self.dismiss(None)
@@ -251,23 +251,23 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
         store = self.store
         if self.lead_id is None:
             warn_probable_duplicate(store, data, self)
-            lead = store.add_lead(data)
+            lead = store.leads.add_lead(data)
             new_id = lead.id or 0
             undo = UndoEntry(
                 _("new lead {name}").format(name=lead_input_name(data)),
-                discard_result(lambda: store.delete_leads([new_id])),
+                discard_result(lambda: store.leads.delete_leads([new_id])),
                 lead_ids=frozenset({new_id}),
             )
             return Saved(new_id, True, undo)
         lead_id, before = self.lead_id, self.original
         try:
-            saved = store.update_lead(lead_id, self.version, data)
+            saved = store.leads.update_lead(lead_id, self.version, data)
         except ConflictError:
             return Saved(lead_id, False, None, conflict=data)  # the user chooses, on the UI thread
         version = saved.version
 
         def revert() -> None:
-            store.update_lead(lead_id, version, before)
+            store.leads.update_lead(lead_id, version, before)
 
         return Saved(
             lead_id,

@@ -170,7 +170,7 @@ class LeadListScreen(StoreScreen[None]):
 
     def on_mount(self) -> None:
         """First page now, so the first frame has data; counts follow from a worker."""
-        self.stage_list = self.store.stages()
+        self.stage_list = self.store.reads.stages()
         self.loader.first_page()
         self.table.focus()
 
@@ -182,7 +182,7 @@ class LeadListScreen(StoreScreen[None]):
         """Back from the detail, a form or a dialog: the lead may have changed."""
         if self._suspended:
             self._suspended = False
-            self.stage_list = self.store.stages()  # the pipeline may have been edited
+            self.stage_list = self.store.reads.stages()  # the pipeline may have been edited
             self.reload()
 
     @property
@@ -291,7 +291,7 @@ class LeadListScreen(StoreScreen[None]):
                 self.reload(cursor=0)
 
         self.app.push_screen(
-            FilterScreen(self.filter, self.stage_list, self.store.all_tags()), chosen
+            FilterScreen(self.filter, self.stage_list, self.store.reads.all_tags()), chosen
         )
 
     def set_sort(self, sort: LeadSort) -> None:

@@ -18,7 +18,7 @@ PREFETCH_MARGIN = 40
 """A page's neighbour is read ahead (off the UI thread) when a row this close to it is shown."""
 
 PageFetch = Callable[[LeadFilter, LeadSort, int, int, "int | None"], list[LeadRow]]
-"""``store.page_list``: (filter, sort, offset, limit, total) -> rows."""
+"""``store.reads.page_list``: (filter, sort, offset, limit, total) -> rows."""
 
 
 class LeadPages:

@@ -84,10 +84,10 @@ class ListActions:
 
         def work() -> tuple[Step, list[MoveResult]]:
             # The stage as the earlier writes left it (a key pressed twice moves twice).
-            fresh = store.lead_row(row.id)
+            fresh = store.reads.lead_row(row.id)
             where = stage_step(stages, row.stage if fresh is None else fresh.stage, step)
             moving = where.action in ("move", "reopen") and where.stage is not None
-            return where, store.move_leads([row.id], where.stage or "") if moving else []
+            return where, store.pipeline.move_leads([row.id], where.stage or "") if moving else []
 
         def done(outcome: tuple[Step, list[MoveResult]]) -> None:
             where, results = outcome
@@ -123,7 +123,7 @@ class ListActions:
                 return
             run_write(
                 self.screen.screen,
-                lambda: _listed(store.move_lead(row.id, won, value_cents=cents)),
+                lambda: _listed(store.pipeline.move_lead(row.id, won, value_cents=cents)),
                 on_done=lambda results: self._moved(results, won, row),
                 undo=lambda results: self._undo(results, won, row),
             )
@@ -138,7 +138,7 @@ class ListActions:
         store = self.store
         run_write(
             self.screen.screen,
-            lambda: store.move_leads(ids, stage, reason),
+            lambda: store.pipeline.move_leads(ids, stage, reason),
             on_done=lambda results: self._moved(results, stage, row),
             undo=lambda results: self._undo(results, stage, row),
         )
@@ -156,7 +156,7 @@ class ListActions:
         store, what = self.store, self._what(results, row)
         return UndoEntry(
             _("move of {what} to {stage}").format(what=what, stage=self._stage_name(stage)),
-            lambda: store.undo_moves(results),
+            lambda: store.pipeline.undo_moves(results),
             lead_ids=frozenset(result.lead_id for result in results),
         )
 

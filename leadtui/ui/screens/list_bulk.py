@@ -69,7 +69,7 @@ class BulkActions:
         names: list[str] = []
         if len(ids) <= NAMED:
             for lead_id in ids:
-                row = self.actions.store.lead_row(lead_id)  # a read by key, a few at most
+                row = self.actions.store.reads.lead_row(lead_id)  # a read by key, a few at most
                 names.append(row.display_name if row is not None else f"#{lead_id}")
             if names:
                 return ", ".join(names)
@@ -122,13 +122,13 @@ class BulkActions:
             if name is not None:
                 run_write(
                     actions.screen.screen,
-                    lambda: store.tag_leads(ids, name),
+                    lambda: store.touches.tag_leads(ids, name),
                     on_done=lambda added: done(name, added),
                     undo=lambda added: (
                         UndoEntry(
                             _("tag {tag} on {what}").format(tag=name, what=self.what(added)),
                             discard_result(
-                                lambda: store.untag_leads(added, name, drop_unused=True)
+                                lambda: store.touches.untag_leads(added, name, drop_unused=True)
                             ),
                             lead_ids=frozenset(added),
                         )
@@ -146,7 +146,9 @@ class BulkActions:
             actions.table.clear_marks()
             actions.reload()
 
-        actions.screen.screen.app.push_screen(TagPromptScreen(title, store.all_tags()), tagged)
+        actions.screen.screen.app.push_screen(
+            TagPromptScreen(title, store.reads.all_tags()), tagged
+        )
 
     def delete(self) -> None:
         """Confirm naming the leads, then delete them; u restores."""
@@ -162,11 +164,11 @@ class BulkActions:
             if yes:
                 run_write(
                     actions.screen.screen,
-                    lambda: store.delete_leads(ids),
+                    lambda: store.leads.delete_leads(ids),
                     on_done=deleted,
                     undo=lambda gone: UndoEntry(
                         _("delete of {what}").format(what=names),
-                        discard_result(lambda: store.restore_leads(gone)),
+                        discard_result(lambda: store.leads.restore_leads(gone)),
                         lead_ids=frozenset(gone),
                     ),
                 )

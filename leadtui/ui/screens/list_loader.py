@@ -94,8 +94,8 @@ class ListLoader:
     def first_page(self) -> None:
         """Read the first page now, so the first frame has data; counts follow from a worker."""
         screen = self.screen
-        pages = LeadPages(screen.store.page_list, screen.filter, screen.sort, self._prefetch)
-        pages.seed(0, screen.store.page_list(screen.filter, screen.sort, 0, PAGE_SIZE))
+        pages = LeadPages(screen.store.reads.page_list, screen.filter, screen.sort, self._prefetch)
+        pages.seed(0, screen.store.reads.page_list(screen.filter, screen.sort, 0, PAGE_SIZE))
         self.show(pages, cursor=0)
         # Count after the first frame: at a million leads the count is the slow part.
         screen.screen.call_after_refresh(self._start_count, self.generation, screen.filter)
@@ -120,7 +120,7 @@ class ListLoader:
                 ).format(n=cleared)
             )
         table.now = screen.now()
-        table.stage_names = {stage.key: stage.name for stage in screen.stage_list}
+        table.stage_names = {stage.key: stage.shown_name for stage in screen.stage_list}
         table.sort_key, table.sort_descending = screen.sort.key, screen.sort.descending
         table.show(pages, cursor=cursor)
         self.update_header()
@@ -144,12 +144,12 @@ class ListLoader:
     ) -> None:
         store, app = self.screen.store, self.screen.screen.app
         began = time.perf_counter()
-        pages = LeadPages(store.page_list, lead_filter, sort, self._prefetch)
-        pages.seed(0, store.page_list(lead_filter, sort, 0, PAGE_SIZE))
+        pages = LeadPages(store.reads.page_list, lead_filter, sort, self._prefetch)
+        pages.seed(0, store.reads.page_list(lead_filter, sort, 0, PAGE_SIZE))
         self.last_load = time.perf_counter() - began
         page = cursor // PAGE_SIZE
         if page and not pages.total_known:
-            pages.seed(page, store.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
+            pages.seed(page, store.reads.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
         if focus_id is not None:
             found = pages.index_of(focus_id, near=cursor)
             cursor = cursor if found is None else found
@@ -157,7 +157,7 @@ class ListLoader:
             app.call_from_thread(self._loaded, generation, pages, cursor)
             if generation == self.generation:  # a newer keystroke makes this count moot
                 began = time.perf_counter()
-                counts = store.count_list(lead_filter)
+                counts = store.reads.count_list(lead_filter)
                 self.last_load += time.perf_counter() - began
                 app.call_from_thread(self._counted, generation, counts)
         finally:
@@ -187,7 +187,7 @@ class ListLoader:
     def _count(self, generation: int, lead_filter: LeadFilter) -> None:
         store = self.screen.store
         try:
-            counts = store.count_list(lead_filter)
+            counts = store.reads.count_list(lead_filter)
         finally:
             store.release_reader()
         self.screen.screen.app.call_from_thread(self._counted, generation, counts)

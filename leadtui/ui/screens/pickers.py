@@ -35,7 +35,7 @@ class StagePickerScreen(ModalScreen[str | None]):
         with Vertical(id="stage-picker", classes="dialog"):
             yield Static(Content(self.title_text), classes="dialog-title")
             yield PickList(
-                *(Option(Content(_(stage.name)), id=stage.key) for stage in self.stages),
+                *(Option(Content(stage.shown_name), id=stage.key) for stage in self.stages),
                 id="stages",
             )
 

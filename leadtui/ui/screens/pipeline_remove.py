@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from textual.app import App
 
 from leadtui.domain.closing import is_closing
+from leadtui.domain.filter_stage_move import followed_views_text
 from leadtui.domain.formatting import format_count
 from leadtui.domain.pipeline_edit import check_removable
 from leadtui.domain.undo import UndoEntry
@@ -44,7 +45,7 @@ class PipelineHost(Protocol):
     def write_stage(
         self,
         action: Callable[[], Any],
-        toast: str,
+        toast: str | Callable[[Any], str],
         undo: Callable[[Any], UndoEntry | None] | None = None,
         keep: Callable[[Any], str | None] | None = None,
     ) -> None:
@@ -67,7 +68,7 @@ def ask_remove(screen: PipelineHost, row: StageRow) -> None:
         screen.app.bell()
         screen.notify(str(error), severity="error", markup=False)
         return
-    name = _(row.stage.name)
+    name = row.stage.shown_name
     if row.count == 0:
 
         def answered(yes: bool | None) -> None:
@@ -121,7 +122,7 @@ def ask_remove(screen: PipelineHost, row: StageRow) -> None:
 
 
 def _remove(screen: PipelineHost, row: StageRow, target: str | None) -> None:
-    store, name = screen.store, _(row.stage.name)
+    store, name = screen.store, row.stage.shown_name
 
     def undo(removed: RemovedStage) -> UndoEntry | None:
         if removed.moved:
@@ -131,8 +132,13 @@ def _remove(screen: PipelineHost, row: StageRow, target: str | None) -> None:
             lambda: store.stage_editor.restore(removed),
         )
 
-    screen.write_stage(
-        lambda: store.stage_editor.remove(row.stage.key, target),
-        _("Stage {name} removed.").format(name=name),
-        undo,
+    def said(removed: RemovedStage) -> str:
+        text = _("Stage {name} removed.").format(name=name)
+        if removed.views and target is not None:
+            text += " " + followed_views_text(removed.views, shown_target)
+        return text
+
+    shown_target = next(
+        (other.stage.shown_name for other in screen.rows if other.stage.key == target), str(target)
     )
+    screen.write_stage(lambda: store.stage_editor.remove(row.stage.key, target), said, undo)

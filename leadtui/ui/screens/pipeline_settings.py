@@ -96,7 +96,7 @@ class PipelineScreen(Screen[None]):
         for row in self.rows:
             days = row.cadence
             table.add_row(
-                Text(_(row.stage.name)),
+                Text(row.stage.shown_name),
                 Text(kind_label(row.stage.kind)),
                 Text(format_count(row.count)),
                 Text("–" if days is None else _("{days} d").format(days=days.followup_days)),
@@ -122,13 +122,13 @@ class PipelineScreen(Screen[None]):
     def write_stage(
         self,
         action: Callable[[], Any],
-        toast: str,
+        toast: str | Callable[[Any], str],
         undo: Callable[[Any], UndoEntry | None] | None = None,
         keep: Callable[[Any], str | None] | None = None,
     ) -> None:
         def done(result: Any) -> None:
             self.reload(None if keep is None else keep(result))
-            self.notify(toast, markup=False)
+            self.notify(toast if isinstance(toast, str) else toast(result), markup=False)
 
         run_write(self, action, on_done=done, undo=undo, title=_("Pipeline"))
 
@@ -174,7 +174,7 @@ class PipelineScreen(Screen[None]):
         store, current = self.store, self.current
         if current is None:
             return
-        key, shown = current.stage.key, _(current.stage.name)
+        key, shown = current.stage.key, current.stage.shown_name
 
         def rename(name: str) -> None:
             self.write_stage(
@@ -196,7 +196,7 @@ class PipelineScreen(Screen[None]):
         key = current.stage.key
         self.write_stage(
             lambda: store.stage_editor.shift(key, step),
-            _("{name} moved (u undoes).").format(name=_(current.stage.name)),
+            _("{name} moved (u undoes).").format(name=current.stage.shown_name),
             lambda order: (
                 None
                 if order is None
@@ -239,9 +239,9 @@ class PipelineScreen(Screen[None]):
 
             self.write_stage(
                 write,
-                _("Cadence of {name} saved (u undoes).").format(name=_(current.stage.name)),
+                _("Cadence of {name} saved (u undoes).").format(name=current.stage.shown_name),
                 lambda before: self.undo_entry(
-                    _("the cadence of {name}").format(name=_(current.stage.name)),
+                    _("the cadence of {name}").format(name=current.stage.shown_name),
                     (lambda: store.stage_editor.clear_cadence(key))
                     if before is None
                     else (lambda: store.stage_editor.set_cadence(key, *_pair(before))),

@@ -76,10 +76,12 @@ class TriageScreen(StoreScreen[None]):
 
     def on_mount(self) -> None:
         """Read the queue's first page and show its first lead."""
-        self.stages = self.store.stages()
+        self.stages = self.store.reads.stages()
         self.queue = [
             row.lead.id
-            for row in self.store.agenda_page(self.section, self.start, QUEUE_PAGE, self.owner)
+            for row in self.store.reads.agenda_page(
+                self.section, self.start, QUEUE_PAGE, self.owner
+            )
         ]
         self._show()
 
@@ -87,7 +89,7 @@ class TriageScreen(StoreScreen[None]):
         """More leads from the section, skipping those seen; False when none are left."""
         fresh = [
             row.lead.id
-            for row in self.store.agenda_page(
+            for row in self.store.reads.agenda_page(
                 self.section, 0, QUEUE_PAGE + len(self.seen), self.owner
             )
             if row.lead.id not in self.seen and row.lead.id not in self.queue
@@ -109,7 +111,7 @@ class TriageScreen(StoreScreen[None]):
             return
         lead_id = self.queue[self.position]
         self.seen.add(lead_id)
-        self.detail = self.store.lead_detail(lead_id)
+        self.detail = self.store.reads.lead_detail(lead_id)
         progress.update(
             Text(
                 _("{section} · lead {n} · {count} handled").format(
@@ -124,7 +126,7 @@ class TriageScreen(StoreScreen[None]):
         context.update(context_text(self.detail, self._stage_names(), self.now()))
 
     def _stage_names(self) -> dict[str, str]:
-        return {stage.key: _(stage.name) for stage in self.stages}
+        return {stage.key: stage.shown_name for stage in self.stages}
 
     def _next(self) -> None:
         self.done += 1
@@ -152,7 +154,7 @@ class TriageScreen(StoreScreen[None]):
         """Log a touch with its text and the next follow-up."""
         if self.detail is None:
             return
-        proposal = proposal_text(self.store.cadences(), self.detail.stage)
+        proposal = proposal_text(self.store.agenda.cadences(), self.detail.stage)
         self.app.push_screen(
             TriageLogDialog(kind, self.detail.display_name, proposal, self.now()), self._logged
         )
@@ -162,9 +164,11 @@ class TriageScreen(StoreScreen[None]):
             return
         store, lead_id = self.store, self.detail.id
         self._write(
-            lambda: store.log_touch(lead_id, draft.kind, draft.body, draft.followup, draft.note),
+            lambda: store.agenda.log_touch(
+                lead_id, draft.kind, draft.body, draft.followup, draft.note
+            ),
             _("logged touch"),
-            store.undo_touch,
+            store.agenda.undo_touch,
             advance=True,
         )
 
@@ -184,9 +188,9 @@ class TriageScreen(StoreScreen[None]):
     def _schedule(self, lead_id: int, at: datetime | None, note: str = "") -> None:
         store = self.store
         self._write(
-            lambda: store.schedule_followup(lead_id, at, note),
+            lambda: store.agenda.schedule_followup(lead_id, at, note),
             _("follow-up"),
-            store.undo_followup,
+            store.agenda.undo_followup,
             advance=True,
         )
 
@@ -214,11 +218,11 @@ class TriageScreen(StoreScreen[None]):
         store, lead_id, version = self.store, self.detail.id, self.detail.version
 
         def move() -> object:
-            return store.move_lead(lead_id, target, expected_version=version)
+            return store.pipeline.move_lead(lead_id, target, expected_version=version)
 
         def revert(result: object) -> None:
             if result is not None:
-                store.undo_moves([result])  # type: ignore[list-item]
+                store.pipeline.undo_moves([result])  # type: ignore[list-item]
 
         self._write(move, _("stage move"), revert, advance=False)
 
@@ -238,9 +242,9 @@ class TriageScreen(StoreScreen[None]):
                 return
             store = self.store
             self._write(
-                lambda: store.move_lead(lead_id, lost, reason, expected_version=version),
+                lambda: store.pipeline.move_lead(lead_id, lost, reason, expected_version=version),
                 _("lost"),
-                lambda result: store.undo_moves([result]) if result is not None else None,
+                lambda result: store.pipeline.undo_moves([result]) if result is not None else None,
                 advance=True,
             )
 

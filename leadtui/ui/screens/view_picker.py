@@ -106,7 +106,7 @@ class ViewPickerScreen(ModalScreen[Choice | None]):
             for view in self.views:
                 try:
                     query = self.store.views.parse(view.filter_text)
-                    found = self.store.count_list(LeadFilter(query=query))
+                    found = self.store.reads.count_list(LeadFilter(query=query))
                 except LeadtuiError:  # no longer reads (a stage renamed): shown uncounted
                     counts[view.name] = "?"
                     continue

@@ -140,7 +140,7 @@ def row_segments(
         state, styles.plain
     )
     value = format_money(row.value_cents, row.currency) if row.value_cents else ""
-    stage = _(stage_names.get(row.stage, row.stage.capitalize()))
+    stage = stage_names.get(row.stage, row.stage.capitalize())
     cells: tuple[tuple[str, Style], ...] = (
         (row.display_name, styles.plain),
         (row.company, styles.plain),

@@ -41,9 +41,9 @@ def funnel_progress(stage: str, stages: Sequence[StageInfo], reached: str | None
         for info in path:
             if info.kind == "won":
                 continue
-            text.append(_(info.name), style="green" if info.position <= last else "dim")
+            text.append(info.shown_name, style="green" if info.position <= last else "dim")
             text.append(" › ", style="dim")
-        text.append(f" ✗ {_(current.name)} ", style="bold reverse red")
+        text.append(f" ✗ {current.shown_name} ", style="bold reverse red")
         return text
     position = current.position if current is not None else -1
     for index, info in enumerate(path):
@@ -51,9 +51,9 @@ def funnel_progress(stage: str, stages: Sequence[StageInfo], reached: str | None
             text.append(" › ", style="dim")
         if info.key == stage:
             style = "bold reverse green" if info.kind == "won" else "bold reverse"
-            text.append(f" {_(info.name)} ", style=style)
+            text.append(f" {info.shown_name} ", style=style)
         else:
-            text.append(_(info.name), style="green" if info.position < position else "dim")
+            text.append(info.shown_name, style="green" if info.position < position else "dim")
     return text
 
 
@@ -104,7 +104,7 @@ def fields_table(
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
-    names = {info.key: _(info.name) for info in stages}
+    names = {info.key: info.shown_name for info in stages}
     consent = Text(_("yes"), style="green") if detail.consent else Text(_("no"), style="yellow")
     if detail.consent and detail.consent_at is not None:
         consent.append(f"  ({absolute_time(detail.consent_at)})", style="dim")

@@ -40,7 +40,7 @@ def metrics_table(metrics: FunnelMetrics, *, medians: bool = True) -> Table:
         table.add_column(_("Median in stage"), justify="right")
     for stage in metrics.stages:
         table.add_row(
-            Text(_(stage.name)),
+            Text(stage.shown_name),
             Text(format_count(stage.count)),
             Text(format_totals(stage.values)),
             Text(format_rate(stage.conversion)),

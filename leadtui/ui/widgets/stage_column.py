@@ -150,10 +150,10 @@ class StageColumn(ScrollView, can_focus=False):
         )
         count = "…" if state.total is None else format_count(state.total)
         if self.collapsed:
-            text = _(state.stage.name)[:6] if y == 0 else count
+            text = state.stage.shown_name[:6] if y == 0 else count
             return self._line(text, style, width)
         if y == 0:
-            return self._line(fitted_title(_(state.stage.name), count, width - 1), style, width)
+            return self._line(fitted_title(state.stage.shown_name, count, width - 1), style, width)
         value = "" if state.values is None else format_totals(state.values)
         return self._line(value, style, width)
 
