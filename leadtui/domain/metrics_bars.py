@@ -28,8 +28,8 @@ def bar(value: int, top: int, width: int) -> str:
 
 
 def conversion_stages(segment: SegmentMetrics) -> list[tuple[str, str]]:
-    """(key, name) of the stages a conversion column is shown for: all but the first and lost."""
-    return [(stage.key, stage.name) for stage in segment.stages[1:] if stage.kind != "lost"]
+    """(key, shown name) of the stages a conversion column is shown for: all but first and lost."""
+    return [(stage.key, stage.shown_name) for stage in segment.stages[1:] if stage.kind != "lost"]
 
 
 def group_label(group: GroupMetrics, by: str) -> str:
@@ -67,7 +67,7 @@ def group_headers(segment: SegmentMetrics, by: str) -> list[str]:
     return [
         _("Source") if by == "source" else _("Month created"),
         _("Leads"),
-        *(_(name) for _key, name in conversion_stages(segment)),
+        *(name for _key, name in conversion_stages(segment)),
         _("Win rate"),
         _("Won value"),
     ]
