@@ -65,7 +65,7 @@ class ReadsService:
 
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order (from the summary counters)."""
-        return MetricsService(self.context).stage_totals()
+        return sanitize(MetricsService(self.context).stage_totals())
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""
