@@ -20,7 +20,6 @@ V2_TABLES = (
     "leadreach",
     "leadsummary",
     "followupsummary",
-    "summarydefer",
 )
 """The tables later schemas added."""
 
@@ -33,7 +32,7 @@ def downgrade_to_v1(path: Path) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'summary_%'"
         ).fetchall():
             conn.execute(f"DROP TRIGGER {trigger}")
-        for table in V2_TABLES:
+        for table in (*V2_TABLES, "summarydefer"):  # summarydefer: SQLite only
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("DROP INDEX IF EXISTS ix_live_score")
         conn.execute("DROP INDEX IF EXISTS ix_live_stage_activity")

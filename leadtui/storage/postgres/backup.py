@@ -27,7 +27,7 @@ from leadtui.i18n import _
 from leadtui.paths import data_dir
 from leadtui.storage.backup_keep import backups_to_keep
 from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
-from leadtui.storage.columns import TABLES, Table
+from leadtui.storage.columns import FOLLOWUP_SUMMARY, LEAD_REACH, LEAD_SUMMARY, TABLES, Table
 from leadtui.storage.dump_file import (
     DumpHeader,
     TableRows,
@@ -45,6 +45,9 @@ from leadtui.storage.schema_version import SCHEMA_VERSION
 Conn = psycopg.Connection[tuple[Any, ...]]
 _DECLARED = {table.name: table.names for table in TABLES}
 _WITH_ID = tuple(table.name for table in TABLES if "id" in table.names)
+# Kept by triggers while the leads and their history are copied back: copying them too
+# would count every lead twice.
+_DERIVED = frozenset(table.name for table in (LEAD_REACH, LEAD_SUMMARY, FOLLOWUP_SUMMARY))
 _LOCK_TIMEOUT = "10s"
 
 
@@ -125,6 +128,8 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
     conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(tables))
     with conn.cursor() as cursor:
         for (name, columns), rows in groupby(read_rows(backup), key=lambda r: (r[0], r[1])):
+            if name in _DERIVED:
+                continue
             statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
                 sql.Identifier(name), _names(columns)
             )
