@@ -306,7 +306,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keys", type=int, default=5, help="presses of each key per process")
     parser.add_argument("--folder", type=Path, default=Path("/var/tmp/perf"))
-    parser.add_argument("--app", action="append", help="NAME=path/to/leadtui (repeatable)")
+    parser.add_argument(
+        "--app",
+        action="append",
+        help="NAME=path/to/leadtui[@FOLDER] (repeatable; FOLDER: this app's own leads-N.db, "
+        "e.g. for a build that cannot open a file another schema migrated)",
+    )
     parser.add_argument("--lang", choices=sorted(WORDS), default="en")
     parser.add_argument("--quick", action="store_true", help="start-up rows and RSS only")
     args = parser.parse_args()
@@ -329,15 +334,22 @@ def main() -> None:
         "COLORTERM": "truecolor",
     }
     for size in (int(s) for s in args.sizes.split(",")):
-        db = build(args.folder, size)
+        dbs = {name: _app_db(args.folder, size, leadtui) for name, leadtui in apps.items()}
         results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in apps}
-        for leadtui in apps.values():  # warm-up: caches, the day's backup
-            run_app(leadtui, db, env, 1, _samples(), quick=args.quick)
+        for name, leadtui in apps.items():  # warm-up: caches, the day's backup
+            run_app(leadtui.split("@")[0], dbs[name], env, 1, _samples(), quick=args.quick)
         for _ in range(args.rounds):
             run_bare(sys.executable, script, env, results["bare"])
             for name, leadtui in apps.items():
-                run_app(leadtui, db, env, args.keys, results[name], quick=args.quick)
+                program = leadtui.split("@")[0]
+                run_app(program, dbs[name], env, args.keys, results[name], quick=args.quick)
         print(table(size, results), "\n", flush=True)
+
+
+def _app_db(folder: Path, size: int, app: str) -> Path:
+    """The database an ``--app`` value runs on: its own ``@FOLDER``'s, else ``folder``'s."""
+    _program, _at, own = app.partition("@")
+    return build(Path(own) if own else folder, size)
 
 
 def _samples() -> Samples:

@@ -10,23 +10,28 @@ app is made.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.domain.rows import Clock
-from leadtui.store import LeadStore, system_clock
-
 if TYPE_CHECKING:
+    from leadtui.domain.rows import Clock
+    from leadtui.store import LeadStore
     from leadtui.ui.app import LeadApp
 
 
-def open_store(path: Path | str, *, clock: Clock = system_clock, create: bool = True) -> LeadStore:
-    """Open (creating or migrating if needed) the database at ``path`` (file or URL)."""
-    return LeadStore.open(path, clock=clock, create=create)
+def open_store(path: Path | str, *, clock: Clock | None = None, create: bool = True) -> LeadStore:
+    """Open (creating or migrating if needed) the database at ``path`` (file or URL);
+    ``clock`` defaults to the system clock."""
+    # Imported here, not at the top: a plain start pauses the collector before any of it.
+    from leadtui.store import LeadStore, system_clock
+
+    return LeadStore.open(path, clock=clock or system_clock, create=create)
 
 
 def make_app(store: LeadStore, *, demo: bool = False) -> LeadApp:
@@ -34,6 +39,12 @@ def make_app(store: LeadStore, *, demo: bool = False) -> LeadApp:
     from leadtui.ui.app import LeadApp
 
     return LeadApp(store=store, clock=store.clock, demo=demo)
+
+
+def _rescoring_daily(app: LeadApp) -> LeadApp:
+    """``app``, set to rescore what time moved once a day (the real app, not tests')."""
+    app.rescore_daily = True
+    return app
 
 
 def run_app(app: LeadApp) -> LeadApp:
@@ -77,7 +88,7 @@ def run_tui(path: Path | str) -> None:
     from leadtui.store.files import start_daily_backup
 
     if isinstance(path, str):
-        run_app(make_app(open_store(path)))
+        run_app(_rescoring_daily(make_app(open_store(path))))
         return
     try:
         store = open_store(path)
@@ -88,9 +99,10 @@ def run_tui(path: Path | str) -> None:
             sys.exit(1)
         store = open_store(path)
     backup = None if store.read_only else start_daily_backup(path)
-    _first_rules_file(store)
+    first = make_app(store)
+    first.after_first_frame.append(partial(_first_rules_file, store))
     try:
-        app = run_app(make_app(store))
+        app = run_app(_rescoring_daily(first))
     finally:
         if backup is not None:
             backup.join()
@@ -119,10 +131,16 @@ class AppLauncher:
 
 def main(argv: list[str] | None = None) -> None:
     """The ``leadtui`` command: sub-commands, or the app when none is given."""
+    # Start-up creates a few hundred thousand long-lived objects (modules, classes,
+    # CSS rules); collecting while they are made cost ~50 ms before the first frame.
+    # A plain start keeps the collector paused until the app has frozen them (after
+    # the first frame, see leadtui.ui.app); every other command turns it back on now.
+    gc.disable()
     target = tui_target(sys.argv[1:] if argv is None else argv)
     if target is not None:
         _run_plain_tui(target)
         return
+    gc.enable()
     from leadtui.cli import main as cli
 
     cli(argv, obj=AppLauncher())

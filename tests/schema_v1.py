@@ -3,8 +3,9 @@
 Each later schema added something; dropping it all gives the file a version-1 program
 left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
 and the per-currency stage index (5), stage cadences and the going-cold index (6), the
-activity edit columns (7), ``lead.score_pinned`` (8), the summary tables
-and their triggers (10). Email keys (2) changed values, not the schema.
+activity edit columns (7), ``lead.score_pinned`` (8), the search index's 3-letter
+prefixes (10), the summary tables and their triggers (11). Email keys (2) changed values,
+not the schema.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def downgrade_to_v1(path: Path) -> None:
         conn.execute(
             "CREATE INDEX ix_live_stage_value ON lead(stage, value_cents) WHERE deleted_at IS NULL"
         )
+        conn.execute("DROP TABLE lead_fts")  # schema 1's search index: prefixes 1 and 2
+        conn.execute(
+            "CREATE VIRTUAL TABLE lead_fts USING fts5(first_name, last_name, email, company, "
+            "content='lead', content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+            "prefix='1 2')"
+        )
+        conn.execute("INSERT INTO lead_fts(lead_fts) VALUES ('rebuild')")
         conn.execute("PRAGMA user_version=1")
         conn.commit()
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -89,7 +89,7 @@ def test_init_writes_the_file_once(db: Path, tmp_path: Path) -> None:
 def test_nothing_to_do_is_a_one_line_error(db: Path) -> None:
     nothing = run(db, "score")
     assert nothing.exit_code == 1
-    assert nothing.output.strip() == "Error: Name a lead, or give --recompute or --init."
+    assert nothing.output.strip() == "Error: Name a lead, or give --recompute, --decay or --init."
     assert run(db, "score", "1", "--pin", "3", "--unpin").exit_code == 1
 
 
@@ -109,3 +109,75 @@ def test_an_import_scores_new_leads_and_keeps_a_given_score(db: Path, tmp_path: 
         assert (eva.score, eva.score_pinned) == (12, True)
     finally:
         store.close()
+
+
+def _scored(db: Path) -> dict[str, int]:
+    """Three more leads whose scores differ (a pinned 90, computed ones), by first name."""
+    for name, source in (("Bea", "manual"), ("Cris", "referral"), ("Dani", "event")):
+        assert run(db, "add", "--first-name", name, "--source", source).exit_code == 0
+    assert run(db, "score", "2", "--pin", "90").exit_code == 0
+    listed = run(db, "list", "--json")
+    import json
+
+    return {row["first_name"]: row["score"] for row in map(json.loads, listed.output.splitlines())}
+
+
+def test_list_sorts_by_score_best_first_or_ascending(db: Path) -> None:
+    import json
+
+    scores = _scored(db)
+    assert scores["Bea"] == 90 and None not in scores.values()
+    best = run(db, "list", "--sort", "score", "--json")
+    assert best.exit_code == 0, best.output
+    rows = [json.loads(line) for line in best.output.splitlines()]
+    assert [row["score"] for row in rows] == sorted(scores.values(), reverse=True)
+    assert rows[0]["first_name"] == "Bea"
+    worst = run(db, "list", "--sort", "score", "--ascending", "--json")
+    assert [json.loads(line)["id"] for line in worst.output.splitlines()] == [
+        row["id"] for row in reversed(rows)
+    ]
+
+
+def test_list_sorted_by_score_prints_a_score_column(db: Path) -> None:
+    _scored(db)
+    table = run(db, "list", "--sort", "score").output.splitlines()
+    assert table[0].split()[-1] == "Score"
+    assert table[1].split()[-1] == "90" and "Bea" in table[1]
+    assert "Score" not in run(db, "list").output.splitlines()[0]
+
+
+def test_list_sort_overrides_a_views_sort(db: Path) -> None:
+    _scored(db)
+    assert run(db, "views", "save", "Todos", "", "--sort", "name", "--ascending").exit_code == 0
+    by_name = run(db, "list", "--view", "Todos").output.splitlines()
+    assert "Ana" in by_name[1]
+    by_score = run(db, "list", "--view", "Todos", "--sort", "score").output.splitlines()
+    assert "Bea" in by_score[1]
+    rejected = run(db, "list", "--sort", "points")
+    assert rejected.exit_code == 1 and "score" in rejected.output
+
+
+def test_decay_rescores_the_leads_time_moved(tmp_path: Path) -> None:
+    """A lead untouched for weeks loses its decay points with --decay, nothing else runs."""
+    from datetime import timedelta
+
+    from conftest import DEMO_NOW
+
+    from leadtui.domain.rows import LeadInput
+    from leadtui.store import LeadStore
+
+    path = tmp_path / "decay.db"
+    now = [DEMO_NOW - timedelta(weeks=6)]
+    opened = open_store(path, clock=lambda: now[0])
+    store = LeadStore(opened.backend, clock=lambda: now[0])
+    store.leads.add_lead(LeadInput(first_name="Eva", source="event", company="Acme"))
+    store.scoring.recompute()  # scores current six weeks ago
+    assert store.scoring.explain(1).score == 20
+    opened.close()
+    result = run(path, "score", "--decay")  # the real clock: months later
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1] == "1 score changed."
+    again = run(path, "score", "--decay")
+    assert again.output.strip().splitlines()[-1] == "0 scores changed."
+    explained = run(path, "score", "1", "--explain").output
+    assert "no touch for" in explained

@@ -34,6 +34,7 @@ MODELS: dict[str, type[SQLModel]] = {
     "leadreach": models.LeadReach,
     "leadsummary": models.LeadSummary,
     "followupsummary": models.FollowupSummary,
+    "scoremark": models.ScoreMark,
 }
 PYTHON_TYPES = {Kind.INT: int, Kind.TEXT: str, Kind.BOOL: bool, Kind.TIME: datetime}
 

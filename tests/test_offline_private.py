@@ -201,6 +201,10 @@ REVIEWED = {
     ("storage/sqlite/list_queries.py", "condition"),  # reads.where_clause() output; values bound
     # reads.order_clause(): ORDER BY from a fixed table
     ("storage/sqlite/list_queries.py", "order"),
+    ("storage/sqlite/list_queries.py", "reads.order_clause(sort)"),
+    # _found_columns(): the same fixed sort terms as s0, s1… and " DESC" or ""
+    ("storage/sqlite/list_queries.py", "columns"),
+    ("storage/sqlite/list_queries.py", "found_order"),
     ("storage/sqlite/db.py", "schema_version()"),  # an int from code
     # DDL from storage.columns (code): quote() accepts plain identifiers only
     ("storage/sqlite/tables.py", "quote(table.name)"),
@@ -239,6 +243,12 @@ REVIEWED = {
     # Lead scoring's reads and writes: fixed text, the driver's placeholder, values bound.
     *(("storage/score_facts.py", expr) for expr in ("mark", "marks", "where", "_LEAD", "_TOUCHES")),
     ("storage/team_sql.py", "mark"),  # the dialect's placeholder
+    # The daily decay pass: the driver's placeholder, ranges of it (fixed column names).
+    *(
+        ("storage/score_decay_sql.py", expr)
+        for expr in ("mark", "within('created_at')", "within('a.at')")
+    ),
+    ("storage/score_decay_sql.py", "', '.join([mark] * len(kinds))"),  # one per kind, bound
     ("storage/postgres/notify_ddl.py", "table"),  # NOTIFIED_TABLES, fixed names
     ("storage/sqlite/migrate_team.py", "table"),  # TEAM_COLUMNS' table names
     # The summary triggers' DDL (issue 15): this module's fragments over the fixed row

@@ -114,3 +114,40 @@ class TestScoreSnapshots:
             await settle(pilot)
 
         assert snap_compare(app_factory(bad), terminal_size=SNAPSHOT_SIZE, run_before=run)
+
+
+def sorted_by_score(pilot: Pilot[Any]) -> Awaitable[None]:
+    """The list sorted by score, best first (as ``s`` reaches it)."""
+    from leadtui.domain.rows import LeadSort, SortKey
+
+    async def run() -> None:
+        await settle(pilot)
+        screen = pilot.app.screen_stack[0]
+        screen.set_sort(LeadSort(SortKey.SCORE, descending=True))  # type: ignore[attr-defined]
+        await settle(pilot)
+        pilot.app.sub_title = "snapshot"
+        await settle(pilot)
+
+    return run()
+
+
+class TestScoreSortSnapshots:
+    """The lead list sorted by score."""
+
+    def test_list_sorted_by_score(
+        self, snap_compare: SnapCompare, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
+        """A "Score ▼" column at the right end, the highest scores on top, "sort: score ↓"."""
+        assert snap_compare(
+            app_factory(demo_store), terminal_size=SNAPSHOT_SIZE, run_before=sorted_by_score
+        )
+
+    def test_list_sorted_by_score_in_spanish_at_80x24(
+        self, snap_compare: SnapCompare, demo_store: LeadStore
+    ) -> None:
+        """At 80x24 in Spanish: "Puntuación ▼" fits, narrower columns give way."""
+        with speaking("es"):
+            make_app = fresh("leadtui.launch", "make_app")
+            assert snap_compare(
+                make_app(demo_store, demo=True), terminal_size=(80, 24), run_before=sorted_by_score
+            )

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from paging_checks import assert_pages_join_up
 
 from leadtui.domain.rows import FollowUpFilter, LeadFilter, LeadSort, SortKey
 from leadtui.store import LeadStore
@@ -57,18 +58,4 @@ def test_stage_sort_pages_join_up_in_funnel_order(
     expected = _expected(leads, lead_filter, descending)
     assert len(expected) > 100
     sort = LeadSort(SortKey.STAGE, descending)
-    for size in (1, 37, 100):
-        forward = [
-            row.id
-            for offset in range(0, len(expected), size)
-            for row in leads.reads.page_list(lead_filter, sort, offset, size)
-        ]
-        assert forward == expected
-        # Pages in the far half are read from the other end once the total is known.
-        known = [
-            row.id
-            for offset in range(0, len(expected), size)
-            for row in leads.reads.page_list(lead_filter, sort, offset, size, len(expected))
-        ]
-        assert known == expected
-    assert leads.reads.page_list(lead_filter, sort, len(expected), 10) == []
+    assert_pages_join_up(leads, lead_filter, sort, expected)

@@ -439,6 +439,8 @@ def _varied_leads(store: LeadStore) -> None:
                 "created_at": DEMO_NOW - timedelta(days=i % 6),
                 "next_followup_at": None if i % 3 else DEMO_NOW + timedelta(days=i % 4 - 2),
                 "last_activity_at": None if i % 2 else DEMO_NOW - timedelta(hours=i % 5),
+                # Typed (pinned) scores with ties; the others computed by the rules.
+                "score": [10, 40, 40, 75][i % 4] if i % 6 else None,
             }
         )
     store.imports.bulk_insert_leads(rows)
@@ -459,6 +461,7 @@ PY_KEYS: dict[SortKey, Callable[[LeadRow], tuple[Any, ...]]] = {
         r.id,
     ),
     SortKey.VALUE: lambda r: (r.value_cents, r.id),
+    SortKey.SCORE: lambda r: (r.score is not None, r.score or 0, r.id),
 }
 
 

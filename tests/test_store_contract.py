@@ -22,6 +22,7 @@ from leadtui.storage.base import Backend
 from leadtui.storage.postgres.backend import PostgresBackend
 from leadtui.storage.sqlite.backend import SqliteBackend
 from leadtui.store import LeadStore, MoveResult
+from leadtui.store.lazy import LazyService
 
 PACKAGE = Path(__file__).resolve().parent.parent / "leadtui"
 
@@ -178,6 +179,7 @@ NO_BAD_INPUT = {
     "agenda.undo_followup": "undoing a follow-up change already undone does nothing",
     "views.views": "it takes no input: it lists every saved view",
     "scoring.recompute": "it takes no input: it rescores every unpinned lead",
+    "scoring.rescore_decayed": "it takes no input: the clock and the last pass's mark choose",
     "scoring.rescore_since": "the import passes its own batch; an unknown one rescores nobody",
     "stage_editor.clear_cadence": "clearing a cadence that was never set does nothing",
     "stage_editor.restore": "it takes back what remove returned (an undo)",
@@ -204,9 +206,9 @@ def services() -> dict[str, object]:
     """The store's services by attribute name (``store.leads``, ``store.reads`` …)."""
     composed = LeadStore(cast(Backend, None))
     return {
-        name: service
-        for name, service in vars(composed).items()
-        if type(service).__module__.startswith("leadtui.store.")
+        name: getattr(composed, name)
+        for name, attribute in vars(LeadStore).items()
+        if isinstance(attribute, LazyService)  # each made on first use (store/lazy.py)
     }
 
 

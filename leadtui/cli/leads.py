@@ -11,6 +11,7 @@ from leadtui.cli.common import friendly_errors, stage_key, store_for
 from leadtui.cli.duplicates import warn_duplicates
 from leadtui.cli.say import echo
 from leadtui.cli.views import chosen_filter, filter_options
+from leadtui.domain.rows import SortKey
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _
 
@@ -60,6 +61,10 @@ def add(
 @click.option("--search", default="", help=_("Full-text search on name, email and company."))
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON lines."))
+@click.option(
+    "--sort", "sort_key", type=click.Choice([key.value for key in SortKey]), help=_("Sort column.")
+)
+@click.option("--ascending", is_flag=True, help=_("Smallest, oldest or A first."))
 @filter_options
 @click.pass_context
 @friendly_errors
@@ -69,17 +74,22 @@ def list_leads(
     search: str,
     limit: int,
     as_json: bool,
+    sort_key: str | None,
+    ascending: bool,
     filter_text: str | None,
     view_name: str | None,
 ) -> None:
-    """List leads, newest first (or in the view's order)."""
+    """List leads, newest first (or sorted by --sort, or in the view's order)."""
     from leadtui.domain.rows import LeadFilter, LeadSort
 
     with store_for(ctx, create=False) as store:
         stages = (stage_key(store, stage),) if stage else ()
         base = LeadFilter(stages=stages, search=search)
         chosen = chosen_filter(store, filter_text, view_name, base)
-        rows = store.reads.page_list(chosen.lead_filter, chosen.sort or LeadSort(), 0, limit)
+        sort = chosen.sort or LeadSort()
+        if sort_key is not None or ascending:
+            sort = LeadSort(SortKey(sort_key) if sort_key else sort.key, not ascending)
+        rows = store.reads.page_list(chosen.lead_filter, sort, 0, limit)
         extras = store.reads.phones_and_tags([row.id for row in rows]) if as_json else {}
         stage_names = {info.key: info.shown_name for info in store.reads.stages()}
     if as_json:
@@ -89,7 +99,7 @@ def list_leads(
         return
     from leadtui.cli.output import print_lead_rows
 
-    print_lead_rows(rows, stage_names)
+    print_lead_rows(rows, stage_names, show_score=sort.key is SortKey.SCORE)
 
 
 def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
@@ -105,6 +115,7 @@ def _row_json(row: Any, phone: str, tags: list[str]) -> dict[str, Any]:
         "stage": row.stage,
         "source": row.source,
         "owner": row.owner,
+        "score": row.score,
         "value_cents": row.value_cents,
         "currency": row.currency,
         "next_followup_at": row.next_followup_at.isoformat() if row.next_followup_at else None,

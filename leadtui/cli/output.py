@@ -15,22 +15,31 @@ from leadtui.i18n import _
 
 
 def print_lead_rows(
-    rows: Sequence[LeadRow], stage_names: Mapping[str, str], console: Console | None = None
+    rows: Sequence[LeadRow],
+    stage_names: Mapping[str, str],
+    console: Console | None = None,
+    *,
+    show_score: bool = False,
 ) -> None:
-    """Print leads as a table (stages by their shown names)."""
+    """Print leads as a table (stages by their shown names; the score when ``show_score``)."""
     console = console or Console()
     table = Table(box=None, header_style="bold")
     for title in (_("ID"), _("Name"), _("Company"), _("Email"), _("Stage"), _("Value")):
         table.add_column(title)
+    if show_score:
+        table.add_column(_("Score"), justify="right")
     for row in rows:
-        table.add_row(
+        cells = [
             Text(str(row.id)),
             Text(row.display_name),
             Text(row.company),
             Text(row.email or ""),
             Text(stage_names.get(row.stage, row.stage)),
             Text(format_money(row.value_cents, row.currency)),
-        )
+        ]
+        if show_score:
+            cells.append(Text("" if row.score is None else str(row.score)))
+        table.add_row(*cells)
     console.print(table)
     if not rows:
         console.print(Text(_("No leads.")))

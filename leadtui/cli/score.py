@@ -61,6 +61,14 @@ def register(main: click.Group) -> None:
     @click.option("--unpin", is_flag=True, help=_("Let the rules score the lead again."))
     @click.option("--recompute", is_flag=True, help=_("Score every lead again."))
     @click.option(
+        "--decay",
+        is_flag=True,
+        help=_(
+            "Rescore only the leads whose decay or recency changed since the last pass "
+            "(the app does it once a day)."
+        ),
+    )
+    @click.option(
         "--init",
         "init",
         is_flag=True,
@@ -75,11 +83,12 @@ def register(main: click.Group) -> None:
         pin: int | None,
         unpin: bool,
         recompute: bool,
+        decay: bool,
         init: bool,
     ) -> None:
         """Explain, pin or recompute lead scores (rules: the scoring.toml file)."""
-        if lead is None and not (recompute or init):
-            raise click.UsageError(_("Name a lead, or give --recompute or --init."))
+        if lead is None and not (recompute or decay or init):
+            raise click.UsageError(_("Name a lead, or give --recompute, --decay or --init."))
         if pin is not None and unpin:
             raise click.UsageError(_("--pin and --unpin cannot be used together."))
         with store_for(ctx) as store:
@@ -99,9 +108,12 @@ def register(main: click.Group) -> None:
                 if explain or (pin is None and not unpin):
                     for line in explain_lines(scoring.explain(lead_id)):
                         echo(line)
-            if recompute:
+            if recompute or decay:
                 progress = _progress()
-                changed = scoring.recompute(progress)
+                if recompute:
+                    changed = scoring.recompute(progress)
+                else:
+                    changed = scoring.rescore_decayed(progress, force=True) or 0
                 if progress is not None:
                     click.echo("", err=True)
                 echo(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from leadtui.domain.filter_query import FilterQuery, Key, Match
-from leadtui.i18n import ngettext
+from leadtui.i18n import _, ngettext
 
 
 def move_stage(query: FilterQuery, old: str, new: str) -> FilterQuery:
@@ -26,7 +26,8 @@ def move_stage(query: FilterQuery, old: str, new: str) -> FilterQuery:
 
 def followed_views_text(views: Sequence[str], target: str) -> str:
     """The sentence that says which saved views now show the stage the leads moved to."""
-    names = ", ".join(f"“{name}”" for name in views)
+    # The quotation marks are the language's own: “Demos” in English, «Demos» in Spanish.
+    names = ", ".join(_("“{name}”").format(name=name) for name in views)
     return ngettext(
         "The saved view {names} now shows {stage}.",
         "The saved views {names} now show {stage}.",

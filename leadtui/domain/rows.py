@@ -27,6 +27,7 @@ class SortKey(StrEnum):
     FOLLOWUP = "followup"
     LAST_ACTIVITY = "last_activity"
     VALUE = "value"
+    SCORE = "score"
 
 
 class FollowUpFilter(StrEnum):
@@ -84,6 +85,8 @@ class LeadRow:
     currency: str
     owner: str | None = None
     """Who the lead is assigned to (team mode); ``None``: nobody."""
+    score: int | None = None
+    """The lead's score (computed or pinned); ``None`` before any scoring."""
 
     @property
     def display_name(self) -> str:

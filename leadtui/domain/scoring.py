@@ -19,6 +19,8 @@ from leadtui.i18n import _, ngettext
 NOT_TOUCHES = frozenset({"system", "followup"})
 """Activity kinds that are not a touch with the lead (recency and decay ignore them)."""
 _WORD = re.compile(r"\w+")
+_CACHE_SIZE = 50_000
+"""At most this many (campaign, job title) pairs, and email domains, are remembered."""
 
 
 @dataclass(slots=True)  # not frozen: a recompute builds a million (frozen init costs 2x)
@@ -100,6 +102,11 @@ class RuleSet:
     def __init__(self, rules: ScoringRules) -> None:
         self.rules = rules
         self._codes = _country_codes(rules.countries) if rules.countries else {}
+        # Campaigns, job titles and email domains repeat across leads: a recompute of a
+        # million leads finds each one's points once (bounded, so memory stays small).
+        self._word_cache: dict[tuple[str, str], list[tuple[int, str, object]]] = {}
+        self._domain_cache: dict[str, list[tuple[int, str, object]]] = {}
+        self._touches = tuple((kind, weight) for kind, weight in rules.touches.items() if weight)
 
     def _best_word(self, text: str, weights: Mapping[str, int]) -> tuple[int, str] | None:
         if not text or not weights:
@@ -111,26 +118,51 @@ class RuleSet:
                 best = (points, word)
         return best
 
+    def _words(self, campaign: str, job_title: str) -> list[tuple[int, str, object]]:
+        """The campaign and job-title parts (cached per pair)."""
+        key = (campaign, job_title)
+        found = self._word_cache.get(key)
+        if found is None:
+            found = []
+            for kind, words, text in (
+                ("campaign", self.rules.campaign_words, campaign),
+                ("job_title", self.rules.title_words, job_title),
+            ):
+                best = self._best_word(text, words)
+                if best is not None:
+                    found.append((best[0], kind, best[1]))
+            if len(self._word_cache) >= _CACHE_SIZE:
+                self._word_cache.clear()
+            self._word_cache[key] = found
+        return found
+
+    def _domain(self, email: str) -> list[tuple[int, str, object]]:
+        """The email-domain parts of an address with an ``@`` (cached per domain)."""
+        raw = email.rsplit("@", 1)[1]
+        found = self._domain_cache.get(raw)
+        if found is None:
+            rules, domain = self.rules, raw.strip().lower()
+            found = []
+            if domain in rules.email_domains:
+                found.append((rules.email_domains[domain], "domain", domain))
+            if rules.free_mail and domain in rules.free_mail_domains:
+                found.append((rules.free_mail, "free_mail", domain))
+            if len(self._domain_cache) >= _CACHE_SIZE:
+                self._domain_cache.clear()
+            self._domain_cache[raw] = found
+        return found
+
     def _parts(self, facts: ScoreFacts, now: datetime) -> list[tuple[int, str, object]]:
         rules = self.rules
         parts: list[tuple[int, str, object]] = []
         if facts.source in rules.sources:
             parts.append((rules.sources[facts.source], "source", facts.source))
-        for kind, words, text in (
-            ("campaign", rules.campaign_words, facts.campaign),
-            ("job_title", rules.title_words, facts.job_title),
-        ):
-            best = self._best_word(text, words)
-            if best is not None:
-                parts.append((best[0], kind, best[1]))
+        if facts.campaign or facts.job_title:
+            parts.extend(self._words(facts.campaign, facts.job_title))
         if rules.company_given and facts.company.strip():
             parts.append((rules.company_given, "company", None))
         if facts.email and "@" in facts.email:
-            domain = facts.email.rsplit("@", 1)[1].strip().lower()
-            if domain in rules.email_domains:
-                parts.append((rules.email_domains[domain], "domain", domain))
-            if rules.free_mail and domain in rules.free_mail_domains:
-                parts.append((rules.free_mail, "free_mail", domain))
+            parts.extend(self._domain(facts.email))
         if self._codes and facts.phone_e164:
             digits = facts.phone_e164.lstrip("+")
             for size in (1, 2, 3):
@@ -138,9 +170,9 @@ class RuleSet:
                     iso, points = self._codes[digits[:size]]
                     parts.append((points, "country", iso))
                     break
-        for kind, weight in rules.touches.items():
+        for kind, weight in self._touches:
             count = facts.touches.get(kind, 0)
-            if count and weight:
+            if count:
                 points = count * weight
                 if rules.max_per_kind and weight > 0:
                     points = min(points, rules.max_per_kind)

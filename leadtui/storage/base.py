@@ -24,8 +24,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from leadtui.domain.agenda import AgendaRow, AgendaSection
-from leadtui.domain.cadence import Cadence
 from leadtui.domain.rows import (
     LeadCounts,
     LeadDetail,
@@ -43,6 +41,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from leadtui.domain.agenda import AgendaRow, AgendaSection
+    from leadtui.domain.cadence import Cadence
     from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.errors import LeadtuiError

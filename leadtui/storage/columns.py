@@ -304,6 +304,11 @@ STAGE_CADENCE = Table(
     ),
 )
 """A stage's edited cadence; a stage without a row uses ``domain.cadence`` defaults."""
+SCORE_MARK = Table("scoremark", (_id(), _time("decayed_at", nullable=False)))
+"""One row: every score was current at ``decayed_at`` (decay and recency included).
+
+The daily pass rescores only leads whose decay or recency changed since then (schema 10).
+"""
 
 # Summary tables (schema 7, :mod:`leadtui.storage.summary`): kept by triggers on both
 # backends in the same transaction as every write, so counts never need a scan.
@@ -359,6 +364,7 @@ TABLES: tuple[Table, ...] = (
     LEAD_REACH,
     LEAD_SUMMARY,
     FOLLOWUP_SUMMARY,
+    SCORE_MARK,
 )
 """Every table, each after the tables it references (the order they are created in)."""
 

@@ -80,6 +80,7 @@ _ACTIVITY, _TAG, _LEAD_TAG = declared.ACTIVITY, declared.TAG, declared.LEAD_TAG
 _BATCH, _TOMBSTONE = declared.IMPORT_BATCH, declared.TOMBSTONE
 _MERGE, _NOT_DUP = declared.LEAD_MERGE, declared.NOT_DUPLICATE
 _SAVED_VIEW = declared.SAVED_VIEW
+_SCORE_MARK = declared.SCORE_MARK
 
 
 class Stage(SQLModel, table=True):
@@ -264,6 +265,13 @@ class FollowupSummary(SQLModel, table=True):
     stage: str = column(declared.FOLLOWUP_SUMMARY, "stage")
     hour: str = column(declared.FOLLOWUP_SUMMARY, "hour")
     leads: int = column(declared.FOLLOWUP_SUMMARY, "leads")
+
+
+class ScoreMark(SQLModel, table=True):
+    """When every score last took the passing of time into account (one row)."""
+
+    id: int | None = column(_SCORE_MARK, "id")
+    decayed_at: datetime = column(_SCORE_MARK, "decayed_at")
 
 
 def utcnow() -> datetime:

@@ -57,6 +57,14 @@ def touched_since(driver: Driver, batch_id: int | None, at: str) -> list[int]:
     return [int(lead_id) for (lead_id,) in cursor.fetchall()]
 
 
+def count_after(driver: Driver, after: int) -> int:
+    """How many leads have an id above ``after`` (what a recompute from there reads)."""
+    mark = driver.mark
+    cursor = driver.connection.cursor()
+    cursor.execute(f"SELECT count(*) FROM lead WHERE id > {mark}", [after])
+    return int(cursor.fetchone()[0])
+
+
 def read_facts(
     driver: Driver, ids: Sequence[int] | None = None, *, after: int = 0, limit: int = 0
 ) -> list[FactsRow]:

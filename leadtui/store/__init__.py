@@ -17,30 +17,25 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.rows import Clock
 from leadtui.storage.base import Backend
-from leadtui.store.activities import ActivitiesService
-from leadtui.store.agenda import KEEP, AgendaService, FollowUpChange, LoggedTouch
+from leadtui.store import lazy
 from leadtui.store.context import StoreContext, system_clock
-from leadtui.store.duplicates import DuplicatesService, ScanResult
-from leadtui.store.imports import ImportsService
-from leadtui.store.leads import LeadsService
-from leadtui.store.maintenance import MaintenanceService
-from leadtui.store.merge import MergeInfo, MergeResult, MergeService
-from leadtui.store.metrics import MetricsService
-from leadtui.store.pipeline import MoveResult, PipelineService
-from leadtui.store.reads import ReadsService
+from leadtui.store.lazy import LazyService
 from leadtui.store.score_keeper import ScoreKeeper
-from leadtui.store.scoring import ScoringService
-from leadtui.store.stages import StagesService
-from leadtui.store.team import TeamService
-from leadtui.store.touches import TouchesService
-from leadtui.store.views import ViewsService
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+    from leadtui.store.agenda import KEEP as KEEP
+    from leadtui.store.agenda import FollowUpChange as FollowUpChange
+    from leadtui.store.agenda import LoggedTouch as LoggedTouch
+    from leadtui.store.duplicates import ScanResult as ScanResult
+    from leadtui.store.merge import MergeInfo as MergeInfo
+    from leadtui.store.merge import MergeResult as MergeResult
+    from leadtui.store.pipeline import MoveResult as MoveResult
 
 __all__ = [
     "KEEP",
@@ -55,36 +50,64 @@ __all__ = [
 ]
 
 
+_EXPORTED = {
+    "KEEP": "leadtui.store.agenda",
+    "FollowUpChange": "leadtui.store.agenda",
+    "LoggedTouch": "leadtui.store.agenda",
+    "MergeInfo": "leadtui.store.merge",
+    "MergeResult": "leadtui.store.merge",
+    "MoveResult": "leadtui.store.pipeline",
+    "ScanResult": "leadtui.store.duplicates",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The services' result types, imported when first asked for (PEP 562)."""
+    if name in _EXPORTED:
+        import importlib
+
+        return getattr(importlib.import_module(_EXPORTED[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 class LeadStore:
-    """The lead database: the backend, the clock and the services that work on it."""
+    """The lead database: the backend, the clock and the services that work on it.
+
+    Each service is made on first use (:mod:`leadtui.store.lazy`): opening a store
+    imports only what it then uses, so the app's first screen loads no merge,
+    duplicate, import or pipeline-editing code.
+    """
+
+    reads = LazyService(lazy.reads)
+    """The one read API: ``store.reads.page_list(...)``, ``.count_list``, ``.lead_detail``…"""
+    scoring = LazyService(lazy.scoring)
+    """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
+    leads = LazyService(lazy.leads)
+    touches = LazyService(lazy.touches)
+    pipeline = LazyService(lazy.pipeline)
+    imports = LazyService(lazy.imports)
+    maintenance = LazyService(lazy.maintenance)
+    duplicates = LazyService(lazy.duplicates)
+    merges = LazyService(lazy.merges)
+    views = LazyService(lazy.views)
+    """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
+    agenda = LazyService(lazy.agenda)
+    stage_editor = LazyService(lazy.stage_editor)
+    """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
+    activities = LazyService(lazy.activities)
+    """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
+    team = LazyService(lazy.team)
+    metrics = LazyService(lazy.metrics)
+    """Summary-table metrics: ``store.metrics.summary()``, ``.segment(...)``, ``.counts()``."""
+    """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
 
     def __init__(
         self, backend: Backend, *, clock: Clock = system_clock, rules_path: Path | None = None
     ) -> None:
         self.backend = backend
         self.clock = clock
-        context = StoreContext(backend, clock, ScoreKeeper(rules_path))
-        self.scoring = ScoringService(context)
-        """Lead scores: ``store.scoring.explain(id)``, ``.pin``, ``.unpin``, ``.recompute``."""
-        self.leads = LeadsService(context)
-        self.touches = TouchesService(context)
-        self.pipeline = PipelineService(context)
-        self.imports = ImportsService(context)
-        self.maintenance = MaintenanceService(context)
-        self.duplicates = DuplicatesService(context)
-        self.merges = MergeService(context)
-        self.views = ViewsService(context)
-        """Saved views (segments): ``store.views.save_view(...)``, ``.views()``, ``.view(name)``."""
-        self.agenda = AgendaService(context)
-        self.stage_editor = StagesService(context)
-        """The editable pipeline: ``store.stage_editor.add(...)``, ``.rename``, ``.remove``…"""
-        self.activities = ActivitiesService(context)
-        """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
-        self.team = TeamService(context)
-        """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
-        self.reads = ReadsService(context)
-        self.metrics = MetricsService(context)
-        """Summary-table metrics: ``store.metrics.summary()``, ``.segment(...)``, ``.counts()``."""
+        self.context = StoreContext(backend, clock, ScoreKeeper(rules_path))
+        """What the services share (each is made on first use, :mod:`leadtui.store.lazy`)."""
 
     @classmethod
     def open(

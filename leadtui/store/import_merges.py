@@ -18,7 +18,8 @@ from collections.abc import Collection, Iterable
 
 from leadtui.domain.duplicates_merge import MERGE_FIELDS, Side, is_empty
 from leadtui.store.context import StoreContext
-from leadtui.store.merge import MergeService, lead_values
+from leadtui.store.merge import MergeService
+from leadtui.store.merge_snapshot import lead_values
 
 
 def _sides(kept: dict[str, object], given: frozenset[str]) -> dict[str, Side]:

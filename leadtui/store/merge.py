@@ -12,15 +12,18 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from leadtui.domain.duplicates_merge import MERGE_FIELDS, Side, default_sides, plan_merge
+from leadtui.domain.duplicates_merge import Side, default_sides, plan_merge
 from leadtui.domain.enums import ActivityKind
 from leadtui.domain.errors import ConflictError, NotFoundError
-from leadtui.domain.timefmt import format_db_time, parse_db_time
 from leadtui.i18n import _
-from leadtui.storage.columns import LEAD, Kind
+from leadtui.storage.columns import LEAD
 from leadtui.store.context import StoreContext, unit_of_work
+from leadtui.store.merge_snapshot import decode as _decode
+from leadtui.store.merge_snapshot import encode as _encode
+from leadtui.store.merge_snapshot import lead_values
+from leadtui.store.merge_snapshot import sides as _sides
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -39,36 +42,6 @@ class MergeResult:
     other_id: int
     sides: dict[str, Side] = field(default_factory=dict)
     """The side each field's value was taken from: merging again with it redoes the merge."""
-
-
-def lead_values(lead: Lead) -> dict[str, Any]:
-    """Every column of a lead, by name."""
-    return {name: getattr(lead, name) for name in LEAD.names}
-
-
-def _encode(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        name: format_db_time(value) if LEAD[name].kind is Kind.TIME and value else value
-        for name, value in values.items()
-    }
-
-
-def _decode(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        name: parse_db_time(value) if LEAD[name].kind is Kind.TIME and value else value
-        for name, value in values.items()
-    }
-
-
-def _sides(snap: Mapping[str, Any]) -> dict[str, Side]:
-    """The choices a merge was made with (read back from its values when it predates them)."""
-    if "sides" in snap:
-        return {name: Side(side) for name, side in snap["sides"].items()}
-    before, after, other = snap["kept_before"], snap["kept_after"], snap["other_before"]
-    return {
-        name: Side.OTHER if any(after[c] == other[c] != before[c] for c in columns) else Side.KEPT
-        for name, columns in MERGE_FIELDS.items()
-    }
 
 
 @dataclass(frozen=True, slots=True)

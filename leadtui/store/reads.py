@@ -21,7 +21,6 @@ from leadtui.domain.rows import (
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.store.context import StoreContext
-from leadtui.store.metrics import MetricsService
 
 if TYPE_CHECKING:
     from leadtui.domain.agenda import AgendaRow, AgendaSection
@@ -56,6 +55,8 @@ class ReadsService:
         Every lead, or whole stages: from the summary counters (no scan at any size).
         """
         if replace(lead_filter, stages=()).is_empty:
+            from leadtui.store.metrics import MetricsService
+
             return MetricsService(self.context).counts(tuple(lead_filter.stages))
         return self.context.backend.count(lead_filter, self.context.now())
 
@@ -65,6 +66,8 @@ class ReadsService:
 
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order (from the summary counters)."""
+        from leadtui.store.metrics import MetricsService
+
         return sanitize(MetricsService(self.context).stage_totals())
 
     def lead_row(self, lead_id: int) -> LeadRow | None:

@@ -15,12 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from leadtui.domain.scoring import RuleSet
-from leadtui.domain.scoring_rules import DEFAULT_RULES, RulesError
-
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from leadtui.domain.scoring import RuleSet
     from leadtui.io.scoring_file import RulesFile
     from leadtui.storage.score_facts import Driver, FactsRow
 
@@ -71,6 +69,9 @@ class ScoreKeeper:
         return self._file.text if self._file is not None else ""
 
     def _load(self) -> None:
+        # The rules are imported with the first score read, not with every store.
+        from leadtui.domain.scoring import RuleSet
+        from leadtui.domain.scoring_rules import DEFAULT_RULES, RulesError
         from leadtui.io.scoring_file import read_rules_file
 
         try:
@@ -89,6 +90,8 @@ class ScoreKeeper:
             before = self._file.fingerprint if self._file is not None else None
             self._load()
             if self.error is not None:
+                from leadtui.domain.scoring_rules import RulesError
+
                 raise RulesError(self.error)
             assert self._file is not None
             return self._file.fingerprint != before

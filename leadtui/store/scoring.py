@@ -4,15 +4,18 @@ A lead's ``score`` column holds its effective score: the computed one, or the on
 user typed (``score_pinned``), so the list's sort, the ``score>40`` filter and its
 index read one column. Writes keep it current (:mod:`leadtui.store.score_keeper`);
 :meth:`ScoringService.recompute` redoes every lead after the rules change, in short
-transactions of :data:`BATCH` leads so other writes go on meanwhile.
+transactions of :data:`BATCH` leads so other writes go on meanwhile. Time alone moves a
+score too (decay, recency): :meth:`ScoringService.rescore_decayed`, once a day, rescores
+only the leads whose decay or recency changed since the last pass or recompute.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leadtui.domain.errors import NotFoundError
 from leadtui.domain.scoring import Score
@@ -20,10 +23,16 @@ from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.store import orm_steps
 from leadtui.store.context import StoreContext, unit_of_work
-from leadtui.store.score_keeper import ScoreKeeper, new_scores, sync_loaded
+from leadtui.store.score_keeper import ScoreKeeper, new_scores
+
+if TYPE_CHECKING:
+    from leadtui.storage.score_facts import Driver
 
 BATCH = 2000
 """Leads per recompute transaction (each holds the write lock for well under 0.1 s)."""
+
+DECAY_EVERY = timedelta(days=1)
+"""How often :meth:`ScoringService.rescore_decayed` runs (it skips when run sooner)."""
 
 RecomputeProgress = Callable[[int, int], None]
 """Called with (leads done, leads in all) after each batch."""
@@ -137,38 +146,84 @@ class ScoringService:
         On the backend's raw connection: a command-line import loads no ORM.
         """
         from leadtui.domain.timefmt import format_db_time
-        from leadtui.storage.score_facts import Driver, touched_since
+        from leadtui.storage.score_facts import touched_since
 
         with self.backend.transaction() as conn:
-            driver = Driver(conn, "?" if type(conn).__module__ == "sqlite3" else "%s")
+            driver = _raw_driver(conn)
             self.keeper.rescore_on(driver, touched_since(driver, batch_id, format_db_time(at)), at)
 
     @unit_of_work
-    def recompute(self, progress: RecomputeProgress | None = None, *, after: int = 0) -> int:
-        """Score every lead (with an id above ``after``) again; returns how many changed."""
-        from sqlmodel import col, func, select
-
-        from leadtui.storage.models import Lead
-        from leadtui.storage.score_facts import Driver, read_facts, write_scores
+    def rescore_decayed(
+        self, progress: RecomputeProgress | None = None, *, force: bool = False
+    ) -> int | None:
+        """Rescore the leads whose decay or recency changed since the last pass (or full
+        recompute); returns how many changed, ``None`` when one ran less than
+        :data:`DECAY_EVERY` ago (``force``: run anyway). Never recorded: a full recompute."""
+        from leadtui.domain.score_decay import changed_ranges
+        from leadtui.domain.scoring import NOT_TOUCHES
+        from leadtui.storage.score_decay_sql import read_mark, since_in, write_mark
 
         self.context.refuse_if_read_only()
-        with self.backend.read_session() as session:
-            count = select(func.count()).select_from(Lead).where(col(Lead.id) > after)
-            total = int(session.exec(count).one())
+        now = self.context.now()
+        with self.backend.transaction() as conn:
+            mark = read_mark(_raw_driver(conn))
+        if mark is None:
+            return self.recompute(progress)
+        if now < mark + DECAY_EVERY and not force:
+            return None
+        ranges = changed_ranges(self.keeper.ruleset.rules, mark, now)
+        with self.backend.transaction() as conn:
+            ids = since_in(_raw_driver(conn), ranges, NOT_TOUCHES)
+        changed = 0
+        for start in range(0, len(ids), BATCH):
+            with self.backend.transaction() as conn:
+                changed += len(
+                    self.keeper.rescore_on(_raw_driver(conn), ids[start : start + BATCH], now)
+                )
+            if progress is not None:
+                progress(min(start + BATCH, len(ids)), len(ids))
+        with self.backend.transaction() as conn:
+            write_mark(_raw_driver(conn), now)
+        return changed
+
+    @unit_of_work
+    def recompute(self, progress: RecomputeProgress | None = None, *, after: int = 0) -> int:
+        """Score every lead (with an id above ``after``) again; returns how many changed.
+
+        On the backend's raw connections, one short transaction per :data:`BATCH` leads:
+        the ORM's session and statement machinery cost a sixth of a million-lead run.
+        """
+        from leadtui.storage.score_facts import count_after, read_facts, write_scores
+
+        self.context.refuse_if_read_only()
+        every_lead = after == 0
+        with self.backend.transaction() as conn:
+            total = count_after(_raw_driver(conn), after)
         ruleset = self.keeper.ruleset
         now = self.context.now()
         done = changed = 0
         while True:
-            with self.backend.session() as session:
-                driver = Driver.of_session(session)
+            with self.backend.transaction() as conn:
+                driver = _raw_driver(conn)
                 rows = read_facts(driver, after=after, limit=BATCH)
                 if not rows:
                     break
                 new = new_scores(ruleset, rows, now)
                 write_scores(driver, new)
-                sync_loaded(session, new)
             after = rows[-1][0]
             done, changed = done + len(rows), changed + len(new)
             if progress is not None:
                 progress(min(done, total), max(total, done))
+        if every_lead:  # every score is current as of ``now``: the daily pass starts there
+            from leadtui.storage.score_decay_sql import write_mark
+
+            with self.backend.transaction() as conn:
+                write_mark(_raw_driver(conn), now)
         return changed
+
+
+def _raw_driver(conn: object) -> Driver:
+    """A raw connection of the backend's as a scoring driver (its placeholder mark)."""
+    from leadtui.storage.score_facts import Driver
+
+    return Driver(conn, "?" if type(conn).__module__ == "sqlite3" else "%s")

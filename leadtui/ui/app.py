@@ -79,12 +79,14 @@ def _freeze_start_up_objects() -> None:
     # Start-up leaves a few hundred thousand long-lived objects (Textual, SQLAlchemy);
     # every full collection walked them all, a 40-60 ms pause that landed on keystrokes.
     # Frozen, the collector skips them. Once per process: a second app (tests) would
-    # otherwise pin the first one's objects forever.
+    # otherwise pin the first one's objects forever. The launcher paused the collector
+    # for the start (leadtui.launch.main): it runs again from here on.
     global _FROZEN
     if not _FROZEN:
         _FROZEN = True
         gc.collect()
         gc.freeze()
+    gc.enable()
 
 
 class LeadApp(App[None]):
@@ -131,21 +133,34 @@ class LeadApp(App[None]):
         self.sub_title = _("demo data") if demo else str(store.path)
         self.live = LiveUpdates(self, store)
         """Colleagues' changes refresh the open screens (:mod:`leadtui.ui.live`)."""
+        self.rescore_daily = False
+        """Set by the launcher: rescore what time moved, once a day (``ui.decay_pass``)."""
+        self.after_first_frame: list[Callable[[], object]] = []
+        """Work the launcher leaves for after the first frame (run by the warm-up worker)."""
 
     def on_mount(self) -> None:
-        """Open the lead list, then load the ORM in the background."""
+        """Open the lead list (the ORM and live updates follow its first frame)."""
         if self.store.read_only:
             from leadtui.ui.widgets.read_only_banner import show_read_only_banner
 
             self.sub_title = _("{path} (read-only)").format(path=self.store.path)
             self.screen_change_signal.subscribe(self, show_read_only_banner)
             show_read_only_banner(self.screen)
-        self.call_after_refresh(self._warm_up)
         if self.reopen is not None:
             from leadtui.ui.reopen import restore
 
             self.call_after_refresh(restore, self, self.reopen)
+
+    def on_ready(self) -> None:
+        """Once the first frame is painted: load the ORM in the background, then listen."""
+        # Not from on_mount: callbacks queued there run before that frame is written, and
+        # the ORM import and the listener's modules then delayed it.
+        self.call_after_refresh(self._warm_up)
         self.call_after_refresh(self.live.start)
+        if self.rescore_daily:
+            from leadtui.ui.decay_pass import start_decay_pass
+
+            self.call_after_refresh(start_decay_pass, self, self.store, self.live.changed)
 
     def switch_language(self, language: str) -> None:
         """End this app so that the launcher starts it again in ``language``, with the
@@ -161,8 +176,12 @@ class LeadApp(App[None]):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
-        self.store.warm_up()
-        _freeze_start_up_objects()
+        try:
+            for job in self.after_first_frame:
+                job()
+            self.store.warm_up()
+        finally:
+            _freeze_start_up_objects()
 
     async def on_event(self, event: events.Event) -> None:
         """A paste is cleaned here, once, before any field receives it."""

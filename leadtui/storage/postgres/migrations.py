@@ -101,6 +101,22 @@ def _add_team(conn: Conn) -> None:
     add_team(conn)
 
 
+def _search_prefixes(conn: Conn) -> None:
+    """9 → 10: SQLite's search index gained 3-letter prefixes; nothing changes here.
+
+    The ``lead.search`` GIN index answers a prefix of any length from its sorted entries
+    (a range of them), so there is no prefix list to widen; the step only keeps both
+    backends at the same schema number.
+    """
+    del conn
+
+
+def _index_score_sort(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_score_sort import index_score_sort
+
+    index_score_sort(conn)
+
+
 def _add_summaries(conn: Conn) -> None:
     from leadtui.storage.postgres.migrate_summary import add_summaries
 
@@ -116,7 +132,9 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     6: _activity_edits,
     7: _pin_scores,
     8: _add_team,
-    9: _add_summaries,
+    9: _search_prefixes,
+    10: _index_score_sort,
+    11: _add_summaries,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

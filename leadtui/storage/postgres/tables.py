@@ -121,8 +121,8 @@ SEARCH_DDL: tuple[str, ...] = (
 )
 
 _LIVE = "WHERE deleted_at IS NULL"
-SCORE_INDEX = f"CREATE INDEX ix_live_score ON lead (score, id) {_LIVE}"
-"""Serves ``score>40`` and other score ranges of the filter language (issue 15)."""
+SCORE_INDEX = f"CREATE INDEX ix_live_score ON lead (score NULLS FIRST, id) {_LIVE}"
+"""Serves ``score>40`` and the score sort, unscored leads lowest as on SQLite (schema 10)."""
 STAGE_ACTIVITY_INDEX = (
     f"CREATE INDEX ix_live_stage_activity ON lead (stage, last_activity_at, created_at, id) {_LIVE}"
 )

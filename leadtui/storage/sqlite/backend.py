@@ -81,13 +81,18 @@ class SqliteBackend(SqliteConnections):
         """A page of the list; a search starts from its capped FTS hits (any table size)."""
         from leadtui.storage.sqlite.list_queries import page_list
 
-        return page_list(self.reader(), lead_filter, sort, now, offset, limit, total)
+        rows, self._local.search_memo = page_list(
+            self.reader(), lead_filter, sort, now, offset, limit, total
+        )
+        return rows
 
     def count(self, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
-        """How many match and how many are overdue; a search counts its capped hits."""
+        """How many match and how many are overdue; a search counts its capped hits (or
+        takes the counts this thread's last search page found, if nothing changed since)."""
         from leadtui.storage.sqlite.list_queries import count_list
 
-        return count_list(self.reader(), lead_filter, now)
+        memo = getattr(self._local, "search_memo", None)
+        return count_list(self.reader(), lead_filter, now, memo)
 
     def stage_totals(self) -> list[StageTotal]:
         """Count and value per stage, in funnel order."""

@@ -21,7 +21,9 @@ from leadtui.paths import ensure_private_dir
 from leadtui.storage.sqlite.backup_copy import backup_database, backups_to_keep
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
 from leadtui.storage.sqlite.migrate_merges import add_merge_tables
+from leadtui.storage.sqlite.migrate_score_sort import index_score_sort
 from leadtui.storage.sqlite.migrate_scores import pin_scores
+from leadtui.storage.sqlite.migrate_search_prefix import widen_search_prefixes
 
 APPLICATION_ID = 0x4C454144  # "LEAD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -93,7 +95,9 @@ MIGRATIONS: dict[int, Migration] = {
     6: _activity_edits,
     7: pin_scores,
     8: _add_team,
-    9: _add_summaries,
+    9: widen_search_prefixes,
+    10: index_score_sort,
+    11: _add_summaries,
 }
 
 

@@ -10,14 +10,19 @@ import json
 import re
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from leadtui.domain.duplicates import KeyRow
+if TYPE_CHECKING:
+    from leadtui.domain.duplicates import KeyRow
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _COLUMNS = "id, first_name, last_name, email, phone_e164, company"
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[KeyRow]:
+    # Imported here: opening a database (the app's first frame) needs none of the rules.
+    from leadtui.domain.duplicates import KeyRow
+
     return [KeyRow(*row) for row in cursor.fetchall()]
 
 

@@ -51,6 +51,7 @@ _SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
     SortKey.FOLLOWUP: ("l.next_followup_at IS NULL", "l.next_followup_at"),
     SortKey.LAST_ACTIVITY: ("l.last_activity_at",),
     SortKey.VALUE: ("l.value_cents",),
+    SortKey.SCORE: ("l.score",),
 }
 
 

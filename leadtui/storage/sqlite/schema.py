@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 FTS_COLUMNS = ("first_name", "last_name", "email", "company")
+FTS_PREFIXES = "1 2 3"
+"""Prefix lengths with an index of their own: 1-3 letters typed are one doclist each
+(schema 10 added 3; :mod:`leadtui.storage.sqlite.migrate_search_prefix`)."""
 
 # Triggers watch name/email/company only, so stage moves never touch the index.
 FTS_DDL: tuple[str, ...] = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS lead_fts USING fts5("
     "first_name, last_name, email, company, content='lead', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='1 2')",
+    f"tokenize='unicode61 remove_diacritics 2', prefix='{FTS_PREFIXES}')",
     "CREATE TRIGGER IF NOT EXISTS lead_fts_ai AFTER INSERT ON lead BEGIN "
     "INSERT INTO lead_fts(rowid, first_name, last_name, email, company) "
     "VALUES (new.id, new.first_name, new.last_name, new.email, new.company); END",

@@ -252,7 +252,8 @@ class BoardMoves:
 
     def action_new(self) -> None:
         """Add a lead straight into the focused column."""
-        from leadtui.ui.screens.lead_form import FormResult, LeadFormScreen
+        from leadtui.ui.screens.form_save import FormResult
+        from leadtui.ui.screens.lead_form import LeadFormScreen
 
         board = self.board
         stage = board.columns[board.current].state.stage.key

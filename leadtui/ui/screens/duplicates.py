@@ -9,7 +9,6 @@ last merge (or answer) back (keys from ``ui/keymap.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import work
@@ -22,26 +21,15 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from leadtui.domain.duplicates import Candidate
 from leadtui.domain.duplicates_merge import Side, default_sides
 from leadtui.domain.formatting import format_count
-from leadtui.domain.rows import LeadDetail, StageInfo
-from leadtui.domain.undo import UndoEntry, discard_result
+from leadtui.domain.rows import StageInfo
+from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import N_, _, language
-from leadtui.store import MergeResult, ScanResult
+from leadtui.store import ScanResult
 from leadtui.ui.keymap import bind, numbered
 from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.duplicates_answers import Shown, mark_shown_different, merge_shown
 from leadtui.ui.screens.duplicates_compare import FIELDS, detail_values, merge_table
 from leadtui.ui.undo_actions import undo_last
-from leadtui.ui.writes import run_write
-
-
-@dataclass(slots=True)
-class Shown:
-    """The pair on screen: which lead stays, the other, and each field's chosen side."""
-
-    candidate: Candidate
-    kept: LeadDetail
-    other: LeadDetail
-    sides: dict[str, Side]
-
 
 _N = range(1, 10)
 
@@ -245,65 +233,11 @@ class DuplicatesScreen(StoreScreen[None]):
 
     def action_merge(self) -> None:
         """Merge the pair with the chosen values (``u`` takes it back)."""
-        shown = self.shown
-        if shown is None:
-            return
-        kept, other, sides = shown.kept.id, shown.other.id, dict(shown.sides)
-        store = self.store
-        position = self.index
-
-        def undo(result: MergeResult) -> UndoEntry:
-            return UndoEntry(
-                _("Merge of #{other} into #{kept}").format(other=other, kept=kept),
-                discard_result(lambda: store.merges.unmerge(result.merge_id)),
-                lead_ids=frozenset({kept, other}),
-            )
-
-        def done(result: MergeResult) -> None:
-            self.answered.append(position)
-            self.merged[other] = kept
-            self.notify(
-                _("Merged #{other} into #{kept} (merge {merge}); u takes it back.").format(
-                    other=other, kept=kept, merge=result.merge_id
-                ),
-                markup=False,
-            )
-            self.index += 1
-            self.show_current()
-
-        run_write(
-            self,
-            lambda: store.merges.merge(kept, other, sides),
-            on_done=done,
-            undo=undo,
-            title=_("Merge"),
-        )
+        merge_shown(self)
 
     def action_not_duplicate(self) -> None:
         """Remember these are two people: never proposed again (``u`` forgets it)."""
-        shown = self.shown
-        if shown is None:
-            return
-        low, high = shown.candidate.low_id, shown.candidate.high_id
-        store = self.store
-        position = self.index
-
-        def done(_result: bool) -> None:
-            self.answered.append(position)
-            self.index += 1
-            self.show_current()
-
-        run_write(
-            self,
-            lambda: store.duplicates.mark_not_duplicate(low, high),
-            on_done=done,
-            undo=lambda _r: UndoEntry(
-                _("Not a duplicate: #{low} and #{high}").format(low=low, high=high),
-                lambda: store.duplicates.unmark_not_duplicate(low, high),
-                lead_ids=frozenset({low, high}),
-            ),
-            title=_("Not a duplicate"),
-        )
+        mark_shown_different(self)
 
     def action_undo(self) -> None:
         """Take the last write back and show that pair again."""

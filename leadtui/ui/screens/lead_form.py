@@ -6,7 +6,6 @@ The fields themselves (which, their text, typing it) are in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -17,49 +16,26 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from leadtui.domain.errors import ConflictError, DuplicateEmailError, LeadtuiError
+from leadtui.domain.errors import DuplicateEmailError, LeadtuiError
 from leadtui.domain.lead_input import check_lead_input
 from leadtui.domain.rows import LeadInput, StageInfo
-from leadtui.domain.undo import UndoEntry, discard_result
 from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.ui.screens.confirm import ConfirmScreen
-from leadtui.ui.screens.duplicates_hint import warn_probable_duplicate
 from leadtui.ui.screens.form_conflict import resolve_conflict
 from leadtui.ui.screens.form_fields import (
     TEXT_INPUTS,
     field_widgets,
     grid_columns,
     input_texts,
-    lead_input_name,
     typed_lead,
 )
+from leadtui.ui.screens.form_save import FormResult, Saved, write_lead
 from leadtui.ui.writes import run_write
 
 if TYPE_CHECKING:
     from leadtui.store import LeadStore
     from leadtui.ui.screens.base import LeadAppParts
-
-
-@dataclass(frozen=True, slots=True)
-class Saved:
-    """What a save wrote (in the worker): the lead, whether it is new, its undo step."""
-
-    lead_id: int
-    created: bool
-    undo: UndoEntry | None
-    conflict: LeadInput | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FormResult:
-    """What the form did: saved ``lead_id``, or the user wants to open ``open_id``."""
-
-    lead_id: int | None = None
-    open_id: int | None = None
-    created: bool = False
-    kept_theirs: bool = False
-    """The lead changed elsewhere and the user took that version: nothing was saved."""
 
 
 class LeadFormScreen(ModalScreen[FormResult | None]):
@@ -248,36 +224,7 @@ class LeadFormScreen(ModalScreen[FormResult | None]):
 
     def _write(self, data: LeadInput) -> Saved:
         """Save ``data`` (runs in the write worker); the undo step is pushed on success."""
-        store = self.store
-        if self.lead_id is None:
-            warn_probable_duplicate(store, data, self)
-            lead = store.leads.add_lead(data)
-            new_id = lead.id or 0
-            undo = UndoEntry(
-                _("new lead {name}").format(name=lead_input_name(data)),
-                discard_result(lambda: store.leads.delete_leads([new_id])),
-                lead_ids=frozenset({new_id}),
-            )
-            return Saved(new_id, True, undo)
-        lead_id, before = self.lead_id, self.original
-        try:
-            saved = store.leads.update_lead(lead_id, self.version, data)
-        except ConflictError:
-            return Saved(lead_id, False, None, conflict=data)  # the user chooses, on the UI thread
-        version = saved.version
-
-        def revert() -> None:
-            store.leads.update_lead(lead_id, version, before)
-
-        return Saved(
-            lead_id,
-            False,
-            UndoEntry(
-                _("edit of {name}").format(name=lead_input_name(data)),
-                revert,
-                lead_ids=frozenset({lead_id}),
-            ),
-        )
+        return write_lead(self.store, self.lead_id, self.version, self.original, data, self)
 
     def _offer_existing(self, error: DuplicateEmailError) -> None:
         self.duplicate_id = error.existing_id

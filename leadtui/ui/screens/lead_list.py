@@ -17,20 +17,19 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import ScreenResume, ScreenSuspend
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.filter_query_lead import filter_text
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
 from leadtui.i18n import N_, _
-from leadtui.store.views import SavedViewRow
 from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.screens.lead_pages import LeadPages
 from leadtui.ui.screens.list_actions import ListActions
 from leadtui.ui.screens.list_loader import ListLoader, clicked_sort, next_sort
-from leadtui.ui.screens.view_picker import open_views
+from leadtui.ui.widgets.compact_footer import CompactFooter
 from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.widgets.list_header import ListHeader
@@ -38,6 +37,8 @@ from leadtui.ui.widgets.list_header import ListHeader
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
+
+    from leadtui.store.views import SavedViewRow
 
 
 def _commands() -> type[Provider]:
@@ -166,7 +167,7 @@ class LeadListScreen(StoreScreen[None]):
         yield FilterHint(id="search-hint")
         yield LeadTable(id="leads")
         yield Static(id="empty", classes="hidden")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         """First page now, so the first frame has data; counts follow from a worker."""
@@ -266,6 +267,8 @@ class LeadListScreen(StoreScreen[None]):
 
     def action_views(self) -> None:
         """Open a saved view, or save this filter and sort as one."""
+        from leadtui.ui.screens.view_picker import open_views
+
         open_views(self, filter_text(self.filter), self.sort, self.apply_view)
 
     def apply_view(self, view: SavedViewRow) -> None:

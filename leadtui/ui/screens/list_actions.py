@@ -15,7 +15,6 @@ from leadtui.domain.closing import Step, stage_step
 from leadtui.domain.rows import LeadRow
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _, ngettext
-from leadtui.store import MoveResult
 from leadtui.ui.screens.list_bulk import BulkActions
 from leadtui.ui.screens.list_parts import ListActionsHost
 from leadtui.ui.undo_actions import undo_last
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from leadtui.domain.rows import StageInfo
-    from leadtui.store import LeadStore
+    from leadtui.store import LeadStore, MoveResult
 
 
 def _listed(result: MoveResult | None) -> list[MoveResult]:
@@ -208,7 +207,8 @@ class ListActions:
 
     def form(self, lead_id: int | None) -> None:
         """Open the lead form: a new lead (``None``) or an edit."""
-        from leadtui.ui.screens.lead_form import FormResult, LeadFormScreen
+        from leadtui.ui.screens.form_save import FormResult
+        from leadtui.ui.screens.lead_form import LeadFormScreen
 
         def done(result: FormResult | None) -> None:
             if result is None:

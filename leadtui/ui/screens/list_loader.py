@@ -20,7 +20,7 @@ from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
 from leadtui.i18n import _, ngettext
 from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.ui.screens.list_parts import ListLoaderHost
-from leadtui.ui.widgets.lead_columns import COLUMNS
+from leadtui.ui.widgets.lead_columns import COLUMNS, SCORE_COLUMN
 from leadtui.ui.widgets.list_header import ListHeader
 
 SEARCH_DEBOUNCE = 0.075
@@ -28,11 +28,14 @@ SEARCH_DEBOUNCE = 0.075
 SLOW_LOAD = 0.025
 """A load (page and count) slower than this makes the next keystroke wait its debounce."""
 
-SORT_CYCLE: tuple[SortKey, ...] = (SortKey.CREATED, *(column.key for column in COLUMNS))
-NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE}
+SORT_CYCLE: tuple[SortKey, ...] = (
+    SortKey.CREATED,
+    *(column.key for column in (*COLUMNS, SCORE_COLUMN)),
+)
+NEWEST_FIRST = {SortKey.CREATED, SortKey.LAST_ACTIVITY, SortKey.VALUE, SortKey.SCORE}
 SORT_NAMES: dict[SortKey, str] = {
     SortKey.CREATED: _("created"),
-    **{column.key: column.title.lower() for column in COLUMNS},
+    **{column.key: column.title.lower() for column in (*COLUMNS, SCORE_COLUMN)},
 }
 
 

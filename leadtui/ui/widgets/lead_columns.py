@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 
@@ -48,9 +48,16 @@ COLUMNS: tuple[Column, ...] = (
     Column(_("Last touch"), SortKey.LAST_ACTIVITY, 10, gives_way=3),
     Column(_("Value"), SortKey.VALUE, 11, right=True, gives_way=4),
 )
+SCORE_COLUMN = Column(_("Score"), SortKey.SCORE, max(5, cell_len(_("Score")) + 2), right=True)
+"""Shown at the right end while the list is sorted by score (the other sorts' columns stay)."""
 MARK_WIDTH = 2
 OVERDUE_MARK = "!"
 """Before an overdue follow-up, so overdue is never told by colour alone."""
+
+
+def columns_for(sort_key: SortKey) -> tuple[Column, ...]:
+    """The columns a list sorted by ``sort_key`` shows."""
+    return (*COLUMNS, SCORE_COLUMN) if sort_key is SortKey.SCORE else COLUMNS
 
 
 def _needed(shown: list[Column]) -> int:
@@ -68,15 +75,15 @@ class RowStyles:
 
 
 @lru_cache(maxsize=64)
-def column_widths(width: int) -> tuple[int, ...]:
-    """Widths of :data:`COLUMNS` for a table ``width`` cells wide (one space between).
+def column_widths(width: int, columns: tuple[Column, ...] = COLUMNS) -> tuple[int, ...]:
+    """Widths of ``columns`` for a table ``width`` cells wide (one space between).
 
     Columns give way (width 0, not drawn) in :attr:`Column.gives_way` order until the
     rest fit at their least widths, so the name keeps at least 16 cells at 80 columns;
     the room left is shared by the flexible columns shown.
     """
-    shown = list(COLUMNS)
-    for column in sorted((c for c in COLUMNS if c.gives_way), key=lambda c: c.gives_way):
+    shown = list(columns)
+    for column in sorted((c for c in columns if c.gives_way), key=lambda c: c.gives_way):
         if _needed(shown) <= width:
             break
         shown.remove(column)
@@ -84,7 +91,7 @@ def column_widths(width: int) -> tuple[int, ...]:
     spare = width - _needed(shown)
     share, extra = divmod(max(spare, 0), len(flexible))
     widths: list[int] = []
-    for column in COLUMNS:
+    for column in columns:
         if column not in shown:
             widths.append(0)
         elif column.width:
@@ -95,10 +102,10 @@ def column_widths(width: int) -> tuple[int, ...]:
     return tuple(widths)
 
 
-def column_at(x: int, width: int) -> Column | None:
+def column_at(x: int, width: int, columns: tuple[Column, ...] = COLUMNS) -> Column | None:
     """The column under cell ``x`` of a table ``width`` cells wide."""
     left = MARK_WIDTH
-    for column, cell in zip(COLUMNS, column_widths(width), strict=True):
+    for column, cell in zip(columns, column_widths(width, columns), strict=True):
         if not cell:
             continue
         if left <= x < left + cell + 1:
@@ -110,7 +117,8 @@ def column_at(x: int, width: int) -> Column | None:
 def header_segments(width: int, sort_key: SortKey, descending: bool, style: Style) -> list[Segment]:
     """The header line: titles, with ▼/▲ on the sort column."""
     segments = [Segment(" " * MARK_WIDTH, style)]
-    for column, cell in zip(COLUMNS, column_widths(width), strict=True):
+    columns = columns_for(sort_key)
+    for column, cell in zip(columns, column_widths(width, columns), strict=True):
         if not cell:
             continue
         title = column.title
@@ -128,6 +136,7 @@ def row_segments(
     marked: bool,
     styles: RowStyles,
     stage_names: dict[str, str],
+    columns: tuple[Column, ...] = COLUMNS,
 ) -> list[Segment]:
     """One lead as pre-padded segments; user text is only ever a segment's plain text.
 
@@ -150,9 +159,11 @@ def row_segments(
         (_followup_text(row.next_followup_at, now, state), follow_style),
         (relative_time(row.last_activity_at, now), styles.dim),
         (value, styles.plain),
+        ("" if row.score is None else str(row.score), styles.plain),
     )
     segments = [Segment("● " if marked else "  ", styles.plain)]
-    for (text, style), column, cell in zip(cells, COLUMNS, column_widths(width), strict=True):
+    shown = zip(cells, columns, column_widths(width, columns), strict=False)
+    for (text, style), column, cell in shown:
         if not cell:
             continue
         text = text.replace("\n", " ")

@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from leadtui.domain.rows import LeadRow, SortKey
-from leadtui.ui.widgets.lead_columns import RowStyles, header_segments, row_segments
+from leadtui.ui.widgets.lead_columns import Column, RowStyles, header_segments, row_segments
 
 
 class RowSource(Protocol):
@@ -60,7 +60,8 @@ def row_strip(
     marked: bool,
     styles: RowStyles,
     stage_names: dict[str, str],
+    columns: tuple[Column, ...],
 ) -> Strip:
-    """One lead as a line, padded to ``width``."""
-    segments = row_segments(row, width, now, marked, styles, stage_names)
+    """One lead as a line of ``columns``, padded to ``width``."""
+    segments = row_segments(row, width, now, marked, styles, stage_names, columns)
     return Strip(segments).adjust_cell_length(width, styles.plain)

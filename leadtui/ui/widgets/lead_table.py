@@ -22,7 +22,7 @@ from textual.strip import Strip
 from leadtui.domain.rows import LeadRow, SortKey
 from leadtui.ui.keymap import bind
 from leadtui.ui.widgets import lead_strips
-from leadtui.ui.widgets.lead_columns import RowStyles, column_at
+from leadtui.ui.widgets.lead_columns import RowStyles, column_at, columns_for
 from leadtui.ui.widgets.lead_strips import RowSource
 
 STRIP_CACHE_LIMIT = 400
@@ -225,7 +225,7 @@ class LeadTable(ScrollView, can_focus=True):
 
     async def _on_click(self, event: events.Click) -> None:
         if event.y == 0:
-            column = column_at(event.x, self._strip_width)
+            column = column_at(event.x, self._strip_width, columns_for(self.sort_key))
             if column is not None:
                 self.post_message(self.SortClicked(column.key))
             return
@@ -295,4 +295,5 @@ class LeadTable(ScrollView, can_focus=True):
     def _build(self, row: LeadRow, width: int) -> Strip:
         marked = row.id in self.marked
         styles = self._row_styles(marked)
-        return lead_strips.row_strip(row, width, self.now, marked, styles, self.stage_names)
+        names, columns = self.stage_names, columns_for(self.sort_key)
+        return lead_strips.row_strip(row, width, self.now, marked, styles, names, columns)
