@@ -6,7 +6,8 @@ time is taken from the moment its ``move_lead`` returns (committed) to the momen
 other store's listener calls back, then how long the list's first page takes to read
 again (what a screen does next; the app adds ``ui.live.SETTLE``). Also a stage move's
 time with and without the PostgreSQL notify triggers. Medians, milliseconds:
-``python benchmarks/bench_live.py --leads 100000``.
+``python benchmarks/bench_live.py --leads 100000``; ``--sqlite FILE --url URL`` measure two
+databases that already exist (the 1M ones, on a server of your own) instead.
 """
 
 from __future__ import annotations
@@ -84,7 +85,19 @@ def main() -> None:
     """Load N leads into both backends, then time the signal, the re-read and a move."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--leads", type=int, default=10_000)
+    parser.add_argument("--sqlite", type=Path, help="an existing SQLite database")
+    parser.add_argument("--url", help="an existing PostgreSQL database (with --sqlite)")
     args = parser.parse_args()
+    if args.sqlite and args.url:
+        for name, target in (("sqlite", args.sqlite), ("postgres", args.url)):
+            signal, reload = _signal_and_reload(target)
+            print(f"{name:9} commit -> signal {signal:7.1f} ms   page re-read {reload:6.1f} ms")
+        store = LeadStore.open(args.url, clock=lambda: BENCH_NOW)
+        lead = store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0].id
+        _moves_ms(store, lead)  # warm up
+        print(f"postgres  stage move {_moves_ms(store, lead):.2f} ms (store call, median)")
+        store.close()
+        return
     folder = Path("/var/tmp/team")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"live-{args.leads}.db"

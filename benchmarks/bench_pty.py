@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_pty.py [--sizes 1000,100000,1000000] [--rounds 3]
         [--app after=.venv/bin/leadtui --app before=/elsewhere/.venv/bin/leadtui]
+    .venv/bin/python benchmarks/bench_pty.py --db sqlite=/var/tmp/x/leads.db \
+        --db postgres='postgresql://me@/leads?host=/var/run/postgresql'
 
 Each round starts, in turn, a bare Textual app (Header, Static, Footer) and every
 ``--app`` the same way: forked into a pty of 120x36, the terminal parsed by pyte. A
@@ -17,7 +19,9 @@ taken when the bytes are read, before they are parsed. Rows:
 - idle CPU: the process's CPU time over 2 s of nothing, on the list and on the import
   screen before a file is chosen; peak RSS: ``ru_maxrss`` of the reaped process.
 
-Databases are generated once under ``--folder`` (``leads-N.db``) and reused.
+Databases are generated once under ``--folder`` (``leads-N.db``) and reused. With
+``--db LABEL=TARGET`` (repeatable; a file or a ``postgresql://`` URL) the given databases
+are measured instead, side by side in one table, one column each (the first ``--app``).
 """
 
 from __future__ import annotations
@@ -197,7 +201,13 @@ def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> No
 
 
 def run_app(
-    leadtui: str, db: Path, env: dict[str, str], keys: int, out: Samples, *, quick: bool = False
+    leadtui: str,
+    db: Path | str,
+    env: dict[str, str],
+    keys: int,
+    out: Samples,
+    *,
+    quick: bool = False,
 ) -> None:
     """One leadtui process on ``db``: every row of the table (``quick``: start-up only)."""
     term = Term([leadtui, "--db", str(db)], env)
@@ -275,10 +285,11 @@ ROW_ORDER = (
 )
 
 
-def table(size: int, results: dict[str, Samples]) -> str:
+def table(size: int | str, results: dict[str, Samples]) -> str:
     """One Markdown table: medians per app, and each app's ratio to the bare app."""
     names = list(results)
-    head = "| " + f"{size:,} leads | " + " | ".join(names)
+    title = f"{size:,} leads" if isinstance(size, int) else size
+    head = "| " + f"{title} | " + " | ".join(names)
     head += " | " + " | ".join(f"{n} ÷ bare" for n in names[1:]) + " |"
     lines = [head, "|" + "---|" * (1 + 2 * len(names) - 1)]
     for row in ROW_ORDER:
@@ -314,6 +325,9 @@ def main() -> None:
     )
     parser.add_argument("--lang", choices=sorted(WORDS), default="en")
     parser.add_argument("--quick", action="store_true", help="start-up rows and RSS only")
+    parser.add_argument(
+        "--db", action="append", help="LABEL=file-or-URL: measure these instead (repeatable)"
+    )
     args = parser.parse_args()
     LANGUAGE["name"], LANGUAGE["overdue"], LANGUAGE["search"] = WORDS[args.lang]
     apps = dict(item.split("=", 1) for item in args.app or [])
@@ -333,17 +347,35 @@ def main() -> None:
         "LEADTUI_SETTINGS": str(home / "no-settings.toml"),
         "COLORTERM": "truecolor",
     }
+    if args.db:  # one app on each given database
+        leadtui = next(iter(apps.values())).split("@")[0]
+        targets = dict(item.split("=", 1) for item in args.db)
+        runs = {name: (leadtui, target) for name, target in targets.items()}
+        print(table(" vs ".join(targets), rounds(args, runs, script, env)), "\n", flush=True)
+        return
     for size in (int(s) for s in args.sizes.split(",")):
-        dbs = {name: _app_db(args.folder, size, leadtui) for name, leadtui in apps.items()}
-        results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in apps}
-        for name, leadtui in apps.items():  # warm-up: caches, the day's backup
-            run_app(leadtui.split("@")[0], dbs[name], env, 1, _samples(), quick=args.quick)
-        for _ in range(args.rounds):
-            run_bare(sys.executable, script, env, results["bare"])
-            for name, leadtui in apps.items():
-                program = leadtui.split("@")[0]
-                run_app(program, dbs[name], env, args.keys, results[name], quick=args.quick)
-        print(table(size, results), "\n", flush=True)
+        runs = {
+            name: (leadtui.split("@")[0], str(_app_db(args.folder, size, leadtui)))
+            for name, leadtui in apps.items()
+        }
+        print(table(size, rounds(args, runs, script, env)), "\n", flush=True)
+
+
+def rounds(
+    args: argparse.Namespace,
+    runs: dict[str, tuple[str, str]],
+    script: Path,
+    env: dict[str, str],
+) -> dict[str, Samples]:
+    """Interleaved rounds of the bare app and each run (NAME: (leadtui, database))."""
+    results: dict[str, Samples] = {"bare": _samples()} | {n: _samples() for n in runs}
+    for leadtui, db in runs.values():  # warm-up: caches, the day's backup
+        run_app(leadtui, db, env, 1, _samples(), quick=args.quick)
+    for _ in range(args.rounds):
+        run_bare(sys.executable, script, env, results["bare"])
+        for name, (leadtui, db) in runs.items():
+            run_app(leadtui, db, env, args.keys, results[name], quick=args.quick)
+    return results
 
 
 def _app_db(folder: Path, size: int, app: str) -> Path:

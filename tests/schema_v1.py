@@ -4,7 +4,7 @@ Each later schema added something; dropping it all gives the file a version-1 pr
 left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
 and the per-currency stage index (5), stage cadences and the going-cold index (6), the
 activity edit columns (7), ``lead.score_pinned`` (8), the search index's 3-letter
-prefixes (10), the summary tables and their triggers (11). Email keys (2) changed values,
+prefixes (10), the summary tables and their triggers (12). Email keys (2) changed values,
 not the schema.
 """
 

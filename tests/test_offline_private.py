@@ -232,6 +232,13 @@ REVIEWED = {
     ("storage/filter_sql.py", "sql"),  # a condition built by this module; values bound
     ("storage/filter_sql.py", "likes"),  # "a.body LIKE ?" repeated per value
     ("storage/filter_sql.py", "mark"),  # the dialect's placeholder: "?" or "%s"
+    # Dumps (issue 17): identifiers from storage.columns, values bound as "?"
+    ("storage/sqlite/dump_io.py", "names"),  # declared column names, quoted
+    ("storage/sqlite/dump_io.py", "table.name"),  # a declared table
+    ("storage/sqlite/dump_io.py", "order"),  # its declared primary key columns
+    ("storage/sqlite/dump_io.py", "name"),  # a declared table (looked up, not the file's)
+    ("storage/sqlite/dump_io.py", "marks"),  # a run of "?" placeholders
+    ("storage/postgres/migrate_null_order.py", "name"),  # an index name in a constant DDL
     ("storage/filter_sql.py", "dialect.mark"),
     ("storage/filter_sql.py", "dialect.word_hits()"),  # a constant per dialect
     ("storage/filter_sql.py", "index"),  # an int: the subquery alias w0, w1, …

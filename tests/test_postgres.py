@@ -3,9 +3,6 @@ URL, and three processes editing the same leads without losing an update."""
 
 from __future__ import annotations
 
-import dataclasses
-import multiprocessing
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import fixed_clock
 
-from leadtui.domain.errors import DatabaseRefused, NotFoundError, ReadOnlyError, StorageError
+from leadtui.domain.errors import DatabaseRefused, NotFoundError, ReadOnlyError
 from leadtui.domain.rows import LeadFilter, LeadInput
 from leadtui.launch import open_store
 from leadtui.storage.postgres.url import mask_password
@@ -142,51 +139,6 @@ def test_the_cli_works_on_a_url(pg_url: str, tmp_path: Path) -> None:
     exported = runner.invoke(main, ["--db", pg_url, "export", str(out)])
     assert exported.exit_code == 0, exported.output
     assert '"first_name": "Ana"' in out.read_text(encoding="utf-8")
-
-
-EDITS = 30
-
-
-def _edit_many(url: str, lead_ids: list[int], seed: int) -> int:
-    """Add 1 to each lead's score EDITS times, retrying conflicts; returns retries."""
-    from leadtui.domain.errors import ConflictError
-
-    store = open_store(url)
-    retries = 0
-    try:
-        for number in range(EDITS):
-            lead_id = lead_ids[(number + seed) % len(lead_ids)]
-            while True:
-                data, version = store.leads.lead_input(lead_id)
-                data = dataclasses.replace(data, score=(data.score or 0) + 1)
-                try:
-                    store.leads.update_lead(lead_id, version, data)
-                    break
-                except (ConflictError, StorageError):
-                    retries += 1
-    finally:
-        store.close()
-    return retries
-
-
-def test_three_processes_editing_the_same_leads_lose_no_update(pg_url: str) -> None:
-    store = open_store(pg_url, clock=fixed_clock)
-    ids = [
-        store.leads.add_lead(LeadInput(first_name=f"Shared{n}", score=0)).id or 0 for n in range(2)
-    ]
-    store.close()
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(3) as pool:
-        retries = pool.starmap(_edit_many, [(pg_url, ids, seed) for seed in range(3)])
-    store = open_store(pg_url, clock=fixed_clock)
-    try:
-        total = sum(store.leads.get_lead(lead_id).score or 0 for lead_id in ids)
-        versions = sum(store.leads.get_lead(lead_id).version for lead_id in ids)
-    finally:
-        store.close()
-    assert total == 3 * EDITS, (total, retries)
-    assert versions == len(ids) + 3 * EDITS
-    assert os.environ.get("LEADTUI_DB") is None
 
 
 def test_exports_match_sqlite_exports(

@@ -1,4 +1,4 @@
-"""Schema 11 → 12: an older database is backed up, gains the summary tables and is backfilled."""
+"""Schema 12 → 13: an older database is backed up, gains the summary tables and is backfilled."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def _kept(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[object, ..
     return sorted(conn.execute("SELECT * FROM leadsummary WHERE leads <> 0").fetchall())
 
 
-def test_postgres_schema_eleven_is_migrated_and_backfilled(pg_demo_url: str) -> None:
+def test_postgres_schema_twelve_is_migrated_and_backfilled(pg_demo_url: str) -> None:
     with psycopg.connect(pg_demo_url, autocommit=True) as conn:
         before = _kept(conn)
         assert before
@@ -76,7 +76,7 @@ def test_postgres_schema_eleven_is_migrated_and_backfilled(pg_demo_url: str) -> 
         conn.execute("DROP TRIGGER summary_lead_update ON lead")
         conn.execute("DROP TRIGGER summary_change_write ON stagechange")
         conn.execute("DROP TRIGGER summary_change_update ON stagechange")
-        conn.execute("UPDATE leadtui_schema SET version = 11")
+        conn.execute("UPDATE leadtui_schema SET version = 12")
     store = open_store(pg_demo_url, clock=fixed_clock)
     try:
         kept, recomputed = store.metrics.kept_and_recomputed()

@@ -26,16 +26,31 @@ def _size(size: int) -> str:
 
 @click.command()
 @click.option("--list", "show_list", is_flag=True, help=_("List the backups, newest first."))
+@click.option(
+    "--dump",
+    "dump_to",
+    type=click.Path(dir_okay=False),
+    help=_("Write the data as a leadtui dump to this file instead (restorable on a server)."),
+)
 @click.pass_context
 @friendly_errors
-def backup(ctx: click.Context, show_list: bool) -> None:
+def backup(ctx: click.Context, show_list: bool, dump_to: str | None) -> None:
     """Back up the database now (or list the backups)."""
     from leadtui.store.files import backups_to_keep, list_backups, make_backup
 
     if isinstance(db_target(ctx), str):
+        if dump_to is not None:
+            from leadtui.domain.errors import LeadtuiError
+
+            raise LeadtuiError(
+                _("A PostgreSQL backup is a leadtui dump already: run leadtui backup.")
+            )
         _server_backup(ctx, show_list)
         return
     path = db_path(ctx)
+    if dump_to is not None:
+        _file_dump(path, Path(dump_to))
+        return
     if show_list:
         _show(list_backups(path), path)
         return
@@ -49,6 +64,19 @@ def backup(ctx: click.Context, show_list: bool) -> None:
             target=target, keep=backups_to_keep()
         )
     )
+
+
+def _file_dump(path: Path, target: Path) -> None:
+    from leadtui.domain.errors import DatabaseRefused
+    from leadtui.store.files import make_dump
+
+    if not path.exists():
+        raise DatabaseRefused(_("No database at {path}.").format(path=path))
+    if target.exists():
+        raise DatabaseRefused(
+            _("{target} exists already; nothing was written.").format(target=target)
+        )
+    echo(_("Dump written to {target}.").format(target=make_dump(path, target)))
 
 
 def _show(backups: list[BackupInfo], name: object) -> None:

@@ -47,6 +47,11 @@ class DatabaseLost(StorageError):
     write): leadtui stops writing to it; the message says how to restore a backup."""
 
 
+class ConnectionLost(StorageError):
+    """The database server cannot be reached any more (restarted, network down, the
+    session ended by an administrator): nothing was saved; trying again later may work."""
+
+
 class ImportRefused(LeadtuiError):
     """The whole file was refused before anything was written (the message says why)."""
 

@@ -58,6 +58,9 @@ class ImportOptions:
     owner: str | None = None
     """The owner of the imported leads when no column is mapped to ``owner`` (the store sets
     the importer)."""
+    actor: str | None = None
+    """Who imports: recorded on the stage changes and notes the import writes (the store
+    sets the current user)."""
 
 
 class Importer:
@@ -288,7 +291,7 @@ def import_file(
     try:
         with fewer_collections(), transaction() as target:
             floor = target.tag_floor()
-            batch_id = target.start(now, preview.path.name, preview.format.key)
+            batch_id = target.start(now, preview.path.name, preview.format.key, options.actor)
             if preview.format is LEADTUI_JSON:
                 restore_json(target, preview, report, now, batch_id)
             else:

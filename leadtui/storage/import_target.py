@@ -45,8 +45,11 @@ class ImportTarget(Protocol):
         """The highest tag id before the import (tags above it were created by it)."""
         ...
 
-    def start(self, now: datetime, file_name: str, file_format: str) -> int:
-        """Create the batch row (and any scratch tables); the batch id."""
+    def start(
+        self, now: datetime, file_name: str, file_format: str, actor: str | None = None
+    ) -> int:
+        """Create the batch row (and any scratch tables); the batch id. ``actor`` (who
+        imports) is recorded on every stage change and note the batch writes."""
         ...
 
     def stage_names(self) -> list[tuple[str, str]]:

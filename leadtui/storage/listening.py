@@ -2,8 +2,9 @@
 
 The thread runs ``step`` until stopped; ``step`` waits at most about half a second, so
 :meth:`ListenerThread.stop` returns quickly. A failing step (a dropped connection) is
-retried after a pause rather than ending the thread: the app keeps listening across a
-server restart.
+retried after a pause that doubles up to :data:`MAX_RETRY_PAUSE` rather than ending the
+thread: the app keeps listening across a server restart. ``on_lost`` hears of the first
+failure of a run of them (the app shows its connection banner).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-RETRY_PAUSE = 1.0
-"""Seconds to wait before trying again after a failed step."""
+RETRY_PAUSE = 0.5
+"""Seconds to wait before trying again after a failed step (doubled after each failure)."""
+MAX_RETRY_PAUSE = 8.0
+"""The longest wait between two tries."""
 
 
 class ListenerThread:
@@ -23,21 +26,29 @@ class ListenerThread:
         step: Callable[[threading.Event], None],
         close: Callable[[], None],
         name: str = "leadtui-listen",
+        on_lost: Callable[[], None] | None = None,
     ) -> None:
         self._step = step
         self._close = close
+        self._on_lost = on_lost
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        pause = 0.0
         try:
             while not self._stopped.is_set():
                 try:
                     self._step(self._stopped)
                 except Exception:  # noqa: BLE001 - a lost connection: retry, never crash the app
                     self._close()
-                    self._stopped.wait(RETRY_PAUSE)
+                    if not pause and self._on_lost is not None:
+                        self._on_lost()
+                    pause = min(max(pause * 2, RETRY_PAUSE), MAX_RETRY_PAUSE)
+                    self._stopped.wait(pause)
+                else:
+                    pause = 0.0
         finally:
             self._close()
 

@@ -31,6 +31,9 @@ REACHED_POSTGRES = (
     "UNION ALL SELECT '*' FROM stagechange s WHERE s.lead_id = {lead} AND s.imported) AS x), '')"
 )
 """The same on PostgreSQL."""
+DERIVED_TABLES = frozenset({"leadreach", "leadsummary", "followupsummary"})
+"""Kept by triggers: a restore copies the leads and their history back and skips these
+(copying them too would count every lead twice)."""
 IMPORTED_MARK = "*"
 """In a reached set: the lead has imported history."""
 

@@ -30,6 +30,14 @@ class TeamSide(Protocol):
         """The distinct owners of live leads, in order (at most ``limit``)."""
         ...
 
-    def listen(self, on_change: Callable[[], None]) -> Listening:
-        """Call ``on_change`` (from another thread) soon after someone else commits a change."""
+    def listen(
+        self, on_change: Callable[[], None], on_lost: Callable[[], None] | None = None
+    ) -> Listening:
+        """Call ``on_change`` (from another thread) soon after someone else commits a change;
+        ``on_lost`` when the listener's connection failed (it retries by itself)."""
+        ...
+
+    def ping(self) -> None:
+        """One trivial read on this thread's connection (reconnecting if it broke); a
+        driver error when the database cannot be reached."""
         ...

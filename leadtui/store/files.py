@@ -35,6 +35,13 @@ def make_backup(db_path: Path) -> Path:
     return make(db_path)
 
 
+def make_dump(db_path: Path, target: Path) -> Path:
+    """Write the file's data as a leadtui dump at ``target`` (restorable on a server)."""
+    from leadtui.storage.sqlite.dump_io import write_sqlite_dump
+
+    return write_sqlite_dump(db_path, target)
+
+
 def backups_to_keep() -> int:
     """How many backups of each kind are kept (``LEADTUI_BACKUPS``)."""
     from leadtui.storage.sqlite.backup_copy import backups_to_keep as keep
@@ -43,7 +50,12 @@ def backups_to_keep() -> int:
 
 
 def restore_backup(db_path: Path, backup: Path) -> RestoreResult:
-    """Replace the database at ``db_path`` with ``backup``, keeping the replaced file."""
+    """Replace the database at ``db_path`` with ``backup``, keeping the replaced file;
+    ``backup`` may be a leadtui data dump (a PostgreSQL database's backup, say)."""
+    from leadtui.storage.sqlite.dump_io import is_dump, restore_dump
+
+    if is_dump(backup):
+        return restore_dump(db_path, backup)
     from leadtui.storage.sqlite.backup import restore_backup as restore
 
     return restore(db_path, backup)

@@ -76,6 +76,8 @@ class ImportsService:
         self.backend.check()  # quick_check: never import into a damaged file
         if options.owner is None:
             options = replace(options, owner=self.context.actor())
+        if options.actor is None:
+            options = replace(options, actor=self.context.actor())
         now = self.context.now()
         report = import_file(self.backend.import_target, preview, options, now, progress)
         if report.merge_into and report.batch_id is not None:

@@ -17,7 +17,7 @@ from leadtui.domain.validation import ValidationError
 from leadtui.i18n import _
 from leadtui.storage.team_base import Listening
 from leadtui.store import orm_steps
-from leadtui.store.context import StoreContext, unit_of_work
+from leadtui.store.context import StoreContext, boundary, unit_of_work
 
 MAX_OWNERS = 200
 """At most this many owners are offered by Tab completion."""
@@ -99,6 +99,15 @@ class TeamService:
                 restored.append(lead_id)
         return restored
 
-    def listen(self, on_change: Callable[[], None]) -> Listening:
-        """Call ``on_change`` from another thread soon after a committed change (stop it!)."""
-        return self.backend.team.listen(on_change)
+    def listen(
+        self, on_change: Callable[[], None], on_lost: Callable[[], None] | None = None
+    ) -> Listening:
+        """Call ``on_change`` from another thread soon after a committed change (stop it!);
+        ``on_lost`` when its connection to the database failed (it keeps retrying)."""
+        return self.backend.team.listen(on_change, on_lost)
+
+    def ping(self) -> None:
+        """Check the database answers (reconnecting if needed); :class:`ConnectionLost`
+        (or another :class:`LeadtuiError`) when it does not."""
+        with boundary(self.backend):
+            self.backend.team.ping()

@@ -19,6 +19,7 @@ from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.clean_input import clean_input_value, cleaned_paste
+from leadtui.ui.connection import ConnectionDropped, ConnectionWatch
 from leadtui.ui.keymap import bind
 from leadtui.ui.live import ColleagueChanged, LiveUpdates
 from leadtui.ui.screens.lead_list import LeadListScreen
@@ -121,9 +122,12 @@ class LeadApp(App[None]):
         self.clock = clock
         self.demo = demo
         self.undo_history = UndoHistory()
+        self.connection = ConnectionWatch(self, store)
+        """The connection to the server dropped: banner, retries (:mod:`leadtui.ui.connection`)."""
         self.writes = WriteQueue(
             self, self.undo_history, store.release_reader, self.show_database_lost
         )
+        self.writes.on_unreachable = self.connection.lost
         self.language_switch: Reopen | None = None
         """Set when the user chose another language: the launcher starts the app again."""
         self.reopen: Reopen | None = None
@@ -173,6 +177,10 @@ class LeadApp(App[None]):
     def on_colleague_changed(self, _message: ColleagueChanged) -> None:
         """Someone else's change was committed: refresh the open screens (debounced)."""
         self.live.changed()
+
+    def on_connection_dropped(self, _message: ConnectionDropped) -> None:
+        """The live listener lost its connection: show the banner and reconnect."""
+        self.connection.lost()
 
     @work(thread=True, exclusive=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -244,8 +252,13 @@ class LeadApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         # Textual's one funnel for unhandled errors (worker reads included): a lost
         # database gets the problem screen and exit status 1, not a traceback.
+        from leadtui.ui.connection import connection_error
         from leadtui.ui.screens.database_lost import lost_error
 
+        dropped = connection_error(error)  # a read in a worker: banner and retries
+        if dropped is not None:
+            self.connection.lost(dropped)
+            return
         lost = lost_error(error, self.store)
         if lost is None:
             super()._handle_exception(error)
@@ -276,6 +289,7 @@ class LeadApp(App[None]):
         """Stop listening, and close database connections (kept open for the app of a new
         language)."""
         self.live.stop()
+        self.connection.stop()
         if self.language_switch is None:
             self.store.close()
 

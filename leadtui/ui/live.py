@@ -51,16 +51,26 @@ class LiveUpdates:
     def start(self) -> None:
         """Start listening (once), unless turned off."""
         if self._listening is None and live_enabled():
-            self._listening = self.store.team.listen(self._signal)
+            self._listening = self.store.team.listen(self._signal, self._lost)
 
     def _signal(self) -> None:
         # Listener thread: only hand the news to the app's message queue.
         self.app.post_message(ColleagueChanged())
 
+    def _lost(self) -> None:
+        # Listener thread: its connection failed; the app's connection watch takes over.
+        from leadtui.ui.connection import ConnectionDropped
+
+        self.app.post_message(ConnectionDropped())
+
     def changed(self) -> None:
         """A change arrived (UI thread): refresh soon, once for a burst."""
         if self._timer is None:
             self._timer = self.app.set_timer(SETTLE, self._refresh)
+
+    def refresh_now(self) -> None:
+        """Ask every open screen to re-read what it shows (the connection is back)."""
+        self._refresh()
 
     def _refresh(self) -> None:
         self._timer = None

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from textual.widgets import Static
 
-from leadtui.domain.errors import DatabaseLost, LeadtuiError
+from leadtui.domain.errors import ConnectionLost, DatabaseLost, LeadtuiError
 from leadtui.domain.undo import UndoEntry, UndoHistory
 from leadtui.i18n import _, ngettext
 
@@ -66,6 +66,8 @@ class WriteQueue:
         self.app = app
         self.on_lost = on_lost
         """Called instead of a toast when the database was lost (its -wal deleted)."""
+        self.on_unreachable: Callable[[ConnectionLost], None] | None = None
+        """Called (besides the toast) when the server could not be reached."""
         self.history = history
         self.release = release
         self._pending: deque[Callable[[], None]] = deque()
@@ -144,10 +146,15 @@ class WriteQueue:
         if isinstance(error, DatabaseLost) and self.on_lost is not None:
             self.on_lost(error)  # the app's problem screen, instead of a toast
             return
+        unreachable = isinstance(error, ConnectionLost)
+        if isinstance(error, ConnectionLost) and self.on_unreachable is not None:
+            self.on_unreachable(error)  # the banner; the toast below says nothing was saved
         try:
             handled = write.on_error(error) if write.on_error is not None else False
             if not handled or dropped:
                 message = "" if handled else str(error)
+                if unreachable and not handled:
+                    message += " " + _("Try again once the connection is back.")
                 if dropped:
                     message += (" " if message else "") + ngettext(
                         "The {n} change asked for after it was not made either.",

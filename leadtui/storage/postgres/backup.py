@@ -23,11 +23,10 @@ from psycopg.conninfo import conninfo_to_dict
 
 from leadtui.domain.errors import DatabaseRefused
 from leadtui.domain.timefmt import format_db_time
-from leadtui.i18n import _
 from leadtui.paths import data_dir
 from leadtui.storage.backup_keep import backups_to_keep
 from leadtui.storage.base import BackupErasure, BackupInfo, Person, RestoreResult
-from leadtui.storage.columns import FOLLOWUP_SUMMARY, LEAD_REACH, LEAD_SUMMARY, TABLES, Table
+from leadtui.storage.columns import TABLES, Table
 from leadtui.storage.dump_file import (
     DumpHeader,
     TableRows,
@@ -38,16 +37,15 @@ from leadtui.storage.dump_file import (
     read_rows,
     write_dump,
 )
+from leadtui.storage.dump_shape import check_shape
 from leadtui.storage.postgres import db
 from leadtui.storage.postgres.url import mask_password
 from leadtui.storage.schema_version import SCHEMA_VERSION
+from leadtui.storage.summary import DERIVED_TABLES
 
 Conn = psycopg.Connection[tuple[Any, ...]]
-_DECLARED = {table.name: table.names for table in TABLES}
 _WITH_ID = tuple(table.name for table in TABLES if "id" in table.names)
-# Kept by triggers while the leads and their history are copied back: copying them too
-# would count every lead twice.
-_DERIVED = frozenset(table.name for table in (LEAD_REACH, LEAD_SUMMARY, FOLLOWUP_SUMMARY))
+
 _LOCK_TIMEOUT = "10s"
 
 
@@ -120,7 +118,7 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
     an unknown table or column is refused and nothing changes.
     """
     read_header(backup)
-    _check_shape(backup)
+    check_shape(backup)
     tables = _names(table.name for table in TABLES)
     conn.execute(sql.SQL("SET LOCAL lock_timeout = {}").format(sql.Literal(_LOCK_TIMEOUT)))
     conn.execute(sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(tables))
@@ -128,7 +126,7 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
     conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(tables))
     with conn.cursor() as cursor:
         for (name, columns), rows in groupby(read_rows(backup), key=lambda r: (r[0], r[1])):
-            if name in _DERIVED:
+            if name in DERIVED_TABLES:
                 continue
             statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
                 sql.Identifier(name), _names(columns)
@@ -145,29 +143,6 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
                 (name,),
             )
     return RestoreResult(backup, previous)
-
-
-def _check_shape(backup: Path) -> None:
-    """Every table and column of the dump is one of ours (and the file is whole)."""
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-    for name, columns, row in read_rows(backup):
-        shape = (name, tuple(columns))
-        if shape in seen and len(row) == len(columns):
-            continue
-        if name not in _DECLARED or not set(columns) <= set(_DECLARED[name]):
-            raise DatabaseRefused(
-                _(
-                    "{path} holds a table or column leadtui does not know ({table}); "
-                    "nothing was changed."
-                ).format(path=backup, table=name)
-            )
-        if len(row) != len(columns):
-            raise DatabaseRefused(
-                _(
-                    "{path} is damaged (a row of {table} has the wrong size); nothing was changed."
-                ).format(path=backup, table=name)
-            )
-        seen.add(shape)
 
 
 def forget_in_backups(url: str, person: Person, now: datetime) -> BackupErasure:

@@ -30,8 +30,10 @@ TIME_COLUMNS = frozenset(column.name for column in LEAD.columns if column.kind i
 _DERIVED = frozenset({"id", "created_at", "updated_at", "stage_changed_at"})
 
 COPY_LEAD = f"COPY lead ({', '.join(LEAD_COLUMNS)}) FROM STDIN"
-COPY_CHANGE = "COPY stagechange (lead_id, from_stage, to_stage, at, reason, imported) FROM STDIN"
-COPY_ACTIVITY = "COPY activity (lead_id, kind, at, body) FROM STDIN"
+COPY_CHANGE = (
+    "COPY stagechange (lead_id, from_stage, to_stage, at, reason, imported, actor) FROM STDIN"
+)
+COPY_ACTIVITY = "COPY activity (lead_id, kind, at, body, actor) FROM STDIN"
 NEW_IDS = "SELECT nextval(pg_get_serial_sequence('lead', 'id')) FROM generate_series(1, %s)"
 INSERT_TAG = "INSERT INTO tag (name) VALUES (%s) ON CONFLICT (name) DO NOTHING"
 INSERT_LINK = (
@@ -69,9 +71,13 @@ def bulk_insert(
 
 
 def insert_chunk(
-    conn: psycopg.Connection[tuple[Any, ...]], chunk: list[dict[str, Any]], stamp: str
+    conn: psycopg.Connection[tuple[Any, ...]],
+    chunk: list[dict[str, Any]],
+    stamp: str,
+    actor: str | None = None,
 ) -> list[int]:
-    """``COPY`` one chunk of lead rows (with their extras); their new ids, in order."""
+    """``COPY`` one chunk of lead rows (with their extras, made by ``actor``); their new
+    ids, in order."""
     ids = [int(found) for (found,) in conn.execute(NEW_IDS, (len(chunk),)).fetchall()]
     leads: list[tuple[Any, ...]] = []
     changes: list[tuple[Any, ...]] = []
@@ -99,11 +105,11 @@ def insert_chunk(
         )
         # A step may carry a fifth item: imported history (a JSON backup restored).
         changes.extend(
-            (lead_id, src, dst, _time(at), reason, bool(imported and imported[0]))
+            (lead_id, src, dst, _time(at), reason, bool(imported and imported[0]), actor)
             for src, dst, at, reason, *imported in history
         )
         activities.extend(
-            (lead_id, kind, _time(at), body) for kind, at, body in get("activities") or ()
+            (lead_id, kind, _time(at), body, actor) for kind, at, body in get("activities") or ()
         )
         links.extend((lead_id, tag) for tag in get("tags") or ())
     with conn.cursor() as cursor:

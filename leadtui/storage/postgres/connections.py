@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
-from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.errors import ConnectionLost, DatabaseRefused, LeadtuiError
 from leadtui.i18n import _
 from leadtui.storage.postgres import db
 from leadtui.storage.postgres.url import checked_url, mask_password
@@ -65,12 +65,28 @@ class PostgresConnections:
 
     # -- connections ----------------------------------------------------------------
 
+    def connect(self, *, autocommit: bool = True) -> Conn:
+        """A new connection; the server gone since the database was opened is
+        :class:`ConnectionLost` (the app retries), not a refusal of the database."""
+        try:
+            return db.connect(self._url, autocommit=autocommit)
+        except DatabaseRefused as error:
+            friendly = self.translate_error(error.__cause__) if error.__cause__ else None
+            if isinstance(friendly, ConnectionLost):
+                raise friendly from error
+            raise ConnectionLost(str(error)) from error
+
     def reader(self) -> Conn:
         """This thread's read connection (autocommit, read-only), opened on first use."""
         conn: Conn | None = getattr(self._local, "conn", None)
         if conn is None or conn.closed:
-            conn = db.connect(self._url)
-            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            conn = self.connect()
+            try:
+                conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            except psycopg.Error as error:
+                conn.close()
+                self.raise_storage_error(error)
+                raise
             self._local.conn = conn
             with self._lock:
                 self._readers.append(conn)
@@ -90,10 +106,9 @@ class PostgresConnections:
             if self._engine is None:
                 from sqlalchemy import create_engine
 
-                url = self._url
                 self._engine = create_engine(
                     "postgresql+psycopg://",
-                    creator=lambda: db.connect(url, autocommit=False),
+                    creator=lambda: self.connect(autocommit=False),
                     isolation_level="REPEATABLE READ",
                     pool_pre_ping=True,
                 )
@@ -145,7 +160,7 @@ class PostgresConnections:
         """A psycopg connection of its own inside one write transaction (the bulk jobs)."""
         if self._read_only:
             self.refuse_write()
-        conn = db.connect(self._url)
+        conn = self.connect()
         try:
             with conn.transaction():
                 yield conn
@@ -201,6 +216,20 @@ class PostgresConnections:
         conn.close()
 
     def _reading(self, read: Any, *args: Any) -> Any:
+        # A read is safe to run twice: a connection that broke while idle (the server
+        # restarted, an administrator ended the session) is replaced and the read retried
+        # once, so the first read after an outage does not fail for nothing.
+        conn = self._read()
+        try:
+            return read(conn, *args)
+        except psycopg.OperationalError as error:
+            if not conn.broken:
+                self.raise_storage_error(error)
+                raise
+        except psycopg.Error as error:
+            self.raise_storage_error(error)
+            raise
+        self.release_reader()
         try:
             return read(self._read(), *args)
         except psycopg.Error as error:

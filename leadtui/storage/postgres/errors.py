@@ -5,7 +5,7 @@ from __future__ import annotations
 import psycopg
 from psycopg import errors as pg
 
-from leadtui.domain.errors import LeadtuiError, ReadOnlyError, StorageError
+from leadtui.domain.errors import ConnectionLost, LeadtuiError, ReadOnlyError, StorageError
 from leadtui.i18n import _
 
 RETRY_LATER = _(
@@ -37,8 +37,14 @@ def storage_error(error: BaseException) -> LeadtuiError | None:
         return StorageError(
             _("The database server's disk is full: nothing was saved (the change was rolled back).")
         )
-    if isinstance(found, psycopg.OperationalError | pg.AdminShutdown | pg.QueryCanceled):
+    if isinstance(found, pg.QueryCanceled):
         return StorageError(
+            _("The database server cancelled the statement ({reason}): nothing was saved.").format(
+                reason=_first_line(found)
+            )
+        )
+    if isinstance(found, psycopg.OperationalError | psycopg.InterfaceError):
+        return ConnectionLost(
             _("The connection to the database server failed ({reason}): nothing was saved.").format(
                 reason=_first_line(found)
             )

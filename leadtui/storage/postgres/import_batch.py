@@ -38,8 +38,8 @@ _START = (
     "RETURNING id"
 )
 _IMPORTED_HISTORY = """
-INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported)
-SELECT l.id, NULL, s.key, l.created_at, '', true
+INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported, actor)
+SELECT l.id, NULL, s.key, l.created_at, '', true, %s
 FROM lead l
 JOIN stage cur ON cur.key = l.stage AND cur.kind <> 'lost'
 JOIN stage s ON s.kind = 'open' AND s.position < cur.position
@@ -61,8 +61,9 @@ class CopyWriter:
     (other people may be reading), so there is nothing to finish or wait for.
     """
 
-    def __init__(self, conn: Conn, now: datetime) -> None:
+    def __init__(self, conn: Conn, now: datetime, actor: str | None = None) -> None:
         self.conn = conn
+        self.actor = actor
         self.stamp = format_db_time(now)
         self.created: set[int] = set()
         found = conn.execute("SELECT reltuples FROM pg_class WHERE oid = 'lead'::regclass")
@@ -71,7 +72,7 @@ class CopyWriter:
     def insert(self, chunk: list[dict[str, Any]]) -> list[int]:
         """``COPY`` a chunk; the new ids in order."""
         with fewer_collections():
-            ids = insert_chunk(self.conn, chunk, self.stamp)
+            ids = insert_chunk(self.conn, chunk, self.stamp, self.actor)
         self.created.update(ids)
         if len(self.created) >= self._analyze_at:
             self._analyze()
@@ -111,14 +112,19 @@ class PostgresImportTarget:
 
     def __init__(self, conn: Conn) -> None:
         self.conn = conn
+        self.actor: str | None = None
 
     def tag_floor(self) -> int:
         """The highest tag id before the import."""
         found = self.conn.execute("SELECT coalesce(max(id), 0) FROM tag").fetchone()
         return int(found[0]) if found else 0
 
-    def start(self, now: datetime, file_name: str, file_format: str) -> int:
-        """Create the batch row and the scratch tables; the batch id."""
+    def start(
+        self, now: datetime, file_name: str, file_format: str, actor: str | None = None
+    ) -> int:
+        """Create the batch row and the scratch tables; the batch id (``actor`` signs
+        the stage changes and notes the batch writes)."""
+        self.actor = actor
         for ddl in _SCRATCH:
             self.conn.execute(ddl)
         found = self.conn.execute(
@@ -134,7 +140,7 @@ class PostgresImportTarget:
 
     def writer(self, now: datetime, *, updates: bool) -> CopyWriter:
         """A ``COPY`` writer (the same with or without updates)."""
-        return CopyWriter(self.conn, now)
+        return CopyWriter(self.conn, now, self.actor)
 
     def _by_index(self, sql: str, values: set[str]) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, (sorted(values),)).fetchall()
@@ -201,9 +207,9 @@ class PostgresImportTarget:
             for note in update.notes:
                 self._added(
                     "activity",
-                    "INSERT INTO activity (lead_id, kind, at, body) VALUES (%s, 'note', %s, %s) "
-                    "RETURNING id",
-                    (lead_id, stamp, note),
+                    "INSERT INTO activity (lead_id, kind, at, body, actor) "
+                    "VALUES (%s, 'note', %s, %s, %s) RETURNING id",
+                    (lead_id, stamp, note, self.actor),
                     pre_existing,
                 )
         if update.notes:
@@ -230,9 +236,9 @@ class PostgresImportTarget:
             changes["stage_changed_at"] = stamp
             self._added(
                 "change",
-                "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
-                "VALUES (%s, %s, %s, %s, %s) RETURNING id",
-                (lead_id, current["stage"], changes["stage"], stamp, _("import")),
+                "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, actor) "
+                "VALUES (%s, %s, %s, %s, %s, %s) RETURNING id",
+                (lead_id, current["stage"], changes["stage"], stamp, _("import"), self.actor),
                 pre_existing,
             )
         assignments = ", ".join(f"{name} = %s" for name in changes)
@@ -243,7 +249,7 @@ class PostgresImportTarget:
 
     def record_imported_history(self, batch_id: int) -> int:
         """The earlier stages of each new lead, as imported history."""
-        return self.conn.execute(_IMPORTED_HISTORY, (batch_id,)).rowcount
+        return self.conn.execute(_IMPORTED_HISTORY, (self.actor, batch_id)).rowcount
 
     def finish(
         self, batch_id: int, counts: dict[str, Any], report: dict[str, Any], floor: int

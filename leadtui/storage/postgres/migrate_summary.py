@@ -1,4 +1,4 @@
-"""Schema step 11 → 12 on PostgreSQL: the summary tables, their triggers and their backfill.
+"""Schema step 12 → 13 on PostgreSQL: the summary tables, their triggers and their backfill.
 
 Idempotent and self-contained (``IF NOT EXISTS``, ``OR REPLACE``, a refill from the
 leads), run in the migration's transaction under the schema advisory lock.

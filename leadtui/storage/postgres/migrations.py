@@ -117,6 +117,12 @@ def _index_score_sort(conn: Conn) -> None:
     index_score_sort(conn)
 
 
+def _nulls_first_indexes(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_null_order import nulls_first_indexes
+
+    nulls_first_indexes(conn)
+
+
 def _add_summaries(conn: Conn) -> None:
     from leadtui.storage.postgres.migrate_summary import add_summaries
 
@@ -134,7 +140,8 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     8: _add_team,
     9: _search_prefixes,
     10: _index_score_sort,
-    11: _add_summaries,
+    11: _nulls_first_indexes,
+    12: _add_summaries,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

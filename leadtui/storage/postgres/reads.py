@@ -29,6 +29,7 @@ from leadtui.storage.columns import LEAD
 from leadtui.storage.filter_sql import filter_words, query_conditions, text_hits, without_text
 from leadtui.storage.paging import page_window
 from leadtui.storage.postgres.filter_dialect import POSTGRES
+from leadtui.storage.postgres.list_order import order_clause
 from leadtui.storage.postgres.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.stage_sums import stage_totals_of
 
@@ -40,20 +41,6 @@ SEARCH_CAP = 10_000
 _ROW_NAMES = column_fields(LeadRow, LEAD)
 ROW_COLUMNS = select_list(_ROW_NAMES, "l")
 _decode_row = values_decoder(LEAD, _ROW_NAMES)
-_NEVER_NULL = frozenset(f"l.{c.name}" for c in LEAD.columns if c.primary_key or not c.nullable)
-
-_SORT_TERMS: dict[SortKey, tuple[str, ...]] = {
-    SortKey.CREATED: ("l.created_at",),
-    SortKey.NAME: ("leadtui_nocase(l.last_name)", "leadtui_nocase(l.first_name)"),
-    SortKey.COMPANY: ("leadtui_nocase(l.company)",),
-    SortKey.EMAIL: ("leadtui_nocase(l.email)",),
-    SortKey.STAGE: ("(SELECT s.position FROM stage s WHERE s.key = l.stage)", "l.created_at"),
-    SortKey.SOURCE: ("l.source", "l.created_at"),
-    SortKey.FOLLOWUP: ("l.next_followup_at IS NULL", "l.next_followup_at"),
-    SortKey.LAST_ACTIVITY: ("l.last_activity_at",),
-    SortKey.VALUE: ("l.value_cents",),
-    SortKey.SCORE: ("l.score",),
-}
 
 
 def row(values: tuple[Any, ...]) -> LeadRow:
@@ -94,19 +81,6 @@ def where_clause(lead_filter: LeadFilter, now: datetime) -> tuple[str, list[Any]
             pass
     extra, extra_params = query_conditions(lead_filter.query, now, POSTGRES)
     return " AND ".join([*clauses, *extra]), [*params, *extra_params]
-
-
-def order_clause(sort: LeadSort, *, reverse: bool = False) -> str:
-    """ORDER BY terms; NULLs sort as SQLite sorts them (first ascending, last descending).
-
-    A column that cannot be NULL gets no NULLS clause: with one, the order no longer
-    matched its index (kept NULLS LAST), and PostgreSQL sorted every lead for each page.
-    """
-    descending = sort.descending != reverse
-    plain = " DESC" if descending else ""
-    nulls = " DESC NULLS LAST" if descending else " NULLS FIRST"
-    terms = (*_SORT_TERMS[sort.key], "l.id")
-    return ", ".join(term + (plain if term in _NEVER_NULL else nulls) for term in terms)
 
 
 HIT_IDS = "l.id = ANY(ARRAY(SELECT id FROM hits))"

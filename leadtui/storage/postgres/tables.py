@@ -129,17 +129,23 @@ STAGE_ACTIVITY_INDEX = (
 """The agenda's "going cold" read: per stage, untouched leads by their last touch."""
 OWNER_INDEX = f"CREATE INDEX ix_live_owner ON lead (owner, created_at, id) {_LIVE}"
 """Serves ``owner:me`` and the "Mine" view (team mode, schema 7)."""
+NULLS_FIRST_INDEXES = (
+    f"CREATE INDEX ix_live_email ON lead (leadtui_nocase(email) NULLS FIRST, id) {_LIVE}",
+    f"CREATE INDEX ix_live_activity ON lead (last_activity_at NULLS FIRST, id) {_LIVE}",
+)
+"""The list sorts on columns that can be NULL: NULLs first, as SQLite sorts them, so the
+list's ORDER BY walks them both ways (:mod:`.list_order`)."""
 LIST_INDEXES: tuple[str, ...] = (
     f"CREATE INDEX ix_live_created ON lead (created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_created ON lead (stage, created_at, id) {_LIVE}",
     "CREATE INDEX ix_live_name ON lead (leadtui_nocase(last_name), leadtui_nocase(first_name), "
     f"id) {_LIVE}",
     f"CREATE INDEX ix_live_company ON lead (leadtui_nocase(company), id) {_LIVE}",
-    f"CREATE INDEX ix_live_email ON lead (leadtui_nocase(email), id) {_LIVE}",
+    NULLS_FIRST_INDEXES[0],
     "CREATE INDEX ix_live_followup ON lead ((next_followup_at IS NULL), next_followup_at, id) "
     f"{_LIVE}",
     f"CREATE INDEX ix_live_stage_followup ON lead (stage, next_followup_at, id) {_LIVE}",
-    f"CREATE INDEX ix_live_activity ON lead (last_activity_at, id) {_LIVE}",
+    NULLS_FIRST_INDEXES[1],
     f"CREATE INDEX ix_live_value ON lead (value_cents, id) {_LIVE}",
     f"CREATE INDEX ix_live_source ON lead (source, created_at, id) {_LIVE}",
     f"CREATE INDEX ix_live_stage_money ON lead (stage, currency, value_cents) {_LIVE}",

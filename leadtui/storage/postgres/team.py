@@ -44,7 +44,19 @@ class PostgresTeam:
         rows = self._reader().execute(owners_sql("%s"), (limit,))
         return [str(name) for (name,) in rows]
 
-    def listen(self, on_change: Callable[[], None]) -> ListenerThread:
+    def ping(self) -> None:
+        """``SELECT 1`` on this thread's reader (one that broke while idle is replaced)."""
+        conn = self._reader()
+        try:
+            conn.execute("SELECT 1").fetchone()
+        except psycopg.OperationalError:
+            if not conn.broken:
+                raise
+            self._reader().execute("SELECT 1").fetchone()  # _reader replaces a broken one
+
+    def listen(
+        self, on_change: Callable[[], None], on_lost: Callable[[], None] | None = None
+    ) -> ListenerThread:
         """``LISTEN`` on a connection of its own; ``on_change`` after each colleague's commit."""
         from leadtui.storage.postgres.db import connect
 
@@ -68,4 +80,4 @@ class PostgresTeam:
             if any(True for _notice in notices):
                 on_change()
 
-        return ListenerThread(step, close)
+        return ListenerThread(step, close, on_lost=on_lost)

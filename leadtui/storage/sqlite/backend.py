@@ -297,12 +297,16 @@ class SqliteBackend(SqliteConnections):
         return list_backups(self.path)
 
     def restore(self, backup: Path) -> RestoreResult:
-        """Replace the file with a checked copy of ``backup``; the old one is kept."""
+        """Replace the file with a checked copy of ``backup`` (or a file rebuilt from a
+        leadtui data dump); the old one is kept."""
         from leadtui.storage.sqlite.backup import restore_backup
+        from leadtui.storage.sqlite.dump_io import is_dump, restore_dump
 
         if self.read_only:
             self.refuse_write()
         self.close()
+        if is_dump(backup):
+            return restore_dump(self.path, backup)
         return restore_backup(self.path, backup)
 
     def check(self) -> None:

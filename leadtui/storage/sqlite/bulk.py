@@ -52,8 +52,8 @@ SECONDARY_INDEXES = (
 )
 
 INSERT_FIRST_CHANGES = (
-    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
-    "SELECT id, NULL, stage, created_at, '' FROM lead WHERE id >= ? AND id < ? ORDER BY id"
+    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, actor) "
+    "SELECT id, NULL, stage, created_at, '', ?3 FROM lead WHERE id >= ?1 AND id < ?2 ORDER BY id"
 )
 """Each new lead's first stage change, for rows without a ``history`` (one statement)."""
 INDEX_NEW = (
@@ -114,8 +114,11 @@ class LeadWriter:
         *,
         manual_fts: bool = False,
         index_in_background: bool = False,
+        actor: str | None = None,
     ) -> None:
         self.conn = conn
+        self.actor = actor
+        """Who the stage changes and activities of the new rows are by (an import's user)."""
         self.stamp = format_db_time(now)
         self.manual_fts = manual_fts
         first_id, existing = conn.execute(
@@ -163,7 +166,7 @@ class LeadWriter:
         """Insert a chunk of rows; returns their new ids in order."""
         self.wait()
         start = self.next_id
-        self.next_id = _insert_chunk(self.conn, chunk, self.next_id, self.stamp)
+        self.next_id = _insert_chunk(self.conn, chunk, self.next_id, self.stamp, self.actor)
         if self._helper is not None:
             self._pending = self._helper.submit(self._index, start, self.next_id)
         return list(range(start, self.next_id))
@@ -247,7 +250,11 @@ class LeadWriter:
 
 
 def _insert_chunk(
-    conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int, stamp: str
+    conn: sqlite3.Connection,
+    chunk: list[dict[str, Any]],
+    next_id: int,
+    stamp: str,
+    actor: str | None = None,
 ) -> int:
     """Insert ``chunk``: only columns some row gives are bound per row.
 
@@ -258,7 +265,7 @@ def _insert_chunk(
     """
     present: set[str] = set().union(*chunk)
     if present & {"history", "updated_at", "stage_changed_at"}:
-        return insert_chunk_general(conn, chunk, next_id, stamp)
+        return insert_chunk_general(conn, chunk, next_id, stamp, actor)
     created_varies = "created_at" in present
     plain = [column for column in LEAD_COLUMNS if column in present and column not in DERIVED]
     times = [index for index, column in enumerate(plain) if column in TIME_COLUMNS]
@@ -283,8 +290,8 @@ def _insert_chunk(
         leads.append((next_id + len(leads), *values))
     marks = ", ".join(params[column] for column in LEAD_COLUMNS)
     conn.executemany(f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({marks})", leads)
-    conn.execute(INSERT_FIRST_CHANGES, (next_id, next_id + len(chunk)))
-    insert_extras(conn, chunk, next_id)
+    conn.execute(INSERT_FIRST_CHANGES, (next_id, next_id + len(chunk), actor))
+    insert_extras(conn, chunk, next_id, actor)
     return next_id + len(chunk)
 
 

@@ -28,10 +28,10 @@ INSERT_LEAD = (
     f"INSERT INTO lead ({', '.join(LEAD_COLUMNS)}) VALUES ({', '.join('?' * len(LEAD_COLUMNS))})"
 )
 INSERT_CHANGE = (
-    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported, actor) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-INSERT_ACTIVITY = "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, ?, ?, ?)"
+INSERT_ACTIVITY = "INSERT INTO activity (lead_id, kind, at, body, actor) VALUES (?, ?, ?, ?, ?)"
 INSERT_TAG = "INSERT OR IGNORE INTO tag (name) VALUES (?)"
 INSERT_LINK = "INSERT OR IGNORE INTO leadtag (lead_id, tag_id) SELECT ?, id FROM tag WHERE name = ?"
 
@@ -43,15 +43,17 @@ def db_time(value: datetime | str | None) -> str | None:
     return format_db_time(value)
 
 
-def insert_extras(conn: sqlite3.Connection, chunk: list[dict[str, Any]], first: int) -> None:
-    """Activities and tags of the rows that have them."""
+def insert_extras(
+    conn: sqlite3.Connection, chunk: list[dict[str, Any]], first: int, actor: str | None = None
+) -> None:
+    """Activities (by ``actor``) and tags of the rows that have them."""
     activities: list[tuple[Any, ...]] = []
     links: list[tuple[int, str]] = []
     tags: set[str] = set()
     for lead_id, row in enumerate(chunk, start=first):
         if row.get("activities"):
             activities.extend(
-                (lead_id, kind, db_time(at), body) for kind, at, body in row["activities"]
+                (lead_id, kind, db_time(at), body, actor) for kind, at, body in row["activities"]
             )
         for tag in row.get("tags") or ():
             tags.add(tag)
@@ -64,9 +66,14 @@ def insert_extras(conn: sqlite3.Connection, chunk: list[dict[str, Any]], first: 
 
 
 def insert_chunk_general(
-    conn: sqlite3.Connection, chunk: list[dict[str, Any]], next_id: int, stamp: str
+    conn: sqlite3.Connection,
+    chunk: list[dict[str, Any]],
+    next_id: int,
+    stamp: str,
+    actor: str | None = None,
 ) -> int:
-    """Rows with their own stage history or update times (demo data, tests)."""
+    """Rows with their own stage history or update times (demo data, tests); ``actor``
+    made the steps and activities."""
     leads: list[tuple[Any, ...]] = []
     changes: list[tuple[Any, ...]] = []
     first = next_id
@@ -94,10 +101,10 @@ def insert_chunk_general(
         )
         # A step may carry a fifth item: imported history (a JSON backup restored).
         changes.extend(
-            (lead_id, src, dst, db_time(at), reason, bool(imported and imported[0]))
+            (lead_id, src, dst, db_time(at), reason, bool(imported and imported[0]), actor)
             for src, dst, at, reason, *imported in history
         )
     conn.executemany(INSERT_LEAD, leads)
     conn.executemany(INSERT_CHANGE, changes)
-    insert_extras(conn, chunk, first)
+    insert_extras(conn, chunk, first, actor)
     return next_id

@@ -79,6 +79,11 @@ def _add_team(conn: sqlite3.Connection) -> None:
     add_team(conn)
 
 
+def _nulls_first(_conn: sqlite3.Connection) -> None:
+    """11 → 12: nothing to do on SQLite (its NULLs sort first already); the step exists
+    for PostgreSQL's list indexes (:mod:`leadtui.storage.postgres.migrate_null_order`)."""
+
+
 def _add_summaries(conn: sqlite3.Connection) -> None:
     from leadtui.storage.sqlite.migrate_summary import add_summaries
 
@@ -97,7 +102,8 @@ MIGRATIONS: dict[int, Migration] = {
     8: _add_team,
     9: widen_search_prefixes,
     10: index_score_sort,
-    11: _add_summaries,
+    11: _nulls_first,
+    12: _add_summaries,
 }
 
 

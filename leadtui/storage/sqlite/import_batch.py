@@ -98,8 +98,9 @@ def update_lead(
     rows: Sequence[ImportRow],
     mode: str,
     now: datetime,
+    actor: str | None = None,
 ) -> None:
-    """Apply duplicate rows to an existing lead, keeping what revert needs."""
+    """Apply duplicate rows to an existing lead (as ``actor``), keeping what revert needs."""
     names = ", ".join(_KEPT)
     found = conn.execute(f"SELECT {names} FROM lead WHERE id = ?", (lead_id,)).fetchone()
     current = dict(zip(_KEPT, found, strict=True))
@@ -122,7 +123,7 @@ def update_lead(
         )
     if changes:
         writer.unindex([lead_id])  # searchable columns may change; finish() indexes it again
-        _write_changes(conn, lead_id, current, changes, stamp, pre_existing)
+        _write_changes(conn, lead_id, current, changes, (stamp, actor), pre_existing)
     if tags:
         conn.executemany("INSERT OR IGNORE INTO tag (name) VALUES (?)", [(t,) for t in tags])
         conn.executemany(
@@ -131,8 +132,8 @@ def update_lead(
         )
     for note in notes:
         cursor = conn.execute(
-            "INSERT INTO activity (lead_id, kind, at, body) VALUES (?, 'note', ?, ?)",
-            (lead_id, stamp, note),
+            "INSERT INTO activity (lead_id, kind, at, body, actor) VALUES (?, 'note', ?, ?, ?)",
+            (lead_id, stamp, note, actor),
         )
         if pre_existing:
             conn.execute(
@@ -151,15 +152,16 @@ def _write_changes(
     lead_id: int,
     current: dict[str, Any],
     changes: dict[str, Any],
-    stamp: str,
+    when_who: tuple[str, str | None],
     pre_existing: bool,
 ) -> None:
+    stamp, actor = when_who
     if "stage" in changes:
         changes["stage_changed_at"] = stamp
         cursor = conn.execute(
-            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (lead_id, current["stage"], changes["stage"], stamp, _("import")),
+            "INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, actor) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (lead_id, current["stage"], changes["stage"], stamp, _("import"), actor),
         )
         if pre_existing:
             conn.execute("INSERT INTO temp.import_added VALUES ('change', ?)", (cursor.lastrowid,))

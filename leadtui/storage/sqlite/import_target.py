@@ -21,13 +21,17 @@ class SqliteImportTarget:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.actor: str | None = None
 
     def tag_floor(self) -> int:
         """The highest tag id before the import."""
         return batch.tag_floor(self.conn)
 
-    def start(self, now: datetime, file_name: str, file_format: str) -> int:
-        """Create the batch row and the TEMP scratch tables."""
+    def start(
+        self, now: datetime, file_name: str, file_format: str, actor: str | None = None
+    ) -> int:
+        """Create the batch row and the TEMP scratch tables; ``actor`` signs what follows."""
+        self.actor = actor
         return batch.start(self.conn, now, file_name, file_format)
 
     def stage_names(self) -> list[tuple[str, str]]:
@@ -38,7 +42,9 @@ class SqliteImportTarget:
         """A :class:`LeadWriter`; with ``updates`` it keeps the search index by hand and
         indexes in the background, and keeps the phone index a load into an empty table
         would drop (dedupe by phone looks rows of this very load up)."""
-        writer = LeadWriter(self.conn, now, manual_fts=updates, index_in_background=updates)
+        writer = LeadWriter(
+            self.conn, now, manual_fts=updates, index_in_background=updates, actor=self.actor
+        )
         if updates and writer.rebuild_indexes:
             batch.keep_phone_index(self.conn)
         return writer
@@ -61,11 +67,11 @@ class SqliteImportTarget:
     ) -> None:
         """Apply duplicate rows to an existing lead (see :func:`.import_batch.update_lead`)."""
         assert isinstance(writer, LeadWriter)
-        batch.update_lead(self.conn, writer, lead_id, rows, mode, now)
+        batch.update_lead(self.conn, writer, lead_id, rows, mode, now, self.actor)
 
     def record_imported_history(self, batch_id: int) -> int:
         """The earlier stages of each new lead, as imported history."""
-        return record_imported_history(self.conn, batch_id)
+        return record_imported_history(self.conn, batch_id, self.actor)
 
     def finish(
         self, batch_id: int, counts: dict[str, Any], report: dict[str, Any], floor: int

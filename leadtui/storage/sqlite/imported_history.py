@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 
 _RECORD = """
-INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported)
-SELECT l.id, NULL, s.key, l.created_at, '', 1
+INSERT INTO stagechange (lead_id, from_stage, to_stage, at, reason, imported, actor)
+SELECT l.id, NULL, s.key, l.created_at, '', 1, ?
 FROM lead l
 JOIN stage cur ON cur.key = l.stage AND cur.kind != 'lost'
 JOIN stage s ON s.kind = 'open' AND s.position < cur.position
@@ -22,6 +22,8 @@ ORDER BY l.id, s.position
 """
 
 
-def record_imported_history(conn: sqlite3.Connection, batch_id: int) -> int:
-    """Add the earlier stages of each lead the batch created; returns how many changes."""
-    return conn.execute(_RECORD, (batch_id,)).rowcount
+def record_imported_history(
+    conn: sqlite3.Connection, batch_id: int, actor: str | None = None
+) -> int:
+    """Add the earlier stages of each lead the batch created (by ``actor``); how many."""
+    return conn.execute(_RECORD, (actor, batch_id)).rowcount

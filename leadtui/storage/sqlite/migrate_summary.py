@@ -1,4 +1,4 @@
-"""Schema step 11 → 12: the summary tables, their triggers and their backfill (idempotent).
+"""Schema step 12 → 13: the summary tables, their triggers and their backfill (idempotent).
 
 Creates ``leadreach``, ``leadsummary`` and ``followupsummary`` when missing, the
 triggers that keep them, then refills them from the leads, so running it twice, or

@@ -34,7 +34,13 @@ class SqliteTeam:
 
         return [str(name) for (name,) in self._reader().execute(owners_sql("?"), (limit,))]
 
-    def listen(self, on_change: Callable[[], None]) -> ListenerThread:
+    def ping(self) -> None:
+        """One trivial read (a file is always there while it is open)."""
+        self._reader().execute("SELECT 1").fetchone()
+
+    def listen(
+        self, on_change: Callable[[], None], on_lost: Callable[[], None] | None = None
+    ) -> ListenerThread:
         """Poll ``data_version`` and call ``on_change`` when another connection committed."""
         from leadtui.storage.sqlite.connect import connect_sqlite
 
@@ -57,4 +63,4 @@ class SqliteTeam:
             state["seen"] = version
             stopped.wait(POLL_SECONDS)
 
-        return ListenerThread(step, close)
+        return ListenerThread(step, close, on_lost=on_lost)

@@ -13,7 +13,7 @@ from typing import Any, Protocol, cast
 
 from textual.app import App
 
-from leadtui.domain.errors import DatabaseLost
+from leadtui.domain.errors import DatabaseLost, LeadtuiError
 from leadtui.i18n import _
 
 EXIT_LOST = 1
@@ -51,15 +51,12 @@ def lost_error(error: BaseException, store: Any) -> DatabaseLost | None:
     """The :class:`DatabaseLost` behind ``error`` (a failed worker, a raw disk I/O error
     from a read), else ``None``."""
     from leadtui.store.context import readable_error
+    from leadtui.ui.connection import error_chain
 
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, DatabaseLost):
-            return current
-        friendly = readable_error(current, store.backend)
+    for current in error_chain(error):
+        friendly: LeadtuiError | None = current if isinstance(current, DatabaseLost) else None
+        if friendly is None:
+            friendly = readable_error(current, store.backend)
         if isinstance(friendly, DatabaseLost):
             return friendly
-        current = getattr(current, "error", None) or current.__cause__ or current.__context__
     return None

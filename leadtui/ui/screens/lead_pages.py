@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
+from leadtui.domain.errors import ConnectionLost
 from leadtui.domain.rows import LeadFilter, LeadRow, LeadSort
 
 PAGE_SIZE = 100
@@ -30,8 +31,10 @@ class LeadPages:
         lead_filter: LeadFilter,
         sort: LeadSort,
         prefetch: Callable[[LeadPages, int], object] | None = None,
+        on_unreachable: Callable[[ConnectionLost], object] | None = None,
     ) -> None:
         self._fetch = fetch
+        self._on_unreachable = on_unreachable
         self._prefetch = prefetch
         self._asked: set[int] = set()
         self.filter = lead_filter
@@ -70,13 +73,13 @@ class LeadPages:
         page, at = divmod(index, PAGE_SIZE)
         rows = self._pages.get(page)
         if rows is None:
-            rows = self._fetch(
-                self.filter,
-                self.sort,
-                page * PAGE_SIZE,
-                PAGE_SIZE,
-                self._total if self.total_known else None,
-            )
+            try:
+                rows = self.fetch_page(page)
+            except ConnectionLost as error:
+                if self._on_unreachable is None:
+                    raise
+                self._on_unreachable(error)  # a blank row until the list is read again
+                return None
             self._keep(page, rows)
         else:
             self._pages.move_to_end(page)

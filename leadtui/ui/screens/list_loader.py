@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
+from leadtui.domain.errors import ConnectionLost
 from leadtui.domain.formatting import describe_filter
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
 from leadtui.i18n import _, ngettext
@@ -97,7 +98,13 @@ class ListLoader:
     def first_page(self) -> None:
         """Read the first page now, so the first frame has data; counts follow from a worker."""
         screen = self.screen
-        pages = LeadPages(screen.store.reads.page_list, screen.filter, screen.sort, self._prefetch)
+        pages = LeadPages(
+            screen.store.reads.page_list,
+            screen.filter,
+            screen.sort,
+            self._prefetch,
+            self._unreachable,
+        )
         pages.seed(0, screen.store.reads.page_list(screen.filter, screen.sort, 0, PAGE_SIZE))
         self.show(pages, cursor=0)
         # Count after the first frame: at a million leads the count is the slow part.
@@ -147,7 +154,9 @@ class ListLoader:
     ) -> None:
         store, app = self.screen.store, self.screen.screen.app
         began = time.perf_counter()
-        pages = LeadPages(store.reads.page_list, lead_filter, sort, self._prefetch)
+        pages = LeadPages(
+            store.reads.page_list, lead_filter, sort, self._prefetch, self._unreachable
+        )
         pages.seed(0, store.reads.page_list(lead_filter, sort, 0, PAGE_SIZE))
         self.last_load = time.perf_counter() - began
         page = cursor // PAGE_SIZE
@@ -165,6 +174,11 @@ class ListLoader:
                 app.call_from_thread(self._counted, generation, counts)
         finally:
             store.release_reader()
+
+    def _unreachable(self, error: ConnectionLost) -> None:
+        watch = getattr(self.screen.screen.app, "connection", None)
+        if watch is not None:
+            watch.lost(error)
 
     def _prefetch(self, pages: LeadPages, page: int) -> None:
         work = partial(self._read_ahead, pages, page)
