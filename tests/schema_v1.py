@@ -4,7 +4,8 @@ Each later schema added something; dropping it all gives the file a version-1 pr
 left: merge tables (3), saved views and the score index (4), ``stagechange.imported``
 and the per-currency stage index (5), stage cadences and the going-cold index (6), the
 activity edit columns (7), ``lead.score_pinned`` (8), the search index's 3-letter
-prefixes (10). Email keys (2) changed values, not the schema.
+prefixes (10), the summary tables and their triggers (12). Email keys (2) changed values,
+not the schema.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-V2_TABLES = ("leadmerge", "notduplicate", "savedview", "stagecadence")
+V2_TABLES = (
+    "leadmerge",
+    "notduplicate",
+    "savedview",
+    "stagecadence",
+    "leadreach",
+    "leadsummary",
+    "followupsummary",
+)
 """The tables later schemas added."""
 
 
@@ -20,7 +29,11 @@ def downgrade_to_v1(path: Path) -> None:
     """Drop what later schemas added and mark the file as schema 1 (a database from before)."""
     conn = sqlite3.connect(path)
     try:
-        for table in V2_TABLES:
+        for (trigger,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'summary_%'"
+        ).fetchall():
+            conn.execute(f"DROP TRIGGER {trigger}")
+        for table in (*V2_TABLES, "summarydefer"):  # summarydefer: SQLite only
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         conn.execute("DROP INDEX IF EXISTS ix_live_score")
         conn.execute("DROP INDEX IF EXISTS ix_live_stage_activity")

@@ -123,8 +123,11 @@ def test_export_filter_writes_only_those_leads_and_the_views(db: Path, tmp_path:
 def test_stats_for_a_segment_counts_its_leads_per_stage(db: Path) -> None:
     result = run(db, "stats", "--json", "--filter", "company:acme")
     data = json.loads(result.stdout)
-    assert data["total"] == 2 and data["segment"] == "filter “company:acme”"
+    # The same shape as the whole funnel's (total with money per currency, by source, by month).
+    assert data["total"]["count"] == 2 and data["segment"] == "filter “company:acme”"
     assert {row["stage"]: row["count"] for row in data["stages"]}["qualified"] == 2
+    assert sum(row["leads"] for row in data["by_source"]) == 2
+    assert sum(row["leads"] for row in data["by_month"]) == 2
     text = run(db, "stats", "--filter", "source:event").stdout
     assert text.splitlines()[0] == "Segment: filter “source:event”"
     assert "Total" in text and "2" in text

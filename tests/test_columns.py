@@ -31,6 +31,9 @@ MODELS: dict[str, type[SQLModel]] = {
     "leadmerge": models.LeadMerge,
     "notduplicate": models.NotDuplicate,
     "savedview": models.SavedView,
+    "leadreach": models.LeadReach,
+    "leadsummary": models.LeadSummary,
+    "followupsummary": models.FollowupSummary,
     "scoremark": models.ScoreMark,
 }
 PYTHON_TYPES = {Kind.INT: int, Kind.TEXT: str, Kind.BOOL: bool, Kind.TIME: datetime}

@@ -65,7 +65,7 @@ def test_imported_changes_count_as_reached_but_take_no_time() -> None:
     rows = [(1, 0, 2, False), (1, 0, 0, True), (1, 0, 1, True), (1, 5 * hour, 3, False)]
     masks, spans, imported = fold_history(rows, 4)
     assert masks == {0b1111: 1} and imported == 1
-    assert spans == [[], [], [5 * hour], []]
+    assert [list(stage) for stage in spans] == [[], [], [5 * hour], []]
 
 
 @both_backends

@@ -258,6 +258,37 @@ REVIEWED = {
     ("storage/score_decay_sql.py", "', '.join([mark] * len(kinds))"),  # one per kind, bound
     ("storage/postgres/notify_ddl.py", "table"),  # NOTIFIED_TABLES, fixed names
     ("storage/sqlite/migrate_team.py", "table"),  # TEAM_COLUMNS' table names
+    # The summary triggers' DDL (issue 15): this module's fragments over the fixed row
+    # names new/old and their columns; add_deferred binds its one value.
+    *(
+        ("storage/sqlite/summary_triggers.py", expr)
+        for expr in (
+            "REACHED_SQLITE.format(lead=lead)",
+            "_REACH_OF.format(r=row)",
+            "_add('new')",
+            "_follow_add('new')",
+            "_follow_sub('old')",
+            "_kept('id')",
+            "_kept('l.id')",
+            "_kept('new.id')",
+            "_kept('new.lead_id')",
+            "_kept('old.id')",
+            "_kept('old.lead_id')",
+            "_refresh_reach('new.lead_id')",
+            "_refresh_reach('old.lead_id')",
+            "_sub('old')",
+            "its_key",
+            "key",
+            "lead",
+            "new",
+            "recompute_reach_sql(REACHED_SQLITE)",
+            "row",
+        )
+    ),
+    # The summary recomputation: fixed conditions and the dialect's reached-set expression.
+    ("storage/summary.py", "condition"),
+    ("storage/summary.py", "reached.format(lead='l.id')"),
+    ("storage/summary.py", "recompute_reach_sql(reached)"),
 }
 
 

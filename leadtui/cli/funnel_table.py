@@ -24,8 +24,11 @@ def sparkline(values: list[int]) -> str:
     return "".join(BARS[round(value / top * (len(BARS) - 1))] for value in values)
 
 
-def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None:
-    """Per stage: count, value, conversion to the next stage, median days in stage."""
+def print_funnel(
+    metrics: FunnelMetrics, console: Console | None = None, *, medians: bool = True
+) -> None:
+    """Per stage: count, value, conversion to the next stage, median days in stage (when
+    ``medians``: the summaries do not hold time in stage)."""
     console = console or Console()
     table = Table(title=_("Funnel"), header_style="bold")
     table.add_column(_("Stage"))
@@ -33,16 +36,17 @@ def print_funnel(metrics: FunnelMetrics, console: Console | None = None) -> None
     table.add_column(_("Value"), justify="right")
     table.add_column(_("Reached"), justify="right")
     table.add_column(_("Conversion"), justify="right")
-    table.add_column(_("Median in stage"), justify="right")
+    if medians:
+        table.add_column(_("Median in stage"), justify="right")
     for stage in metrics.stages:
-        table.add_row(
+        cells = [
             Text(stage.shown_name),
             Text(format_count(stage.count)),
             Text(format_totals(stage.values)),
             Text(format_count(stage.reached)),
             Text(format_rate(stage.conversion)),
-            Text(format_days(stage.median_days)),
-        )
+        ]
+        table.add_row(*cells, *([Text(format_days(stage.median_days))] if medians else []))
     table.add_row(
         Text(_("Total"), style="bold"),
         Text(format_count(sum(s.count for s in metrics.stages)), style="bold"),

@@ -10,7 +10,7 @@ import click
 from leadtui.cli.common import friendly_errors, stage_key, store_for
 from leadtui.cli.duplicates import warn_duplicates
 from leadtui.cli.say import echo
-from leadtui.cli.views import chosen_filter, filter_options, print_segment
+from leadtui.cli.views import chosen_filter, filter_options
 from leadtui.domain.rows import SortKey
 from leadtui.domain.sources import SOURCES
 from leadtui.i18n import _
@@ -147,28 +147,39 @@ def move(ctx: click.Context, lead: str, stage: str, reason: str) -> None:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@click.option(
+    "--time-in-stage",
+    "time_in_stage",
+    is_flag=True,
+    help=_("Also the median time in each stage (reads the whole history; all leads only)."),
+)
 @filter_options
 @click.pass_context
 @friendly_errors
 def stats(
-    ctx: click.Context, as_json: bool, filter_text: str | None, view_name: str | None
+    ctx: click.Context,
+    as_json: bool,
+    time_in_stage: bool,
+    filter_text: str | None,
+    view_name: str | None,
 ) -> None:
-    """Funnel per stage: count, value, conversion, median days in stage; win rate, leads/week.
+    """Funnel per stage (count, value, reached, conversion), win rate, leads/week, and the
+    same by source and by month of creation.
 
-    With --filter or --view: how many leads of that segment each stage holds.
+    With --filter or --view: the same numbers for that segment.
     """
-    from leadtui.cli.funnel_table import funnel_json, print_funnel
+    from leadtui.cli.metrics_output import compute, print_json, print_stats, with_medians
 
     with store_for(ctx, create=False) as store:
         chosen = chosen_filter(store, filter_text, view_name)
-        if chosen.narrows:
-            print_segment(store, chosen, as_json=as_json)
-            return
-        metrics = store.reads.funnel_metrics()
+        segment = compute(store, chosen, quiet=as_json)
+        medians = time_in_stage and not chosen.narrows
+        if medians:
+            segment = with_medians(store, segment)
     if as_json:
-        click.echo(json.dumps(funnel_json(metrics)))
+        print_json(segment)
         return
-    print_funnel(metrics)
+    print_stats(segment, medians=medians)
 
 
 def register(group: click.Group) -> None:

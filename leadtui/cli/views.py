@@ -94,35 +94,6 @@ def _count_text(store: Any, lead_filter: LeadFilter) -> str:
     return ngettext("{count} lead", "{count} leads", counts.total).format(count=shown)
 
 
-def print_segment(store: Any, chosen: Chosen, *, as_json: bool) -> None:
-    """``stats`` for a filter or view: how many of its leads each stage holds, and overdue.
-
-    The funnel's conversion and timing numbers cover all leads (``leadtui stats``).
-    """
-    stages = store.reads.stages()
-    per_stage = [
-        (stage, store.reads.count_list(replace(chosen.lead_filter, stages=(stage.key,))).total)
-        for stage in stages
-    ]
-    counts = store.reads.count_list(chosen.lead_filter)
-    if as_json:
-        data = {
-            "segment": chosen.label,
-            "total": counts.total,
-            "overdue": counts.overdue,
-            "capped": counts.capped,
-            "stages": [{"stage": stage.key, "count": count} for stage, count in per_stage],
-        }
-        click.echo(json.dumps(sanitize(data), ensure_ascii=False))
-        return
-    echo(sanitize(_("Segment: {label}").format(label=chosen.label)))
-    width = max([len(stage.shown_name) for stage in stages] + [10])
-    for stage, count in per_stage:
-        echo(sanitize(f"  {stage.shown_name:<{width}}  {count:>9,}"))
-    echo(sanitize(f"  {_('Total'):<{width}}  {counts.total:>9,}" + ("+" if counts.capped else "")))
-    echo(sanitize(f"  {_('Overdue'):<{width}}  {counts.overdue:>9,}"))
-
-
 @click.group(name="views", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON lines."))
 @click.pass_context

@@ -25,7 +25,6 @@ to a million leads; this module holds the shapes and the week arithmetic.
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.money import MoneyTotals
+from leadtui.domain.span_median import new_spans, span_median
 from leadtui.domain.stage_names import shown_stage_name
 from leadtui.i18n import _, formatting_locale
 
@@ -182,7 +182,7 @@ _YIELD_EVERY = 0x1FFF
 
 def fold_history(
     rows: Iterable[tuple[int, int, int, Any]], stage_count: int
-) -> tuple[dict[int, int], list[list[int]], int]:
+) -> tuple[dict[int, int], Sequence[Sequence[int]], int]:
     """One pass over stage changes ordered by lead then time, as (lead id, seconds, stage
     index, imported).
 
@@ -192,7 +192,7 @@ def fold_history(
     import says the lead reached before it came in) counts as reached but has no time:
     it neither starts nor ends a span. Both backends feed it their own ordered rows.
     """
-    spans: list[list[int]] = [[] for _ in range(stage_count)]
+    spans = [new_spans() for _ in range(stage_count)]
     masks: dict[int, int] = {}
     imported_leads = 0
     previous_lead: int | None = None
@@ -226,7 +226,7 @@ def fold_history(
 def assemble_metrics(
     totals: Sequence[StageTotal],
     masks: dict[int, int],
-    spans: list[list[int]],
+    spans: Sequence[Sequence[int]],
     per_week: dict[int, int],
     now: datetime,
     weeks: int = WEEKS,
@@ -236,7 +236,7 @@ def assemble_metrics(
     stage_list = [total.stage for total in totals]
     reached = reached_and_converted(stage_list, masks)
     medians = {
-        stage.key: statistics.median(spans[index]) / _DAY
+        stage.key: span_median(spans[index]) / _DAY
         for index, stage in enumerate(stage_list)
         if spans[index]
     }

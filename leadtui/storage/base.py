@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from leadtui.domain.errors import LeadtuiError
     from leadtui.domain.funnel import FunnelMetrics
     from leadtui.storage.import_target import ImportTarget
+    from leadtui.storage.summary_reads import SummaryReads
     from leadtui.storage.team_base import TeamSide
 
 
@@ -319,6 +320,10 @@ class Backend(Protocol):
 
     def export_source(self) -> ExportSource:
         """What :func:`leadtui.io.export.export_leads` streams rows from."""
+        ...
+
+    def summary_reads(self) -> SummaryReads:
+        """The summary tables on this thread's read connection (:mod:`.summary_reads`)."""
         ...
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:

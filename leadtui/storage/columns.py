@@ -310,6 +310,44 @@ SCORE_MARK = Table("scoremark", (_id(), _time("decayed_at", nullable=False)))
 The daily pass rescores only leads whose decay or recency changed since then (schema 10).
 """
 
+# Summary tables (schema 7, :mod:`leadtui.storage.summary`): kept by triggers on both
+# backends in the same transaction as every write, so counts never need a scan.
+LEAD_REACH = Table(
+    "leadreach",
+    (
+        # No foreign key: a cascade would drop the row before the lead's delete trigger
+        # reads it to take the lead out of the summary; that trigger deletes it instead.
+        Column("lead_id", Kind.INT, primary_key=True),
+        _text("reached", 2000),
+    ),
+)
+"""Per lead, the stages it ever reached, sorted: ``,new,qualified,``."""
+LEAD_SUMMARY = Table(
+    "leadsummary",
+    (
+        Column("source", Kind.TEXT, 40, primary_key=True),
+        Column("month", Kind.TEXT, 7, primary_key=True),
+        Column("stage", Kind.TEXT, 40, primary_key=True),
+        Column("currency", Kind.TEXT, 3, primary_key=True),
+        Column("reached", Kind.TEXT, 2000, primary_key=True),
+        Column("leads", Kind.INT, default=0),
+        Column("cents", Kind.INT, default=0),
+    ),
+)
+"""Live leads and their value per source, creation month (UTC), stage, currency, reached set."""
+FOLLOWUP_SUMMARY = Table(
+    "followupsummary",
+    (
+        Column("stage", Kind.TEXT, 40, primary_key=True),
+        Column("hour", Kind.TEXT, 13, primary_key=True),
+        Column("leads", Kind.INT, default=0),
+    ),
+)
+"""Live leads per stage and follow-up hour (UTC, ``2026-03-16 10``): overdue = hours before now."""
+SUMMARY_DEFER = Table("summarydefer", (Column("first_id", Kind.INT, primary_key=True),))
+"""SQLite only, not in :data:`TABLES` (no model): during a bulk load, its first new lead id
+(:mod:`leadtui.storage.sqlite.summary_triggers`); never committed with a row."""
+
 TABLES: tuple[Table, ...] = (
     STAGE,
     STAGE_CADENCE,
@@ -323,6 +361,9 @@ TABLES: tuple[Table, ...] = (
     LEAD_MERGE,
     NOT_DUPLICATE,
     SAVED_VIEW,
+    LEAD_REACH,
+    LEAD_SUMMARY,
+    FOLLOWUP_SUMMARY,
     SCORE_MARK,
 )
 """Every table, each after the tables it references (the order they are created in)."""

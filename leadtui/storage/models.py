@@ -240,6 +240,33 @@ class SavedView(SQLModel, table=True):
     updated_at: datetime = column(_SAVED_VIEW, "updated_at")
 
 
+class LeadReach(SQLModel, table=True):
+    """Summary: the stages a lead ever reached (kept by triggers, never written by the app)."""
+
+    lead_id: int = column(declared.LEAD_REACH, "lead_id")
+    reached: str = column(declared.LEAD_REACH, "reached")
+
+
+class LeadSummary(SQLModel, table=True):
+    """Summary: live leads and value per source, month, stage, currency, reached set."""
+
+    source: str = column(declared.LEAD_SUMMARY, "source")
+    month: str = column(declared.LEAD_SUMMARY, "month")
+    stage: str = column(declared.LEAD_SUMMARY, "stage")
+    currency: str = column(declared.LEAD_SUMMARY, "currency")
+    reached: str = column(declared.LEAD_SUMMARY, "reached")
+    leads: int = column(declared.LEAD_SUMMARY, "leads")
+    cents: int = column(declared.LEAD_SUMMARY, "cents")
+
+
+class FollowupSummary(SQLModel, table=True):
+    """Summary: live leads per stage and follow-up hour (kept by triggers)."""
+
+    stage: str = column(declared.FOLLOWUP_SUMMARY, "stage")
+    hour: str = column(declared.FOLLOWUP_SUMMARY, "hour")
+    leads: int = column(declared.FOLLOWUP_SUMMARY, "leads")
+
+
 class ScoreMark(SQLModel, table=True):
     """When every score last took the passing of time into account (one row)."""
 

@@ -97,6 +97,8 @@ class LeadStore:
     activities = LazyService(lazy.activities)
     """The editable timeline: ``store.activities.edit(...)``, ``.delete``, their undo."""
     team = LazyService(lazy.team)
+    metrics = LazyService(lazy.metrics)
+    """Summary-table metrics: ``store.metrics.summary()``, ``.segment(...)``, ``.counts()``."""
     """Team mode: ``store.team.me()``, ``.assign(ids, owner)``, ``.listen(callback)``."""
 
     def __init__(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from leadtui.store.leads import LeadsService
     from leadtui.store.maintenance import MaintenanceService
     from leadtui.store.merge import MergeService
+    from leadtui.store.metrics import MetricsService
     from leadtui.store.pipeline import PipelineService
     from leadtui.store.reads import ReadsService
     from leadtui.store.scoring import ScoringService
@@ -168,3 +169,10 @@ def team(context: StoreContext) -> TeamService:
     from leadtui.store.team import TeamService
 
     return TeamService(context)
+
+
+def metrics(context: StoreContext) -> MetricsService:
+    """``store.metrics``."""
+    from leadtui.store.metrics import MetricsService
+
+    return MetricsService(context)

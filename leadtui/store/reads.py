@@ -7,6 +7,7 @@ character reaches a screen or a terminal.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from leadtui.domain.rows import (
@@ -49,7 +50,14 @@ class ReadsService:
         return sanitize(backend.page(lead_filter, sort, now, offset, limit, total))
 
     def count_list(self, lead_filter: LeadFilter) -> LeadCounts:
-        """How many leads match and how many are overdue (a search: its capped hits)."""
+        """How many leads match and how many are overdue (a search: its capped hits).
+
+        Every lead, or whole stages: from the summary counters (no scan at any size).
+        """
+        if replace(lead_filter, stages=()).is_empty:
+            from leadtui.store.metrics import MetricsService
+
+            return MetricsService(self.context).counts(tuple(lead_filter.stages))
         return self.context.backend.count(lead_filter, self.context.now())
 
     def stages(self) -> list[StageInfo]:
@@ -57,8 +65,10 @@ class ReadsService:
         return sanitize(self.context.backend.stages())
 
     def stage_totals(self) -> list[StageTotal]:
-        """Count and value per stage, in funnel order."""
-        return sanitize(self.context.backend.stage_totals())
+        """Count and value per stage, in funnel order (from the summary counters)."""
+        from leadtui.store.metrics import MetricsService
+
+        return sanitize(MetricsService(self.context).stage_totals())
 
     def lead_row(self, lead_id: int) -> LeadRow | None:
         """One lead as a list row, or ``None``."""

@@ -47,7 +47,9 @@ def board_help() -> str:
         "together). Won and Lost sit at the end; C folds them away.\n\n"
         "Move between columns and cards with the arrows or h j k l; > and < (or L and "
         "H) move the lead one stage along. Won and Lost open their dialog. i shows the "
-        "funnel's metrics: conversion from stage to stage, win rate, days in stage."
+        "funnel's metrics: conversion from stage to stage, win rate, days in stage; T "
+        "switches them to by source and by month of creation. With a search or a filter "
+        "they count only that segment and say so."
     )
 
 

@@ -60,6 +60,7 @@ KEYS: dict[str, Key] = {
     "triage": Key("t", N_("Triage"), "triage"),
     "views": Key("o", N_("Views"), "views"),
     "metrics": Key("i", N_("Metrics"), "metrics"),
+    "metrics_view": Key("T", N_("Metrics by source, by month"), "metrics_view"),
     "collapse": Key("C", N_("Collapse won/lost"), "collapse"),
     "duplicates": Key("D", N_("Duplicates"), "duplicates"),
     "pipeline": Key("P", N_("Pipeline"), "pipeline"),

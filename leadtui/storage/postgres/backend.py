@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     )
     from leadtui.storage.postgres.details import LeadDetail
     from leadtui.storage.postgres.import_batch import PostgresImportTarget
+    from leadtui.storage.summary_reads import SummaryReads
 
 __all__ = ["Conn", "PostgresBackend", "display_name"]
 
@@ -256,6 +257,14 @@ class PostgresBackend(PostgresConnections):
         from leadtui.storage.postgres.export_reads import PostgresExportSource
 
         return PostgresExportSource(self._read())
+
+    def summary_reads(self) -> SummaryReads:
+        """The summary tables on this thread's read connection."""
+        from leadtui.storage.postgres.reads import matching_ids
+        from leadtui.storage.summary import REACHED_POSTGRES
+        from leadtui.storage.summary_reads import SummaryReads
+
+        return SummaryReads(self._read(), "%s", REACHED_POSTGRES, matching_ids)
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:
         """Erase a lead and every lead merged into it, in one transaction (see

@@ -41,9 +41,11 @@ from leadtui.storage.dump_shape import check_shape
 from leadtui.storage.postgres import db
 from leadtui.storage.postgres.url import mask_password
 from leadtui.storage.schema_version import SCHEMA_VERSION
+from leadtui.storage.summary import DERIVED_TABLES
 
 Conn = psycopg.Connection[tuple[Any, ...]]
 _WITH_ID = tuple(table.name for table in TABLES if "id" in table.names)
+
 _LOCK_TIMEOUT = "10s"
 
 
@@ -124,6 +126,8 @@ def restore_backup(url: str, conn: Conn, backup: Path) -> RestoreResult:
     conn.execute(sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(tables))
     with conn.cursor() as cursor:
         for (name, columns), rows in groupby(read_rows(backup), key=lambda r: (r[0], r[1])):
+            if name in DERIVED_TABLES:
+                continue
             statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
                 sql.Identifier(name), _names(columns)
             )

@@ -8,6 +8,7 @@ into (lead, epoch seconds, stage index) in history order, read through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from leadtui.domain.funnel import (
@@ -116,9 +117,9 @@ GROUP BY 1
 
 def history_pass(
     conn: Conn, stages: list[StageInfo]
-) -> tuple[dict[int, int], list[list[int]], int]:
+) -> tuple[dict[int, int], Sequence[Sequence[int]], int]:
     """Leads per reached-stage mask, and per stage the completed spans in seconds."""
-    spans: list[list[int]] = [[] for _ in stages]
+    spans: Sequence[Sequence[int]] = [[] for _ in stages]
     masks: dict[int, int] = {}
     if not stages:
         return masks, spans, 0

@@ -123,6 +123,12 @@ def _nulls_first_indexes(conn: Conn) -> None:
     nulls_first_indexes(conn)
 
 
+def _add_summaries(conn: Conn) -> None:
+    from leadtui.storage.postgres.migrate_summary import add_summaries
+
+    add_summaries(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
@@ -135,6 +141,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     9: _search_prefixes,
     10: _index_score_sort,
     11: _nulls_first_indexes,
+    12: _add_summaries,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

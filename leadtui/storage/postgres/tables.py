@@ -163,6 +163,7 @@ SCHEMA_DDL: tuple[str, ...] = (
 def schema_ddl(*, unaccent: bool) -> tuple[str, ...]:
     """Every statement that makes an empty database leadtui's (one transaction)."""
     from leadtui.storage.postgres.notify_ddl import NOTIFY_DDL
+    from leadtui.storage.postgres.summary_triggers import SUMMARY_DDL
 
     return (
         *FUNCTIONS_DDL,
@@ -172,4 +173,5 @@ def schema_ddl(*, unaccent: bool) -> tuple[str, ...]:
         *LIST_INDEXES,
         *NOTIFY_DDL,
         *SCHEMA_DDL,
+        *SUMMARY_DDL,
     )

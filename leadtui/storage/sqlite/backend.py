@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         RestoreResult,
     )
     from leadtui.storage.sqlite.import_target import SqliteImportTarget
+    from leadtui.storage.summary_reads import SummaryReads
 
 
 class SqliteBackend(SqliteConnections):
@@ -245,6 +246,14 @@ class SqliteBackend(SqliteConnections):
         from leadtui.storage.sqlite.export_reads import SqliteExportSource
 
         return SqliteExportSource(self.reader())
+
+    def summary_reads(self) -> SummaryReads:
+        """The summary tables on this thread's read connection."""
+        from leadtui.storage.sqlite.list_queries import matching_ids
+        from leadtui.storage.summary import REACHED_SQLITE
+        from leadtui.storage.summary_reads import SummaryReads
+
+        return SummaryReads(self.reader(), "?", REACHED_SQLITE, matching_ids)
 
     def forget_lead(self, lead_id: int, now: datetime) -> int:
         """Erase a lead for good (secure delete, FTS optimise, WAL truncated)."""

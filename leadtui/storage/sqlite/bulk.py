@@ -2,8 +2,9 @@
 
 Driver-level ``executemany`` inside one ``BEGIN IMMEDIATE`` transaction: all
 rows land or none do. The per-row search-index trigger is switched off for the
-load and the new rows are indexed with ``INSERT … SELECT`` (per chunk on a
-helper thread for imports, else once at the end); into an empty table the list
+load (the summary triggers too, :mod:`.summary_triggers`) and the new rows are
+indexed with ``INSERT … SELECT`` (per chunk on a helper thread for imports, else
+once at the end); into an empty table the list
 indexes are also built after the load (both measured faster in
 ../shared/PERFORMANCE.md). DDL is transactional in SQLite, so a crash
 mid-load leaves the schema as it was.
@@ -39,6 +40,7 @@ from leadtui.storage.sqlite.schema import (
     INSERT_TRIGGER,
     LIST_INDEXES,
 )
+from leadtui.storage.sqlite.summary_triggers import add_deferred, defer_from
 
 UPDATE_TRIGGER = FTS_DDL[3]
 DROP_UPDATE_TRIGGER = "DROP TRIGGER IF EXISTS lead_fts_au"
@@ -136,6 +138,7 @@ class LeadWriter:
         self._cache_size: int | None = conn.execute("PRAGMA cache_size").fetchone()[0]
         conn.execute(f"PRAGMA cache_size={BULK_CACHE_SIZE}")
         conn.execute(DROP_INSERT_TRIGGER)
+        defer_from(conn, first_id)
         if manual_fts:
             conn.execute(DROP_UPDATE_TRIGGER)
         self._index_sql: list[str] = []
@@ -197,7 +200,7 @@ class LeadWriter:
         self.reindex.extend(taken)
 
     def finish(self) -> None:
-        """Index the new (and unindexed) rows, restore triggers and list indexes."""
+        """Index and count (summaries) the new rows, restore triggers and list indexes."""
         self.wait()
         columns = ", ".join(FTS_COLUMNS)
         self.conn.execute(INDEX_NEW, (self.indexed_upto, self.next_id))
@@ -215,6 +218,7 @@ class LeadWriter:
                     if "IF NOT EXISTS" not in ddl
                     else ddl
                 )
+        add_deferred(self.conn)  # after the rebuild: it reads each new lead's history by index
         self.restore_cache()
 
     def stop(self) -> None:

@@ -25,6 +25,27 @@ SQLITE_PRAGMAS: tuple[str, ...] = (
 )
 
 
+SCHEMA_CHECK = "SELECT 1 FROM sqlite_master LIMIT 1"
+"""Run first in every write transaction: reloads this connection's schema if it is stale.
+
+SQLite compiles a statement against the schema the connection loaded earlier and
+recompiles it when it finds another connection changed the schema (an import
+drops and recreates the search trigger, say). Compiling an ``INSERT INTO lead``
+against the stale schema fails outright ("no such table: lead") when the
+search-index trigger is coded before another ``lead`` trigger: connecting the
+FTS5 table during the compile notices the change and drops the connection's
+schema while the rest of the statement is still being coded. Any statement
+that reads ``sqlite_master`` once the write lock is held brings the schema up
+to date, and no one can change it again before the transaction ends.
+"""
+
+
+def begin_write(conn: Any) -> None:
+    """``BEGIN IMMEDIATE`` on ``conn``, then make sure its schema is current."""
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute(SCHEMA_CHECK).fetchall()
+
+
 def apply_pragmas(conn: Any) -> None:
     """Set the connection-level PRAGMAs every leadtui connection uses."""
     cursor = conn.cursor()
@@ -101,7 +122,7 @@ def immediate_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connecti
     IMMEDIATE takes the write lock at once, so a writer waits (busy timeout) at the
     start instead of failing half-way when another program writes too.
     """
-    conn.execute("BEGIN IMMEDIATE")
+    begin_write(conn)
     try:
         yield conn
     except BaseException:
@@ -143,6 +164,10 @@ def make_engine(url: str, *, read_only_path: Path | None = None) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         read_only = conn.get_execution_options().get(READ_ONLY_OPTION, False)
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        if read_only:
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            conn.exec_driver_sql(SCHEMA_CHECK).fetchall()
 
     return engine

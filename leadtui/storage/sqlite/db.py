@@ -84,6 +84,12 @@ def _nulls_first(_conn: sqlite3.Connection) -> None:
     for PostgreSQL's list indexes (:mod:`leadtui.storage.postgres.migrate_null_order`)."""
 
 
+def _add_summaries(conn: sqlite3.Connection) -> None:
+    from leadtui.storage.sqlite.migrate_summary import add_summaries
+
+    add_summaries(conn)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -97,6 +103,7 @@ MIGRATIONS: dict[int, Migration] = {
     9: widen_search_prefixes,
     10: index_score_sort,
     11: _nulls_first,
+    12: _add_summaries,
 }
 
 
@@ -275,13 +282,14 @@ def _build_schema(path: Path) -> None:
     # Plain sqlite3 and fixed DDL: the ORM is not needed (nor imported) to create a database.
     from leadtui.domain.enums import DEFAULT_STAGES
     from leadtui.storage.sqlite.schema import FTS_DDL, LIST_INDEXES
+    from leadtui.storage.sqlite.summary_triggers import SUMMARY_TRIGGERS
     from leadtui.storage.sqlite.tables import TABLES_DDL
 
     create_private_file(path)
     conn = connect_sqlite(path)
     try:
         with immediate_transaction(conn):
-            for ddl in (*TABLES_DDL, *FTS_DDL, *LIST_INDEXES):
+            for ddl in (*TABLES_DDL, *FTS_DDL, *LIST_INDEXES, *SUMMARY_TRIGGERS):
                 conn.execute(ddl)
             conn.executemany(
                 "INSERT INTO stage (key, name, position, kind) VALUES (?, ?, ?, ?)",

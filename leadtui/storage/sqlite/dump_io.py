@@ -30,6 +30,7 @@ from leadtui.storage.dump_file import (
 )
 from leadtui.storage.schema_version import SCHEMA_VERSION
 from leadtui.storage.sqlite.connect import connect_sqlite, immediate_transaction, read_only_uri
+from leadtui.storage.summary import DERIVED_TABLES
 
 _DECLARED = {table.name: table for table in TABLES}
 
@@ -88,6 +89,8 @@ def restore_dump(db_path: Path, dump: Path) -> RestoreResult:
                 for table in reversed(TABLES):  # a new file's default stages, and so on
                     conn.execute(f'DELETE FROM "{table.name}"')
                 for (found, columns), rows in groupby(read_rows(dump), key=lambda r: (r[0], r[1])):
+                    if found in DERIVED_TABLES:  # the triggers fill them from the leads
+                        continue
                     # Names from the declaration, never from the file (check_shape vouched
                     # that the file names only declared tables and columns).
                     table = _DECLARED[found]

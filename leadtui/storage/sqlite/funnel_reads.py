@@ -12,6 +12,7 @@ took 20 s at a million leads; this pass takes about a third of that.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from leadtui.domain.funnel import (
@@ -45,9 +46,9 @@ GROUP BY 1
 
 def history_pass(
     conn: sqlite3.Connection, stages: list[StageInfo]
-) -> tuple[dict[int, int], list[list[int]], int]:
+) -> tuple[dict[int, int], Sequence[Sequence[int]], int]:
     """One pass: leads per reached-stage mask, and per stage the completed spans in seconds."""
-    spans: list[list[int]] = [[] for _ in stages]
+    spans: Sequence[Sequence[int]] = [[] for _ in stages]
     masks: dict[int, int] = {}
     if not stages:
         return masks, spans, 0

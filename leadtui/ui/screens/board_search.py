@@ -13,13 +13,12 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Footer, Static
 
-from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.filter_query import FilterQuery, render
 from leadtui.domain.formatting import FOLLOWUP_WORDS
-from leadtui.domain.funnel import FunnelMetrics
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.domain.sources import source_label
 from leadtui.i18n import _
+from leadtui.ui.screens.board_metrics import BoardMetrics
 from leadtui.ui.screens.board_parts import BoardSearchHost
 from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
@@ -35,8 +34,7 @@ class BoardSearch:
         self._search_timer: Timer | None = None
         self.applied_text = ""
         """The search box text the columns answer (or that did not read: nothing to apply)."""
-        self.metrics_running = False
-        self._metrics_stale = False
+        self.metrics = BoardMetrics(board)
 
     # -- filtering ------------------------------------------------------------------
 
@@ -104,6 +102,7 @@ class BoardSearch:
             return  # the hint says what is wrong; the columns keep their cards
         self.board_filter = replace(self.board_filter, search="", query=query)
         self.board.reload()
+        self.refresh_metrics()
 
     def apply_text(self, text: str) -> None:
         """Show ``text`` in the search box and the columns it filters (a saved view)."""
@@ -148,6 +147,7 @@ class BoardSearch:
             if result is not None:
                 self.board_filter = replace(result, stages=(), search=self.board_filter.search)
                 self.board.reload()
+                self.refresh_metrics()
 
         self.board.screen.app.push_screen(
             FilterScreen(
@@ -175,42 +175,19 @@ class BoardSearch:
         self.refresh_metrics()
 
     def refresh_metrics(self) -> None:
-        """Recompute the panel's numbers in a worker when it is open.
-
-        At a million leads the query takes seconds and cannot be interrupted, so
-        at most one runs; moves made meanwhile ask for one more run afterwards.
-        """
+        """Recompute the panel's numbers in a worker when it is open, for the board's filter
+        (a newer request stops a segment still being counted)."""
         panels = self.board.screen.query(MetricsPanel)
-        if not panels or not panels.first().display:
-            return
-        if self.metrics_running:
-            self._metrics_stale = True
-            return
-        self.metrics_running = True
-        self._compute_metrics()
+        if panels and panels.first().display:
+            self.metrics.refresh(self.board_filter)
 
-    def _compute_metrics(self) -> None:
-        self.board.screen.run_worker(self._metrics_work, thread=True, group="board-metrics")
+    @property
+    def metrics_running(self) -> bool:
+        """True while the panel's numbers are on their way."""
+        return self.metrics.running > 0
 
-    def _metrics_work(self) -> None:
-        try:
-            metrics = self.board.store.reads.funnel_metrics()
-        except LeadtuiError as error:
-            self.board.screen.app.call_from_thread(self._metrics_failed, str(error))
-            return
-        finally:
-            self.board.store.release_reader()
-        self.board.screen.app.call_from_thread(self._show_metrics, metrics)
-
-    def _metrics_failed(self, message: str) -> None:
-        self.metrics_running = self._metrics_stale = False
-        self.board.screen.notify(
-            message, title=_("Metrics not available"), severity="error", markup=False
-        )
-
-    def _show_metrics(self, metrics: FunnelMetrics) -> None:
-        self.metrics_running = False
-        self.board.screen.query_one(MetricsPanel).metrics = metrics
-        if self._metrics_stale:
-            self._metrics_stale = False
-            self.refresh_metrics()
+    def action_metrics_view(self) -> None:
+        """Cycle the open panel through funnel, by source, by month."""
+        panels = self.board.screen.query(MetricsPanel)
+        if panels and panels.first().display:
+            panels.first().cycle_view()

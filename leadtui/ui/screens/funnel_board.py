@@ -63,6 +63,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         bind("board", "undo"),
         bind("board", "collapse", show=False),
         bind("board", "metrics", show=False),
+        bind("board", "metrics_view", show=False),
         bind("board", "list", "list", show=False),
         bind("board", "agenda", show=False),
         bind("board", "quit", show=False),
@@ -125,6 +126,10 @@ class FunnelBoardScreen(StoreScreen[None]):
     async def action_metrics(self) -> None:
         """Show or hide the funnel metrics panel."""
         await self.finder.action_metrics()
+
+    def action_metrics_view(self) -> None:
+        """Cycle the metrics panel: funnel, by source, by month."""
+        self.finder.action_metrics_view()
 
     def refresh_metrics(self) -> None:
         """Recompute the metrics panel if it is open."""
