@@ -21,89 +21,16 @@ dataclass), ``LeadRow`` to list it, and the form, labels and import rules in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
 from leadtui.domain.enums import ActivityKind, LeadSource
 from leadtui.domain.team import MAX_USER_NAME
 
-
-class Kind(StrEnum):
-    """What a column holds."""
-
-    INT = "int"
-    TEXT = "text"
-    BOOL = "bool"
-    TIME = "time"
-    """An aware UTC datetime, to the second."""
-
-
-class _Required:
-    """The default of a column every insert must give."""
-
-    def __repr__(self) -> str:
-        return "REQUIRED"
-
-
-REQUIRED = _Required()
-Default = str | int | bool | None | _Required
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column. ``default`` is what an insert that omits it writes (set by the app).
-
-    ``server_default`` is SQL text the database itself fills in (kept for
-    columns added to databases that already had rows). ``internal`` columns are
-    kept by the app (keys, stamps, bookkeeping): not in the CSV export header.
-    """
-
-    name: str
-    kind: Kind
-    length: int | None = None
-    nullable: bool = False
-    default: Default = REQUIRED
-    primary_key: bool = False
-    unique: bool = False
-    references: str | None = None
-    """``"table.column"`` of a foreign key."""
-    on_delete: str | None = None
-    server_default: str | None = None
-    internal: bool = False
-
-    @property
-    def has_default(self) -> bool:
-        """True when an insert may leave this column out."""
-        return not isinstance(self.default, _Required)
-
-
-@dataclass(frozen=True, slots=True)
-class Index:
-    """A plain index over some columns (the partial list indexes are SQLite-only)."""
-
-    name: str
-    columns: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table: its columns in order and its indexes."""
-
-    name: str
-    columns: tuple[Column, ...]
-    indexes: tuple[Index, ...] = ()
-
-    def __getitem__(self, name: str) -> Column:
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(name)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The column names in order."""
-        return tuple(column.name for column in self.columns)
-
+# The declaration's vocabulary, re-exported: callers import it from here with the tables.
+from leadtui.storage.column_kinds import REQUIRED as REQUIRED
+from leadtui.storage.column_kinds import Column as Column
+from leadtui.storage.column_kinds import Default as Default
+from leadtui.storage.column_kinds import Index as Index
+from leadtui.storage.column_kinds import Kind as Kind
+from leadtui.storage.column_kinds import Table as Table
 
 OWNER_LENGTH = MAX_USER_NAME
 """How long a user name (a lead's owner, a change's actor) may be."""
