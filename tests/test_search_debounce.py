@@ -24,7 +24,7 @@ async def test_quick_loads_search_without_a_debounce(
         assert screen.loader.last_load < SLOW_LOAD  # the demo's loads take about a millisecond
         generation = screen.loader.generation
         await pilot.press("slash", "f")
-        assert screen._search_timer is None  # no timer: the load started with the key
+        assert screen.filtering.timer is None  # no timer: the load started with the key
         assert screen.loader.generation == generation + 1
         await settle(pilot)
         assert screen.pages is not None and screen.pages.filter.query.words == ("f",)
@@ -43,12 +43,12 @@ async def test_a_slow_load_makes_the_next_keystroke_wait(
         screen.loader.last_load = SLOW_LOAD * 4  # as if the last query had been slow
         generation = screen.loader.generation
         await pilot.press("slash", "f")
-        timer = screen._search_timer
+        timer = screen.filtering.timer
         assert timer is not None and timer._interval == 60.0
         assert screen.loader.generation == generation  # nothing loads before the debounce
         screen.loader.last_load = 0.0  # quick again: the next key stops the wait, loads at once
         await pilot.press("e")
-        assert screen._search_timer is None
+        assert screen.filtering.timer is None
         await settle(pilot)
         assert screen.pages is not None and screen.pages.filter.query.words == ("fe",)
         assert screen.loader.generation == generation + 1

@@ -9,25 +9,21 @@ rest (composition, no inheritance chain): loading, paging and counting in
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import ScreenResume, ScreenSuspend
-from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
-from leadtui.domain.filter_query import FilterQuery
-from leadtui.domain.filter_query_lead import filter_text
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
 from leadtui.i18n import N_, _
 from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
-from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.screens.lead_pages import LeadPages
 from leadtui.ui.screens.list_actions import ListActions
+from leadtui.ui.screens.list_filtering import ListFiltering
 from leadtui.ui.screens.list_loader import ListLoader, clicked_sort, next_sort
 from leadtui.ui.widgets.compact_footer import CompactFooter
 from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
@@ -84,11 +80,17 @@ class LeadListScreen(StoreScreen[None]):
         super().__init__()
         self.filter = LeadFilter()
         self.sort = LeadSort()
-        self._search_timer: Timer | None = None
         self._suspended = False
         self.stage_list: list[StageInfo] = []
         self.actions = ListActions(self)
         self.loader = ListLoader(self)
+        self.filtering = ListFiltering(
+            self,
+            box=lambda: self.query_one("#search", FilterInput),
+            hint=lambda: self.query_one(FilterHint),
+            focus_table=lambda: self.set_focus(self.table),
+            after_typing=self.loader.after_typing,
+        )
 
     @property
     def pages(self) -> LeadPages | None:
@@ -136,7 +138,7 @@ class LeadListScreen(StoreScreen[None]):
         self.actions.tag_marked()
 
     def action_assign(self) -> None:
-        """Assign the marked leads (or the one under the cursor), @."""
+        """Assign the marked leads (or the one under the cursor)."""
         self.actions.assign()
 
     def action_delete(self) -> None:
@@ -210,14 +212,12 @@ class LeadListScreen(StoreScreen[None]):
     # -- search, filter, sort -------------------------------------------------------
 
     def action_search(self) -> None:
-        """Show the search box and focus it (it learns the stages and tags to check)."""
-        box = self.query_one("#search", FilterInput)
-        learn_vocabulary(box, self.store)
-        self.set_focus(box)
+        """Show the search box and focus it."""
+        self.filtering.search()
 
     def on_lead_table_search_requested(self, event: LeadTable.SearchRequested) -> None:
         """ "/" on the table."""
-        self.action_search()
+        self.filtering.search()
 
     def on_lead_table_typed_ahead(self, event: LeadTable.TypedAhead) -> None:
         """Keys typed right after "/" belong in the search box."""
@@ -225,16 +225,7 @@ class LeadListScreen(StoreScreen[None]):
 
     @on(Input.Changed, "#search")
     def _search_typed(self, event: Input.Changed) -> None:
-        query = read_box(self.query_one("#search", FilterInput), self.query_one(FilterHint))
-        if query is None:
-            return  # the hint says what is wrong; the list keeps its results
-        new = replace(self.filter, search="", query=query)
-        if new == self.filter:
-            return
-        self.filter = new
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.loader.after_typing(lambda: self.reload(cursor=0))
+        self.filtering.typed()
 
     def on_filter_input_completed(self, event: FilterInput.Completed) -> None:
         """Tab found several candidates: list them under the box."""
@@ -247,55 +238,23 @@ class LeadListScreen(StoreScreen[None]):
 
     def action_clear_search(self) -> None:
         """Esc: drop the search text and hide the box."""
-        box = self.query_one("#search", Input)
-        had_search = bool(self.filter.search) or not self.filter.query.is_empty
-        box.value = ""
-        self.query_one(FilterHint).clear()
-        self.set_focus(self.table)
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        if had_search:
-            self.filter = replace(self.filter, search="", query=FilterQuery())
-            self.reload(cursor=0)
+        self.filtering.clear_search()
 
     def action_clear_filter(self) -> None:
         """Show every lead again."""
-        self.query_one("#search", Input).value = ""
-        self.query_one(FilterHint).clear()
-        self.filter = LeadFilter()
-        self.reload(cursor=0)
+        self.filtering.clear_filter()
 
     def action_views(self) -> None:
         """Open a saved view, or save this filter and sort as one."""
-        from leadtui.ui.screens.view_picker import open_views
-
-        open_views(self, filter_text(self.filter), self.sort, self.apply_view)
+        self.filtering.views()
 
     def apply_view(self, view: SavedViewRow) -> None:
         """Show the view: its filter in the search box, its sort."""
-        box = self.query_one("#search", FilterInput)
-        learn_vocabulary(box, self.store)
-        self.filter = LeadFilter()
-        self.sort = view.sort
-        box.value = view.filter_text
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        query = read_box(box, self.query_one(FilterHint))
-        self.filter = LeadFilter(query=query or FilterQuery())
-        self.reload(cursor=0)
+        self.filtering.apply_view(view)
 
     def action_filter(self) -> None:
         """Open the filter dialog."""
-        from leadtui.ui.screens.filter_dialog import FilterScreen
-
-        def chosen(new: LeadFilter | None) -> None:
-            if new is not None and new != self.filter:
-                self.filter = new
-                self.reload(cursor=0)
-
-        self.app.push_screen(
-            FilterScreen(self.filter, self.stage_list, self.store.reads.all_tags()), chosen
-        )
+        self.filtering.dialog()
 
     def set_sort(self, sort: LeadSort) -> None:
         """Sort the list by ``sort`` (cursor back to the top)."""
@@ -326,13 +285,8 @@ class LeadListScreen(StoreScreen[None]):
 
     def open_lead(self, lead_id: int) -> None:
         """Push the lead detail screen, with [ and ] walking this list."""
-        try:
-            from leadtui.ui.screens.lead_detail import (  # type: ignore[import-not-found,unused-ignore]
-                LeadDetailScreen,
-            )
-        except ImportError:
-            self.toast(_("The lead detail screen is not available yet."), severity="warning")
-            return
+        from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
         self.app.push_screen(LeadDetailScreen(lead_id, neighbours=self.neighbours))
 
     def neighbours(self, lead_id: int, step: int) -> int | None:
@@ -344,10 +298,7 @@ class LeadListScreen(StoreScreen[None]):
         self.app.switch_mode("board")
 
     def action_import_file(self) -> None:
-        """Open the import screen (when it is installed)."""
-        try:
-            from leadtui.ui.screens.import_screen import ImportScreen  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:
-            self.toast(_("Import from the shell: leadtui import FILE"))
-            return
+        """Open the import screen."""
+        from leadtui.ui.screens.import_screen import ImportScreen
+
         self.app.push_screen(ImportScreen())
