@@ -1,6 +1,7 @@
-"""Reading the board's columns from the store: first pages, more pages, header totals.
+"""The board's columns: their first pages, more pages and header totals from the store.
 
 Plain functions the board screen calls; the screen decides when (and in which worker).
+Also what a column shows once they are read (totals) and folding Won and Lost.
 """
 
 from __future__ import annotations
@@ -75,3 +76,25 @@ def read_totals(store: LeadStore, columns: list[StageColumn], board_filter: Lead
         )
         for c in columns
     ]
+
+
+def show_totals(columns: list[StageColumn], totals: Totals) -> None:
+    """Put each column's header count and value from ``totals``, and repaint it."""
+    by_key = {key: (count, value) for key, count, value in totals}
+    for column in columns:
+        state = column.state
+        state.total, state.values = by_key.get(state.stage.key, (0, None))
+        if state.values is None and state.complete:
+            # Searching or filtering: every matching card is loaded, so its total is too.
+            state.values = MoneyTotals.of((row.currency, row.value_cents) for row in state.cards)
+        column.refresh()
+
+
+def fold_closed(columns: list[StageColumn]) -> None:
+    """Fold the Won and Lost columns, or unfold them when they are folded."""
+    closed = [c for c in columns if c.state.stage.kind != "open"]
+    fold = not (closed and closed[0].collapsed)
+    for column in closed:
+        column.collapsed = fold
+        column.set_class(fold, "-collapsed")
+        column.refresh()

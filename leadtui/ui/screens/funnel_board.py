@@ -208,18 +208,8 @@ class FunnelBoardScreen(StoreScreen[None]):
         self.app.call_from_thread(self._apply_totals, generation, totals)
 
     def _apply_totals(self, generation: int, totals: board_columns.Totals) -> None:
-        if generation != self._generation:
-            return
-        by_key = {key: (count, value) for key, count, value in totals}
-        for column in self.columns:
-            state = column.state
-            state.total, state.values = by_key.get(state.stage.key, (0, None))
-            if state.values is None and state.complete:
-                # Searching or filtering: every matching card is loaded, so its total is too.
-                state.values = MoneyTotals.of(
-                    (row.currency, row.value_cents) for row in state.cards
-                )
-            column.refresh()
+        if generation == self._generation:
+            board_columns.show_totals(self.columns, totals)
 
     @property
     def up_to_date(self) -> bool:
@@ -293,12 +283,7 @@ class FunnelBoardScreen(StoreScreen[None]):
 
     def action_collapse(self) -> None:
         """Fold or unfold the Won and Lost columns."""
-        closed = [c for c in self.columns if c.state.stage.kind != "open"]
-        fold = not (closed and closed[0].collapsed)
-        for column in closed:
-            column.collapsed = fold
-            column.set_class(fold, "-collapsed")
-            column.refresh()
+        board_columns.fold_closed(self.columns)
         if self.column.collapsed:
             opened = [i for i, c in enumerate(self.columns) if not c.collapsed]
             self.set_active(opened[-1] if opened else 0)
