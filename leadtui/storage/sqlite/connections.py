@@ -41,7 +41,8 @@ class SqliteConnections:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: dict[sqlite3.Connection, threading.Thread] = {}
+        """Every open read connection and the thread that reads on it."""
         self._lost: LeadtuiError | None = None
         self._team = SqliteTeam(path, self.reader)
 
@@ -68,7 +69,7 @@ class SqliteConnections:
             conn.execute("PRAGMA query_only=ON")
             self._local.conn = conn
             with self._engine_lock:
-                self._connections.append(conn)
+                self._connections[conn] = threading.current_thread()
         return conn
 
     @contextmanager
@@ -210,10 +211,19 @@ class SqliteConnections:
         )
 
     def close(self) -> None:
-        """Close every connection this backend opened."""
+        """Close every connection this backend opened that no other thread may be reading on.
+
+        A worker's read connection is left to that worker: closing a connection while
+        another thread runs a query on it crashes the process (seen when the database was
+        lost mid-session and a count was still running). It is dropped from here, so it
+        closes when the worker lets go of it (its :meth:`release_reader`, or garbage
+        collection once the worker ends).
+        """
+        me = threading.current_thread()
         with self._engine_lock:
-            for conn in self._connections:
-                conn.close()
+            for conn, owner in self._connections.items():
+                if owner is me or not owner.is_alive():
+                    conn.close()
             self._connections.clear()
             if self._engine is not None:
                 self._engine.dispose()
@@ -227,8 +237,7 @@ class SqliteConnections:
             return
         self._local.conn = None
         with self._engine_lock:
-            if conn in self._connections:
-                self._connections.remove(conn)
+            self._connections.pop(conn, None)
         conn.close()
 
 
