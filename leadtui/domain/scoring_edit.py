@@ -10,6 +10,7 @@ and must give exactly the intended weights, else :class:`RulesError` (nothing to
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -129,13 +130,14 @@ def edited_text(text: str, rules: ScoringRules, changes: Mapping[str, int]) -> s
         if value != weight.value:
             _apply(lines, weight.table, weight.key, value)
     new = "\n".join(lines) + "\n"
-    wanted = {name: changes.get(name, weight.value) for name, weight in weights.items()}
+    cannot = RulesError(
+        _("This rules file is written in a way the form cannot change; edit it in $EDITOR.")
+    )
     try:
-        got = {weight.name: weight.value for weight in weights_of(parse_rules(new))}
-    except RulesError as error:
-        raise RulesError(str(error)) from None
-    if got != wanted:
-        raise RulesError(
-            _("This rules file is written in a way the form cannot change; edit it in $EDITOR.")
-        )
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError:
+        raise cannot from None  # the text parsed before: the line edit broke it
+    got = {weight.name: weight.value for weight in weights_of(parse_rules(new))}
+    if got != {name: changes.get(name, weight.value) for name, weight in weights.items()}:
+        raise cannot
     return new

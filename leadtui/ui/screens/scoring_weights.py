@@ -187,9 +187,9 @@ class ScoringWeightsScreen(StoreScreen[bool]):
 
         self.app.push_screen(
             ConfirmScreen(
-                _("Drop your changes?"),
+                _("Discard changes?"),
                 _("The numbers you typed are not saved; the rules file stays as it is."),
-                _("Drop"),
+                _("Discard"),
             ),
             answered,
         )
