@@ -99,9 +99,7 @@ class ScoringWeightsScreen(StoreScreen[bool]):
                     yield Static(Text(_(TABLES[table])), classes="weights-table")
                 label = LABELS.get(weight.name)
                 with Horizontal(classes="weight-row"):
-                    yield Static(
-                        Text(_(label) if label else weight.key), classes="weight-label"
-                    )
+                    yield Static(Text(_(label) if label else weight.key), classes="weight-label")
                     yield Input(
                         str(weight.value),
                         type="integer",
@@ -150,7 +148,9 @@ class ScoringWeightsScreen(StoreScreen[bool]):
 
     def _changes(self) -> dict[str, int]:
         values, _bad = self._values()
-        return {w.name: values[w.name] for w in self.weights if values.get(w.name, w.value) != w.value}
+        return {
+            w.name: values[w.name] for w in self.weights if values.get(w.name, w.value) != w.value
+        }
 
     # -- actions ------------------------------------------------------------------
 
