@@ -8,10 +8,8 @@ same transaction are in the database, so one lookup covers both).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from typing import Any
@@ -21,9 +19,14 @@ from leadtui.io.convert import RowConverter, stage_lookup
 from leadtui.io.date_order import locale_reads_day_first, scan_date_orders
 from leadtui.io.dedupe import Where, find_duplicate, merge_pending
 from leadtui.io.errors import ImportRefused
+
+# The options and the cancel error, re-exported: callers import them with import_file.
+from leadtui.io.import_options import MODES as MODES
+from leadtui.io.import_options import ImportCancelled as ImportCancelled
+from leadtui.io.import_options import ImportOptions as ImportOptions
+from leadtui.io.import_options import Progress as Progress
 from leadtui.io.json_import import LEADTUI_JSON, restore_json
 from leadtui.io.layout import IGNORE
-from leadtui.io.phones import phone_region
 from leadtui.io.reader import records
 from leadtui.io.records import BadRecord, Preview, Record
 from leadtui.io.report import ImportReport
@@ -32,37 +35,9 @@ from leadtui.io.value_fill import DATE_FIELDS
 from leadtui.storage.gc_batch import fewer_collections
 from leadtui.storage.import_target import ImportTarget
 
-MODES = ("skip", "update", "merge")
-Progress = Callable[[int], None]
-
-
-class ImportCancelled(ImportRefused):
-    """The user cancelled; the transaction was rolled back and nothing was written."""
-
 
 class _DryRun(Exception):
     """Raised at the end of a dry run so the transaction rolls back."""
-
-
-@dataclass(slots=True)
-class ImportOptions:
-    """How to import: duplicates policy, fixed source, dry run, region for phones."""
-
-    on_duplicate: str = "skip"
-    source: str | None = None
-    dry_run: bool = False
-    region: str | None = field(default_factory=phone_region)
-    """Country of national phone numbers (:func:`leadtui.io.phones.phone_region`)."""
-    chunk_size: int = 2000
-    cancel: threading.Event = field(default_factory=threading.Event)
-    owner: str | None = None
-    """The owner of the imported leads when no column is mapped to ``owner`` (the store sets
-    the importer)."""
-    actor: str | None = None
-    """Who imports: recorded on the stage changes and notes the import writes (the store
-    sets the current user)."""
-    scorer: Callable[[list[dict[str, Any]]], None] | None = None
-    """Sets each new lead's computed score on its row before it is written (the store's)."""
 
 
 class Importer:
