@@ -20,6 +20,7 @@ from leadtui.ui.screens.import_screen import ImportScreen
 from leadtui.ui.screens.lead_detail import LeadDetailScreen
 from leadtui.ui.screens.lead_list import LeadListScreen
 from leadtui.ui.screens.pipeline_settings import PipelineScreen
+from leadtui.ui.screens.scoring_weights import ScoringWeightsScreen
 from leadtui.ui.screens.triage import TriageScreen
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.widgets.pick_list import PickList
@@ -34,6 +35,7 @@ SCREENS: dict[str, tuple[type[Any], ...]] = {
     "duplicates": (DuplicatesScreen, LeadApp),
     "import": (ImportScreen, LeadApp),
     "pipeline": (PipelineScreen, LeadApp),
+    "scoring weights": (ScoringWeightsScreen, LeadApp),
     "pick lists": (PickList,),
 }
 

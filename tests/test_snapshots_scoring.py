@@ -101,7 +101,7 @@ class TestScoreSnapshots:
         app_factory: AppFactory,
         monkeypatch: pytest.MonkeyPatch,
     ) -> None:
-        """The file's path, one red line naming fit.source.event, the text, e/r/Esc keys."""
+        """The file's path, one red line naming fit.source.event, the text, e/r/p/Esc keys."""
         from leadtui.ui.screens.scoring_rules import ScoringRulesScreen
 
         monkeypatch.chdir(REPO)

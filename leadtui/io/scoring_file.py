@@ -68,10 +68,15 @@ def ensure_rules_file(path: Path, *, overwrite: bool = False) -> bool:
     """Write the commented default rules to ``path`` unless a file is there; True if written."""
     if path.exists() and not overwrite:
         return False
+    write_rules_text(path, default_rules_text())
+    return True
+
+
+def write_rules_text(path: Path, text: str) -> None:
+    """Replace the rules file with ``text`` in one step (a reader never sees half a file)."""
     from leadtui.paths import ensure_private_dir
 
     ensure_private_dir(path.parent)
     partial = path.with_name(path.name + ".tmp")
-    partial.write_text(default_rules_text(), encoding="utf-8")
+    partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
-    return True

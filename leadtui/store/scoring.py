@@ -11,7 +11,7 @@ only the leads whose decay or recency changed since the last pass or recompute.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -97,6 +97,27 @@ class ScoringService:
     def reload_rules(self) -> bool:
         """Read the rules file again; True when they changed (``RulesError`` if bad)."""
         return self.keeper.reload()
+
+    def save_weights(self, changes: Mapping[str, int]) -> bool:
+        """Write changed weights (``{"fit.source.event": 20}``) into the rules file, reload.
+
+        Only the numbers change: the file's comments and layout stay. ``RulesError``
+        (and nothing written) when the file is bad or the new rules are refused.
+        Returns True when the rules in use changed; the caller then recomputes.
+        """
+        from leadtui.domain.scoring_edit import edited_text
+        from leadtui.domain.scoring_rules import RulesError
+        from leadtui.io.scoring_file import write_rules_text
+
+        self.reload_rules()  # an edit made elsewhere since: raises if it broke the file
+        new = edited_text(self.keeper.text, self.keeper.ruleset.rules, changes)
+        try:
+            write_rules_text(self.rules_path, new)
+        except OSError as error:
+            raise RulesError(
+                _("Cannot write {path}: {reason}").format(path=self.rules_path, reason=error)
+            ) from None
+        return self.reload_rules()
 
     # -- one lead -------------------------------------------------------------------
 

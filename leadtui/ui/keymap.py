@@ -97,6 +97,8 @@ KEYS: dict[str, Key] = {
     "move_up": Key("K", N_("Move up"), "shift(-1)"),
     "move_down": Key("J", N_("Move down"), "shift(1)"),
     "cold_days": Key("O", N_("Cold after"), "cold"),
+    # The scoring rules
+    "weights": Key("p", N_("Edit weights"), "weights"),
     # Duplicates
     "save": Key("ctrl+s", N_("Save"), "save"),
     "not_duplicate": Key("I", N_("Not a duplicate"), "not_duplicate"),

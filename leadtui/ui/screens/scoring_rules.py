@@ -1,6 +1,7 @@
 """ScoringRulesScreen: the scoring rules in use, edited in ``$EDITOR``, then every lead rescored.
 
-Reached from the palette ("Scoring rules"). ``e`` opens the rules file in the user's
+Reached from the palette ("Scoring rules"). ``p`` edits the weights in a form
+(:mod:`~leadtui.ui.screens.scoring_weights`); ``e`` opens the rules file in the user's
 editor (writing the commented default first if there is none) and reloads it on
 return; ``r`` reloads it after an edit made elsewhere. A file that does not parse is
 named in one red line and the rules in use stay. Reloaded rules rescore every lead in
@@ -23,6 +24,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from leadtui.domain.scoring_rules import RulesError
 from leadtui.i18n import _, language, ngettext
+from leadtui.ui.keymap import bind
 from leadtui.ui.screens.base import StoreScreen
 
 
@@ -32,6 +34,7 @@ class ScoringRulesScreen(StoreScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", _("Edit in $EDITOR"), id="rules.edit"),
         Binding("r", "reload", _("Reload and rescore"), id="rules.reload"),
+        bind("rules", "weights"),
         Binding("escape,q", "back", _("Back"), id="rules.back"),
     ]
 
@@ -88,6 +91,25 @@ class ScoringRulesScreen(StoreScreen[None]):
             return
         self.action_reload()
 
+    def action_weights(self) -> None:
+        """The weights as a form; after a save, every lead is rescored."""
+        from leadtui.ui.screens.scoring_weights import ScoringWeightsScreen
+
+        if self.store.scoring.rules_error is not None:
+            self.notify(
+                _("Fix the rules file first (e), then edit its weights."),
+                severity="warning",
+                markup=False,
+            )
+            return
+
+        def saved(changed: bool | None) -> None:
+            if changed:
+                self.show_rules()
+                self._start_recompute()
+
+        self.app.push_screen(ScoringWeightsScreen(), saved)
+
     def action_reload(self) -> None:
         """Read the rules file again; good rules rescore every lead in the background."""
         try:
@@ -96,6 +118,9 @@ class ScoringRulesScreen(StoreScreen[None]):
             self.show_rules()  # the one-line problem; the rules in use stay
             return
         self.show_rules()
+        self._start_recompute()
+
+    def _start_recompute(self) -> None:
         self.query_one("#rules-progress", ProgressBar).display = True
         self.query_one("#rules-status", Static).update(Text(_("Rescoring every lead…")))
         self._recompute()
