@@ -6,7 +6,8 @@ matching row for the follow-up (``score>40`` 1.5-1.9 s at a million leads), and 
 ``next_followup_at IS NULL``: the planner read all rows through the score index
 (``due:overdue`` 2.6-3.5 s). Here the total is its own count, with
 :data:`DUE_GUARD` before every follow-up range so that index serves it, and the overdue
-count takes the cheapest of three shapes (see :func:`count_filter`).
+count takes the cheapest of three shapes (see :func:`count_filter`); filters whose
+total reads rows anyway (two keys, negations, company/phone/note) count both in one pass.
 """
 
 from __future__ import annotations
@@ -15,16 +16,20 @@ import sqlite3
 from dataclasses import replace
 from datetime import datetime
 
-from leadtui.domain.filter_query import FilterQuery, Key, Match
+from leadtui.domain.filter_query import Compare, FilterQuery, Key, Match
 from leadtui.domain.rows import FollowUpFilter, LeadCounts, LeadFilter
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.sqlite.reads import where_clause
 
 DUE_GUARD = "(l.next_followup_at IS NULL) = 0 AND "
 """True of every dated follow-up; ``ix_live_followup``'s first column, so a range reads it."""
-ROWS_READ = 20_000
+ROWS_READ = 100_000
 """Up to this many matches, the overdue count reads each match's follow-up from its row
-(~3 µs a row); above it, the matches are probed against the overdue ids (~0.1 s at 1M)."""
+(~1 µs a row, warm); above it, the matches are probed against the overdue ids (~0.15 s:
+building the list of the 177k overdue ids of the benchmark's million is most of it)."""
+_ONE_INDEX = frozenset({Key.SCORE, Key.SOURCE, Key.TAG, Key.CREATED, Key.OWNER})
+"""Keys whose terms alone are counted from their own index (score, source, tag, created,
+owner); with a second key or a negation the total reads rows anyway, so one pass counts both."""
 _OVERDUE_IDS = (
     "SELECT o.id FROM lead o INDEXED BY ix_live_followup WHERE o.deleted_at IS NULL "
     "AND (o.next_followup_at IS NULL) = 0 AND o.next_followup_at < ?"
@@ -45,22 +50,48 @@ def _followup_indexed(lead_filter: LeadFilter) -> bool:
     )
 
 
+def _one_index(lead_filter: LeadFilter) -> bool:
+    """True when every condition is a positive term of one key of :data:`_ONE_INDEX` (one
+    source at most: several are a ``+source IN`` list, which no index serves)."""
+    terms = lead_filter.query.terms
+    if replace(lead_filter, query=FilterQuery()) != LeadFilter() or not terms:
+        return False
+    if not all(isinstance(term, Match | Compare) and not term.negated for term in terms):
+        return False
+    keys = {term.key for term in terms if isinstance(term, Match | Compare)}
+    several_sources = any(
+        isinstance(term, Match) and term.key is Key.SOURCE and len(term.values) > 1
+        for term in terms
+    )
+    return len(keys) == 1 and keys <= _ONE_INDEX and not several_sources
+
+
 def count_filter(conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
     """How many leads a filter without free text matches, and how many are overdue.
 
-    The overdue count: one index when the filter is only stage and follow-up terms; the
-    matches' rows when there are few; else the matches (from the filter's own index)
-    probed against the overdue ids (``+l.id`` keeps the planner from driving by that list).
+    Split in two counts when an index answers the total: then the overdue count reads one
+    index when the filter is only stage and follow-up terms; the matches' rows when there
+    are few; else the matches (from the filter's own index) probed against the overdue ids
+    (``+l.id`` keeps the planner from driving by that list). Any other filter reads rows
+    for its total anyway, so one pass over them counts both.
     """
     where = where_clause(lead_filter, now, due_guard=DUE_GUARD)
     if where is None:
         return LeadCounts(0, 0)
     condition, params = where
+    start = format_db_time(day_bounds(now)[0])
+    followup_indexed = _followup_indexed(lead_filter)
+    if not (followup_indexed or _one_index(lead_filter)):
+        total, overdue = conn.execute(
+            "SELECT count(*), count(CASE WHEN l.next_followup_at < ? THEN 1 END) "
+            f"FROM lead l WHERE {condition}",
+            [start, *params],
+        ).fetchone()
+        return LeadCounts(int(total), int(overdue or 0))
     (total,) = conn.execute(f"SELECT count(*) FROM lead l WHERE {condition}", params).fetchone()
     if not total:
         return LeadCounts(0, 0)
-    start = format_db_time(day_bounds(now)[0])
-    if _followup_indexed(lead_filter):
+    if followup_indexed:
         sql = f"SELECT count(*) FROM lead l WHERE {condition} AND {DUE_GUARD}l.next_followup_at < ?"
     elif total <= ROWS_READ:
         sql = (
