@@ -1,9 +1,9 @@
 """Every shape the SQLite count of a filter can take gives the Python filter's numbers.
 
 ``storage.sqlite.filter_counts`` counts the overdue leads of a filter one of three ways
-(one index, the matches' rows, or the matches probed against the overdue ids) and the
-stage-only path takes ``-stage:`` terms as the other stages. The small test data would
-only ever take the "rows" shape, so each test forces the shape it checks; on PostgreSQL
+(one index, one pass over the matching rows, or the matches probed against the overdue
+ids) and the stage-only path takes ``-stage:`` terms as the other stages. The small test
+data would never reach the probe, so each test forces the shape it checks; on PostgreSQL
 the patch changes nothing and the same numbers are checked there too.
 """
 

@@ -6,7 +6,7 @@ matching row for the follow-up (``score>40`` 1.5-1.9 s at a million leads), and 
 ``next_followup_at IS NULL``: the planner read all rows through the score index
 (``due:overdue`` 2.6-3.5 s). Here the total is its own count, with
 :data:`DUE_GUARD` before every follow-up range so that index serves it, and the overdue
-count takes the cheapest of three shapes (see :func:`count_filter`); filters whose
+count takes the cheaper of two shapes (see :func:`count_filter`); filters whose
 total reads rows anyway (two keys, negations, company/phone/note) count both in one pass.
 """
 
@@ -24,9 +24,9 @@ from leadtui.storage.sqlite.reads import where_clause
 DUE_GUARD = "(l.next_followup_at IS NULL) = 0 AND "
 """True of every dated follow-up; ``ix_live_followup``'s first column, so a range reads it."""
 ROWS_READ = 100_000
-"""Up to this many matches, the overdue count reads each match's follow-up from its row
-(~1 µs a row, warm); above it, the matches are probed against the overdue ids (~0.15 s:
-building the list of the 177k overdue ids of the benchmark's million is most of it)."""
+"""Up to this many matches, one pass reads each match's follow-up from its row (~1 µs a
+row, warm); above it, the matches are probed against the overdue ids (~0.15 s: building
+the list of the benchmark's 177k overdue ids is most of it)."""
 _ONE_INDEX = frozenset({Key.SCORE, Key.SOURCE, Key.TAG, Key.CREATED, Key.OWNER})
 """Keys whose terms alone are counted from their own index (score, source, tag, created,
 owner); with a second key or a negation the total reads rows anyway, so one pass counts both."""
@@ -69,11 +69,11 @@ def _one_index(lead_filter: LeadFilter) -> bool:
 def count_filter(conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetime) -> LeadCounts:
     """How many leads a filter without free text matches, and how many are overdue.
 
-    Split in two counts when an index answers the total: then the overdue count reads one
-    index when the filter is only stage and follow-up terms; the matches' rows when there
-    are few; else the matches (from the filter's own index) probed against the overdue ids
-    (``+l.id`` keeps the planner from driving by that list). Any other filter reads rows
-    for its total anyway, so one pass over them counts both.
+    A filter of only stage and follow-up terms: two counts, each on one index. One other
+    index-served key with more than :data:`ROWS_READ` matches: its total from its index,
+    the overdue count its matches probed against the overdue ids (``+l.id`` keeps the
+    planner from driving by that list). Otherwise one pass over the matching rows counts
+    both (a total that reads rows anyway, or few enough rows).
     """
     where = where_clause(lead_filter, now, due_guard=DUE_GUARD)
     if where is None:
@@ -81,24 +81,20 @@ def count_filter(conn: sqlite3.Connection, lead_filter: LeadFilter, now: datetim
     condition, params = where
     start = format_db_time(day_bounds(now)[0])
     followup_indexed = _followup_indexed(lead_filter)
-    if not (followup_indexed or _one_index(lead_filter)):
+    total: int | None = None
+    if not followup_indexed and _one_index(lead_filter):
+        (total,) = conn.execute(f"SELECT count(*) FROM lead l WHERE {condition}", params).fetchone()
+    if not followup_indexed and (total is None or total <= ROWS_READ):
         total, overdue = conn.execute(
             "SELECT count(*), count(CASE WHEN l.next_followup_at < ? THEN 1 END) "
             f"FROM lead l WHERE {condition}",
             [start, *params],
         ).fetchone()
         return LeadCounts(int(total), int(overdue or 0))
-    (total,) = conn.execute(f"SELECT count(*) FROM lead l WHERE {condition}", params).fetchone()
-    if not total:
-        return LeadCounts(0, 0)
-    if followup_indexed:
+    if total is None:  # only stage and follow-up terms
+        (total,) = conn.execute(f"SELECT count(*) FROM lead l WHERE {condition}", params).fetchone()
         sql = f"SELECT count(*) FROM lead l WHERE {condition} AND {DUE_GUARD}l.next_followup_at < ?"
-    elif total <= ROWS_READ:
-        sql = (
-            f"WITH m(id) AS MATERIALIZED (SELECT l.id FROM lead l WHERE {condition}) "
-            "SELECT count(*) FROM m CROSS JOIN lead r ON r.id = m.id WHERE r.next_followup_at < ?"
-        )
     else:
         sql = f"SELECT count(*) FROM lead l WHERE {condition} AND +l.id IN ({_OVERDUE_IDS})"
     (overdue,) = conn.execute(sql, [*params, start]).fetchone()
-    return LeadCounts(int(total), int(overdue))
+    return LeadCounts(int(total or 0), int(overdue))
