@@ -199,6 +199,7 @@ REVIEWED = {
     ("storage/sqlite/reads.py", "source"),  # stage-sort FROM/WHERE built from where_clause() output
     ("storage/sqlite/reads.py", "direction"),  # " DESC" or ""
     ("storage/sqlite/list_queries.py", "condition"),  # reads.where_clause() output; values bound
+    ("storage/sqlite/filter_counts.py", "condition"),  # reads.where_clause() output; values bound
     # reads.order_clause(): ORDER BY from a fixed table
     ("storage/sqlite/list_queries.py", "order"),
     ("storage/sqlite/list_queries.py", "reads.order_clause(sort)"),

@@ -64,11 +64,15 @@ def _placeholders(count: int) -> str:
 
 
 def where_clause(
-    lead_filter: LeadFilter, now: datetime, conn: sqlite3.Connection | None = None
+    lead_filter: LeadFilter,
+    now: datetime,
+    conn: sqlite3.Connection | None = None,
+    due_guard: str = "",
 ) -> tuple[str, list[Any]] | None:
     """SQL condition and parameters for a filter; ``None`` if it can match nothing.
 
-    With ``conn`` (a page read), tags on many leads are read by walking the sort index.
+    With ``conn`` (a page read), tags on many leads are read by walking the sort index;
+    ``due_guard`` goes before each follow-up range (see ``query_conditions``).
     """
     clauses = ["l.deleted_at IS NULL"]
     params: list[Any] = []
@@ -87,13 +91,13 @@ def where_clause(
     start, end = day_bounds(now)
     match lead_filter.followup:
         case FollowUpFilter.OVERDUE:
-            clauses.append("l.next_followup_at < ?")
+            clauses.append(f"{due_guard}l.next_followup_at < ?")
             params.append(format_db_time(start))
         case FollowUpFilter.TODAY:
-            clauses.append("l.next_followup_at >= ? AND l.next_followup_at < ?")
+            clauses.append(f"{due_guard}l.next_followup_at >= ? AND l.next_followup_at < ?")
             params.extend([format_db_time(start), format_db_time(end)])
         case FollowUpFilter.THIS_WEEK:
-            clauses.append("l.next_followup_at >= ? AND l.next_followup_at < ?")
+            clauses.append(f"{due_guard}l.next_followup_at >= ? AND l.next_followup_at < ?")
             params.extend([format_db_time(start), format_db_time(start + timedelta(days=7))])
         case FollowUpFilter.NONE:
             clauses.append("l.next_followup_at IS NULL")
@@ -101,7 +105,7 @@ def where_clause(
             pass
     if not lead_filter.query.is_empty:
         walk = () if conn is None else big_tags(conn, lead_filter)
-        extra, extra_params = query_conditions(lead_filter.query, now, SQLITE, walk)
+        extra, extra_params = query_conditions(lead_filter.query, now, SQLITE, walk, due_guard)
         clauses.extend(extra)
         params.extend(extra_params)
     if lead_filter.search.strip():
