@@ -23,6 +23,7 @@ from leadtui.domain.errors import ConnectionLost, DatabaseRefused, LeadtuiError
 from leadtui.i18n import _
 from leadtui.storage.postgres import db
 from leadtui.storage.postgres.url import checked_url, mask_password
+from leadtui.storage.thread_readers import ThreadReaders
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -45,8 +46,7 @@ class PostgresConnections:
         self._read_only = read_only
         self._engine: Engine | None = None
         self._lock = threading.Lock()
-        self._local = threading.local()
-        self._readers: list[Conn] = []
+        self._readers: ThreadReaders[Conn] = ThreadReaders()
 
     @property
     def url(self) -> str:
@@ -78,7 +78,7 @@ class PostgresConnections:
 
     def reader(self) -> Conn:
         """This thread's read connection (autocommit, read-only), opened on first use."""
-        conn: Conn | None = getattr(self._local, "conn", None)
+        conn = self._readers.current()
         if conn is None or conn.closed:
             conn = self.connect()
             try:
@@ -87,9 +87,7 @@ class PostgresConnections:
                 conn.close()
                 self.raise_storage_error(error)
                 raise
-            self._local.conn = conn
-            with self._lock:
-                self._readers.append(conn)
+            self._readers.add(conn)
         return conn
 
     def _read(self) -> Conn:
@@ -194,26 +192,17 @@ class PostgresConnections:
         )
 
     def close(self) -> None:
-        """Close every connection and the engine."""
+        """Close this backend's connections (a worker's reader is left to that worker, see
+        :mod:`leadtui.storage.thread_readers`) and its engine."""
+        self._readers.close_all()
         with self._lock:
-            for conn in self._readers:
-                conn.close()
-            self._readers.clear()
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
-        self._local = threading.local()
 
     def release_reader(self) -> None:
         """Close this thread's read connection (end of a worker thread)."""
-        conn: Conn | None = getattr(self._local, "conn", None)
-        if conn is None:
-            return
-        self._local.conn = None
-        with self._lock:
-            if conn in self._readers:
-                self._readers.remove(conn)
-        conn.close()
+        self._readers.release()
 
     def _reading(self, read: Any, *args: Any) -> Any:
         # A read is safe to run twice: a connection that broke while idle (the server

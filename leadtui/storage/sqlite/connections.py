@@ -24,6 +24,7 @@ from leadtui.storage.sqlite.connect import (
 )
 from leadtui.storage.sqlite.team import SqliteTeam
 from leadtui.storage.sqlite.write_check import check_wal_kept, refuse_unwritable
+from leadtui.storage.thread_readers import ThreadReaders
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -40,9 +41,9 @@ class SqliteConnections:
         self._read_only = read_only
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
+        self._readers: ThreadReaders[sqlite3.Connection] = ThreadReaders()
         self._local = threading.local()
-        self._connections: dict[sqlite3.Connection, threading.Thread] = {}
-        """Every open read connection and the thread that reads on it."""
+        """Per-thread values kept beside the thread's reader (the last search's counts)."""
         self._lost: LeadtuiError | None = None
         self._team = SqliteTeam(path, self.reader)
 
@@ -63,13 +64,11 @@ class SqliteConnections:
 
     def reader(self) -> sqlite3.Connection:
         """This thread's read connection (``query_only``), opened on first use."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        conn = self._readers.current()
         if conn is None:
             conn = connect_sqlite(self._path, read_only=self._read_only)
             conn.execute("PRAGMA query_only=ON")
-            self._local.conn = conn
-            with self._engine_lock:
-                self._connections[conn] = threading.current_thread()
+            self._readers.add(conn)
         return conn
 
     @contextmanager
@@ -211,20 +210,10 @@ class SqliteConnections:
         )
 
     def close(self) -> None:
-        """Close every connection this backend opened that no other thread may be reading on.
-
-        A worker's read connection is left to that worker: closing a connection while
-        another thread runs a query on it crashes the process (seen when the database was
-        lost mid-session and a count was still running). It is dropped from here, so it
-        closes when the worker lets go of it (its :meth:`release_reader`, or garbage
-        collection once the worker ends).
-        """
-        me = threading.current_thread()
+        """Close this backend's connections (a worker's reader is left to that worker, see
+        :mod:`leadtui.storage.thread_readers`) and its engine."""
+        self._readers.close_all()
         with self._engine_lock:
-            for conn, owner in self._connections.items():
-                if owner is me or not owner.is_alive():
-                    conn.close()
-            self._connections.clear()
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
@@ -232,13 +221,7 @@ class SqliteConnections:
 
     def release_reader(self) -> None:
         """Close this thread's read connection (call at the end of a worker thread)."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            return
-        self._local.conn = None
-        with self._engine_lock:
-            self._connections.pop(conn, None)
-        conn.close()
+        self._readers.release()
 
 
 def _has_written(session: Session) -> bool:
