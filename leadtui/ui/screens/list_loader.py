@@ -19,6 +19,7 @@ from leadtui.domain.errors import ConnectionLost
 from leadtui.domain.formatting import describe_filter
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
 from leadtui.i18n import _, ngettext
+from leadtui.ui.keymap import KEYS
 from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
 from leadtui.ui.screens.list_parts import ListLoaderHost
 from leadtui.ui.widgets.lead_columns import COLUMNS, SCORE_COLUMN
@@ -255,7 +256,9 @@ class ListLoader:
                 Content(
                     empty_text()
                     if screen.filter.is_empty
-                    else _("No lead matches. Esc clears the search, f changes the filter.")
+                    else _(
+                        "No lead matches. Esc clears the search, {key} changes the filter."
+                    ).format(key=KEYS["filter"].keys)
                 )
             )
         empty.set_class(not (known and total == 0), "hidden")
