@@ -273,6 +273,28 @@ async def test_open_metrics_follow_moves(demo_store: LeadStore, app_factory: App
         assert not panel.display
 
 
+async def test_metrics_panel_fits_its_width_after_a_resize(
+    demo_store: LeadStore, app_factory: AppFactory
+) -> None:
+    from textual.containers import Vertical
+
+    from leadtui.ui.widgets.metrics_panel import MetricsPanel
+
+    app = app_factory(demo_store)
+    async with app.run_test(size=SIZE) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        side = board.query_one(MetricsPanel).query_one("#metrics-side", Vertical)
+        assert side.outer_size.width == 40  # wide enough for the win rate on one line
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert side.outer_size.width == 30
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert side.outer_size.width == 40
+
+
 async def test_filter_dialog_narrows_columns_by_tag(
     demo_store: LeadStore, app_factory: AppFactory
 ) -> None:

@@ -101,6 +101,13 @@ class MetricsPanel(Vertical):
         """Redraw the chosen table."""
         self._redraw()
 
+    def on_resize(self) -> None:
+        """Redraw at the new size: the side's width and the tables' rows follow the panel's.
+
+        Numbers that arrive before the panel's first layout were drawn at width 0.
+        """
+        self._redraw()
+
     def watch_progress(self) -> None:
         """Show the progress line while a segment is being counted."""
         if self.progress and self.is_mounted:
