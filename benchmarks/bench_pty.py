@@ -21,7 +21,7 @@ taken when the bytes are read, before they are parsed. Rows:
 
 Databases are generated once under ``--folder`` (``leads-N.db``) and reused. With
 ``--db LABEL=TARGET`` (repeatable; a file or a ``postgresql://`` URL) the given databases
-are measured instead, side by side in one table, one column each (the first ``--app``).
+are measured instead, side by side in one table: each ``--app`` on each, a column each.
 """
 
 from __future__ import annotations
@@ -347,10 +347,13 @@ def main() -> None:
         "LEADTUI_SETTINGS": str(home / "no-settings.toml"),
         "COLORTERM": "truecolor",
     }
-    if args.db:  # one app on each given database
-        leadtui = next(iter(apps.values())).split("@")[0]
+    if args.db:  # every app on each given database (one column each)
         targets = dict(item.split("=", 1) for item in args.db)
-        runs = {name: (leadtui, target) for name, target in targets.items()}
+        runs = {
+            (label if len(apps) == 1 else f"{name} {label}"): (leadtui.split("@")[0], target)
+            for label, target in targets.items()
+            for name, leadtui in apps.items()
+        }
         print(table(" vs ".join(targets), rounds(args, runs, script, env)), "\n", flush=True)
         return
     for size in (int(s) for s in args.sizes.split(",")):

@@ -19,10 +19,17 @@ from leadtui.ui.widgets.filter_box import FilterHint, FilterInput
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.timer import Timer
 
     from leadtui.store import LeadStore
     from leadtui.store.views import SavedViewRow
+
+
+class PendingLoad(Protocol):
+    """A keystroke's load that has not run yet."""
+
+    def stop(self) -> None:
+        """Drop it."""
+        ...
 
 
 class FilterHost(Protocol):
@@ -48,7 +55,7 @@ class FilterHost(Protocol):
 
 
 class ListFiltering:
-    """Search, filter and views of the lead list; ``timer`` is a pending debounced load."""
+    """Search, filter and views of the lead list; ``pending`` is a keystroke's load not run yet."""
 
     def __init__(
         self,
@@ -56,16 +63,17 @@ class ListFiltering:
         box: Callable[[], FilterInput],
         hint: Callable[[], FilterHint],
         focus_table: Callable[[], None],
-        after_typing: Callable[[Callable[[], None]], Timer | None],
+        after_typing: Callable[[Callable[[], None]], PendingLoad | None],
     ) -> None:
         self.host = host
         self.box, self.hint, self.focus_table = box, hint, focus_table
         self.after_typing = after_typing
-        self.timer: Timer | None = None
+        self.pending: PendingLoad | None = None
 
-    def _stop_timer(self) -> None:
-        if self.timer is not None:
-            self.timer.stop()
+    def _stop_pending(self) -> None:
+        if self.pending is not None:
+            self.pending.stop()
+            self.pending = None
 
     def search(self) -> None:
         """Focus the box (it learns the stages and tags to check against)."""
@@ -74,7 +82,7 @@ class ListFiltering:
         box.focus()
 
     def typed(self) -> None:
-        """The box changed: a new filter loads now, or after a debounce when loads are slow."""
+        """The box changed: a new filter loads now, or once the page in flight arrives."""
         host = self.host
         query = read_box(self.box(), self.hint())
         if query is None:
@@ -83,8 +91,8 @@ class ListFiltering:
         if new == host.filter:
             return
         host.filter = new
-        self._stop_timer()
-        self.timer = self.after_typing(lambda: host.reload(cursor=0))
+        self._stop_pending()
+        self.pending = self.after_typing(lambda: host.reload(cursor=0))
 
     def clear_search(self) -> None:
         """Esc: drop the search text and hide the box."""
@@ -93,7 +101,7 @@ class ListFiltering:
         self.box().value = ""
         self.hint().clear()
         self.focus_table()
-        self._stop_timer()
+        self._stop_pending()
         if had_search:
             host.filter = replace(host.filter, search="", query=FilterQuery())
             host.reload(cursor=0)
@@ -119,7 +127,7 @@ class ListFiltering:
         host.filter = LeadFilter()
         host.sort = view.sort
         box.value = view.filter_text
-        self._stop_timer()
+        self._stop_pending()
         query = read_box(box, self.hint())
         host.filter = LeadFilter(query=query or FilterQuery())
         host.reload(cursor=0)

@@ -3,16 +3,20 @@
 :class:`ListLoader` is a helper the list screen owns (no inheritance). The first page
 is read synchronously (first frame with data); every other load and count runs in an
 exclusive thread worker of the screen and is dropped if a newer one started meanwhile.
+
+Typing never waits on a timer: a keystroke loads at once, unless the list's loads are
+slow and a page is still being read; then it waits for that page, and only the newest
+of the keystrokes typed meanwhile loads (slow queries never queue up behind typing).
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from functools import partial
 
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import Static
 
 from leadtui.domain.errors import ConnectionLost
@@ -25,10 +29,8 @@ from leadtui.ui.screens.list_parts import ListLoaderHost
 from leadtui.ui.widgets.lead_columns import COLUMNS, SCORE_COLUMN
 from leadtui.ui.widgets.list_header import ListHeader
 
-SEARCH_DEBOUNCE = 0.075
-"""Seconds a keystroke waits for the next one, when the last load was slow."""
 SLOW_LOAD = 0.025
-"""A load (page and count) slower than this makes the next keystroke wait its debounce."""
+"""A load (page and count) slower than this makes a keystroke wait for the page in flight."""
 
 SORT_CYCLE: tuple[SortKey, ...] = (
     SortKey.CREATED,
@@ -73,6 +75,10 @@ class ListLoader:
         self.counts: LeadCounts | None = None
         self.generation = 0
         self.last_load = 0.0  # seconds the last page read and count took, in the worker
+        self.reading: int | None = None
+        """The generation whose first page a worker is reading (``None``: none is)."""
+        self.queued: QueuedLoad | None = None
+        """The newest keystroke's load, waiting for the page in flight."""
 
     @property
     def up_to_date(self) -> bool:
@@ -85,16 +91,29 @@ class ListLoader:
             and self.counts is not None
         )
 
-    def after_typing(self, reload: Callable[[], None]) -> Timer | None:
-        """Run ``reload`` for a keystroke: now when loads are quick, else after a debounce.
+    def after_typing(self, reload: Callable[[], None]) -> QueuedLoad | None:
+        """Run ``reload`` for a keystroke: now, or once the page in flight arrives.
 
-        A quick list answers every keystroke at once (nothing is gained by waiting);
-        a slow one waits for the next keystroke, so typing never queues slow queries.
+        A quick list answers every keystroke at once; a slow one with a page still being
+        read keeps only this newest keystroke's load (returned, so a newer key or Esc can
+        drop it) and runs it the moment that page arrives: no idle wait on a timer.
         """
-        if self.last_load < SLOW_LOAD:
+        if self.queued is not None:
+            self.queued.stop()
+        if self.last_load < SLOW_LOAD or self.reading != self.generation:
             reload()
             return None
-        return self.screen.screen.set_timer(SEARCH_DEBOUNCE, reload)
+        self.queued = QueuedLoad(reload)
+        return self.queued
+
+    def _page_arrived(self, generation: int) -> None:
+        """The first page of ``generation`` is in (or its read failed): run a queued load."""
+        if generation != self.reading:
+            return
+        self.reading = None
+        queued, self.queued = self.queued, None
+        if queued is not None:
+            queued.run()
 
     def first_page(self) -> None:
         """Read the first page now, so the first frame has data; counts follow from a worker."""
@@ -142,6 +161,7 @@ class ListLoader:
         self.counts = None
         screen = self.screen
         where = screen.table.cursor if cursor is None else cursor
+        self.reading = self.generation
         work = partial(self._load, self.generation, screen.filter, screen.sort, where, focus_id)
         screen.screen.run_worker(work, "_load", group="list-load", exclusive=True, thread=True)
 
@@ -158,11 +178,20 @@ class ListLoader:
         pages = LeadPages(
             store.reads.page_list, lead_filter, sort, self._prefetch, self._unreachable
         )
-        pages.seed(0, store.reads.page_list(lead_filter, sort, 0, PAGE_SIZE))
-        self.last_load = time.perf_counter() - began
-        page = cursor // PAGE_SIZE
-        if page and not pages.total_known:
-            pages.seed(page, store.reads.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE))
+        try:
+            pages.seed(0, store.reads.page_list(lead_filter, sort, 0, PAGE_SIZE))
+            self.last_load = time.perf_counter() - began
+            page = cursor // PAGE_SIZE
+            if page and not pages.total_known:
+                page_rows = store.reads.page_list(lead_filter, sort, page * PAGE_SIZE, PAGE_SIZE)
+                pages.seed(page, page_rows)
+        except BaseException:
+            # The worker fails (a lost connection shows its banner); a queued keystroke
+            # must not wait for a page that never comes.
+            with contextlib.suppress(RuntimeError):  # the app may be closing
+                app.call_from_thread(self._page_arrived, generation)
+            store.release_reader()
+            raise
         if focus_id is not None:
             found = pages.index_of(focus_id, near=cursor)
             cursor = cursor if found is None else found
@@ -195,6 +224,7 @@ class ListLoader:
     def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
         if generation == self.generation:
             self.show(pages, cursor=cursor)
+        self._page_arrived(generation)
 
     def _start_count(self, generation: int, lead_filter: LeadFilter) -> None:
         work = partial(self._count, generation, lead_filter)
@@ -263,3 +293,20 @@ class ListLoader:
             )
         empty.set_class(not (known and total == 0), "hidden")
         screen.table.set_class(known and total == 0, "hidden")
+
+
+class QueuedLoad:
+    """A keystroke's load waiting for the page in flight; :meth:`stop` drops it."""
+
+    def __init__(self, load: Callable[[], None]) -> None:
+        self._load: Callable[[], None] | None = load
+
+    def stop(self) -> None:
+        """Drop the load (a newer keystroke, Esc or a view replaced it)."""
+        self._load = None
+
+    def run(self) -> None:
+        """Load now, unless stopped."""
+        load, self._load = self._load, None
+        if load is not None:
+            load()
