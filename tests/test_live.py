@@ -8,8 +8,9 @@ second leadtui would be.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from conftest import AppFactory, fixed_clock
@@ -59,6 +60,30 @@ def test_a_committed_change_calls_the_listener(demo_store: LeadStore, colleague:
         assert heard.wait(10)
     finally:
         listening.stop()
+
+
+def test_an_idle_listener_sleeps_and_stops_at_once(
+    demo_store: LeadStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing happens: the listener does not wake (no CPU); stop() ends its wait at once."""
+    from leadtui.storage.postgres import team
+
+    waits: list[float] = []
+    real_select = team.select.select
+
+    def counted(*args: Any) -> Any:
+        waits.append(args[3])
+        return real_select(*args)
+
+    monkeypatch.setattr(team.select, "select", counted)
+    listening = demo_store.team.listen(lambda: None)
+    time.sleep(1.0)
+    if isinstance(store_target(demo_store), str):  # PostgreSQL: one long wait, not a poll
+        assert len(waits) == 1 and waits[0] >= 30
+    began = time.monotonic()
+    listening.stop()
+    assert time.monotonic() - began < 1.0
+    assert not listening.running
 
 
 async def test_the_board_shows_a_colleagues_move(
