@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -66,16 +67,18 @@ def test_an_idle_listener_sleeps_and_stops_at_once(
     demo_store: LeadStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nothing happens: the listener does not wake (no CPU); stop() ends its wait at once."""
+    import select
+
     from leadtui.storage.postgres import team
 
     waits: list[float] = []
-    real_select = team.select.select
+    real_select = select.select
 
     def counted(*args: Any) -> Any:
         waits.append(args[3])
         return real_select(*args)
 
-    monkeypatch.setattr(team.select, "select", counted)
+    monkeypatch.setattr(team, "select", SimpleNamespace(select=counted))
     listening = demo_store.team.listen(lambda: None)
     time.sleep(1.0)
     if isinstance(store_target(demo_store), str):  # PostgreSQL: one long wait, not a poll

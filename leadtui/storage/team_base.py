@@ -18,6 +18,11 @@ class Listening(Protocol):
         """Stop listening and wait for the listener thread to end."""
         ...
 
+    @property
+    def running(self) -> bool:
+        """True until the listener thread has ended."""
+        ...
+
 
 class TeamSide(Protocol):
     """The backend's half of team mode."""
