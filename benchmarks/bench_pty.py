@@ -17,7 +17,9 @@ taken when the bytes are read, before they are parsed. Rows:
   end of the first frame that changed the screen (medians over ``--keys`` presses);
 - search results: last key of "mar" → the header names the search (the rows are in);
 - idle CPU: the process's CPU time over 2 s of nothing, on the list and on the import
-  screen before a file is chosen; peak RSS: ``ru_maxrss`` of the reaped process.
+  screen before a file is chosen (its path box has the focus: the bare app's figure on
+  that row is the same bare app with a focused Input, whose cursor blinks);
+  peak RSS: ``ru_maxrss`` of the reaped process.
 
 Databases are generated once under ``--folder`` (``leads-N.db``) and reused. With
 ``--db LABEL=TARGET`` (repeatable; a file or a ``postgresql://`` URL) the given databases
@@ -65,6 +67,11 @@ class Bare(App[None]):
 
 Bare().run()
 """
+
+BARE_INPUT_APP = BARE_APP.replace(
+    "        yield Static(", "        yield Input(placeholder='typed here')\n        yield Static("
+).replace("Footer, Header, Static", "Footer, Header, Input, Static")
+"""The floor of a screen whose focused input blinks its cursor (as the import screen's)."""
 
 Samples = dict[str, list[float]]
 
@@ -198,6 +205,12 @@ def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> No
     term.quiet()
     out["idle CPU, list (%)"].append(term.cpu_over(2.0))
     out["peak RSS (MB)"].append(term.quit())
+    # The import screen's floor: the same app with a focused Input (its cursor blinks).
+    term = Term([python, str(script.with_name("bare_input_app.py"))], env)
+    term.until(lambda s: any(BARE_TEXT in r for r in s))
+    term.quiet()
+    out["idle CPU, import screen (%)"].append(term.cpu_over(2.0))
+    term.quit()
 
 
 def run_app(
@@ -335,6 +348,7 @@ def main() -> None:
     args.folder.mkdir(parents=True, exist_ok=True)
     script = args.folder / "bare_app.py"
     script.write_text(BARE_APP)
+    script.with_name("bare_input_app.py").write_text(BARE_INPUT_APP)
     home = args.folder / "home"
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
