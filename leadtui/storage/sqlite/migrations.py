@@ -77,6 +77,13 @@ def _add_summaries(conn: sqlite3.Connection) -> None:
     add_summaries(conn)
 
 
+def _index_hit_keys(conn: sqlite3.Connection) -> None:
+    """13 → 14: the narrow index a search's pass over its hits reads (idempotent)."""
+    from leadtui.storage.sqlite.schema import HIT_KEYS_INDEX
+
+    conn.execute(HIT_KEYS_INDEX)
+
+
 # MIGRATIONS[n] upgrades a database at user_version n to n + 1.
 MIGRATIONS: dict[int, Migration] = {
     1: _recompute_email_keys,
@@ -91,4 +98,5 @@ MIGRATIONS: dict[int, Migration] = {
     10: index_score_sort,
     11: _nulls_first,
     12: _add_summaries,
+    13: _index_hit_keys,
 }
