@@ -20,6 +20,7 @@ from leadtui.i18n import _
 from leadtui.store import LeadStore
 from leadtui.ui.clean_input import clean_input_value, cleaned_paste
 from leadtui.ui.connection import ConnectionDropped, ConnectionWatch
+from leadtui.ui.cursor_rest import CursorRest
 from leadtui.ui.keymap import bind
 from leadtui.ui.live import ColleagueChanged, LiveUpdates
 from leadtui.ui.screens.lead_list import LeadListScreen
@@ -141,6 +142,8 @@ class LeadApp(App[None]):
         """Set by the launcher: rescore what time moved, once a day (``ui.decay_pass``)."""
         self.after_first_frame: list[Callable[[], object]] = []
         """Work the launcher leaves for after the first frame (run by the warm-up worker)."""
+        self.cursor_rest = CursorRest(self)
+        """The focused cursor stops blinking when nobody types (:mod:`.cursor_rest`)."""
 
     def on_mount(self) -> None:
         """Open the lead list (the ORM and live updates follow its first frame)."""
@@ -161,6 +164,7 @@ class LeadApp(App[None]):
         # the ORM import and the listener's modules then delayed it.
         self.call_after_refresh(self._warm_up)
         self.call_after_refresh(self.live.start)
+        self.cursor_rest.start()
         if self.rescore_daily:
             from leadtui.ui.decay_pass import start_decay_pass
 
@@ -192,9 +196,11 @@ class LeadApp(App[None]):
             _freeze_start_up_objects()
 
     async def on_event(self, event: events.Event) -> None:
-        """A paste is cleaned here, once, before any field receives it."""
+        """A paste is cleaned here, once, before any field receives it; input wakes cursors."""
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event = cleaned_paste(event) or event
+        if isinstance(event, events.Key | events.MouseDown | events.Paste):
+            self.cursor_rest.input_seen()
         await super().on_event(event)
 
     def _on_notify(self, event: Notify) -> None:

@@ -1,0 +1,64 @@
+"""Blinking cursors rest after a while without input, as GTK's ``cursor-blink-timeout``.
+
+A focused Input or TextArea blinks its cursor twice a second, and each blink redraws
+part of the screen: an app left open on the import screen or in a form uses CPU for
+nothing. After :data:`REST_AFTER` seconds without a key, a click or a paste, the
+focused cursor stops blinking and stays drawn; the next input makes it blink again.
+"""
+
+from __future__ import annotations
+
+import time
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Input, TextArea
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.timer import Timer
+
+REST_AFTER = 10.0
+"""Seconds without input before the focused cursor stops blinking (GTK's default)."""
+CHECK_EVERY = 2.5
+"""Seconds between two looks at the clock (one tick costs microseconds)."""
+
+Blinker = Input | TextArea
+
+
+class CursorRest:
+    """Stops the focused cursor's blinking when the user is away (one per app)."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.last_input = time.monotonic()
+        self._rested: weakref.WeakSet[Blinker] = weakref.WeakSet()
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        """Look at the clock every :data:`CHECK_EVERY` seconds from now on."""
+        self._timer = self.app.set_interval(CHECK_EVERY, self._check, name="cursor-rest")
+
+    def input_seen(self) -> None:
+        """A key, click or paste: the clock starts again; rested cursors blink again."""
+        self.last_input = time.monotonic()
+        for widget in tuple(self._rested):
+            self._rested.discard(widget)
+            if widget.has_focus:
+                widget.cursor_blink = True
+            else:
+                # Without its watcher: it blinks again when it is focused, not before.
+                widget.set_reactive(type(widget).cursor_blink, True)
+
+    def _check(self) -> None:
+        if time.monotonic() - self.last_input < REST_AFTER:
+            return
+        focused = self.app.focused
+        if isinstance(focused, Input | TextArea) and focused.cursor_blink:
+            focused.cursor_blink = False  # drawn, not blinking
+            self._rested.add(focused)
+
+    @property
+    def resting(self) -> bool:
+        """True while a cursor rests (for tests)."""
+        return bool(self._rested)
