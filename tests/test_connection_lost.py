@@ -162,3 +162,55 @@ def test_the_cli_says_it_in_one_line(pg_server: PostgresServer, pg_demo_url: str
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1, result.output
     assert "Cannot connect to" in lines[0] and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("opened", ["board", "agenda", "detail"])
+async def test_a_screen_opened_during_an_outage_fills_in_when_it_is_back(
+    pg_server: PostgresServer,
+    pg_demo_url: str,
+    app_factory: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    opened: str,
+) -> None:
+    """The board, the agenda or a lead's detail, opened while the server is away: a banner,
+    no traceback, and the screen's data once the connection is back."""
+    monkeypatch.setenv("LEADTUI_LIVE", "0")  # the read itself notices the outage
+    store = open_store(pg_demo_url, clock=fixed_clock)
+    app = app_factory(store)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            list_screen = app.screen
+            assert isinstance(list_screen, LeadListScreen)
+            with outage(pg_server, pg_demo_url):
+                await pilot.press({"board": "b", "agenda": "A", "detail": "enter"}[opened])
+                await wait_until(pilot, lambda: app.connection.down, "the lost connection")
+                await pilot.pause(0.2)
+                assert app.is_running and "No connection" in banner(app)
+                waiting = app.screen
+                assert getattr(waiting, "read_missed", False)
+                assert not waiting.check_action("open", ())  # its own keys wait
+                assert waiting.check_action("back", ())  # but the way out works
+            await wait_until(pilot, lambda: not app.connection.down, "the reconnection", 20)
+            await settle(pilot)
+            assert banner(app) == ""
+            assert filled_in(app, opened), f"the {opened} stayed empty"
+            assert app.screen is waiting and not waiting.read_missed  # type: ignore[attr-defined]
+    finally:
+        store.close()
+
+
+def filled_in(app: object, opened: str) -> bool:
+    """True when the screen shows the data it reads (cards, sections, or the lead)."""
+    from leadtui.ui.screens.agenda import AgendaScreen
+    from leadtui.ui.screens.funnel_board import FunnelBoardScreen
+    from leadtui.ui.screens.lead_detail import LeadDetailScreen
+
+    screen = getattr(app, "screen", None)
+    if opened == "board":
+        return isinstance(screen, FunnelBoardScreen) and any(
+            column.state.cards for column in screen.columns
+        )
+    if opened == "agenda":
+        return isinstance(screen, AgendaScreen) and bool(screen.counts)
+    return isinstance(screen, LeadDetailScreen) and screen.detail is not None

@@ -67,3 +67,50 @@ class TestConnectionBanner:
     ) -> None:
         """La línea roja en español, sobre la lista."""
         assert snap_compare(spanish(demo_store), terminal_size=SNAPSHOT_SIZE, run_before=dropped())
+
+
+def opened_unreachable(key: str) -> Script:
+    """Open a screen (``key``) while every read fails as on a server that went away."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        from leadtui.domain.errors import ConnectionLost
+
+        await pilot.pause()
+        app: Any = pilot.app
+        app.sub_title = "snapshot"
+        app.connection.backoff = (3600.0,)
+
+        def unreachable(*_args: Any, **_kwargs: Any) -> Any:
+            raise ConnectionLost("No connection to the database server.")
+
+        app.store.reads.stages = unreachable
+        await pilot.press(key)
+        await pilot.pause(0.3)
+
+    return run
+
+
+class TestOpenedDuringAnOutage:
+    """A screen opened while the server is away: the banner over an empty screen whose
+    own keys wait (it is built and read again when the connection is back)."""
+
+    def test_board(
+        self, snap_compare: SnapCompare, demo_store: LeadStore, app_factory: AppFactory
+    ) -> None:
+        """The board's frame, no columns, the banner; the footer keeps the app's keys."""
+        assert snap_compare(
+            app_factory(demo_store),
+            terminal_size=SNAPSHOT_SIZE,
+            run_before=opened_unreachable("b"),
+        )
+
+    def test_board_spanish(
+        self,
+        snap_compare: SnapCompare,
+        demo_store: LeadStore,
+        spanish: Any,  # noqa: F811 (the imported fixture)
+    ) -> None:
+        """El tablero abierto sin conexión, en español."""
+        assert snap_compare(
+            spanish(demo_store), terminal_size=SNAPSHOT_SIZE, run_before=opened_unreachable("b")
+        )

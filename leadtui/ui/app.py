@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from leadtui import __version__
-from leadtui.domain.errors import DatabaseLost
+from leadtui.domain.errors import ConnectionLost, DatabaseLost
 from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.i18n import _
@@ -201,7 +201,10 @@ class LeadApp(App[None]):
             event = cleaned_paste(event) or event
         if isinstance(event, events.Key | events.MouseDown | events.Paste):
             self.cursor_rest.input_seen()
-        await super().on_event(event)
+        try:
+            await super().on_event(event)
+        except ConnectionLost as error:  # a key's action read on the UI thread: keep running
+            self.connection.lost(error)
 
     def _on_notify(self, event: Notify) -> None:
         """Show a toast; the same text shown again replaces itself, and at most

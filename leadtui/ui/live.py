@@ -75,8 +75,13 @@ class LiveUpdates:
     def _refresh(self) -> None:
         self._timer = None
         for screen in list(self.app.screen_stack):
+            if not screen.is_attached:
+                continue
+            if getattr(screen, "read_missed", False):  # built during an outage
+                screen.call_later(screen.read_again)  # type: ignore[attr-defined]
+                continue
             refresh = getattr(screen, "colleague_changed", None)
-            if callable(refresh) and screen.is_attached:
+            if callable(refresh):
                 refresh()
         self.refreshes += 1
 

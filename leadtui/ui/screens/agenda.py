@@ -26,7 +26,7 @@ from leadtui.domain.agenda import (
 from leadtui.domain.formatting import followup_label
 from leadtui.i18n import N_, _, language
 from leadtui.ui.keymap import bind, numbered
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.base import StoreScreen, survives_outage
 from leadtui.ui.widgets.fitted_table import FittedDataTable
 
 PAGE = 50
@@ -89,11 +89,13 @@ class AgendaScreen(StoreScreen[None]):
         yield Static(id="agenda-empty")
         yield Footer(compact=language() != "en")
 
+    @survives_outage(first_read=True)
     def on_mount(self) -> None:
         """The first page now (one short indexed read); the counts in a worker."""
         self.stage_names = {stage.key: stage.shown_name for stage in self.store.reads.stages()}
         self.reload()
 
+    @survives_outage(first_read=False)
     def on_screen_resume(self) -> None:
         """A triage or the detail may have moved leads between sections."""
         if self._resumed:  # the first resume follows the mount, which just read it all

@@ -1,18 +1,64 @@
-"""Shared base for screens that read or write leads."""
+"""Shared base for screens that read or write leads.
+
+A read on the UI thread that finds the server gone (:class:`ConnectionLost`) must not end
+the screen: Textual stops a widget's message loop after any error from a handler, even one
+the app's error funnel shows as a banner, and the screen then answers no key. Handlers
+that read are wrapped in :func:`survives_outage`: the lost connection goes to the app's
+:class:`ConnectionWatch` (banner, retries) and the screen keeps running (Textual's own
+handlers of the same event still run). A screen whose first read failed shows nothing
+worth acting on: its own keys are off until the connection is back, and then it is
+built and read again (:meth:`StoreScreen.read_again`). Keys' actions are covered by the
+app (:meth:`LeadApp.on_event`).
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from datetime import datetime
-from typing import Generic, Protocol, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from textual.screen import Screen
 
+from leadtui.domain.errors import ConnectionLost, LeadtuiError
 from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.store import LeadStore
 from leadtui.ui.writes import WriteQueue
 
 ResultType = TypeVar("ResultType")
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def survives_outage(*, first_read: bool) -> Callable[[Handler], Handler]:
+    """Wrap a :class:`StoreScreen` handler that reads: a lost connection shows the banner
+    instead of ending the screen; ``first_read``: the screen waits to be read again."""
+
+    def wrap(method: Handler) -> Handler:
+        if inspect.iscoroutinefunction(method):
+
+            @functools.wraps(method)
+            async def run_async(self: StoreScreen[Any], *args: Any, **kwargs: Any) -> Any:
+                try:
+                    return await method(self, *args, **kwargs)
+                except ConnectionLost as error:
+                    self.connection_lost(error, first_read=first_read)
+                    return None
+
+            return cast(Handler, run_async)
+
+        @functools.wraps(method)
+        def run(self: StoreScreen[Any], *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(self, *args, **kwargs)
+            except ConnectionLost as error:
+                self.connection_lost(error, first_read=first_read)
+                return None
+
+        return cast(Handler, run)
+
+    return wrap
 
 
 class LeadAppParts(Protocol):
@@ -27,8 +73,41 @@ class LeadAppParts(Protocol):
     writes: WriteQueue
 
 
+WAYS_OUT = frozenset({"back", "cancel", "quit"})
+"""Actions a screen that could not be read still takes: leaving it."""
+
+
 class StoreScreen(Screen[ResultType], Generic[ResultType]):
-    """A screen with typed access to the app's store and clock."""
+    """A screen with typed access to the app's store and clock, that outlives an outage."""
+
+    read_missed = False
+    """True when building or first reading the screen met a lost connection."""
+
+    def connection_lost(self, error: LeadtuiError, *, first_read: bool) -> None:
+        """A read found the server gone: the app's banner and retries; with ``first_read``
+        the screen waits, its keys off, to be built and read again."""
+        if first_read:
+            self.read_missed = True
+            self.app.call_later(self.refresh_bindings)  # the footer drops the waiting keys
+        watch = getattr(self.app, "connection", None)
+        if watch is not None:
+            # Later, not now: this may run inside compose, before the screen is mounted.
+            self.app.call_later(watch.lost, error)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the screen could not be read, only its way out works (and the app's keys)."""
+        return not self.read_missed or action in WAYS_OUT
+
+    async def read_again(self) -> None:
+        """The connection is back: build the screen again and run its first read."""
+        self.read_missed = False
+        await self.recompose()
+        first_read: Any = getattr(self, "on_mount", None)
+        if callable(first_read):
+            result = first_read()
+            if inspect.isawaitable(result):
+                await result
+        self.refresh_bindings()
 
     @property
     def lead_app(self) -> LeadAppParts:

@@ -26,7 +26,7 @@ from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import N_, _, language
 from leadtui.store import ScanResult
 from leadtui.ui.keymap import bind, numbered
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.base import StoreScreen, survives_outage
 from leadtui.ui.screens.duplicates_answers import Shown, mark_shown_different, merge_shown
 from leadtui.ui.screens.duplicates_compare import FIELDS, detail_values, merge_table
 from leadtui.ui.undo_actions import undo_last
@@ -80,6 +80,7 @@ class DuplicatesScreen(StoreScreen[None]):
             yield Static("", id="dup-table")
         yield Footer(compact=language() != "en")  # Spanish labels are longer
 
+    @survives_outage(first_read=True)
     def on_mount(self) -> None:
         """Start the scan (or read one lead's candidates) off the UI thread."""
         self.title = _("Duplicates")

@@ -20,12 +20,13 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Input, Static
 
 from leadtui.domain.board_state import ColumnState
+from leadtui.domain.errors import ConnectionLost
 from leadtui.domain.money import MoneyTotals
 from leadtui.domain.rows import LeadFilter, StageTotal
 from leadtui.i18n import N_, _
 from leadtui.ui.keymap import bind
 from leadtui.ui.screens import board_columns
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.base import StoreScreen, survives_outage
 from leadtui.ui.screens.board_moves import BoardMoves
 from leadtui.ui.screens.board_search import BoardSearch
 from leadtui.ui.widgets.filter_box import FilterInput
@@ -171,9 +172,13 @@ class FunnelBoardScreen(StoreScreen[None]):
 
     def compose(self) -> ComposeResult:
         now = self.now()
+        try:
+            stages = self.store.reads.stages()
+        except ConnectionLost as error:  # built again when the server is back
+            stages = []
+            self.connection_lost(error, first_read=True)
         self.columns = [
-            StageColumn(ColumnState(stage), now, id=f"column-{stage.key}")
-            for stage in self.store.reads.stages()
+            StageColumn(ColumnState(stage), now, id=f"column-{stage.key}") for stage in stages
         ]
         yield Header()
         yield Static(id="board-filter")
@@ -181,9 +186,11 @@ class FunnelBoardScreen(StoreScreen[None]):
             yield from self.columns
         yield Footer()
 
+    @survives_outage(first_read=True)
     def on_mount(self) -> None:
         """Fill the first page of every column; counts come from a worker."""
-        self.reload()
+        if not self.read_missed:
+            self.reload()
 
     def column_filter(self, key: str) -> LeadFilter:
         """The board filter narrowed to one stage."""
@@ -298,6 +305,7 @@ class FunnelBoardScreen(StoreScreen[None]):
         current = self.column.state.current
         self.reload(keep=None if current is None else current.id)
 
+    @survives_outage(first_read=False)
     async def on_screen_resume(self) -> None:
         """Coming back from the list or the detail: the leads (or stages) may have changed."""
         if [column.state.stage for column in self.columns] != self.store.reads.stages():

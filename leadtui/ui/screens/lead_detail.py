@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.i18n import _, language
 from leadtui.ui.keymap import bind
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.base import StoreScreen, survives_outage
 from leadtui.ui.screens.detail_actions import DetailActions
 from leadtui.ui.screens.detail_edit import EditLeadForm
 from leadtui.ui.screens.detail_merges import load_merges, unmerge_in_detail
@@ -117,12 +117,14 @@ class LeadDetailScreen(StoreScreen[None]):
             yield Timeline(id="timeline")
         yield Footer(compact=language() != "en")  # Spanish labels are longer
 
+    @survives_outage(first_read=True)
     def on_mount(self) -> None:
         """Read the stages once, then the lead."""
         self.stages = self.store.reads.stages()
         self.reload()
         self.query_one("#timeline", Timeline).focus()
 
+    @survives_outage(first_read=False)
     def on_screen_resume(self) -> None:
         """Another screen may have changed the lead meanwhile."""
         if self.stages:

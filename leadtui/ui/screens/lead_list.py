@@ -20,7 +20,7 @@ from textual.widgets import Header, Input, Static
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, StageInfo
 from leadtui.i18n import N_, _
 from leadtui.ui.keymap import bind
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.base import StoreScreen, survives_outage
 from leadtui.ui.screens.lead_pages import LeadPages
 from leadtui.ui.screens.list_actions import ListActions
 from leadtui.ui.screens.list_filtering import ListFiltering
@@ -181,6 +181,7 @@ class LeadListScreen(StoreScreen[None]):
         """Another screen (detail, form, dialog, board) covers this one."""
         self._suspended = True
 
+    @survives_outage(first_read=False)
     def on_screen_resume(self, event: ScreenResume) -> None:
         """Back from the detail, a form or a dialog: the lead may have changed."""
         if self._suspended:

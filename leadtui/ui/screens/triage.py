@@ -23,7 +23,7 @@ from leadtui.domain.agenda import SECTION_TITLES, AgendaSection, split_followup_
 from leadtui.domain.rows import LeadDetail, StageInfo
 from leadtui.i18n import N_, _
 from leadtui.ui.keymap import bind
-from leadtui.ui.screens.base import StoreScreen
+from leadtui.ui.screens.base import StoreScreen, survives_outage
 from leadtui.ui.screens.triage_log import LogDraft, TriageLogDialog
 from leadtui.ui.screens.triage_parts import context_text, proposal_text, stage_after
 from leadtui.ui.writes import run_write
@@ -74,6 +74,7 @@ class TriageScreen(StoreScreen[None]):
         yield Static(id="triage-context")
         yield Footer(compact=True)  # every disposition key fits at 80 columns
 
+    @survives_outage(first_read=True)
     def on_mount(self) -> None:
         """Read the queue's first page and show its first lead."""
         self.stages = self.store.reads.stages()
