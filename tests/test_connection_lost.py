@@ -214,3 +214,35 @@ def filled_in(app: object, opened: str) -> bool:
     if opened == "agenda":
         return isinstance(screen, AgendaScreen) and bool(screen.counts)
     return isinstance(screen, LeadDetailScreen) and screen.detail is not None
+
+
+async def test_a_key_whose_action_reads_during_an_outage_keeps_the_app_answering(
+    pg_server: PostgresServer,
+    pg_demo_url: str,
+    app_factory: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`F` reads the tags on the UI thread: during an outage, a banner, and keys still work."""
+    monkeypatch.setenv("LEADTUI_LIVE", "0")
+    store = open_store(pg_demo_url, clock=fixed_clock)
+    app = app_factory(store)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, LeadListScreen)
+            with outage(pg_server, pg_demo_url):
+                await pilot.press("F")
+                await wait_until(pilot, lambda: app.connection.down, "the lost connection")
+                assert app.is_running and app.screen is screen
+            await wait_until(pilot, lambda: not app.connection.down, "the reconnection", 20)
+            await settle(pilot)
+            cursor = screen.table.cursor
+            await pilot.press("j")  # the list still answers its keys
+            await settle(pilot)
+            assert screen.table.cursor == cursor + 1
+            await pilot.press("F")  # and the dialog opens now
+            await settle(pilot)
+            assert app.screen is not screen
+    finally:
+        store.close()
