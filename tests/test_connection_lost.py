@@ -234,7 +234,7 @@ async def test_a_key_whose_action_reads_during_an_outage_keeps_the_app_answering
             with outage(pg_server, pg_demo_url):
                 await pilot.press("F")
                 await wait_until(pilot, lambda: app.connection.down, "the lost connection")
-                assert app.is_running and app.screen is screen
+                assert app.is_running and isinstance(app.screen, LeadListScreen)
             await wait_until(pilot, lambda: not app.connection.down, "the reconnection", 20)
             await settle(pilot)
             cursor = screen.table.cursor
