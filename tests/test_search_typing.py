@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import SNAPSHOT_SIZE, AppFactory
+from textual.pilot import Pilot
 from waiting import settle, wait_until
 
 from leadtui.store import LeadStore
@@ -48,6 +49,21 @@ class HeldReads:
             self.release.wait(10)
         return self.page_list(lead_filter, *args)
 
+    def let_go(self) -> None:
+        """Reads no longer wait; the one waiting goes on."""
+        self.hold.clear()
+        self.release.set()
+
+
+async def slow_list(pilot: Pilot[Any], held: HeldReads) -> LeadListScreen:
+    """The settled list, its loads taken as slow, its next page reads held."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, LeadListScreen)
+    screen.loader.last_load = SLOW_LOAD * 4  # as if the last query had been slow
+    held.hold.set()
+    return screen
+
 
 @pytest.fixture
 def held(demo_store: LeadStore, monkeypatch: pytest.MonkeyPatch) -> HeldReads:
@@ -61,12 +77,8 @@ async def test_keys_typed_during_a_slow_read_load_once_when_it_arrives(
 ) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, LeadListScreen)
-        screen.loader.last_load = SLOW_LOAD * 4  # as if the last query had been slow
+        screen = await slow_list(pilot, held)
         generation = screen.loader.generation
-        held.hold.set()
         await pilot.press("slash", "f")
         assert screen.filtering.pending is None  # no page in flight: "f" loads at once
         assert screen.loader.generation == generation + 1
@@ -75,8 +87,7 @@ async def test_keys_typed_during_a_slow_read_load_once_when_it_arrives(
         assert screen.loader.generation == generation + 1  # nothing more started
         assert screen.filtering.pending is not None
         assert not screen.loader.up_to_date
-        held.hold.clear()
-        held.release.set()
+        held.let_go()
         await settle(pilot)
         assert screen.pages is not None and screen.pages.filter.query.words == ("fel",)
         assert screen.loader.generation == generation + 2  # "fe" never loaded
@@ -88,17 +99,12 @@ async def test_esc_drops_a_waiting_keystroke(
 ) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=SNAPSHOT_SIZE) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, LeadListScreen)
+        screen = await slow_list(pilot, held)
         total = screen.loader.counts.total if screen.loader.counts else None
-        screen.loader.last_load = SLOW_LOAD * 4
-        held.hold.set()
         await pilot.press("slash", "f")
         await wait_until(pilot, held.waiting.is_set, "the held read of 'f'")
         await pilot.press("e", "escape")
-        held.hold.clear()
-        held.release.set()
+        held.let_go()
         await settle(pilot)
         assert ("fe",) not in held.words
         assert screen.pages is not None and screen.pages.filter.query.is_empty
