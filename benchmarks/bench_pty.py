@@ -206,7 +206,9 @@ def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> No
     out["idle CPU, list (%)"].append(term.cpu_over(2.0))
     out["peak RSS (MB)"].append(term.quit())
     # The import screen's floor: the same app with a focused Input (its cursor blinks).
-    term = Term([python, str(script.with_name("bare_input_app.py"))], env)
+    with_input = script.with_name("bare_input_app.py")
+    with_input.write_text(BARE_INPUT_APP)
+    term = Term([python, str(with_input)], env)
     term.until(lambda s: any(BARE_TEXT in r for r in s))
     term.quiet()
     out["idle CPU, import screen (%)"].append(term.cpu_over(2.0))
@@ -348,7 +350,6 @@ def main() -> None:
     args.folder.mkdir(parents=True, exist_ok=True)
     script = args.folder / "bare_app.py"
     script.write_text(BARE_APP)
-    script.with_name("bare_input_app.py").write_text(BARE_INPUT_APP)
     home = args.folder / "home"
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),

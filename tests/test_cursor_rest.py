@@ -15,7 +15,6 @@ from leadtui.ui.screens.import_screen import ImportScreen
 @pytest.fixture(autouse=True)
 def quick_rest(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cursor_rest, "REST_AFTER", 0.4)
-    monkeypatch.setattr(cursor_rest, "CHECK_EVERY", 0.05)
 
 
 async def test_the_import_path_cursor_rests_then_wakes_on_a_key(

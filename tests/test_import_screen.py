@@ -16,6 +16,7 @@ from waiting import running_workers, settle, wait_until
 
 from leadtui.storage.columns import LEAD
 from leadtui.store import LeadStore
+from leadtui.ui.cursor_rest import TIMER_NAME
 from leadtui.ui.screens.confirm import ConfirmScreen
 from leadtui.ui.screens.import_fields import FieldPickerScreen
 from leadtui.ui.screens.import_screen import ImportScreen
@@ -238,7 +239,10 @@ async def test_idle_import_screen_runs_no_timer_or_animation(
             running += [
                 str(node)
                 for timer in node._timers
-                if timer._active.is_set() and timer._task is not None and not timer._task.done()
+                if timer._active.is_set()
+                and timer._task is not None
+                and not timer._task.done()
+                and timer.name != TIMER_NAME  # one shot: the cursor's rest, then nothing
             ]
         assert set(running) <= {"Input(id='import-path')"}  # at most its cursor blink
         assert not app.animator._animations

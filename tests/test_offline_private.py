@@ -290,6 +290,9 @@ REVIEWED = {
     ("storage/summary.py", "condition"),
     ("storage/summary.py", "reached.format(lead='l.id')"),
     ("storage/summary.py", "recompute_reach_sql(reached)"),
+    # "lead l" or "lead l INDEXED BY <constant index name>", nothing else.
+    ("storage/sqlite/list_queries.py", "_hit_lookup(lead_filter, sort)"),
+    ("storage/sqlite/list_queries.py", "_hit_lookup(lead_filter, None)"),
 }
 
 

@@ -2,13 +2,14 @@
 
 A focused Input or TextArea blinks its cursor twice a second, and each blink redraws
 part of the screen: an app left open on the import screen or in a form uses CPU for
-nothing. After :data:`REST_AFTER` seconds without a key, a click or a paste, the
-focused cursor stops blinking and stays drawn; the next input makes it blink again.
+nothing. After :data:`REST_AFTER` seconds without a key, a click or a paste (10 to 20 s:
+the one-shot timer restarts when its time comes, not on every key), the focused cursor
+stops blinking and stays drawn; the next input makes it blink again. Once resting, no
+timer of the app runs at all.
 """
 
 from __future__ import annotations
 
-import time
 import weakref
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
 
 REST_AFTER = 10.0
 """Seconds without input before the focused cursor stops blinking (GTK's default)."""
-CHECK_EVERY = 2.5
-"""Seconds between two looks at the clock (one tick costs microseconds)."""
+TIMER_NAME = "cursor-rest"
 
 Blinker = Input | TextArea
 
@@ -31,17 +31,19 @@ class CursorRest:
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self.last_input = time.monotonic()
         self._rested: weakref.WeakSet[Blinker] = weakref.WeakSet()
         self._timer: Timer | None = None
 
     def start(self) -> None:
-        """Look at the clock every :data:`CHECK_EVERY` seconds from now on."""
-        self._timer = self.app.set_interval(CHECK_EVERY, self._check, name="cursor-rest")
+        """Count :data:`REST_AFTER` seconds from now."""
+        self._timer = self.app.set_timer(REST_AFTER, self._rest, name=TIMER_NAME)
 
     def input_seen(self) -> None:
-        """A key, click or paste: the clock starts again; rested cursors blink again."""
-        self.last_input = time.monotonic()
+        """A key, click or paste: the count starts again; rested cursors blink again."""
+        if self._timer is None:
+            self.start()
+        else:
+            self._timer.reset()
         for widget in tuple(self._rested):
             self._rested.discard(widget)
             if widget.has_focus:
@@ -50,9 +52,8 @@ class CursorRest:
                 # Without its watcher: it blinks again when it is focused, not before.
                 widget.set_reactive(type(widget).cursor_blink, True)
 
-    def _check(self) -> None:
-        if time.monotonic() - self.last_input < REST_AFTER:
-            return
+    def _rest(self) -> None:
+        self._timer = None
         focused = self.app.focused
         if isinstance(focused, Input | TextArea) and focused.cursor_blink:
             focused.cursor_blink = False  # drawn, not blinking
