@@ -67,15 +67,48 @@ def _kept(conn: psycopg.Connection[tuple[object, ...]]) -> list[tuple[object, ..
     return sorted(conn.execute("SELECT * FROM leadsummary WHERE leads <> 0").fetchall())
 
 
+_SUMMARY_TRIGGERS = (
+    "SELECT tgrelid::regclass::text, tgname FROM pg_trigger "
+    "WHERE tgname LIKE 'summary\\_%' AND NOT tgisinternal"
+)
+_ROW_LEVEL = 1  # pg_trigger.tgtype bit: FOR EACH ROW
+
+
+def test_postgres_summary_triggers_work_per_statement(pg_demo_url: str) -> None:
+    """500 new leads of one key in one statement touch their summary row once, not 500
+    times (row by row, an import rewrote the same rows once per lead: quadratic)."""
+    open_store(pg_demo_url, clock=fixed_clock).close()
+    with psycopg.connect(pg_demo_url) as conn:
+        levels = conn.execute(
+            "SELECT tgname, tgtype & %s FROM pg_trigger WHERE tgname LIKE 'summary\\_%%'",
+            (_ROW_LEVEL,),
+        ).fetchall()
+        assert levels and all(level == 0 for _name, level in levels), levels
+        columns = (
+            "first_name, last_name, company, job_title, website, source, campaign, "
+            "utm_source, utm_medium, utm_campaign, consent, stage, value_cents, currency, "
+            "created_at, updated_at, version"
+        )
+        conn.execute(
+            f"INSERT INTO lead ({columns}) SELECT 'Bulk', '', '', '', '', 'event', '', '', "
+            "'', '', false, 'new', 100, 'EUR', '2026-11-30 10:00:00', '2026-11-30 10:00:00', 1 "
+            "FROM generate_series(1, 500)"
+        )
+        touched = conn.execute(
+            "SELECT n_tup_ins + n_tup_upd FROM pg_stat_xact_user_tables "
+            "WHERE relname = 'leadsummary'"
+        ).fetchone()
+        assert touched is not None and touched[0] <= 1
+        conn.rollback()
+
+
 def test_postgres_schema_twelve_is_migrated_and_backfilled(pg_demo_url: str) -> None:
     with psycopg.connect(pg_demo_url, autocommit=True) as conn:
         before = _kept(conn)
         assert before
         conn.execute("DROP TABLE leadsummary, followupsummary, leadreach")
-        conn.execute("DROP TRIGGER summary_lead_write ON lead")
-        conn.execute("DROP TRIGGER summary_lead_update ON lead")
-        conn.execute("DROP TRIGGER summary_change_write ON stagechange")
-        conn.execute("DROP TRIGGER summary_change_update ON stagechange")
+        for (table, name) in conn.execute(_SUMMARY_TRIGGERS).fetchall():
+            conn.execute(f"DROP TRIGGER {name} ON {table}")
         conn.execute("UPDATE leadtui_schema SET version = 12")
     store = open_store(pg_demo_url, clock=fixed_clock)
     try:

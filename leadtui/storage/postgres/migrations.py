@@ -129,11 +129,13 @@ def _add_summaries(conn: Conn) -> None:
     add_summaries(conn)
 
 
-def _hit_keys(conn: Conn) -> None:
-    """13 → 14: SQLite's searches gained a narrow index over their hits; nothing changes
-    here (a search looks its hits up by primary key); the step keeps both backends at the
-    same schema number."""
-    del conn
+def _statement_summaries(conn: Conn) -> None:
+    """13 → 14: the summary triggers work per statement (an import no longer takes
+    minutes); SQLite's step adds its searches' hit-keys index, nothing of the kind here."""
+    from leadtui.storage.postgres.summary_triggers import SUMMARY_DDL
+
+    for statement in SUMMARY_DDL:
+        conn.execute(statement.encode())
 
 
 MIGRATIONS: dict[int, Callable[[Conn], None]] = {
@@ -149,7 +151,7 @@ MIGRATIONS: dict[int, Callable[[Conn], None]] = {
     10: _index_score_sort,
     11: _nulls_first_indexes,
     12: _add_summaries,
-    13: _hit_keys,
+    13: _statement_summaries,
 }
 """``MIGRATIONS[n]`` upgrades a database at version n to n + 1."""
 
