@@ -107,7 +107,7 @@ def test_postgres_schema_twelve_is_migrated_and_backfilled(pg_demo_url: str) -> 
         before = _kept(conn)
         assert before
         conn.execute("DROP TABLE leadsummary, followupsummary, leadreach")
-        for (table, name) in conn.execute(_SUMMARY_TRIGGERS).fetchall():
+        for table, name in conn.execute(_SUMMARY_TRIGGERS).fetchall():
             conn.execute(f"DROP TRIGGER {name} ON {table}")
         conn.execute("UPDATE leadtui_schema SET version = 12")
     store = open_store(pg_demo_url, clock=fixed_clock)
