@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from leadtui.ui.screens.base import StoreScreen
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
@@ -77,8 +79,8 @@ class LiveUpdates:
         for screen in list(self.app.screen_stack):
             if not screen.is_attached:
                 continue
-            if getattr(screen, "read_missed", False):  # built during an outage
-                screen.call_later(screen.read_again)  # type: ignore[attr-defined]
+            if isinstance(screen, StoreScreen) and screen.read_missed:  # built in an outage
+                screen.call_later(screen.read_again)
                 continue
             refresh = getattr(screen, "colleague_changed", None)
             if callable(refresh):

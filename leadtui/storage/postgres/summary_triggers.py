@@ -53,12 +53,16 @@ def _lead_side(rows: str, sign: int, where: str) -> tuple[str, str]:
     return summary, followups
 
 
-_CHANGED = " OR ".join(f"o.{name} IS DISTINCT FROM n.{name}" for name in WATCHED_COLUMNS)
+def _moved(old: str, new: str) -> str:
+    """The condition that a summary key column differs between rows ``old`` and ``new``."""
+    differs = " OR ".join(f"{old}.{name} IS DISTINCT FROM {new}.{name}" for name in WATCHED_COLUMNS)
+    return f" AND ({differs})"
+
+
 _INSERTED = _lead_side("new_rows r", 1, "")
 _DELETED = _lead_side("old_rows r", -1, "")
-_MOVED = f" AND ({_CHANGED})"
-_BEFORE = _lead_side("old_rows r JOIN new_rows n ON n.id = r.id", -1, _MOVED.replace("o.", "r."))
-_AFTER = _lead_side("new_rows r JOIN old_rows o ON o.id = r.id", 1, _MOVED.replace("n.", "r."))
+_BEFORE = _lead_side("old_rows r JOIN new_rows n ON n.id = r.id", -1, _moved("r", "n"))
+_AFTER = _lead_side("new_rows r JOIN old_rows o ON o.id = r.id", 1, _moved("o", "r"))
 
 _LEAD_TRIGGER = f"""
 CREATE OR REPLACE FUNCTION leadtui_summary_lead() RETURNS trigger AS $$
