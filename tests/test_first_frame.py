@@ -46,6 +46,7 @@ UNUSED_SERVICES = {
     "leadtui.domain.duplicates",
     "leadtui.domain.scoring",
     "leadtui.ui.screens.view_picker",
+    "textual.widgets._text_area",  # the first screen has no text area (ui.cursor_rest)
 }
 
 

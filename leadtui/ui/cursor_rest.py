@@ -11,19 +11,34 @@ timer of the app runs at all.
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from textual.widgets import Input, TextArea
+from textual.reactive import Reactive
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from textual.app import App
     from textual.timer import Timer
+    from textual.widgets import Input, TextArea
+
+    Blinker: TypeAlias = Input | TextArea
 
 REST_AFTER = 10.0
 """Seconds without input before the focused cursor stops blinking (GTK's default)."""
 TIMER_NAME = "cursor-rest"
 
-Blinker = Input | TextArea
+
+def blinking_cursor(widget: object) -> Blinker | None:
+    """``widget`` if it has a cursor that may blink (Textual's ``cursor_blink`` reactive:
+    an Input, a TextArea), else ``None``.
+
+    Asked of the class, not by ``isinstance``: importing TextArea for it cost ~5 ms
+    before the first frame, which has none.
+    """
+    if isinstance(getattr(type(widget), "cursor_blink", None), Reactive):
+        return cast("Blinker", widget)
+    return None
 
 
 class CursorRest:
@@ -54,8 +69,8 @@ class CursorRest:
 
     def _rest(self) -> None:
         self._timer = None
-        focused = self.app.focused
-        if isinstance(focused, Input | TextArea) and focused.cursor_blink:
+        focused = blinking_cursor(self.app.focused)
+        if focused is not None and focused.cursor_blink:
             focused.cursor_blink = False  # drawn, not blinking
             self._rested.add(focused)
 
