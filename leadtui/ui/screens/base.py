@@ -17,7 +17,7 @@ import functools
 import inspect
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 from textual.screen import Screen
 
@@ -26,6 +26,9 @@ from leadtui.domain.rows import Clock
 from leadtui.domain.undo import UndoHistory
 from leadtui.store import LeadStore
 from leadtui.ui.writes import WriteQueue
+
+if TYPE_CHECKING:
+    from leadtui.ui.start_up import StartUp
 
 ResultType = TypeVar("ResultType")
 Handler = TypeVar("Handler", bound=Callable[..., Any])
@@ -71,6 +74,7 @@ class LeadAppParts(Protocol):
     clock: Clock
     undo_history: UndoHistory
     writes: WriteQueue
+    start_up: StartUp
 
 
 WAYS_OUT = frozenset({"back", "cancel", "quit"})
@@ -78,10 +82,12 @@ WAYS_OUT = frozenset({"back", "cancel", "quit"})
 
 
 class StoreScreen(Screen[ResultType], Generic[ResultType]):
-    """A screen with typed access to the app's store and clock, that outlives an outage."""
+    """A screen with typed access to the app's store and clock, that outlives an outage,
+    and whose first frame is whole (:meth:`_compositor_refresh`)."""
 
     read_missed = False
     """True when building or first reading the screen met a lost connection."""
+    _render_skipped = False
 
     def connection_lost(self, error: LeadtuiError, *, first_read: bool) -> None:
         """A read found the server gone: the app's banner and retries; with ``first_read``
@@ -108,6 +114,25 @@ class StoreScreen(Screen[ResultType], Generic[ResultType]):
             if inspect.isawaitable(result):
                 await result
         self.refresh_bindings()
+
+    def _compositor_refresh(self) -> None:
+        # While the app holds a batch of updates (its start-up does, from composing the
+        # first screen until that screen is mounted), Textual 8.2.8 (pinned) still renders
+        # a screen's update when its layout is refreshed, and App._display then drops it
+        # unwritten; the regions it consumed are no longer dirty, so the first frame after
+        # the batch showed only the header and footer and the list's rows came one refresh
+        # period later (~30 ms in a pseudo-terminal, plus ~8 ms for the dropped render).
+        # Inside a batch: no render, the regions stay dirty for the next one; a repaint is
+        # asked for in case nothing else renders after the batch, and withdrawn when the
+        # next render (which draws those regions) comes first.
+        if self.app._batch_count and self is self.app.screen:
+            self._render_skipped = True
+            self._repaint_required = True
+            self.check_idle()
+            return
+        if self._render_skipped:
+            self._render_skipped = self._repaint_required = False
+        super()._compositor_refresh()
 
     @property
     def lead_app(self) -> LeadAppParts:

@@ -47,6 +47,9 @@ class LeadListScreen(StoreScreen[None]):
     """Every lead, paged from the store: search, filter, sort, marks and bulk actions."""
 
     COMMANDS = {_commands}
+    # Focused as it is composed: moving focus from the search box after the first layout
+    # restyled both and drew the whole screen twice more.
+    AUTO_FOCUS = "#leads"
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("leads", "search"),
         bind("leads", "clear_search", show=False),
