@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import threading
+
     from leadtui.domain.rows import Clock
     from leadtui.store import LeadStore
     from leadtui.ui.app import LeadApp
@@ -81,7 +83,8 @@ def run_tui(path: Path | str) -> None:
     """Open the app on the database at ``path``.
 
     A refused database gets the problem screen (which may restore a backup) instead
-    of a traceback; once a day a backup is taken in the background. A PostgreSQL URL
+    of a traceback; once a day a backup is taken in the background, from the first
+    frame on (the thread is joined before returning). A PostgreSQL URL
     (team mode) opens directly: its refusal is one line, its backups are the server's.
     """
     from leadtui.domain.errors import DatabaseRefused
@@ -98,13 +101,17 @@ def run_tui(path: Path | str) -> None:
         if not problem_app(path, str(error)).run():
             sys.exit(1)
         store = open_store(path)
-    backup = None if store.read_only else start_daily_backup(path)
     first = make_app(store)
+    backups: list[threading.Thread] = []
+    if not store.read_only:
+        # After the first frame: its thread's start (listing backups, the first strptime)
+        # competed with the app's start-up for the interpreter.
+        first.after_first_frame.append(lambda: backups.append(start_daily_backup(path)))
     first.after_first_frame.append(partial(_first_rules_file, store))
     try:
         app = run_app(_rescoring_daily(first))
     finally:
-        if backup is not None:
+        for backup in backups:
             backup.join()
     if app.return_code:  # the database was lost mid-session (ui.database_lost)
         sys.exit(app.return_code)

@@ -24,6 +24,7 @@ from leadtui.ui.cursor_rest import CursorRest
 from leadtui.ui.keymap import bind
 from leadtui.ui.live import ColleagueChanged, LiveUpdates
 from leadtui.ui.screens.lead_list import LeadListScreen
+from leadtui.ui.start_up import StartUp
 from leadtui.ui.writes import WriteQueue
 
 if TYPE_CHECKING:
@@ -144,6 +145,8 @@ class LeadApp(App[None]):
         """Work the launcher leaves for after the first frame (run by the warm-up worker)."""
         self.cursor_rest = CursorRest(self)
         """The focused cursor stops blinking when nobody types (:mod:`.cursor_rest`)."""
+        self.start_up = StartUp(self, background=self._start_background)
+        """First frame, then the first screen's reads, then the rest (:mod:`.start_up`)."""
 
     def on_mount(self) -> None:
         """Open the lead list (the ORM and live updates follow its first frame)."""
@@ -159,16 +162,19 @@ class LeadApp(App[None]):
             self.call_after_refresh(restore, self, self.reopen)
 
     def on_ready(self) -> None:
-        """Once the first frame is painted: load the ORM in the background, then listen."""
-        # Not from on_mount: callbacks queued there run before that frame is written, and
-        # the ORM import and the listener's modules then delayed it.
-        self.call_after_refresh(self._warm_up)
-        self.call_after_refresh(self.live.start)
+        """Once the first frame is painted: the first screen's reads, then the rest."""
         self.cursor_rest.start()
+        self.start_up.first_frame_out()
+
+    def _start_background(self) -> None:
+        # Not from on_mount: callbacks queued there run before the first frame is written,
+        # and the ORM import and the listener's modules then delayed it.
+        self._warm_up()
+        self.live.start()
         if self.rescore_daily:
             from leadtui.ui.decay_pass import start_decay_pass
 
-            self.call_after_refresh(start_decay_pass, self, self.store, self.live.changed)
+            start_decay_pass(self, self.store, self.live.changed)
 
     def switch_language(self, language: str) -> None:
         """End this app so that the launcher starts it again in ``language``, with the

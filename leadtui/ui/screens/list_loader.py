@@ -127,8 +127,11 @@ class ListLoader:
         )
         pages.seed(0, screen.store.reads.page_list(screen.filter, screen.sort, 0, PAGE_SIZE))
         self.show(pages, cursor=0)
-        # Count after the first frame: at a million leads the count is the slow part.
-        screen.screen.call_after_refresh(self._start_count, self.generation, screen.filter)
+        # Count after the first frame (at a million leads the count is the slow part, and
+        # its worker would compete with the frame), before the app's background work.
+        start_up = screen.lead_app.start_up
+        start_count = partial(self._start_count, self.generation, screen.filter, start_up.hold())
+        start_up.once_painted(start_count)
 
     def show(self, pages: LeadPages, cursor: int | None = None) -> None:
         """Hand ``pages`` to the table (the cursor moves to ``cursor``) and update the header.
@@ -226,19 +229,25 @@ class ListLoader:
             self.show(pages, cursor=cursor)
         self._page_arrived(generation)
 
-    def _start_count(self, generation: int, lead_filter: LeadFilter) -> None:
-        work = partial(self._count, generation, lead_filter)
+    def _start_count(
+        self, generation: int, lead_filter: LeadFilter, done: Callable[[], None]
+    ) -> None:
+        work = partial(self._count, generation, lead_filter, done)
         self.screen.screen.run_worker(
             work, "_count", group="list-count", exclusive=True, thread=True
         )
 
-    def _count(self, generation: int, lead_filter: LeadFilter) -> None:
-        store = self.screen.store
+    def _count(self, generation: int, lead_filter: LeadFilter, done: Callable[[], None]) -> None:
+        store, app = self.screen.store, self.screen.screen.app
         try:
-            counts = store.reads.count_list(lead_filter)
-        finally:
-            store.release_reader()
-        self.screen.screen.app.call_from_thread(self._counted, generation, counts)
+            try:
+                counts = store.reads.count_list(lead_filter)
+            finally:
+                store.release_reader()
+            app.call_from_thread(self._counted, generation, counts)
+        finally:  # shown or failed: the app's background work need not wait any more
+            with contextlib.suppress(RuntimeError):  # the app may be closing
+                app.call_from_thread(done)
 
     def _counted(self, generation: int, counts: LeadCounts) -> None:
         if generation != self.generation or self.pages is None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from leadtui.domain.rows import LeadFilter, LeadSort, StageInfo
     from leadtui.store import LeadStore
+    from leadtui.ui.screens.base import LeadAppParts
     from leadtui.ui.widgets.lead_table import LeadTable
 
 
@@ -71,6 +72,11 @@ class ListLoaderHost(ListScreenParts, Protocol):
     @property
     def sort(self) -> LeadSort:
         """The list's sort."""
+        ...
+
+    @property
+    def lead_app(self) -> LeadAppParts:
+        """The running app (its start-up order, :attr:`LeadAppParts.start_up`)."""
         ...
 
     def now(self) -> datetime:
