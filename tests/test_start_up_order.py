@@ -129,7 +129,7 @@ class FakeApp:
     def __init__(self) -> None:
         self.timers: list[Callable[[], object]] = []
 
-    def call_after_refresh(self, callback: Callable[[], object]) -> bool:
+    def call_later(self, callback: Callable[[], object]) -> bool:
         callback()
         return True
 

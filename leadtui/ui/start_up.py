@@ -44,10 +44,10 @@ class StartUp:
         self._wait: Timer | None = None
 
     def once_painted(self, callback: Callable[[], object]) -> None:
-        """Run ``callback`` on the UI thread once the first frame is on the terminal (after
-        the next refresh, when it is already)."""
+        """Run ``callback`` on the UI thread once the first frame is on the terminal (soon,
+        when it is already)."""
         if self.painted:
-            self.app.call_after_refresh(callback)
+            self.app.call_later(callback)
         else:
             self._after_paint.append(callback)
 
@@ -70,13 +70,15 @@ class StartUp:
 
     def first_frame_out(self) -> None:
         """The first frame is on the terminal (the app's ``Ready``): run what waited for it."""
+        # The app's queue, not call_after_refresh: that waits for the current screen's next
+        # refresh, and a screen pushed meanwhile (a detail opened at once) covers it for good.
         self.painted = True
         for callback in self._after_paint:
-            self.app.call_after_refresh(callback)
+            self.app.call_later(callback)
         self._after_paint.clear()
         self._wait = self.app.set_timer(BACKGROUND_WAIT, self._start_background, name="start-up")
         # After the reads queued above have had their turn to take a hold.
-        self.app.call_after_refresh(self._start_background_when_free)
+        self.app.call_later(self._start_background_when_free)
 
     def _start_background_when_free(self) -> None:
         if self.painted and not self._holds:
