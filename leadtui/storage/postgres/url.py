@@ -17,8 +17,9 @@ SCHEMES = ("postgresql://", "postgres://")
 MASK = "***"
 
 # user:password@ in the authority, and password=... in the query string or a key=value DSN.
-_AUTHORITY_PASSWORD = re.compile(r"^(?P<head>[a-z]+://[^:/?#@]*):(?P<secret>[^@/?#]*)@", re.I)
-_PARAM_PASSWORD = re.compile(r"(?P<head>(?:^|[?&\s])password\s*=\s*)(?P<secret>'[^']*'|[^&\s]*)")
+# Compiled on first use (re's cache), not at import: every start imports this module.
+_AUTHORITY_PASSWORD = r"(?i)^(?P<head>[a-z]+://[^:/?#@]*):(?P<secret>[^@/?#]*)@"
+_PARAM_PASSWORD = r"(?P<head>(?:^|[?&\s])password\s*=\s*)(?P<secret>'[^']*'|[^&\s]*)"
 
 
 def is_postgres_url(target: object) -> bool:
@@ -28,8 +29,8 @@ def is_postgres_url(target: object) -> bool:
 
 def mask_password(url: str) -> str:
     """``url`` with any password replaced by ``***`` (safe to print or log)."""
-    masked = _AUTHORITY_PASSWORD.sub(lambda m: f"{m['head']}:{MASK}@", url)
-    return _PARAM_PASSWORD.sub(lambda m: f"{m['head']}{MASK}", masked)
+    masked = re.sub(_AUTHORITY_PASSWORD, lambda m: f"{m['head']}:{MASK}@", url)
+    return re.sub(_PARAM_PASSWORD, lambda m: f"{m['head']}{MASK}", masked)
 
 
 def has_password(url: str) -> bool:

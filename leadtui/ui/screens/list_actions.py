@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from leadtui.domain.closing import Step, stage_step
 from leadtui.domain.rows import LeadRow
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _, ngettext
@@ -24,6 +23,7 @@ from leadtui.ui.writes import run_write
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from leadtui.domain.closing import Step
     from leadtui.domain.rows import StageInfo
     from leadtui.store import LeadStore, MoveResult
 
@@ -79,6 +79,8 @@ class ListActions:
         row = self.table.current_row
         if row is None:
             return
+        from leadtui.domain.closing import stage_step  # a key's, not the first frame's
+
         store, stages = self.store, self.stage_list
 
         def work() -> tuple[Step, list[MoveResult]]:

@@ -17,7 +17,6 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from leadtui.domain.filter_query import FilterSyntaxError, Vocabulary
-from leadtui.domain.filter_query_complete import complete
 from leadtui.i18n import _
 
 
@@ -44,6 +43,8 @@ class FilterInput(Input):
         if self.cursor_position != len(self.value):
             self.screen.focus_next()
             return
+        from leadtui.domain.filter_query_complete import complete  # Tab's, not the first frame's
+
         done = complete(self.value, self.vocabulary)
         if done is None:
             self.screen.focus_next()
