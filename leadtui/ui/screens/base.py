@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
+from textual.events import ScreenResume
 from textual.screen import Screen
 
 from leadtui.domain.errors import ConnectionLost, LeadtuiError
@@ -89,6 +90,7 @@ class StoreScreen(Screen[ResultType], Generic[ResultType]):
     read_missed = False
     """True when building or first reading the screen met a lost connection."""
     _render_skipped = False
+    _resumed = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,6 +127,17 @@ class StoreScreen(Screen[ResultType], Generic[ResultType]):
             if inspect.isawaitable(result):
                 await result
         self.refresh_bindings()
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual's own handler re-applies the stylesheet to every node on each resume; on
+        # the first one (a mode's first screen, a pushed screen) they were styled moments
+        # ago, when registered, with the same stylesheet: 4.1 ms of the list's start.
+        # Textual's handler runs here, once, without that pass; later resumes are Textual's.
+        first, self._resumed = not self._resumed, True
+        current = self._css_update_count == self.app._css_update_count
+        if first and event.refresh_styles and current:
+            event.prevent_default()  # the handler below instead of Screen's
+            super()._on_screen_resume(ScreenResume(refresh_styles=False))
 
     def _compositor_refresh(self) -> None:
         # While the app holds a batch of updates (its start-up does, from composing the
