@@ -71,7 +71,7 @@ def _run(tmp_path: Path, *, detail_field: bool) -> dict[str, Any]:
     assert text.count(ANCHOR) == 1
     columns.write_text(text.replace(ANCHOR, ANCHOR + NEW_COLUMN), encoding="utf-8")
     if detail_field:
-        detail = root / "leadtui" / "domain" / "rows.py"
+        detail = root / "leadtui" / "domain" / "lead_records.py"
         source = detail.read_text(encoding="utf-8")
         anchor = "    utm_campaign: str\n"
         assert source.count(anchor) == 1

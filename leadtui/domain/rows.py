@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.money import MoneyTotals
 from leadtui.domain.stage_names import shown_stage_name
+
+if TYPE_CHECKING:
+    from leadtui.domain.lead_records import LeadDetail as LeadDetail
+    from leadtui.domain.lead_records import LeadInput as LeadInput
+    from leadtui.domain.lead_records import TimelineEntry as TimelineEntry
 
 Clock = Callable[[], datetime]
 """Returns the current time, aware (UTC). Injected so tests are deterministic."""
@@ -120,26 +126,6 @@ class StageTotal:
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    """An activity or a stage change, for the detail timeline (newest first)."""
-
-    at: datetime
-    kind: str  # "activity" or "stage"
-    id: int
-    activity_kind: str = ""
-    body: str = ""
-    from_stage: str | None = None
-    to_stage: str | None = None
-    reason: str = ""
-    edited_at: datetime | None = None
-    """When the user last edited this activity (``None``: never)."""
-    edited_fields: str = ""
-    """What that edit changed: comma-separated ``kind``, ``at``, ``body``."""
-    actor: str | None = None
-    """Who made the change (``None``: before team mode, or unknown)."""
-
-
-@dataclass(frozen=True, slots=True)
 class LeadCounts:
     """The list header: how many leads match, and how many of them are overdue."""
 
@@ -148,68 +134,14 @@ class LeadCounts:
     capped: bool = False
 
 
-@dataclass(slots=True)
-class LeadInput:
-    """Fields for a new lead or an edit; validated by :mod:`leadtui.domain.validation`."""
-
-    first_name: str = ""
-    last_name: str = ""
-    email: str | None = None
-    phone: str | None = None
-    company: str = ""
-    job_title: str = ""
-    website: str = ""
-    source: str = "manual"
-    campaign: str = ""
-    utm_source: str = ""
-    utm_medium: str = ""
-    utm_campaign: str = ""
-    consent: bool = False
-    stage: str = "new"
-    value_cents: int = 0
-    currency: str = "EUR"
-    score: int | None = None
-    next_followup_at: datetime | None = None
-    tags: list[str] = field(default_factory=list)
+_RECORDS = frozenset({"LeadDetail", "LeadInput", "TimelineEntry"})
 
 
-@dataclass(frozen=True, slots=True)
-class LeadDetail:
-    """One lead with every field, its tags and its timeline (newest first)."""
+def __getattr__(name: str) -> object:
+    """The detail's and form's shapes (:mod:`.lead_records`), made on first use:
+    building their dataclasses cost ~3 ms of every start, before the list's first frame."""
+    if name in _RECORDS:
+        from leadtui.domain import lead_records
 
-    id: int
-    first_name: str
-    last_name: str
-    email: str | None
-    phone: str | None
-    company: str
-    job_title: str
-    website: str
-    source: str
-    campaign: str
-    utm_source: str
-    utm_medium: str
-    utm_campaign: str
-    consent: bool
-    consent_at: datetime | None
-    stage: str
-    stage_changed_at: datetime | None
-    value_cents: int
-    currency: str
-    score: int | None
-    next_followup_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-    last_activity_at: datetime | None
-    version: int
-    deleted: bool
-    tags: tuple[str, ...] = ()
-    timeline: tuple[TimelineEntry, ...] = ()
-    owner: str | None = None
-    """Who the lead is assigned to (team mode); ``None``: nobody."""
-
-    @property
-    def display_name(self) -> str:
-        """First and last name, or the email when both are empty."""
-        name = f"{self.first_name} {self.last_name}".strip()
-        return name or (self.email or self.phone or "")
+        return getattr(lead_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

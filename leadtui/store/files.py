@@ -8,10 +8,13 @@ here, never through :mod:`leadtui.storage.sqlite` (import-linter's contract).
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from leadtui.storage.base import BackupInfo, RestoreResult
+if TYPE_CHECKING:
+    import threading
+
+    from leadtui.storage.base import BackupInfo, RestoreResult
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:

@@ -17,7 +17,6 @@ from leadtui.domain.rows import (
     LeadSort,
     StageInfo,
     StageTotal,
-    TimelineEntry,
 )
 from leadtui.domain.sanitize import sanitize
 from leadtui.store.context import StoreContext
@@ -25,6 +24,7 @@ from leadtui.store.context import StoreContext
 if TYPE_CHECKING:
     from leadtui.domain.agenda import AgendaRow, AgendaSection
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.domain.lead_records import TimelineEntry
     from leadtui.domain.rows import LeadDetail
 
 

@@ -21,7 +21,6 @@ from leadtui.domain.rows import (
     LeadSort,
     StageInfo,
     StageTotal,
-    TimelineEntry,
 )
 from leadtui.storage.sqlite import duplicate_reads, reads
 from leadtui.storage.sqlite.connections import SqliteConnections
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
     from leadtui.domain.changed import ChangedLead
     from leadtui.domain.duplicates import KeyRow
     from leadtui.domain.funnel import FunnelMetrics
+    from leadtui.domain.lead_records import TimelineEntry
     from leadtui.domain.rows import LeadDetail
     from leadtui.storage.base import (
         BackupErasure,

@@ -31,7 +31,6 @@ from leadtui.storage.paging import page_window
 from leadtui.storage.sqlite.filter_dialect import SQLITE
 from leadtui.storage.sqlite.rowmap import column_fields, select_list, values_decoder
 from leadtui.storage.sqlite.schema import fts_query
-from leadtui.storage.stage_sums import stage_totals_of
 
 SEARCH_CAP = 10_000
 """Searches look at most this many hits; counts above it show as "10,000+"."""
@@ -274,6 +273,8 @@ def stage_totals(conn: sqlite3.Connection) -> list[StageTotal]:
         "SELECT stage, currency, count(*), coalesce(sum(value_cents), 0) FROM lead "
         "INDEXED BY ix_live_stage_money WHERE deleted_at IS NULL GROUP BY stage, currency"
     )
+    from leadtui.storage.stage_sums import stage_totals_of  # the board's, not the list's
+
     return stage_totals_of(stages(conn), rows)
 
 
