@@ -15,7 +15,6 @@ from leadtui.domain.rows import LeadRow
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _, ngettext
 from leadtui.ui.screens.list_bulk import BulkActions
-from leadtui.ui.screens.list_parts import ListActionsHost
 from leadtui.ui.undo_actions import undo_last
 from leadtui.ui.widgets.lead_table import LeadTable
 from leadtui.ui.writes import run_write
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from leadtui.domain.closing import Step
     from leadtui.domain.rows import StageInfo
     from leadtui.store import LeadStore, MoveResult
+    from leadtui.ui.screens.list_parts import ListActionsHost
 
 
 def _listed(result: MoveResult | None) -> list[MoveResult]:

@@ -15,6 +15,7 @@ import contextlib
 import time
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widgets import Static
@@ -25,9 +26,11 @@ from leadtui.domain.rows import LeadCounts, LeadFilter, LeadSort, SortKey
 from leadtui.i18n import _, ngettext
 from leadtui.ui.keymap import KEYS
 from leadtui.ui.screens.lead_pages import PAGE_SIZE, LeadPages
-from leadtui.ui.screens.list_parts import ListLoaderHost
 from leadtui.ui.widgets.lead_columns import COLUMNS, SCORE_COLUMN
 from leadtui.ui.widgets.list_header import ListHeader
+
+if TYPE_CHECKING:
+    from leadtui.ui.screens.list_parts import ListLoaderHost
 
 SLOW_LOAD = 0.025
 """A load (page and count) slower than this makes a keystroke wait for the page in flight."""
