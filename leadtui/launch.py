@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from leadtui.domain.rows import Clock
     from leadtui.store import LeadStore
     from leadtui.ui.app import LeadApp
+    from leadtui.ui.css_cache import ParsedCss
 
 
 def open_store(path: Path | str, *, clock: Clock | None = None, create: bool = True) -> LeadStore:
@@ -49,13 +50,33 @@ def _rescoring_daily(app: LeadApp) -> LeadApp:
     return app
 
 
-def run_app(app: LeadApp) -> LeadApp:
-    """Run ``app``; while it ends to switch language, run it again in that language."""
-    app.run()
-    while (following := next_app(app)) is not None:
+def run_app(app: LeadApp, parsed_css: ParsedCss | None = None) -> LeadApp:
+    """Run ``app``; while it ends to switch language, run it again in that language.
+
+    With ``parsed_css`` each app takes its stylesheets' parsed rules from it, and what
+    was parsed anew is written after the first frame and again at the end.
+    """
+    while True:
+        if parsed_css is not None:
+            app.keep_parsed_css(parsed_css)
+            app.after_first_frame.append(parsed_css.save)
+        try:
+            app.run()
+        finally:
+            if parsed_css is not None:
+                parsed_css.save()
+        following = next_app(app)
+        if following is None:
+            return app
         app = following
-        app.run()
-    return app
+
+
+def parsed_css_cache() -> ParsedCss:
+    """The parsed stylesheets of earlier starts, in the user's cache folder."""
+    from leadtui.paths import cache_dir
+    from leadtui.ui.css_cache import ParsedCss
+
+    return ParsedCss(cache_dir() / "css")
 
 
 def next_app(app: LeadApp) -> LeadApp | None:
@@ -91,7 +112,7 @@ def run_tui(path: Path | str) -> None:
     from leadtui.store.files import start_daily_backup
 
     if isinstance(path, str):
-        run_app(_rescoring_daily(make_app(open_store(path))))
+        run_app(_rescoring_daily(make_app(open_store(path))), parsed_css_cache())
         return
     try:
         store = open_store(path)
@@ -109,7 +130,7 @@ def run_tui(path: Path | str) -> None:
         first.after_first_frame.append(lambda: backups.append(start_daily_backup(path)))
     first.after_first_frame.append(partial(_first_rules_file, store))
     try:
-        app = run_app(_rescoring_daily(first))
+        app = run_app(_rescoring_daily(first), parsed_css_cache())
     finally:
         for backup in backups:
             backup.join()
@@ -204,6 +225,6 @@ def run_demo() -> None:
     try:
         store = open_store(folder / "demo.db")
         load_sample(store, now=store.now())
-        run_app(make_app(store, demo=True))
+        run_app(make_app(store, demo=True), parsed_css_cache())
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "leadtui"
@@ -48,6 +49,19 @@ def ensure_private_dir(path: Path) -> Path:
         os.chmod(new, 0o700)  # mkdir's mode is narrowed by the umask, never widened
     path.mkdir(exist_ok=True)  # a file in the way still fails, as before
     return path
+
+
+def cache_dir() -> Path:
+    """The per-user cache directory (not created here): what can be rebuilt if lost."""
+    if sys.platform == "linux":
+        # platformdirs' own rule for Linux, without importing it: at start, where this
+        # is asked (leadtui.ui.css_cache), its import cost ~7 ms before the first frame.
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+        return base / APP_NAME
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 SCORING_ENV = "LEADTUI_SCORING"

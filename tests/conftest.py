@@ -32,6 +32,8 @@ _SESSION_CONFIG = tempfile.mkdtemp(prefix="leadtui-test-config-")
 os.environ["LEADTUI_SETTINGS"] = os.path.join(_SESSION_CONFIG, "settings.toml")
 # Nor its scoring rules: the default rules, unless a test writes a file of its own.
 os.environ["LEADTUI_SCORING"] = os.path.join(_SESSION_CONFIG, "scoring.toml")
+# Nor its cache (the parsed stylesheets of leadtui.ui.css_cache, written by real starts).
+os.environ["XDG_CACHE_HOME"] = os.path.join(_SESSION_CONFIG, "cache")
 # One fixed user (team mode) whatever the login name or database role, so owners and actors
 # read the same on both backends and in snapshots; tests/test_team_identity.py unsets it.
 os.environ["LEADTUI_USER"] = "ana"

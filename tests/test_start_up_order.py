@@ -208,7 +208,7 @@ def test_the_daily_backup_starts_after_the_first_frame(
         started.append(f"backup {path.name}")
         return Thread()
 
-    def run(app: Any) -> Any:
+    def run(app: Any, parsed_css: Any = None) -> Any:
         assert started == []  # nothing before the app runs
         jobs.extend(app.after_first_frame)
         for job in jobs:

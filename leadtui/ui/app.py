@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import Notify
 
+    from leadtui.ui.css_cache import ParsedCss
     from leadtui.ui.reopen import Reopen
 
 
@@ -147,6 +148,15 @@ class LeadApp(App[None]):
         """The focused cursor stops blinking when nobody types (:mod:`.cursor_rest`)."""
         self.start_up = StartUp(self, background=self._start_background)
         """First frame, then the first screen's reads, then the rest (:mod:`.start_up`)."""
+
+    def keep_parsed_css(self, parsed: ParsedCss) -> None:
+        """Take the stylesheets' parsed rules from ``parsed`` and give it the new ones
+        (:mod:`.css_cache`); before :meth:`run`, while the stylesheet is still empty."""
+        from leadtui.ui.css_cache import CachingStylesheet
+
+        # The theme's variables as App.__init__ computed them (asking again costs ~2 ms).
+        variables = self.stylesheet._variables
+        self.stylesheet = CachingStylesheet(parsed, variables=variables)
 
     def on_mount(self) -> None:
         """Open the lead list (the ORM and live updates follow its first frame)."""

@@ -1,0 +1,174 @@
+"""Parsed stylesheets kept between starts, as Python keeps compiled modules.
+
+Textual parses every stylesheet at every start: the app's own and the default CSS of
+each widget class on the first screen (~13 ms of CSS before the first frame on a
+2-core machine, more than the first page's query). Reading the same parsed rules back
+from one file takes ~1.5 ms. A rule set is stored under a digest of everything its
+parse depends on (the CSS text, where it was read from, its defaults flag, tie-breaker
+and scope, and the theme's variables), in a file named after Textual's own files (any
+reinstall or upgrade of Textual starts a new file) and the Python version.
+
+The file is only a cache: one that is missing, unreadable, corrupt or from another
+build is ignored (the CSS is parsed as without it), and one that cannot be written is
+not written. It lives in the user's own cache folder (pickle: only that user can
+write there, as with their ``.pyc`` files); CSS with errors is never stored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import textual
+from textual.css.stylesheet import Stylesheet
+
+if TYPE_CHECKING:
+    from textual.css.model import RuleSet
+    from textual.css.types import CSSLocation
+
+MAX_ENTRIES = 400
+"""Rule sets kept (oldest dropped first): every widget's CSS for a few themes."""
+
+
+def textual_build() -> str:
+    """A digest of Textual's installed CSS code (names, sizes and times of its files).
+
+    Not ``importlib.metadata.version``: that costs ~16 ms at start, more than the cache
+    saves; any pip install or upgrade rewrites these files and so changes the digest.
+    """
+    package = Path(textual.__file__).parent
+    seen: list[str] = []
+    for folder in (package, package / "css", package / "layouts"):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    stat = entry.stat()
+                    seen.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(seen)).encode()).hexdigest()[:16]
+
+
+class ParsedCss:
+    """The parsed rule sets in one file of ``folder``, loaded on first use.
+
+    Thread-safe: rules are added from the UI thread while :meth:`save` may run in a
+    worker.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._entries: dict[str, list[RuleSet]] | None = None
+        self._unsaved = False
+        self._lock = threading.Lock()
+        self._path: Path | None = None
+
+    @property
+    def path(self) -> Path:
+        """The cache file for this Textual and Python (computed on first use)."""
+        if self._path is None:
+            version = f"{sys.version_info.major}{sys.version_info.minor}"
+            self._path = self.folder / f"css-{textual_build()}-py{version}.pickle"
+        return self._path
+
+    def get(self, key: str) -> list[RuleSet] | None:
+        """The rule sets stored under ``key``, or ``None``."""
+        with self._lock:
+            return self._loaded().get(key)
+
+    def put(self, key: str, rules: list[RuleSet]) -> None:
+        """Store ``rules`` under ``key`` (written by the next :meth:`save`)."""
+        with self._lock:
+            entries = self._loaded()
+            entries[key] = rules
+            while len(entries) > MAX_ENTRIES:
+                del entries[next(iter(entries))]
+            self._unsaved = True
+
+    def save(self) -> None:
+        """Write the file if rules were added since it was read; never raises for a
+        folder or file that cannot be written (the next start parses again)."""
+        with self._lock:
+            if not self._unsaved or self._entries is None:
+                return
+            entries = dict(self._entries)
+            self._unsaved = False
+        with contextlib.suppress(OSError, pickle.PicklingError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as file:
+                    pickle.dump(entries, file, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self.path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(temporary)
+
+    def _loaded(self) -> dict[str, list[RuleSet]]:
+        if self._entries is None:
+            self._entries = _read(self.path)
+        return self._entries
+
+
+def _read(path: Path) -> dict[str, list[RuleSet]]:
+    try:
+        with path.open("rb") as file:
+            entries = pickle.load(file)
+    # Whatever a missing, truncated or foreign file raises while unpickling: ignored.
+    except Exception:
+        return {}
+    if not isinstance(entries, dict):
+        return {}
+    return {
+        key: rules
+        for key, rules in entries.items()
+        if isinstance(key, str) and isinstance(rules, list)
+    }
+
+
+class CachingStylesheet(Stylesheet):
+    """Textual's stylesheet, taking the rules it would parse from a :class:`ParsedCss`
+    and giving it the ones it did parse."""
+
+    def __init__(self, parsed: ParsedCss, *, variables: dict[str, str] | None = None) -> None:
+        super().__init__(variables=variables)
+        self.parsed = parsed
+        self._variables_digest: str | None = None
+
+    def set_variables(self, variables: dict[str, str]) -> None:
+        """Set the CSS variables (a new theme): later parses are stored under them."""
+        super().set_variables(variables)
+        self._variables_digest = None
+
+    def _parse_rules(
+        self,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        in_memory = (css, read_from, is_default_rules, tie_breaker, scope)
+        if in_memory in self._parse_cache:
+            return super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+        key = self._key(in_memory)
+        rules = self.parsed.get(key)
+        if rules is not None:
+            self._parse_cache[in_memory] = rules
+            return rules
+        rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
+        if not any(rule.errors for rule in rules):
+            self.parsed.put(key, rules)
+        return rules
+
+    def _key(self, parse_inputs: tuple[str, CSSLocation, bool, int, str]) -> str:
+        if self._variables_digest is None:
+            variables = repr(sorted(self._variables.items())).encode()
+            self._variables_digest = hashlib.sha256(variables).hexdigest()
+        text = repr(parse_inputs).encode()
+        return hashlib.sha256(text + self._variables_digest.encode()).hexdigest()
