@@ -145,6 +145,32 @@ async def test_the_app_looks_the_same_from_the_cache(
     assert warm.get(next(iter(_keys(tmp_path)))) is not None
 
 
+async def test_a_theme_chosen_later_looks_as_without_the_cache(
+    tmp_path: Path, demo_store: LeadStore
+) -> None:
+    """Another theme (other variables) after start, then a screen with new widgets."""
+
+    async def screens(parsed: ParsedCss | None) -> tuple[str, str]:
+        app = launch.make_app(demo_store)
+        if parsed is not None:
+            app.keep_parsed_css(parsed)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            app.theme = "textual-light"
+            await pilot.pause()
+            light = app.export_screenshot()
+            await pilot.press("enter")  # the detail: widgets not on the list
+            await pilot.pause()
+            shown = light, app.export_screenshot()
+        if parsed is not None:
+            parsed.save()
+        return shown
+
+    plain = await screens(None)
+    assert await screens(ParsedCss(tmp_path)) == plain  # cold
+    assert await screens(ParsedCss(tmp_path)) == plain  # warm, both themes stored
+
+
 def test_a_plain_start_keeps_what_it_parsed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
