@@ -83,6 +83,13 @@ def test_an_unwritable_folder_costs_only_the_cache(tmp_path: Path) -> None:
     assert not (blocker / "css").exists()
 
 
+def test_rules_that_do_not_pickle_are_not_kept(tmp_path: Path) -> None:
+    parsed = ParsedCss(tmp_path)
+    parsed.put("key", [lambda: None])  # type: ignore[list-item]  # not a rule: no pickle
+    parsed.save()  # no error: the app's warm-up worker runs it
+    assert not parsed.path.exists()
+
+
 def test_css_with_errors_is_never_stored(tmp_path: Path) -> None:
     parsed = ParsedCss(tmp_path)
     sheet = CachingStylesheet(parsed, variables=VARIABLES)

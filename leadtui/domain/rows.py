@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from leadtui.domain.filter_query import FilterQuery
+from leadtui.domain.lazy_names import lazy_names
 from leadtui.domain.money import MoneyTotals
 from leadtui.domain.stage_names import shown_stage_name
 
@@ -134,14 +135,10 @@ class LeadCounts:
     capped: bool = False
 
 
-_RECORDS = frozenset({"LeadDetail", "LeadInput", "TimelineEntry"})
-
-
-def __getattr__(name: str) -> object:
-    """The detail's and form's shapes (:mod:`.lead_records`), made on first use:
-    building their dataclasses cost ~3 ms of every start, before the list's first frame."""
-    if name in _RECORDS:
-        from leadtui.domain import lead_records
-
-        return getattr(lead_records, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The detail's and form's shapes (:mod:`.lead_records`), made on first use: building
+# their dataclasses cost ~3 ms of every start, before the list's first frame.
+__getattr__ = lazy_names(
+    globals(),
+    "leadtui.domain.lead_records",
+    frozenset({"LeadDetail", "LeadInput", "TimelineEntry"}),
+)

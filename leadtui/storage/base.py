@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from leadtui.domain.lazy_names import lazy_names
 from leadtui.domain.rows import (
     LeadCounts,
     LeadFilter,
@@ -291,15 +292,11 @@ class Backend(Protocol):
         ...
 
 
-# The plain values the protocol speaks in, re-exported with it (see the imports above).
-_VALUES = frozenset({"BackupErasure", "BackupInfo", "ExportSource", "Person", "RestoreResult"})
-
-
-def __getattr__(name: str) -> object:
-    """The re-exported plain values (:mod:`.base_values`), made on first use: backups,
-    exports and people are not the first frame's (~1.5 ms of dataclasses every start)."""
-    if name in _VALUES:
-        from leadtui.storage import base_values
-
-        return getattr(base_values, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# The plain values the protocol speaks in, re-exported with it (see the imports above),
+# made on first use: backups, exports and people are not the first frame's (~1.5 ms of
+# dataclasses every start).
+__getattr__ = lazy_names(
+    globals(),
+    "leadtui.storage.base_values",
+    frozenset({"BackupErasure", "BackupInfo", "ExportSource", "Person", "RestoreResult"}),
+)

@@ -91,19 +91,24 @@ class ParsedCss:
             self._unsaved = True
 
     def save(self) -> None:
-        """Write the file if rules were added since it was read; never raises for a
-        folder or file that cannot be written (the next start parses again)."""
+        """Write the file if rules were added since it was read; never raises (it runs in
+        the app's warm-up worker): what cannot be pickled or written is parsed next time."""
         with self._lock:
             if not self._unsaved or self._entries is None:
                 return
             entries = dict(self._entries)
             self._unsaved = False
-        with contextlib.suppress(OSError, pickle.PicklingError):
+        try:
+            data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        # Whatever a rule another Textual could hold that does not pickle raises: not kept.
+        except Exception:
+            return
+        with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as file:
-                    pickle.dump(entries, file, protocol=pickle.HIGHEST_PROTOCOL)
+                    file.write(data)
                 os.replace(temporary, self.path)
             finally:
                 with contextlib.suppress(FileNotFoundError):
