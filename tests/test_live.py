@@ -63,6 +63,21 @@ def test_a_committed_change_calls_the_listener(demo_store: LeadStore, colleague:
         listening.stop()
 
 
+def test_a_change_committed_before_listening_is_not_missed(
+    demo_store: LeadStore, colleague: LeadStore
+) -> None:
+    """The app reads its first screen, then starts listening: a colleague's commit in
+    between sent no notice (PostgreSQL) and changed no version the poll had seen (SQLite)."""
+    lead = demo_store.reads.page_list(LeadFilter(), LeadSort(), 0, 1)[0]
+    colleague.pipeline.move_lead(lead.id, "qualified" if lead.stage != "qualified" else "new")
+    heard = threading.Event()
+    listening = demo_store.team.listen(heard.set)
+    try:
+        assert heard.wait(10)
+    finally:
+        listening.stop()
+
+
 def test_an_idle_listener_sleeps_and_stops_at_once(
     demo_store: LeadStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:

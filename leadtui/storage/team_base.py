@@ -38,8 +38,10 @@ class TeamSide(Protocol):
     def listen(
         self, on_change: Callable[[], None], on_lost: Callable[[], None] | None = None
     ) -> Listening:
-        """Call ``on_change`` (from another thread) soon after someone else commits a change;
-        ``on_lost`` when the listener's connection failed (it retries by itself)."""
+        """Call ``on_change`` (from another thread) soon after someone else commits a change,
+        and once as soon as it listens (what was committed before that, after the caller
+        last read, is not missed); ``on_lost`` when the listener's connection failed (it
+        retries by itself, and calls ``on_change`` once it listens again)."""
         ...
 
     def ping(self) -> None:

@@ -102,7 +102,8 @@ class TeamService:
     def listen(
         self, on_change: Callable[[], None], on_lost: Callable[[], None] | None = None
     ) -> Listening:
-        """Call ``on_change`` from another thread soon after a committed change (stop it!);
+        """Call ``on_change`` from another thread soon after a committed change, and once
+        as soon as it listens (a change committed before is not missed) (stop it!);
         ``on_lost`` when its connection to the database failed (it keeps retrying)."""
         return self.backend.team.listen(on_change, on_lost)
 

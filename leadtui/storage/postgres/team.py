@@ -64,7 +64,7 @@ class PostgresTeam:
         """``LISTEN`` on a connection of its own; ``on_change`` after each colleague's commit."""
         from leadtui.storage.postgres.db import connect
 
-        state: dict[str, Any] = {"conn": None, "fresh": False}
+        state: dict[str, Any] = {"conn": None}
         wakeup = Wakeup()
 
         def close() -> None:
@@ -78,9 +78,9 @@ class PostgresTeam:
             if conn is None or conn.closed:
                 conn = state["conn"] = connect(self._url)
                 conn.execute(f"LISTEN {CHANNEL}")
-                if state["fresh"]:
-                    on_change()  # reconnected: something may have changed meanwhile
-                state["fresh"] = True
+                # Listening (again): what was committed before LISTEN sent no notice here,
+                # and the screens read before it (at start: just before) or before the drop.
+                on_change()
             ready, _, _ = select.select([conn.fileno(), wakeup.fileno()], [], [], IDLE_WAIT)
             if stopped.is_set() or conn.fileno() not in ready:
                 return

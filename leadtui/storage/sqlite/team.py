@@ -58,7 +58,9 @@ class SqliteTeam:
                 conn = state["conn"] = connect_sqlite(self._path, read_only=True)
             row = conn.execute("PRAGMA data_version").fetchone()
             version = int(row[0])
-            if state["seen"] is not None and version != state["seen"]:
+            # The first poll: what was committed before it (after the screens read, just
+            # before the listener started) changed no version this connection has seen.
+            if state["seen"] is None or version != state["seen"]:
                 on_change()
             state["seen"] = version
             stopped.wait(POLL_SECONDS)
