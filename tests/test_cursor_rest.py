@@ -18,7 +18,7 @@ def quick_rest(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def test_the_import_path_cursor_rests_then_wakes_on_a_key(
-    demo_store: LeadStore, app_factory: AppFactory
+    demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_factory(demo_store)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -30,6 +30,9 @@ async def test_the_import_path_cursor_rests_then_wakes_on_a_key(
         rest = app.cursor_rest
         await wait_until(pilot, lambda: rest.resting, "the cursor's rest")
         assert not box.cursor_blink and box._cursor_visible  # drawn, not blinking
+        # The key's count runs far longer than a loaded machine's press (CI once took over
+        # 0.4 s between the key and the check below, and the cursor had rested again).
+        monkeypatch.setattr(cursor_rest, "REST_AFTER", 30.0)
         await pilot.press("x")
         assert box.cursor_blink and not rest.resting
         assert box.value.endswith("x")  # the key still reached the box
