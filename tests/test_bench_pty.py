@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from benchmarks import bench_pty
@@ -30,3 +31,47 @@ def test_bench_pty_fills_every_row_on_a_tiny_database(tmp_path: Path) -> None:
     printed = bench_pty.table(40, results)
     assert printed.count("\n") == len(bench_pty.ROW_ORDER) + 1
     assert "| first screen |" in printed and "× |" in printed
+
+
+def _typed(view: bench_pty.TerminalView, *chunks: bytes) -> list[tuple[bool, str]]:
+    """After each chunk: whether the view showed something, and its first row."""
+    return [(view.receive(chunk), view.lines()[0].rstrip()) for chunk in chunks]
+
+
+def test_output_outside_the_markers_shows_as_it_comes() -> None:
+    # Textual's first frame has no start marker (written before the terminal's answer).
+    steps = _typed(bench_pty.TerminalView(), b"\x1b[1;1Hfirst", b" frame\x1b[?2026l")
+    assert steps == [(True, "first"), (True, "first frame")]
+
+
+def test_a_marked_frame_shows_only_once_its_end_has_come() -> None:
+    start, end = bench_pty.FRAME_START, bench_pty.FRAME_END
+    steps = _typed(
+        bench_pty.TerminalView(),
+        b"\x1b[1;1Hold" + end,
+        start + b"\x1b[1;1Hnew",
+        b" rows",
+        end,
+    )
+    assert steps == [(True, "old"), (False, "old"), (False, "old"), (True, "new rows")]
+
+
+def test_a_start_marker_cut_in_two_by_a_read_still_holds_the_frame_back() -> None:
+    start, end = bench_pty.FRAME_START, bench_pty.FRAME_END
+    steps = _typed(
+        bench_pty.TerminalView(), b"\x1b[1;1Hold" + start[:4], start[4:] + b"\x1b[1;1Hnew", end
+    )
+    assert steps == [(True, "old"), (False, "old"), (True, "new")]
+
+
+def test_a_time_is_when_the_bytes_came_not_when_the_benchmark_looked(tmp_path: Path) -> None:
+    script = tmp_path / "writes.py"
+    script.write_text("import sys\nprint('one', flush=True)\nsys.stdin.readline()\n")
+    term = bench_pty.Term([sys.executable, str(script)], {"PATH": os.environ.get("PATH", "")})
+    while term.chunks.empty():  # the reading thread has the line
+        time.sleep(0.01)
+    time.sleep(0.05)
+    looked = time.perf_counter()
+    assert term.until(lambda lines: lines[0].strip() == "one") < looked
+    os.write(term.fd, b"\r")
+    term.quit()
