@@ -70,7 +70,53 @@ def test_a_bad_file_is_ignored_and_replaced(tmp_path: Path, content: bytes) -> N
     assert ParsedCss(tmp_path).get(next(iter(_keys(tmp_path)))) is not None
 
 
-def _keys(folder: Path) -> list[str]:
+def test_an_earlier_format_is_ignored_and_replaced(tmp_path: Path) -> None:
+    import pickle
+
+    rules = CachingStylesheet(ParsedCss(tmp_path / "elsewhere"), variables=VARIABLES)
+    rules.add_source(CSS, read_from=WHERE)
+    ParsedCss(tmp_path).path.write_bytes(pickle.dumps({"a digest": rules.rules}))
+    assert _parsed(tmp_path) == _fresh()
+    assert all(isinstance(key, tuple) for key in _keys(tmp_path))
+
+
+def test_an_entry_that_no_longer_unpickles_is_parsed_again(tmp_path: Path) -> None:
+    import pickle
+
+    _parsed(tmp_path)
+    path = ParsedCss(tmp_path).path
+    path.write_bytes(pickle.dumps(dict.fromkeys(_keys(tmp_path), b"\x80\x05truncated")))
+    assert _parsed(tmp_path) == _fresh()
+    assert ParsedCss(tmp_path).get(_keys(tmp_path)[0]) is not None
+
+
+def test_only_the_rule_sets_asked_for_are_unpickled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    parsed = ParsedCss(tmp_path)
+    sheet = CachingStylesheet(parsed, variables=VARIABLES)
+    sheet.add_source(CSS, read_from=WHERE)
+    sheet.add_source("Label { color: red; }", read_from=("other.tcss", ""))
+    sheet.parse()
+    parsed.save()
+    unpickled: list[bytes] = []
+    real_loads = pickle.loads
+
+    def counting(data: bytes, *args: Any, **kwargs: Any) -> Any:
+        unpickled.append(data)
+        return real_loads(data, *args, **kwargs)
+
+    monkeypatch.setattr(pickle, "loads", counting)
+    assert len(_keys(tmp_path)) == 2  # (this reads the file with pickle.loads)
+    unpickled.clear()
+    again = ParsedCss(tmp_path)
+    assert again.get(_keys(tmp_path)[0]) is not None
+    assert len(unpickled) == 2  # _keys' read of the whole file, and the one rule set
+
+
+def _keys(folder: Path) -> list[tuple[str, str]]:
     import pickle
 
     return list(pickle.loads(ParsedCss(folder).path.read_bytes()))
@@ -85,9 +131,12 @@ def test_an_unwritable_folder_costs_only_the_cache(tmp_path: Path) -> None:
 
 def test_rules_that_do_not_pickle_are_not_kept(tmp_path: Path) -> None:
     parsed = ParsedCss(tmp_path)
-    parsed.put("key", [lambda: None])  # type: ignore[list-item]  # not a rule: no pickle
+    parsed.put(("variables", "key"), [lambda: None])  # type: ignore[list-item]  # no pickle
     parsed.save()  # no error: the app's warm-up worker runs it
     assert not parsed.path.exists()
+    parsed.put(("variables", "other"), [])
+    parsed.save()
+    assert _keys(tmp_path) == [("variables", "other")]  # the others are kept
 
 
 def test_css_with_errors_is_never_stored(tmp_path: Path) -> None:

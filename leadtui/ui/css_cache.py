@@ -3,10 +3,13 @@
 Textual parses every stylesheet at every start: the app's own and the default CSS of
 each widget class on the first screen (~13 ms of CSS before the first frame on a
 2-core machine, more than the first page's query). Reading the same parsed rules back
-from one file takes ~1.5 ms. A rule set is stored under a digest of everything its
-parse depends on (the CSS text, where it was read from, its defaults flag, tie-breaker
-and scope, and the theme's variables), in a file named after Textual's own files (any
-reinstall or upgrade of Textual starts a new file) and the Python version.
+from one file takes ~1.5 ms. A rule set is stored under everything its parse depends
+on (the theme's variables, and the CSS text, where it was read from, its defaults
+flag, tie-breaker and scope), in a file named after Textual's own files (any reinstall
+or upgrade of Textual starts a new file) and the Python version. Each rule set is
+pickled on its own and unpickled only when asked for: the file also holds the rules
+of screens opened in earlier sessions (a hundred kilobytes after a day's use), which
+the first screen does not need (unpickling them all cost ~3 ms at start).
 
 The file is only a cache: one that is missing, unreadable, corrupt or from another
 build is ignored (the CSS is parsed as without it), and one that cannot be written is
@@ -17,12 +20,12 @@ write there, as with their ``.pyc`` files); CSS with errors is never stored.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
 import tempfile
 import threading
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,7 +54,13 @@ def textual_build() -> str:
                 if entry.name.endswith(".py"):
                     stat = entry.stat()
                     seen.append(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("\n".join(sorted(seen)).encode()).hexdigest()[:16]
+    # Not hashlib: importing it costs ~1.5 ms at start (OpenSSL), and this is a file name.
+    listing = "\n".join(sorted(seen)).encode()
+    return f"{zlib.crc32(listing):08x}{zlib.adler32(listing):08x}"
+
+
+Key = tuple[str, str]
+"""A rule set's key: the theme's variables and the parse's inputs, as text."""
 
 
 class ParsedCss:
@@ -63,7 +72,8 @@ class ParsedCss:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._entries: dict[str, list[RuleSet]] | None = None
+        self._entries: dict[Key, bytes | list[RuleSet]] | None = None
+        """Each rule set as read (pickled) or as parsed here (a list)."""
         self._unsaved = False
         self._lock = threading.Lock()
         self._path: Path | None = None
@@ -76,12 +86,26 @@ class ParsedCss:
             self._path = self.folder / f"css-{textual_build()}-py{version}.pickle"
         return self._path
 
-    def get(self, key: str) -> list[RuleSet] | None:
-        """The rule sets stored under ``key``, or ``None``."""
+    def get(self, key: Key) -> list[RuleSet] | None:
+        """The rule sets stored under ``key``, or ``None`` (also for one that no longer
+        unpickles: it is dropped)."""
         with self._lock:
-            return self._loaded().get(key)
+            entries = self._loaded()
+            stored = entries.get(key)
+            if not isinstance(stored, bytes):
+                return stored
+            try:
+                rules = pickle.loads(stored)
+            # Whatever a truncated or foreign entry raises while unpickling: parsed again.
+            except Exception:
+                rules = None
+            if not isinstance(rules, list):
+                del entries[key]
+                return None
+            entries[key] = rules
+            return rules
 
-    def put(self, key: str, rules: list[RuleSet]) -> None:
+    def put(self, key: Key, rules: list[RuleSet]) -> None:
         """Store ``rules`` under ``key`` (written by the next :meth:`save`)."""
         with self._lock:
             entries = self._loaded()
@@ -98,11 +122,19 @@ class ParsedCss:
                 return
             entries = dict(self._entries)
             self._unsaved = False
-        try:
-            data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-        # Whatever a rule another Textual could hold that does not pickle raises: not kept.
-        except Exception:
+        stored: dict[Key, bytes] = {}
+        for key, rules in entries.items():
+            if isinstance(rules, bytes):
+                stored[key] = rules
+                continue
+            try:
+                stored[key] = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+            # Whatever a rule another Textual could hold that does not pickle raises.
+            except Exception:
+                continue
+        if not stored:
             return
+        data = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
@@ -114,13 +146,13 @@ class ParsedCss:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(temporary)
 
-    def _loaded(self) -> dict[str, list[RuleSet]]:
+    def _loaded(self) -> dict[Key, bytes | list[RuleSet]]:
         if self._entries is None:
             self._entries = _read(self.path)
         return self._entries
 
 
-def _read(path: Path) -> dict[str, list[RuleSet]]:
+def _read(path: Path) -> dict[Key, bytes | list[RuleSet]]:
     try:
         with path.open("rb") as file:
             entries = pickle.load(file)
@@ -130,9 +162,12 @@ def _read(path: Path) -> dict[str, list[RuleSet]]:
     if not isinstance(entries, dict):
         return {}
     return {
-        key: rules
+        (sys.intern(key[0]), key[1]): rules
         for key, rules in entries.items()
-        if isinstance(key, str) and isinstance(rules, list)
+        if isinstance(key, tuple)
+        and len(key) == 2
+        and all(isinstance(part, str) for part in key)
+        and isinstance(rules, bytes)
     }
 
 
@@ -143,12 +178,12 @@ class CachingStylesheet(Stylesheet):
     def __init__(self, parsed: ParsedCss, *, variables: dict[str, str] | None = None) -> None:
         super().__init__(variables=variables)
         self.parsed = parsed
-        self._variables_digest: str | None = None
+        self._variables_text: str | None = None
 
     def set_variables(self, variables: dict[str, str]) -> None:
         """Set the CSS variables (a new theme): later parses are stored under them."""
         super().set_variables(variables)
-        self._variables_digest = None
+        self._variables_text = None
 
     def _parse_rules(
         self,
@@ -171,9 +206,8 @@ class CachingStylesheet(Stylesheet):
             self.parsed.put(key, rules)
         return rules
 
-    def _key(self, parse_inputs: tuple[str, CSSLocation, bool, int, str]) -> str:
-        if self._variables_digest is None:
-            variables = repr(sorted(self._variables.items())).encode()
-            self._variables_digest = hashlib.sha256(variables).hexdigest()
-        text = repr(parse_inputs).encode()
-        return hashlib.sha256(text + self._variables_digest.encode()).hexdigest()
+    def _key(self, parse_inputs: tuple[str, CSSLocation, bool, int, str]) -> Key:
+        if self._variables_text is None:
+            # Interned: every key of one theme shares the string, in memory and in the file.
+            self._variables_text = sys.intern(repr(sorted(self._variables.items())))
+        return self._variables_text, repr(parse_inputs)
