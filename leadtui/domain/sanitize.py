@@ -10,6 +10,7 @@ sequence (clear screen, window title, OSC 52 clipboard, OSC 8 link, C1 codes).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any, TypeVar
 
 from leadtui.domain.controls import strip_controls
@@ -46,12 +47,21 @@ def _clean(value: Any, multiline: bool) -> Any:
         return value if all(cleaned[k] is value[k] for k in value) else cleaned
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
-        for field in dataclasses.fields(value):
-            if not field.init:
-                continue
-            old = getattr(value, field.name)
-            new = _clean(old, field.name in MULTILINE_FIELDS)
+        for name, multiline_field in _init_fields(type(value)):
+            old = getattr(value, name)
+            new = _clean(old, multiline_field)
             if new is not old:
-                changes[field.name] = new
+                changes[name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+@functools.cache
+def _init_fields(record: type) -> tuple[tuple[str, bool], ...]:
+    """A dataclass's ``__init__`` fields, each with whether it holds several lines (a
+    page of rows asks for the same class's fields a hundred times)."""
+    return tuple(
+        (field.name, field.name in MULTILINE_FIELDS)
+        for field in dataclasses.fields(record)
+        if field.init
+    )
