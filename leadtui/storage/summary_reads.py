@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.rows import LeadFilter
-from leadtui.domain.segment_metrics import SummaryRow
 from leadtui.storage.summary import (
     FOLLOWUP_ROWS,
     RECOMPUTE_FOLLOWUPS,
@@ -20,10 +19,16 @@ from leadtui.storage.summary import (
     grouped_summary_sql,
 )
 
+if TYPE_CHECKING:
+    from leadtui.domain.segment_metrics import SummaryRow
+
 MatchingIds = Callable[[Any, LeadFilter, datetime], "tuple[str, list[Any]] | None"]
 
 
 def _rows(found: Sequence[Sequence[Any]]) -> list[SummaryRow]:
+    # Imported here: the header's counts (live_leads, due_before) need none of it.
+    from leadtui.domain.segment_metrics import SummaryRow
+
     return [
         SummaryRow(str(a), str(b), str(c), str(d), str(e), int(f), int(g))
         for a, b, c, d, e, f, g in found
@@ -45,6 +50,21 @@ class SummaryReads:
     def lead_summary(self) -> list[SummaryRow]:
         """The kept rows (live leads per source, month, stage, currency, reached set)."""
         return _rows(self._all(SUMMARY_ROWS))
+
+    def live_leads(self, stages: Sequence[str] = ()) -> int:
+        """Live leads (in ``stages``, or all): the lead summary's sum, in SQL."""
+        sql = "SELECT coalesce(sum(leads), 0) FROM leadsummary"
+        if stages:
+            sql += f" WHERE stage IN ({', '.join('?' for _ in stages)})"
+        return int(self._all(sql, stages)[0][0])
+
+    def due_before(self, hour: str, stages: Sequence[str] = ()) -> int:
+        """Live leads (in ``stages``, or all) with a follow-up before the start of ``hour``
+        (``YYYY-MM-DDTHH``, UTC): the follow-up summary's sum, in SQL."""
+        sql = "SELECT coalesce(sum(leads), 0) FROM followupsummary WHERE hour < ?"
+        if stages:
+            sql += f" AND stage IN ({', '.join('?' for _ in stages)})"
+        return int(self._all(sql, (hour, *stages))[0][0])
 
     def followups(self) -> list[tuple[str, str, int]]:
         """The kept live leads per stage and follow-up hour."""

@@ -9,16 +9,17 @@ filter changes. Time in stage needs the history pass (``store.reads.funnel_metri
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from leadtui.domain.funnel import WEEKS, first_week_start
 from leadtui.domain.rows import LeadCounts, LeadFilter, StageTotal
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.segment_metrics import SegmentMetrics, SummaryRow, segment_metrics
 from leadtui.domain.summary_filter import summary_test
-from leadtui.domain.timefmt import day_bounds, format_db_time
+from leadtui.domain.timefmt import format_db_time
 from leadtui.storage.stage_sums import stage_totals_of
 from leadtui.store.context import StoreContext
+from leadtui.store.header_counts import header_counts
 
 SegmentProgress = Callable[[int, int], bool]
 """Called after each chunk with (done, total); returning ``False`` stops the segment."""
@@ -82,26 +83,9 @@ class MetricsService:
         return sanitize(segment_metrics(stages, rows, {}, now, scope=scope))
 
     def counts(self, stages: tuple[str, ...] = ()) -> LeadCounts:
-        """Live leads (in ``stages``, or all) and how many are overdue, from the counters.
-
-        Overdue (a follow-up before today's start) depends on the clock: the follow-up
-        counters are per hour, so it is the hours before the current one plus an index
-        count of the minutes of that hour before today's start.
-        """
-        reads = self.context.backend.summary_reads()
-        wanted = set(stages)
-        total = sum(row.leads for row in reads.lead_summary() if not wanted or row.stage in wanted)
-        start, _end = day_bounds(self.context.now())
-        start_text = format_db_time(start.astimezone(UTC))
-        hour = start_text[:13]
-        overdue = sum(
-            leads
-            for stage, at, leads in reads.followups()
-            if at < hour and (not wanted or stage in wanted)
-        )
-        if not start_text.endswith(":00:00"):
-            overdue += reads.due_between(f"{hour}:00:00", start_text, stages)
-        return LeadCounts(total, overdue)
+        """Live leads (in ``stages``, or all) and how many are overdue, from the counters
+        (:func:`leadtui.store.header_counts.header_counts`)."""
+        return header_counts(self.context, stages)
 
     def stage_totals(self) -> list[StageTotal]:
         """Live leads per stage and their value per currency, in funnel order (the board)."""

@@ -55,9 +55,9 @@ class ReadsService:
         Every lead, or whole stages: from the summary counters (no scan at any size).
         """
         if replace(lead_filter, stages=()).is_empty:
-            from leadtui.store.metrics import MetricsService
+            from leadtui.store.header_counts import header_counts
 
-            return MetricsService(self.context).counts(tuple(lead_filter.stages))
+            return header_counts(self.context, tuple(lead_filter.stages))
         return self.context.backend.count(lead_filter, self.context.now())
 
     def stages(self) -> list[StageInfo]:
