@@ -92,34 +92,66 @@ def _list_view() -> tuple[Any, Any]:
     return LeadFilter(), LeadSort()
 
 
-async def test_the_count_waits_for_the_first_frame_and_the_background_for_the_count(
-    demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    events: list[str] = []
+def _record_start_up(app_events: list[str], monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Record the count's start, the counts shown and the background's start, each with
+    whether the first frame was out (the app goes in the returned list)."""
+    app: list[Any] = []
     start_count = ListLoader._start_count
     counted = ListLoader._counted
     start_background = LeadApp._start_background
 
+    def painted() -> str:
+        return "painted" if app[0].start_up.painted else "before the first frame"
+
     def record_start(self: ListLoader, *args: Any) -> None:
-        events.append("count starts, painted" if app.start_up.painted else "count starts early")
+        app_events.append(f"count starts, {painted()}")
         start_count(self, *args)
 
     def record_counted(self: ListLoader, *args: Any) -> None:
-        events.append("counts shown")
+        app_events.append(f"counts shown, {painted()}")
         counted(self, *args)
 
     def record_background(self: LeadApp) -> None:
-        events.append("background starts")
+        app_events.append(f"background starts, {painted()}")
         start_background(self)
 
     monkeypatch.setattr(ListLoader, "_start_count", record_start)
     monkeypatch.setattr(ListLoader, "_counted", record_counted)
     monkeypatch.setattr(LeadApp, "_start_background", record_background)
-    app = app_factory(demo_store)
-    async with app.run_test(size=(COLS, ROWS)) as pilot:
-        await wait_until(pilot, lambda: "background starts" in events, "the background work")
-        assert events == ["count starts, painted", "counts shown", "background starts"]
-        screen = app.screen
+    return app
+
+
+async def test_the_counters_counts_come_with_the_first_frame_and_the_background_after_it(
+    demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+    app = _record_start_up(events, monkeypatch)
+    app.append(app_factory(demo_store))
+    async with app[0].run_test(size=(COLS, ROWS)) as pilot:
+        await wait_until(pilot, lambda: len(events) >= 2, "the background work")
+        assert events[:2] == ["counts shown, before the first frame", "background starts, painted"]
+        screen = app[0].screen
+        assert isinstance(screen, LeadListScreen)
+        assert screen.loader.counts == demo_store.reads.count_list(screen.filter)
+
+
+async def test_a_count_the_counters_cannot_give_waits_for_the_first_frame_and_holds_the_background(
+    demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leadtui.store.reads import ReadsService
+
+    monkeypatch.setattr(ReadsService, "kept_counts", lambda _self, _filter: None)
+    events: list[str] = []
+    app = _record_start_up(events, monkeypatch)
+    app.append(app_factory(demo_store))
+    async with app[0].run_test(size=(COLS, ROWS)) as pilot:
+        await wait_until(pilot, lambda: len(events) >= 3, "the background work")
+        assert events[:3] == [
+            "count starts, painted",
+            "counts shown, painted",
+            "background starts, painted",
+        ]
+        screen = app[0].screen
         assert isinstance(screen, LeadListScreen) and screen.loader.counts is not None
 
 
@@ -220,3 +252,28 @@ def test_the_daily_backup_starts_after_the_first_frame(
     monkeypatch.setattr(launch, "run_app", run)
     launch.run_tui(tmp_path / "leads.db")
     assert started == ["backup leads.db", "joined"]
+
+
+async def test_a_read_arriving_while_the_app_closes_is_dropped(
+    demo_store: LeadStore, app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's page or counts can arrive after the app began removing the screen's
+    widgets (found under load: the table still there, the header gone): nothing is
+    shown, nothing raises. Here they arrive as the table is removed."""
+    from leadtui.ui.widgets.lead_table import LeadTable
+
+    app = app_factory(demo_store)
+    arrived: list[bool] = []
+
+    def arrive_now(table: LeadTable) -> None:
+        screen = table.screen
+        assert isinstance(screen, LeadListScreen) and screen.loader.pages is not None
+        loader = screen.loader
+        loader._counted(loader.generation, demo_store.reads.count_list(screen.filter))
+        loader._loaded(loader.generation, loader.pages, 0)
+        arrived.append(app.is_running)
+
+    monkeypatch.setattr(LeadTable, "on_unmount", arrive_now, raising=False)
+    async with app.run_test(size=(COLS, ROWS)) as pilot:
+        await pilot.pause()
+    assert arrived == [False]

@@ -54,11 +54,19 @@ class ReadsService:
 
         Every lead, or whole stages: from the summary counters (no scan at any size).
         """
-        if replace(lead_filter, stages=()).is_empty:
-            from leadtui.store.header_counts import header_counts
-
-            return header_counts(self.context, tuple(lead_filter.stages))
+        kept = self.kept_counts(lead_filter)
+        if kept is not None:
+            return kept
         return self.context.backend.count(lead_filter, self.context.now())
+
+    def kept_counts(self, lead_filter: LeadFilter) -> LeadCounts | None:
+        """The counts of ``lead_filter`` when the summary counters hold them (every lead,
+        or whole stages: ~1 ms at any size), else ``None`` (it needs a count)."""
+        if not replace(lead_filter, stages=()).is_empty:
+            return None
+        from leadtui.store.header_counts import header_counts
+
+        return header_counts(self.context, tuple(lead_filter.stages))
 
     def stages(self) -> list[StageInfo]:
         """Every stage in funnel order."""

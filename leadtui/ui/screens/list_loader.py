@@ -119,7 +119,8 @@ class ListLoader:
             queued.run()
 
     def first_page(self) -> None:
-        """Read the first page now, so the first frame has data; counts follow from a worker."""
+        """Read the first page now, so the first frame has data, and its counts when the
+        counters hold them (else they follow from a worker)."""
         screen = self.screen
         pages = LeadPages(
             screen.store.reads.page_list,
@@ -129,9 +130,14 @@ class ListLoader:
             self._unreachable,
         )
         pages.seed(0, screen.store.reads.page_list(screen.filter, screen.sort, 0, PAGE_SIZE))
+        # The counters' counts come with the first frame (~1 ms at any size); a real count
+        # (a search or filter) after it: at a million leads it is the slow part, and its
+        # worker would compete with the frame, so it runs before the app's background work.
+        kept = screen.store.reads.kept_counts(screen.filter)
         self.show(pages, cursor=0)
-        # Count after the first frame (at a million leads the count is the slow part, and
-        # its worker would compete with the frame), before the app's background work.
+        if kept is not None:
+            self._counted(self.generation, kept)
+            return
         start_up = screen.lead_app.start_up
         start_count = partial(self._start_count, self.generation, screen.filter, start_up.hold())
         start_up.once_painted(start_count)
@@ -227,7 +233,14 @@ class ListLoader:
             self.screen.store.release_reader()
         self.screen.screen.app.call_from_thread(pages.keep_prefetched, page, rows)
 
+    def _app_closing(self) -> bool:
+        # A worker's result can arrive while the app shuts down and removes the screen's
+        # widgets one by one (seen: the table still there, the header gone).
+        return not self.screen.screen.app.is_running
+
     def _loaded(self, generation: int, pages: LeadPages, cursor: int) -> None:
+        if self._app_closing():
+            return
         if generation == self.generation:
             self.show(pages, cursor=cursor)
         self._page_arrived(generation)
@@ -253,7 +266,7 @@ class ListLoader:
                 app.call_from_thread(done)
 
     def _counted(self, generation: int, counts: LeadCounts) -> None:
-        if generation != self.generation or self.pages is None:
+        if generation != self.generation or self.pages is None or self._app_closing():
             return
         self.counts = counts
         self.pages.set_total(counts.total)
