@@ -267,10 +267,11 @@ async def test_a_read_arriving_while_the_app_closes_is_dropped(
 
     def arrive_now(table: LeadTable) -> None:
         screen = table.screen
-        assert isinstance(screen, LeadListScreen) and screen.loader.pages is not None
-        loader = screen.loader
+        assert isinstance(screen, LeadListScreen)
+        loader, pages = screen.loader, screen.loader.pages
+        assert pages is not None
         loader._counted(loader.generation, demo_store.reads.count_list(screen.filter))
-        loader._loaded(loader.generation, loader.pages, 0)
+        loader._loaded(loader.generation, pages, 0)
         arrived.append(app.is_running)
 
     monkeypatch.setattr(LeadTable, "on_unmount", arrive_now, raising=False)
