@@ -189,6 +189,7 @@ REVIEWED = {
     ("storage/sqlite/migrate_email_keys.py", "marks"),  # a run of "?" placeholders
     ("storage/sqlite/import_revert.py", "table"),  # "activity" or "stagechange", a literal pair
     ("storage/sqlite/list_extras.py", "marks"),  # a run of "?" placeholders
+    ("storage/summary_reads.py", "marks"),  # a run of "?" placeholders (the header's counts)
     ("storage/sqlite/import_batch.py", "names"),  # constant column names
     ("storage/sqlite/import_batch.py", "assignments"),  # "name = ?" for column names chosen by code
     ("storage/postgres/import_batch.py", "assignments"),  # the same, "name = %s"

@@ -352,7 +352,7 @@ def test_cli_output_has_no_escapes(hostile_db: Path) -> None:
 
 
 # Store reads that return no stored text (counts).
-NO_TEXT_READS = {"count_list", "agenda_count"}
+NO_TEXT_READS = {"count_list", "kept_counts", "agenda_count"}
 
 
 def test_every_store_read_is_sanitized() -> None:

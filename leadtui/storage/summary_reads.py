@@ -55,7 +55,8 @@ class SummaryReads:
         """Live leads (in ``stages``, or all): the lead summary's sum, in SQL."""
         sql = "SELECT coalesce(sum(leads), 0) FROM leadsummary"
         if stages:
-            sql += f" WHERE stage IN ({', '.join('?' for _ in stages)})"
+            marks = ", ".join("?" for _ in stages)
+            sql += f" WHERE stage IN ({marks})"
         return int(self._all(sql, stages)[0][0])
 
     def due_before(self, hour: str, stages: Sequence[str] = ()) -> int:
@@ -63,7 +64,8 @@ class SummaryReads:
         (``YYYY-MM-DDTHH``, UTC): the follow-up summary's sum, in SQL."""
         sql = "SELECT coalesce(sum(leads), 0) FROM followupsummary WHERE hour < ?"
         if stages:
-            sql += f" AND stage IN ({', '.join('?' for _ in stages)})"
+            marks = ", ".join("?" for _ in stages)
+            sql += f" AND stage IN ({marks})"
         return int(self._all(sql, (hour, *stages))[0][0])
 
     def followups(self) -> list[tuple[str, str, int]]:
