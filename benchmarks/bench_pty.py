@@ -115,6 +115,11 @@ class TerminalView:
         """The screen as text, one string a row."""
         return list(self.screen.display)
 
+    def bottom_painted(self) -> bool:
+        """Whether anything was drawn on the bottom row (text or a background)."""
+        row = self.screen.buffer[ROWS - 1]
+        return any(row[x].data != " " or row[x].bg != "default" for x in range(COLS))
+
 
 class Term:
     """One process in a pseudo-terminal, its screen as a terminal would show it."""
@@ -255,19 +260,16 @@ def _has_leads(lines: list[str]) -> bool:
     return lines[3].lstrip().startswith(LANGUAGE["name"]) and any(c.isalpha() for c in lines[4])
 
 
-def _bare_shown(lines: list[str]) -> bool:
-    return any(BARE_TEXT in row for row in lines) and _bottom_drawn(lines)
+def _bare_text(lines: list[str]) -> bool:
+    return any(BARE_TEXT in row for row in lines)
 
 
-def _first_screen(lines: list[str]) -> bool:
-    return _has_leads(lines) and _bottom_drawn(lines)
-
-
-def _bottom_drawn(lines: list[str]) -> bool:
-    """The footer is drawn: the whole frame is there, not only its top (a frame written
-    before the terminal's answer on synchronized output has no markers, and is shown as
-    it comes)."""
-    return bool(lines[-1].strip())
+def _whole(term: Term, check: Callable[[list[str]], bool]) -> Callable[[list[str]], bool]:
+    """``check``, once the frame has reached the terminal's bottom row: a frame written
+    before the terminal's answer on synchronized output has no markers and is shown as
+    it comes, so its top alone must not count. Painted, not written: the bare app's first
+    frame draws its footer's background and its keys only a frame later (~35 ms)."""
+    return lambda lines: check(lines) and term.view.bottom_painted()
 
 
 def _echoed(typed: str) -> Callable[[list[str]], bool]:
@@ -281,7 +283,7 @@ def _counts_shown(lines: list[str]) -> bool:
 def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> None:
     """The floor: a bare Textual app's first screen and memory."""
     term = Term([python, str(script)], env)
-    out["first screen"].append(term.until(_bare_shown) - term.started)
+    out["first screen"].append(term.until(_whole(term, _bare_text)) - term.started)
     term.quiet()
     out["idle CPU, list (%)"].append(term.cpu_over(2.0))
     out["peak RSS (MB)"].append(term.quit())
@@ -289,7 +291,7 @@ def run_bare(python: str, script: Path, env: dict[str, str], out: Samples) -> No
     with_input = script.with_name("bare_input_app.py")
     with_input.write_text(BARE_INPUT_APP)
     term = Term([python, str(with_input)], env)
-    term.until(_bare_shown)
+    term.until(_whole(term, _bare_text))
     term.quiet()
     out["idle CPU, import screen (%)"].append(term.cpu_over(2.0))
     term.quit()
@@ -306,7 +308,7 @@ def run_app(
 ) -> None:
     """One leadtui process on ``db``: every row of the table (``quick``: start-up only)."""
     term = Term([leadtui, "--db", str(db)], env)
-    out["first screen"].append(term.until(_first_screen) - term.started)
+    out["first screen"].append(term.until(_whole(term, _has_leads)) - term.started)
     out["counts shown"].append(term.until(_counts_shown, shown=True) - term.started)
     term.quiet()
     if quick:

@@ -75,3 +75,13 @@ def test_a_time_is_when_the_bytes_came_not_when_the_benchmark_looked(tmp_path: P
     assert term.until(lambda lines: lines[0].strip() == "one") < looked
     os.write(term.fd, b"\r")
     term.quit()
+
+
+def test_a_bottom_row_of_background_only_counts_as_drawn() -> None:
+    """The bare app's first frame paints its footer's background and writes its keys a
+    frame later: the first screen is the first frame, for the bare app as for ours."""
+    view = bench_pty.TerminalView()
+    view.receive(b"\x1b[1;1Htop row")
+    assert not view.bottom_painted()
+    view.receive(f"\x1b[{bench_pty.ROWS};1H\x1b[48;2;36;47;56m   \x1b[0m".encode())
+    assert view.bottom_painted()
