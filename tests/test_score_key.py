@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from leadtui.domain.record_fields import replace
 from leadtui.domain.scoring import RuleSet, ScoreFacts
 from leadtui.domain.scoring_rules import DEFAULT_RULES
 

@@ -4,12 +4,12 @@ what a fresh count finds after a write, on another day, or for another filter.""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 from pg_fixtures import both_backends
 
 from leadtui.domain.filter_query import parse
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadInput, LeadSort, SortKey
 from leadtui.domain.timefmt import day_bounds
 from leadtui.storage.sqlite import list_queries

@@ -11,11 +11,11 @@ connection's schema up to date first (``connect.begin_write``).
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadInput
 from leadtui.launch import open_store
 from leadtui.storage.sqlite.connect import begin_write, connect_sqlite

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from leadtui.domain.merge import merge_edit
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadInput
 
 BASE = LeadInput(first_name="Ana", company="Old", stage="new", tags=["a", "b"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pg_fixtures import both_backends
 
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadFilter, LeadSort
 from leadtui.domain.sources import SOURCES, source_key
 from leadtui.io.csv_import import ImportOptions

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -13,6 +12,7 @@ from leadtui.cli.confirm import confirm_or_refuse
 from leadtui.cli.say import echo
 from leadtui.cli.views import chosen_filter, filter_options
 from leadtui.domain.errors import StorageError
+from leadtui.domain.record_fields import replace
 from leadtui.domain.sanitize import clean_str
 from leadtui.i18n import _, ngettext
 

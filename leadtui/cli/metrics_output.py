@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from typing import Any
 
 import click
@@ -20,6 +19,7 @@ from rich.text import Text
 
 from leadtui.cli.funnel_table import funnel_json, print_funnel
 from leadtui.domain.metrics_bars import bar_rows, group_headers, group_json
+from leadtui.domain.record_fields import replace
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.segment_metrics import SegmentMetrics
 from leadtui.i18n import _

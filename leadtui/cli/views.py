@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -17,6 +17,7 @@ from leadtui.cli.common import friendly_errors, store_for
 from leadtui.cli.say import echo
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.filter_query import FilterQuery, FilterSyntaxError
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadFilter, LeadSort, SortKey
 from leadtui.domain.sanitize import sanitize
 from leadtui.i18n import _, ngettext

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+
+import msgspec
 
 from leadtui.domain.enums import LeadSource
 from leadtui.domain.filter_query_es import english_key, english_value, shown_key, shown_value
@@ -84,8 +85,7 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(msgspec.Struct, frozen=True):
     """``key:v1,v2``: the lead's ``key`` is any of the values (``negated``: none of them)."""
 
     key: Key
@@ -93,8 +93,7 @@ class Match:
     negated: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Compare:
+class Compare(msgspec.Struct, frozen=True):
     """``score>40`` or ``created<=2026-11-01`` (``negated``: the comparison does not hold)."""
 
     key: Key
@@ -103,12 +102,18 @@ class Compare:
     negated: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(msgspec.Struct, frozen=True):
     """Free text: every word must match a name, email, company, tag, source or phone."""
 
     text: str
-    quoted: bool = field(default=False, compare=False)
+    quoted: bool = False
+    """Typed in quotes; how it was written, not what it means, so not compared."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -119,8 +124,7 @@ class Text:
 Term = Match | Compare | Text
 
 
-@dataclass(frozen=True, slots=True)
-class FilterQuery:
+class FilterQuery(msgspec.Struct, frozen=True):
     """A parsed filter: every term must hold. The empty query matches every lead."""
 
     terms: tuple[Term, ...] = ()
@@ -136,12 +140,11 @@ class FilterQuery:
         return not self.terms
 
 
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
+class Vocabulary(msgspec.Struct, frozen=True):
     """The values the parser accepts and Tab completes (stages come from the database)."""
 
     stages: tuple[str, ...] = ("new", "contacted", "qualified", "proposal", "won", "lost")
-    sources: tuple[str, ...] = field(default_factory=lambda: _default_sources())
+    sources: tuple[str, ...] = msgspec.field(default_factory=lambda: _default_sources())
     tags: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
     """The owners leads have (Tab completes them after ``owner:``)."""

@@ -7,7 +7,8 @@ Inside quotes ``\\"`` is a quote and ``\\\\`` a backslash. Pure Python.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+import msgspec
 
 from leadtui.domain.errors import LeadtuiError
 from leadtui.i18n import _
@@ -16,8 +17,7 @@ _KEY = re.compile(r"([^\W\d]+)(>=|<=|:|>|<|=)")  # letters: teléfono:600
 _NEEDS_QUOTES = re.compile(r'[\s,"\\]')
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(msgspec.Struct, frozen=True):
     """A value (or free text) and where it stands in the text."""
 
     text: str
@@ -31,8 +31,7 @@ class Part:
         return self.start, self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(msgspec.Struct, frozen=True):
     """One term: ``key`` is ``None`` for free text (then ``values`` holds the text)."""
 
     key: str | None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from leadtui.domain.filter_query import FilterQuery, Key, Match
+from leadtui.domain.record_fields import replace
 from leadtui.i18n import _, ngettext
 
 

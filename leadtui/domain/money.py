@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+import msgspec
 
 from leadtui.i18n import formatting_locale
 
@@ -91,8 +92,7 @@ MAIN_CURRENCY = "EUR"
 """The currency a lead gets when none is given; totals list it first."""
 
 
-@dataclass(frozen=True, slots=True)
-class MoneyTotals:
+class MoneyTotals(msgspec.Struct, frozen=True):
     """Sums of money per currency: amounts in different currencies are never added.
 
     ``amounts`` is ``(currency, cents)`` pairs without zeros, the main currency first,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.lazy_names import lazy_names
@@ -47,16 +48,14 @@ class FollowUpFilter(StrEnum):
     NONE = "none"
 
 
-@dataclass(frozen=True, slots=True)
-class LeadSort:
+class LeadSort(msgspec.Struct, frozen=True):
     """A sort order; ties are always broken by id so paging is stable."""
 
     key: SortKey = SortKey.CREATED
     descending: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class LeadFilter:
+class LeadFilter(msgspec.Struct, frozen=True):
     """What a list or board column shows. Empty tuples mean "any"."""
 
     stages: tuple[str, ...] = ()
@@ -73,8 +72,7 @@ class LeadFilter:
         return self == LeadFilter()
 
 
-@dataclass(frozen=True, slots=True)
-class LeadRow:
+class LeadRow(msgspec.Struct, frozen=True):
     """One line of the lead list or one card of the board."""
 
     id: int
@@ -102,8 +100,7 @@ class LeadRow:
         return name or (self.email or "")
 
 
-@dataclass(frozen=True, slots=True)
-class StageInfo:
+class StageInfo(msgspec.Struct, frozen=True):
     """A funnel stage as the UI needs it."""
 
     key: str
@@ -117,8 +114,7 @@ class StageInfo:
         return shown_stage_name(self.key, self.name)
 
 
-@dataclass(frozen=True, slots=True)
-class StageTotal:
+class StageTotal(msgspec.Struct, frozen=True):
     """How many live leads a stage holds and what they are worth (per currency, never mixed)."""
 
     stage: StageInfo
@@ -126,8 +122,7 @@ class StageTotal:
     values: MoneyTotals
 
 
-@dataclass(frozen=True, slots=True)
-class LeadCounts:
+class LeadCounts(msgspec.Struct, frozen=True):
     """The list header: how many leads match, and how many of them are overdue."""
 
     total: int

@@ -9,11 +9,10 @@ sequence (clear screen, window title, OSC 52 clipboard, OSC 8 link, C1 codes).
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 from typing import Any, TypeVar
 
 from leadtui.domain.controls import strip_controls
+from leadtui.domain.record_fields import field_names, is_record, replace
 
 T = TypeVar("T")
 MULTILINE_FIELDS = frozenset({"body", "notes"})
@@ -27,7 +26,7 @@ def clean_str(value: str, *, multiline: bool = False) -> str:
 
 
 def sanitize(value: T, *, multiline: bool = False) -> T:
-    """A copy of ``value`` (str, dataclass, list, tuple, dict) with every string cleaned.
+    """A copy of ``value`` (str, dataclass or Struct, list, tuple, dict) with every string cleaned.
 
     Returns the very same object when nothing needed cleaning.
     """
@@ -45,23 +44,25 @@ def _clean(value: Any, multiline: bool) -> Any:
     if isinstance(value, dict):
         cleaned = {key: _clean(item, multiline) for key, item in value.items()}
         return value if all(cleaned[k] is value[k] for k in value) else cleaned
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if is_record(value):
         changes = {}
         for name, multiline_field in _init_fields(type(value)):
             old = getattr(value, name)
             new = _clean(old, multiline_field)
             if new is not old:
                 changes[name] = new
-        return dataclasses.replace(value, **changes) if changes else value
+        return replace(value, **changes) if changes else value
     return value
 
 
-@functools.cache
+_INIT_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
 def _init_fields(record: type) -> tuple[tuple[str, bool], ...]:
-    """A dataclass's ``__init__`` fields, each with whether it holds several lines (a
-    page of rows asks for the same class's fields a hundred times)."""
-    return tuple(
-        (field.name, field.name in MULTILINE_FIELDS)
-        for field in dataclasses.fields(record)
-        if field.init
-    )
+    """A record type's ``__init__`` fields, each with whether it holds several lines (a
+    page of rows asks for the same class's fields a hundred times, so they are kept)."""
+    known = _INIT_FIELDS.get(record)
+    if known is None:
+        known = tuple((name, name in MULTILINE_FIELDS) for name in field_names(record))
+        _INIT_FIELDS[record] = known
+    return known

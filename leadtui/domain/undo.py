@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+
+import msgspec
 
 
-@dataclass(frozen=True, slots=True)
-class UndoEntry:
+class UndoEntry(msgspec.Struct, frozen=True):
     """One undoable action: what to tell the user, and how to revert it."""
 
     description: str
     revert: Callable[[], None]
     refresh: Callable[[], None] | None = None
     """Shows the reverted state in place (UI thread), instead of the screen re-reading it."""
-    lead_ids: frozenset[int] = field(default_factory=frozenset)
+    lead_ids: frozenset[int] = msgspec.field(default_factory=frozenset)
     """The leads the action changed: the detail undoes only its own lead's steps."""
 
 

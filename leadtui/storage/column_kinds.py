@@ -3,8 +3,9 @@ columns, indexes, tables. Pure Python: no ORM, no SQL driver."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 
 class Kind(StrEnum):
@@ -28,8 +29,7 @@ REQUIRED = _Required()
 Default = str | int | bool | None | _Required
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     """One column. ``default`` is what an insert that omits it writes (set by the app).
 
     ``server_default`` is SQL text the database itself fills in (kept for
@@ -56,16 +56,14 @@ class Column:
         return not isinstance(self.default, _Required)
 
 
-@dataclass(frozen=True, slots=True)
-class Index:
+class Index(msgspec.Struct, frozen=True):
     """A plain index over some columns (the partial list indexes are SQLite-only)."""
 
     name: str
     columns: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(msgspec.Struct, frozen=True):
     """A table: its columns in order and its indexes."""
 
     name: str

@@ -12,12 +12,14 @@ another term or a search narrows the rows first).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
+import msgspec
+
 from leadtui.domain.enums import LeadSource
 from leadtui.domain.filter_query import Compare, Due, FilterQuery, Key, Match, Op, Text, words_of
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadFilter
 from leadtui.domain.team import NOBODY
 from leadtui.domain.timefmt import day_bounds, format_db_time, local_day_start
@@ -200,8 +202,7 @@ def query_conditions(
     return clauses, params
 
 
-@dataclass(frozen=True, slots=True)
-class _Routes:
+class _Routes(msgspec.Struct, frozen=True):
     sources: tuple[str, ...]
     tags: tuple[str, ...]
     phone: str | None

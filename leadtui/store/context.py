@@ -14,9 +14,10 @@ import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+import msgspec
 
 from leadtui.domain.errors import LeadtuiError
 from leadtui.domain.rows import Clock
@@ -36,13 +37,12 @@ def system_clock() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@dataclass(frozen=True, slots=True)
-class StoreContext:
+class StoreContext(msgspec.Struct, frozen=True):
     """The backend, the clock and the score keeper, handed to every service."""
 
     backend: Backend
     clock: Clock
-    scores: ScoreKeeper = field(default_factory=ScoreKeeper)
+    scores: ScoreKeeper = msgspec.field(default_factory=ScoreKeeper)
     """Keeps ``lead.score`` current inside the writes that change it."""
 
     def rescore(self, session: Session, lead_ids: Iterable[int | None]) -> None:
@@ -50,7 +50,7 @@ class StoreContext:
         session.flush()
         self.scores.rescore(session, lead_ids, self.now())
 
-    identity: dict[str, str] = field(default_factory=dict, compare=False)
+    identity: dict[str, str] = msgspec.field(default_factory=dict)
     """The current user, once known (see :meth:`actor`)."""
 
     def now(self) -> datetime:

@@ -6,11 +6,11 @@ The format logic is in :mod:`leadtui.io`; the database side is the backend's.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from leadtui.domain.changed import ChangedLead
+from leadtui.domain.record_fields import replace
 from leadtui.domain.sanitize import sanitize
 from leadtui.store.context import StoreContext, unit_of_work
 

@@ -7,9 +7,9 @@ character reaches a screen or a terminal.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import (
     LeadCounts,
     LeadFilter,

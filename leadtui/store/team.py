@@ -9,7 +9,8 @@ back; ``listen`` calls back when someone else's change has been committed (Postg
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+
+import msgspec
 
 from leadtui.domain.sanitize import sanitize
 from leadtui.domain.team import MAX_USER_NAME, clean_user
@@ -23,8 +24,7 @@ MAX_OWNERS = 200
 """At most this many owners are offered by Tab completion."""
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(msgspec.Struct, frozen=True):
     """What :meth:`TeamService.assign` changed: each lead's owner before, and the new one."""
 
     owner: str | None

@@ -12,15 +12,13 @@ the screen's ``BINDINGS``; give the entry's description in English, wrapped in `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from textual.binding import Binding
 
 from leadtui.i18n import N_, _
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(msgspec.Struct, frozen=True):
     """One action's keys (Textual names, comma-separated) and what the footer calls it."""
 
     keys: str

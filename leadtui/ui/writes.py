@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
+import msgspec
 from textual.widgets import Static
 
 from leadtui.domain.errors import ConnectionLost, DatabaseLost, LeadtuiError
@@ -41,8 +41,7 @@ BUSY_DELAY = 0.15
 BUSY_ID = "write-busy"
 
 
-@dataclass(slots=True)
-class Write(Generic[T]):
+class Write(msgspec.Struct, Generic[T]):
     """One queued write and what to do with its outcome (on the UI thread)."""
 
     screen: Screen[Any]

@@ -7,20 +7,17 @@ come back as Python values already.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from leadtui.domain.record_fields import field_names
 from leadtui.domain.timefmt import parse_db_time, parse_optional
 from leadtui.storage.columns import Kind, Table
 
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
 
-
-def column_fields(cls: type[DataclassInstance], table: Table) -> tuple[str, ...]:
+def column_fields(cls: type[Any], table: Table) -> tuple[str, ...]:
     """The fields of ``cls`` that are columns of ``table``, in field order."""
     names = set(table.names)
-    return tuple(field.name for field in fields(cls) if field.name in names)
+    return tuple(name for name in field_names(cls) if name in names)
 
 
 def select_list(names: Sequence[str], alias: str = "") -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
+import msgspec
 
 from leadtui.i18n import _
 from leadtui.paths import ensure_private_dir
@@ -41,8 +42,7 @@ class DbState(Enum):
     OLDER = "older"
 
 
-@dataclass(frozen=True)
-class DbCheck:
+class DbCheck(msgspec.Struct, frozen=True):
     """The result of checking a database file before use."""
 
     state: DbState

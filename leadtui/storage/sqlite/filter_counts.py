@@ -13,10 +13,10 @@ total reads rows anyway (two keys, negations, company/phone/note) count both in 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import datetime
 
 from leadtui.domain.filter_query import Compare, FilterQuery, Key, Match
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import FollowUpFilter, LeadCounts, LeadFilter
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.sqlite.reads import where_clause

@@ -13,10 +13,12 @@ same connection is free while nothing was committed. Searches without text go to
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
 from datetime import datetime
 
+import msgspec
+
 from leadtui.domain.filter_query import FilterQuery, Key, Match
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadCounts, LeadFilter, LeadRow, LeadSort, SortKey
 from leadtui.domain.timefmt import day_bounds, format_db_time
 from leadtui.storage.filter_sql import filter_words, text_hits, without_text
@@ -56,8 +58,7 @@ def _searching(lead_filter: LeadFilter) -> bool:
     return bool(lead_filter.search.strip() or filter_words(lead_filter))
 
 
-@dataclass(frozen=True, slots=True)
-class SearchMemo:
+class SearchMemo(msgspec.Struct, frozen=True):
     """The counts a search page found, valid on ``conn`` while ``data_version`` holds."""
 
     conn: sqlite3.Connection

@@ -9,11 +9,11 @@ LIMIT. SQL is fixed text with bound parameters; only whitelisted fragments
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from leadtui.domain.filter_query import Key, Match
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import (
     FollowUpFilter,
     LeadCounts,

@@ -1,6 +1,6 @@
 """SELECT lists and row decoders derived from :mod:`leadtui.storage.columns` (stdlib only).
 
-A row dataclass (``LeadRow``, ``LeadDetail``) names the columns it wants as its
+A row record (``LeadRow``, ``LeadDetail``) names the columns it wants as its
 fields; the SELECT list is those fields in order and each value is decoded by
 its column's kind as SQLite stores it (times as UTC text, booleans as 0/1).
 """
@@ -8,16 +8,13 @@ its column's kind as SQLite stores it (times as UTC text, booleans as 0/1).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from leadtui.domain.record_fields import field_names
 from leadtui.domain.timefmt import parse_db_time, parse_optional
 from leadtui.storage.columns import Column, Kind, Table
 
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
-
-RowT = TypeVar("RowT", bound="DataclassInstance")
+RowT = TypeVar("RowT")
 Decoder = Callable[[Any], Any]
 
 
@@ -30,10 +27,10 @@ def decoder(column: Column) -> Decoder | None:
     return None
 
 
-def column_fields(cls: type[DataclassInstance], table: Table) -> tuple[str, ...]:
+def column_fields(cls: type[Any], table: Table) -> tuple[str, ...]:
     """The fields of ``cls`` that are columns of ``table``, in field order."""
     names = set(table.names)
-    return tuple(field.name for field in fields(cls) if field.name in names)
+    return tuple(name for name in field_names(cls) if name in names)
 
 
 def select_list(names: Sequence[str], alias: str = "") -> str:
@@ -60,13 +57,13 @@ def values_decoder(table: Table, names: Sequence[str]) -> Callable[[Sequence[Any
 
 
 def row_reader(cls: type[RowT], table: Table) -> tuple[str, Callable[[Sequence[Any]], RowT]]:
-    """``(select list, reader)`` for a dataclass whose fields are all columns of ``table``.
+    """``(select list, reader)`` for a record type whose fields are all columns of ``table``.
 
     The select list is unqualified column names joined with ``, ``; callers
     that alias the table use :func:`select_list` with :func:`column_fields`.
     """
     names = column_fields(cls, table)
-    if len(names) != len(fields(cls)):
+    if len(names) != len(field_names(cls)):
         raise TypeError(f"{cls.__name__} has fields that are not columns of {table.name}")
     decode = values_decoder(table, names)
     make: Callable[..., RowT] = cls

@@ -6,11 +6,11 @@ Also what a column shows once they are read (totals) and folding Won and Lost.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from leadtui.domain.board_state import PAGE_SIZE
 from leadtui.domain.money import MoneyTotals
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadFilter, LeadSort, SortKey
 from leadtui.store import LeadStore
 from leadtui.ui.widgets.stage_column import StageColumn

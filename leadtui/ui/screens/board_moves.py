@@ -10,13 +10,13 @@ the write fails the board re-reads the columns and one toast says why.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TypeVar
 
 from textual.screen import ModalScreen
 
 from leadtui.domain.closing import is_closing, stage_step
 from leadtui.domain.errors import LeadtuiError
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadInput, LeadRow
 from leadtui.domain.undo import UndoEntry
 from leadtui.i18n import _

@@ -6,7 +6,6 @@ builds the columns and moves the cursor, and re-reads the columns in ``reload()`
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import cast
 
 from rich.text import Text
@@ -15,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from leadtui.domain.filter_query import FilterQuery, render
 from leadtui.domain.formatting import FOLLOWUP_WORDS
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import FollowUpFilter, LeadFilter
 from leadtui.domain.sources import source_label
 from leadtui.i18n import _

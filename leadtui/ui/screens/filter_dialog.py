@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, SelectionList, Static
 
 from leadtui.domain.formatting import FOLLOWUP_LABELS
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import FollowUpFilter, LeadFilter, StageInfo
 from leadtui.domain.sources import SOURCES, source_label
 from leadtui.i18n import _

@@ -181,8 +181,7 @@ class ImportScreen(StoreScreen[None]):
             self.count()
 
     def _options(self, *, dry_run: bool) -> Any:
-        from dataclasses import replace
-
+        from leadtui.domain.record_fields import replace
         from leadtui.io.csv_import import ImportOptions
 
         self.preview = replace(self.preview, mapping=list(self.mapping))

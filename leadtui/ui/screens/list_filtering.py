@@ -8,11 +8,11 @@ list; the dialog builds the same filter from choices.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from leadtui.domain.filter_query import FilterQuery
 from leadtui.domain.filter_query_lead import filter_text
+from leadtui.domain.record_fields import replace
 from leadtui.domain.rows import LeadFilter, LeadSort, StageInfo
 from leadtui.ui.screens.filter_typing import learn_vocabulary, read_box
 from leadtui.ui.widgets.filter_box import FilterHint, FilterInput

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
+import msgspec
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -23,8 +23,7 @@ from leadtui.domain.sources import source_label
 from leadtui.i18n import _
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(msgspec.Struct, frozen=True):
     """One column: its title, sort key, width (0 = shares the rest, at least ``least``).
 
     ``gives_way`` orders which columns a narrow table drops first (1 first; 0 never).
@@ -64,8 +63,7 @@ def _needed(shown: list[Column]) -> int:
     return MARK_WIDTH + sum((c.width or c.least) + 1 for c in shown)
 
 
-@dataclass(frozen=True, slots=True)
-class RowStyles:
+class RowStyles(msgspec.Struct, frozen=True):
     """The styles a row is drawn with (already combined with the marked style)."""
 
     plain: Style

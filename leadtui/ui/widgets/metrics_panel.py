@@ -9,8 +9,6 @@ line shown while a segment is being counted.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +19,7 @@ from textual.widgets import Sparkline, Static
 from leadtui.domain.formatting import format_count
 from leadtui.domain.funnel import FunnelMetrics, format_days, format_rate, imported_history_text
 from leadtui.domain.money import format_totals
+from leadtui.domain.record_fields import replace
 from leadtui.domain.segment_metrics import SegmentMetrics
 from leadtui.i18n import _
 from leadtui.ui.widgets.metrics_groups import group_table
