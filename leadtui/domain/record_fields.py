@@ -3,7 +3,7 @@
 The types read on the way to the first screen are msgspec Structs: Python builds a
 frozen dataclass by compiling six generated methods (~0.9 ms a class on 3.11), a Struct
 in C (~0.02 ms), and 27 of them sit on that path. The rest stay dataclasses; callers use
-these two functions and need not know which a type is.
+these functions and need not know which a type is.
 """
 
 from __future__ import annotations
