@@ -24,7 +24,10 @@ emulator parses it in well under a millisecond). Rows:
 - idle CPU: the process's CPU time over 2 s of nothing, on the list and on the import
   screen before a file is chosen (its path box has the focus: the bare app's figure on
   that row is the same bare app with a focused Input, whose cursor blinks);
-  peak RSS: ``ru_maxrss`` of the reaped process.
+  peak RSS: the process's ``VmHWM`` just before it is asked to quit (its own image's
+  high-water mark; ``ru_maxrss`` would also count the benchmark's pages it was forked
+  from, which Linux carries over an exec, so a database generated in the same run
+  showed as the apps' peak).
 
 Databases are generated once under ``--folder`` (``leads-N.db``) and reused. With
 ``--db LABEL=TARGET`` (repeatable; a file or a ``postgresql://`` URL) the given databases
@@ -221,6 +224,7 @@ class Term:
 
     def quit(self) -> float:
         """Ctrl+Q, reap the process; its peak RSS in MB."""
+        peak = _high_water_mb(self.pid)
         os.write(self.fd, b"\x11")
         while True:
             try:
@@ -231,7 +235,19 @@ class Term:
         _, _, usage = os.wait4(self.pid, 0)
         _RUNNING.discard(self.pid)
         os.close(self.fd)
-        return usage.ru_maxrss / 1024
+        return peak if peak is not None else usage.ru_maxrss / 1024
+
+
+def _high_water_mb(pid: int) -> float | None:
+    """``VmHWM`` of a running process in MB (None without ``/proc``)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
 
 
 _RUNNING: set[int] = set()

@@ -85,3 +85,21 @@ def test_a_bottom_row_of_background_only_counts_as_drawn() -> None:
     assert not view.bottom_painted()
     view.receive(f"\x1b[{bench_pty.ROWS};1H\x1b[48;2;36;47;56m   \x1b[0m".encode())
     assert view.bottom_painted()
+
+
+def test_peak_rss_is_the_programs_own_not_the_benchmarks_it_was_forked_from(
+    tmp_path: Path,
+) -> None:
+    # Linux carries the forked image's high-water mark over an exec into ru_maxrss, so a
+    # benchmark that had just generated a big database reported its own size as the apps'.
+    script = tmp_path / "small.py"
+    script.write_text(
+        "import sys, tty\ntty.setraw(0)\nprint('ready', flush=True)\nsys.stdin.buffer.read(1)\n"
+    )
+    ballast = bytearray(300 * 1024 * 1024)
+    ballast[::4096] = b"x" * len(ballast[::4096])  # every page touched: resident
+    term = bench_pty.Term([sys.executable, str(script)], {"PATH": os.environ.get("PATH", "")})
+    term.until(lambda lines: lines[0].strip() == "ready")
+    peak = term.quit()
+    del ballast
+    assert 0 < peak < 100
