@@ -26,6 +26,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.peak_memory import high_water_mb  # noqa: E402
+
 START = time.perf_counter()
 NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 STAGES = ("new", "contacted", "qualified", "proposal", "won", "lost")
@@ -194,10 +200,8 @@ def child(path: Path | None) -> None:
 
 def peak_rss_mb() -> float:
     """This process's peak RSS (VmHWM; ru_maxrss would include the parent's peak across exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = high_water_mb()
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_child(path: Path | None) -> dict[str, float]:

@@ -58,6 +58,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.peak_memory import high_water_mb  # noqa: E402
+
 COLS, ROWS = 120, 36
 DECRQM_2026 = b"\x1b[?2026$p"
 FRAME_START = b"\x1b[?2026h"
@@ -224,7 +226,7 @@ class Term:
 
     def quit(self) -> float:
         """Ctrl+Q, reap the process; its peak RSS in MB."""
-        peak = _high_water_mb(self.pid)
+        peak = high_water_mb(self.pid)
         os.write(self.fd, b"\x11")
         while True:
             try:
@@ -236,18 +238,6 @@ class Term:
         _RUNNING.discard(self.pid)
         os.close(self.fd)
         return peak if peak is not None else usage.ru_maxrss / 1024
-
-
-def _high_water_mb(pid: int) -> float | None:
-    """``VmHWM`` of a running process in MB (None without ``/proc``)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
 
 
 _RUNNING: set[int] = set()
